@@ -1,0 +1,285 @@
+/**
+ * The Chorus data model (DESIGN.md §3) as zod schemas; TypeScript types are inferred from them.
+ * Schemas are applied at trust boundaries: files read from disk, IPC payloads, imported projects.
+ *
+ * Offsets: every `start`/`end` in this model counts UTF-16 code units into the document's
+ * normalised text (see ./offsets.ts), `end` exclusive. REFI-QDA's code-point offsets are
+ * converted at the exchange boundary.
+ */
+import { z } from 'zod';
+
+/** REFI-QDA GUID form: 8-4-4-4-12 hexadecimal digits. */
+export const Guid = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not a GUID');
+export type Guid = z.infer<typeof Guid>;
+
+/** ISO 8601 timestamp or date string. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'not an ISO date');
+
+export const SOURCE_KINDS = [
+  'survey',
+  'interview',
+  'focus group',
+  'complaint',
+  'case review',
+  'partner',
+  'other',
+] as const;
+export const SourceKind = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const ProjectSettings = z.object({
+  /** Counts below this are suppressed in anything meant for publication. */
+  disclosureThreshold: z.number().int().min(0).max(1000).default(10),
+  locale: z.string().default('en-GB'),
+});
+export type ProjectSettings = z.infer<typeof ProjectSettings>;
+
+export const Project = z.object({
+  id: Guid,
+  name: z.string().min(1).max(200),
+  description: z.string().default(''),
+  /** True for the embedded fictional demonstration project. */
+  isDemo: z.boolean().default(false),
+  settings: ProjectSettings,
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Project = z.infer<typeof Project>;
+
+export const Coder = z.object({
+  id: Guid,
+  projectId: Guid,
+  name: z.string().min(1).max(120),
+  initials: z.string().min(1).max(4),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type Coder = z.infer<typeof Coder>;
+
+export const Source = z.object({
+  id: Guid,
+  projectId: Guid,
+  name: z.string().min(1).max(200),
+  kind: SourceKind,
+  description: z.string().default(''),
+  collectedFrom: IsoDate.optional(),
+  collectedTo: IsoDate.optional(),
+  collectedBy: z.string().optional(),
+  /** Date after which the source's data should be securely deleted. */
+  retainUntil: IsoDate.optional(),
+  createdAt: IsoDate,
+});
+export type Source = z.infer<typeof Source>;
+
+export const VARIABLE_TYPES = ['category', 'text', 'number', 'date', 'boolean'] as const;
+export const VariableType = z.enum(VARIABLE_TYPES);
+export type VariableType = z.infer<typeof VariableType>;
+
+/** An attribute definition (REFI-QDA Variable); values live on participants. */
+export const Variable = z.object({
+  id: Guid,
+  projectId: Guid,
+  name: z.string().min(1).max(200),
+  type: VariableType,
+  description: z.string().default(''),
+});
+export type Variable = z.infer<typeof Variable>;
+
+export const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
+
+/** A person who gave feedback (REFI-QDA Case). Attributes are keyed by Variable id. */
+export const Participant = z.object({
+  id: Guid,
+  projectId: Guid,
+  sourceId: Guid,
+  pseudonym: z.string().min(1).max(120),
+  attributes: z.record(z.string(), AttributeValue),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const SpeakerTurn = z
+  .object({
+    speaker: z.string().min(1).max(120),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((t) => t.end >= t.start, 'turn ends before it starts');
+export type SpeakerTurn = z.infer<typeof SpeakerTurn>;
+
+export const DOCUMENT_KINDS = ['response', 'transcript', 'document'] as const;
+export const DocumentKind = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** Document metadata (REFI-QDA TextSource). Its text is stored apart, through the storage codec. */
+export const DocumentMeta = z.object({
+  id: Guid,
+  projectId: Guid,
+  sourceId: Guid,
+  participantId: Guid.nullable().default(null),
+  title: z.string().min(1).max(300),
+  kind: DocumentKind,
+  /** Length of the normalised text in UTF-16 code units. */
+  length: z.number().int().min(0),
+  turns: z.array(SpeakerTurn).default([]),
+  /** For survey responses: the record id in the original file and the question/column. */
+  recordId: z.string().optional(),
+  field: z.string().optional(),
+  createdAt: IsoDate,
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/** A document with its text, as it crosses boundaries (exchange, demo, import). */
+export const DocumentWithText = DocumentMeta.extend({ text: z.string() });
+export type DocumentWithText = z.infer<typeof DocumentWithText>;
+
+export const Code = z.object({
+  id: Guid,
+  projectId: Guid,
+  parentId: Guid.nullable(),
+  name: z.string().min(1).max(200),
+  definition: z.string().default(''),
+  inclusion: z.string().default(''),
+  exclusion: z.string().default(''),
+  example: z.string().default(''),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Position among siblings. */
+  order: z.number(),
+  /** Keywords for autocoding. */
+  keywords: z.array(z.string()).default([]),
+  createdAt: IsoDate,
+});
+export type Code = z.infer<typeof Code>;
+
+/** One coded span (REFI-QDA PlainTextSelection + Coding). */
+export const Coding = z
+  .object({
+    id: Guid,
+    projectId: Guid,
+    documentId: Guid,
+    codeId: Guid,
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    coderId: Guid,
+    createdAt: IsoDate,
+  })
+  .refine((c) => c.end > c.start, 'a coding must cover at least one character');
+export type Coding = z.infer<typeof Coding>;
+
+export const MEMO_TARGETS = ['project', 'source', 'document', 'code', 'coding', 'participant'] as const;
+export const MemoTarget = z.object({ kind: z.enum(MEMO_TARGETS), id: Guid });
+export type MemoTarget = z.infer<typeof MemoTarget>;
+
+/** Memo metadata (REFI-QDA Note). Its text goes through the storage codec. */
+export const MemoMeta = z.object({
+  id: Guid,
+  projectId: Guid,
+  target: MemoTarget,
+  title: z.string().max(300).default(''),
+  coderId: Guid.nullable().default(null),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type MemoMeta = z.infer<typeof MemoMeta>;
+export const MemoWithText = MemoMeta.extend({ text: z.string() });
+export type MemoWithText = z.infer<typeof MemoWithText>;
+
+export const STATUSES = ['open', 'in progress', 'done', 'dropped'] as const;
+export const AUDIENCES = ['chief officers', 'practitioners', 'victim/survivors and public', 'partners'] as const;
+
+/** A finding, linked to the codes and codings that evidence it (Stage 6). */
+export const Finding = z.object({
+  id: Guid,
+  projectId: Guid,
+  title: z.string().min(1).max(300),
+  summary: z.string().default(''),
+  codeIds: z.array(Guid).default([]),
+  evidenceCodingIds: z.array(Guid).default([]),
+  audiences: z.array(z.enum(AUDIENCES)).default([]),
+  createdAt: IsoDate,
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Action = z.object({
+  id: Guid,
+  projectId: Guid,
+  findingId: Guid,
+  /** "You said, we did": the recommendation and what was done about it. */
+  recommendation: z.string().min(1),
+  owner: z.string().default(''),
+  status: z.enum(STATUSES).default('open'),
+  due: IsoDate.optional(),
+  createdAt: IsoDate,
+});
+export type Action = z.infer<typeof Action>;
+
+export const RETRACTION_REASONS = ['participant request', 'consent withdrawn', 'safeguarding', 'data error', 'other'] as const;
+/** A content-free record of a retraction: counts only, never what was removed. */
+export const RetractionRecord = z.object({
+  id: Guid,
+  projectId: Guid,
+  at: IsoDate,
+  by: z.string(),
+  reason: z.enum(RETRACTION_REASONS),
+  counts: z.object({ documents: z.number().int(), codings: z.number().int(), memos: z.number().int() }),
+});
+export type RetractionRecord = z.infer<typeof RetractionRecord>;
+
+export const PII_TYPES = [
+  'person',
+  'email',
+  'phone',
+  'postcode',
+  'address',
+  'nino',
+  'nhs',
+  'dob',
+  'vehicle',
+  'reference',
+  'handle',
+  'url',
+] as const;
+export const PiiType = z.enum(PII_TYPES);
+export type PiiType = z.infer<typeof PiiType>;
+
+/** Who redacted how much of what, when; never the original values. */
+export const RedactionLog = z.object({
+  id: Guid,
+  projectId: Guid,
+  at: IsoDate,
+  by: z.string(),
+  batch: z.string(),
+  counts: z.record(PiiType, z.number().int().min(0)),
+});
+export type RedactionLog = z.infer<typeof RedactionLog>;
+
+/** Audit trail entry: who did what, when, naming ids only. */
+export const AuditEvent = z.object({
+  id: Guid,
+  projectId: Guid,
+  at: IsoDate,
+  actor: z.string(),
+  action: z.string().min(1),
+  ids: z.array(z.string()).default([]),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/**
+ * A whole project in memory: the unit exchanged with REFI-QDA files, the demo generator,
+ * the CLI and the store's import/export. Arrays, so it serialises as plain JSON.
+ */
+export const ProjectBundle = z.object({
+  project: Project,
+  coders: z.array(Coder),
+  sources: z.array(Source),
+  variables: z.array(Variable),
+  participants: z.array(Participant),
+  documents: z.array(DocumentWithText),
+  codes: z.array(Code),
+  codings: z.array(Coding),
+  memos: z.array(MemoWithText),
+  findings: z.array(Finding).default([]),
+  actions: z.array(Action).default([]),
+});
+export type ProjectBundle = z.infer<typeof ProjectBundle>;
