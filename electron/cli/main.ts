@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/** `npm run chorus -- <command> …`: headless Chorus, reusing the same shared/ code as the app. */
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`chorus: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

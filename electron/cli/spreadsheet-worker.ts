@@ -1,0 +1,91 @@
+/**
+ * Spreadsheets in Node (the CLI): each workbook is parsed in its own worker thread with
+ * memory limits and a timeout, terminated afterwards; the reply is validated with zod
+ * before use (xlsx 0.18.5 has prototype-pollution and ReDoS advisories: DESIGN.md §5).
+ */
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { ImportError, type ParsedTable } from '../../shared/import/types';
+import { validateSpreadsheetResult, type SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';
+import { isWorkbookBytes, isWorkbookName, parseTable } from '../../shared/import/table';
+
+export interface WorkerLimits {
+  timeoutMs?: number;
+  maxOldGenerationSizeMb?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_HEAP_MB = 2048;
+
+/**
+ * The worker entry beside this file. From TypeScript sources (tsx, vitest) the worker first
+ * registers tsx's CommonJS hook, since Node 20 workers do not inherit ESM loaders; a build
+ * that compiled this file to .js points straight at the compiled entry.
+ */
+function workerSpec(): { spec: string | URL; eval: boolean } {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    const require = createRequire(self);
+    const entry = fileURLToPath(new URL('./spreadsheet-worker-entry.ts', self));
+    const code = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(entry)});`;
+    return { spec: code, eval: true };
+  }
+  return { spec: new URL('./spreadsheet-worker-entry.js', self), eval: false };
+}
+
+/** Parse one workbook in a disposable worker thread. Rejects with ImportError (message without the file name). */
+export function parseSpreadsheetInWorker(
+  bytes: Uint8Array,
+  opts: { fileName: string; sheet?: string; headerRows?: number },
+  limits: WorkerLimits = {},
+): Promise<ParsedTable> {
+  const entry = workerSpec();
+  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new Promise<ParsedTable>((resolve, reject) => {
+    const worker = new Worker(entry.spec, {
+      eval: entry.eval,
+      workerData: { bytes, fileName: opts.fileName, sheet: opts.sheet, headerRows: opts.headerRows },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? DEFAULT_HEAP_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => reject(new ImportError(`took longer than ${Math.round(timeoutMs / 1000)} s to read as a spreadsheet; stopped`))), timeoutMs);
+    worker.once('message', (msg: SpreadsheetWorkerReply) => {
+      finish(() => {
+        try {
+          if (msg && typeof msg === 'object' && msg.ok === false) reject(new ImportError(typeof msg.message === 'string' ? msg.message.slice(0, 1000) : 'cannot be read as a spreadsheet'));
+          else if (msg && typeof msg === 'object' && msg.ok === true) resolve(validateSpreadsheetResult(msg.table));
+          else reject(new ImportError('the spreadsheet reader returned malformed data'));
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    worker.once('error', (e: Error & { code?: string }) => {
+      const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'ran out of memory while reading it as a spreadsheet' : `cannot be read as a spreadsheet (${e.message.slice(0, 200)})`;
+      finish(() => reject(new ImportError(why)));
+    });
+    worker.once('exit', (code) => finish(() => reject(new ImportError(`the spreadsheet reader stopped unexpectedly (exit ${code})`))));
+  });
+}
+
+/** Any table file: workbooks through the disposable worker, CSV/TSV through parseTable. */
+export async function parseTableFile(
+  bytes: Uint8Array,
+  opts: { fileName: string; encoding?: string; delimiter?: string; sheet?: string; headerRows?: number },
+  limits?: WorkerLimits,
+): Promise<ParsedTable> {
+  if (isWorkbookBytes(bytes) || isWorkbookName(opts.fileName)) {
+    return parseSpreadsheetInWorker(bytes, { fileName: opts.fileName, sheet: opts.sheet, headerRows: opts.headerRows }, limits);
+  }
+  return parseTable(bytes, opts);
+}

@@ -1,0 +1,16 @@
+/**
+ * Preload (bundled to dist-electron/preload.cjs; runs sandboxed with context isolation).
+ * Exposes a closed, named API as window.chorus. ipcRenderer itself is never exposed, and the
+ * renderer cannot choose the channel.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import type { ChorusBridge } from '../../shared/ipc/contract';
+
+const api: ChorusBridge = {
+  openFiles: (request) => ipcRenderer.invoke(IPC_CHANNELS.fileOpen, request),
+  saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.fileSave, request),
+  appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+};
+
+contextBridge.exposeInMainWorld('chorus', Object.freeze(api));

@@ -1,0 +1,48 @@
+import { Modal } from './Modal';
+
+export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
+  ['?', 'Show this list of keyboard shortcuts'],
+  ['Tab', 'Move between the document list, the document text, the codebook and the codings'],
+  ['→ / ←', 'In the document text: move to the next or previous word (selects it)'],
+  ['Shift + → / ←', 'In the document text: extend the selection by a word'],
+  ['↓ / ↑', 'In the document text: move to the next or previous speaker turn (Shift extends)'],
+  ['Home / End', 'In the document text: move to the start or end of the turn (Shift extends)'],
+  ['Enter', 'In the document text: open the quick-code box for the selection'],
+  ['Type, ↓ / ↑, Enter', 'In the quick-code box: filter codes, choose one, apply it'],
+  ['Escape', 'Close the quick-code box, or clear the selection'],
+  ['↓ / ↑ / → / ←', 'In the codebook: move between codes, expand or collapse'],
+  ['Enter', 'In the codebook: apply the focused code to the selection'],
+  ['F2', 'In the codebook: rename the focused code'],
+  ['Insert', 'In the codebook: new subcode under the focused code'],
+];
+
+export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">Keys</th>
+            <th scope="col">What they do</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={keys + action}>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>Nesting without a mouse: focus a code, then choose its new parent in “Move to…”.</p>
+      <div className="modal__actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,11 @@
+/** renderer/db: the only code that touches IndexedDB. */
+export { ChorusDb, SCHEMA_VERSION } from './schema';
+export { StoreError, type StoreErrorCode } from './errors';
+export { openChorusDb } from './open';
+export { getCodec, setCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
+export { getSetting, setSetting } from './settings';
+export * from './reads';
+export { listProjects, createProject, deleteProject, importBundle, exportBundle, ensureDemoProject } from './projects';
+export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, type CodePatch } from './codes';
+export { addCoding, removeCoding, type NewCoding } from './codings';
+export { getMemo, saveMemo } from './memos';

@@ -1,0 +1,127 @@
+/**
+ * The Chorus IndexedDB schema (Dexie). renderer/db is the only code that touches IndexedDB.
+ *
+ * Versions are append-only: never edit a published version's stores; add a new version with
+ * its upgrade function and a migration test in test/db/migrations.test.ts.
+ */
+import Dexie, { type Table } from 'dexie';
+import type {
+  Action,
+  AuditEvent,
+  Code,
+  Coder,
+  Coding,
+  DocumentMeta,
+  Finding,
+  MemoMeta,
+  Participant,
+  Project,
+  RedactionLog,
+  RetractionRecord,
+  Source,
+  Variable,
+} from '../../shared/model';
+import type { StoredText } from './codec';
+
+/** Text of a document or memo, stored through the codec (so it can be encrypted at rest). */
+export interface TextRow {
+  id: string;
+  projectId: string;
+  stored: StoredText;
+}
+
+/** Per-document term counts, cached when text is stored, so word statistics never re-tokenise. */
+export interface TermCountRow {
+  documentId: string;
+  projectId: string;
+  terms: Record<string, number>;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** v1 store definitions. */
+export const STORES_V1 = {
+  projects: 'id, name',
+  settings: 'key',
+  coders: 'id, projectId',
+  sources: 'id, projectId',
+  variables: 'id, projectId',
+  participants: 'id, projectId, sourceId',
+  documents: 'id, projectId, sourceId, participantId',
+  texts: 'id, projectId',
+  codes: 'id, projectId, parentId',
+  codings: 'id, projectId, documentId, codeId, coderId',
+  memos: 'id, projectId, target.id',
+  findings: 'id, projectId',
+  actions: 'id, projectId, findingId',
+  audit: 'id, projectId, at',
+  redactionLogs: 'id, projectId',
+  retractions: 'id, projectId',
+} as const;
+
+/** v2: per-document term-count cache; codings indexed by [documentId+codeId] for overlap checks. */
+export const STORES_V2 = {
+  ...STORES_V1,
+  codings: 'id, projectId, documentId, codeId, coderId, [documentId+codeId]',
+  termCounts: 'documentId, projectId',
+} as const;
+
+/** The newest schema version this build understands. */
+export const SCHEMA_VERSION = 2;
+
+export class ChorusDb extends Dexie {
+  projects!: Table<Project, string>;
+  settings!: Table<SettingRow, string>;
+  coders!: Table<Coder, string>;
+  sources!: Table<Source, string>;
+  variables!: Table<Variable, string>;
+  participants!: Table<Participant, string>;
+  documents!: Table<DocumentMeta, string>;
+  texts!: Table<TextRow, string>;
+  codes!: Table<Code, string>;
+  codings!: Table<Coding, string>;
+  memos!: Table<MemoMeta, string>;
+  findings!: Table<Finding, string>;
+  actions!: Table<Action, string>;
+  audit!: Table<AuditEvent, string>;
+  redactionLogs!: Table<RedactionLog, string>;
+  retractions!: Table<RetractionRecord, string>;
+  termCounts!: Table<TermCountRow, string>;
+
+  constructor(name: string, upTo: number = SCHEMA_VERSION) {
+    super(name);
+    this.version(1).stores(STORES_V1);
+    if (upTo >= 2) {
+      // The upgrade leaves termCounts empty; they are filled lazily by ensureTermCounts.
+      this.version(2).stores(STORES_V2);
+    }
+  }
+}
+
+/** Tables that hold a project's data (every row has projectId), for export and deletion. */
+export const PROJECT_TABLES = [
+  'coders',
+  'sources',
+  'variables',
+  'participants',
+  'documents',
+  'texts',
+  'codes',
+  'codings',
+  'memos',
+  'findings',
+  'actions',
+  'audit',
+  'redactionLogs',
+  'retractions',
+  'termCounts',
+] as const;
+
+/** The project-owned tables that exist in this (possibly older) open database. */
+export function projectTables(db: Dexie) {
+  const names = new Set<string>(PROJECT_TABLES);
+  return db.tables.filter((t) => names.has(t.name));
+}

@@ -1,0 +1,67 @@
+import { memo } from 'react';
+import type { TextBlock } from './blocks';
+import { highlightStyle } from './highlightStyle';
+import { segmentRange } from './segments';
+import type { ShownCoding } from './types';
+import type { TextSpan } from './words';
+
+interface Props {
+  text: string;
+  block: TextBlock;
+  /** Codings overlapping this block. */
+  codings: readonly ShownCoding[];
+  selection: TextSpan | null;
+}
+
+type Mark = { start: number; end: number; coding: ShownCoding | null };
+
+/**
+ * One speaker turn (or a survey response): speaker in a left column, the text as spans that
+ * carry their offsets in data-start/data-end (see rangeOffsets.ts), coding stripes on the right.
+ * Text is rendered as React text nodes only — never as HTML.
+ */
+export const TextBlockView = memo(function TextBlockView({ text, block, codings, selection }: Props) {
+  const marks: Mark[] = codings.map((c) => ({ start: c.start, end: c.end, coding: c }));
+  if (selection) marks.push({ start: selection.start, end: selection.end, coding: null });
+  const segments = segmentRange(block.start, block.end, marks);
+  const stripeCodes = [...new Map(codings.map((c) => [c.codeId, c])).values()];
+  return (
+    <div className={block.speaker === null ? 'turn turn--plain' : 'turn'}>
+      {block.speaker !== null && <div className="turn__speaker">{block.speaker}</div>}
+      <p className="turn__text">
+        {segments.map((seg) => {
+          const coded = seg.spans.flatMap((m) => (m.coding ? [m.coding] : []));
+          const selected = seg.spans.some((m) => m.coding === null);
+          const names = [...new Set(coded.map((c) => c.codeName))];
+          const classes = [coded.length > 0 && 'coded', coded.length > 1 && 'coded--overlap', selected && 'selected']
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <span
+              key={seg.start}
+              data-start={seg.start}
+              data-end={seg.end}
+              className={classes || undefined}
+              style={highlightStyle(coded.map((c) => c.colour))}
+              title={names.length > 0 ? `Coded: ${names.join('; ')}` : undefined}
+            >
+              {text.slice(seg.start, seg.end)}
+            </span>
+          );
+        })}
+      </p>
+      <div className="turn__stripes">
+        {stripeCodes.map((c) => (
+          <span
+            key={c.codeId}
+            className="stripe"
+            role="img"
+            aria-label={`Coded: ${c.codeName}`}
+            title={c.codeName}
+            style={{ backgroundColor: c.colour }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+});

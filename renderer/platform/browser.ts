@@ -1,0 +1,58 @@
+/**
+ * Platform for a plain browser (`npm run web`, Playwright): a hidden <input type=file> to open,
+ * a Blob and <a download> to save, Web Crypto for randomness.
+ */
+import { version } from '../../package.json';
+import { cryptoRandomBytes, type OpenFilesOptions, type PickedFile, type Platform } from './platform';
+
+async function toPicked(file: File): Promise<PickedFile> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export function openFilesWithInput(opts: OpenFilesOptions, doc: Document = document): Promise<PickedFile[]> {
+  return new Promise((resolve, reject) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.multiple = opts.multiple;
+    if (opts.accept.length > 0) input.accept = opts.accept.join(',');
+    input.title = opts.title;
+    input.hidden = true;
+    const finish = (files: File[]): void => {
+      input.remove();
+      Promise.all(files.map(toPicked)).then(resolve, reject);
+    };
+    input.addEventListener('change', () => finish(Array.from(input.files ?? []).slice(0, opts.multiple ? undefined : 1)), { once: true });
+    input.addEventListener('cancel', () => finish([]), { once: true });
+    doc.body.append(input);
+    input.click();
+  });
+}
+
+export function saveWithDownload(name: string, bytes: Uint8Array, mime: string, doc: Document = document): Promise<boolean> {
+  const blob = new Blob([new Uint8Array(bytes)], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.hidden = true;
+  doc.body.append(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    // Revoke after the click has been handled so the download can start.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+  return Promise.resolve(true);
+}
+
+export function createBrowserPlatform(doc: Document = document): Platform {
+  return {
+    kind: 'browser',
+    openFiles: (opts) => openFilesWithInput(opts, doc),
+    saveFile: (name, bytes, mime) => saveWithDownload(name, bytes, mime, doc),
+    appInfo: () => Promise.resolve({ version, platform: 'browser' }),
+    randomBytes: (n) => cryptoRandomBytes(n),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Platform over the preload bridge (window.chorus). Every answer is checked against the IPC
+ * contract and unwrapped: a value, or a PlatformError carrying the contract's error code.
+ */
+import type { IpcResult } from '../../shared/ipc/channels';
+import { parseIpcResult, type ChorusBridge, type IpcContract, type IpcResponse } from '../../shared/ipc/contract';
+import { bareExtension, cryptoRandomBytes, PlatformError, type Platform } from './platform';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron shell (exposed by electron/preload). */
+    chorus?: ChorusBridge;
+  }
+}
+
+async function call<C extends keyof IpcContract>(channel: C, pending: Promise<IpcResult<IpcResponse<C>>>): Promise<IpcResult<IpcResponse<C>>> {
+  let raw: unknown;
+  try {
+    raw = await pending;
+  } catch (e) {
+    throw new PlatformError('io-error', `${channel} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return parseIpcResult(channel, raw);
+}
+
+function fail(channel: string, result: { code: PlatformError['code']; message?: string }): never {
+  throw new PlatformError(result.code, result.message ?? `${channel} failed (${result.code})`);
+}
+
+function extensionOf(name: string): string | null {
+  const match = /\.([A-Za-z0-9]{1,16})$/.exec(name);
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+export function createElectronPlatform(bridge: ChorusBridge): Platform {
+  return {
+    kind: 'electron',
+    async openFiles(opts) {
+      const extensions = opts.accept.map(bareExtension);
+      const filters = extensions.length > 0 ? [{ name: 'Supported files', extensions }] : [];
+      const result = await call('file:open', bridge.openFiles({ title: opts.title, filters, multiple: opts.multiple }));
+      if (result.ok) return result.value.files;
+      if (result.code === 'cancelled') return [];
+      return fail('file:open', result);
+    },
+    async saveFile(name, bytes, _mime) {
+      const ext = extensionOf(name);
+      const filters = ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }] : [];
+      const result = await call('file:save', bridge.saveFile({ suggestedName: name, bytes, filters }));
+      if (result.ok) return result.value.saved;
+      if (result.code === 'cancelled') return false;
+      return fail('file:save', result);
+    },
+    async appInfo() {
+      const result = await call('app:info', bridge.appInfo());
+      if (!result.ok) return fail('app:info', result);
+      return { version: result.value.version, platform: result.value.platform };
+    },
+    randomBytes: (n) => cryptoRandomBytes(n),
+  };
+}

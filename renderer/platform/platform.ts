@@ -1,0 +1,54 @@
+/**
+ * The one seam between the UI and the machine it runs on: Electron (through the preload's
+ * window.chorus) or a plain browser. Features take a Platform; they never test which one it is.
+ */
+import type { IpcErrorCode } from '../../shared/ipc/channels';
+
+export interface OpenFilesOptions {
+  /** Dialog title, e.g. 'Import survey responses'. */
+  title: string;
+  /** Extensions with the dot, e.g. ['.csv', '.xlsx']; empty means any file. */
+  accept: string[];
+  multiple: boolean;
+}
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface Platform {
+  kind: 'electron' | 'browser';
+  /** Resolves to [] if the user cancels. */
+  openFiles(opts: OpenFilesOptions): Promise<PickedFile[]>;
+  /** Resolves to false if the user cancels (Electron); the browser cannot tell, so resolves true once the download starts. */
+  saveFile(name: string, bytes: Uint8Array, mime: string): Promise<boolean>;
+  appInfo(): Promise<{ version: string; platform: string }>;
+  randomBytes(n: number): Uint8Array;
+}
+
+/** A platform call that failed for a reason the UI can report. */
+export class PlatformError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+}
+
+/** Web Crypto random bytes; getRandomValues fills at most 65,536 bytes per call. */
+export function cryptoRandomBytes(n: number, crypto: Pick<Crypto, 'getRandomValues'> = globalThis.crypto): Uint8Array {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`randomBytes: n must be a whole number ≥ 0, got ${n}`);
+  const out = new Uint8Array(n);
+  for (let offset = 0; offset < n; offset += 65536) crypto.getRandomValues(out.subarray(offset, Math.min(n, offset + 65536)));
+  return out;
+}
+
+/** '.CSV' → 'csv'; rejects anything that is not a plain extension. */
+export function bareExtension(ext: string): string {
+  const bare = ext.trim().replace(/^\./, '').toLowerCase();
+  if (!/^[a-z0-9]{1,16}$/.test(bare)) throw new PlatformError('bad-request', `not a file extension: ${JSON.stringify(ext)}`);
+  return bare;
+}

@@ -1,0 +1,143 @@
+/** Code co-occurrence within a unit (overlapping segments, sentence, paragraph, response, document), with Jaccard. */
+import { codePath } from './frequencies';
+import { ANALYSIS_NOTES } from './notes';
+import type { AnalysisIndex } from './prepare';
+import { buildScope, type AnalysisFilter } from './scope';
+import type { AnalysisTable, Row } from './types';
+import { segmentUnits, type TextSpan } from './units';
+
+export const COOCCURRENCE_UNITS = ['segment', 'sentence', 'paragraph', 'response', 'document'] as const;
+export type CooccurrenceUnit = (typeof COOCCURRENCE_UNITS)[number];
+
+export interface CooccurrenceOptions extends AnalysisFilter {
+  /**
+   * segment: codings that overlap (a chain of overlaps is one unit); sentence / paragraph: of the text;
+   * response: a speaker turn in a transcript, or the whole document where it has no turns; document: whole document.
+   */
+  unit?: CooccurrenceUnit;
+}
+
+/** First span whose end is after `pos` (spans sorted, non-overlapping). */
+function firstEndingAfter(spans: TextSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions = {}): AnalysisTable {
+  const unit = options.unit ?? 'response';
+  if (!COOCCURRENCE_UNITS.includes(unit)) throw new Error(`unknown unit "${String(unit)}": expected ${COOCCURRENCE_UNITS.join(', ')}`);
+  const scope = buildScope(index, options);
+  const n = index.codes.length;
+  const pairs = new Int32Array(n * n);
+  const unitsWith = new Int32Array(n);
+  const { code, start, end } = index.codings;
+  let totalUnits = 0;
+  const members: number[] = [];
+  const stamp = new Int32Array(n).fill(-1);
+  let unitId = 0;
+
+  /** Count one unit's distinct codes (in `members`). */
+  const flush = () => {
+    if (members.length === 0) return;
+    members.sort((a, b) => a - b);
+    for (let i = 0; i < members.length; i++) {
+      const a = members[i]!;
+      unitsWith[a]!++;
+      const row = a * n;
+      for (let j = i + 1; j < members.length; j++) pairs[row + members[j]!]!++;
+    }
+    members.length = 0;
+  };
+  const add = (c: number) => {
+    if (stamp[c] !== unitId) {
+      stamp[c] = unitId;
+      members.push(c);
+    }
+  };
+
+  for (let d = 0; d < index.documents.length; d++) {
+    if (!scope.docIn[d]) continue;
+    const a = index.docStart[d]!;
+    const b = index.docStart[d + 1]!;
+    if (unit === 'document' || (unit === 'response' && index.documents[d]!.turns.length === 0)) {
+      totalUnits++;
+      unitId++;
+      for (let k = a; k < b; k++) if (scope.codingIn[k]) add(code[k]!);
+      flush();
+      continue;
+    }
+    if (unit === 'segment') {
+      // Codings are sorted by start: a unit runs while the next coding starts before the furthest end.
+      let reach = -1;
+      for (let k = a; k < b; k++) {
+        if (!scope.codingIn[k]) continue;
+        if (start[k]! >= reach) {
+          flush();
+          unitId++;
+          totalUnits++;
+        }
+        add(code[k]!);
+        reach = Math.max(reach, end[k]!);
+      }
+      flush();
+      continue;
+    }
+    const doc = index.documents[d]!;
+    const spans: TextSpan[] =
+      unit === 'response' ? [...doc.turns].sort((x, y) => x.start - y.start) : segmentUnits(doc.text, unit);
+    totalUnits += spans.length;
+    // Each unit's codes: codings overlapping the span.
+    const perUnit: number[][] = spans.map(() => []);
+    for (let k = a; k < b; k++) {
+      if (!scope.codingIn[k]) continue;
+      for (let u = firstEndingAfter(spans, start[k]!); u < spans.length && spans[u]!.start < end[k]!; u++) perUnit[u]!.push(code[k]!);
+    }
+    for (const list of perUnit) {
+      unitId++;
+      for (const c of list) add(c);
+      flush();
+    }
+  }
+
+  const rows: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const both = pairs[i * n + j]!;
+      if (both === 0) continue;
+      const either = unitsWith[i]! + unitsWith[j]! - both;
+      rows.push({
+        codeAId: index.codes[i]!.id,
+        codeBId: index.codes[j]!.id,
+        codeA: codePath(index, i),
+        codeB: codePath(index, j),
+        both,
+        unitsA: unitsWith[i]!,
+        unitsB: unitsWith[j]!,
+        jaccard: Math.round((both / either) * 1000) / 1000,
+      });
+    }
+  }
+  rows.sort((x, y) => (y.both as number) - (x.both as number) || (y.jaccard as number) - (x.jaccard as number));
+  return {
+    kind: 'cooccurrence',
+    title: `${ANALYSIS_NOTES.cooccurrence.title} (unit: ${unit})`,
+    columns: [
+      { key: 'codeA', label: 'Code A', type: 'text' },
+      { key: 'codeB', label: 'Code B', type: 'text' },
+      { key: 'both', label: 'Units with both', type: 'count' },
+      { key: 'unitsA', label: 'Units with A', type: 'count' },
+      { key: 'unitsB', label: 'Units with B', type: 'count' },
+      { key: 'jaccard', label: 'Jaccard', type: 'number', basis: 'both' },
+    ],
+    rows,
+    notes: ANALYSIS_NOTES.cooccurrence,
+    warnings: [],
+    stats: { unit, units: totalUnits },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * The prepared index every analysis reads (built once per bundle): codings as typed arrays grouped
+ * by document and code, document → person → attributes, code → ancestors. Analyses never scan
+ * the bundle's tables themselves.
+ */
+import type { AttributeValue, Code, DocumentWithText, ProjectBundle, Source } from '../model';
+
+export interface AnalysisIndex {
+  bundle: ProjectBundle;
+  /** Codes in codebook order (parents before children, siblings by `order`, then name, then id). */
+  codes: Code[];
+  codeIndex: Map<string, number>;
+  /** For each code: itself then its ancestors up to the top-level theme. */
+  selfAndAncestors: Int32Array[];
+  /** Top-level ancestor (theme) of each code. */
+  themeOf: Int32Array;
+  /** Depth in the tree (0 = theme). */
+  depth: Int32Array;
+  /** Documents sorted by id, so results never depend on the bundle's order. */
+  documents: DocumentWithText[];
+  docIndex: Map<string, number>;
+  sources: Source[];
+  sourceIndex: Map<string, number>;
+  docSource: Int32Array;
+  /**
+   * The person each document belongs to: a participant (0..participants-1) or, for a document
+   * not linked to a participant, a person of its own (participants + document index).
+   */
+  docPerson: Int32Array;
+  personCount: number;
+  /** Documents of person p are personDocs[personStart[p] .. personStart[p+1]-1]. */
+  personStart: Int32Array;
+  personDocs: Int32Array;
+  /** Source of each person (the participant's source, or the unlinked document's). */
+  personSource: Int32Array;
+  /** Participant attributes by person (empty for unlinked documents). */
+  personAttributes: Array<Record<string, AttributeValue>>;
+  coderIndex: Map<string, number>;
+  /** Codings as parallel arrays (sorted by document, then start, then id). */
+  codings: {
+    count: number;
+    ids: string[];
+    doc: Int32Array;
+    code: Int32Array;
+    coder: Int32Array;
+    start: Int32Array;
+    end: Int32Array;
+    createdAt: string[];
+  };
+  /** Codings of document d are positions docStart[d] .. docStart[d+1]-1. */
+  docStart: Int32Array;
+  /** Positions of codings per code (direct codings only). */
+  byCode: Int32Array[];
+  /** Codings (positions) that are not resolvable are dropped; their ids are listed here. */
+  skippedCodings: string[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Codes in tree order: depth-first, siblings by order, name, id. Cycles and orphans become themes. */
+function orderCodes(codes: Code[]): Code[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<string | null, Code[]>();
+  for (const c of codes) {
+    const parent = c.parentId && ids.has(c.parentId) && c.parentId !== c.id ? c.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(c);
+    children.set(parent, list);
+  }
+  const cmp = (a: Code, b: Code) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b));
+  for (const list of children.values()) list.sort(cmp);
+  const out: Code[] = [];
+  const seen = new Set<string>();
+  const visit = (c: Code) => {
+    if (seen.has(c.id)) return;
+    seen.add(c.id);
+    out.push(c);
+    for (const k of children.get(c.id) ?? []) visit(k);
+  };
+  for (const c of children.get(null) ?? []) visit(c);
+  // Codes caught in a parent cycle are unreachable from the roots: treat them as themes.
+  for (const c of [...codes].sort(cmp)) if (!seen.has(c.id)) visit(c);
+  return out;
+}
+
+export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
+  const codes = orderCodes(bundle.codes);
+  const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
+  const parentOf = new Int32Array(codes.length).fill(-1);
+  codes.forEach((c, i) => {
+    const p = c.parentId ? codeIndex.get(c.parentId) : undefined;
+    if (p !== undefined && p !== i) parentOf[i] = p;
+  });
+  const selfAndAncestors: Int32Array[] = [];
+  const themeOf = new Int32Array(codes.length);
+  const depth = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const chain: number[] = [i];
+    const seen = new Set<number>([i]);
+    let p = parentOf[i]!;
+    while (p >= 0 && !seen.has(p)) {
+      chain.push(p);
+      seen.add(p);
+      p = parentOf[p]!;
+    }
+    selfAndAncestors.push(Int32Array.from(chain));
+    themeOf[i] = chain[chain.length - 1]!;
+    depth[i] = chain.length - 1;
+  }
+
+  const sources = [...bundle.sources].sort(byId);
+  const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
+  const participants = [...bundle.participants].sort(byId);
+  const partIndex = new Map(participants.map((p, i) => [p.id, i]));
+  const documents = [...bundle.documents].sort(byId);
+  const docIndex = new Map(documents.map((d, i) => [d.id, i]));
+  const nP = participants.length;
+  const personCount = nP + documents.length;
+  const personSource = new Int32Array(personCount).fill(-1);
+  const personAttributes: Array<Record<string, AttributeValue>> = new Array(personCount);
+  participants.forEach((p, i) => {
+    personSource[i] = sourceIndex.get(p.sourceId) ?? -1;
+    personAttributes[i] = p.attributes;
+  });
+  const empty: Record<string, AttributeValue> = Object.freeze({}) as Record<string, AttributeValue>;
+  const docSource = new Int32Array(documents.length);
+  const docPerson = new Int32Array(documents.length);
+  documents.forEach((d, i) => {
+    docSource[i] = sourceIndex.get(d.sourceId) ?? -1;
+    const p = d.participantId ? partIndex.get(d.participantId) : undefined;
+    if (p !== undefined) docPerson[i] = p;
+    else {
+      docPerson[i] = nP + i;
+      personSource[nP + i] = docSource[i]!;
+      personAttributes[nP + i] = empty;
+    }
+  });
+  for (let i = 0; i < personCount; i++) personAttributes[i] ??= empty;
+  const personStart = new Int32Array(personCount + 1);
+  for (let d = 0; d < documents.length; d++) personStart[docPerson[d]! + 1]!++;
+  for (let p = 0; p < personCount; p++) personStart[p + 1]! += personStart[p]!;
+  const personDocs = new Int32Array(documents.length);
+  const personFill = personStart.slice(0, personCount);
+  for (let d = 0; d < documents.length; d++) personDocs[personFill[docPerson[d]!]!++] = d;
+
+  const coderIndex = new Map([...bundle.coders].sort(byId).map((c, i) => [c.id, i]));
+
+  // Group codings by document with a counting sort, then order each document's codings.
+  const raw = bundle.codings;
+  const rawDoc = new Int32Array(raw.length);
+  const skippedCodings: string[] = [];
+  const docCounts = new Int32Array(documents.length + 1);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    const d = docIndex.get(c.documentId);
+    if (d === undefined || !codeIndex.has(c.codeId)) {
+      rawDoc[i] = -1;
+      skippedCodings.push(c.id);
+      continue;
+    }
+    rawDoc[i] = d;
+    docCounts[d + 1]!++;
+  }
+  const docStart = new Int32Array(documents.length + 1);
+  for (let d = 0; d < documents.length; d++) docStart[d + 1] = docStart[d]! + docCounts[d + 1]!;
+  const count = docStart[documents.length]!;
+  const fill = docStart.slice(0, documents.length);
+  const order = new Int32Array(count);
+  for (let i = 0; i < raw.length; i++) {
+    const d = rawDoc[i]!;
+    if (d >= 0) order[fill[d]!++] = i;
+  }
+  for (let d = 0; d < documents.length; d++) {
+    const a = docStart[d]!;
+    const b = docStart[d + 1]!;
+    if (b - a > 1) {
+      const part = Array.from(order.subarray(a, b)).sort((x, y) => {
+        const cx = raw[x]!;
+        const cy = raw[y]!;
+        return cx.start - cy.start || cx.end - cy.end || (cx.id < cy.id ? -1 : cx.id > cy.id ? 1 : 0);
+      });
+      order.set(part, a);
+    }
+  }
+  const codings = {
+    count,
+    ids: new Array<string>(count),
+    doc: new Int32Array(count),
+    code: new Int32Array(count),
+    coder: new Int32Array(count),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    createdAt: new Array<string>(count),
+  };
+  const perCode = new Int32Array(codes.length);
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    const c = raw[i]!;
+    codings.ids[k] = c.id;
+    codings.doc[k] = rawDoc[i]!;
+    const code = codeIndex.get(c.codeId)!;
+    codings.code[k] = code;
+    perCode[code]!++;
+    codings.coder[k] = coderIndex.get(c.coderId) ?? -1;
+    codings.start[k] = c.start;
+    codings.end[k] = c.end;
+    codings.createdAt[k] = c.createdAt;
+  }
+  const byCode = Array.from(perCode, (n) => new Int32Array(n));
+  const pos = new Int32Array(codes.length);
+  for (let k = 0; k < count; k++) {
+    const code = codings.code[k]!;
+    byCode[code]![pos[code]!++] = k;
+  }
+
+  return {
+    bundle,
+    codes,
+    codeIndex,
+    selfAndAncestors,
+    themeOf,
+    depth,
+    documents,
+    docIndex,
+    sources,
+    sourceIndex,
+    docSource,
+    docPerson,
+    personCount,
+    personStart,
+    personDocs,
+    personSource,
+    personAttributes,
+    coderIndex,
+    codings,
+    docStart,
+    byCode,
+    skippedCodings,
+  };
+}
+
+/** The text of a coding (position k in the index). */
+export function codingText(index: AnalysisIndex, k: number): string {
+  const doc = index.documents[index.codings.doc[k]!]!;
+  return doc.text.slice(index.codings.start[k]!, index.codings.end[k]!);
+}

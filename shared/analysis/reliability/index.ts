@@ -1,0 +1,173 @@
+/**
+ * Inter-coder agreement over a ProjectBundle: percent agreement, kappa and Krippendorff's alpha
+ * per code and overall, at the character level (NVivo's coding comparison) or over units
+ * (response, sentence, paragraph, document), for two or more coders, with missing data.
+ *
+ * Definitions (also in the user guide notes):
+ * - Each code is a binary variable: per unit (or character), each coder applied it or not.
+ *   A coder "applied code c to unit u" if any of their codings of c overlaps u.
+ * - A coder counts as present for a document if they have ≥ 1 coding of any code in it, or it is
+ *   in `assignedDocumentIds`, or `absentCoder` is 'uncoded'. Absent coders' values are missing.
+ * - Character level: every character of every document counts, coded or not, over the WHOLE
+ *   document length (never over coded characters only, a known error in a peer tool).
+ *   Per code the characters of all selected documents are pooled (a 2×2 table summed over
+ *   documents, so each document weighs by its length, as NVivo's weighted average does).
+ * - Overall: all (unit, code) pairs pooled into one table. Percent agreement overall is then the
+ *   mean of the per-code percentages (every code has the same pairable units); kappa and alpha
+ *   overall are the pooled statistics, not a mean of per-code values, so a code no one applied
+ *   does not count as a perfect 1 (it has no variation and its own kappa/alpha is null).
+ * - Percent agreement is on 0–100. Kappa is Cohen's for two coders and Fleiss' for more (over
+ *   units every coder was present for). Null means undefined (no pairable units or no variation).
+ */
+import type { ProjectBundle } from '../../model';
+import { addBinaryCounts, binaryStats, emptyBinaryCounts, type BinaryCounts } from './stats';
+import { forEachGroup, prepare, type AgreementOptions, type AgreementUnit, type Prepared } from './prepare';
+import { CharacterSweep, documentUnits, UnitSweep, type DocUnits } from './sweep';
+
+export { AgreementError, AGREEMENT_UNITS, type AgreementOptions, type AgreementUnit } from './prepare';
+export {
+  cohenKappa,
+  cohenKappaFromTable,
+  contingencyTable,
+  fleissKappa,
+  krippendorffAlphaNominal,
+  percentAgreement,
+  type Label,
+  type Table,
+} from './stats';
+
+export interface AgreementStats {
+  /** 0–100. */
+  percentAgreement: number | null;
+  kappa: number | null;
+  alpha: number | null;
+}
+
+export interface CodeAgreement extends AgreementStats {
+  codeId: string;
+  code: string;
+  /** Pairable units (characters at unit 'character') the statistics rest on. */
+  units: number;
+}
+
+export interface AgreementReport {
+  unit: AgreementUnit;
+  coders: { id: string; name: string }[];
+  overall: AgreementStats & { units: number };
+  codes: CodeAgreement[];
+}
+
+export interface Disagreement {
+  codeId: string;
+  code: string;
+  documentId: string;
+  start: number;
+  end: number;
+  /** Coder ids who applied the code here, and present coders who did not. */
+  appliedBy: string[];
+  notAppliedBy: string[];
+}
+
+interface Context {
+  p: Prepared;
+  units: DocUnits | null;
+}
+
+function context(bundle: ProjectBundle, opts: AgreementOptions): Context {
+  const p = prepare(bundle, opts);
+  return { p, units: opts.unit === 'character' ? null : documentUnits(p, opts.unit) };
+}
+
+/** Visit every segment or unit of each (document, code) where at least one coder applied the code. */
+function visit(ctx: Context, fn: (d: number, k: number, start: number, end: number, count: number, inside: Uint8Array) => void): void {
+  const { p, units } = ctx;
+  if (units === null) {
+    const sweep = new CharacterSweep(p);
+    forEachGroup(p, (d, code, lo, hi) => {
+      if (p.presentCount[d]! < 2) return;
+      sweep.run(lo, hi, (s, e, k, inside) => fn(d, code, s, e, k, inside));
+    });
+  } else {
+    const sweep = new UnitSweep(p, units);
+    forEachGroup(p, (d, code, lo, hi) => {
+      if (p.presentCount[d]! < 2) return;
+      sweep.run(d, lo, hi, (u, k, applied) => fn(d, code, units.start[u]!, units.end[u]!, k, applied));
+    });
+  }
+}
+
+export function computeAgreement(bundle: ProjectBundle, opts: AgreementOptions): AgreementReport {
+  const ctx = context(bundle, opts);
+  const { p, units } = ctx;
+  const M = p.M;
+  const W = M + 1;
+
+  // Start from "no one applied any code anywhere", then move the weight of each covered
+  // segment/unit from k = 0 to its k: linear in the codings, not in documents × codes.
+  const base = emptyBinaryCounts(M);
+  for (let d = 0; d < p.docs.length; d++) {
+    const m = p.presentCount[d]!;
+    if (m < 2) continue;
+    const w = units === null ? p.docs[d]!.length : units.offset[d + 1]! - units.offset[d]!;
+    base.hist[m * W]! += w;
+    if (M === 2) base.cells[0]! += w;
+  }
+  const counts: BinaryCounts[] = p.codes.map(() => {
+    const c = emptyBinaryCounts(M);
+    addBinaryCounts(c, base);
+    return c;
+  });
+
+  const character = units === null;
+  visit(ctx, (d, code, s, e, k, inside) => {
+    const w = character ? e - s : 1;
+    const m = p.presentCount[d]!;
+    const c = counts[code]!;
+    c.hist[m * W]! -= w;
+    c.hist[m * W + k]! += w;
+    if (M === 2) {
+      c.cells[0]! -= w;
+      c.cells[k === 2 ? 3 : inside[0] ? 1 : 2]! += w;
+    }
+  });
+
+  const total = emptyBinaryCounts(M);
+  const codes: CodeAgreement[] = p.codes.map((code, i) => {
+    const c = counts[i]!;
+    addBinaryCounts(total, c);
+    const s = binaryStats(c);
+    return { codeId: code.id, code: code.name, percentAgreement: s.percentAgreement, kappa: s.kappa, alpha: s.alpha, units: s.units };
+  });
+  const o = binaryStats(total);
+  return {
+    unit: opts.unit,
+    coders: p.coders,
+    overall: { percentAgreement: o.percentAgreement, kappa: o.kappa, alpha: o.alpha, units: codes[0]?.units ?? 0 },
+    codes,
+  };
+}
+
+/**
+ * The units (at 'character': maximal spans with one set of coders) where present coders differ
+ * on a code, ordered by code (codebook order), document, then position. `limit` caps the list.
+ */
+export function listDisagreements(bundle: ProjectBundle, opts: AgreementOptions & { limit?: number }): Disagreement[] {
+  const ctx = context(bundle, opts);
+  const { p } = ctx;
+  const found: { code: number; doc: number; start: number; end: number; applied: Uint8Array }[] = [];
+  visit(ctx, (d, code, start, end, k, inside) => {
+    if (k >= p.presentCount[d]!) return;
+    found.push({ code, doc: d, start, end, applied: inside.slice() });
+  });
+  found.sort((a, b) => a.code - b.code || a.doc - b.doc || a.start - b.start);
+  const limit = opts.limit ?? Infinity;
+  return found.slice(0, limit).map((f) => {
+    const appliedBy: string[] = [];
+    const notAppliedBy: string[] = [];
+    p.coders.forEach((c, j) => {
+      if (f.applied[j]) appliedBy.push(c.id);
+      else if (p.present[f.doc * p.M + j]) notAppliedBy.push(c.id);
+    });
+    return { codeId: p.codes[f.code]!.id, code: p.codes[f.code]!.name, documentId: p.docs[f.doc]!.id, start: f.start, end: f.end, appliedBy, notAppliedBy };
+  });
+}

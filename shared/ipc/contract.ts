@@ -1,0 +1,90 @@
+/**
+ * The IPC contract: for each channel, the zod schema of the request the renderer sends and of
+ * the value the main process answers with (wrapped in IpcResult). Both ends validate against it:
+ * the main process every request (the renderer is untrusted), the renderer every answer.
+ */
+import { z } from 'zod';
+import { IPC_CHANNELS, IPC_ERROR_CODES, type IpcErrorCode, type IpcResult } from './channels';
+
+/** True for a Uint8Array (or Node Buffer) from any realm; structured clone keeps the type. */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+export const BytesSchema = z.custom<Uint8Array>(isUint8Array, { message: 'expected a Uint8Array' });
+
+/** A file name with no folder part: what a save dialog may suggest. */
+export const PlainFileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[/\\\u0000-\u001f\u007f]/.test(s), { message: 'must be a plain file name (no slashes or control characters)' })
+  .refine((s) => s !== '.' && s !== '..', { message: 'must be a plain file name, not . or ..' });
+
+/** A dialog filter: extensions without the dot ('csv'), or '*' for all files. */
+export const FileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, { message: 'an extension is letters and digits without the dot, or *' }))
+    .min(1)
+    .max(32),
+});
+export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+export const FileOpenRequestSchema = z.strictObject({
+  title: z.string().max(200),
+  filters: z.array(FileFilterSchema).max(16),
+  multiple: z.boolean(),
+});
+export const OpenedFileSchema = z.strictObject({ name: z.string(), bytes: BytesSchema });
+/** A cancelled dialog answers `{files: []}`. */
+export const FileOpenResponseSchema = z.strictObject({ files: z.array(OpenedFileSchema) });
+
+export const FileSaveRequestSchema = z.strictObject({
+  suggestedName: PlainFileNameSchema,
+  bytes: BytesSchema,
+  filters: z.array(FileFilterSchema).max(16),
+});
+/** A cancelled dialog answers `{saved: false}`. */
+export const FileSaveResponseSchema = z.strictObject({ saved: z.boolean(), path: z.string().optional() });
+
+export const AppInfoRequestSchema = z.undefined();
+export const AppInfoResponseSchema = z.strictObject({ version: z.string(), platform: z.string(), electron: z.string() });
+
+export const ipcContract = {
+  [IPC_CHANNELS.fileOpen]: { request: FileOpenRequestSchema, response: FileOpenResponseSchema },
+  [IPC_CHANNELS.fileSave]: { request: FileSaveRequestSchema, response: FileSaveResponseSchema },
+  [IPC_CHANNELS.appInfo]: { request: AppInfoRequestSchema, response: AppInfoResponseSchema },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcRequest<C extends keyof IpcContract> = z.infer<IpcContract[C]['request']>;
+export type IpcResponse<C extends keyof IpcContract> = z.infer<IpcContract[C]['response']>;
+
+export type FileOpenRequest = IpcRequest<'file:open'>;
+export type FileOpenResponse = IpcResponse<'file:open'>;
+export type FileSaveRequest = IpcRequest<'file:save'>;
+export type FileSaveResponse = IpcResponse<'file:save'>;
+export type AppInfo = IpcResponse<'app:info'>;
+
+const ErrorEnvelopeSchema = z.strictObject({
+  ok: z.literal(false),
+  code: z.enum(IPC_ERROR_CODES as [IpcErrorCode, ...IpcErrorCode[]]),
+  message: z.string().optional(),
+});
+
+/** Check an answer from the main process against the channel's response schema. */
+export function parseIpcResult<C extends keyof IpcContract>(channel: C, raw: unknown): IpcResult<IpcResponse<C>> {
+  const failure = ErrorEnvelopeSchema.safeParse(raw);
+  if (failure.success) return failure.data;
+  const success = z.strictObject({ ok: z.literal(true), value: ipcContract[channel].response }).safeParse(raw);
+  if (success.success) return success.data as IpcResult<IpcResponse<C>>;
+  return { ok: false, code: 'io-error', message: `malformed answer on ${channel}: ${z.prettifyError(success.error)}` };
+}
+
+/** The closed API the preload exposes as `window.chorus`. Each call resolves to an IpcResult; it never rejects for a handled failure. */
+export interface ChorusBridge {
+  openFiles(request: FileOpenRequest): Promise<IpcResult<FileOpenResponse>>;
+  saveFile(request: FileSaveRequest): Promise<IpcResult<FileSaveResponse>>;
+  appInfo(): Promise<IpcResult<AppInfo>>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Capitalised words that are never a person's name on their own: sentence starters,
+ * calendar words, justice-system and support-service words, places and platforms.
+ * Also used to stop a name from swallowing the next capitalised word ("Sarah Police").
+ */
+
+const split = (s: string): string[] => s.trim().split(/\s+/);
+
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  split(`
+  I A An The This That These Those There Then Than They Them Their Theirs We Us Our You Your He Him His She Her Hers It Its
+  My Me Mine Who Whom Whose What When Where Why How Which While Whilst If Unless Until Because Since As At By For From In
+  Into Of On Onto Out Over Under Up Down To Toward Towards With Within Without About Above Across After Afterwards Again
+  Against Along Also Although Always Am Among And Another Any Anyone Anything Are Around Be Been Before Being Below Between
+  Both But Can Could Did Do Does Doing Done Each Either Even Ever Every Everyone Everything Few First Finally Had Has Have
+  Having Here Hi Hello However Just Last Later Least Less Like Many Maybe More Most Much Must Near Neither Never Next No
+  Nobody None Nor Not Nothing Now Often Once One Only Or Other Others Otherwise Perhaps Please Quite Rather Really Same
+  Second Several Should Since So Some Someone Something Sometimes Soon Still Such Sure Thank Thanks Though Through Thus
+  Too Very Was Were Well Whatever Whenever Wherever Whether Would Yes Yet Yesterday Today Tomorrow Tonight Overall Again
+  Luckily Unfortunately Honestly Basically Eventually Initially Obviously Apparently Actually Clearly Overall Nobody
+  Dear Regards Sincerely Kind Best Many Okay OK Ok Oh Sorry Hopefully Sadly Instead Meanwhile Therefore Otherwise Anyway
+  Got Get Went Go Going Came Come Called Call Told Tell Said Say Asked Ask Felt Feel Left Made Make Took Take Gave Give
+  Kept Keep Knew Know Thought Think Seemed Seem Tried Try Needed Need Wanted Want Used Use Waited Wait Rang Ring Reported
+  Report Heard Hear Saw See Found Find Lost Nearly Almost Three Two Four Five Six Seven Eight Nine Ten Hundred Thousand
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+  January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
+  Sept Oct Nov Dec Christmas Easter Eid Diwali Ramadan Hanukkah Bonfire New Year Years Day Night Morning Evening Afternoon
+  Police Policing Constabulary Force Forces Met Metropolitan Officer Officers Constable Sergeant Inspector Detective Chief
+  Superintendent Commissioner Crime Crimes Criminal Victim Victims Victims' Survivor Survivors Witness Witnesses Code Care
+  Unit Team Service Services Support Court Courts Crown Magistrates Magistrates' Youth Family Justice Prosecution CPS ISVA
+  IDVA IDVAs ISVAs MARAC MAPPA SARC CID PCSO PCSOs PC PCs DC DS DI DCI Sgt Insp NHS GP GPs A&E CCTV DNA DBS DVPO DVPN
+  Section Act Order Orders Law Bill Charter Standards Office Commissioner's PCC Home Ministry Government Council Borough
+  County City Town Village Street Road Avenue Lane Close Drive Way Park Hospital Station Centre Center School College
+  University Church Mosque Temple Gurdwara Synagogue Library Prison Probation Social Services Housing Refuge Aid Women's
+  Women Men's Men Mens Womens Samaritans Barnardo's Childline Shelter Mind Rape Crisis Domestic Abuse Violence Sexual
+  Stalking Harassment Assault Burglary Robbery Fraud Hate Antisocial Anti Social Behaviour Online Victim's
+  Facebook Instagram WhatsApp Twitter TikTok Snapchat YouTube Google Gmail Hotmail Outlook Yahoo Apple iPhone Android Uber
+  Amazon eBay Tesco Asda Sainsbury's Morrisons Aldi Lidl Boots Argos Primark McDonald's KFC Costa Starbucks Greggs
+  England English Wales Welsh Scotland Scottish Ireland Irish Northern British Britain UK GB Europe European London
+  Manchester Birmingham Leeds Liverpool Bristol Sheffield Newcastle Nottingham Leicester Coventry Bradford Cardiff Swansea
+  Newport Glasgow Edinburgh Aberdeen Dundee Belfast Derby Plymouth Southampton Portsmouth Brighton Hull Stoke Wolverhampton
+  Sunderland Reading Luton Oxford Cambridge Norwich Exeter York Preston Blackpool Bolton Wigan Oldham Rochdale Salford
+  Stockport Huddersfield Wakefield Halifax Doncaster Rotherham Barnsley Middlesbrough Durham Carlisle Lancaster Chester
+  Warrington Crewe Telford Shrewsbury Worcester Gloucester Cheltenham Swindon Bath Taunton Bournemouth Poole Ipswich
+  Colchester Chelmsford Southend Croydon Bromley Lewisham Hackney Camden Islington Brixton Peckham Tottenham Ealing
+  Kent Essex Surrey Sussex Yorkshire Lancashire Cheshire Merseyside Cumbria Devon Cornwall Dorset Somerset Norfolk Suffolk
+  Midlands West East North South Greater Thames Valley Avon Hampshire Wiltshire Berkshire Hertfordshire Staffordshire
+  Derbyshire Nottinghamshire Leicestershire Lincolnshire Northumbria Cleveland Gwent Dyfed Powys Humberside Polish Romanian
+  Asian Black White Muslim Christian Jewish Sikh Hindu LGBT LGBTQ Deaf BSL Covid COVID Zoom Teams Microsoft
+  Mum Mums Dad Dads Mother Father Nan Nana Gran Grandad Grandma Grandpa Auntie Uncle Sis Bro Sir Madam Miss Mr Mrs Ms Mx Dr
+  Lady Lord God Jesus Allah Internet Email Text Texts Phone Mobile Number Reference Ref Incident Log Case Statement
+  Update Updates Information Info Advice Helpline Portal Website Online Form Survey Question Response Answer Comments
+  Staff Manager Worker Caseworker Advocate Solicitor Barrister Judge Jury Defendant Suspect Offender Perpetrator Trial
+  Hearing Sentence Verdict Bail Custody Arrest Charge Charged Caution Evidence Investigation Interview Forensic Medical
+  Excellent Good Great Bad Poor Terrible Awful Fine Nice Amazing Brilliant Helpful Unhelpful Rude Kind Professional
+  Yeah Yep Nope Nah Also Although Still Absolutely Definitely Totally Completely Every Whole Other Old New Big Small
+`),
+);
+
+/** Words before a capitalised name that make it a title (the title itself is not part of the name). */
+export const TITLES: ReadonlySet<string> = new Set(
+  split(`
+  Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Cllr Councillor PC DC DS DI DCI DSU DCS Sgt Sergeant Insp Inspector
+  Officer Constable Detective PCSO Supt Superintendent Det Judge Justice Lady Lord Nurse Doctor Father Sister
+`),
+);
