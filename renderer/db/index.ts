@@ -6,6 +6,7 @@ export { getCodec, setCodec, plainCodec, type StorageCodec, type StoredText } fr
 export { getSetting, setSetting } from './settings';
 export * from './reads';
 export { listProjects, createProject, deleteProject, importBundle, exportBundle, ensureDemoProject } from './projects';
-export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, type CodePatch } from './codes';
-export { addCoding, removeCoding, type NewCoding } from './codings';
+export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, mergeCodes, splitCode, type CodePatch } from './codes';
+export { addCoding, addCodings, removeCoding, type NewCoding } from './codings';
+export { undo, redo, historyState, HISTORY_LIMIT } from './history';
 export { getMemo, saveMemo } from './memos';

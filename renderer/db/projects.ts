@@ -1,4 +1,5 @@
 import { ProjectBundle, newGuid, type Coder, type Project } from '../../shared/model';
+import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
 import { getText, putText } from './texts';
 import { recordAudit } from './audit';
@@ -73,8 +74,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   return db.transaction('r', [db.projects, ...projectTables(db)], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
-    const by = <T>(t: { where(i: string): { equals(v: string): { toArray(): Promise<T[]> } } }) =>
-      t.where('projectId').equals(projectId).toArray();
+    const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
     const documents = await by(db.documents);
     const memos = await by(db.memos);
     const withText = async <T extends { id: string }>(rows: T[]) =>

@@ -37,6 +37,24 @@ export interface TermCountRow {
   terms: Record<string, number>;
 }
 
+/** One row change: the row before and after (null = absent). */
+export interface RowChange {
+  table: string;
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One undoable step: a labelled set of row changes. `undone` is 0 or 1 (booleans are not indexable). */
+export interface HistoryEntry {
+  seq?: number;
+  projectId: string;
+  label: string;
+  at: string;
+  undone: 0 | 1;
+  changes: RowChange[];
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -69,8 +87,14 @@ export const STORES_V2 = {
   termCounts: 'documentId, projectId',
 } as const;
 
+/** v3: the undo/redo history, kept in the store so it survives a reload. */
+export const STORES_V3 = {
+  ...STORES_V2,
+  history: '++seq, projectId, [projectId+undone]',
+} as const;
+
 /** The newest schema version this build understands. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export class ChorusDb extends Dexie {
   projects!: Table<Project, string>;
@@ -90,6 +114,7 @@ export class ChorusDb extends Dexie {
   redactionLogs!: Table<RedactionLog, string>;
   retractions!: Table<RetractionRecord, string>;
   termCounts!: Table<TermCountRow, string>;
+  history!: Table<HistoryEntry, number>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -98,6 +123,7 @@ export class ChorusDb extends Dexie {
       // The upgrade leaves termCounts empty; they are filled lazily by ensureTermCounts.
       this.version(2).stores(STORES_V2);
     }
+    if (upTo >= 3) this.version(3).stores(STORES_V3);
   }
 }
 
@@ -118,6 +144,7 @@ export const PROJECT_TABLES = [
   'redactionLogs',
   'retractions',
   'termCounts',
+  'history',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -19,7 +19,7 @@ describe('schema versions', () => {
     v1.close();
 
     const db = await openChorusDb('mig-v1');
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const back = await exportBundle(db, b.project.id);
     expect(back.codings).toHaveLength(b.codings.length);
     expect(back.documents.map((d) => d.text).sort()).toEqual(b.documents.map((d) => d.text).sort());
@@ -27,6 +27,19 @@ describe('schema versions', () => {
     const viaIndex = await db.codings.where('[documentId+codeId]').equals([d1, b.codes[1]!.id]).count();
     expect(viaIndex).toBe(1);
     expect(await db.termCounts.count()).toBe(0);
+    db.close();
+  });
+
+  it('v2 → v3 adds the undo history and keeps every row', async () => {
+    const v2 = new ChorusDb('mig-v2', 2);
+    await v2.open();
+    const b = smallBundle(8);
+    await importBundle(v2, b);
+    v2.close();
+    const db = await openChorusDb('mig-v2');
+    expect(db.verno).toBe(3);
+    expect(await db.history.count()).toBe(0);
+    expect((await exportBundle(db, b.project.id)).codes).toHaveLength(b.codes.length);
     db.close();
   });
 
