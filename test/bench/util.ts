@@ -1,0 +1,43 @@
+/** Small helpers shared by the benchmark scripts. */
+
+/** Median wall time in ms of `runs` runs of fn (after one warm-up). */
+export function timeIt(fn: () => unknown, runs = 5): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Print a figure beside its baseline; `target` null = reported for context only. */
+export function report(label: string, ms: number, baselineMs: number, target: number | null): void {
+  const ratio = ms / baselineMs;
+  const verdict = target === null ? '(context)' : `(target ≤ ${target}) ${ratio <= target ? 'ok' : 'OVER TARGET'}`;
+  console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms  baseline ${baselineMs.toFixed(1).padStart(8)} ms  ratio ${ratio.toFixed(2)} ${verdict}`);
+}
+
+/** A deterministic generator of realistic feedback text. */
+export function feedbackText(seed: number, words: number): string {
+  const vocab = (
+    'the officer called me back after three weeks and I felt believed but nobody updated me about the case ' +
+    'my ISVA was brilliant she explained the Victims Code and helped with the interpreter I waited on 101 for an hour ' +
+    'they did not take my statement seriously at first later the detective kept in touch every fortnight ' +
+    'I was frightened to go home the safety plan helped court was adjourned twice without warning ' +
+    'communication was poor and I had to chase for news support from the charity made the difference'
+  ).split(' ');
+  let x = seed >>> 0 || 1;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out.push(vocab[x % vocab.length]!);
+    if (x % 17 === 0) out[out.length - 1] += '.';
+  }
+  return out.join(' ');
+}
