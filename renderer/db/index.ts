@@ -10,3 +10,4 @@ export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, mergeC
 export { addCoding, addCodings, removeCoding, type NewCoding } from './codings';
 export { undo, redo, historyState, HISTORY_LIMIT } from './history';
 export { getMemo, saveMemo } from './memos';
+export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress } from './imports';

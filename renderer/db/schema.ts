@@ -55,6 +55,18 @@ export interface HistoryEntry {
   changes: RowChange[];
 }
 
+/** One committed import: which file (by checksum, to detect re-imports), when, by whom, what it added. */
+export interface ImportRecord {
+  id: string;
+  projectId: string;
+  fileNames: string[];
+  checksum: string;
+  at: string;
+  by: string;
+  sourceId: string;
+  counts: { participants: number; documents: number; skippedEmpty: number };
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -87,10 +99,11 @@ export const STORES_V2 = {
   termCounts: 'documentId, projectId',
 } as const;
 
-/** v3: the undo/redo history, kept in the store so it survives a reload. */
+/** v3: the undo/redo history (kept in the store so it survives a reload) and a record of imported files. */
 export const STORES_V3 = {
   ...STORES_V2,
   history: '++seq, projectId, [projectId+undone]',
+  imports: 'id, projectId, [projectId+checksum]',
 } as const;
 
 /** The newest schema version this build understands. */
@@ -115,6 +128,7 @@ export class ChorusDb extends Dexie {
   retractions!: Table<RetractionRecord, string>;
   termCounts!: Table<TermCountRow, string>;
   history!: Table<HistoryEntry, number>;
+  imports!: Table<ImportRecord, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -145,6 +159,7 @@ export const PROJECT_TABLES = [
   'retractions',
   'termCounts',
   'history',
+  'imports',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

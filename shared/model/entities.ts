@@ -126,6 +126,8 @@ export const DocumentMeta = z.object({
   /** For survey responses: the record id in the original file and the question/column. */
   recordId: z.string().optional(),
   field: z.string().optional(),
+  /** For survey responses: the question text from later header rows, if the file had them. */
+  fieldDescription: z.string().optional(),
   createdAt: IsoDate,
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
@@ -250,7 +252,7 @@ export const RedactionLog = z.object({
   at: IsoDate,
   by: z.string(),
   batch: z.string(),
-  counts: z.record(PiiType, z.number().int().min(0)),
+  counts: z.partialRecord(PiiType, z.number().int().min(0)),
 });
 export type RedactionLog = z.infer<typeof RedactionLog>;
 

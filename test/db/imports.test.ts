@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { commitImport, createProject, findPreviousImports, ImportCancelled, openChorusDb, setCodec, plainCodec, type ChorusDb, type CommitBatch } from '../../renderer/db';
+import { newGuid, type DocumentWithText } from '../../shared/model';
+
+let n = 0;
+async function fresh() {
+  const db = await openChorusDb(`imports-${++n}`);
+  const p = await createProject(db, 'Survey');
+  return { db, pid: p.id };
+}
+
+function batch(pid: string, rows: number): CommitBatch {
+  const sourceId = newGuid();
+  const participants = Array.from({ length: rows }, (_, i) => ({ id: newGuid(), projectId: pid, sourceId, pseudonym: `R${i + 1}`, attributes: {} }));
+  const documents: DocumentWithText[] = participants.map((p, i) => {
+    const text = `Response ${i + 1}: the officer [PERSON 1] called me back.`;
+    return { id: newGuid(), projectId: pid, sourceId, participantId: p.id, title: `R${i + 1} – Q1`, kind: 'response', length: text.length, turns: [], text, createdAt: '2026-01-01T00:00:00Z' };
+  });
+  return { sources: [{ id: sourceId, projectId: pid, name: 'Survey 2026', kind: 'survey', description: '', createdAt: '2026-01-01T00:00:00Z' }], variables: [], participants, documents, skippedEmpty: 2 };
+}
+
+async function snapshot(db: ChorusDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+describe('committing an import', () => {
+  it('stores everything with progress, a redaction log (counts only) and an import record', async () => {
+    const { db, pid } = await fresh();
+    const seen: number[] = [];
+    const rec = await commitImport(db, pid, batch(pid, 12), { fileNames: ['survey.csv'], checksum: 'abc', by: 'You', redactions: { person: 12, phone: 0 } }, { chunk: 5, onProgress: (p) => seen.push(p.done) });
+    expect(await db.documents.where('projectId').equals(pid).count()).toBe(12);
+    expect(await db.texts.where('projectId').equals(pid).count()).toBe(12);
+    expect(seen).toEqual([5, 10, 12, 17, 22, 24]);
+    const logs = await db.redactionLogs.toArray();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]!.counts).toEqual({ person: 12 });
+    expect(rec.counts).toEqual({ participants: 12, documents: 12, skippedEmpty: 2 });
+    expect((await findPreviousImports(db, pid, 'abc')).map((r) => r.id)).toEqual([rec.id]);
+    expect(await findPreviousImports(db, pid, 'other')).toEqual([]);
+  });
+
+  it('a failure part-way leaves the store exactly as before', async () => {
+    const { db, pid } = await fresh();
+    const before = await snapshot(db);
+    let calls = 0;
+    setCodec({
+      encode: async (t) => {
+        if (++calls > 7) throw new Error('disk full');
+        return plainCodec.encode(t);
+      },
+      decode: plainCodec.decode,
+    });
+    try {
+      await expect(commitImport(db, pid, batch(pid, 20), { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5 })).rejects.toThrow('disk full');
+    } finally {
+      setCodec(plainCodec);
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('cancelling part-way rolls everything back', async () => {
+    const { db, pid } = await fresh();
+    const before = await snapshot(db);
+    const ctl = new AbortController();
+    const p = commitImport(db, pid, batch(pid, 30), { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5, onProgress: (pr) => pr.done >= 10 && ctl.abort() , signal: ctl.signal });
+    await expect(p).rejects.toBeInstanceOf(ImportCancelled);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a batch for another project', async () => {
+    const { db, pid } = await fresh();
+    const other = batch(newGuid(), 1);
+    await expect(commitImport(db, pid, other, { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} })).rejects.toThrow(/another project/);
+  });
+});
