@@ -1,7 +1,7 @@
 // Bundles the Electron main process and preload with esbuild (no Electron binary needed):
 //   electron/main/index.ts    -> dist-electron/main.cjs
 //   electron/preload/index.ts -> dist-electron/preload.cjs
-// Usage: node electron/build.mjs   (or import { buildElectron } to build elsewhere, e.g. in tests)
+// Usage: node electron/build.mjs [--outdir <dir>]   (tests build into a temporary folder)
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -31,6 +31,9 @@ export async function buildElectron(options = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const out = await buildElectron();
+  const at = process.argv.indexOf('--outdir');
+  const outdir = at > 0 ? process.argv[at + 1] : undefined;
+  if (at > 0 && !outdir) throw new Error('electron/build.mjs: --outdir needs a folder');
+  const out = await buildElectron({ outdir: outdir && path.resolve(outdir) });
   console.log(`built ${path.relative(repoRoot, out.main)} and ${path.relative(repoRoot, out.preload)}`);
 }

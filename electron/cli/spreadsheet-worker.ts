@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ImportError, type ParsedTable } from '../../shared/import/types';
-import { validateSpreadsheetResult, type SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';
+import { tableFromWorkerReply, type SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';
 import { isWorkbookBytes, isWorkbookName, parseTable } from '../../shared/import/table';
 
 export interface WorkerLimits {
@@ -62,11 +62,9 @@ export function parseSpreadsheetInWorker(
     worker.once('message', (msg: SpreadsheetWorkerReply) => {
       finish(() => {
         try {
-          if (msg && typeof msg === 'object' && msg.ok === false) reject(new ImportError(typeof msg.message === 'string' ? msg.message.slice(0, 1000) : 'cannot be read as a spreadsheet'));
-          else if (msg && typeof msg === 'object' && msg.ok === true) resolve(validateSpreadsheetResult(msg.table));
-          else reject(new ImportError('the spreadsheet reader returned malformed data'));
-        } catch (e) {
-          reject(e);
+          resolve(tableFromWorkerReply(msg));
+        } catch (err) {
+          reject(err);
         }
       });
     });

@@ -71,7 +71,7 @@ export interface AnalysisFilter {
   /** Keep only codings by these coders. */
   coderIds?: string[];
   /** Keep only participants whose attribute has one of these values (compared as text). */
-  attribute?: { name: string; values: Array<string | number | boolean> };
+  where?: { attribute: string; values: Array<string | number | boolean> };
 }
 
 export interface Scope {
@@ -100,9 +100,9 @@ export function buildScope(index: AnalysisIndex, filter: AnalysisFilter = {}): S
     }
   }
   let personOk: ((p: number) => boolean) | null = null;
-  if (filter.attribute) {
-    const ref = resolveAttribute(index, filter.attribute.name);
-    const wanted = new Set(filter.attribute.values.map((v) => String(v).trim()));
+  if (filter.where) {
+    const ref = resolveAttribute(index, filter.where.attribute);
+    const wanted = new Set(filter.where.values.map((v) => String(v).trim()));
     personOk = (p) => {
       const v = personValue(index, ref, p);
       return v !== null && wanted.has(v);

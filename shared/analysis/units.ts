@@ -20,7 +20,7 @@ export interface TextSpan {
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'hon',
   'pc', 'dc', 'ds', 'di', 'dci', 'dsi', 'sgt', 'insp', 'ch', 'supt', 'pcso', 'det', 'const', 'cst',
-  'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'cf', 'approx', 'no', 'nos', 'tel', 'ref', 'dept', 'govt', 'mt', 'ave', 'rd',
+  'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'cf', 'approx', 'tel', 'ref', 'dept', 'govt', 'mt', 'ave', 'rd',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'a.m', 'p.m',
 ]);
 
@@ -45,12 +45,14 @@ function paragraphs(text: string): TextSpan[] {
 }
 
 /** Does a full stop at `dot` belong to an abbreviation or an initial rather than end a sentence? */
-function isAbbreviation(text: string, from: number, dot: number): boolean {
+function isAbbreviation(text: string, from: number, dot: number, next: string): boolean {
   let i = dot;
   while (i > from && /[\p{L}.]/u.test(text[i - 1]!)) i--;
   const word = text.slice(i, dot).toLowerCase();
   if (word.length === 0) return false;
   if (ABBREVIATIONS.has(word)) return true;
+  // "No. 5" and "Nos. 3–4", but "No. Never." ends a sentence
+  if ((word === 'no' || word === 'nos') && /\d/.test(next)) return true;
   // a single letter ("J. Smith") or dotted initials ("U.K.")
   return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
@@ -66,7 +68,7 @@ function sentences(text: string, para: TextSpan, out: TextSpan[]): void {
     while (j < para.end && /\s/.test(text[j]!)) j++;
     if (j >= para.end) break;
     if (/\p{Ll}/u.test(text[j]!)) continue;
-    if (m[0].startsWith('.') && m[0].replace(/["'”’)\]]+$/, '') === '.' && isAbbreviation(text, start, para.start + m.index)) continue;
+    if (m[0].startsWith('.') && m[0].replace(/["'”’)\]]+$/, '') === '.' && isAbbreviation(text, start, para.start + m.index, text[j]!)) continue;
     trimmed(text, start, end, out);
     start = end;
   }

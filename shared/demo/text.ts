@@ -33,9 +33,17 @@ export function pickWeighted<T>(items: readonly T[], weight: (t: T) => number, r
   return items[items.length - 1];
 }
 
+/** Whitespace-separated words. */
 export function wordCount(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /** A stretch of composed text, with the codes (by name) the first coder gives it; [] = context only. */
@@ -52,16 +60,23 @@ export interface Segment {
 export class TextBuilder {
   private parts: string[] = [];
   private len = 0;
+  private nWords = 0;
   readonly segments: Segment[] = [];
 
   get length(): number {
     return this.len;
   }
 
+  /** Words so far (pieces are added at word boundaries). */
+  get words(): number {
+    return this.nWords;
+  }
+
   /** Raw text that is never coded (separators, speaker labels, line breaks). */
   raw(s: string): void {
     this.parts.push(s);
     this.len += s.length;
+    this.nWords += wordCount(s);
   }
 
   /** A sentence; separated from the previous one by a space unless at the start of a line. */

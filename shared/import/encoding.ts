@@ -68,8 +68,21 @@ function decodeLatin1(bytes: Uint8Array): string {
   return out;
 }
 
+/** Windows-1252's 0x80–0x9F (undefined bytes keep their C1 code point, as WHATWG does). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Windows-1252 decoded by table: some Node releases (20.x) decode the 'windows-1252' label as
+ * Latin-1, turning curly quotes into control characters.
+ */
+function decodeCp1252(bytes: Uint8Array): string {
+  const latin = decodeLatin1(bytes);
+  return latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 function decodeWith(bytes: Uint8Array, encoding: string, fatal: boolean): string {
   if (encoding === 'iso-8859-1') return decodeLatin1(bytes);
+  if (encoding === 'windows-1252') return decodeCp1252(bytes);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal, ignoreBOM: false });

@@ -63,3 +63,13 @@ export function validateSpreadsheetResult(value: unknown): ParsedTable {
 
 /** Messages a spreadsheet worker posts: the table, or an error message. */
 export type SpreadsheetWorkerReply = { ok: true; table: unknown } | { ok: false; message: string };
+
+/** A worker's reply → a validated table, or the ImportError it reported. */
+export function tableFromWorkerReply(msg: unknown): ParsedTable {
+  if (msg !== null && typeof msg === 'object') {
+    const m = msg as { ok?: unknown; message?: unknown; table?: unknown };
+    if (m.ok === false) throw new ImportError(typeof m.message === 'string' ? m.message.slice(0, 1000) : 'cannot be read as a spreadsheet');
+    if (m.ok === true) return validateSpreadsheetResult(m.table);
+  }
+  throw new ImportError('the spreadsheet reader returned malformed data');
+}

@@ -36,16 +36,16 @@ const own = (o: unknown, k: string | number): unknown =>
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** An Excel date serial in a date-formatted cell → 'YYYY-MM-DD', or 'YYYY-MM-DDTHH:MM:SS' when it has a time of day. */
+/** An Excel date serial in a date-formatted cell → 'YYYY-MM-DD', 'YYYY-MM-DDTHH:MM:SS' with a time of day, 'HH:MM:SS' for a time alone. */
 export function excelSerialToIso(serial: number, date1904 = false): string | undefined {
   if (!Number.isFinite(serial)) return undefined;
   const p = XLSX.SSF.parse_date_code(serial, { date1904 });
   if (!p || !Number.isFinite(p.y)) return undefined;
-  const date = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
-  if (p.H === 0 && p.M === 0 && p.S === 0) return date;
-  const timeOnly = Math.floor(serial) === 0;
   const time = `${pad(p.H)}:${pad(p.M)}:${pad(p.S)}`;
-  return timeOnly ? time : `${date}T${time}`;
+  // serials below 1 are times of day without a date (Excel shows day 0 as 1900-01-00)
+  if (serial >= 0 && serial < 1) return time;
+  const date = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+  return p.H === 0 && p.M === 0 && p.S === 0 ? date : `${date}T${time}`;
 }
 
 function cellText(cell: unknown, date1904: boolean): string {

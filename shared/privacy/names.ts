@@ -37,6 +37,8 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   Wendy Wiktoria William Winston Wojciech Yasmin Yusuf Zainab Zara Zoe Zofia Zsofia Ahmad Adaeze Babajide Chiamaka Efua
   Ewan Grzegorz Ilinca Kai Liang Mei Minh Nguyen Wei Xin Yan Ying Zhen Linh Thanh Duc Huong Mwangi Wanjiru Abdi Abdirahman
   Hodan Faduma Ayaan Hibo Yasir Mehmet Emine Ayse Murat Elif Burak Kemal Darnell Jermaine Tyrone Marlon Shaniqua Keisha
+  Dave Davey Danny Dan Jim Jimmy Pete Andy Mick Mikey Gaz Kev Baz Jon Matt Phil Ken Terry Gerry Jen Becky Kat Kath Jo Lou
+  Vicky Nikki Jess Steph Sid Stevie Tez Dazza Jonny Johnny Bobby Joey Katy Kayla Demi Courtney Jodie Kirsty Lyndsey Shaz
   Aaliyah Kayden Alfie Archie Freddie Reggie Theo Teddy Tilly Evie Lottie Poppy Millie Ruby Lily Daisy Amber
 `),
 );
@@ -44,7 +46,7 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
 /** Given names that are also ordinary words or month names: need a surname, a title or context. */
 export const AMBIGUOUS_GIVEN: ReadonlySet<string> = new Set(
   split(`
-  Will May June April August Grace Hope Faith Joy Dawn Summer Bill Rose Frank Victor Guy Ray Pat Rob Sue Don Carol Holly Ivy
+  Mark Will May June April August Grace Hope Faith Joy Dawn Summer Bill Rose Frank Victor Guy Ray Pat Rob Sue Don Carol Holly Ivy
   Iris Daisy Lily Poppy Ruby Jade Amber Crystal Autumn Sky River Chase Hunter Miles Lance Dean Warren Wade Cliff Dale Glen
   Heath Rich Drew Reed Penny Bob Sandy Rusty Angel Hazel Heather Jack Jay Kit Max Nick Norman Patience Precious Blessing
   Mercy Charity Destiny Harmony Honey Star Faye Robin Sunny Earl Duke Prince Major Marshall Gene Art Ivan Roman Stone

@@ -53,6 +53,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   Staff Manager Worker Caseworker Advocate Solicitor Barrister Judge Jury Defendant Suspect Offender Perpetrator Trial
   Hearing Sentence Verdict Bail Custody Arrest Charge Charged Caution Evidence Investigation Interview Forensic Medical
   Excellent Good Great Bad Poor Terrible Awful Fine Nice Amazing Brilliant Helpful Unhelpful Rude Kind Professional
+  Credit Scheme Health Safety Trust Foundation Partnership Board Commission Authority Agency Network Project Programme
+  Initiative Hub Line Association Society Charity Group Clinic Practice Surgery Infirmary Royal National Universal General
+  Community Public Private Personal Independent Benefits Benefit Tax Insurance Pension Passport Licence Driving Blue Badge
   Yeah Yep Nope Nah Also Although Still Absolutely Definitely Totally Completely Every Whole Other Old New Big Small
 `),
 );

@@ -1,7 +1,17 @@
 import type { CliCommand } from '../command';
 import { info } from './info';
+import { agree } from './agree';
+import { analyse } from './analyse';
+import { importCommand } from './import';
+import { demo } from './demo';
+import { scan } from './scan';
 
 /** Every headless command, in the order `--help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
   info,
+  agree,
+  analyse,
+  importCommand,
+  demo,
+  scan,
 ];

@@ -79,19 +79,18 @@ function context(bundle: ProjectBundle, opts: AgreementOptions): Context {
 }
 
 /** Visit every segment or unit of each (document, code) where at least one coder applied the code. */
-function visit(ctx: Context, fn: (d: number, k: number, start: number, end: number, count: number, inside: Uint8Array) => void): void {
+function visit(ctx: Context, fn: (d: number, code: number, start: number, end: number, count: number, inside: Uint8Array) => void): void {
   const { p, units } = ctx;
   if (units === null) {
     const sweep = new CharacterSweep(p);
     forEachGroup(p, (d, code, lo, hi) => {
-      if (p.presentCount[d]! < 2) return;
-      sweep.run(lo, hi, (s, e, k, inside) => fn(d, code, s, e, k, inside));
+      if (p.presentCount[d]! >= 2) sweep.run(d, code, lo, hi, fn);
     });
   } else {
     const sweep = new UnitSweep(p, units);
+    const emit = (d: number, code: number, u: number, k: number, applied: Uint8Array) => fn(d, code, units.start[u]!, units.end[u]!, k, applied);
     forEachGroup(p, (d, code, lo, hi) => {
-      if (p.presentCount[d]! < 2) return;
-      sweep.run(d, lo, hi, (u, k, applied) => fn(d, code, units.start[u]!, units.end[u]!, k, applied));
+      if (p.presentCount[d]! >= 2) sweep.run(d, code, lo, hi, emit);
     });
   }
 }

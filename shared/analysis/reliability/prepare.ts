@@ -3,7 +3,7 @@
  * character- and unit-level agreement sweeps. One pass over the codings plus two counting sorts:
  * linear time, no per-character arrays.
  */
-import type { ProjectBundle } from '../../model';
+import type { DocumentWithText, ProjectBundle } from '../../model';
 
 export type AgreementUnit = 'character' | 'response' | 'sentence' | 'paragraph' | 'document';
 export const AGREEMENT_UNITS: readonly AgreementUnit[] = ['character', 'response', 'sentence', 'paragraph', 'document'];
@@ -90,43 +90,30 @@ export function prepare(bundle: ProjectBundle, opts: AgreementOptions): Prepared
   checkKnown('code', opts.codeIds, new Set(bundle.codes.map((c) => c.id)));
 
   const docSet = opts.documentIds ? new Set(opts.documentIds) : null;
-  const docList = docSet ? bundle.documents.filter((d) => docSet.has(d.id)) : bundle.documents;
-  const docs = docList.map((d) => ({ id: d.id, text: d.text, kind: d.kind, length: d.text.length }));
-  const docIndex = indexOf(docs.map((d) => d.id));
-
-  // Coders: named in the bundle, plus any coder id found on codings (named by its id).
-  const names = new Map(bundle.coders.map((c) => [c.id, c.name]));
-  let coderIds: string[];
-  if (opts.coderIds) {
-    const known = new Set([...names.keys(), ...bundle.codings.map((c) => c.coderId)]);
-    checkKnown('coder', opts.coderIds, known);
-    coderIds = [...new Set(opts.coderIds)];
-  } else {
-    const withCodings = new Set<string>();
-    for (const c of bundle.codings) if (docIndex.has(c.documentId)) withCodings.add(c.coderId);
-    coderIds = [...bundle.coders.map((c) => c.id).filter((id) => withCodings.has(id)), ...[...withCodings].filter((id) => !names.has(id))];
-  }
-  if (coderIds.length < 2) {
-    throw new AgreementError(
-      `agreement needs at least two coders with codings; found ${coderIds.length}${coderIds.length ? ` (${coderIds.map((id) => names.get(id) ?? id).join(', ')})` : ''}`,
-    );
-  }
-  const coders = coderIds.map((id) => ({ id, name: names.get(id) ?? id }));
-  const coderIndex = indexOf(coderIds);
-  const M = coders.length;
+  const docs: DocumentWithText[] = docSet ? bundle.documents.filter((d) => docSet.has(d.id)) : bundle.documents;
+  const D = docs.length;
+  const docIndex = new Map<string, number>();
+  const docLength = new Int32Array(D);
+  docs.forEach((d, i) => {
+    docIndex.set(d.id, i);
+    docLength[i] = d.text.length;
+  });
 
   const codeSet = opts.codeIds ? new Set(opts.codeIds) : null;
-  const codeList = codeSet ? bundle.codes.filter((c) => codeSet.has(c.id)) : bundle.codes;
-  const codes = codeList.map((c) => ({ id: c.id, name: c.name }));
+  const codes = (codeSet ? bundle.codes.filter((c) => codeSet.has(c.id)) : bundle.codes).map((c) => ({ id: c.id, name: c.name }));
   const codeIndex = indexOf(codes.map((c) => c.id));
 
-  const D = docs.length;
-  const present = new Uint8Array(D * M);
-  if (opts.absentCoder === 'uncoded') present.fill(1);
-  for (const id of opts.assignedDocumentIds ?? []) {
-    const d = docIndex.get(id);
-    if (d !== undefined) present.fill(1, d * M, d * M + M);
+  // Coders are indexed as first met (or as given); the final order is fixed after the pass.
+  const names = new Map(bundle.coders.map((c) => [c.id, c.name]));
+  const fixed = opts.coderIds !== undefined;
+  if (opts.coderIds && opts.coderIds.some((id) => !names.has(id))) {
+    const onCodings = new Set<string>();
+    for (const c of bundle.codings) onCodings.add(c.coderId);
+    checkKnown('coder', opts.coderIds, new Set([...names.keys(), ...onCodings]));
   }
+  const metIds: string[] = fixed ? [...new Set(opts.coderIds)] : [];
+  const met = indexOf(metIds);
+  const presentBy: Uint8Array[] = metIds.map(() => new Uint8Array(D));
 
   // One pass: keep codings of selected coders, documents and codes; note presence from any coding.
   const all = bundle.codings;
@@ -136,17 +123,38 @@ export function prepare(bundle: ProjectBundle, opts: AgreementOptions): Prepared
   const start = new Int32Array(all.length);
   const end = new Int32Array(all.length);
   let n = 0;
+  let lastDocId = '';
+  let lastDoc: number | undefined;
+  let lastCoderId = '';
+  let lastCoder: number | undefined;
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    const d = docIndex.get(c.documentId);
+    let d: number | undefined;
+    if (c.documentId === lastDocId) d = lastDoc;
+    else {
+      d = lastDoc = docIndex.get(c.documentId);
+      lastDocId = c.documentId;
+    }
     if (d === undefined) continue;
-    const j = coderIndex.get(c.coderId);
-    if (j === undefined) continue;
-    const len = docs[d]!.length;
+    let j: number | undefined;
+    if (c.coderId === lastCoderId) j = lastCoder;
+    else {
+      j = lastCoder = met.get(c.coderId);
+      lastCoderId = c.coderId;
+    }
+    if (j === undefined) {
+      if (fixed) continue;
+      j = metIds.length;
+      metIds.push(c.coderId);
+      met.set(c.coderId, j);
+      presentBy.push(new Uint8Array(D));
+      lastCoder = j;
+    }
+    const len = docLength[d]!;
     const s = c.start < 0 ? 0 : c.start;
     const e = c.end > len ? len : c.end;
     if (e <= s) continue;
-    present[d * M + j] = 1;
+    presentBy[j]![d] = 1;
     const k = codeIndex.get(c.codeId);
     if (k === undefined) continue;
     doc[n] = d;
@@ -156,53 +164,97 @@ export function prepare(bundle: ProjectBundle, opts: AgreementOptions): Prepared
     end[n] = e;
     n++;
   }
+
+  // Final coder order: as given, or the bundle's order followed by unnamed ids as met.
+  let coderIds: string[];
+  if (fixed) coderIds = metIds;
+  else {
+    const seen = new Set(metIds);
+    coderIds = [...bundle.coders.map((c) => c.id).filter((id) => seen.has(id)), ...metIds.filter((id) => !names.has(id))];
+  }
+  if (coderIds.length < 2) {
+    throw new AgreementError(
+      `agreement needs at least two coders with codings; found ${coderIds.length}${coderIds.length ? ` (${coderIds.map((id) => names.get(id) ?? id).join(', ')})` : ''}`,
+    );
+  }
+  const coders = coderIds.map((id) => ({ id, name: names.get(id) ?? id }));
+  const M = coders.length;
+  const remap = new Int32Array(metIds.length);
+  coderIds.forEach((id, i) => (remap[met.get(id)!] = i));
+  let identity = true;
+  remap.forEach((v, i) => (identity &&= v === i));
+  if (!identity) for (let i = 0; i < n; i++) coder[i] = remap[coder[i]!]!;
+
+  const present = new Uint8Array(D * M);
   const presentCount = new Int32Array(D);
+  const assigned = new Set(opts.assignedDocumentIds ?? []);
   for (let d = 0; d < D; d++) {
+    const all = opts.absentCoder === 'uncoded' || assigned.has(docs[d]!.id);
     let m = 0;
-    for (let j = 0; j < M; j++) m += present[d * M + j]!;
+    for (let i = 0; i < metIds.length; i++) {
+      if (all || presentBy[i]![d]) {
+        present[d * M + remap[i]!] = 1;
+        m++;
+      }
+    }
+    if (all) {
+      present.fill(1, d * M, d * M + M);
+      m = M;
+    }
     presentCount[d] = m;
   }
 
-  // Sort by (document, code, coder): least significant key first, counting sorts are stable.
-  const groupKey = new Int32Array(n);
-  for (let i = 0; i < n; i++) groupKey[i] = code[i]! * M + coder[i]!;
-  let order = new Int32Array(n);
+  // Sort by document (a stable counting sort), then within each document by code, coder, start.
+  let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order = countingSort(order, groupKey, codes.length * M);
-  order = countingSort(order, doc, D);
-
-  // Within each (document, code, coder) run, sort by start; note the longest (document, code) run.
+  order = countingSort(order, doc.subarray(0, n), D);
+  const key = new Float64Array(n);
+  const span = 2 ** 31;
+  for (let i = 0; i < n; i++) key[i] = (code[i]! * M + coder[i]!) * span + start[i]!;
   let maxGroup = 0;
   for (let lo = 0; lo < n; ) {
     const d = doc[order[lo]!]!;
-    const k = code[order[lo]!]!;
     let hi = lo + 1;
-    while (hi < n && doc[order[hi]!] === d && code[order[hi]!] === k) hi++;
-    if (hi - lo > maxGroup) maxGroup = hi - lo;
+    while (hi < n && doc[order[hi]!] === d) hi++;
+    sortByKey(order, lo, hi, key);
     for (let a = lo; a < hi; ) {
-      const j = coder[order[a]!]!;
+      const k = code[order[a]!]!;
       let b = a + 1;
-      while (b < hi && coder[order[b]!] === j) b++;
-      sortRunByStart(order, a, b, start);
+      while (b < hi && code[order[b]!] === k) b++;
+      if (b - a > maxGroup) maxGroup = b - a;
       a = b;
     }
     lo = hi;
   }
 
-  return { coders, codes, docs, M, present, presentCount, doc: doc.subarray(0, n), code: code.subarray(0, n), coder: coder.subarray(0, n), start: start.subarray(0, n), end: end.subarray(0, n), order, maxGroup };
+  return {
+    coders,
+    codes,
+    docs: docs.map((d, i) => ({ id: d.id, text: d.text, kind: d.kind, length: docLength[i]! })),
+    M,
+    present,
+    presentCount,
+    doc: doc.subarray(0, n),
+    code: code.subarray(0, n),
+    coder: coder.subarray(0, n),
+    start: start.subarray(0, n),
+    end: end.subarray(0, n),
+    order,
+    maxGroup,
+  };
 }
 
-function sortRunByStart(order: Int32Array, lo: number, hi: number, start: Int32Array): void {
+function sortByKey(order: Int32Array, lo: number, hi: number, key: Float64Array): void {
   if (hi - lo < 2) return;
   if (hi - lo > 32) {
-    order.subarray(lo, hi).sort((x, y) => start[x]! - start[y]!);
+    order.subarray(lo, hi).sort((x, y) => key[x]! - key[y]!);
     return;
   }
   for (let i = lo + 1; i < hi; i++) {
     const v = order[i]!;
-    const sv = start[v]!;
+    const kv = key[v]!;
     let j = i - 1;
-    while (j >= lo && start[order[j]!]! > sv) {
+    while (j >= lo && key[order[j]!]! > kv) {
       order[j + 1] = order[j]!;
       j--;
     }

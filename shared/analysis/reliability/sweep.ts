@@ -7,8 +7,8 @@
 import { segmentUnits } from '../units';
 import type { AgreementUnit, Prepared } from './prepare';
 
-/** A segment [start, end) where `k` coders applied the code; `inside[j]` is 1 for those coders. */
-export type SegmentFn = (start: number, end: number, k: number, inside: Uint8Array) => void;
+/** A segment [start, end) of document `d` where `k` coders applied code `code`; `inside[j]` is 1 for those coders. */
+export type SegmentFn = (d: number, code: number, start: number, end: number, k: number, inside: Uint8Array) => void;
 
 export class CharacterSweep {
   private readonly M: number;
@@ -22,7 +22,7 @@ export class CharacterSweep {
   }
 
   /** Emit every segment of `p.order[lo..hi)` (one document and code) covered by ≥ 1 coder. */
-  run(lo: number, hi: number, emit: SegmentFn): void {
+  run(d: number, kode: number, lo: number, hi: number, emit: SegmentFn): void {
     const { order, coder, start, end } = this.p;
     const M = this.M;
     const twoM = 2 * M;
@@ -53,7 +53,19 @@ export class CharacterSweep {
       ev[ne++] = e * twoM + j;
       ev[ne++] = s * twoM + M + j;
     }
-    const sorted = ev.subarray(0, ne).sort();
+    if (ne > 24) ev.subarray(0, ne).sort();
+    else {
+      for (let a = 1; a < ne; a++) {
+        const v = ev[a]!;
+        let b = a - 1;
+        while (b >= 0 && ev[b]! > v) {
+          ev[b + 1] = ev[b]!;
+          b--;
+        }
+        ev[b + 1] = v;
+      }
+    }
+    const sorted = ev;
     const inside = this.inside;
     let k = 0;
     let prev = 0;
@@ -61,7 +73,7 @@ export class CharacterSweep {
       const v = sorted[i]!;
       const pos = Math.floor(v / twoM);
       const r = v - pos * twoM;
-      if (k > 0 && pos > prev) emit(prev, pos, k, inside);
+      if (k > 0 && pos > prev) emit(d, kode, prev, pos, k, inside);
       if (r >= M) {
         inside[r - M] = 1;
         k++;
@@ -105,8 +117,8 @@ export function documentUnits(p: Prepared, unit: Exclude<AgreementUnit, 'charact
   return { offset, start: Int32Array.from(starts), end: Int32Array.from(ends) };
 }
 
-/** A unit (global index `u`) to which `k` coders applied the code; `applied[j]` is 1 for those coders. */
-export type UnitFn = (u: number, k: number, applied: Uint8Array) => void;
+/** Unit `u` (global index) of document `d` to which `k` coders applied code `code`; `applied[j]` is 1 for those coders. */
+export type UnitFn = (d: number, code: number, u: number, k: number, applied: Uint8Array) => void;
 
 export class UnitSweep {
   private readonly count: Int32Array;
@@ -126,7 +138,7 @@ export class UnitSweep {
   }
 
   /** Emit every unit of document `d` that ≥ 1 coder's coding in `p.order[lo..hi)` overlaps. */
-  run(d: number, lo: number, hi: number, emit: UnitFn): void {
+  run(d: number, kode: number, lo: number, hi: number, emit: UnitFn): void {
     const { order, coder, start, end, M } = this.p;
     const { offset, start: us, end: ue } = this.units;
     const first = offset[d]!;
@@ -157,7 +169,7 @@ export class UnitSweep {
     for (let t = 0; t < nt; t++) {
       const u = touched[t]!;
       for (let j = 0; j < M; j++) view[j] = applied[u * M + j]!;
-      emit(u, count[u]!, view);
+      emit(d, kode, u, count[u]!, view);
       count[u] = 0;
       applied.fill(0, u * M, u * M + M);
     }

@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { projectCounts } from '../../../shared/exchange/counts';
 import { ExchangeError, readQdpx, readQdpxWithWarnings } from '../../../shared/exchange/qdpx';
-import { OKABE_ITO } from '../../../shared/exchange/colours';
+import { CODE_PALETTE } from '../../../shared/coding/palette';
 
 const DATA = path.resolve(__dirname, '../../../../shared/data/refi-qda');
 const C1 = 'AAAAAAAA-1111-4111-8111-AAAAAAAAAAAA';
@@ -41,7 +41,7 @@ describe('foreign REFI-QDA variants', () => {
     expect(doc.id).toBe(S1);
     expect(spans(doc.text, b)).toEqual(['Nobody called back', 'Nobody called back', '😀']);
     expect(b.codings.map((c) => c.codeId)).toEqual([C1, C2, C2]);
-    expect(b.codes.find((c) => c.id === C1)!.colour).toBe(OKABE_ITO[0]);
+    expect(b.codes.find((c) => c.id === C1)!.colour).toBe(CODE_PALETTE[0]);
     expect(b.codes.find((c) => c.id === C2)!.colour).toBe('#00AA00');
     expect(b.codes.find((c) => c.id === C2)!.parentId).toBe(C1);
     expect(b.sources[0]).toMatchObject({ name: 'Interview 1', kind: 'other' });

@@ -1,0 +1,248 @@
+/**
+ * `import <file...> -o out.qdpx`: CSV/TSV/XLSX/XLS/ODS survey tables and TXT/MD/DOCX transcripts
+ * → a new REFI-QDA project. Tables map through --id/--participant/--text/--attrs; transcripts
+ * get speaker turns. Any unreadable value fails the whole import, naming file, row, column and
+ * reason, and no output file is left behind.
+ */
+import { basename, extname } from 'node:path';
+import { CliError, type CliCommand, type CliIo } from '../command';
+import { readInput, writeOutputAtomic } from '../files';
+import { parseTableFile } from '../spreadsheet-worker';
+import { ProjectBundle, SourceKind, SOURCE_KINDS, type Coder, type Project } from '../../../shared/model';
+import { newGuid } from '../../../shared/model/ids';
+import { writeQdpx } from '../../../shared/exchange/qdpx';
+import { baseName, buildBatchFromTable, buildBatchFromTranscripts, type AttributeType, type ImportBatch, type TableMapping } from '../../../shared/import/mapping';
+import { guessAttributeType, guessTextColumns } from '../../../shared/import/infer';
+import { decodeText } from '../../../shared/import/encoding';
+import { docxToText } from '../../../shared/import/docx';
+import { checksum } from '../../../shared/import/checksum';
+import { ImportError, type ImportIssue, type ParsedTable } from '../../../shared/import/types';
+import type { DateOrder } from '../../../shared/import/values';
+import { redactBatches } from './import-redact';
+
+const TRANSCRIPT_EXT = new Set(['.txt', '.md', '.markdown', '.docx']);
+const TABLE_EXT = new Set(['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods']);
+const ATTR_TYPES: readonly AttributeType[] = ['category', 'number', 'date', 'text', 'boolean'];
+const USAGE =
+  'import <file...> -o out.qdpx [--id COL] [--participant COL] [--text COL[,COL]] [--attrs COL[:type],...] [--date-order dmy|mdy|ymd] [--sheet NAME] [--header-rows N] [--encoding E] [--delimiter D] [--source-name S] [--source-kind K] [--redact]';
+
+const list = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+
+function where(i: ImportIssue): string {
+  return [i.file, i.row !== undefined ? `row ${i.row}` : '', i.column !== undefined ? `column "${i.column}"` : ''].filter(Boolean).join(', ');
+}
+
+function asCliError(file: string, e: unknown): never {
+  if (e instanceof ImportError) {
+    const loc = [file, e.row !== undefined && !/^row \d+/.test(e.message) ? `row ${e.row}` : '', e.column !== undefined && !e.message.includes(`"${e.column}"`) ? `column "${e.column}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    throw new CliError(`${loc}: ${e.message}`);
+  }
+  if (e instanceof RangeError) throw new CliError(`${file}: ${e.message}`);
+  throw e;
+}
+
+function attributeSpecs(raw: string[], table: ParsedTable, order: DateOrder): { column: string; type: AttributeType }[] {
+  return raw.map((spec) => {
+    let column = spec;
+    let type: AttributeType | undefined;
+    const colon = spec.lastIndexOf(':');
+    if (!table.columns.includes(spec) && colon > 0) {
+      const t = spec.slice(colon + 1).trim().toLowerCase();
+      if (!(ATTR_TYPES as readonly string[]).includes(t)) throw new CliError(`--attrs: unknown type "${t}" for "${spec.slice(0, colon)}" (use ${ATTR_TYPES.join(', ')})`, 2);
+      type = t as AttributeType;
+      column = spec.slice(0, colon).trim();
+    }
+    const idx = table.columns.findIndex((c) => c.toLowerCase() === column.toLowerCase());
+    const values = idx >= 0 ? table.rows.map((r) => r[idx] ?? '') : [];
+    return { column: idx >= 0 ? table.columns[idx]! : column, type: type ?? guessAttributeType(values, order) };
+  });
+}
+
+interface FileReport {
+  file: string;
+  lines: string[];
+}
+
+async function importTable(path: string, values: Record<string, unknown>, order: DateOrder, sourceName: string | undefined, kind: SourceKind, ctx: { projectId: string; now: string }): Promise<{ batch: ImportBatch; report: FileReport }> {
+  const file = basename(path);
+  const bytes = await readInput(path);
+  const headerRows = values['header-rows'] === undefined ? undefined : Number(values['header-rows']);
+  if (headerRows !== undefined && (!Number.isInteger(headerRows) || headerRows < 0 || headerRows > 20)) throw new CliError(`--header-rows must be a whole number from 0 to 20, not "${String(values['header-rows'])}"`, 2);
+  let table: ParsedTable;
+  try {
+    table = await parseTableFile(bytes, {
+      fileName: file,
+      encoding: values.encoding as string | undefined,
+      delimiter: values.delimiter as string | undefined,
+      sheet: values.sheet as string | undefined,
+      headerRows,
+    });
+  } catch (e) {
+    asCliError(file, e);
+  }
+  const idColumn = values.id as string | undefined;
+  const participantColumn = values.participant as string | undefined;
+  const attributes = attributeSpecs(list(values.attrs), table, order);
+  const given = list(values.text);
+  const textColumns = given.length > 0 ? given : guessTextColumns(table, [idColumn ?? '', participantColumn ?? '', ...attributes.map((a) => a.column)], order);
+  if (textColumns.length === 0) {
+    throw new CliError(`${file}: no column looks like free text (5+ words in most cells); name the columns with --text (columns: ${table.columns.slice(0, 20).map((c) => `"${c}"`).join(', ')})`);
+  }
+  const mapping: TableMapping = { idColumn, participantColumn, textColumns, attributes, dateOrder: order, source: { name: sourceName ?? baseName(file), kind } };
+  let batch: ImportBatch;
+  try {
+    batch = buildBatchFromTable(table, mapping, { ...ctx, newId: newGuid, fileName: file });
+  } catch (e) {
+    asCliError(file, e);
+  }
+  if (batch.invalidValues.length > 0) {
+    const first = batch.invalidValues[0]!;
+    const more = batch.invalidValues.length - 1;
+    throw new CliError(`${where(first)}: ${first.message}${more > 0 ? ` (and ${more} more invalid value${more === 1 ? '' : 's'})` : ''}`);
+  }
+  const how = table.sheet !== undefined ? `sheet "${table.sheet}" of ${table.sheets?.length ?? 1}` : `${table.encoding} (${table.encodingReason}), ${table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`}-delimited`;
+  const lines = [
+    `${file}: ${how}; ${table.rows.length} rows, ${table.columns.length} columns; checksum ${checksum(bytes)}`,
+    `  text columns: ${textColumns.join(', ')}`,
+    ...(attributes.length ? [`  attributes: ${attributes.map((a) => `${a.column} (${a.type})`).join(', ')}`] : []),
+    `  ${batch.documents.length} responses, ${batch.participants.length} participants, ${batch.skippedEmpty} empty cells skipped`,
+  ];
+  return { batch, report: { file, lines } };
+}
+
+async function readTranscript(path: string, encoding: string | undefined): Promise<{ name: string; text: string }> {
+  const file = basename(path);
+  const bytes = await readInput(path);
+  try {
+    if (extname(path).toLowerCase() === '.docx') return { name: file, text: await docxToText(bytes) };
+    const d = decodeText(bytes, encoding);
+    if (d.text.includes('\u0000')) throw new ImportError(`contains a NUL byte: it is a binary file or its encoding is wrong (decoded as ${d.encoding})`);
+    return { name: file, text: d.text };
+  } catch (e) {
+    asCliError(file, e);
+  }
+}
+
+function printWarnings(io: CliIo, warnings: ImportIssue[]): void {
+  if (warnings.length === 0) return;
+  io.out(`Warnings (${warnings.length}):\n`);
+  for (const w of warnings.slice(0, 30)) io.out(`  - ${where(w)}: ${w.message}\n`);
+  if (warnings.length > 30) io.out(`  … and ${warnings.length - 30} more\n`);
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: USAGE,
+  summary: 'survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/DOCX) → a new REFI-QDA project (.qdpx)',
+  options: {
+    output: { type: 'string', short: 'o' },
+    id: { type: 'string' },
+    participant: { type: 'string' },
+    text: { type: 'string' },
+    attrs: { type: 'string' },
+    'date-order': { type: 'string' },
+    sheet: { type: 'string' },
+    'header-rows': { type: 'string' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    'source-name': { type: 'string' },
+    'source-kind': { type: 'string' },
+    redact: { type: 'boolean' },
+  },
+  async run({ positionals, values }, io) {
+    if (positionals.length === 0) throw new CliError(`missing <file...> (usage: ${USAGE})`, 2);
+    const out = values.output;
+    if (typeof out !== 'string' || out === '') throw new CliError('missing -o out.qdpx (where to write the project)', 2);
+    if (extname(out).toLowerCase() !== '.qdpx') throw new CliError(`${out}: the output must be a .qdpx file`, 2);
+    const order = (values['date-order'] ?? 'dmy') as string;
+    if (order !== 'dmy' && order !== 'mdy' && order !== 'ymd') throw new CliError(`--date-order must be dmy, mdy or ymd, not "${order}"`, 2);
+    const kindRaw = values['source-kind'] as string | undefined;
+    const kindParsed = SourceKind.safeParse(kindRaw ?? 'other');
+    if (!kindParsed.success) throw new CliError(`--source-kind must be one of ${SOURCE_KINDS.join(', ')}, not "${kindRaw}"`, 2);
+    const sourceName = values['source-name'] as string | undefined;
+
+    const tables: string[] = [];
+    const transcripts: string[] = [];
+    for (const p of positionals) {
+      const ext = extname(p).toLowerCase();
+      if (TRANSCRIPT_EXT.has(ext)) transcripts.push(p);
+      else if (TABLE_EXT.has(ext)) tables.push(p);
+      else throw new CliError(`${p}: unsupported file type "${ext || '(none)'}" (tables: ${[...TABLE_EXT].join(' ')}; transcripts: ${[...TRANSCRIPT_EXT].join(' ')})`, 2);
+    }
+
+    const now = new Date().toISOString();
+    const projectId = newGuid();
+    const ctx = { projectId, now };
+    const batches: ImportBatch[] = [];
+    const reports: FileReport[] = [];
+    for (const p of tables) {
+      const { batch, report } = await importTable(p, values, order, sourceName, kindParsed.data, ctx);
+      batches.push(batch);
+      reports.push(report);
+    }
+    if (transcripts.length > 0) {
+      const files = [];
+      for (const p of transcripts) files.push(await readTranscript(p, values.encoding as string | undefined));
+      const name = sourceName ?? (files.length === 1 ? baseName(files[0]!.name) : 'Transcripts');
+      const kind = kindRaw ? kindParsed.data : 'interview';
+      const batch = buildBatchFromTranscripts(files, { name, kind }, { ...ctx, newId: newGuid });
+      batches.push(batch);
+      for (const d of batch.documents) {
+        const speakers = new Set(d.turns.map((t) => t.speaker));
+        reports.push({ file: d.title, lines: [`${d.title}: transcript, ${d.text.length} characters, ${d.turns.length} turns, ${speakers.size} speakers`] });
+      }
+    }
+    const documents = batches.flatMap((b) => b.documents);
+    if (documents.length === 0) throw new CliError('nothing to import: every text cell and file was empty');
+
+    let redactionNote = '';
+    if (values.redact) {
+      const counts = redactBatches(batches);
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      redactionNote = `Redacted ${total} item(s)${total ? `: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}`;
+    }
+
+    const first = batches[0]!.sources[0]!;
+    const project: Project = {
+      id: projectId,
+      name: (sourceName ?? first.name).slice(0, 200),
+      description: `Imported by Chorus from ${positionals.map((p) => basename(p)).join(', ')}`.slice(0, 2000),
+      isDemo: false,
+      settings: { disclosureThreshold: 10, locale: 'en-GB' },
+      createdAt: now,
+      updatedAt: now,
+    };
+    const coder: Coder = { id: newGuid(), projectId, name: 'Analyst', initials: 'AN', colour: '#0072B2' };
+    const parsed = ProjectBundle.safeParse({
+      project,
+      coders: [coder],
+      sources: batches.flatMap((b) => b.sources),
+      variables: batches.flatMap((b) => b.variables),
+      participants: batches.flatMap((b) => b.participants),
+      documents: batches.flatMap((b) => b.documents),
+      codes: [],
+      codings: [],
+      memos: [],
+      findings: [],
+      actions: [],
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CliError(`internal error: the imported project is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`, 70);
+    }
+    await writeOutputAtomic(out, () => writeQdpx(parsed.data));
+    for (const r of reports) io.out(r.lines.join('\n') + '\n');
+    printWarnings(io, batches.flatMap((b) => b.warnings));
+    if (redactionNote) io.out(redactionNote + '\n');
+    io.out(`Wrote ${out}: ${parsed.data.sources.length} source(s), ${parsed.data.participants.length} participant(s), ${documents.length} document(s)\n`);
+    return 0;
+  },
+};

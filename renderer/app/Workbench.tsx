@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import { ProjectSwitcher } from '../features/projects/ProjectSwitcher';
+import { useDb } from './dbContext';
+import { DemoBanner } from './DemoBanner';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { useCurrentProject } from './useCurrentProject';
+import { useGlobalShortcut } from './useGlobalShortcut';
+import { WORKSPACES } from './workspaces';
+import { WorkspaceNav } from './WorkspaceNav';
+import { useWorkspaceRoute } from './useWorkspaceRoute';
+
+const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
+
+/** The application frame: header (project, workspaces, help), demo banner, and the current workspace. */
+export function Workbench() {
+  const db = useDb();
+  const { projects, project, switchTo, create } = useCurrentProject(db);
+  const [help, setHelp] = useState(false);
+  const [workspaceId, go] = useWorkspaceRoute(WORKSPACE_IDS);
+  const workspace = WORKSPACES.find((w) => w.id === workspaceId)!;
+  useGlobalShortcut(
+    '?',
+    useCallback(() => setHelp(true), []),
+  );
+  return (
+    <div className="app">
+      <a className="skip-link" href="#document-area">
+        Skip to the document
+      </a>
+      <header className="app-header">
+        <h1 className="app-title">Chorus</h1>
+        {project && <ProjectSwitcher projects={projects} currentId={project.id} onSwitch={switchTo} onCreate={create} />}
+        <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
+        <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          Keyboard shortcuts
+        </button>
+      </header>
+      {project?.isDemo && <DemoBanner />}
+      {project ? (
+        <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+      ) : (
+        <main className="loading" aria-busy="true">
+          <p>Opening the project…</p>
+        </main>
+      )}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

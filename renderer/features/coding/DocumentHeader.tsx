@@ -1,0 +1,37 @@
+import type { DocumentMeta, Participant, Source, Variable } from '../../../shared/model';
+
+interface Props {
+  doc: DocumentMeta;
+  source: Source | undefined;
+  participant: Participant | undefined;
+  variables: readonly Variable[];
+}
+
+/** Title, source and the participant's attributes as small chips. */
+export function DocumentHeader({ doc, source, participant, variables }: Props) {
+  const chips = participant
+    ? variables.flatMap((v) => {
+        const value = participant.attributes[v.id];
+        return value === undefined || value === null || value === '' ? [] : [{ id: v.id, name: v.name, value: String(value) }];
+      })
+    : [];
+  return (
+    <header className="doc-header">
+      <h2 className="doc-header__title">{doc.title}</h2>
+      <p className="doc-header__meta">
+        {source ? `${source.name} · ${source.kind}` : 'Unknown source'}
+        {participant && <> · {participant.pseudonym}</>}
+        {doc.field && <> · {doc.field}</>}
+      </p>
+      {chips.length > 0 && (
+        <ul className="chips" aria-label="Participant attributes">
+          {chips.map((c) => (
+            <li key={c.id} className="chip">
+              <span className="chip__name">{c.name}:</span> {c.value}
+            </li>
+          ))}
+        </ul>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+import type { RefObject } from 'react';
+import type { DocumentMeta, Participant, Source, Variable } from '../../../shared/model';
+import { DocumentHeader } from './DocumentHeader';
+import { QuickCode } from './QuickCode';
+import { snippet } from './snippet';
+import { TextPane } from './TextPane';
+import type { CodeOption, ShownCoding } from './types';
+import type { TextSpan } from './words';
+
+interface Props {
+  doc: DocumentMeta;
+  source: Source | undefined;
+  participant: Participant | undefined;
+  variables: readonly Variable[];
+  text: string | undefined;
+  codings: readonly ShownCoding[];
+  selection: TextSpan | null;
+  onSelect: (span: TextSpan | null) => void;
+  quickCodeOpen: boolean;
+  onOpenQuickCode: () => void;
+  onCloseQuickCode: () => void;
+  codeOptions: readonly CodeOption[];
+  onApply: (codeId: string) => void;
+  paneRef: RefObject<HTMLDivElement | null>;
+}
+
+export function DocumentViewer(props: Props) {
+  const { doc, text, selection } = props;
+  return (
+    <article className="viewer" aria-labelledby="viewer-title">
+      <span id="viewer-title" className="visually-hidden">
+        Document: {doc.title}
+      </span>
+      <DocumentHeader doc={doc} source={props.source} participant={props.participant} variables={props.variables} />
+      {text === undefined ? (
+        <p className="empty">Loading the text…</p>
+      ) : (
+        <TextPane
+          text={text}
+          turns={doc.turns}
+          codings={props.codings}
+          selection={selection}
+          onSelect={props.onSelect}
+          onRequestCode={props.onOpenQuickCode}
+          paneRef={props.paneRef}
+        />
+      )}
+      {props.quickCodeOpen && selection && text !== undefined && (
+        <QuickCode
+          codes={props.codeOptions}
+          snippet={snippet(text.slice(selection.start, selection.end), 60)}
+          onApply={props.onApply}
+          onClose={props.onCloseQuickCode}
+        />
+      )}
+    </article>
+  );
+}

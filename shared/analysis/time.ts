@@ -1,0 +1,142 @@
+/** Change over time: code prevalence by month or quarter of a date attribute, and between two waves. */
+import { codePath } from './frequencies';
+import { ANALYSIS_NOTES } from './notes';
+import type { AnalysisIndex } from './prepare';
+import { docCodeSets, personCodeSets, type Csr } from './presence';
+import { AnalysisInputError, buildScope, percent, personValue, resolveAttribute, type AnalysisFilter, type Scope } from './scope';
+import type { AnalysisTable, Column, Row } from './types';
+
+/** "2024-03-15…" or "15/03/2024" (UK day first) → [year, month]; null if not a date. */
+export function parseYearMonth(value: string): [number, number] | null {
+  let m = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?(?:[T ].*)?$/.exec(value.trim());
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? [Number(m[1]), month] : null;
+  }
+  m = /^\d{1,2}[/.]\s?(\d{1,2})[/.]\s?(\d{4})$/.exec(value.trim());
+  if (m) {
+    const month = Number(m[1]);
+    return month >= 1 && month <= 12 ? [Number(m[2]), month] : null;
+  }
+  return null;
+}
+
+export function periodLabel(year: number, month: number, period: 'month' | 'quarter'): string {
+  return period === 'month' ? `${year}-${String(month).padStart(2, '0')}` : `${year} Q${Math.ceil(month / 3)}`;
+}
+
+interface Groups {
+  labels: string[];
+  /** Group of each person (-1 = none). */
+  of: Int32Array;
+}
+
+/** Prevalence per group: participants and responses (documents) with each code, as counts and %. */
+function prevalence(index: AnalysisIndex, scope: Scope, groups: Groups): { persons: Int32Array[]; docs: Int32Array[]; personBase: Int32Array; docBase: Int32Array } {
+  const nG = groups.labels.length;
+  const nC = index.codes.length;
+  const docSets: Csr = docCodeSets(index, scope);
+  const personSets = personCodeSets(index, scope, docSets);
+  const persons = Array.from({ length: nG }, () => new Int32Array(nC));
+  const docs = Array.from({ length: nG }, () => new Int32Array(nC));
+  const personBase = new Int32Array(nG);
+  const docBase = new Int32Array(nG);
+  for (let p = 0; p < index.personCount; p++) {
+    const g = groups.of[p]!;
+    if (g < 0 || !scope.personIn[p]) continue;
+    personBase[g]!++;
+    for (let j = personSets.start[p]!; j < personSets.start[p + 1]!; j++) persons[g]![personSets.items[j]!]!++;
+  }
+  for (let d = 0; d < index.documents.length; d++) {
+    const g = groups.of[index.docPerson[d]!]!;
+    if (g < 0 || !scope.docIn[d]) continue;
+    docBase[g]!++;
+    for (let j = docSets.start[d]!; j < docSets.start[d + 1]!; j++) docs[g]![docSets.items[j]!]!++;
+  }
+  return { persons, docs, personBase, docBase };
+}
+
+function table(index: AnalysisIndex, scope: Scope, groups: Groups, title: string, stats: AnalysisTable['stats'], warnings: string[]): AnalysisTable {
+  const { persons, docs, personBase, docBase } = prevalence(index, scope, groups);
+  const nG = groups.labels.length;
+  const columns: Column[] = [{ key: 'code', label: 'Code', type: 'text' }];
+  groups.labels.forEach((l, g) =>
+    columns.push(
+      { key: `p:${g}`, label: `${l}: participants`, type: 'count' },
+      { key: `pp:${g}`, label: `${l}: % of participants`, type: 'percent', basis: `p:${g}` },
+      { key: `r:${g}`, label: `${l}: responses`, type: 'count' },
+      { key: `rp:${g}`, label: `${l}: % of responses`, type: 'percent', basis: `r:${g}` },
+    ),
+  );
+  columns.push({ key: 'change', label: `Change, ${groups.labels[0] ?? '…'} to ${groups.labels[nG - 1] ?? '…'} (percentage points of participants)`, type: 'number' });
+  const rows: Row[] = index.codes.map((c, i) => {
+    const row: Row = { codeId: c.id, code: codePath(index, i) };
+    for (let g = 0; g < nG; g++) {
+      row[`p:${g}`] = persons[g]![i]!;
+      row[`pp:${g}`] = percent(persons[g]![i]!, personBase[g]!);
+      row[`r:${g}`] = docs[g]![i]!;
+      row[`rp:${g}`] = percent(docs[g]![i]!, docBase[g]!);
+    }
+    const first = nG ? (row['pp:0'] as number | null) : null;
+    const last = nG ? (row[`pp:${nG - 1}`] as number | null) : null;
+    row.change = nG > 1 && first !== null && last !== null ? Math.round((last - first) * 10) / 10 : null;
+    return row;
+  });
+  const baseRow: Row = { codeId: null, code: 'All in period', change: null };
+  for (let g = 0; g < nG; g++) Object.assign(baseRow, { [`p:${g}`]: personBase[g]!, [`pp:${g}`]: null, [`r:${g}`]: docBase[g]!, [`rp:${g}`]: null });
+  return { kind: 'time', title, columns, rows: [...rows, baseRow], notes: ANALYSIS_NOTES.time, warnings, stats };
+}
+
+export interface PeriodOptions extends AnalysisFilter {
+  /** A date attribute (Variable name). */
+  attribute: string;
+  period?: 'month' | 'quarter';
+}
+
+/** Code prevalence by month or quarter of a participant's date attribute. */
+export function changeOverTime(index: AnalysisIndex, options: PeriodOptions): AnalysisTable {
+  const ref = resolveAttribute(index, options.attribute);
+  if (ref.type !== 'participant') throw new AnalysisInputError(`"${ref.name}" is not a date attribute`);
+  const period = options.period ?? 'month';
+  const scope = buildScope(index, options);
+  const keyOf = new Array<string | null>(index.personCount);
+  const keys = new Set<string>();
+  let undated = 0;
+  for (let p = 0; p < index.personCount; p++) {
+    const v = personValue(index, ref, p);
+    const ym = v === null ? null : parseYearMonth(v);
+    keyOf[p] = ym ? periodLabel(ym[0], ym[1], period) : null;
+    if (!scope.personIn[p]) continue;
+    if (ym) keys.add(keyOf[p]!);
+    else undated++;
+  }
+  const labels = [...keys].sort();
+  if (labels.length === 0) throw new AnalysisInputError(`attribute "${ref.name}" has no date values (expected YYYY-MM-DD or DD/MM/YYYY)`);
+  const pos = new Map(labels.map((l, i) => [l, i]));
+  const of = Int32Array.from(keyOf, (k) => (k === null ? -1 : pos.get(k)!));
+  const warnings = undated ? [`${undated} participant(s) have no readable date in "${ref.name}" and are left out.`] : [];
+  return table(index, scope, { labels, of }, `${ANALYSIS_NOTES.time.title}: by ${period} of ${ref.name}`, { attribute: ref.name, period }, warnings);
+}
+
+export interface WaveOptions extends AnalysisFilter {
+  /** Source ids of the waves in order (two or more imports of the same survey). */
+  waves: string[];
+}
+
+/** Code prevalence per wave (source), with the change from the first wave to the last. */
+export function changeByWave(index: AnalysisIndex, options: WaveOptions): AnalysisTable {
+  if (options.waves.length < 2) throw new AnalysisInputError('comparing waves needs at least two sources');
+  const waveOf = new Int32Array(index.sources.length).fill(-1);
+  options.waves.forEach((id, w) => {
+    const s = index.sourceIndex.get(id);
+    if (s === undefined) throw new AnalysisInputError(`unknown source id "${id}"`);
+    waveOf[s] = w;
+  });
+  const scope = buildScope(index, options);
+  const of = Int32Array.from({ length: index.personCount }, (_, p) => {
+    const s = index.personSource[p]!;
+    return s < 0 ? -1 : waveOf[s]!;
+  });
+  const labels = options.waves.map((id) => index.sources[index.sourceIndex.get(id)!]!.name);
+  return table(index, scope, { labels, of }, `${ANALYSIS_NOTES.time.title}: by wave`, { waves: labels.join(' → ') }, []);
+}

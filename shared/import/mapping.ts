@@ -1,0 +1,238 @@
+/**
+ * A parsed table or a set of transcripts → a batch of project entities (one Source, its
+ * Variables, Participants and Documents). Pure: ids and the time come in through `ctx`.
+ */
+import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue } from '../model';
+import { parseTranscript } from './transcript';
+import { ImportError, type ImportIssue, type ParsedTable } from './types';
+import { parseBoolean, parseDate, parseNumber, type DateOrder, type Parsed } from './values';
+
+export type AttributeType = 'category' | 'number' | 'date' | 'text' | 'boolean';
+
+export interface SourceSpec {
+  name: string;
+  kind: SourceKind;
+  collectedFrom?: string;
+  collectedTo?: string;
+  retainUntil?: string;
+}
+
+export interface TableMapping {
+  /** Column holding each record's id (default: the row number). */
+  idColumn?: string;
+  /** Column naming the participant; rows sharing a value share one participant (default: one per record). */
+  participantColumn?: string;
+  /** Free-text columns: each non-empty cell becomes one response document. */
+  textColumns: string[];
+  attributes: { column: string; type: AttributeType }[];
+  dateOrder: DateOrder;
+  source: SourceSpec;
+}
+
+export interface BatchContext {
+  projectId: string;
+  newId: () => string;
+  /** ISO timestamp for createdAt. */
+  now: string;
+  fileName: string;
+}
+
+export interface ImportBatch {
+  sources: Source[];
+  variables: Variable[];
+  participants: Participant[];
+  documents: DocumentWithText[];
+  /** Free-text cells left out because they were empty. */
+  skippedEmpty: number;
+  /** Everything worth telling the user, including every entry of `invalidValues`. */
+  warnings: ImportIssue[];
+  /** Cells that could not be read as their attribute's type (stored as null). Callers may treat these as errors. */
+  invalidValues: ImportIssue[];
+}
+
+const MAX_TITLE = 300;
+const MAX_PSEUDONYM = 120;
+
+function makeSource(spec: SourceSpec, ctx: { projectId: string; newId: () => string; now: string }, description: string): Source {
+  if (!spec.name.trim()) throw new ImportError('the source needs a name');
+  return {
+    id: ctx.newId(),
+    projectId: ctx.projectId,
+    name: spec.name.trim().slice(0, 200),
+    kind: spec.kind,
+    description,
+    ...(spec.collectedFrom ? { collectedFrom: spec.collectedFrom } : {}),
+    ...(spec.collectedTo ? { collectedTo: spec.collectedTo } : {}),
+    ...(spec.retainUntil ? { retainUntil: spec.retainUntil } : {}),
+    createdAt: ctx.now,
+  };
+}
+
+function parseValue(raw: string, type: AttributeType, order: DateOrder): Parsed<AttributeValue> {
+  const s = raw.trim();
+  if (s === '') return { ok: true, value: null };
+  switch (type) {
+    case 'number':
+      return parseNumber(s);
+    case 'date':
+      return parseDate(s, order);
+    case 'boolean':
+      return parseBoolean(s);
+    default:
+      return { ok: true, value: s };
+  }
+}
+
+function columnIndex(table: ParsedTable, column: string, role: string): number {
+  const i = table.columns.indexOf(column);
+  if (i >= 0) return i;
+  const ci = table.columns.findIndex((c) => c.toLowerCase() === column.toLowerCase());
+  if (ci >= 0) return ci;
+  const list = table.columns.slice(0, 30).map((c) => `"${c}"`).join(', ');
+  throw new ImportError(`has no column "${column}" (named as the ${role}); columns: ${list}${table.columns.length > 30 ? ', …' : ''}`, undefined, column);
+}
+
+/** Rows of a table → one source, its variables, participants and one response document per non-empty free-text cell. */
+export function buildBatchFromTable(table: ParsedTable, mapping: TableMapping, ctx: BatchContext): ImportBatch {
+  const file = ctx.fileName;
+  const warnings: ImportIssue[] = [...table.warnings];
+  const invalidValues: ImportIssue[] = [];
+  const idIdx = mapping.idColumn ? columnIndex(table, mapping.idColumn, 'id column') : -1;
+  const partIdx = mapping.participantColumn ? columnIndex(table, mapping.participantColumn, 'participant column') : -1;
+  const textIdx = mapping.textColumns.map((c) => columnIndex(table, c, 'text column'));
+  if (textIdx.length === 0) throw new ImportError('no free-text column was chosen, so there is nothing to code');
+  const attrIdx = mapping.attributes.map((a) => ({ ...a, index: columnIndex(table, a.column, 'attribute column') }));
+
+  const source = makeSource(mapping.source, ctx, `Imported from ${file}`);
+  const variables: Variable[] = attrIdx.map((a) => ({
+    id: ctx.newId(),
+    projectId: ctx.projectId,
+    name: table.columns[a.index]!.slice(0, 200),
+    type: a.type,
+    description: table.descriptions[a.index] ?? '',
+  }));
+
+  const participants: Participant[] = [];
+  const byKey = new Map<string, { p: Participant; firstRow: number }>();
+  const documents: DocumentWithText[] = [];
+  const seenIds = new Map<string, number>();
+  let skippedEmpty = 0;
+
+  table.rows.forEach((cells, i) => {
+    const row = table.rowNumbers?.[i] ?? i + 2;
+    let recordId = idIdx >= 0 ? (cells[idIdx] ?? '').trim() : '';
+    if (idIdx >= 0 && recordId === '') {
+      warnings.push({ file, row, column: table.columns[idIdx], message: 'has no record id; the row number is used instead' });
+    }
+    if (recordId === '') recordId = `row ${row}`;
+    const dup = seenIds.get(recordId);
+    if (dup !== undefined) warnings.push({ file, row, column: idIdx >= 0 ? table.columns[idIdx] : undefined, message: `repeats record id "${recordId}" (first at row ${dup})` });
+    else seenIds.set(recordId, row);
+
+    // attributes of this row
+    const attributes: Record<string, AttributeValue> = {};
+    attrIdx.forEach((a, k) => {
+      const r = parseValue(cells[a.index] ?? '', a.type, mapping.dateOrder);
+      const variable = variables[k]!;
+      if (r.ok) attributes[variable.id] = r.value;
+      else {
+        const issue = { file, row, column: table.columns[a.index]!, message: r.reason };
+        invalidValues.push(issue);
+        warnings.push(issue);
+        attributes[variable.id] = null;
+      }
+    });
+
+    // participant: shared by rows with the same participant value
+    const partValue = partIdx >= 0 ? (cells[partIdx] ?? '').trim() : '';
+    const key = partValue !== '' ? `p:${partValue.toLowerCase()}` : `r:${recordId}:${row}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      const pseudonym = (partValue || recordId).slice(0, MAX_PSEUDONYM);
+      entry = { p: { id: ctx.newId(), projectId: ctx.projectId, sourceId: source.id, pseudonym, attributes }, firstRow: row };
+      byKey.set(key, entry);
+      participants.push(entry.p);
+    } else {
+      for (const v of variables) {
+        const before = entry.p.attributes[v.id] ?? null;
+        const now = attributes[v.id] ?? null;
+        if (before === null && now !== null) entry.p.attributes[v.id] = now;
+        else if (now !== null && before !== now) {
+          warnings.push({ file, row, column: v.name, message: `participant "${entry.p.pseudonym}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
+        }
+      }
+    }
+
+    for (const ti of textIdx) {
+      const raw = cells[ti] ?? '';
+      if (raw.trim() === '') {
+        skippedEmpty++;
+        continue;
+      }
+      const column = table.columns[ti]!;
+      const text = normaliseText(raw).text;
+      const description = table.descriptions[ti] ?? '';
+      documents.push({
+        id: ctx.newId(),
+        projectId: ctx.projectId,
+        sourceId: source.id,
+        participantId: entry.p.id,
+        title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
+        kind: 'response',
+        length: text.length,
+        turns: [],
+        recordId,
+        field: column,
+        ...(description ? { fieldDescription: description } : {}),
+        createdAt: ctx.now,
+        text,
+      });
+    }
+  });
+  return { sources: [source], variables, participants, documents, skippedEmpty, warnings, invalidValues };
+}
+
+/** File name without folders and extension, for titles and pseudonyms. */
+export function baseName(name: string): string {
+  const last = name.split(/[\\/]/).pop() ?? name;
+  const dot = last.lastIndexOf('.');
+  return dot > 0 ? last.slice(0, dot) : last;
+}
+
+/** Transcripts → one source; per file one participant (named from the file) and one transcript document with its speaker turns. */
+export function buildBatchFromTranscripts(
+  files: { name: string; text: string }[],
+  source: SourceSpec,
+  ctx: { projectId: string; newId: () => string; now: string },
+): ImportBatch {
+  const src = makeSource(source, ctx, `Imported from ${files.length} transcript file(s)`);
+  const warnings: ImportIssue[] = [];
+  const participants: Participant[] = [];
+  const documents: DocumentWithText[] = [];
+  let skippedEmpty = 0;
+  for (const f of files) {
+    const parsed = parseTranscript(f.text);
+    if (parsed.text.trim() === '') {
+      skippedEmpty++;
+      warnings.push({ file: f.name, message: 'has no text; skipped' });
+      continue;
+    }
+    if (parsed.turns.length === 0) warnings.push({ file: f.name, message: 'no speaker labels found (e.g. "Interviewer:"); imported as one block of text' });
+    const title = (baseName(f.name) || 'Transcript').slice(0, MAX_TITLE);
+    const p: Participant = { id: ctx.newId(), projectId: ctx.projectId, sourceId: src.id, pseudonym: title.slice(0, MAX_PSEUDONYM), attributes: {} };
+    participants.push(p);
+    documents.push({
+      id: ctx.newId(),
+      projectId: ctx.projectId,
+      sourceId: src.id,
+      participantId: p.id,
+      title,
+      kind: 'transcript',
+      length: parsed.text.length,
+      turns: parsed.turns,
+      createdAt: ctx.now,
+      text: parsed.text,
+    });
+  }
+  return { sources: [src], variables: [], participants, documents, skippedEmpty, warnings, invalidValues: [] };
+}

@@ -1,0 +1,498 @@
+/**
+ * Personal-data detection for free text. One combined sticky-free global regex pass finds
+ * every structured candidate (email, URL, handle, phone, postcode, NI number, NHS number,
+ * dates, vehicle registrations, reference numbers, street addresses) and every capitalised
+ * word; capitalised words are then joined into person names using the name lists, titles
+ * and context phrases. A second, cheap pass picks up lower-case names after phrases such as
+ * "my ex". Classification of a capitalised word is memoised per distinct word.
+ *
+ * Decisions (documented for reviewers):
+ * - A date is a date of birth only when birth context is near ("born", "DOB", "date of
+ *   birth", "birthday") or when it is a full date whose year is 1920–2009 (too old to be an
+ *   incident in this feedback). A plain incident date ("on 12/03/2024") is not flagged.
+ *   "born in 1985" is flagged (a year of birth); other bare years never are.
+ * - A number is a reference only when a reference word ("crime number", "incident", "log",
+ *   "ref", "CAD", "URN", ...) directly precedes it, or when it has a police reference shape
+ *   ("CR/12345/24", "47/12345/23", "MPS-2024-123456"). "101", "999", "Section 47" never are.
+ * - Person spans exclude the title ("PC [PERSON]"), so the role survives redaction.
+ * - A street name without a house number counts as an address only after a preposition
+ *   ("lives on Elm Road").
+ */
+import type { PiiType } from '../model';
+import { AMBIGUOUS_GIVEN, AMBIGUOUS_SURNAMES, GIVEN_NAMES, SURNAMES } from './names';
+import { NOT_NAMES, TITLES } from './stopwords';
+import { isPlausibleDate, isUkPhoneDigits, isValidNinoPrefix, isValidPostcode, nhsCheckDigitOk } from './validators';
+
+export interface PiiFinding {
+  type: PiiType;
+  /** UTF-16 code-unit offsets into the scanned text, end exclusive. */
+  start: number;
+  end: number;
+  /** 0..1, how sure the detector is. */
+  confidence: number;
+}
+
+export interface DetectOptions {
+  /** Terms never to flag (case and spacing ignored); a finding inside an allowed term is dropped too. */
+  allowList?: string[];
+  /** Only report these types. */
+  types?: PiiType[];
+}
+
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const SUFFIX_WORDS =
+  'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Hill|Park|Row|Walk|Square|Mews|Rise|View|Green|Parade|Vale|Boulevard|Wharf|Yard|Croft|Gate|Meadows|Meadow|Fields|Heights|Chase|Walk|Wynd|Brae';
+const SUFFIX = SUFFIX_WORDS.split('|')
+  .map((w) => `[${w[0]}${w[0]!.toLowerCase()}]${w.slice(1)}`)
+  .join('|');
+const STREET_SUFFIX = 'Road|Street|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews|Way';
+const CAPWORD = "[A-Z][a-zA-Z'’-]+";
+const END = '(?![A-Za-z0-9&])';
+
+/** Alternatives of the one combined pass; order = priority at the same start position. */
+const ALTS: [Kind, string][] = [
+  ['url', String.raw`(?:https?:\/\/|www\.)[^\s<>"'()\[\]{}]+`],
+  ['at', '@'],
+  ['phone', String.raw`\+44[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){8,9}(?!\d)`],
+  ['phone', String.raw`\(0\d{2,4}\)[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)`],
+  ['domain', String.raw`\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|police\.uk|com|org|net|uk|io|info|biz|me|tv|ly)(?![A-Za-z0-9])(?:\/[^\s<>"'()\[\]{}]*)?`],
+  ['numdate', String.raw`\d{1,2}[\/.-]\d{1,2}[\/.-](?:\d{4}|\d{2})(?![\d\/])`],
+  ['refshape', String.raw`\d{1,4}\/\d{4,}\/\d{2,4}(?!\d)`],
+  ['phone', String.raw`0\d(?:[\s-]?\d){8,9}(?!\d)`],
+  ['nhs', String.raw`[1-9]\d{2}[\s-]?\d{3}[\s-]?\d{4}(?!\d)`],
+  ['worddate', String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH})\.?(?:,?\s+\d{4})?(?![A-Za-z\d])`],
+  ['address', String.raw`\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:${CAPWORD}\s+){1,3}(?:${SUFFIX})(?![A-Za-z])`],
+  ['number', String.raw`\d+(?:[\/-]\d+)*(?:[A-Z]{1,3}\d*)?(?![A-Za-z\d])`],
+  ['postcode', String.raw`(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})${END}`],
+  ['nino', String.raw`[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]${END}`],
+  ['vehicle', String.raw`[A-Z]{2}\d{2} ?[A-Z]{3}${END}|[A-Z]\d{1,3} ?[A-Z]{3}${END}|[A-Z]{3} ?\d{1,3} ?[A-Z]${END}`],
+  ['refshape', String.raw`[A-Z]{2,6}[\/-]?\d{2,}(?:[\/-]\d+)*${END}`],
+  ['worddate', String.raw`(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![A-Za-z\d])`],
+  ['address', String.raw`[Ff]lat\s+\d{1,4}[A-Za-z]?(?:,?\s+\d{1,4}[A-Za-z]?)?(?:,?\s+(?:${CAPWORD}\s+){1,3}(?:${SUFFIX}|House|Court|Lodge|Tower|Mansions|Buildings|Point))?${END}`],
+  ['street', String.raw`(?:${CAPWORD}\s+){1,2}(?:${STREET_SUFFIX})(?![A-Za-z])`],
+  ['word', "[A-Z][a-zA-Z]*(?:['’-][A-Za-z]+)*"],
+];
+
+type Kind =
+  | 'url'
+  | 'at'
+  | 'phone'
+  | 'domain'
+  | 'numdate'
+  | 'refshape'
+  | 'nhs'
+  | 'worddate'
+  | 'address'
+  | 'number'
+  | 'postcode'
+  | 'nino'
+  | 'vehicle'
+  | 'street'
+  | 'word';
+
+const KINDS: Kind[] = ALTS.map(([k]) => k);
+const WORD_GROUP = KINDS.length; // the capitalised-word group is the last one
+const COMBINED = new RegExp(ALTS.map(([, s]) => `(${s})`).join('|'), 'g');
+
+const PRIORITY: Record<PiiType, number> = {
+  email: 12,
+  url: 11,
+  nino: 10,
+  nhs: 9,
+  phone: 9,
+  postcode: 8,
+  reference: 7,
+  vehicle: 7,
+  dob: 6,
+  address: 5,
+  handle: 4,
+  person: 3,
+};
+
+const REF_BEFORE =
+  /\b(?:crime|incident|log|case|occurrence|reference|ref|urn|cad|crn|job|report|claim|complaint)(?:\s*(?:number|num|no\.?|ref(?:erence)?|id|nr)\.?)?(?:\s*(?:is|was|of|:|#|-|=))*\s*$/i;
+const DOB_BEFORE = /(?:\bborn|\bd\.?o\.?b\.?|\bdate of birth|\bbirth ?date|\bbirthday)\b[^.!?\n]{0,25}$/i;
+const DOB_AFTER = /^\s*\(?(?:dob|d\.o\.b)\b/i;
+const BORN_YEAR_BEFORE = /\bborn(?:\s+in)?\s*$/i;
+const VEHICLE_BEFORE = /\b(?:reg|registration|number ?plate|plates?|car|van|vehicle|motorbike|lorry|taxi|vrm)\b[^.!?\n]{0,30}$/i;
+const NHS_BEFORE = /\bnhs\b[^.!?\n]{0,20}$/i;
+const PREP_BEFORE = /\b(?:on|in|at|off|along|near|to|from|onto|round|around|down|up|of|opposite|outside|past|into|lives|live)\s+$/i;
+const RELATION =
+  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker";
+const CONTEXT_BEFORE = new RegExp(
+  `(?:\\b(?:(?:my|her|his|their|our|the|a|[a-z]+['’]s)\\s+)?(?:${RELATION})|\\bcalled|\\bnamed|\\bname\\s+(?:is|was)|\\bknown\\s+as|\\bspoke\\s+(?:to|with)|\\bask(?:ed)?\\s+for)[,:]?\\s+(?:was\\s+|is\\s+)?$`,
+  'i',
+);
+/** "the Palo Alto office", "in Bury St": a determiner or place preposition marks a place or body, not a person. */
+const PLACE_BEFORE = /\b(?:the|a|an|in|at|near|of)\s+$/i;
+/** Endings of ordinary nouns/adjectives that names rarely have ("Universal Credit", "Community Safety"). */
+const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ety|hood|ship|ance|ence|ics|ism|ist|ary|ory|ive|ing|ed|al|ous|ful|less|able|ible|ure|age|cy)s?$/;
+/** What may stand just before a mid-sentence capitalised pair: a lower-case word, a comma, a bracket. */
+const MID_SENTENCE_BEFORE = /(?:[a-z,;(]|\b(?:by|to|from|with|and|contact))\s+$/;
+const LOWER_CONTEXT =
+  /\b(?:my|her|his) (?:ex|partner|husband|wife|boyfriend|girlfriend|ex-partner|ex-husband|ex-wife|son|daughter|neighbour)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
+/** Surname-like suffixes of a bare street: "Sarah Lane" is a person, "Elm Lane" a street. */
+const SURNAME_SUFFIXES = new Set(['Lane', 'Hill', 'Park', 'Green', 'Grove', 'Way', 'Street']);
+
+type WordKind = 'title' | 'given' | 'givenAmb' | 'surname' | 'surnameAmb' | 'stop' | 'initial' | 'unknown';
+
+function classifyWord(w: string): WordKind {
+  if (TITLES.has(w)) return 'title';
+  if (w.length === 1) return w === 'I' || w === 'A' ? 'stop' : 'initial';
+  if (AMBIGUOUS_GIVEN.has(w)) return 'givenAmb';
+  if (NOT_NAMES.has(w)) return 'stop';
+  if (GIVEN_NAMES.has(w)) return 'given';
+  if (AMBIGUOUS_SURNAMES.has(w)) return 'surnameAmb';
+  if (SURNAMES.has(w)) return 'surname';
+  if (/^[A-Z]{2}/.test(w) && w !== w.toUpperCase()) return 'stop'; // "NFA'd", "CCTVs": acronyms, not names
+  if (w.length > 1 && w === w.toUpperCase()) {
+    // SHOUTED names: classify the Capitalised form, but never let an acronym be a name.
+    const cap = w[0] + w.slice(1).toLowerCase();
+    if (TITLES.has(w)) return 'title';
+    const k = w.length >= 3 && !w.includes("'") ? classifyWord(cap) : 'stop';
+    return k === 'given' || k === 'surname' ? k : 'stop';
+  }
+  return 'unknown';
+}
+
+/** Memo of word → kind, shared across calls (the word lists are fixed). Bounded to stay small. */
+const wordMemo = new Map<string, WordKind>();
+function kindOf(w: string): WordKind {
+  let k = wordMemo.get(w);
+  if (k === undefined) {
+    k = classifyWord(w);
+    if (wordMemo.size > 50_000) wordMemo.clear();
+    wordMemo.set(w, k);
+  }
+  return k;
+}
+
+const before = (text: string, at: number, n: number): string => text.slice(Math.max(0, at - n), at);
+
+const isLocalChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isDomainChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+const isHandleChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+function trimUrlEnd(text: string, start: number, end: number): number {
+  while (end > start && '.,;:!?\'"’'.includes(text[end - 1]!)) end--;
+  return end;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  kind: WordKind;
+}
+
+/** Scan `text` for personal data. Findings are sorted by start and never overlap. */
+export function detectPii(text: string, options: DetectOptions = {}): PiiFinding[] {
+  const wanted = options.types ? new Set<PiiType>(options.types) : null;
+  const want = (t: PiiType): boolean => wanted === null || wanted.has(t);
+  const found: PiiFinding[] = [];
+  const add = (type: PiiType, start: number, end: number, confidence: number): void => {
+    if (end > start) found.push({ type, start, end, confidence });
+  };
+  const tokens: Token[] = [];
+
+  const re = COMBINED; // module-level and reused: detectPii never re-enters itself
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const s = m.index;
+    const str = m[0];
+    const e = s + str.length;
+    if (m[WORD_GROUP] !== undefined) {
+      pushWord(text, tokens, s, e);
+      continue;
+    }
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const kind = KINDS[g - 1]!;
+    switch (kind) {
+      case 'url':
+        add('url', s, trimUrlEnd(text, s, e), 0.95);
+        break;
+      case 'domain': {
+        let a = s;
+        while (a > 0 && isDomainChar(text.charCodeAt(a - 1))) a--;
+        if (a < s && text[a] !== '.' && text[a] !== '-') add('url', a, trimUrlEnd(text, s, e), 0.85);
+        break;
+      }
+      case 'at': {
+        let a = s;
+        while (a > 0 && isLocalChar(text.charCodeAt(a - 1))) a--;
+        let b = e;
+        if (a < s) {
+          while (b < text.length && isDomainChar(text.charCodeAt(b))) b++;
+          while (b > e && (text[b - 1] === '.' || text[b - 1] === '-')) b--;
+          const domain = text.slice(e, b);
+          if (/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(domain)) {
+            add('email', a, b, 0.98);
+            re.lastIndex = b;
+          }
+        } else {
+          while (b < text.length && b - e < 30 && isHandleChar(text.charCodeAt(b))) b++;
+          const h = text.slice(e, b);
+          if (h.length >= 2 && /[A-Za-z]/.test(h) && !/^\d{1,2}(?:am|pm)$/i.test(h)) add('handle', s, b, 0.85);
+        }
+        break;
+      }
+      case 'phone':
+        if (isUkPhoneDigits(str)) add('phone', s, e, 0.95);
+        else fallbackDigits(re, s, str);
+        break;
+      case 'nhs': {
+        const digits = str.replace(/[\s-]/g, '');
+        if (nhsCheckDigitOk(digits)) add('nhs', s, e, NHS_BEFORE.test(before(text, s, 30)) ? 0.99 : 0.9);
+        else if (NHS_BEFORE.test(before(text, s, 30))) add('nhs', s, e, 0.6);
+        else if (REF_BEFORE.test(before(text, s, 40))) add('reference', s, e, 0.85);
+        else fallbackDigits(re, s, str);
+        break;
+      }
+      case 'numdate': {
+        const [d, mo, y] = str.split(/[\/.-]/).map(Number) as [number, number, number];
+        if (!isPlausibleDate(d, mo)) {
+          fallbackDigits(re, s, str);
+          break;
+        }
+        const year = y < 100 ? (y > 30 ? 1900 + y : 2000 + y) : y;
+        dateFinding(text, s, e, year, add);
+        break;
+      }
+      case 'worddate': {
+        const y = /\d{4}$/.exec(str);
+        dateFinding(text, s, e, y ? Number(y[0]) : null, add);
+        break;
+      }
+      case 'refshape': {
+        const digitCount = str.replace(/\D/g, '').length;
+        if (digitCount >= 4 || REF_BEFORE.test(before(text, s, 40))) add('reference', s, extendRef(text, e, re), 0.9);
+        else if (/^[A-Z]/.test(str)) fallbackLetters(re, s, str, tokens, text);
+        break;
+      }
+      case 'number': {
+        const digits = str.replace(/\D/g, '');
+        if (digits.length >= 3 && REF_BEFORE.test(before(text, s, 40))) add('reference', s, extendRef(text, e, re), 0.85);
+        else if (/^(?:19|20)\d\d$/.test(str) && BORN_YEAR_BEFORE.test(before(text, s, 12))) add('dob', s, e, 0.7);
+        break;
+      }
+      case 'address':
+        add('address', s, e, 0.9);
+        break;
+      case 'street': {
+        const firstWord = /^[A-Za-z'’-]+/.exec(str)![0];
+        const suffix = /[A-Za-z]+$/.exec(str)![0];
+        const k = kindOf(firstWord);
+        const personLike = k === 'title' || ((k === 'given' || k === 'givenAmb') && SURNAME_SUFFIXES.has(suffix));
+        if (!personLike && PREP_BEFORE.test(before(text, s, 12))) add('address', s, e, 0.65);
+        else fallbackLetters(re, s, str, tokens, text);
+        break;
+      }
+      case 'postcode':
+        if (isValidPostcode(str)) add('postcode', s, e, /^[a-z]/.test(str) ? 0.8 : 0.95);
+        else fallbackLetters(re, s, str, tokens, text);
+        break;
+      case 'nino': {
+        const compact = str.replace(/\s/g, '');
+        const upper = compact === compact.toUpperCase();
+        if (isValidNinoPrefix(compact.slice(0, 2)) && (upper || compact === compact.toLowerCase())) add('nino', s, e, 0.95);
+        else fallbackLetters(re, s, str, tokens, text);
+        break;
+      }
+      case 'vehicle': {
+        const ctx = VEHICLE_BEFORE.test(before(text, s, 45));
+        const current = /^[A-Z]{2}\d{2}/.test(str);
+        if (current || ctx) add('vehicle', s, e, current ? (ctx ? 0.97 : 0.85) : 0.8);
+        else fallbackLetters(re, s, str, tokens, text);
+        break;
+      }
+    }
+  }
+
+  if (want('person')) {
+    assembleNames(text, tokens, add);
+    lowerCaseNames(text, add);
+  }
+
+  let out = resolveOverlaps(found);
+  if (wanted) out = out.filter((f) => wanted.has(f.type));
+  if (options.allowList && options.allowList.length > 0) out = applyAllowList(text, out, options.allowList);
+  return out;
+}
+
+type Add = (type: PiiType, start: number, end: number, confidence: number) => void;
+
+function dateFinding(text: string, s: number, e: number, year: number | null, add: Add): void {
+  if (DOB_BEFORE.test(before(text, s, 45)) || DOB_AFTER.test(text.slice(e, e + 8))) add('dob', s, e, 0.9);
+  else if (year !== null && year >= 1920 && year <= 2009) add('dob', s, e, 0.55);
+}
+
+/** "incident 1234 of 12/03" — take the "of <date>" tail into the reference. */
+function extendRef(text: string, e: number, re: RegExp): number {
+  const tail = /^\s+of\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/.exec(text.slice(e, e + 20));
+  if (!tail) return e;
+  re.lastIndex = e + tail[0].length;
+  return e + tail[0].length;
+}
+
+/** A rejected digit-led candidate: resume after its first run of digits. */
+function fallbackDigits(re: RegExp, s: number, str: string): void {
+  const run = /^\d+/.exec(str);
+  re.lastIndex = s + (run ? run[0].length : 1);
+}
+
+/** A rejected letter-led candidate: keep its first word as a capitalised token and resume after it. */
+function fallbackLetters(re: RegExp, s: number, str: string, tokens: Token[], text: string): void {
+  const w = /^[A-Za-z]+(?:['’-][A-Za-z]+)*/.exec(str);
+  const len = w ? w[0].length : 1;
+  if (w && /^[A-Z]/.test(w[0])) pushWord(text, tokens, s, s + len);
+  re.lastIndex = s + len;
+}
+
+function pushWord(text: string, tokens: Token[], s: number, e: number): void {
+  // Possessive "Sarah's" → "Sarah".
+  if (e - s > 2 && (text[e - 2] === "'" || text[e - 2] === '’') && text[e - 1] === 's') e -= 2;
+  tokens.push({ start: s, end: e, kind: kindOf(text.slice(s, e)) });
+}
+
+const NAME_PART = new Set<WordKind>(['given', 'givenAmb', 'surname', 'surnameAmb', 'unknown', 'initial']);
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  const gap = b.start - a.end;
+  if (gap === 1) return text.charCodeAt(a.end) === 32;
+  if (gap === 2 && (a.kind === 'title' || a.kind === 'initial')) return text[a.end] === '.' && text[a.end + 1] === ' ';
+  return false;
+}
+
+/** Join capitalised tokens into person names. */
+function assembleNames(text: string, tokens: Token[], add: Add): void {
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i]!;
+    const k = t.kind;
+    if (k === 'stop' || k === 'surnameAmb') {
+      i++;
+      continue;
+    }
+    if (k === 'unknown' && !CONTEXT_BEFORE.test(before(text, t.start, 40))) {
+      // Two unknown capitalised words in mid-sentence ("assaulted by Lucan Thorpe") are most likely a name.
+      const next = tokens[i + 1];
+      if (
+        next &&
+        (next.kind === 'unknown' || next.kind === 'surname' || next.kind === 'surnameAmb') &&
+        adjacent(text, t, next) &&
+        t.end - t.start > 2 &&
+        next.end - next.start > 2 &&
+        !COMMON_NOUN_ENDING.test(text.slice(t.start, t.end)) &&
+        !COMMON_NOUN_ENDING.test(text.slice(next.start, next.end)) &&
+        MID_SENTENCE_BEFORE.test(before(text, t.start, 12)) &&
+        !PLACE_BEFORE.test(before(text, t.start, 12))
+      ) {
+        add('person', t.start, next.end, 0.6);
+        i += 2;
+      } else i++;
+      continue;
+    }
+    if (k === 'title') {
+      let j = i + 1;
+      let prev = t;
+      while (j < n && tokens[j]!.kind === 'title' && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+      const first = j;
+      while (j < n && j - first < 3 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+      if (j > first) add('person', tokens[first]!.start, prev.end, 0.9);
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    // Collect the run of name-like tokens starting here.
+    let j = i + 1;
+    let prev = t;
+    while (j < n && j - i < 4 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+    const runLen = j - i;
+    const nextKind = runLen > 1 ? tokens[i + 1]!.kind : null;
+    let conf = 0;
+    if (k === 'given') conf = runLen > 1 ? 0.92 : 0.8;
+    else if (k === 'surname') conf = runLen > 1 ? 0.85 : 0.65;
+    else if (k === 'initial') conf = nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown' ? 0.75 : 0;
+    else if (k === 'givenAmb') {
+      if (nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown') conf = 0.8;
+      else if (CONTEXT_BEFORE.test(before(text, t.start, 40))) {
+        conf = 0.7;
+        j = i + 1;
+        prev = t;
+      }
+    } else if (k === 'unknown') conf = 0.7; // context already checked above
+    if (conf > 0) {
+      add('person', t.start, prev.end, conf);
+      i = j;
+    } else i++;
+  }
+}
+
+/** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
+function lowerCaseNames(text: string, add: Add): void {
+  const re = LOWER_CONTEXT;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const w = m[1] ?? m[2];
+    if (!w) continue;
+    const cap = w[0]!.toUpperCase() + w.slice(1);
+    if (GIVEN_NAMES.has(cap) && !AMBIGUOUS_GIVEN.has(cap) && !NOT_NAMES.has(cap)) {
+      const end = m.index + m[0].length;
+      add('person', end - w.length, end, 0.65);
+    }
+  }
+}
+
+function resolveOverlaps(found: PiiFinding[]): PiiFinding[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const score = (x: PiiFinding): number => PRIORITY[x.type] * 10 + x.confidence + (x.end - x.start) * 1e-6;
+  const out: PiiFinding[] = [];
+  let cluster: PiiFinding[] = [];
+  let clusterEnd = -1;
+  const flush = (): void => {
+    if (cluster.length === 1) out.push(cluster[0]!);
+    else if (cluster.length > 1) {
+      // Overlapping candidates: keep the strongest (priority, then confidence, then length), greedily.
+      const kept: PiiFinding[] = [];
+      for (const f of [...cluster].sort((a, b) => score(b) - score(a))) {
+        if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
+      }
+      kept.sort((a, b) => a.start - b.start);
+      out.push(...kept);
+    }
+    cluster = [];
+  };
+  for (const f of found) {
+    if (f.start >= clusterEnd) flush();
+    cluster.push(f);
+    clusterEnd = Math.max(clusterEnd, f.end);
+  }
+  flush();
+  return out;
+}
+
+const normTerm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function applyAllowList(text: string, findings: PiiFinding[], allowList: string[]): PiiFinding[] {
+  const terms = allowList.map(normTerm).filter((t) => t.length > 0);
+  if (terms.length === 0) return findings;
+  const exact = new Set(terms);
+  // Spans of allowed terms in the text (spacing normalised by a whitespace-tolerant pattern).
+  const spans: [number, number][] = [];
+  const lower = text.toLowerCase();
+  for (const t of terms) {
+    const re = new RegExp(t.split(' ').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null) {
+      spans.push([m.index, m.index + m[0].length]);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return findings.filter(
+    (f) => !exact.has(normTerm(text.slice(f.start, f.end))) && !spans.some(([a, b]) => f.start >= a && f.end <= b),
+  );
+}

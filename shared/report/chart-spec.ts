@@ -1,0 +1,142 @@
+/**
+ * Chart specs: a chart as plain data (after Observable Plot, DESIGN.md §2). Builders in
+ * chart-builders.ts turn analysis results into specs; renderer/charts draws them with d3.
+ * A spec holds only JSON-safe values, so it can be stored, sent over IPC or snapshot-tested.
+ */
+
+/** Named colour scales; the renderer owns the actual colours (see chart-colours.ts). */
+export type ColourScaleName =
+  /** Categorical, colour-blind safe (Okabe–Ito), one colour per series. */
+  | 'okabe-ito'
+  /** Sequential single hue (light → dark blue) for heatmaps. */
+  | 'blues'
+  /** Triangulation status: corroborated, single-source, divergent, not found. */
+  | 'corroboration'
+  /** Negative, neutral, positive. */
+  | 'sentiment';
+
+/**
+ * One value on a chart. `value` is null when missing or suppressed; `text` is what is written on
+ * or beside the mark (e.g. "42", "35%", "<10", "–"). A suppressed value never carries the number.
+ */
+export interface ChartValue {
+  value: number | null;
+  text: string;
+  /** Hidden by disclosure control (small-number suppression): drawn hatched grey with `text` "<N". */
+  suppressed?: boolean;
+}
+
+interface ChartBase {
+  title: string;
+  /** A plain-English summary for screen readers (<desc>). */
+  description: string;
+  /** Short caveats shown under the chart (e.g. "Showing 20 of 45 codes"). */
+  notes: string[];
+  /** Shown instead of the chart when there is nothing to draw. */
+  emptyMessage?: string;
+}
+
+export interface Category {
+  id: string;
+  label: string;
+  /** Depth in the code tree (0 = theme), for indentation. */
+  level?: number;
+}
+
+export interface Series {
+  key: string;
+  label: string;
+}
+
+export interface ReferenceLine {
+  value: number;
+  label: string;
+}
+
+/** Horizontal bars, one per category and series (grouped when there are several series). */
+export interface BarChartSpec extends ChartBase {
+  kind: 'bar';
+  colour: 'okabe-ito';
+  categoryLabel: string;
+  valueLabel: string;
+  series: Series[];
+  categories: Category[];
+  /** values[category][series]. */
+  values: ChartValue[][];
+  /** Value axis extent; the renderer widens it to include every value and zero. */
+  domain: [number, number];
+  referenceLines?: ReferenceLine[];
+}
+
+/** Horizontal 100% stacked bars: each category split into parts (e.g. negative / neutral / positive). */
+export interface StackedBarSpec extends ChartBase {
+  kind: 'stacked-bar';
+  colour: 'sentiment' | 'okabe-ito';
+  categoryLabel: string;
+  valueLabel: string;
+  /** The parts, in stacking order. */
+  series: Series[];
+  categories: Category[];
+  /** values[category][part], in percent; a suppressed category has every part suppressed. */
+  values: ChartValue[][];
+  /** Text after each bar, e.g. "n = 42" or "<10". */
+  totals: ChartValue[];
+}
+
+export interface HeatCell extends ChartValue {
+  /** For a categorical heatmap: the key of the category that colours the cell. */
+  category?: string;
+  /** Extra words for the cell's accessible label (e.g. "corroborated"). */
+  note?: string;
+}
+
+/** Rows × columns of cells with a text label inside each (so colour is never the only cue). */
+export interface HeatmapSpec extends ChartBase {
+  kind: 'heatmap';
+  colour: 'blues' | 'corroboration';
+  rowLabel: string;
+  columnLabel: string;
+  rows: Category[];
+  columns: Category[];
+  /** cells[row][column]; null where there is no cell (e.g. the diagonal of a co-occurrence matrix). */
+  cells: Array<Array<HeatCell | null>>;
+  /** Sequential scales: the value range mapped onto the colours. */
+  domain?: [number, number];
+  /** Categorical scales: the categories in legend order. */
+  categories?: Series[];
+  /** Text written to the right of each row (e.g. its triangulation status). */
+  rowNotes?: string[];
+  /** What a cell's value means, for the legend (e.g. "% of participants in the group"). */
+  valueLabel: string;
+}
+
+/** Lines over an ordered x axis of labels (periods, document positions). */
+export interface LineChartSpec extends ChartBase {
+  kind: 'line';
+  colour: 'okabe-ito';
+  xLabel: string;
+  yLabel: string;
+  x: string[];
+  series: Array<Series & { values: ChartValue[] }>;
+  domain: [number, number];
+  /** Draw a marker on every point (off for long series such as saturation over many documents). */
+  markers: boolean;
+}
+
+export type ChartSpec = BarChartSpec | StackedBarSpec | HeatmapSpec | LineChartSpec;
+export type ChartKind = ChartSpec['kind'];
+
+/** True when the spec has nothing to draw. */
+export function isEmptyChart(spec: ChartSpec): boolean {
+  switch (spec.kind) {
+    case 'bar':
+    case 'stacked-bar':
+      return spec.categories.length === 0 || spec.series.length === 0;
+    case 'heatmap':
+      return spec.rows.length === 0 || spec.columns.length === 0;
+    case 'line':
+      return spec.x.length === 0 || spec.series.length === 0;
+  }
+}
+
+export const NO_DATA_MESSAGE = 'No data to show';

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import pkg from '../../package.json';
+import type { ChorusBridge } from '../../shared/ipc/contract';
+import { createBrowserPlatform } from '../../renderer/platform/browser';
+import { createElectronPlatform } from '../../renderer/platform/electron';
+import { getPlatform, PlatformError, selectPlatform } from '../../renderer/platform/index';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+/** Make the next click on a file input "choose" these files (or cancel when null). */
+function chooseOnClick(files: File[] | null) {
+  const seen: HTMLInputElement[] = [];
+  vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+    seen.push(this);
+    expect(this.isConnected).toBe(true);
+    if (files === null) {
+      this.dispatchEvent(new Event('cancel'));
+      return;
+    }
+    Object.defineProperty(this, 'files', { value: files, configurable: true });
+    this.dispatchEvent(new Event('change'));
+  });
+  return seen;
+}
+
+describe('browser platform', () => {
+  it('opens files through a hidden file input and reads their bytes', async () => {
+    const seen = chooseOnClick([new File(['id,text\n1,hi\n'], 'a.csv'), new File([new Uint8Array([0, 255, 7])], 'b.xlsx')]);
+    const files = await createBrowserPlatform().openFiles({ title: 'Import', accept: ['.csv', '.xlsx'], multiple: true });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.type).toBe('file');
+    expect(seen[0]?.accept).toBe('.csv,.xlsx');
+    expect(seen[0]?.multiple).toBe(true);
+    expect(seen[0]?.hidden).toBe(true);
+    expect(files.map((f) => f.name)).toEqual(['a.csv', 'b.xlsx']);
+    expect(new TextDecoder().decode(files[0]?.bytes)).toBe('id,text\n1,hi\n');
+    expect(Array.from(files[1]?.bytes ?? [])).toEqual([0, 255, 7]);
+    expect(document.querySelector('input')).toBeNull();
+  });
+
+  it('keeps one file when multiple is false, and resolves [] on cancel', async () => {
+    chooseOnClick([new File(['1'], 'one.txt'), new File(['2'], 'two.txt')]);
+    const one = await createBrowserPlatform().openFiles({ title: 'Open', accept: [], multiple: false });
+    expect(one.map((f) => f.name)).toEqual(['one.txt']);
+    vi.restoreAllMocks();
+    chooseOnClick(null);
+    expect(await createBrowserPlatform().openFiles({ title: 'Open', accept: [], multiple: true })).toEqual([]);
+    expect(document.querySelector('input')).toBeNull();
+  });
+
+  it('saves through a Blob download link with the name and type given', async () => {
+    vi.useFakeTimers();
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => (blobs.push(blob), 'blob:app://chorus/1234'));
+    const revokeObjectURL = vi.fn();
+    // jsdom has no object URLs: add them for this test only.
+    Object.defineProperty(URL, 'createObjectURL', { value: createObjectURL, configurable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: revokeObjectURL, configurable: true });
+    onTestFinished(() => {
+      Reflect.deleteProperty(URL, 'createObjectURL');
+      Reflect.deleteProperty(URL, 'revokeObjectURL');
+    });
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const saved = await createBrowserPlatform().saveFile('pack.html', new TextEncoder().encode('<h1>Pack</h1>'), 'text/html');
+    expect(saved).toBe(true);
+    expect(clicked[0]?.download).toBe('pack.html');
+    expect(clicked[0]?.href).toBe('blob:app://chorus/1234');
+    expect(blobs[0]?.type).toBe('text/html');
+    expect(await blobs[0]?.text()).toBe('<h1>Pack</h1>');
+    expect(document.querySelector('a')).toBeNull();
+    vi.runAllTimers();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:app://chorus/1234');
+  });
+
+  it('reports the package version and fills random bytes past the 65,536-byte Web Crypto limit', async () => {
+    const platform = createBrowserPlatform();
+    expect(await platform.appInfo()).toEqual({ version: pkg.version, platform: 'browser' });
+    const bytes = platform.randomBytes(70_000);
+    expect(bytes).toHaveLength(70_000);
+    expect(bytes.subarray(65_536).some((b) => b !== 0)).toBe(true);
+    expect(platform.randomBytes(0)).toHaveLength(0);
+    expect(() => platform.randomBytes(-1)).toThrow(RangeError);
+  });
+});
+
+function fakeBridge(overrides: Partial<ChorusBridge> = {}) {
+  const calls: Array<[string, unknown]> = [];
+  const bridge: ChorusBridge = {
+    openFiles: async (request) => (calls.push(['openFiles', request]), { ok: true, value: { files: [{ name: 'a.csv', bytes: new Uint8Array([65]) }] } }),
+    saveFile: async (request) => (calls.push(['saveFile', request]), { ok: true, value: { saved: true, path: '/home/a/pack.html' } }),
+    appInfo: async () => (calls.push(['appInfo', undefined]), { ok: true, value: { version: '0.1.0', platform: 'linux', electron: '45.5.0' } }),
+    ...overrides,
+  };
+  return { bridge, calls };
+}
+
+describe('electron platform', () => {
+  it('turns accepted extensions into a dialog filter and unwraps the files', async () => {
+    const { bridge, calls } = fakeBridge();
+    const files = await createElectronPlatform(bridge).openFiles({ title: 'Import', accept: ['.csv', '.XLSX'], multiple: true });
+    expect(calls).toEqual([['openFiles', { title: 'Import', filters: [{ name: 'Supported files', extensions: ['csv', 'xlsx'] }], multiple: true }]]);
+    expect(files.map((f) => [f.name, Array.from(f.bytes)])).toEqual([['a.csv', [65]]]);
+  });
+
+  it('refuses a malformed extension before calling the bridge', async () => {
+    const { bridge, calls } = fakeBridge();
+    await expect(createElectronPlatform(bridge).openFiles({ title: 'x', accept: ['.c sv'], multiple: false })).rejects.toMatchObject({
+      name: 'PlatformError',
+      code: 'bad-request',
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('saves with a filter for the file’s extension and returns whether it was saved', async () => {
+    const { bridge, calls } = fakeBridge();
+    const bytes = new Uint8Array([1, 2]);
+    expect(await createElectronPlatform(bridge).saveFile('pack.html', bytes, 'text/html')).toBe(true);
+    expect(calls).toEqual([['saveFile', { suggestedName: 'pack.html', bytes, filters: [{ name: 'HTML file', extensions: ['html'] }] }]]);
+    const cancelled = fakeBridge({ saveFile: async () => ({ ok: true, value: { saved: false } }) });
+    expect(await createElectronPlatform(cancelled.bridge).saveFile('x', bytes, 'text/plain')).toBe(false);
+  });
+
+  it('unwraps error results into PlatformError with the contract code and message', async () => {
+    const { bridge } = fakeBridge({ openFiles: async () => ({ ok: false, code: 'io-error', message: 'a.csv: permission denied' }) });
+    const error = await createElectronPlatform(bridge).openFiles({ title: 'x', accept: [], multiple: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlatformError);
+    expect(error).toMatchObject({ code: 'io-error', message: 'a.csv: permission denied' });
+    const cancelled = fakeBridge({ openFiles: async () => ({ ok: false, code: 'cancelled' }) });
+    expect(await createElectronPlatform(cancelled.bridge).openFiles({ title: 'x', accept: [], multiple: false })).toEqual([]);
+  });
+
+  it('treats malformed answers and rejected calls as io-error', async () => {
+    const malformed = fakeBridge({ appInfo: async () => ({ ok: true, value: { version: 1 } }) as never });
+    await expect(createElectronPlatform(malformed.bridge).appInfo()).rejects.toMatchObject({ code: 'io-error', message: expect.stringMatching(/malformed answer on app:info/) });
+    const rejected = fakeBridge({ saveFile: () => Promise.reject(new Error('channel closed')) });
+    await expect(createElectronPlatform(rejected.bridge).saveFile('a.csv', new Uint8Array(), 'text/csv')).rejects.toMatchObject({
+      code: 'io-error',
+      message: 'file:save failed: channel closed',
+    });
+  });
+
+  it('reports version and platform only', async () => {
+    expect(await createElectronPlatform(fakeBridge().bridge).appInfo()).toEqual({ version: '0.1.0', platform: 'linux' });
+  });
+});
+
+describe('getPlatform', () => {
+  it('picks Electron when the preload exposed window.chorus, else the browser', () => {
+    expect(selectPlatform(window).kind).toBe('browser');
+    const withBridge = Object.create(window, { chorus: { value: fakeBridge().bridge } }) as Window;
+    expect(selectPlatform(withBridge).kind).toBe('electron');
+    expect(getPlatform()).toBe(getPlatform());
+    expect(getPlatform().kind).toBe('browser');
+  });
+});

@@ -1,0 +1,84 @@
+import { read, utils } from 'xlsx';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { codeFrequencies, forPublication, prepareIndex, suppressSmallCounts, triangulation, type AnalysisTable } from '../../../shared/analysis';
+import { neutraliseFormula, toCsv, toXlsx } from '../../../shared/export/table';
+import { byKey, smallProject } from './fixture';
+
+const table: AnalysisTable = {
+  kind: 'frequencies',
+  title: 'T',
+  columns: [
+    { key: 'name', label: 'Name, "quoted"', type: 'text' },
+    { key: 'n', label: 'Count', type: 'count' },
+    { key: 'pct', label: '%', type: 'percent', basis: 'n' },
+    { key: 'ok', label: 'OK', type: 'boolean' },
+    { key: 'quotes', label: 'Quotes', type: 'list' },
+  ],
+  rows: [
+    { name: '=HYPERLINK("http://x","y")', n: 2, pct: 40, ok: true, quotes: ['-1 stars', 'fine'] },
+    { name: '+44 7700', n: 0, pct: null, ok: false, quotes: [] },
+    { name: '@SUM(A1)', n: 12, pct: -5.5, ok: null, quotes: ['line\none'] },
+    { name: '\tTab', n: 1, pct: 1, ok: null, quotes: [] },
+    { name: '\rCR', n: 1, pct: 1, ok: null, quotes: [] },
+    { name: 'plain - text', n: 1, pct: 1, ok: null, quotes: [] },
+  ],
+  notes: { shows: 'shows', limits: '=limits' },
+  warnings: [],
+};
+
+describe('formula neutralisation', () => {
+  it('prefixes a single quote to text starting with = + - @ tab or CR, and nothing else', () => {
+    for (const s of ['=1+1', '+1', '-1', '@x', '\tx', '\rx']) expect(neutraliseFormula(s)).toBe(`'${s}`);
+    for (const s of ['1', 'a=b', ' =x', "'=x", '']) expect(neutraliseFormula(s)).toBe(s);
+  });
+});
+
+describe('toCsv', () => {
+  it('writes RFC 4180 CSV with neutralised cells, joined lists and yes/no flags', () => {
+    const csv = toCsv(table);
+    const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' }).data;
+    expect(parsed[0]).toEqual(['Name, "quoted"', 'Count', '%', 'OK', 'Quotes']);
+    expect(parsed[1]).toEqual([`'=HYPERLINK("http://x","y")`, '2', '40', 'yes', "'-1 stars; fine"]);
+    expect(parsed[2]).toEqual(["'+44 7700", '0', '', 'no', '']);
+    expect(parsed[3]).toEqual(["'@SUM(A1)", '12', '-5.5', '', 'line\none']);
+    expect(parsed[4]![0]).toBe("'\tTab");
+    expect(parsed[5]![0]).toBe("'\rCR");
+    expect(parsed[6]![0]).toBe('plain - text');
+    expect(toCsv(table, { bom: true }).startsWith('\uFEFF')).toBe(true);
+  });
+});
+
+describe('toXlsx', () => {
+  it('writes a workbook whose text cells are neutralised and numbers stay numbers', () => {
+    const wb = read(toXlsx(table), { type: 'array' });
+    expect(wb.SheetNames).toEqual(['Table', 'About']);
+    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.Table!, { header: 1, defval: null });
+    expect(rows[1]).toEqual([`'=HYPERLINK("http://x","y")`, 2, 40, 'yes', "'-1 stars; fine"]);
+    expect(rows[3]).toEqual(["'@SUM(A1)", 12, -5.5, null, 'line\none']);
+    expect(Object.values(wb.Sheets.Table!).some((c) => typeof c === 'object' && c && 'f' in c)).toBe(false);
+    const about = utils.sheet_to_json<string[]>(wb.Sheets.About!, { header: 1 });
+    expect(about).toContainEqual(['Limits', "'=limits"]);
+  });
+});
+
+describe('disclosure control', () => {
+  it('suppresses counts from 1 to threshold − 1', () => {
+    expect([0, 1, 2, 3, 10].map((n) => suppressSmallCounts(n, 3))).toEqual([0, null, null, 3, 10]);
+    expect(() => suppressSmallCounts(1, -1)).toThrow(/threshold must be a number ≥ 0/);
+  });
+  it('suppresses small counts, their percentages and quotes, and says so', () => {
+    const { bundle } = smallProject();
+    const index = prepareIndex(bundle);
+    const pub = forPublication(codeFrequencies(index, { where: { attribute: 'Age group', values: ['18-24'] } }), 3);
+    const r = byKey(pub.rows, 'code');
+    // 18-24: Kept informed 1 coding/doc/participant → suppressed with its %; Delay 0 → shown
+    expect(r['Kept informed']).toMatchObject({ codings: null, documents: null, participants: null, participantsPct: null });
+    expect(r.Delay).toMatchObject({ codings: 0, participants: 0, participantsPct: 0 });
+    expect(r.Contact).toMatchObject({ codings: 5 });
+    expect(pub.warnings.at(-1)).toMatch(/Counts from 1 to 2 are suppressed/);
+    const tri = byKey(forPublication(triangulation(index), 2).rows, 'theme');
+    expect(tri.Contact).toMatchObject({ 'interview:participants': null, 'interview:pct': null, 'interview:quotes': [], 'survey:participants': 3 });
+    expect((tri.Contact!['survey:quotes'] as string[]).length).toBe(2);
+  });
+});

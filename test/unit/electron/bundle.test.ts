@@ -1,0 +1,169 @@
+/**
+ * Builds dist-electron with `node electron/build.mjs` into a temporary folder (no Electron binary
+ * needed) and runs the bundles against a fake `electron` module, checking the real wiring:
+ * privileged scheme before ready, sandbox, single-instance lock, hardened session, secure window,
+ * IPC handlers, and the preload bridge.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+let outdir: string;
+
+beforeAll(() => {
+  outdir = mkdtempSync(path.join(tmpdir(), 'chorus-electron-build-'));
+  const run = spawnSync(process.execPath, ['electron/build.mjs', '--outdir', outdir], { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`electron/build.mjs failed: ${run.stderr}`);
+}, 60_000);
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+type Fn = (...args: never[]) => unknown;
+
+/** Run a CommonJS bundle with `require('electron')` answered by `fake`. */
+function runBundle(file: string, fake: unknown): void {
+  const code = readFileSync(file, 'utf8');
+  const realRequire = createRequire(file);
+  const module = { exports: {} };
+  const fn = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file });
+  fn(module.exports, (id: string) => (id === 'electron' ? fake : realRequire(id)), module, file, path.dirname(file));
+}
+
+function fakeElectron(options: { lock: boolean }) {
+  const log: string[] = [];
+  const appHandlers = new Map<string, Fn>();
+  const ipcHandlers = new Map<string, Fn>();
+  const windows: Array<{ options: Record<string, unknown>; url?: string }> = [];
+  const sessionHooks: { beforeRequest?: Fn; permissionRequest?: Fn; permissionCheck?: Fn } = {};
+  const protocolHandlers = new Map<string, Fn>();
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  class BrowserWindow {
+    static getAllWindows = () => windows;
+    static fromWebContents = () => null;
+    options: Record<string, unknown>;
+    url?: string;
+    constructor(opts: Record<string, unknown>) {
+      log.push('new BrowserWindow');
+      this.options = opts;
+      windows.push(this);
+    }
+    once() {}
+    on() {}
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    app: {
+      requestSingleInstanceLock: () => (log.push('requestSingleInstanceLock'), options.lock),
+      quit: () => void log.push('quit'),
+      enableSandbox: () => void log.push('enableSandbox'),
+      on: (event: string, fn: Fn) => void appHandlers.set(event, fn),
+      whenReady: () => ready,
+      getAppPath: () => '/opt/Chorus/resources/app.asar',
+      getVersion: () => '0.1.0',
+      getPath: () => '/home/analyst/Documents',
+      isPackaged: true,
+    },
+    BrowserWindow,
+    dialog: {},
+    ipcMain: { handle: (channel: string, fn: Fn) => void ipcHandlers.set(channel, fn) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => void log.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      handle: (scheme: string, fn: Fn) => void (log.push(`protocol.handle ${scheme}`), protocolHandlers.set(scheme, fn)),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onBeforeRequest: (fn: Fn) => void (sessionHooks.beforeRequest = fn) },
+        setPermissionRequestHandler: (fn: Fn) => void (sessionHooks.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: Fn) => void (sessionHooks.permissionCheck = fn),
+      },
+    },
+  };
+  return { electron, log, appHandlers, ipcHandlers, windows, sessionHooks, protocolHandlers, resolveReady, ready };
+}
+
+describe('dist-electron/main.cjs', () => {
+  it('contains no insecure window flags and loads no file:// page', () => {
+    const code = readFileSync(path.join(outdir, 'main.cjs'), 'utf8');
+    expect(code).not.toMatch(/nodeIntegration:\s*(true|!0)/);
+    expect(code).not.toMatch(/contextIsolation:\s*(false|!1)/);
+    expect(code).not.toMatch(/sandbox:\s*(false|!1)/);
+    expect(code).not.toMatch(/loadFile\(|loadURL\(\s*["'`]file:/);
+  });
+
+  it('quits at once when another instance holds the lock', () => {
+    const fake = fakeElectron({ lock: false });
+    runBundle(path.join(outdir, 'main.cjs'), fake.electron);
+    expect(fake.log).toEqual(['requestSingleInstanceLock', 'quit']);
+  });
+
+  it('wires scheme, sandbox and hardening before ready, then serves the app in a secure window', async () => {
+    const fake = fakeElectron({ lock: true });
+    runBundle(path.join(outdir, 'main.cjs'), fake.electron);
+    expect(fake.log[0]).toBe('requestSingleInstanceLock');
+    expect(fake.log).toContain('enableSandbox');
+    expect(fake.log.find((l) => l.startsWith('registerSchemesAsPrivileged'))).toContain('"scheme":"app"');
+    expect(fake.log).not.toContain('new BrowserWindow');
+    expect(fake.appHandlers.has('web-contents-created')).toBe(true);
+    expect(fake.appHandlers.has('second-instance')).toBe(true);
+
+    fake.resolveReady();
+    await fake.ready;
+    await new Promise((r) => setTimeout(r, 0));
+
+    expect(fake.log.indexOf('protocol.handle app')).toBeLessThan(fake.log.indexOf('new BrowserWindow'));
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0];
+    expect(window?.url).toBe('app://chorus/index.html');
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+      preload: path.join('/opt/Chorus/resources/app.asar', 'dist-electron', 'preload.cjs'),
+    });
+
+    let decision: unknown;
+    (fake.sessionHooks.beforeRequest as unknown as (d: { url: string }, cb: (r: unknown) => void) => void)({ url: 'https://example.com/' }, (r) => (decision = r));
+    expect(decision).toEqual({ cancel: true });
+    expect((fake.sessionHooks.permissionCheck as unknown as () => boolean)()).toBe(false);
+
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    const appInfo = fake.ipcHandlers.get('app:info') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
+    expect(await appInfo({ senderFrame: { url: 'app://chorus/index.html' } })).toMatchObject({ ok: true, value: { version: '0.1.0', platform: process.platform } });
+    expect(await appInfo({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, code: 'untrusted-sender' });
+    const fileOpen = fake.ipcHandlers.get('file:open') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
+    expect(await fileOpen({ senderFrame: { url: 'app://chorus/index.html' } }, { title: 1 })).toMatchObject({ ok: false, code: 'bad-request' });
+
+    const handler = fake.protocolHandlers.get('app') as unknown as (r: Request) => Promise<Response>;
+    expect((await handler(new Request('app://chorus/..%2f..%2fetc%2fpasswd'))).status).toBe(404);
+  });
+});
+
+describe('dist-electron/preload.cjs', () => {
+  it('is small, bundles no schema library and exposes only window.chorus', async () => {
+    const file = path.join(outdir, 'preload.cjs');
+    expect(readFileSync(file, 'utf8')).not.toMatch(/zod/i);
+    const exposed: Array<[string, Record<string, unknown>]> = [];
+    const invoked: unknown[][] = [];
+    runBundle(file, {
+      contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => void exposed.push([name, api]) },
+      ipcRenderer: { invoke: async (...args: unknown[]) => void invoked.push(args) },
+    });
+    expect(exposed.map(([name]) => name)).toEqual(['chorus']);
+    const api = exposed[0]?.[1] ?? {};
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFiles', 'saveFile']);
+    await (api.appInfo as () => Promise<unknown>)();
+    expect(invoked).toEqual([['app:info']]);
+  });
+});

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+const { exposeInMainWorld, invoke } = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn(),
+  invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld },
+  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn(), sendSync: vi.fn() },
+}));
+
+let api: Record<string, unknown>;
+beforeAll(async () => {
+  await import('../../../electron/preload/index');
+  expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
+  const [name, exposed] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
+  expect(name).toBe('chorus');
+  api = exposed;
+});
+
+describe('preload bridge', () => {
+  it('exposes exactly three named functions and nothing of ipcRenderer', () => {
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFiles', 'saveFile']);
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.values(api)).not.toContain(invoke);
+  });
+
+  it('each function invokes its fixed channel with only the request', async () => {
+    const request = { title: 'Open', filters: [], multiple: false };
+    expect(await (api.openFiles as (r: unknown) => Promise<unknown>)(request)).toEqual({ ok: true, value: { channel: 'file:open', args: [request] } });
+    const save = { suggestedName: 'x.csv', bytes: new Uint8Array([1]), filters: [] };
+    expect(await (api.saveFile as (r: unknown) => Promise<unknown>)(save)).toEqual({ ok: true, value: { channel: 'file:save', args: [save] } });
+    expect(await (api.appInfo as (...a: unknown[]) => Promise<unknown>)('ignored', 'extra')).toEqual({ ok: true, value: { channel: 'app:info', args: [] } });
+  });
+});

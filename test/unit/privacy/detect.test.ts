@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectPii } from '../../../shared/privacy/detect';
+import { isUkPhoneDigits, isValidNinoPrefix, isValidPostcode, nhsCheckDigitOk } from '../../../shared/privacy/validators';
+
+const spans = (text: string, opts?: Parameters<typeof detectPii>[1]): string[] =>
+  detectPii(text, opts).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+
+describe('detectPii: identifiers', () => {
+  it.each([
+    ['Ring 07700 900123 please', 'phone:07700 900123'],
+    ['Ring +44 7700 900 456 please', 'phone:+44 7700 900 456'],
+    ['Ring (0113) 496 0732 please', 'phone:(0113) 496 0732'],
+    ['Ring 020 7946 0018 please', 'phone:020 7946 0018'],
+    ['mail a.b-c@example.co.uk now', 'email:a.b-c@example.co.uk'],
+    ['see https://example.org/x?y=1.', 'url:https://example.org/x?y=1'],
+    ['see www.example.org.', 'url:www.example.org'],
+    ['see facebook.com/some.one today', 'url:facebook.com/some.one'],
+    ['follow @some_one_99 there', 'handle:@some_one_99'],
+    ['live in LS6 2AB now', 'postcode:LS6 2AB'],
+    ['GIR 0AA is odd', 'postcode:GIR 0AA'],
+    ['NI AB 12 34 56 C ok', 'nino:AB 12 34 56 C'],
+    ['NHS no 401 234 5672 ok', 'nhs:401 234 5672'],
+    ['born on 14/07/1986 in Leeds', 'dob:14/07/1986'],
+    ['the car AB12 CDE sped off', 'vehicle:AB12 CDE'],
+    ['crime ref CR/12345/24 closed', 'reference:CR/12345/24'],
+    ['log number 4567 lost', 'reference:4567'],
+    ['lives at 14 Acacia Avenue now', 'address:14 Acacia Avenue'],
+    ['PC Sarah Jones rang', 'person:Sarah Jones'],
+    ['my ex Darren came', 'person:Darren'],
+    ['my ex dave came round', 'person:dave'],
+  ])('%s', (text, want) => {
+    expect(spans(text)).toEqual([want]);
+  });
+
+  it('keeps the title out of the name and ignores a title on its own', () => {
+    expect(spans('DC Amir Khan and the PC said')).toEqual(['person:Amir Khan']);
+  });
+
+  it('finds a date of birth by context but not an incident date', () => {
+    expect(spans('It happened on 14/02/2024 at night')).toEqual([]);
+    expect(spans('DOB 14/02/1990')).toEqual(['dob:14/02/1990']);
+  });
+
+  it('uses the NHS check digit: a bad one with no context is not an NHS number', () => {
+    expect(spans('number 401 234 5673 here')).toEqual([]);
+    expect(spans('NHS number 401 234 5673')).toEqual(['nhs:401 234 5673']);
+  });
+});
+
+describe('detectPii: traps', () => {
+  it.each([
+    'I rang 101 at 10:30pm and 999 at 3pm.',
+    'It took 3 weeks and then 24 hours more.',
+    'In 2023 the Victims\u2019 Code changed.',
+    'I lost \u00a3250, about 50% of my savings.',
+    'Section 47 applies, said the PC.',
+    'Mark it as urgent, the Police said, will you?',
+    'May was awful; in June it was better.',
+    'The A1 and the M25 were closed.',
+    'I gave it 7/10 overall. Victim Support were fine.',
+    'COVID-19 made everything slower.',
+  ])('%s', (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
+
+describe('detectPii: options', () => {
+  it('drops allow-listed terms, whatever their case and spacing', () => {
+    const text = 'Thanks to Sarah Jones and PC Patel.';
+    expect(spans(text, { allowList: ['sarah   JONES'] })).toEqual(['person:Patel']);
+  });
+  it('reports only the requested types', () => {
+    expect(spans('Sarah on 07700 900123', { types: ['phone'] })).toEqual(['phone:07700 900123']);
+  });
+});
+
+describe('detectPii: invariants', () => {
+  const piiish = fc.constantFrom(
+    'Sarah Jones ', 'PC ', '07700 900123 ', 'LS6 2AB ', 'a@b.com ', '@x_y ', '14 Elm Road ', 'DOB 01/02/1990 ',
+    'ref 1234 ', 'AB12 CDE ', '101 ', '£250 ', '\u00e9 ', '\ud83d\ude00 ', 'the ', 'my ex ', '. ', '\n',
+  );
+  it('returns sorted, non-overlapping findings inside the text, confidence in 0..1', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piiish, fc.string()), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const found = detectPii(text);
+        let prev = 0;
+        for (const f of found) {
+          expect(f.start).toBeGreaterThanOrEqual(prev);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(f.confidence).toBeGreaterThan(0);
+          expect(f.confidence).toBeLessThanOrEqual(1);
+          prev = f.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('finds the same thing wherever a phrase sits (offsets shift with the prefix)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z ]{0,20}$/), (prefix) => {
+        const p = prefix.trimEnd() + ' ';
+        const found = detectPii(p + 'call 07700 900123.');
+        expect(found.map((f) => [f.type, f.start - p.length])).toEqual([['phone', 5]]);
+      }),
+    );
+  });
+});
+
+describe('validators', () => {
+  it('check NHS Modulus 11, postcode areas, NINO prefixes and phone lengths', () => {
+    expect(nhsCheckDigitOk('4012345672')).toBe(true);
+    expect(nhsCheckDigitOk('4012345673')).toBe(false);
+    expect(isValidPostcode('ls62ab')).toBe(true);
+    expect(isValidPostcode('QQ1 1AA')).toBe(false);
+    expect(isValidNinoPrefix('GB')).toBe(false);
+    expect(isValidNinoPrefix('DA')).toBe(false);
+    expect(isValidNinoPrefix('AB')).toBe(true);
+    expect(isUkPhoneDigits('+44 (0)7700 900123')).toBe(true);
+    expect(isUkPhoneDigits('0770090012')).toBe(true);
+    expect(isUkPhoneDigits('06123456789')).toBe(false);
+  });
+});

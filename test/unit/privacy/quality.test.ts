@@ -1,0 +1,50 @@
+/**
+ * Detector quality on the labelled corpora (test/fixtures/pii). Thresholds from the issue:
+ * recall >= 0.95 on structured identifiers, >= 0.85 on names and addresses, precision >= 0.90.
+ * Both the development corpus and the separately written holdout must meet them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PII_TYPES } from '../../../shared/model';
+import { blindJson, corpusJson, holdoutJson, type LabelledItem } from '../../fixtures/pii/build-corpus';
+import { NAMES_ADDRESSES, STRUCTURED, precision, recall, scoreItems, sum, table } from './score';
+
+const dir = path.resolve(import.meta.dirname, '../../fixtures/pii');
+const load = (name: string): LabelledItem[] => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as LabelledItem[];
+
+describe.each([
+  ['corpus.json', 'development corpus'],
+  ['holdout.json', 'holdout (written separately)'],
+  ['blind.json', 'blind set (written after the detector was frozen)'],
+])('PII quality on %s', (file, title) => {
+  const items = load(file);
+  const score = scoreItems(items);
+  console.log(`${table(`${title}: ${items.length} items`, score)}\nmisses: ${score.misses.join(' | ') || 'none'}\nfalse alarms: ${score.falseAlarms.join(' | ') || 'none'}`);
+
+  it('has planted identifiers of every type and trap-only items', () => {
+    for (const t of PII_TYPES) expect(score.byType[t].gold, t).toBeGreaterThan(0);
+    expect(items.every((i) => i.spans.every((s) => s.end > s.start && s.end <= i.text.length))).toBe(true);
+    expect(items.filter((i) => i.spans.length === 0).length).toBeGreaterThan(items.length / 5);
+  });
+  it('recalls >= 95% of structured identifiers', () => {
+    expect(recall(sum(score, STRUCTURED))).toBeGreaterThanOrEqual(0.95);
+  });
+  it('recalls >= 85% of names and addresses', () => {
+    expect(recall(sum(score, NAMES_ADDRESSES))).toBeGreaterThanOrEqual(0.85);
+  });
+  it('has precision >= 90% overall', () => {
+    expect(precision(sum(score, PII_TYPES))).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('corpus files', () => {
+  it('are up to date with the marked items (rebuild with build-corpus.ts)', () => {
+    expect(readFileSync(path.join(dir, 'corpus.json'), 'utf8')).toBe(corpusJson());
+    expect(readFileSync(path.join(dir, 'holdout.json'), 'utf8')).toBe(holdoutJson());
+    expect(readFileSync(path.join(dir, 'blind.json'), 'utf8')).toBe(blindJson());
+  });
+  it('has at least 200 development items', () => {
+    expect(load('corpus.json').length).toBeGreaterThanOrEqual(200);
+  });
+});
