@@ -298,6 +298,9 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
         const compact = str.replace(/\s/g, '');
         const upper = compact === compact.toUpperCase();
         if (isValidNinoPrefix(compact.slice(0, 2)) && (upper || compact === compact.toLowerCase())) add('nino', s, e, 0.95);
+        // NI-shaped but with a prefix HMRC never issues (e.g. the specimen "QQ 12 34 56 C"): still
+        // flag it for review, with lower confidence, rather than let a look-alike through.
+        else if (upper && /^[A-Z]{2}\d{6}[A-D]$/.test(compact)) add('nino', s, e, 0.6);
         else fallbackLetters(re, s, str, tokens, text);
         break;
       }

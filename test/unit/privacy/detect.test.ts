@@ -42,6 +42,13 @@ describe('detectPii: identifiers', () => {
     expect(spans('DOB 14/02/1990')).toEqual(['dob:14/02/1990']);
   });
 
+  it('flags an NI-shaped number with a never-issued prefix (the specimen QQ 12 34 56 C) at lower confidence', () => {
+    const [f] = detectPii('My NI number is QQ 12 34 56 C.');
+    expect(f).toMatchObject({ type: 'nino', start: 16, end: 29 });
+    expect(f!.confidence).toBeLessThan(0.95);
+    expect(detectPii('NI: AB123456C')[0]!.confidence).toBe(0.95);
+  });
+
   it('uses the NHS check digit: a bad one with no context is not an NHS number', () => {
     expect(spans('number 401 234 5673 here')).toEqual([]);
     expect(spans('NHS number 401 234 5673')).toEqual(['nhs:401 234 5673']);
