@@ -3,10 +3,11 @@
  * decisions live in guards.ts, window-options.ts, protocol.ts, security.ts, ipc.ts, file-handlers.ts.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, IPC_CHANNELS } from '../../shared/ipc/channels';
 import { openFiles, saveFile, type FileDialogs } from './file-handlers';
 import { handleChannel } from './ipc';
+import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { buildWindowOptions } from './window-options';
@@ -64,6 +65,7 @@ function main(): void {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
     registerIpc();
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, !app.isPackaged)));
     mainWindow = createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

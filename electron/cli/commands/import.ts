@@ -13,8 +13,7 @@ import { newGuid } from '../../../shared/model/ids';
 import { writeQdpx } from '../../../shared/exchange/qdpx';
 import { baseName, buildBatchFromTable, buildBatchFromTranscripts, type AttributeType, type ImportBatch, type TableMapping } from '../../../shared/import/mapping';
 import { guessAttributeType, guessTextColumns } from '../../../shared/import/infer';
-import { decodeText } from '../../../shared/import/encoding';
-import { docxToText } from '../../../shared/import/docx';
+import { readTranscriptText } from '../../../shared/import/pipeline';
 import { checksum } from '../../../shared/import/checksum';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../../shared/import/types';
 import type { DateOrder } from '../../../shared/import/values';
@@ -122,10 +121,7 @@ async function readTranscript(path: string, encoding: string | undefined): Promi
   const file = basename(path);
   const bytes = await readInput(path);
   try {
-    if (extname(path).toLowerCase() === '.docx') return { name: file, text: await docxToText(bytes) };
-    const d = decodeText(bytes, encoding);
-    if (d.text.includes('\u0000')) throw new ImportError(`contains a NUL byte: it is a binary file or its encoding is wrong (decoded as ${d.encoding})`);
-    return { name: file, text: d.text };
+    return { name: file, text: await readTranscriptText(file, bytes, encoding) };
   } catch (e) {
     asCliError(file, e);
   }

@@ -73,6 +73,10 @@ function fakeElectron(options: { lock: boolean }) {
     },
     BrowserWindow,
     dialog: {},
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown[] }) => void log.push(`setApplicationMenu ${menu.template.length}`),
+    },
     ipcMain: { handle: (channel: string, fn: Fn) => void ipcHandlers.set(channel, fn) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => void log.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
@@ -119,6 +123,7 @@ describe('dist-electron/main.cjs', () => {
     await new Promise((r) => setTimeout(r, 0));
 
     expect(fake.log.indexOf('protocol.handle app')).toBeLessThan(fake.log.indexOf('new BrowserWindow'));
+    expect(fake.log.some((l) => l.startsWith('setApplicationMenu'))).toBe(true);
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0];
     expect(window?.url).toBe('app://chorus/index.html');
