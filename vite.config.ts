@@ -1,5 +1,29 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CSP_DIRECTIVES } from './shared/ipc/csp.ts';
+
+/**
+ * Writes the one Content-Security-Policy (shared/ipc/csp.ts) into index.html's <meta>: exactly the
+ * production policy in builds; in the dev server also the loopback websocket Vite's reload uses.
+ * frame-ancestors is left out of the <meta> because browsers ignore it there (Electron sends it as a header).
+ */
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'chorus-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        const policy = CSP_DIRECTIVES.filter(([name]) => name !== 'frame-ancestors')
+          .map(([name, value]) => (name === 'connect-src' && ctx.server ? `${name} ${value} ws://127.0.0.1:*` : `${name} ${value}`))
+          .join('; ');
+        const out = html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${policy}$2`);
+        if (out === html) throw new Error('index.html has no Content-Security-Policy <meta> to fill in');
+        return out;
+      },
+    },
+  };
+}
 
 /**
  * One config for the renderer build (served to Electron through the app:// protocol, or to any
@@ -8,7 +32,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
