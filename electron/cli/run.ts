@@ -3,15 +3,14 @@ import { CliError, type CliIo } from './command';
 import { commands } from './commands';
 
 export function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length), 10);
   const lines = [
     'Chorus — headless commands',
     '',
     'Usage: npm run chorus -- <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`, '']),
     'Options for every command:',
     '  --help  show this help',
     '',

@@ -6,12 +6,12 @@ import { importCommand } from './import';
 import { demo } from './demo';
 import { scan } from './scan';
 
-/** Every headless command, in the order `--help` lists them. Add one line per command. */
+/** Every headless command, in the order `--help` lists them (the workflow's order). Add one line per command. */
 export const commands: CliCommand[] = [
   info,
-  agree,
-  analyse,
-  importCommand,
   demo,
   scan,
+  importCommand,
+  analyse,
+  agree,
 ];
