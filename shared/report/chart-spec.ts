@@ -39,6 +39,8 @@ interface ChartBase {
 export interface Category {
   id: string;
   label: string;
+  /** The full name when `label` is shortened (e.g. the code's path), shown as a tooltip. */
+  fullLabel?: string;
   /** Depth in the code tree (0 = theme), for indentation. */
   level?: number;
 }
@@ -106,6 +108,8 @@ export interface HeatmapSpec extends ChartBase {
   categories?: Series[];
   /** Text written to the right of each row (e.g. its triangulation status). */
   rowNotes?: string[];
+  /** Heading over the row notes (e.g. "Status"). */
+  rowNotesLabel?: string;
   /** What a cell's value means, for the legend (e.g. "% of participants in the group"). */
   valueLabel: string;
 }

@@ -1,0 +1,4 @@
+/** Report building blocks: chart specs (plain data) and the builders that make them from analysis results. */
+export * from './chart-spec';
+export * from './chart-colours';
+export * from './chart-builders';
