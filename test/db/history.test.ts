@@ -123,5 +123,5 @@ describe('undo and redo', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 });
