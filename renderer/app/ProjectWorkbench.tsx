@@ -1,33 +1,51 @@
-import { useMemo, useRef, useState } from 'react';
-import { addCoding, createCode, deleteCode, moveCode, removeCoding, updateCode } from '../db';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { addCoding, createCode, listCodings, removeCodings } from '../db';
 import type { WorkspaceProps } from './workspaces';
+import { codeCounts } from '../../shared/coding/counts';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { codingsUnder, recentCodeIds } from '../features/codebook/recentCodes';
+import { useBlindMode } from '../features/coders/useBlindMode';
 import { CodingList } from '../features/coding/CodingList';
 import { DocumentViewer } from '../features/coding/DocumentViewer';
 import { snippet } from '../features/coding/snippet';
 import type { CodeOption, ShownCoding } from '../features/coding/types';
 import { useDocumentData } from '../features/coding/useDocumentData';
 import type { TextSpan } from '../features/coding/words';
+import { MemoDialog } from '../features/memos/MemoDialog';
+import { useMemoIndex } from '../features/memos/useMemoIndex';
+import '../features/memos/memos.css';
 import { DocumentList } from '../features/sources/DocumentList';
+import type { MemoTarget } from '../../shared/model';
 import { useDb } from './dbContext';
 import { useCoder } from './useCoder';
 import { useProjectData } from './useProjectData';
 
+const inTextField = (t: EventTarget) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 /** The three panes for one project: sources, the open document, the codebook and its codings. */
 export function ProjectWorkbench({ project }: WorkspaceProps) {
   const db = useDb();
   const data = useProjectData(db, project.id);
   const { coder, coders } = useCoder(db, project.id);
+  const [blind] = useBlindMode(db);
+  const memoIndex = useMemoIndex(db, project.id);
   const [docId, setDocId] = useState<string | null>(null);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [quickOpen, setQuickOpen] = useState(false);
   const [status, setStatus] = useState('');
+  const [memo, setMemo] = useState<{ target: MemoTarget; about: string } | null>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const doc = data.documents.find((d) => d.id === docId);
   const { text, codings } = useDocumentData(db, doc ? doc.id : null);
+  const allCodings = useLiveQuery(() => listCodings(db, { projectId: project.id }), [db, project.id]);
 
   const codeById = useMemo(() => new Map(data.codes.map((c) => [c.id, c])), [data.codes]);
+  const counts = useMemo(() => codeCounts(data.codes, allCodings ?? [], data.documents), [data.codes, allCodings, data.documents]);
+  const recent = useMemo(() => recentCodeIds(allCodings ?? [], coder?.id ?? null, new Set(codeById.keys())), [allCodings, coder, codeById]);
+  const shortcuts = useMemo(() => new Map(recent.map((id, i) => [id, i + 1])), [recent]);
+  const codeMemos = useMemo(() => new Set([...memoIndex].filter((k) => k.startsWith('code:')).map((k) => k.slice(5))), [memoIndex]);
+  const codingMemos = useMemo(() => new Set([...memoIndex].filter((k) => k.startsWith('coding:')).map((k) => k.slice(7))), [memoIndex]);
   const codeOptions = useMemo<CodeOption[]>(() => {
     const path = (id: string | null, seen = new Set<string>()): string[] => {
       const c = id ? codeById.get(id) : undefined;
@@ -35,13 +53,13 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
       seen.add(c.id);
       return [...path(c.parentId, seen), c.name];
     };
-    return data.codes.map((c) => ({ id: c.id, name: c.name, colour: c.colour, path: path(c.id).join(' › ') }));
-  }, [data.codes, codeById]);
+    return data.codes.map((c) => ({ id: c.id, name: c.name, colour: c.colour, path: path(c.id).join(' › '), shortcut: shortcuts.get(c.id) }));
+  }, [data.codes, codeById, shortcuts]);
   const shown = useMemo<ShownCoding[]>(() => {
     const coderById = new Map(coders.map((c) => [c.id, c]));
     return (codings ?? []).flatMap((c) => {
       const code = codeById.get(c.codeId);
-      if (!code) return [];
+      if (!code || (blind && c.coderId !== coder?.id)) return [];
       const who = coderById.get(c.coderId);
       return [
         {
@@ -56,23 +74,70 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
         },
       ];
     });
-  }, [codings, codeById, coders]);
+  }, [codings, codeById, coders, blind, coder]);
 
   const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
+  const quote = (s: TextSpan) => snippet(text?.slice(s.start, s.end) ?? '', 40);
+  const finish = () => {
+    setSelection(null);
+    setQuickOpen(false);
+    paneRef.current?.focus();
+  };
 
   const apply = async (codeId: string) => {
     if (!doc || !selection || !coder) {
-      if (!coder) setStatus('This project has no coder, so codings cannot be saved.');
+      if (!coder) setStatus('This project has no coder, so codings cannot be saved. Add one with “New coder…”.');
       return;
     }
     try {
       await addCoding(db, { projectId: project.id, documentId: doc.id, codeId, start: selection.start, end: selection.end, coderId: coder.id });
-      setStatus(`Coded “${snippet(text?.slice(selection.start, selection.end) ?? '', 40)}” as ${codeById.get(codeId)?.name ?? 'code'}.`);
-      setSelection(null);
-      setQuickOpen(false);
-      paneRef.current?.focus();
+      setStatus(`Coded “${quote(selection)}” as ${codeById.get(codeId)?.name ?? 'code'}.`);
+      finish();
     } catch (e) {
       fail(e);
+    }
+  };
+
+  const inVivo = async () => {
+    if (!doc || !selection || !coder || text === undefined) return;
+    const name = text.slice(selection.start, selection.end).replace(/\s+/g, ' ').trim().slice(0, 80);
+    if (!name) return;
+    try {
+      const code = await createCode(db, { projectId: project.id, name, parentId: null });
+      await addCoding(db, { projectId: project.id, documentId: doc.id, codeId: code.id, start: selection.start, end: selection.end, coderId: coder.id });
+      setStatus(`Created the in-vivo code “${name}” and applied it.`);
+      finish();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const under = selection ? codingsUnder(codings ?? [], selection, coder?.id ?? null) : [];
+  const uncode = async () => {
+    if (!selection) return;
+    if (under.length === 0) {
+      setStatus('None of your codings overlap the selection.');
+      return;
+    }
+    try {
+      const n = await removeCodings(db, project.id, under.map((c) => c.id), under.length === 1 ? 'Remove coding' : `Remove ${under.length} codings`);
+      setStatus(`Removed ${n} ${n === 1 ? 'coding' : 'codings'} from “${quote(selection)}”.`);
+      finish();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const onCentreKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || inTextField(e.target) || !selection) return;
+    if (/^[1-9]$/.test(e.key)) {
+      const id = recent[Number(e.key) - 1];
+      e.preventDefault();
+      if (id) void apply(id);
+      else setStatus(`No code is on key ${e.key} yet: the keys 1–9 hold your nine most recently used codes.`);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      void uncode();
     }
   };
 
@@ -93,7 +158,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
           }}
         />
       </aside>
-      <main className="pane pane--centre" id="document-area" tabIndex={-1}>
+      <main className="pane pane--centre" id="document-area" tabIndex={-1} onKeyDown={onCentreKey}>
         {doc ? (
           <DocumentViewer
             doc={doc}
@@ -116,40 +181,54 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
             codeOptions={codeOptions}
             onApply={(id) => void apply(id)}
             paneRef={paneRef}
+            headerActions={
+              <button type="button" className="memo-button-doc" onClick={() => setMemo({ target: { kind: 'document', id: doc.id }, about: `document “${doc.title}”` })}>
+                {memoIndex.has(`document:${doc.id}`) ? '✎ Document memo' : 'Add a document memo'}
+              </button>
+            }
+            quickCodeActions={
+              <>
+                <button type="button" onClick={() => void inVivo()}>
+                  In-vivo code
+                </button>
+                <button type="button" disabled={under.length === 0} onClick={() => void uncode()}>
+                  Uncode{under.length > 0 ? ` (${under.length})` : ''}
+                </button>
+              </>
+            }
           />
         ) : (
           <div className="placeholder">
             <h2>{project.name}</h2>
-            <p>
-              {data.documents.length === 0
-                ? 'This project has no documents yet.'
-                : 'Choose a document on the left to read and code it.'}
-            </p>
+            <p>{data.documents.length === 0 ? 'This project has no documents yet.' : 'Choose a document on the left to read and code it.'}</p>
           </div>
         )}
       </main>
       <aside className="pane pane--right" aria-label="Codebook and codings">
         <CodebookPanel
+          projectId={project.id}
+          projectName={project.name}
           codes={data.codes}
-          counts={data.counts}
+          counts={counts}
           canApply={Boolean(doc && selection)}
           onApply={(id) => void apply(id)}
-          onCreate={(parentId) => createCode(db, { projectId: project.id, name: 'New code', parentId })}
-          onRename={(id, name) => void updateCode(db, id, { name }).catch(fail)}
-          onMove={(id, parentId) =>
-            void moveCode(db, id, parentId).then(() => setStatus('Code moved.'), fail)
-          }
-          onDelete={(id) =>
-            void deleteCode(db, id).then(
-              (r) => setStatus(`Deleted ${r.codes} ${r.codes === 1 ? 'code' : 'codes'} and ${r.codings} ${r.codings === 1 ? 'coding' : 'codings'}.`),
-              fail,
-            )
-          }
+          shortcuts={shortcuts}
+          memos={codeMemos}
+          coderId={coder?.id ?? null}
+          onStatus={setStatus}
         />
         {doc && text !== undefined && (
-          <CodingList text={text} codings={shown} onRemove={(id) => void removeCoding(db, id).then(() => setStatus('Coding removed.'), fail)} />
+          <CodingList
+            text={text}
+            codings={shown}
+            blind={blind}
+            memos={codingMemos}
+            onMemo={(c) => setMemo({ target: { kind: 'coding', id: c.id }, about: `coding “${c.codeName}” of “${snippet(text.slice(c.start, c.end), 40)}”` })}
+            onRemove={(id) => void removeCodings(db, project.id, [id], 'Remove coding').then(() => setStatus('Coding removed.'), fail)}
+          />
         )}
       </aside>
+      {memo && <MemoDialog projectId={project.id} target={memo.target} about={memo.about} coderId={coder?.id ?? null} onClose={() => setMemo(null)} />}
       <p className="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -14,6 +14,12 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['Enter', 'In the codebook: apply the focused code to the selection'],
   ['F2', 'In the codebook: rename the focused code'],
   ['Insert', 'In the codebook: new subcode under the focused code'],
+  ['Alt + ↑ / ↓', 'In the codebook: move the focused code up or down among its siblings'],
+  ['Alt + → / ←', 'In the codebook: indent under the code above, or outdent to the parent’s level'],
+  ['1 – 9', 'With text selected: apply one of the nine most recently used codes (numbered in the codebook)'],
+  ['Delete', 'With text selected: remove your codings that overlap the selection (uncode)'],
+  ['Ctrl + Z', 'Undo (⌘ Z on a Mac); works across documents and after a reload'],
+  ['Ctrl + Shift + Z, Ctrl + Y', 'Redo'],
 ];
 
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {

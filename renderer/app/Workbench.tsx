@@ -3,6 +3,8 @@ import { ProjectSwitcher } from '../features/projects/ProjectSwitcher';
 import { useDb } from './dbContext';
 import { DemoBanner } from './DemoBanner';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { UndoRedo } from './UndoRedo';
+import { CoderSwitcher } from '../features/coders/CoderSwitcher';
 import { useCurrentProject } from './useCurrentProject';
 import { useGlobalShortcut } from './useGlobalShortcut';
 import { WORKSPACES } from './workspaces';
@@ -31,6 +33,8 @@ export function Workbench() {
         <h1 className="app-title">Chorus</h1>
         {project && <ProjectSwitcher projects={projects} currentId={project.id} onSwitch={switchTo} onCreate={create} />}
         <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
+        {project && <UndoRedo key={`undo:${project.id}`} projectId={project.id} />}
+        {project && <CoderSwitcher key={`coder:${project.id}`} projectId={project.id} />}
         <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
           Keyboard shortcuts
         </button>

@@ -1,4 +1,5 @@
 import type { CodeNode } from '../../../shared/coding/tree';
+import { countsText, type CodeCountMaps } from './countsText';
 import { RenameField } from './RenameField';
 import type { TreeState } from './useTreeState';
 
@@ -11,7 +12,11 @@ interface Props {
   siblings: number;
   /** Whether this item holds the tree's single tab stop. */
   tabStop: boolean;
-  counts: ReadonlyMap<string, number>;
+  counts: CodeCountMaps;
+  collapsed: boolean;
+  /** Its number for the 1–9 keys, if it is one of the nine most recently used codes. */
+  shortcut: number | undefined;
+  hasMemo: boolean;
   tree: TreeState;
   onActivate: (id: string) => void;
   onRename: (id: string, name: string) => void;
@@ -22,12 +27,12 @@ interface Props {
  * One code. Items are rendered flat (structure through aria-level/posinset/setsize), so each
  * item's accessible name is just its own row: name and count.
  */
-export function CodeTreeItem({ node, position, siblings, tabStop, counts, tree, onActivate, onRename, onMove }: Props) {
+export function CodeTreeItem({ node, position, siblings, tabStop, counts, collapsed, shortcut, hasMemo, tree, onActivate, onRename, onMove }: Props) {
   const { code, children, depth } = node;
   const hasChildren = children.length > 0;
-  const expanded = hasChildren ? !tree.collapsed.has(code.id) : undefined;
+  const expanded = hasChildren ? !collapsed : undefined;
   const focused = tree.focusedId === code.id;
-  const count = counts.get(code.id) ?? 0;
+  const count = countsText(counts, code.id, hasChildren, collapsed);
   const renaming = tree.renamingId === code.id;
   return (
     <li
@@ -94,9 +99,24 @@ export function CodeTreeItem({ node, position, siblings, tabStop, counts, tree, 
         ) : (
           <span className="code-row__name">{code.name}</span>
         )}
-        <span className="code-row__count">
-          {count}
-          <span className="visually-hidden">{count === 1 ? ' coding' : ' codings'}</span>
+        {hasMemo && (
+          <span className="memo-mark" title="This code has a memo">
+            ✎<span className="visually-hidden"> has a memo</span>
+          </span>
+        )}
+        {shortcut !== undefined && (
+          <kbd className="code-row__key" title={`Press ${shortcut} to apply this code to the selected text`}>
+            <span className="visually-hidden">key </span>
+            {shortcut}
+          </kbd>
+        )}
+        <span className="code-row__count" title={count.tip}>
+          {count.rolled && <span aria-hidden="true">Σ </span>}
+          {count.shown}
+          <span className="visually-hidden">
+            {count.shown === 1 ? ' coding' : ' codings'}
+            {count.rolled ? ' including subcodes' : ''}
+          </span>
         </span>
       </div>
     </li>

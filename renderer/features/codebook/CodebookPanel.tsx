@@ -1,79 +1,149 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { createCode, moveCode, updateCode } from '../../db';
+import { useDb } from '../../app/dbContext';
 import { buildCodeTree } from '../../../shared/coding/tree';
 import type { Code } from '../../../shared/model';
+import { MemoDialog } from '../memos/MemoDialog';
+import { CodebookMenu } from './CodebookMenu';
+import { CodeDetailsDialog } from './CodeDetailsDialog';
 import { CodeTree } from './CodeTree';
+import type { CodeCountMaps } from './countsText';
+import { DeleteCodeDialog } from './DeleteCodeDialog';
+import { MergeCodeDialog } from './MergeCodeDialog';
 import { MoveToSelect } from './MoveToSelect';
+import { SplitCodeDialog } from './SplitCodeDialog';
+import { TemplateDialog } from './TemplateDialog';
+import { filterTree } from './treeMoves';
 import { useTreeState } from './useTreeState';
+import './codebook.css';
 
 interface Props {
+  projectId: string;
+  projectName: string;
   codes: readonly Code[];
-  counts: ReadonlyMap<string, number>;
+  counts: CodeCountMaps;
   /** Whether a text selection is waiting for a code (activating a code then applies it). */
   canApply: boolean;
   onApply: (codeId: string) => void;
-  onCreate: (parentId: string | null) => Promise<Code>;
-  onRename: (id: string, name: string) => void;
-  onMove: (id: string, parentId: string | null) => void;
-  onDelete: (id: string) => void;
+  /** Code id → its number for the 1–9 keys. */
+  shortcuts: ReadonlyMap<string, number>;
+  /** Ids of codes with a memo. */
+  memos: ReadonlySet<string>;
+  coderId: string | null;
+  onStatus: (message: string) => void;
 }
 
-export function CodebookPanel({ codes, counts, canApply, onApply, onCreate, onRename, onMove, onDelete }: Props) {
-  const nodes = useMemo(() => buildCodeTree(codes), [codes]);
+type Dialog = { kind: 'details' | 'merge' | 'split' | 'delete' | 'memo'; code: Code } | { kind: 'template' } | null;
+
+/** The codebook: a tree of codes with counts, a name filter, and every codebook operation. */
+export function CodebookPanel({ projectId, projectName, codes, counts, canApply, onApply, shortcuts, memos, coderId, onStatus }: Props) {
+  const db = useDb();
+  const all = useMemo(() => buildCodeTree(codes), [codes]);
+  const [filter, setFilter] = useState('');
+  const nodes = useMemo(() => filterTree(all, filter), [all, filter]);
   const tree = useTreeState();
+  const [dialog, setDialog] = useState<Dialog>(null);
   const focused = codes.find((c) => c.id === tree.focusedId);
+  const fail = (e: unknown) => onStatus(e instanceof Error ? e.message : String(e));
+  const done = (message: string) => {
+    setDialog(null);
+    onStatus(message);
+  };
 
   const create = async (parentId: string | null) => {
-    const code = await onCreate(parentId);
-    if (parentId) tree.toggle(parentId, true);
-    tree.setFocusedId(code.id);
-    tree.setRenamingId(code.id);
+    try {
+      const code = await createCode(db, { projectId, name: 'New code', parentId });
+      setFilter('');
+      if (parentId) tree.toggle(parentId, true);
+      tree.setFocusedId(code.id);
+      tree.setRenamingId(code.id);
+    } catch (e) {
+      fail(e);
+    }
   };
+  const move = (id: string, parentId: string | null, index?: number) => void moveCode(db, id, parentId, index).then(() => onStatus('Code moved.'), fail);
+  const open = (kind: 'details' | 'merge' | 'split' | 'delete' | 'memo') => focused && setDialog({ kind, code: focused });
 
   return (
     <section className="codebook" aria-labelledby="codebook-title">
       <div className="codebook__head">
-      <h2 id="codebook-title" className="pane-title">
-        Codebook
-      </h2>
-      <div className="toolbar" role="toolbar" aria-label="Codebook actions">
-        <button type="button" onClick={() => void create(null)}>
-          New code
-        </button>
-        <button type="button" disabled={!focused} onClick={() => focused && void create(focused.id)}>
-          New subcode
-        </button>
-        <button type="button" disabled={!focused} onClick={() => focused && tree.setRenamingId(focused.id)}>
-          Rename
-        </button>
-        <button
-          type="button"
-          disabled={!focused}
-          onClick={() => {
-            if (focused && window.confirm(`Delete the code “${focused.name}”, its subcodes and all their codings?`)) {
-              onDelete(focused.id);
-              tree.setFocusedId(null);
-            }
-          }}
-        >
-          Delete
-        </button>
+        <h2 id="codebook-title" className="pane-title">
+          Codebook
+        </h2>
+        <div className="toolbar" role="toolbar" aria-label="Codebook actions">
+          <button type="button" onClick={() => void create(null)}>
+            New code
+          </button>
+          <button type="button" disabled={!focused} onClick={() => focused && void create(focused.id)}>
+            New subcode
+          </button>
+          <button type="button" disabled={!focused} onClick={() => focused && tree.setRenamingId(focused.id)}>
+            Rename
+          </button>
+          <button type="button" disabled={!focused} onClick={() => open('details')}>
+            Details…
+          </button>
+          <button type="button" disabled={!focused} onClick={() => open('memo')}>
+            Memo…
+          </button>
+          <button type="button" disabled={!focused || codes.length < 2} onClick={() => open('merge')}>
+            Merge…
+          </button>
+          <button type="button" disabled={!focused} onClick={() => open('split')}>
+            Split…
+          </button>
+          <button type="button" disabled={!focused} onClick={() => open('delete')}>
+            Delete…
+          </button>
+          <CodebookMenu projectId={projectId} projectName={projectName} codes={codes} onStatus={onStatus} />
+        </div>
+        <MoveToSelect code={focused} codes={codes} nodes={all} onMove={(id, parentId) => move(id, parentId)} />
+        <div className="codebook__filter">
+          <label htmlFor="code-filter">Filter codes</label>
+          <input id="code-filter" type="search" value={filter} placeholder="Type part of a name" onChange={(e) => setFilter(e.target.value)} />
+        </div>
+        {canApply && <p className="hint">Click a code, press Enter on it, or press its number key, to apply it to the selected text.</p>}
       </div>
-      <MoveToSelect code={focused} codes={codes} nodes={nodes} onMove={onMove} />
-      {canApply && <p className="hint">Click a code, or press Enter on it, to apply it to the selected text.</p>}
-      </div>
-      {nodes.length === 0 ? (
-        <p className="empty">No codes yet. Use “New code” to start the codebook.</p>
+      {all.length === 0 ? (
+        <div className="empty">
+          <p>No codes yet. Use “New code” to start the codebook, or start from a template.</p>
+          <button type="button" onClick={() => setDialog({ kind: 'template' })}>
+            Start from a template…
+          </button>
+        </div>
+      ) : nodes.length === 0 ? (
+        <p className="empty">No code name contains “{filter}”.</p>
       ) : (
         <CodeTree
           nodes={nodes}
           counts={counts}
           tree={tree}
+          expandAll={filter.trim() !== ''}
+          shortcuts={shortcuts}
+          memos={memos}
           onActivate={(id) => canApply && onApply(id)}
-          onRename={onRename}
-          onMove={onMove}
+          onRename={(id, name) => void updateCode(db, id, { name }).catch(fail)}
+          onMove={move}
           onNewSubcode={(id) => void create(id)}
         />
       )}
+      {dialog?.kind === 'details' && <CodeDetailsDialog code={dialog.code} onClose={() => setDialog(null)} onSaved={done} />}
+      {dialog?.kind === 'merge' && <MergeCodeDialog code={dialog.code} codes={codes} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'split' && <SplitCodeDialog code={dialog.code} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'delete' && (
+        <DeleteCodeDialog
+          code={dialog.code}
+          onClose={() => setDialog(null)}
+          onDone={(m) => {
+            tree.setFocusedId(null);
+            done(m);
+          }}
+        />
+      )}
+      {dialog?.kind === 'memo' && (
+        <MemoDialog projectId={projectId} target={{ kind: 'code', id: dialog.code.id }} about={`code “${dialog.code.name}”`} coderId={coderId} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'template' && <TemplateDialog projectId={projectId} onClose={() => setDialog(null)} onDone={done} />}
     </section>
   );
 }

@@ -5,16 +5,25 @@ interface Props {
   text: string;
   codings: readonly ShownCoding[];
   onRemove: (id: string) => void;
+  /** Open the memo on a coding. */
+  onMemo?: (coding: ShownCoding) => void;
+  /** Ids of codings that have a memo. */
+  memos?: ReadonlySet<string>;
+  /** Blind mode is on: only the current coder's codings are listed. */
+  blind?: boolean;
 }
 
+const NO_MEMOS: ReadonlySet<string> = new Set();
+
 /** "Codings in this document": code, quoted snippet, coder, remove. */
-export function CodingList({ text, codings, onRemove }: Props) {
+export function CodingList({ text, codings, onRemove, onMemo, memos = NO_MEMOS, blind = false }: Props) {
   const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end);
   return (
     <section className="coding-list" aria-labelledby="coding-list-title">
       <h2 id="coding-list-title" className="pane-title">
         Codings in this document <span className="count">({codings.length})</span>
       </h2>
+      {blind && <p className="hint">Blind mode: only your own codings are shown.</p>}
       {sorted.length === 0 ? (
         <p className="empty">No codings yet. Select some text, then choose a code.</p>
       ) : (
@@ -31,6 +40,17 @@ export function CodingList({ text, codings, onRemove }: Props) {
                 <abbr className="coding-list__coder" title={`Coded by ${c.coderName}`}>
                   {c.coderInitials}
                 </abbr>
+                {onMemo && (
+                <button
+                  type="button"
+                  className={memos.has(c.id) ? 'memo-button memo-button--has' : 'memo-button'}
+                  aria-label={`${memos.has(c.id) ? 'Edit the memo' : 'Add a memo'} on coding “${c.codeName}” of “${quote}”`}
+                  title={memos.has(c.id) ? 'This coding has a memo: open it' : 'Add a memo to this coding'}
+                  onClick={() => onMemo(c)}
+                >
+                  {memos.has(c.id) ? '✎' : '+✎'}
+                </button>
+                )}
                 <button
                   type="button"
                   className="icon-button"

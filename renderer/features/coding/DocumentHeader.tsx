@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DocumentMeta, Participant, Source, Variable } from '../../../shared/model';
 
 interface Props {
@@ -5,10 +6,11 @@ interface Props {
   source: Source | undefined;
   participant: Participant | undefined;
   variables: readonly Variable[];
+  actions?: ReactNode;
 }
 
 /** Title, source and the participant's attributes as small chips. */
-export function DocumentHeader({ doc, source, participant, variables }: Props) {
+export function DocumentHeader({ doc, source, participant, variables, actions }: Props) {
   const chips = participant
     ? variables.flatMap((v) => {
         const value = participant.attributes[v.id];
@@ -17,7 +19,10 @@ export function DocumentHeader({ doc, source, participant, variables }: Props) {
     : [];
   return (
     <header className="doc-header">
-      <h2 className="doc-header__title">{doc.title}</h2>
+      <div className="doc-header__top">
+        <h2 className="doc-header__title">{doc.title}</h2>
+        {actions}
+      </div>
       <p className="doc-header__meta">
         {source ? `${source.name} · ${source.kind}` : 'Unknown source'}
         {participant && <> · {participant.pseudonym}</>}

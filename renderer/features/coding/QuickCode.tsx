@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CodeOption } from './types';
 
 interface Props {
@@ -6,12 +6,14 @@ interface Props {
   snippet: string;
   onApply: (codeId: string) => void;
   onClose: () => void;
+  /** Extra actions for the selection (in-vivo code, uncode). */
+  actions?: ReactNode;
 }
 
 const MAX_OPTIONS = 50;
 
 /** Type to filter the codebook, ↓/↑ to choose, Enter to apply to the selection. */
-export function QuickCode({ codes, snippet, onApply, onClose }: Props) {
+export function QuickCode({ codes, snippet, onApply, onClose, actions }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -40,14 +42,18 @@ export function QuickCode({ codes, snippet, onApply, onClose }: Props) {
         aria-autocomplete="list"
         aria-activedescendant={current ? `quick-code-${current.id}` : undefined}
         autoComplete="off"
-        placeholder="Type to filter codes, Enter to apply"
+        placeholder="Type to filter codes, Enter to apply (or 1–9)"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
+          const numbered = query === '' && /^[1-9]$/.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey ? codes.find((c) => c.shortcut === Number(e.key)) : undefined;
+          if (numbered) {
+            e.preventDefault();
+            onApply(numbered.id);
+          } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             setActive((i) => Math.min(i + 1, matches.length - 1));
           } else if (e.key === 'ArrowUp') {
@@ -76,13 +82,17 @@ export function QuickCode({ codes, snippet, onApply, onClose }: Props) {
           >
             <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
             {c.path}
+            {c.shortcut !== undefined && <kbd className="quick-code__key">{c.shortcut}</kbd>}
           </li>
         ))}
         {matches.length === 0 && <li className="empty">No code matches “{query}”.</li>}
       </ul>
-      <button type="button" className="link-button" onClick={onClose}>
-        Cancel
-      </button>
+      <div className="quick-code__actions">
+        {actions}
+        <button type="button" className="link-button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }

@@ -17,4 +17,6 @@ export interface CodeOption {
   /** Ancestors and name, e.g. "Contact › Kept informed". */
   path: string;
   colour: string;
+  /** Its number (1–9) if it is one of the nine most recently used codes. */
+  shortcut?: number;
 }

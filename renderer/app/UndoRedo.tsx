@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { historyState, redo, undo } from '../db';
+import { useDb } from './dbContext';
+
+/** Whether a key event is Undo (Ctrl/Cmd+Z), Redo (Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y), or neither. */
+export function historyKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): 'undo' | 'redo' | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
+
+const isTextField = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((t as HTMLInputElement).type)));
+
+/** Header Undo/Redo buttons labelled with the step they act on, and the keyboard shortcuts (outside text fields). */
+export function UndoRedo({ projectId }: { projectId: string }) {
+  const db = useDb();
+  const state = useLiveQuery(() => historyState(db, projectId), [db, projectId]) ?? { undo: null, redo: null };
+  const [message, setMessage] = useState('');
+  const busy = useRef(false);
+  const run = async (which: 'undo' | 'redo') => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      const label = which === 'undo' ? await undo(db, projectId) : await redo(db, projectId);
+      setMessage(label ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${label}` : `Nothing to ${which}.`);
+    } catch (e) {
+      setMessage(`Could not ${which}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      busy.current = false;
+    }
+  };
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const which = historyKey(e);
+      if (!which || isTextField(e.target)) return;
+      e.preventDefault();
+      void runRef.current(which);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+  const mod = mac ? 'Meta' : 'Control';
+  return (
+    <div className="undo-redo" role="group" aria-label="History">
+      <button type="button" disabled={!state.undo} onClick={() => void run('undo')} aria-keyshortcuts={`${mod}+Z`} title={`${mac ? '⌘' : 'Ctrl+'}Z`}>
+        {state.undo ? `Undo ${state.undo}` : 'Undo'}
+      </button>
+      <button type="button" disabled={!state.redo} onClick={() => void run('redo')} aria-keyshortcuts={`${mod}+Shift+Z ${mod}+Y`} title={`${mac ? '⌘⇧' : 'Ctrl+Shift+'}Z`}>
+        {state.redo ? `Redo ${state.redo}` : 'Redo'}
+      </button>
+      <span className="visually-hidden" role="status">
+        {message}
+      </span>
+    </div>
+  );
+}

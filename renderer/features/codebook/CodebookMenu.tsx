@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import { importCodes } from '../../db';
+import { useDb } from '../../app/dbContext';
+import { getPlatform } from '../../platform';
+import type { Code } from '../../../shared/model';
+import { CODEBOOK_FILE_TYPES, codebookFile, codesFromFile, type CodebookFormat } from './codebookFiles';
+import { TemplateDialog } from './TemplateDialog';
+
+/** "Import and export": import a codebook (.qdc, CSV, XLSX), export it, or add a starter template. */
+export function CodebookMenu({ projectId, projectName, codes, onStatus }: { projectId: string; projectName: string; codes: readonly Code[]; onStatus: (m: string) => void }) {
+  const db = useDb();
+  const [templates, setTemplates] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  const close = () => details.current?.removeAttribute('open');
+  const importFile = async () => {
+    close();
+    try {
+      const [file] = await getPlatform().openFiles({ title: 'Import a codebook', accept: CODEBOOK_FILE_TYPES, multiple: false });
+      if (!file) return;
+      const incoming = codesFromFile(file.name, file.bytes, projectId);
+      const r = await importCodes(db, projectId, incoming, `Import codebook “${file.name}”`);
+      onStatus(`Imported “${file.name}”: ${r.added} new ${r.added === 1 ? 'code' : 'codes'}${r.matched ? `, ${r.matched} already in the codebook` : ''}.`);
+    } catch (e) {
+      onStatus(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const exportAs = async (format: CodebookFormat) => {
+    close();
+    try {
+      const f = codebookFile([...codes], projectName, format);
+      if (await getPlatform().saveFile(f.name, f.bytes, f.mime)) onStatus(`Exported the codebook as “${f.name}”.`);
+    } catch (e) {
+      onStatus(`The codebook was not exported: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <>
+      <details className="menu" ref={details}>
+        <summary>Import and export</summary>
+        <div className="menu__items">
+          <button type="button" onClick={() => void importFile()}>
+            Import codebook (.qdc, CSV, XLSX)…
+          </button>
+          <button type="button" disabled={codes.length === 0} onClick={() => void exportAs('qdc')}>
+            Export as REFI-QDA (.qdc)
+          </button>
+          <button type="button" disabled={codes.length === 0} onClick={() => void exportAs('csv')}>
+            Export as CSV
+          </button>
+          <button type="button" disabled={codes.length === 0} onClick={() => void exportAs('xlsx')}>
+            Export as Excel (.xlsx)
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              setTemplates(true);
+            }}
+          >
+            Add a starter template…
+          </button>
+        </div>
+      </details>
+      {templates && (
+        <TemplateDialog
+          projectId={projectId}
+          onClose={() => setTemplates(false)}
+          onDone={(m) => {
+            setTemplates(false);
+            onStatus(m);
+          }}
+        />
+      )}
+    </>
+  );
+}

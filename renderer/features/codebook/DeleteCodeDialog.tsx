@@ -1,0 +1,44 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countCodingsUnder, deleteCode } from '../../db';
+import { useDb } from '../../app/dbContext';
+import { Modal } from '../../app/Modal';
+import type { Code } from '../../../shared/model';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Confirm deleting a code: says how many codes (with subcodes) and codings go. */
+export function DeleteCodeDialog({ code, onClose, onDone }: { code: Code; onClose: () => void; onDone: (message: string) => void }) {
+  const db = useDb();
+  const what = useLiveQuery(() => countCodingsUnder(db, code.id), [db, code.id]);
+  const subcodes = what ? what.codes - 1 : 0;
+  return (
+    <Modal title={`Delete “${code.name}”?`} onClose={onClose}>
+      {what === undefined ? (
+        <p>Counting what would be deleted…</p>
+      ) : (
+        <p className="confirm-what">
+          This deletes {plural(what.codes, 'code', 'codes')} (“{code.name}”{subcodes > 0 ? ` and ${plural(subcodes, 'subcode', 'subcodes')}` : ''}) and{' '}
+          {plural(what.codings, 'coding', 'codings')}. The coded text itself is not changed. You can undo this with Undo.
+        </p>
+      )}
+      <div className="modal__actions">
+        <button
+          type="button"
+          className="danger"
+          disabled={what === undefined}
+          onClick={() =>
+            void deleteCode(db, code.id).then(
+              (r) => onDone(`Deleted ${plural(r.codes, 'code', 'codes')} and ${plural(r.codings, 'coding', 'codings')}.`),
+              (e: unknown) => onDone(`Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`),
+            )
+          }
+        >
+          Delete
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

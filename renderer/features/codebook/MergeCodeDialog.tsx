@@ -1,0 +1,72 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { listCodings, mergeCodes } from '../../db';
+import { useDb } from '../../app/dbContext';
+import { Modal } from '../../app/Modal';
+import { planMerge } from '../../../shared/coding/codebook-ops';
+import { buildCodeTree, descendantIds, flattenTree } from '../../../shared/coding/tree';
+import type { Code } from '../../../shared/model';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Merge the code into another: choose the target, see what will happen, confirm. */
+export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; codes: readonly Code[]; onClose: () => void; onDone: (message: string) => void }) {
+  const db = useDb();
+  const [targetId, setTargetId] = useState('');
+  const options = useMemo(() => {
+    const below = descendantIds(codes, code.id);
+    return flattenTree(buildCodeTree(codes)).filter((n) => !below.has(n.code.id));
+  }, [codes, code.id]);
+  const codings = useLiveQuery(() => listCodings(db, { projectId: code.projectId }), [db, code.projectId]);
+  const target = codes.find((c) => c.id === targetId);
+  const preview = useMemo(() => {
+    if (!target || !codings) return null;
+    const plan = planMerge(codes, codings, code.id, target.id, () => 'preview', new Date().toISOString());
+    const moving = codings.filter((c) => c.codeId === code.id).length;
+    const involved = codings.filter((c) => c.codeId === code.id || c.codeId === target.id).length;
+    const after = involved - plan.remove.length + plan.add.length;
+    return { moving, joined: involved - after, subcodes: plan.updateCodes.length };
+  }, [target, codings, codes, code.id]);
+  return (
+    <Modal title={`Merge “${code.name}” into another code`} onClose={onClose}>
+      <label htmlFor="merge-target">Merge into</label>
+      <select id="merge-target" value={targetId} onChange={(e) => setTargetId(e.target.value)}>
+        <option value="">Choose a code…</option>
+        {options.map((n) => (
+          <option key={n.code.id} value={n.code.id}>
+            {'\u00a0\u00a0'.repeat(n.depth) + n.code.name}
+          </option>
+        ))}
+      </select>
+      {target && preview && (
+        <p className="confirm-what" aria-live="polite">
+          {plural(preview.moving, 'coding', 'codings')} of “{code.name}” will move to “{target.name}”.{' '}
+          {preview.joined > 0
+            ? `${plural(preview.joined, 'coding overlaps', 'codings overlap')} text the same coder already coded, so they will be joined (no text is lost or coded twice). `
+            : 'None overlap codings already in the target. '}
+          {preview.subcodes > 0 ? `${plural(preview.subcodes, 'subcode moves', 'subcodes move')} under “${target.name}”. ` : ''}“{code.name}” is then removed. You can undo
+          this with Undo.
+        </p>
+      )}
+      <div className="modal__actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={!target}
+          onClick={() =>
+            target &&
+            void mergeCodes(db, code.id, target.id).then(
+              (r) => onDone(`Merged “${code.name}” into “${target.name}”: ${plural(r.moved, 'coding', 'codings')} moved${r.joined ? `, ${r.joined} joined` : ''}.`),
+              (e: unknown) => onDone(`Nothing was merged: ${e instanceof Error ? e.message : String(e)}`),
+            )
+          }
+        >
+          Merge
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

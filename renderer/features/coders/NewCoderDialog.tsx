@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { createCoder, initialsOf } from '../../db';
+import { useDb } from '../../app/dbContext';
+import { Modal } from '../../app/Modal';
+import type { Coder } from '../../../shared/model';
+import { CODE_PALETTE } from '../../../shared/coding/palette';
+import { ColourSwatches } from './ColourSwatches';
+
+/** Name, initials and colour for a new coder; on save the new coder becomes the current one. */
+export function NewCoderDialog({ projectId, onCreated, onClose }: { projectId: string; onCreated: (c: Coder) => void; onClose: () => void }) {
+  const db = useDb();
+  const [name, setName] = useState('');
+  const [initials, setInitials] = useState('');
+  const [colour, setColour] = useState<string>(CODE_PALETTE[6]);
+  const [error, setError] = useState('');
+  const save = async () => {
+    try {
+      onCreated(await createCoder(db, { projectId, name, initials: initials || undefined, colour }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal title="New coder" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label htmlFor="coder-name">Name</label>
+        <input id="coder-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="coder-initials">Initials</label>
+        <input id="coder-initials" value={initials} maxLength={4} placeholder={name ? initialsOf(name) : ''} onChange={(e) => setInitials(e.target.value)} />
+        <ColourSwatches label="Coder colour" value={colour} onChange={setColour} />
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="modal__actions">
+          <button type="submit" className="primary">
+            Add coder
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,238 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, REPO_ROOT, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+
+const reason = skipReason();
+if (reason) console.warn(`e2e tests skipped: ${reason}`);
+const QDC_DIR = path.resolve(REPO_ROOT, '../shared/data/refi-qda');
+const ATLAS_QDC = path.join(QDC_DIR, 'atlasti23.4win_requal_codebook_valid.qdc');
+const TRUNCATED_QDC = path.join(QDC_DIR, 'atlasti23.4win_requal_codebook_TRUNCATED_invalid.qdc');
+const haveQdc = existsSync(ATLAS_QDC) && existsSync(TRUNCATED_QDC);
+if (!haveQdc) console.warn(`.qdc import checks skipped: ${QDC_DIR} is absent`);
+
+const tree = (page: Page) => page.getByRole('tree', { name: 'Codebook' });
+const treeItem = (page: Page, name: string) => tree(page).locator('[role="treeitem"]', { has: page.locator('.code-row__name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+const codingItems = (page: Page) => page.locator('.coding-list__item');
+const status = (page: Page) => page.locator('p.status');
+const undoButton = (page: Page) => page.locator('.undo-redo button').nth(0);
+const redoButton = (page: Page) => page.locator('.undo-redo button').nth(1);
+
+async function waitForDemo(page: Page) {
+  await page.getByText('all people and places are fictional').waitFor();
+  await tree(page).locator('[role="treeitem"]').first().waitFor();
+}
+
+/** Open documents until one shows codings by both demo coders; returns its title. */
+async function openDocWithBothCoders(page: Page): Promise<string> {
+  const links = page.locator('.doc-link');
+  const n = await links.count();
+  for (let i = 0; i < n; i++) {
+    await links.nth(i).click();
+    await page.locator('.coding-list').waitFor();
+    await page.waitForTimeout(150);
+    const coders = new Set(await page.locator('.coding-list__coder').allTextContents());
+    if (coders.has('AM') && coders.has('SP')) return (await page.locator('.doc-header__title').textContent()) ?? '';
+  }
+  throw new Error('no demo document has codings by both coders');
+}
+
+/** Select the first word with the keyboard (focus the text, → ), optionally a few words further on. */
+async function selectWord(page: Page, steps = 1) {
+  await page.getByRole('region', { name: 'Document text' }).focus();
+  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight');
+}
+
+async function focusCode(page: Page, name: string) {
+  await treeItem(page, name).first().locator('.code-row__name').click();
+}
+
+describe.skipIf(reason !== null)('Codebook, coders, memos and history (Chromium)', () => {
+  let server: StaticServer;
+  let s: Session | undefined;
+  beforeAll(async () => {
+    server = await serveStatic();
+  });
+  afterAll(async () => server?.close());
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  it('blind mode, switching coder, quick code, keys 1–9, in-vivo, undo/redo across a reload, memos', async () => {
+    s = await openApp(server.url);
+    const { page } = s;
+    await waitForDemo(page);
+    const title = await openDocWithBothCoders(page);
+    const coderSelect = page.getByRole('combobox', { name: 'Coding as' });
+    expect(await coderSelect.locator('option:checked').textContent()).toContain('(AM)');
+
+    // Blind mode hides the other coder's codings, in the list and in the text.
+    const amCount = (await page.locator('.coding-list__coder', { hasText: 'AM' }).count());
+    await page.getByRole('checkbox', { name: /Blind mode/ }).click();
+    await page.getByText('Blind mode: only your own codings are shown.').waitFor();
+    expect(await page.locator('.coding-list__coder', { hasText: 'SP' }).count()).toBe(0);
+    expect(await codingItems(page).count()).toBe(amCount);
+    await screenshot(page, 'codebook-blind-mode');
+
+    // Switch to Sam: only Sam's codings.
+    await coderSelect.selectOption({ label: 'Sam Patel (research partner) (SP)' });
+    await page.waitForFunction(() => [...document.querySelectorAll('.coding-list__coder')].every((e) => e.textContent === 'SP'));
+    const samBefore = await codingItems(page).count();
+    expect(samBefore).toBeGreaterThan(0);
+
+    // Code as Sam with the quick-code box.
+    await selectWord(page);
+    await page.keyboard.press('Enter');
+    const quick = page.getByRole('combobox', { name: /Apply a code to/ });
+    await quick.fill('Being believed');
+    await page.keyboard.press('Enter');
+    await status(page).getByText(/^Coded “.+” as Being believed\.$/).waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.coding-list__item').length === n + 1, samBefore);
+    expect(await page.locator('.coding-list__coder').allTextContents()).not.toContain('AM');
+
+    // Being believed is now on key 1; press 1 on another word.
+    await expect.poll(() => treeItem(page, 'Being believed').first().locator('kbd').textContent()).toContain('1');
+    await selectWord(page, 3);
+    await page.keyboard.press('1');
+    await page.waitForFunction((n) => document.querySelectorAll('.coding-list__item').length === n + 2, samBefore);
+
+    // In-vivo code from a selected word.
+    await selectWord(page, 6);
+    await page.keyboard.press('Enter');
+    const word = (await page.locator('.quick-code__snippet').textContent())!.trim();
+    await page.getByRole('button', { name: 'In-vivo code' }).click();
+    await status(page).getByText(`Created the in-vivo code “${word}” and applied it.`).waitFor();
+    await treeItem(page, word).first().waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.coding-list__item').length === n + 3, samBefore);
+    await screenshot(page, 'codebook-coded');
+
+    // Undo with the keyboard (outside text fields), across a reload.
+    await page.getByRole('region', { name: 'Document text' }).focus();
+    await expect.poll(() => undoButton(page).textContent()).toBe('Undo Apply code');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => document.querySelectorAll('.coding-list__item').length === n + 2, samBefore);
+    await expect.poll(() => redoButton(page).textContent()).toBe('Redo Apply code');
+    await expect.poll(() => undoButton(page).textContent()).toBe(`Undo Create code “${word}”`);
+    await page.reload();
+    await waitForDemo(page);
+    await expect.poll(() => redoButton(page).textContent()).toBe('Redo Apply code');
+    await expect.poll(() => undoButton(page).textContent()).toBe(`Undo Create code “${word}”`);
+    await page.locator('.doc-link', { hasText: title }).first().click();
+    await page.locator('.coding-list').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.coding-list__item').length === n + 2, samBefore);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction((n) => document.querySelectorAll('.coding-list__item').length === n + 3, samBefore);
+    await page.keyboard.press('Control+y'); // nothing more to redo: no change
+    expect(await codingItems(page).count()).toBe(samBefore + 3);
+
+    // A memo on a coding, and a document memo, kept after a reload.
+    await codingItems(page).first().getByRole('button', { name: /Add a memo on coding/ }).click();
+    await page.getByRole('dialog').getByLabel('Memo text').fill('Check this with the partner organisation.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save memo' }).click();
+    await page.getByRole('dialog').getByText('Memo saved.').waitFor();
+    await screenshot(page, 'codebook-memo');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /document memo/i }).click();
+    await page.getByRole('dialog').getByLabel('Memo text').fill('Long transcript; second half is about court.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save memo' }).click();
+    await page.getByRole('dialog').getByText('Memo saved.').waitFor();
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await waitForDemo(page);
+    await page.locator('.doc-link', { hasText: title }).first().click();
+    await page.getByRole('button', { name: '✎ Document memo' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByLabel('Memo text').inputValue()).toBe('Long transcript; second half is about court.');
+    await page.keyboard.press('Escape');
+    await codingItems(page).first().getByRole('button', { name: /Edit the memo on coding/ }).click();
+    await expect.poll(() => page.getByRole('dialog').getByLabel('Memo text').inputValue()).toBe('Check this with the partner organisation.');
+    await page.keyboard.press('Escape');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('edits definitions, merges and deletes with confirmation, exports and imports .qdc', async () => {
+    s = await openApp(server.url);
+    const { page } = s;
+    await waitForDemo(page);
+    const codesBefore = await tree(page).locator('[role="treeitem"]').count();
+    const [first, second] = (await tree(page).locator('[aria-level="1"] .code-row__name').allTextContents()) as [string, string];
+
+    // Definitions in the details dialog.
+    await focusCode(page, second);
+    await page.getByRole('button', { name: 'Details…' }).click();
+    const details = page.getByRole('dialog');
+    await details.getByLabel('Definition').fill('Edited definition for the e2e test.');
+    await details.getByLabel('Exclusion criteria').fill('Not for general thanks.');
+    await details.getByRole('radio', { name: 'teal' }).check();
+    await screenshot(page, 'codebook-details');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await details.getByRole('button', { name: 'Save' }).click();
+    await status(page).getByText(`Saved the details of “${second}”.`).waitFor();
+    await page.getByRole('button', { name: 'Details…' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByLabel('Definition').inputValue()).toBe('Edited definition for the e2e test.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    // Merge the second theme into the first, after a confirmation saying what happens.
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    const merge = page.getByRole('dialog');
+    await merge.getByLabel('Merge into').selectOption({ label: first });
+    await merge.locator('.confirm-what').getByText(new RegExp(`will move to “${first}”`)).waitFor();
+    await screenshot(page, 'codebook-merge');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await merge.getByRole('button', { name: 'Merge' }).click();
+    await status(page).getByText(new RegExp(`^Merged “${second}” into “${first}”`)).waitFor();
+    expect(await treeItem(page, second).count()).toBe(0);
+    await expect.poll(() => undoButton(page).textContent()).toBe(`Undo Merge “${second}” into “${first}”`);
+
+    // Delete with a confirmation that counts what goes.
+    await focusCode(page, first);
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const del = page.getByRole('dialog', { name: `Delete “${first}”?` });
+    await del.getByText(/This deletes \d+ codes \(.+subcodes?\) and \d+ codings?/).waitFor();
+    await screenshot(page, 'codebook-delete');
+    await del.getByRole('button', { name: 'Delete' }).click();
+    await status(page).getByText(/^Deleted \d+ codes and \d+ codings?\.$/).waitFor();
+    expect(await treeItem(page, first).count()).toBe(0);
+    // Undo twice brings both back.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+z');
+    await treeItem(page, first).first().waitFor();
+    await page.keyboard.press('Control+z');
+    await treeItem(page, second).first().waitFor();
+    expect(await tree(page).locator('[role="treeitem"]').count()).toBe(codesBefore);
+
+    // Export as .qdc (a download of valid-looking REFI-QDA XML).
+    await page.locator('summary', { hasText: 'Import and export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as REFI-QDA (.qdc)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/codebook\.qdc$/);
+    const xml = await readFile((await download.path())!, 'utf8');
+    expect(xml).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
+    expect(xml).toContain(`name="${second.replace(/&/g, '&amp;')}"`);
+
+    if (haveQdc) {
+      // A truncated file fails with a clear message and imports nothing.
+      await page.locator('summary', { hasText: 'Import and export' }).click();
+      let [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /Import codebook/ }).click()]);
+      await chooser.setFiles(TRUNCATED_QDC);
+      await status(page).getByText(/could not be read: .+Nothing was imported\.$/).waitFor();
+      expect(await tree(page).locator('[role="treeitem"]').count()).toBe(codesBefore);
+      // The ATLAS.ti codebook imports.
+      await page.locator('summary', { hasText: 'Import and export' }).click();
+      [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /Import codebook/ }).click()]);
+      await chooser.setFiles(ATLAS_QDC);
+      await status(page).getByText(/^Imported “atlasti23\.4win_requal_codebook_valid\.qdc”: 1 new code\.$/).waitFor();
+      await treeItem(page, 'code1').first().waitFor();
+    }
+
+    // Filter while coding.
+    await page.getByRole('searchbox', { name: 'Filter codes' }).fill(second.slice(0, 5));
+    expect(await treeItem(page, second).count()).toBe(1);
+    await screenshot(page, 'codebook-filter');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});
