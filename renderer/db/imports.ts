@@ -63,7 +63,7 @@ export async function commitImport(
     checksum: meta.checksum,
     at: new Date().toISOString(),
     by: meta.by,
-    sourceId: batch.sources[0]?.id ?? '',
+    sourceId: batch.sources[0]?.id ?? batch.documents[0]?.sourceId ?? '',
     counts: { participants: batch.participants.length, documents: batch.documents.length, skippedEmpty: batch.skippedEmpty },
   };
   const tables = [db.projects, db.sources, db.variables, db.participants, db.documents, db.texts, db.imports, db.redactionLogs, db.audit];

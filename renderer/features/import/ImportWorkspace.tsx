@@ -1,0 +1,295 @@
+import { useEffect, useRef, useState } from 'react';
+import type { WorkspaceProps } from '../../app/workspaces';
+import { useDb } from '../../app/dbContext';
+import { useCoder } from '../../app/useCoder';
+import { getPlatform } from '../../platform';
+import { newGuid } from '../../../shared/model/ids';
+import { baseName, type SourceSpec } from '../../../shared/import/mapping';
+import { IMPORT_EXTENSIONS, importFileKind, type FindingDecision } from '../../../shared/import/pipeline';
+import type { ImportIssue } from '../../../shared/import/types';
+import { parseSpreadsheetFile } from '../../workers/parse-spreadsheet';
+import { createImportClient, type ImportClient, type Progress } from '../../workers/import-client';
+import type { ImportReply, ImportSummary, ReviewData, TableSettings } from '../../workers/import-protocol';
+import { carryOver, draftProblem, toTableMapping } from './draft';
+import { FileCard, type Entry } from './FileCard';
+import { ImportSummaryView } from './ImportSummaryView';
+import { IssueList } from './IssueList';
+import { ProgressPanel } from './ProgressPanel';
+import type { ProgressSample } from './progress';
+import { defaultDecision, ReviewFindings } from './ReviewFindings';
+import { SourceFields } from './SourceFields';
+import './import.css';
+
+type Stage = 'files' | 'scanning' | 'review' | 'committing' | 'done';
+type Failure = { message: string; issues: ImportIssue[] };
+
+const asFailure = (r: Extract<ImportReply, { type: 'error' | 'cancelled' }>): Failure => (r.type === 'error' ? { message: r.message, issues: r.issues } : { message: r.message, issues: [] });
+
+/** The Import workspace: choose files, set how each is read and mapped, review personal data, commit. */
+export function ImportWorkspace({ project }: WorkspaceProps) {
+  const db = useDb();
+  const { coder } = useCoder(db, project.id);
+  const client = useRef<ImportClient | null>(null);
+  const workbookBytes = useRef(new Map<string, Uint8Array>());
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [transcriptSource, setTranscriptSource] = useState<SourceSpec>({ name: 'Interviews', kind: 'interview' });
+  const [stage, setStage] = useState<Stage>('files');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [notice, setNotice] = useState('');
+  const [review, setReview] = useState<ReviewData | null>(null);
+  const [decisions, setDecisions] = useState<Record<string, FindingDecision>>({});
+  const [allowList, setAllowList] = useState<string[]>([]);
+  const [progress, setProgress] = useState<{ first: ProgressSample | null; latest: ProgressSample | null }>({ first: null, latest: null });
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+
+  const worker = () => (client.current ??= createImportClient());
+  useEffect(
+    () => () => {
+      client.current?.terminate();
+      client.current = null;
+    },
+    [],
+  );
+
+  const update = (id: string, patch: Partial<Entry>) => setEntries((es) => es.map((e) => (e.id === id ? { ...e, ...patch } : e)));
+  const onProgress = (p: Progress) => {
+    const sample = { done: p.done, total: p.total, at: performance.now() };
+    setProgress((s) => ({ first: s.first && s.latest && s.latest.total === p.total ? s.first : sample, latest: sample }));
+  };
+
+  async function readTable(e: Pick<Entry, 'id' | 'name' | 'kind'>, settings: TableSettings, prev?: Entry) {
+    update(e.id, { loading: true, settings });
+    let r: ImportReply;
+    if (e.kind === 'workbook') {
+      try {
+        const table = await parseSpreadsheetFile(workbookBytes.current.get(e.id)!, { fileName: e.name, sheet: settings.sheet, headerRows: settings.headerRows });
+        r = await worker().request({ type: 'set-table', fileId: e.id, table });
+      } catch (err) {
+        r = { type: 'error', message: `${e.name}: ${err instanceof Error ? err.message : String(err)}`, issues: [{ file: e.name, message: err instanceof Error ? err.message : String(err) }] };
+      }
+    } else r = await worker().request({ type: 'parse-table', fileId: e.id, settings });
+    if (r.type === 'table') update(e.id, { loading: false, table: r.table, draft: carryOver(prev?.draft, r.table), error: undefined });
+    else if (r.type === 'error') update(e.id, { loading: false, error: asFailure(r) });
+  }
+
+  async function choose() {
+    setFailure(null);
+    setNotice('');
+    const picked = await getPlatform().openFiles({ title: 'Choose files to import', accept: IMPORT_EXTENSIONS, multiple: true });
+    for (const p of picked) {
+      const id = newGuid();
+      const kind = importFileKind(p.name);
+      const entry: Entry = { id, name: p.name, kind, loading: true, settings: {}, notSpeakers: [], reimportOk: false, source: { name: baseName(p.name), kind: 'survey' } };
+      setEntries((es) => [...es, entry]);
+      const r = await worker().request({ type: 'add-file', projectId: project.id, fileId: id, name: p.name, bytes: p.bytes });
+      if (r.type !== 'file') {
+        update(id, { loading: false, error: r.type === 'error' || r.type === 'cancelled' ? asFailure(r) : { message: 'Unexpected reply', issues: [] } });
+        continue;
+      }
+      update(id, { info: r.info });
+      if (kind === 'workbook') workbookBytes.current.set(id, p.bytes);
+      if (kind === 'transcript') {
+        const t = await worker().request({ type: 'read-transcript', fileId: id });
+        if (t.type === 'transcript') update(id, { loading: false, transcript: t.transcript });
+        else if (t.type === 'error') update(id, { loading: false, error: asFailure(t) });
+      } else await readTable(entry, {});
+    }
+    const transcripts = picked.filter((p) => importFileKind(p.name) === 'transcript');
+    if (transcripts.length === 1 && entries.every((e) => e.kind !== 'transcript')) setTranscriptSource((s) => ({ ...s, name: baseName(transcripts[0]!.name) }));
+  }
+
+  function remove(id: string) {
+    void worker().request({ type: 'forget-file', fileId: id });
+    workbookBytes.current.delete(id);
+    setEntries((es) => es.filter((e) => e.id !== id));
+  }
+
+  const ready = entries.filter((e) => !e.error && !e.loading && (e.table || e.transcript));
+  const problems: string[] = [];
+  for (const e of ready) {
+    if (e.table && e.draft) {
+      const p = draftProblem(e.draft, e.table.columns, e.source);
+      if (p) problems.push(`${e.name}: ${p}`);
+    }
+    if (e.info && e.info.previous.length > 0 && !e.reimportOk) problems.push(`${e.name}: confirm that you want to import it again.`);
+  }
+  if (ready.some((e) => e.transcript) && !transcriptSource.name.trim()) problems.push('Give the transcripts’ source a name.');
+  if (entries.some((e) => e.loading)) problems.push('Still reading the files…');
+
+  async function scan(list: string[] = allowList) {
+    setFailure(null);
+    setNotice('');
+    setStage('scanning');
+    setProgress({ first: null, latest: null });
+    const r = await worker().request(
+      {
+        type: 'prepare',
+        projectId: project.id,
+        tables: ready.filter((e) => e.table && e.draft).map((e) => ({ fileId: e.id, mapping: toTableMapping(e.draft!, e.table!.columns, e.source) })),
+        transcripts: ready.filter((e) => e.transcript).map((e) => ({ fileId: e.id, notSpeakers: e.notSpeakers })),
+        transcriptSource,
+        allowList: list,
+      },
+      onProgress,
+    );
+    if (r.type === 'review') {
+      setReview(r.review);
+      setStage('review');
+    } else {
+      if (r.type === 'error' || r.type === 'cancelled') setFailure(asFailure(r));
+      setStage('files');
+    }
+  }
+
+  async function allow(term: string | null) {
+    const list = term === null ? [] : [...new Set([...allowList, term])];
+    setAllowList(list);
+    const r = await worker().request({ type: 'rescan', allowList: list }, onProgress);
+    if (r.type === 'review') setReview((old) => (old ? { ...r.review, errors: old.errors } : r.review));
+    else if (r.type === 'error') setFailure(asFailure(r));
+  }
+
+  function cancelScan() {
+    client.current?.terminate();
+    client.current = null;
+    workbookBytes.current.clear();
+    setEntries([]);
+    setStage('files');
+    setNotice('The scan was stopped; nothing was stored. Choose the files again to continue.');
+  }
+
+  async function commit() {
+    if (!review) return;
+    setFailure(null);
+    setStage('committing');
+    setProgress({ first: null, latest: null });
+    const resolved: Record<string, FindingDecision> = {};
+    for (const f of review.findings) resolved[f.id] = decisions[f.id] ?? defaultDecision(f.type);
+    const r = await worker().request({ type: 'commit', projectId: project.id, decisions: resolved, by: coder?.name ?? 'local user' }, onProgress);
+    setReview(null);
+    setDecisions({});
+    if (r.type === 'committed') {
+      setSummary(r.summary);
+      setEntries([]);
+      workbookBytes.current.clear();
+      setStage('done');
+      return;
+    }
+    setStage('files');
+    if (r.type === 'cancelled') setNotice('The import was cancelled; nothing was stored. Review the files and scan them again to import.');
+    else if (r.type === 'error') setFailure({ message: `The import failed and nothing was stored. ${r.message}`, issues: r.issues });
+  }
+
+  const blocking = review?.errors ?? [];
+  return (
+    <main className="import-workspace" id="document-area" aria-labelledby="import-title">
+      <h2 id="import-title">Import</h2>
+      {notice && (
+        <p className="import-notice" role="status">
+          {notice}
+        </p>
+      )}
+      {failure && (
+        <div className="import-failure" role="alert">
+          <p>{failure.message}</p>
+          <IssueList title="Errors" issues={failure.issues} tone="error" />
+        </div>
+      )}
+
+      {stage === 'files' && (
+        <>
+          <p className="import-intro">
+            Survey tables (CSV, TSV, XLSX, XLS, ODS) and transcripts (TXT, MD, DOCX). Nothing is stored until you have reviewed the personal data found and confirmed.
+          </p>
+          <div className="import-actions">
+            <button type="button" onClick={() => void choose()}>
+              Choose files…
+            </button>
+          </div>
+          {entries.map((e) => (
+            <FileCard
+              key={e.id}
+              entry={e}
+              onRemove={() => remove(e.id)}
+              onSettings={(s) => void readTable(e, s, e)}
+              onPatch={(patch) => update(e.id, patch)}
+            />
+          ))}
+          {ready.some((e) => e.transcript) && (
+            <section className="import-card" aria-label="Source of the transcripts">
+              <h3>Transcripts’ source</h3>
+              <SourceFields idPrefix="transcripts-src" value={transcriptSource} onChange={setTranscriptSource} />
+            </section>
+          )}
+          {ready.length > 0 && (
+            <div className="import-actions">
+              {problems.length > 0 && (
+                <ul className="import-problems" aria-label="Before scanning">
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void scan()}>
+                Scan for personal data
+              </button>
+            </div>
+          )}
+        </>
+      )}
+
+      {(stage === 'scanning' || stage === 'committing') && (
+        <ProgressPanel
+          label={stage === 'scanning' ? 'Scanning for personal data' : 'Storing the import'}
+          unit={stage === 'scanning' ? 'records' : 'rows'}
+          first={progress.first}
+          latest={progress.latest}
+          onCancel={stage === 'scanning' ? cancelScan : () => client.current?.cancel()}
+        />
+      )}
+
+      {stage === 'review' && review && (
+        <section className="import-reviewscreen" aria-labelledby="review-title">
+          <h2 id="review-title">Review personal data before importing</h2>
+          <p>
+            {review.documents.toLocaleString('en-GB')} documents from {review.participants.toLocaleString('en-GB')} participants; {review.skippedEmpty.toLocaleString('en-GB')} empty answer{review.skippedEmpty === 1 ? '' : 's'} will be skipped.{' '}
+            {review.findings.length.toLocaleString('en-GB')} possible items of personal data were found. Redacted values are replaced by a placeholder such as [PHONE]; pseudonymised names become [PERSON 1], [PERSON 2]… the same person the same number throughout.
+          </p>
+          {allowList.length > 0 && (
+            <p className="muted">
+              Always allowed: {allowList.map((t) => `“${t}”`).join(', ')}{' '}
+              <button type="button" className="link-button" onClick={() => void allow(null)}>
+                Clear
+              </button>
+            </p>
+          )}
+          <IssueList title="Values that cannot be read" issues={blocking} tone="error" />
+          <IssueList title="Warnings" issues={review.warnings} tone="warning" />
+          <ReviewFindings findings={review.findings} decisions={decisions} onDecide={(ids, d) => setDecisions((old) => ({ ...old, ...Object.fromEntries(ids.map((id) => [id, d])) }))} onAllow={(t) => void allow(t)} />
+          <div className="import-actions import-actions--sticky">
+            <button type="button" onClick={() => setStage('files')}>
+              Back to the files
+            </button>
+            <button type="button" className="primary" disabled={blocking.length > 0} onClick={() => void commit()}>
+              Import {review.documents.toLocaleString('en-GB')} documents
+            </button>
+            {blocking.length > 0 && <span className="import-warning">Change the column types or date order so every value can be read.</span>}
+          </div>
+        </section>
+      )}
+
+      {stage === 'done' && summary && (
+        <ImportSummaryView
+          summary={summary}
+          onOpenCode={() => {
+            window.location.hash = '#/code';
+          }}
+          onAgain={() => {
+            setSummary(null);
+            setStage('files');
+          }}
+        />
+      )}
+    </main>
+  );
+}

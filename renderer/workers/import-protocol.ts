@@ -1,0 +1,104 @@
+/** Messages between the Import workspace (./import-client.ts) and ./import.worker.ts. */
+import type { PiiType } from '../../shared/model';
+import type { AttributeType, SourceSpec, TableMapping } from '../../shared/import/mapping';
+import type { FindingDecision, ImportFileKind } from '../../shared/import/pipeline';
+import type { ImportIssue, ParsedTable } from '../../shared/import/types';
+
+export interface TableSettings {
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  headerRows?: number;
+}
+
+export interface TranscriptPlan {
+  fileId: string;
+  /** Detected labels the user says are not speakers. */
+  notSpeakers: string[];
+}
+
+export type ImportRequest =
+  | { type: 'add-file'; projectId: string; fileId: string; name: string; bytes: Uint8Array }
+  | { type: 'parse-table'; fileId: string; settings: TableSettings }
+  /** A workbook already parsed in its own disposable worker (renderer/workers/parse-spreadsheet.ts). */
+  | { type: 'set-table'; fileId: string; table: ParsedTable }
+  | { type: 'read-transcript'; fileId: string }
+  | { type: 'prepare'; projectId: string; tables: { fileId: string; mapping: TableMapping }[]; transcripts: TranscriptPlan[]; transcriptSource: SourceSpec; allowList: string[] }
+  | { type: 'rescan'; allowList: string[] }
+  | { type: 'commit'; projectId: string; decisions: Record<string, FindingDecision>; by: string; chunk?: number }
+  | { type: 'cancel' }
+  | { type: 'forget-file'; fileId: string };
+
+export type Envelope<T> = T & { reqId: number };
+
+export interface FileInfo {
+  kind: ImportFileKind;
+  checksum: string;
+  bytes: number;
+  /** Earlier imports of the same bytes into this project. */
+  previous: { at: string; by: string; fileNames: string[] }[];
+}
+
+export interface TableSummary {
+  columns: string[];
+  descriptions: string[];
+  preview: string[][];
+  rowCount: number;
+  encoding?: string;
+  encodingReason?: string;
+  delimiter?: string;
+  sheets?: string[];
+  sheet?: string;
+  warnings: ImportIssue[];
+  guessedText: string[];
+  guessedTypes: Record<string, AttributeType>;
+  /** Per column that reads as dates: how many values contradict each order. */
+  dateConflicts: Record<string, { dmy: number; mdy: number; example?: string }>;
+}
+
+export interface TranscriptSummary {
+  characters: number;
+  speakers: { speaker: string; turns: number }[];
+  style: string;
+  preview: string;
+}
+
+export interface FindingView {
+  id: string;
+  type: PiiType;
+  confidence: number;
+  /** Where: "survey.csv · R12 – Q1" or "survey.csv · R12 · Ethnicity". */
+  where: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface ReviewData {
+  findings: FindingView[];
+  documents: number;
+  participants: number;
+  skippedEmpty: number;
+  /** Values that could not be read as their type: they stop the commit. */
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+export interface ImportSummary {
+  files: string[];
+  documents: number;
+  participants: number;
+  skippedEmpty: number;
+  redactions: Partial<Record<PiiType, number>>;
+}
+
+export type ImportReply =
+  | { type: 'file'; info: FileInfo }
+  | { type: 'table'; table: TableSummary }
+  | { type: 'transcript'; transcript: TranscriptSummary }
+  | { type: 'review'; review: ReviewData }
+  | { type: 'committed'; summary: ImportSummary }
+  | { type: 'progress'; phase: 'scan' | 'commit'; done: number; total: number }
+  | { type: 'ok' }
+  | { type: 'cancelled'; message: string }
+  | { type: 'error'; message: string; issues: ImportIssue[] };

@@ -1,0 +1,22 @@
+/**
+ * Module worker for the Import workspace: holds the chosen files, parses, builds, scans and
+ * commits them (./import-session.ts) so the UI thread only ever sees summaries and progress.
+ */
+import { openChorusDb, type ChorusDb } from '../db';
+import type { Envelope, ImportReply, ImportRequest } from './import-protocol';
+import { ImportSession } from './import-session';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<Envelope<ImportRequest>>) => void) | null;
+  postMessage(message: Envelope<ImportReply>): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let db: Promise<ChorusDb> | undefined;
+const session = new ImportSession(() => (db ??= openChorusDb()));
+
+scope.onmessage = (e) => {
+  const { reqId, ...req } = e.data;
+  const post = (r: ImportReply) => scope.postMessage({ ...r, reqId });
+  session.handle(req as ImportRequest, post).then(post, (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err), issues: [] }));
+};

@@ -1,0 +1,219 @@
+/**
+ * Glue shared by the headless CLI and the app's import worker: which importer a file needs,
+ * reading a transcript file, confirming speakers, the anonymisation gate (scan every text and
+ * attribute value of a batch, then apply the user's per-finding decisions) and date-order checks.
+ *
+ * Original values of redacted data live only in the batch in memory until the decisions are
+ * applied; nothing here logs them or puts them in an error message.
+ */
+import { PII_TYPES, type PiiType, type SpeakerTurn } from '../model';
+import { detectPii, type PiiFinding } from '../privacy/detect';
+import { PLACEHOLDERS, Pseudonymiser, redactWithOffsetMap } from '../privacy/redact';
+import { decodeText } from './encoding';
+import { docxToText } from './docx';
+import type { ImportBatch } from './mapping';
+import { isWorkbookName } from './table';
+import { ImportError } from './types';
+import { parseDate, type DateOrder } from './values';
+
+export type ImportFileKind = 'table' | 'workbook' | 'transcript';
+
+const TABLE_EXT = ['csv', 'tsv', 'tab', 'psv'];
+const TRANSCRIPT_EXT = ['txt', 'md', 'markdown', 'docx'];
+export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods', '.txt', '.md', '.markdown', '.docx'];
+
+/** Which importer a file needs, from its name; undefined for an unsupported type. */
+export function importFileKind(fileName: string): ImportFileKind | undefined {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (isWorkbookName(fileName)) return 'workbook';
+  if (TABLE_EXT.includes(ext)) return 'table';
+  if (TRANSCRIPT_EXT.includes(ext)) return 'transcript';
+  return undefined;
+}
+
+/** A TXT/MD/DOCX transcript's text. Throws ImportError (the message does not repeat the file name). */
+export async function readTranscriptText(fileName: string, bytes: Uint8Array, encoding?: string): Promise<string> {
+  if (fileName.toLowerCase().endsWith('.docx')) return docxToText(bytes);
+  const d = decodeText(bytes, encoding);
+  if (d.text.includes('\u0000')) throw new ImportError(`contains a NUL byte: it is a binary file or its encoding is wrong (decoded as ${d.encoding})`);
+  return d.text;
+}
+
+/** Speakers with their number of turns, in order of first appearance. */
+export function speakerCounts(turns: readonly SpeakerTurn[]): { speaker: string; turns: number }[] {
+  const counts = new Map<string, number>();
+  for (const t of turns) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
+  return [...counts].map(([speaker, n]) => ({ speaker, turns: n }));
+}
+
+/**
+ * Drop turns whose label the user says is not a speaker: each dropped turn's text joins the
+ * turn before it (text before the first kept turn belongs to no turn). Offsets are unchanged.
+ */
+export function dropSpeakers(turns: readonly SpeakerTurn[], notSpeakers: ReadonlySet<string>): SpeakerTurn[] {
+  const out: SpeakerTurn[] = [];
+  for (const t of turns) {
+    if (!notSpeakers.has(t.speaker)) out.push({ ...t });
+    else if (out.length > 0) out[out.length - 1]!.end = Math.max(out[out.length - 1]!.end, t.end);
+  }
+  return out;
+}
+
+/** Values that cannot be read in the chosen date order but can in another: a sign the order is wrong. */
+export function dateOrderConflicts(values: readonly string[], order: DateOrder): { contradicting: number; example?: string } {
+  let contradicting = 0;
+  let example: string | undefined;
+  for (const raw of values) {
+    const v = raw.trim();
+    if (v === '' || parseDate(v, order).ok) continue;
+    const other = (['dmy', 'mdy'] as const).filter((o) => o !== order);
+    if (other.some((o) => parseDate(v, o).ok)) {
+      contradicting++;
+      example ??= v;
+    }
+  }
+  return { contradicting, ...(example !== undefined ? { example } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The anonymisation gate
+
+/** Where a finding is: a document's text, or a participant's attribute value. Indexes into the batch. */
+export type FindingPlace = { kind: 'document'; doc: number } | { kind: 'attribute'; participant: number; variableId: string };
+
+export interface BatchFinding extends PiiFinding {
+  /** Stable across re-scans of the same batch: batch, place, offsets and type. */
+  id: string;
+  batch: number;
+  place: FindingPlace;
+}
+
+export type FindingDecision = 'redact' | 'pseudonymise' | 'ignore';
+
+function placeKey(p: FindingPlace): string {
+  return p.kind === 'document' ? `d${p.doc}` : `a${p.participant}:${p.variableId}`;
+}
+
+/** Sorted by start, longest first at a tie, and without overlaps (the earlier/longer one wins). */
+function deOverlap<T extends PiiFinding>(findings: readonly T[]): T[] {
+  let prevEnd = 0;
+  return [...findings].sort((a, b) => a.start - b.start || b.end - a.end).filter((f) => f.start >= prevEnd && ((prevEnd = f.end), true));
+}
+
+/** The text a finding lies in. */
+export function findingText(batches: readonly ImportBatch[], f: Pick<BatchFinding, 'batch' | 'place'>): string {
+  const b = batches[f.batch];
+  if (!b) throw new RangeError(`no batch ${f.batch}`);
+  if (f.place.kind === 'document') return b.documents[f.place.doc]?.text ?? '';
+  const v = b.participants[f.place.participant]?.attributes[f.place.variableId];
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * Scan every document text and every text attribute value of the batches for personal data.
+ * `onProgress(done, total)` is called after each document (total = documents + participants).
+ */
+export function scanBatches(batches: readonly ImportBatch[], opts: { allowList?: string[]; onProgress?: (done: number, total: number) => void } = {}): BatchFinding[] {
+  const out: BatchFinding[] = [];
+  const total = batches.reduce((n, b) => n + b.documents.length + b.participants.length, 0);
+  let done = 0;
+  const add = (batch: number, place: FindingPlace, text: string) => {
+    for (const f of deOverlap(detectPii(text, { allowList: opts.allowList }))) {
+      out.push({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` });
+    }
+  };
+  batches.forEach((b, bi) => {
+    b.documents.forEach((d, di) => {
+      add(bi, { kind: 'document', doc: di }, d.text);
+      opts.onProgress?.(++done, total);
+    });
+    b.participants.forEach((p, pi) => {
+      for (const [variableId, v] of Object.entries(p.attributes)) if (typeof v === 'string' && v.trim() !== '') add(bi, { kind: 'attribute', participant: pi, variableId }, v);
+      ++done;
+    });
+    opts.onProgress?.(done, total);
+  });
+  return out;
+}
+
+/** A short window of text around a finding, for the review screen (kept in memory only). */
+export function findingContext(text: string, f: Pick<PiiFinding, 'start' | 'end'>, width = 40): { before: string; match: string; after: string } {
+  let from = Math.max(0, f.start - width);
+  let to = Math.min(text.length, f.end + width);
+  // do not cut a surrogate pair in half
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from] ?? '')) from--;
+  if (to < text.length && /[\uD800-\uDBFF]/.test(text[to - 1] ?? '')) to++;
+  return { before: (from > 0 ? '…' : '') + text.slice(from, f.start), match: text.slice(f.start, f.end), after: text.slice(f.end, to) + (to < text.length ? '…' : '') };
+}
+
+/** A Pseudonymiser that gives "[PERSON]" instead of "[PERSON n]" to the person findings the user chose to redact. */
+class MixedPersonLabels extends Pseudonymiser {
+  queue: boolean[] = [];
+  readonly #shared: Pseudonymiser;
+  constructor(shared: Pseudonymiser) {
+    super();
+    this.#shared = shared;
+  }
+  override label(original: string): string {
+    return this.queue.shift() ? this.#shared.label(original) : PLACEHOLDERS.person;
+  }
+}
+
+function emptyCounts(): Record<PiiType, number> {
+  return Object.fromEntries(PII_TYPES.map((t) => [t, 0])) as Record<PiiType, number>;
+}
+
+/**
+ * Apply the user's decisions IN PLACE: redacted findings become typed placeholders, pseudonymised
+ * people "[PERSON n]" (the same person the same n across all batches), ignored ones stay.
+ * Speaker turns are remapped through the redaction. Returns, per batch, counts by type of the
+ * findings redacted or pseudonymised (never the values). Findings without a decision are redacted.
+ */
+export function applyDecisions(
+  batches: ImportBatch[],
+  findings: readonly BatchFinding[],
+  decide: (f: BatchFinding) => FindingDecision,
+  pseudonyms: Pseudonymiser = new Pseudonymiser(),
+): Record<PiiType, number>[] {
+  const counts = batches.map(() => emptyCounts());
+  const byPlace = new Map<string, BatchFinding[]>();
+  for (const f of findings) {
+    const d = decide(f);
+    if (d === 'ignore') continue;
+    const key = `${f.batch}|${placeKey(f.place)}`;
+    const list = byPlace.get(key) ?? [];
+    list.push(f);
+    byPlace.set(key, list);
+  }
+  const labels = new MixedPersonLabels(pseudonyms);
+  for (const list of byPlace.values()) {
+    const first = list[0]!;
+    const chosen = deOverlap(list);
+    const text = findingText(batches, first);
+    labels.queue = chosen.filter((f) => f.type === 'person').map((f) => decide(f) === 'pseudonymise');
+    const r = redactWithOffsetMap(text, chosen, labels);
+    const b = batches[first.batch]!;
+    if (first.place.kind === 'document') {
+      const d = b.documents[first.place.doc]!;
+      d.turns = d.turns.map((t) => ({ ...t, start: r.mapOffset(t.start), end: r.mapOffset(t.end) }));
+      d.text = r.text;
+      d.length = r.text.length;
+    } else {
+      b.participants[first.place.participant]!.attributes[first.place.variableId] = r.text;
+    }
+    for (const f of chosen) counts[first.batch]![f.type]++;
+  }
+  return counts;
+}
+
+/** Add up per-batch counts, keeping only the types that occurred. */
+export function totalCounts(counts: readonly Partial<Record<PiiType, number>>[]): Partial<Record<PiiType, number>> {
+  const out: Partial<Record<PiiType, number>> = {};
+  for (const c of counts) for (const [t, n] of Object.entries(c) as [PiiType, number][]) if (n > 0) out[t] = (out[t] ?? 0) + n;
+  return out;
+}
+
+/** Redact every finding in every batch (the CLI's --redact); returns counts per type (non-zero only). */
+export function redactBatches(batches: ImportBatch[]): Partial<Record<PiiType, number>> {
+  return totalCounts(applyDecisions(batches, scanBatches(batches), () => 'redact'));
+}

@@ -1,0 +1,218 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import * as XLSX from 'xlsx';
+import type { Page } from 'playwright-core';
+import { openApp, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+
+const reason = skipReason();
+if (reason) console.warn(`e2e tests skipped: ${reason}`);
+
+const PHONE = '07700 900123';
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function buildDocx(paragraphs: string[]): Buffer {
+  const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs.map(para).join('')}</w:body></w:document>`),
+    }),
+  );
+}
+
+function surveyCsv(): Buffer {
+  const rows = [
+    ['Response ID', 'Area', 'Contact date', 'How were you treated?', 'What could be better?'],
+    ['R1', 'North', '03/04/2024', `PC Smith was kind and rang me back on ${PHONE} the next day.`, 'Nothing really, it was all handled well by the team.'],
+    ['R2', 'South', '15/04/2024', 'The officer listened to me and explained what would happen next.', ''],
+    ['R3', 'North', '20/04/2024', 'I waited three weeks before anyone called me about my case.', 'Please keep victims updated, PC Smith promised to call and did not.'],
+  ];
+  return Buffer.from(rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n', 'utf8');
+}
+
+function workbook(): Buffer {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['ID', 'Force area', 'Feedback'],
+    ['W1', 'East', 'Officer Jones was very supportive during the whole investigation.'],
+    ['W2', 'West', 'I could not get through to anyone on the phone for a week.'],
+  ]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Responses');
+  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+}
+
+const transcript = () =>
+  buildDocx(['Interviewer: How did the police respond when you first called?', 'P1: They came quickly. [inaudible 00:05:15] The officer gave me a crime number.', 'Interviewer: Was anything unclear?', 'P1: Only what happens at court.']);
+
+/** Everything in every IndexedDB store of the app, as one JSON string. */
+async function dumpStore(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('chorus');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const req = tx.objectStore(n).getAll();
+            req.onsuccess = () => (out[n] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+async function counts(page: Page): Promise<Record<string, number>> {
+  const all = JSON.parse(await dumpStore(page)) as Record<string, unknown[]>;
+  return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.length]));
+}
+
+async function openImport(page: Page): Promise<void> {
+  await page.locator('.doc-link').first().waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).or(page.getByRole('link', { name: 'Import', exact: true })).first().click();
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
+}
+
+async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+  // the browser platform's openFiles adds a hidden <input type=file multiple> and clicks it
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles(files);
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+}
+
+const CSV = { name: 'survey.csv', mimeType: 'text/csv', buffer: surveyCsv() };
+
+describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
+  let server: StaticServer;
+  let s: Session | undefined;
+  beforeAll(async () => {
+    server = await serveStatic();
+  });
+  afterAll(async () => server?.close());
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  it('imports a CSV, a DOCX transcript and an XLSX with reviewed anonymisation, then warns on a re-import', async () => {
+    s = await openApp(server.url);
+    const { page } = s;
+    await openImport(page);
+    await screenshot(page, 'import-1-empty');
+    await chooseFiles(page, [CSV, { name: 'interview-1.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: transcript() }, { name: 'feedback.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook() }]);
+    const csvCard = page.locator('section.import-card', { hasText: 'survey.csv' });
+    await csvCard.getByText('First 3 of 3 rows').waitFor();
+    await expect.poll(() => csvCard.getByLabel('Encoding').inputValue()).toBe('');
+    expect(await csvCard.getByLabel('Encoding').locator('option').first().textContent()).toMatch(/Detected: utf-8/);
+    expect(await csvCard.getByLabel('Delimiter').locator('option').first().textContent()).toMatch(/comma/);
+    expect(await csvCard.getByLabel('Use of column How were you treated?').inputValue()).toBe('text');
+    expect(await csvCard.getByLabel('Record ID column').inputValue()).toBe('Response ID');
+    // the contact dates read as dates; check the date-order control is offered
+    await csvCard.getByLabel('Use of column Contact date').selectOption('attribute');
+    await csvCard.getByLabel('Type of column Contact date').selectOption('date');
+    await csvCard.getByText('Day/Month/Year (31/12/2024)').waitFor();
+    await csvCard.getByText('Month/Day/Year (12/31/2024)').click();
+    await csvCard.getByText(/value\(s\) in “Contact date” cannot be Month\/Day\/Year/).waitFor();
+    await csvCard.getByText('Day/Month/Year (31/12/2024)').click();
+    const docxCard = page.locator('section.import-card', { hasText: 'interview-1.docx' });
+    await docxCard.getByText('Speakers found').waitFor();
+    expect(await docxCard.locator('.import-speakers li').allTextContents()).toEqual(['Interviewer 2 turns', 'P1 2 turns']);
+    const xlsxCard = page.locator('section.import-card', { hasText: 'feedback.xlsx' });
+    await xlsxCard.getByLabel('Sheet').waitFor();
+    expect(await xlsxCard.getByLabel('Use of column Feedback').inputValue()).toBe('text');
+    await screenshot(page, 'import-2-files');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Scan for personal data' }).click();
+    await page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor();
+    const phones = page.locator('section#review-phone');
+    await phones.locator('mark', { hasText: PHONE }).waitFor();
+    expect(await page.locator('section#review-person mark', { hasText: 'Smith' }).count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'import-3-review');
+    await expectAccessible(page);
+    await phones.getByRole('button', { name: /^Redact all 1 phone number$/ }).click();
+    await page.locator('section#review-person').getByRole('button', { name: /^Pseudonymise all/ }).click();
+    await page.getByRole('button', { name: /^Import \d+ documents$/ }).click();
+
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor();
+    const summary = await page.locator('.import-summary dl').textContent();
+    expect(summary).toMatch(/Documents\s*8/); // 5 CSV answers, 1 transcript, 2 workbook answers
+    expect(summary).toMatch(/Empty answers skipped\s*1/);
+    expect(summary).toMatch(/1 phone number/);
+    await screenshot(page, 'import-4-summary');
+    await expectAccessible(page);
+
+    const dump = await dumpStore(page);
+    expect(dump).not.toContain(PHONE);
+    expect(dump).not.toContain('900123');
+    expect(dump).toContain('[PHONE]');
+    expect(dump).toMatch(/PC \[PERSON \d+\]/);
+    expect(dump).toContain('[inaudible 00:05:15]');
+    expect(dump).toContain('"phone":1'); // the redaction log holds counts only
+
+    await page.getByRole('button', { name: 'Open the Code workspace' }).click();
+    await page.locator('.doc-link', { hasText: 'R1 – How were you treated?' }).click();
+    await page.getByText(/rang me back on \[PHONE\]/).first().waitFor();
+    const shown = await page.locator('main').textContent();
+    expect(shown).toMatch(/PC \[PERSON \d+\] was kind/);
+    await page.locator('.doc-link', { hasText: 'interview-1' }).click();
+    await page.getByText('[inaudible 00:05:15]', { exact: false }).first().waitFor();
+    await screenshot(page, 'import-5-code');
+
+    // the same CSV again: detected and needs confirmation
+    await openImport(page);
+    await chooseFiles(page, [CSV]);
+    const again = page.locator('.import-reimport');
+    await again.getByText(/already imported into this project/).waitFor();
+    const scanButton = page.getByRole('button', { name: 'Scan for personal data' });
+    expect(await scanButton.isDisabled()).toBe(true);
+    await screenshot(page, 'import-6-reimport');
+    await expectAccessible(page);
+    await again.getByLabel('Import it again anyway').check();
+    expect(await scanButton.isDisabled()).toBe(false);
+    expect(s.errors).toEqual([]);
+  }, 120_000);
+
+  it('cancels a long import mid-way and stores nothing', async () => {
+    s = await openApp(server.url);
+    const { page } = s;
+    await openImport(page);
+    const lines = ['ID,Group,Comment'];
+    for (let i = 1; i <= 40_000; i++) lines.push(`X${i},${i % 7},"The response number ${i} says the call handler was polite and the wait was long."`);
+    const big = { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) };
+    const before = await counts(page);
+    await chooseFiles(page, [big]);
+    await page.getByText('First 8 of 40,000 rows').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Scan for personal data' }).click();
+    await page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('button', { name: /^Import 40,000 documents$/ }).click();
+    const status = page.locator('.import-progress [role=status]');
+    await expect.poll(async () => /^[1-9][\d,]* of 80,000 rows/.test((await status.textContent()) ?? ''), { timeout: 60_000, interval: 50 }).toBe(true);
+    await screenshot(page, 'import-7-progress');
+    await expectAccessible(page);
+    await page.locator('.import-progress').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('The import was cancelled; nothing was stored.', { exact: false }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'import-8-cancelled');
+    expect(await counts(page)).toEqual(before);
+    expect(s.errors).toEqual([]);
+  }, 240_000);
+});
