@@ -1,0 +1,9 @@
+/** Start the search worker. */
+import { workerService, type Service } from './rpc';
+import type { SearchReply, SearchRequest } from './search-handler';
+
+export type SearchService = Service<SearchRequest, SearchReply>;
+
+export function createSearchService(): SearchService {
+  return workerService(() => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }));
+}

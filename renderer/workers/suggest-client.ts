@@ -1,0 +1,9 @@
+/** Start the suggestions worker. */
+import { workerService, type Service } from './rpc';
+import type { SuggestReply, SuggestRequest } from './suggest-handler';
+
+export type SuggestService = Service<SuggestRequest, SuggestReply>;
+
+export function createSuggestService(): SuggestService {
+  return workerService(() => new Worker(new URL('./suggest.worker.ts', import.meta.url), { type: 'module' }));
+}

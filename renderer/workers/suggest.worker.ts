@@ -1,0 +1,6 @@
+/** Module worker that trains the offline suggester and cross-validates it (see ./suggest-handler). */
+import { corpusLoader, storeOpener } from './corpus';
+import { serveRequests } from './rpc';
+import { suggestHandler, type SuggestReply, type SuggestRequest } from './suggest-handler';
+
+serveRequests<SuggestRequest, SuggestReply>(suggestHandler(storeOpener(), corpusLoader()));
