@@ -29,6 +29,23 @@ function firstEndingAfter(spans: TextSpan[], pos: number): number {
   return lo;
 }
 
+/** Ascending insertion sort of xs[0..size): a unit holds a handful of codes. */
+function sortSmall(xs: Int32Array, size: number): void {
+  if (size > 64) {
+    xs.subarray(0, size).sort();
+    return;
+  }
+  for (let i = 1; i < size; i++) {
+    const v = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]! > v) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = v;
+  }
+}
+
 export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions = {}): AnalysisTable {
   const unit = options.unit ?? 'response';
   if (!COOCCURRENCE_UNITS.includes(unit)) throw new Error(`unknown unit "${String(unit)}": expected ${COOCCURRENCE_UNITS.join(', ')}`);
@@ -38,26 +55,29 @@ export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions 
   const unitsWith = new Int32Array(n);
   const { code, start, end } = index.codings;
   let totalUnits = 0;
-  const members: number[] = [];
+  // One unit's distinct codes, in a reused typed buffer (no per-unit allocation); `stamp` marks
+  // codes already in the current unit.
+  const members = new Int32Array(n);
+  let size = 0;
   const stamp = new Int32Array(n).fill(-1);
   let unitId = 0;
 
-  /** Count one unit's distinct codes (in `members`). */
+  /** Count one unit's distinct codes: each code once, each pair (lower index first) once. */
   const flush = () => {
-    if (members.length === 0) return;
-    members.sort((a, b) => a - b);
-    for (let i = 0; i < members.length; i++) {
+    if (size === 0) return;
+    sortSmall(members, size);
+    for (let i = 0; i < size; i++) {
       const a = members[i]!;
       unitsWith[a]!++;
       const row = a * n;
-      for (let j = i + 1; j < members.length; j++) pairs[row + members[j]!]!++;
+      for (let j = i + 1; j < size; j++) pairs[row + members[j]!]!++;
     }
-    members.length = 0;
+    size = 0;
   };
   const add = (c: number) => {
     if (stamp[c] !== unitId) {
       stamp[c] = unitId;
-      members.push(c);
+      members[size++] = c;
     }
   };
 
@@ -106,6 +126,7 @@ export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions 
   }
 
   const rows: Row[] = [];
+  const paths = index.codes.map((_, i) => codePath(index, i)); // once per code, not per pair
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const both = pairs[i * n + j]!;
@@ -114,8 +135,8 @@ export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions 
       rows.push({
         codeAId: index.codes[i]!.id,
         codeBId: index.codes[j]!.id,
-        codeA: codePath(index, i),
-        codeB: codePath(index, j),
+        codeA: paths[i]!,
+        codeB: paths[j]!,
         both,
         unitsA: unitsWith[i]!,
         unitsB: unitsWith[j]!,

@@ -3,7 +3,7 @@
  * by document and code, document → person → attributes, code → ancestors. Analyses never scan
  * the bundle's tables themselves.
  */
-import type { AttributeValue, Code, DocumentWithText, ProjectBundle, Source } from '../model';
+import type { AttributeValue, Code, Coding, DocumentWithText, ProjectBundle, Source } from '../model';
 
 export interface AnalysisIndex {
   bundle: ProjectBundle;
@@ -145,70 +145,10 @@ export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
 
   const coderIndex = new Map([...bundle.coders].sort(byId).map((c, i) => [c.id, i]));
 
-  // Group codings by document with a counting sort, then order each document's codings.
-  const raw = bundle.codings;
-  const rawDoc = new Int32Array(raw.length);
-  const skippedCodings: string[] = [];
-  const docCounts = new Int32Array(documents.length + 1);
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    const d = docIndex.get(c.documentId);
-    if (d === undefined || !codeIndex.has(c.codeId)) {
-      rawDoc[i] = -1;
-      skippedCodings.push(c.id);
-      continue;
-    }
-    rawDoc[i] = d;
-    docCounts[d + 1]!++;
-  }
-  const docStart = new Int32Array(documents.length + 1);
-  for (let d = 0; d < documents.length; d++) docStart[d + 1] = docStart[d]! + docCounts[d + 1]!;
-  const count = docStart[documents.length]!;
-  const fill = docStart.slice(0, documents.length);
-  const order = new Int32Array(count);
-  for (let i = 0; i < raw.length; i++) {
-    const d = rawDoc[i]!;
-    if (d >= 0) order[fill[d]!++] = i;
-  }
-  for (let d = 0; d < documents.length; d++) {
-    const a = docStart[d]!;
-    const b = docStart[d + 1]!;
-    if (b - a > 1) {
-      const part = Array.from(order.subarray(a, b)).sort((x, y) => {
-        const cx = raw[x]!;
-        const cy = raw[y]!;
-        return cx.start - cy.start || cx.end - cy.end || (cx.id < cy.id ? -1 : cx.id > cy.id ? 1 : 0);
-      });
-      order.set(part, a);
-    }
-  }
-  const codings = {
-    count,
-    ids: new Array<string>(count),
-    doc: new Int32Array(count),
-    code: new Int32Array(count),
-    coder: new Int32Array(count),
-    start: new Int32Array(count),
-    end: new Int32Array(count),
-    createdAt: new Array<string>(count),
-  };
-  const perCode = new Int32Array(codes.length);
-  for (let k = 0; k < count; k++) {
-    const i = order[k]!;
-    const c = raw[i]!;
-    codings.ids[k] = c.id;
-    codings.doc[k] = rawDoc[i]!;
-    const code = codeIndex.get(c.codeId)!;
-    codings.code[k] = code;
-    perCode[code]!++;
-    codings.coder[k] = coderIndex.get(c.coderId) ?? -1;
-    codings.start[k] = c.start;
-    codings.end[k] = c.end;
-    codings.createdAt[k] = c.createdAt;
-  }
+  const { codings, docStart, perCode, skippedCodings } = indexCodings(bundle.codings, docIndex, codeIndex, coderIndex, documents.length, codes.length);
   const byCode = Array.from(perCode, (n) => new Int32Array(n));
   const pos = new Int32Array(codes.length);
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < codings.count; k++) {
     const code = codings.code[k]!;
     byCode[code]![pos[code]!++] = k;
   }
@@ -237,6 +177,123 @@ export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
     byCode,
     skippedCodings,
   };
+}
+
+type Codings = AnalysisIndex['codings'];
+
+/**
+ * Resolve each coding's string ids to dense integers ONCE (the only Map lookups per coding),
+ * then group by document with a counting sort and order each document's few codings by
+ * start, end, id with an insertion sort over typed arrays (ids compared only on ties).
+ * Consecutive codings usually share a document (and often a coder), so the last id is cached.
+ */
+function indexCodings(
+  raw: readonly Coding[],
+  docIndex: ReadonlyMap<string, number>,
+  codeIndex: ReadonlyMap<string, number>,
+  coderIndex: ReadonlyMap<string, number>,
+  nDocs: number,
+  nCodes: number,
+): { codings: Codings; docStart: Int32Array; perCode: Int32Array; skippedCodings: string[] } {
+  const n = raw.length;
+  const rawDoc = new Int32Array(n);
+  const rawCode = new Int32Array(n);
+  const rawCoder = new Int32Array(n);
+  const rawStart = new Int32Array(n);
+  const rawEnd = new Int32Array(n);
+  const skippedCodings: string[] = [];
+  const docStart = new Int32Array(nDocs + 1);
+  let lastDocId: string | null = null;
+  let lastDoc: number | undefined;
+  let lastCoderId: string | null = null;
+  let lastCoder = -1;
+  for (let i = 0; i < n; i++) {
+    const c = raw[i]!;
+    if (c.documentId !== lastDocId) {
+      lastDocId = c.documentId;
+      lastDoc = docIndex.get(lastDocId);
+    }
+    const code = codeIndex.get(c.codeId);
+    if (lastDoc === undefined || code === undefined) {
+      rawDoc[i] = -1;
+      skippedCodings.push(c.id);
+      continue;
+    }
+    if (c.coderId !== lastCoderId) {
+      lastCoderId = c.coderId;
+      lastCoder = coderIndex.get(lastCoderId) ?? -1;
+    }
+    rawDoc[i] = lastDoc;
+    rawCode[i] = code;
+    rawCoder[i] = lastCoder;
+    rawStart[i] = c.start;
+    rawEnd[i] = c.end;
+    docStart[lastDoc + 1]!++;
+  }
+  for (let d = 0; d < nDocs; d++) docStart[d + 1]! += docStart[d]!;
+  const count = docStart[nDocs]!;
+  const fill = docStart.slice(0, nDocs);
+  const order = new Int32Array(count);
+  for (let i = 0; i < n; i++) {
+    const d = rawDoc[i]!;
+    if (d >= 0) order[fill[d]!++] = i;
+  }
+  const before = (x: number, y: number): boolean => {
+    const ds = rawStart[x]! - rawStart[y]!;
+    if (ds !== 0) return ds < 0;
+    const de = rawEnd[x]! - rawEnd[y]!;
+    if (de !== 0) return de < 0;
+    return raw[x]!.id < raw[y]!.id;
+  };
+  for (let d = 0; d < nDocs; d++) sortRun(order, docStart[d]!, docStart[d + 1]!, before);
+
+  const codings: Codings = {
+    count,
+    ids: new Array<string>(count),
+    doc: new Int32Array(count),
+    code: new Int32Array(count),
+    coder: new Int32Array(count),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    createdAt: new Array<string>(count),
+  };
+  const perCode = new Int32Array(nCodes);
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    const c = raw[i]!;
+    codings.ids[k] = c.id;
+    codings.createdAt[k] = c.createdAt;
+    codings.doc[k] = rawDoc[i]!;
+    const code = rawCode[i]!;
+    codings.code[k] = code;
+    perCode[code]!++;
+    codings.coder[k] = rawCoder[i]!;
+    codings.start[k] = rawStart[i]!;
+    codings.end[k] = rawEnd[i]!;
+  }
+  return { codings, docStart, perCode, skippedCodings };
+}
+
+/**
+ * Stable sort of order[lo..hi) by `before`: insertion sort for the usual handful of codings per
+ * document (no allocation), the engine's sort for long runs (a transcript with many codings).
+ */
+function sortRun(order: Int32Array, lo: number, hi: number, before: (x: number, y: number) => boolean): void {
+  if (hi - lo < 2) return;
+  if (hi - lo > 48) {
+    const part = Array.from(order.subarray(lo, hi)).sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
+    order.set(part, lo);
+    return;
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const v = order[i]!;
+    let j = i - 1;
+    while (j >= lo && before(v, order[j]!)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = v;
+  }
 }
 
 /** The text of a coding (position k in the index). */

@@ -4,20 +4,46 @@ import type { AnalysisIndex } from './prepare';
 import { buildScope, type AnalysisFilter } from './scope';
 import type { AnalysisTable, Row } from './types';
 
-export function saturation(index: AnalysisIndex, options: AnalysisFilter = {}): AnalysisTable {
-  const scope = buildScope(index, options);
-  const firstAt: Array<{ d: number; at: string; id: string }> = [];
-  for (let d = 0; d < index.documents.length; d++) {
+/**
+ * Documents with an in-scope coding, ordered by their earliest coding's createdAt, ties by
+ * document id. Documents are already sorted by id (index order), so the order is (time rank,
+ * document index): a numeric typed-array sort instead of a string comparator over every pair.
+ */
+function documentsByFirstCoding(index: AnalysisIndex, codingIn: Uint8Array): Array<{ d: number; at: string }> {
+  const nDocs = index.documents.length;
+  const { createdAt } = index.codings;
+  const firstAt: Array<string | null> = new Array(nDocs).fill(null);
+  const distinct = new Set<string>();
+  for (let d = 0; d < nDocs; d++) {
     let at: string | null = null;
     for (let k = index.docStart[d]!; k < index.docStart[d + 1]!; k++) {
-      if (!scope.codingIn[k]) continue;
-      const c = index.codings.createdAt[k]!;
+      if (!codingIn[k]) continue;
+      const c = createdAt[k]!;
       if (at === null || c < at) at = c;
     }
-    if (at !== null) firstAt.push({ d, at, id: index.documents[d]!.id });
+    if (at !== null) {
+      firstAt[d] = at;
+      distinct.add(at);
+    }
   }
-  // ISO timestamps in one format sort as text; ties fall back to the document id.
-  firstAt.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // ISO timestamps in one format sort as text: rank each distinct value once.
+  const rank = new Map([...distinct].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((at, i) => [at, i]));
+  const keys = new Float64Array(distinct.size === 0 ? 0 : nDocs);
+  let n = 0;
+  for (let d = 0; d < nDocs; d++) {
+    const at = firstAt[d];
+    if (at !== null && at !== undefined) keys[n++] = rank.get(at)! * nDocs + d;
+  }
+  const sorted = keys.subarray(0, n).sort();
+  return Array.from(sorted, (key) => {
+    const d = key % nDocs;
+    return { d, at: firstAt[d]! };
+  });
+}
+
+export function saturation(index: AnalysisIndex, options: AnalysisFilter = {}): AnalysisTable {
+  const scope = buildScope(index, options);
+  const firstAt = documentsByFirstCoding(index, scope.codingIn);
   const seen = new Uint8Array(index.codes.length);
   let total = 0;
   const rows: Row[] = firstAt.map(({ d, at }, i) => {

@@ -24,8 +24,44 @@ export function tokenise(text: string): string[] {
 
 /** Count of each lower-cased word in a text: the per-document cache the store keeps. */
 export function termCounts(text: string): Map<string, number> {
+  if (!NON_ASCII.test(text)) return asciiTermCounts(text.toLowerCase());
   const counts = new Map<string, number>();
   for (const w of words(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** a-z or 0-9: in ASCII text exactly what WORD's \p{L}\p{N} match once lower-cased. */
+function isAsciiWordChar(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57);
+}
+
+/**
+ * termCounts for lower-cased ASCII text (most feedback): one scan by character code with the same
+ * rule as WORD (runs of letters/digits joined by single inner apostrophes), so no Unicode regex
+ * and no intermediate array of matches; words are counted in the order WORD would find them.
+ */
+function asciiTermCounts(lower: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    i++;
+    for (;;) {
+      while (i < n && isAsciiWordChar(lower.charCodeAt(i))) i++;
+      // An apostrophe continues the word only when a letter or digit follows it.
+      if (i + 1 < n && lower.charCodeAt(i) === 39 && isAsciiWordChar(lower.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    const w = lower.slice(from, i);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
   return counts;
 }
 

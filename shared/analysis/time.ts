@@ -102,12 +102,23 @@ export function changeOverTime(index: AnalysisIndex, options: PeriodOptions): An
   const keyOf = new Array<string | null>(index.personCount);
   const keys = new Set<string>();
   let undated = 0;
+  // Many people share a date: parse each distinct value once (two regexes per person add up).
+  const labelOf = new Map<string, string | null>();
   for (let p = 0; p < index.personCount; p++) {
     const v = personValue(index, ref, p);
-    const ym = v === null ? null : parseYearMonth(v);
-    keyOf[p] = ym ? periodLabel(ym[0], ym[1], period) : null;
+    let label: string | null = null;
+    if (v !== null) {
+      const known = labelOf.get(v);
+      if (known !== undefined) label = known;
+      else {
+        const ym = parseYearMonth(v);
+        label = ym ? periodLabel(ym[0], ym[1], period) : null;
+        labelOf.set(v, label);
+      }
+    }
+    keyOf[p] = label;
     if (!scope.personIn[p]) continue;
-    if (ym) keys.add(keyOf[p]!);
+    if (label !== null) keys.add(label);
     else undated++;
   }
   const labels = [...keys].sort();

@@ -41,3 +41,40 @@ export function feedbackText(seed: number, words: number): string {
   }
   return out.join(' ');
 }
+
+/** The fields of a coding the plain pass reads (a structural subset of the model's Coding). */
+export interface CodingIds {
+  documentId: string;
+  codeId: string;
+  coderId: string;
+}
+
+/**
+ * The "plain pass" every analysis benchmark compares against: ONE loop over the codings array
+ * that reads each coding's documentId, codeId and coderId and counts codings per code through a
+ * Map from code id. That is the least work any per-code analysis of the raw bundle must do, so
+ * "ratio ≤ 3" means an analysis costs at most three such passes. The document and coder ids are
+ * folded into a checksum (counting changes of document and coder) so the reads cannot be dropped.
+ */
+export function plainPass(codings: readonly CodingIds[], codeIds: readonly string[]): number {
+  const codeIndex = new Map<string, number>();
+  for (let i = 0; i < codeIds.length; i++) codeIndex.set(codeIds[i]!, i);
+  const perCode = new Float64Array(codeIds.length);
+  let lastDoc = '';
+  let lastCoder = '';
+  let changes = 0;
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i]!;
+    if (c.documentId !== lastDoc) {
+      lastDoc = c.documentId;
+      changes++;
+    }
+    if (c.coderId !== lastCoder) {
+      lastCoder = c.coderId;
+      changes++;
+    }
+    const k = codeIndex.get(c.codeId);
+    if (k !== undefined) perCode[k]!++;
+  }
+  return changes + perCode[0]!;
+}
