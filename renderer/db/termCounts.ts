@@ -1,0 +1,38 @@
+/**
+ * The per-document term-count cache (the `termCounts` table): filled lazily, one document at a
+ * time, the first time word statistics need it, then read back so analyses never re-tokenise.
+ */
+import { termCounts } from '../../shared/analysis/text';
+import type { ChorusDb } from './schema';
+import { getText } from './texts';
+
+/**
+ * Make sure every document of the project has cached term counts (computing the missing ones from
+ * the stored text) and return them all, keyed by document id. Rows of documents that no longer
+ * exist are left alone (they go with the project).
+ */
+export async function ensureTermCounts(db: ChorusDb, projectId: string): Promise<Map<string, Map<string, number>>> {
+  const [docs, rows] = await Promise.all([
+    db.documents.where('projectId').equals(projectId).primaryKeys(),
+    db.termCounts.where('projectId').equals(projectId).toArray(),
+  ]);
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) out.set(r.documentId, new Map(Object.entries(r.terms)));
+  for (const documentId of docs) {
+    if (out.has(documentId)) continue;
+    const text = await getText(db, documentId);
+    if (text === undefined) throw new Error(`Document ${documentId} has no stored text, so its words cannot be counted`);
+    const counts = termCounts(text);
+    // A null-prototype record, so words like "constructor" or "__proto__" are plain keys.
+    const terms: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [w, n] of counts) terms[w] = n;
+    await db.termCounts.put({ documentId, projectId, terms });
+    out.set(documentId, counts);
+  }
+  return out;
+}
+
+/** Drop cached counts for documents whose text changed (they are recomputed on next use). */
+export async function forgetTermCounts(db: ChorusDb, documentIds: string[]): Promise<void> {
+  await db.termCounts.bulkDelete(documentIds);
+}

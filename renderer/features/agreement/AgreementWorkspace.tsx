@@ -1,0 +1,196 @@
+/**
+ * The Agreement workspace: compare two or more coders on chosen documents and codes, read the
+ * statistics with plain-English bands, and resolve each disagreement (Accept / Reject, undoable).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { AGREEMENT_UNITS, type AgreementUnit } from '../../../shared/analysis/reliability';
+import { agreementBars } from '../../../shared/report';
+import type { WorkspaceProps } from '../../app/workspaces';
+import { useDb } from '../../app/dbContext';
+import { useProjectData } from '../../app/useProjectData';
+import { Chart } from '../../charts';
+import { addCodings, listCoders, removeCodings, undo } from '../../db';
+import { analysisClient } from '../../workers/analysis-client';
+import { ResultTable } from '../analysis/ResultTable';
+import { TableActions } from '../analysis/TableActions';
+import { useRevision } from '../analysis/useRevision';
+import { useWorkerResult } from '../analysis/useWorkerResult';
+import { DisagreementList } from './DisagreementList';
+import { agreementTable, alphaBand, kappaBand, type AgreementRequest, type ShownDisagreement } from './runAgreement';
+import '../analysis/analysis.css';
+
+const UNIT_LABELS: Record<AgreementUnit, string> = {
+  character: 'Character (as NVivo’s coding comparison)',
+  response: 'Response (speaker turn or answer)',
+  sentence: 'Sentence',
+  paragraph: 'Paragraph',
+  document: 'Whole document',
+};
+
+const fmt = (v: number | null, dp: number) => (v === null ? 'not defined' : v.toFixed(dp));
+
+export function AgreementWorkspace({ project }: WorkspaceProps) {
+  const db = useDb();
+  const data = useProjectData(db, project.id);
+  const coders = useLiveQuery(() => listCoders(db, project.id), [db, project.id]);
+  const revision = useRevision(db, project.id);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const [sourceId, setSourceId] = useState('');
+  const [allCodes, setAllCodes] = useState(true);
+  const [codeIds, setCodeIds] = useState<string[]>([]);
+  const [unit, setUnit] = useState<AgreementUnit>('character');
+  const [status, setStatus] = useState('');
+
+  const coderIds = picked ?? (coders ?? []).map((c) => c.id);
+  const request: AgreementRequest = { coderIds, sourceIds: sourceId ? [sourceId] : null, codeIds: allCodes ? null : codeIds, unit };
+  const problem = coderIds.length < 2 ? 'Choose at least two coders to compare.' : !allCodes && codeIds.length === 0 ? 'Pick at least one code, or choose all codes.' : null;
+  const key = revision !== undefined && coders && !problem ? JSON.stringify([revision, request]) : null;
+  const { result, busy, error } = useWorkerResult(key, () => analysisClient().agreement(project.id, revision!, request));
+  const table = useMemo(() => (result ? agreementTable(result.report) : null), [result]);
+  const chart = useMemo(() => {
+    try {
+      return result ? agreementBars(result.report) : null;
+    } catch {
+      return null;
+    }
+  }, [result]);
+  const coderName = useMemo(() => new Map((coders ?? []).map((c) => [c.id, c.name])), [coders]);
+
+  const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
+  const accept = async (d: ShownDisagreement) => {
+    const inputs = d.notAppliedBy.flatMap((coderId) => d.acceptSpans.map((s) => ({ projectId: project.id, documentId: d.documentId, codeId: d.codeId, start: s.start, end: s.end, coderId })));
+    await addCodings(db, inputs, `Accept “${d.code}” for all coders`).then(() => setStatus(`Accepted: “${d.code}” copied to ${d.notAppliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`), fail);
+  };
+  const reject = async (d: ShownDisagreement) => {
+    await removeCodings(db, project.id, d.rejectIds, `Reject “${d.code}”`).then(() => setStatus(`Rejected: “${d.code}” removed from ${d.appliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`), fail);
+  };
+
+  const overall = result?.report.overall;
+  const kappaName = coderIds.length === 2 ? "Cohen's kappa" : "Fleiss' kappa";
+  return (
+    <main className="analyse__main agreement" id="document-area" tabIndex={-1} aria-busy={busy}>
+      <h2>Inter-coder agreement</h2>
+      <section className="about-note" aria-label="About agreement">
+        <p>
+          <strong>What this shows.</strong> How consistently two or more coders applied each code to the same documents: percent agreement, {kappaName} (corrected for
+          chance; Fleiss’ kappa for more than two coders) and Krippendorff’s alpha (corrected for chance, allows missing codings).
+        </p>
+        <p>
+          <strong>Limits.</strong> At character level kappa and alpha are computed over every character of each document, coded or not — not only over coded text — so
+          they are comparable with NVivo’s coding comparison. A coder with no codings in a document is treated as not having coded it. Agreement shows consistency, not
+          that the codes are right.
+        </p>
+      </section>
+      <form className="agreement__form" onSubmit={(e) => e.preventDefault()}>
+        <fieldset className="checks">
+          <legend>Coders to compare (two or more)</legend>
+          {(coders ?? []).map((c) => (
+            <label key={c.id}>
+              <input
+                type="checkbox"
+                checked={coderIds.includes(c.id)}
+                onChange={(e) => setPicked(e.target.checked ? [...coderIds, c.id] : coderIds.filter((x) => x !== c.id))}
+              />
+              {c.name}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field-row">
+          <label>
+            Documents
+            <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+              <option value="">All documents</option>
+              {data.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  Only {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Unit of comparison
+            <select value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>
+              {AGREEMENT_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {UNIT_LABELS[u]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={allCodes} onChange={(e) => setAllCodes(e.target.checked)} />
+            All codes
+          </label>
+        </div>
+        {!allCodes && (
+          <fieldset className="checks code-picker">
+            <legend>Codes</legend>
+            {data.codes.map((c) => (
+              <label key={c.id}>
+                <input type="checkbox" checked={codeIds.includes(c.id)} onChange={(e) => setCodeIds(e.target.checked ? [...codeIds, c.id] : codeIds.filter((x) => x !== c.id))} />
+                {c.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </form>
+      <div aria-live="polite">
+        {problem && <p className="hint">{problem}</p>}
+        {busy && (
+          <p className="busy" role="status">
+            <span className="spinner" aria-hidden="true" /> Comparing coders…
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {result && overall && table && !error && !problem && (
+        <>
+          <section className="headline" aria-label="Overall agreement">
+            <div className="stat">
+              <span className="stat__label">Percent agreement</span>
+              <span className="stat__value">{overall.percentAgreement === null ? 'not defined' : `${overall.percentAgreement.toFixed(1)}%`}</span>
+              <span className="stat__band">not corrected for chance</span>
+            </div>
+            <div className="stat" data-stat="kappa">
+              <span className="stat__label">{kappaName}</span>
+              <span className="stat__value">{fmt(overall.kappa, 3)}</span>
+              <span className="stat__band">{kappaBand(overall.kappa) ? `${kappaBand(overall.kappa)!.label} (Landis & Koch)` : 'no variation to compare'}</span>
+            </div>
+            <div className="stat" data-stat="alpha">
+              <span className="stat__label">Krippendorff’s alpha</span>
+              <span className="stat__value">{fmt(overall.alpha, 3)}</span>
+              <span className="stat__band">{alphaBand(overall.alpha)?.label ?? 'no variation to compare'}</span>
+            </div>
+          </section>
+          <p className="hint">
+            Reading kappa (Landis &amp; Koch, 1977): below 0 poor, 0–0.20 slight, 0.21–0.40 fair, 0.41–0.60 moderate, 0.61–0.80 substantial, above 0.80 almost perfect.
+            Reading alpha (Krippendorff, 2004): 0.8 or above reliable; 0.667–0.8 for tentative conclusions only; below 0.667 unreliable.
+            {kappaBand(overall.kappa) && ` Overall: ${kappaBand(overall.kappa)!.meaning}`}
+          </p>
+          <TableActions table={table} published={false} onPublished={() => undefined} threshold={project.settings.disclosureThreshold ?? 10} onStatus={setStatus} canPublish={false} />
+          {chart && <Chart spec={chart} className="chart analyse__chart" />}
+          <ResultTable table={table} threshold={null} />
+          <h3>
+            Disagreements ({result.totalDisagreements}
+            {result.totalDisagreements > result.disagreements.length ? `, first ${result.disagreements.length} shown` : ''})
+          </h3>
+          <p className="hint">
+            Accept copies the coding to the coders who did not apply it; Reject removes it from the coders who did. Each is one step you can undo.{' '}
+            <button type="button" className="link-button" onClick={() => void undo(db, project.id).then((l) => setStatus(l ? `Undone: ${l}.` : 'Nothing to undo.'), fail)}>
+              Undo last change
+            </button>
+          </p>
+          <DisagreementList items={result.disagreements} coderName={(id) => coderName.get(id) ?? id} onAccept={(d) => void accept(d)} onReject={(d) => void reject(d)} disabled={busy} />
+        </>
+      )}
+      <p className="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,141 @@
+/** The Analyse workspace: a menu of analyses with guidance; each shows its note, options, filters, chart and table. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { forPublication } from '../../../shared/analysis/disclosure';
+import { ANALYSIS_NOTES } from '../../../shared/analysis/notes';
+import type { AnalysisKind } from '../../../shared/analysis/types';
+import type { WorkspaceProps } from '../../app/workspaces';
+import { useDb } from '../../app/dbContext';
+import { useProjectData } from '../../app/useProjectData';
+import { Chart } from '../../charts';
+import { listCoders } from '../../db';
+import { analysisClient } from '../../workers/analysis-client';
+import { chartFor } from './chartFor';
+import { FilterControls } from './FilterControls';
+import { ANALYSIS_MENU } from './menu';
+import { OptionControls } from './OptionControls';
+import { defaultOptions, EMPTY_FILTER, toRequest, type AnalysisOptions, type FilterState } from './options';
+import { withMeasure } from './requests';
+import { ResultTable } from './ResultTable';
+import { TableActions } from './TableActions';
+import { useRevision } from './useRevision';
+import { useWorkerResult } from './useWorkerResult';
+import './analysis.css';
+
+export function AnalyseWorkspace({ project }: WorkspaceProps) {
+  const db = useDb();
+  const data = useProjectData(db, project.id);
+  const coders = useLiveQuery(() => listCoders(db, project.id), [db, project.id]) ?? [];
+  const revision = useRevision(db, project.id);
+  const [kind, setKind] = useState<AnalysisKind>('frequencies');
+  const [options, setOptions] = useState<AnalysisOptions | null>(null);
+  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [published, setPublished] = useState(false);
+  const [status, setStatus] = useState('');
+  const threshold = project.settings.disclosureThreshold ?? 10;
+
+  const ready = data.variables.length > 0 || data.sources.length > 0;
+  const opts = options ?? (ready ? defaultOptions(data.variables, data.sources.map((s) => s.id)) : null);
+  const request = opts ? toRequest(kind, opts, filter) : null;
+  const key = revision !== undefined && request && typeof request !== 'string' ? JSON.stringify([revision, request]) : null;
+  const { result, busy, error } = useWorkerResult(key, () => analysisClient().analyse(project.id, revision!, request as Exclude<typeof request, string | null>));
+
+  const measure = opts?.measure ?? 'n';
+  const shown = useMemo(() => {
+    if (!result) return null;
+    const base = published ? forPublication(result, threshold) : result;
+    const table = withMeasure(base, measure);
+    let chart = null;
+    let chartError: string | null = null;
+    try {
+      chart = chartFor(base, measure);
+    } catch (e) {
+      chartError = e instanceof Error ? e.message : String(e);
+    }
+    return { table, chart, chartError };
+  }, [result, published, threshold, measure]);
+
+  const note = ANALYSIS_NOTES[kind];
+  return (
+    <div className="analyse">
+      <nav className="analyse__menu" aria-label="Analyses">
+        <h2 className="pane-title">Analyses</h2>
+        <p className="hint">Consider which analysis gives the best insight into your question.</p>
+        <ul>
+          {ANALYSIS_MENU.map((m) => (
+            <li key={m.id}>
+              <button type="button" className="menu-item" aria-current={m.id === kind ? 'true' : undefined} onClick={() => setKind(m.id)}>
+                <span className="menu-item__title">{m.title}</span>
+                <span className="menu-item__when">{m.when}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="analyse__main" id="document-area" tabIndex={-1} aria-busy={busy}>
+        <h2>{note.title}</h2>
+        <section className="about-note" aria-label="What this shows and its limits">
+          <p>
+            <strong>What this shows.</strong> {note.shows}
+          </p>
+          <p>
+            <strong>Limits.</strong> {note.limits}
+          </p>
+        </section>
+        {opts && (
+          <OptionControls key={kind} kind={kind} variables={data.variables} sources={data.sources} value={opts} onChange={setOptions} />
+        )}
+        <details className="filters-box">
+          <summary>Filters{filterSummary(filter)}</summary>
+          <FilterControls sources={data.sources} coders={coders} variables={data.variables} participants={data.participants} value={filter} onChange={setFilter} />
+        </details>
+        <TableActions table={shown?.table ?? null} published={published} onPublished={setPublished} threshold={threshold} onStatus={setStatus} />
+        {published && (
+          <p className="suppression-banner" role="note">
+            For publication: counts from 1 to {threshold - 1} are hidden and shown as “&lt;{threshold}”, with the percentages and quotes derived from them. Exports follow
+            this setting.
+          </p>
+        )}
+        <div className="result" aria-live="polite">
+          {typeof request === 'string' && <p className="hint">{request}</p>}
+          {busy && (
+            <p className="busy" role="status">
+              <span className="spinner" aria-hidden="true" /> Working it out…
+            </p>
+          )}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          {shown && !error && (
+            <>
+              {shown.table.warnings.length > 0 && (
+                <ul className="warnings" aria-label="Warnings">
+                  {shown.table.warnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              )}
+              {shown.chart && <Chart spec={shown.chart} className="chart analyse__chart" />}
+              {shown.chartError && <p className="hint">The chart could not be drawn: {shown.chartError}</p>}
+              <ResultTable table={shown.table} originalRows={result!.rows} threshold={published ? threshold : null} />
+            </>
+          )}
+        </div>
+      </main>
+      <p className="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+function filterSummary(f: FilterState): string {
+  const parts = [
+    f.sourceIds.length ? `${f.sourceIds.length} source(s)` : '',
+    f.coderIds.length ? `${f.coderIds.length} coder(s)` : '',
+    f.attribute && f.value ? `${f.attribute} = ${f.value}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : ' (none: everything in the project)';
+}

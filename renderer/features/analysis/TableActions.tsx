@@ -1,0 +1,46 @@
+/** The "For publication" switch and the CSV / XLSX export buttons shared by both workspaces. */
+import { useState } from 'react';
+import type { AnalysisTable } from '../../../shared/analysis';
+import { exportTable } from './exportTable';
+
+export interface TableActionsProps {
+  table: AnalysisTable | null;
+  published: boolean;
+  onPublished: (on: boolean) => void;
+  threshold: number;
+  onStatus: (message: string) => void;
+  /** Hide the switch where no counts can be suppressed. */
+  canPublish?: boolean;
+}
+
+export function TableActions({ table, published, onPublished, threshold, onStatus, canPublish = true }: TableActionsProps) {
+  const [busy, setBusy] = useState(false);
+  const run = async (format: 'csv' | 'xlsx') => {
+    if (!table) return;
+    setBusy(true);
+    try {
+      const name = await exportTable(table, format, published);
+      onStatus(name ? `Exported ${name}${published ? ' (for publication, small counts suppressed)' : ''}.` : 'Export cancelled.');
+    } catch (e) {
+      onStatus(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="table-actions">
+      {canPublish && (
+        <label className="switch">
+          <input type="checkbox" role="switch" checked={published} onChange={(e) => onPublished(e.target.checked)} />
+          For publication (suppress counts below {threshold})
+        </label>
+      )}
+      <button type="button" disabled={!table || busy} onClick={() => void run('csv')}>
+        Export CSV
+      </button>
+      <button type="button" disabled={!table || busy} onClick={() => void run('xlsx')}>
+        Export XLSX
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/** How a result cell reads on screen: numbers in en-GB, flags as yes/no, suppressed counts as "<N". */
+import type { Cell, Column } from '../../../shared/analysis';
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
+/**
+ * The text of a cell. `original` is the value before publication control: a value that was there
+ * and is now null (or an emptied list) was suppressed, so it reads "<threshold".
+ */
+export function cellText(col: Column, value: Cell | undefined, original: Cell | undefined, threshold: number | null): string {
+  const suppressed =
+    threshold !== null &&
+    ((value === null && original !== null && original !== undefined) ||
+      (Array.isArray(value) && value.length === 0 && Array.isArray(original) && original.length > 0));
+  if (suppressed) return col.type === 'list' ? `(hidden: fewer than ${threshold})` : `<${threshold}`;
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '—';
+    return col.type === 'percent' ? `${number.format(value)}%` : number.format(value);
+  }
+  if (typeof value === 'string') return value;
+  return value.join('; ');
+}
+
+/** Sort key: numbers before text, missing last. */
+export function compareCells(a: Cell | undefined, b: Cell | undefined): number {
+  const rank = (v: Cell | undefined) => (v === null || v === undefined ? 2 : typeof v === 'number' || typeof v === 'boolean' ? 0 : 1);
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return Number(a) - Number(b);
+  if (ra === 1) return String(Array.isArray(a) ? a.join(' ') : a).localeCompare(String(Array.isArray(b) ? b.join(' ') : b), 'en-GB', { numeric: true });
+  return 0;
+}

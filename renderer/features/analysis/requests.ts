@@ -1,0 +1,104 @@
+/**
+ * What the Analyse workspace asks the worker to compute, and the pure function that computes it
+ * from a prepared index (tested in Node; the worker only supplies the index and cached term counts).
+ */
+import {
+  ANALYSIS_NOTES,
+  buildScope,
+  changeByWave,
+  changeOverTime,
+  codeFrequencies,
+  cooccurrence,
+  distinctiveTable,
+  keywordInContext,
+  saturation,
+  sentimentTable,
+  subcategoryMatrix,
+  triangulation,
+  wordTable,
+  type AnalysisFilter,
+  type AnalysisIndex,
+  type AnalysisTable,
+  type CooccurrenceUnit,
+} from '../../../shared/analysis';
+
+export type WordMode = 'frequencies' | 'distinctive' | 'kwic';
+
+export type AnalysisChoice =
+  | { analysis: 'frequencies' }
+  | { analysis: 'matrix'; attribute: string }
+  | { analysis: 'cooccurrence'; unit: CooccurrenceUnit }
+  | { analysis: 'triangulation' }
+  | { analysis: 'words'; mode: WordMode; n: 1 | 2 | 3; stem: boolean; stopWords: boolean; by: string; keyword: string }
+  | { analysis: 'sentiment'; attribute: string | null }
+  | { analysis: 'time'; mode: 'period'; attribute: string; period: 'month' | 'quarter' }
+  | { analysis: 'time'; mode: 'wave'; waves: string[] }
+  | { analysis: 'saturation' };
+
+export type AnalysisRequest = AnalysisChoice & { filter: AnalysisFilter };
+
+export type TermCountsOf = (documentId: string, text: string) => ReadonlyMap<string, number>;
+
+/** Keyword in context as a table (one row per occurrence, within the filter's documents). */
+export function kwicTable(index: AnalysisIndex, keyword: string, filter: AnalysisFilter): AnalysisTable {
+  const scope = buildScope(index, filter);
+  const docs = index.documents.filter((_, d) => scope.docIn[d]);
+  const limit = 500;
+  const rows = keywordInContext(docs, keyword, { width: 50, limit });
+  return {
+    kind: 'words',
+    title: `Keyword in context: “${keyword.trim()}”`,
+    columns: [
+      { key: 'document', label: 'Document', type: 'text' },
+      { key: 'left', label: 'Before', type: 'text' },
+      { key: 'keyword', label: 'Keyword', type: 'text' },
+      { key: 'right', label: 'After', type: 'text' },
+    ],
+    rows,
+    notes: ANALYSIS_NOTES.words,
+    warnings: rows.length >= limit ? [`Only the first ${limit} occurrences are shown.`] : [],
+  };
+}
+
+/** Run one analysis. Throws AnalysisInputError (a one-line message) for bad options. */
+export function runAnalysis(index: AnalysisIndex, req: AnalysisRequest, termCountsOf?: TermCountsOf): AnalysisTable {
+  const filter = req.filter;
+  switch (req.analysis) {
+    case 'frequencies':
+      return codeFrequencies(index, filter);
+    case 'matrix':
+      return subcategoryMatrix(index, { ...filter, attribute: req.attribute });
+    case 'cooccurrence':
+      return cooccurrence(index, { ...filter, unit: req.unit });
+    case 'triangulation':
+      return triangulation(index, filter);
+    case 'words': {
+      const opts = { ...filter, stem: req.stem, stopWords: req.stopWords, termCountsOf, limit: 100 };
+      if (req.mode === 'kwic') {
+        if (!req.keyword.trim()) throw new Error('Type a word or phrase to see it in context.');
+        return kwicTable(index, req.keyword, filter);
+      }
+      if (req.mode === 'distinctive') return distinctiveTable(index, { ...opts, by: req.by, limit: 10 });
+      return wordTable(index, { ...opts, n: req.n });
+    }
+    case 'sentiment':
+      return sentimentTable(index, { ...filter, attribute: req.attribute ?? undefined });
+    case 'time':
+      return req.mode === 'period'
+        ? changeOverTime(index, { ...filter, attribute: req.attribute, period: req.period })
+        : changeByWave(index, { ...filter, waves: req.waves });
+    case 'saturation':
+      return saturation(index, filter);
+  }
+}
+
+/** Subcategory matrix: which of the per-value measures to show (counts, row %, column %). */
+export type MatrixMeasure = 'n' | 'row' | 'col';
+
+/** A copy of a matrix table keeping only one per-value measure (other tables are returned as they are). */
+export function withMeasure(table: AnalysisTable, measure: MatrixMeasure): AnalysisTable {
+  if (table.kind !== 'matrix') return table;
+  const drop = (['n', 'row', 'col'] as const).filter((m) => m !== measure);
+  // Apply forPublication BEFORE this: a percentage is suppressed through its count column (its basis).
+  return { ...table, columns: table.columns.filter((c) => !drop.some((m) => c.key.startsWith(`${m}:`))) };
+}

@@ -1,0 +1,19 @@
+/** Messages between the UI and the analysis worker (plain, structured-clonable data). */
+import type { AnalysisTable } from '../../shared/analysis';
+import type { AnalysisRequest } from '../features/analysis/requests';
+import type { AgreementRequest, AgreementResult } from '../features/agreement/runAgreement';
+
+/** `revision` changes whenever the project's data changes, so the worker knows to re-read it. */
+export type AnalysisJob =
+  | { id: number; type: 'analysis'; projectId: string; revision: string; request: AnalysisRequest }
+  | { id: number; type: 'agreement'; projectId: string; revision: string; request: AgreementRequest }
+  | { id: number; type: 'export'; table: AnalysisTable; format: 'csv' | 'xlsx' };
+
+export type AnalysisReply =
+  | { id: number; ok: true; type: 'analysis'; table: AnalysisTable }
+  | { id: number; ok: true; type: 'agreement'; result: AgreementResult }
+  | { id: number; ok: true; type: 'export'; bytes: Uint8Array }
+  | { id: number; ok: false; message: string };
+
+type Job = AnalysisJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;
+export type AnalysisJobInput = Job;
