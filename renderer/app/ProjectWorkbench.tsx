@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { addCoding, createCode, listCodings, removeCodings } from '../db';
 import type { WorkspaceProps } from './workspaces';
+import { useOpenDocumentRequest } from './openDocument';
 import { codeCounts } from '../../shared/coding/counts';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { codingsUnder, recentCodeIds } from '../features/codebook/recentCodes';
@@ -34,6 +35,10 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [quickOpen, setQuickOpen] = useState(false);
   const [status, setStatus] = useState('');
+  useOpenDocumentRequest(db, project.id, (target) => {
+    setDocId(target.documentId);
+    setSelection({ start: target.start, end: target.end });
+  });
   const [memo, setMemo] = useState<{ target: MemoTarget; about: string } | null>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const doc = data.documents.find((d) => d.id === docId);

@@ -1,6 +1,12 @@
 import type { ComponentType } from 'react';
 import type { Project } from '../../shared/model';
 import { ProjectWorkbench } from './ProjectWorkbench';
+import { AnalyseWorkspace } from '../features/analysis/AnalyseWorkspace';
+import { AgreementWorkspace } from '../features/agreement/AgreementWorkspace';
+import { ImportWorkspace } from '../features/import/ImportWorkspace';
+import { SurveyGrid } from '../features/grid/SurveyGrid';
+import { SearchWorkspace } from '../features/search/SearchWorkspace';
+import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
 
 export interface WorkspaceProps {
   project: Project;
@@ -16,4 +22,10 @@ export interface Workspace {
 /** The workspaces in the order the navigation shows them. Add one line per workspace. */
 export const WORKSPACES: Workspace[] = [
   { id: 'code', label: 'Code', Component: ProjectWorkbench },
+  { id: 'import', label: 'Import', Component: ImportWorkspace },
+  { id: 'grid', label: 'Survey grid', Component: SurveyGrid },
+  { id: 'search', label: 'Search & autocode', Component: SearchWorkspace },
+  { id: 'suggest', label: 'Suggestions', Component: SuggestWorkspace },
+  { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace },
+  { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace },
 ];

@@ -9,7 +9,7 @@ import type { CodeChoice } from './codeOptions';
 import { CodePicker } from './CodePicker';
 import { FilterFields } from './FilterFields';
 import { KwicList } from './KwicList';
-import { openDocumentAt } from './openDocument';
+import { openDocumentAt } from '../../app/openDocument';
 import { plural, PreviewBox } from './PreviewBox';
 import { SCOPES } from './scopes';
 import { useApply } from './useApply';

@@ -7,7 +7,7 @@ import { listCodes, listCodings } from '../../db';
 import type { SuggestOptions, SuggestReport, SuggestionRow } from '../../workers/suggest-core';
 import type { SuggestService } from '../../workers/suggest-client';
 import { ApplyStatus } from '../search/ApplyStatus';
-import { openDocumentAt } from '../search/openDocument';
+import { openDocumentAt } from '../../app/openDocument';
 import { plural } from '../search/PreviewBox';
 import { useApply } from '../search/useApply';
 import { QualityTable } from './QualityTable';
