@@ -21,7 +21,7 @@
  */
 import type { ProjectBundle } from '../../model';
 import { addBinaryCounts, binaryStats, emptyBinaryCounts, type BinaryCounts } from './stats';
-import { forEachGroup, prepare, type AgreementOptions, type AgreementUnit, type Prepared } from './prepare';
+import { prepare, type AgreementOptions, type AgreementUnit, type Prepared } from './prepare';
 import { CharacterSweep, documentUnits, UnitSweep, type DocUnits } from './sweep';
 
 export { AgreementError, AGREEMENT_UNITS, type AgreementOptions, type AgreementUnit } from './prepare';
@@ -71,68 +71,66 @@ export interface Disagreement {
 interface Context {
   p: Prepared;
   units: DocUnits | null;
+  sweep: CharacterSweep | UnitSweep;
 }
 
 function context(bundle: ProjectBundle, opts: AgreementOptions): Context {
   const p = prepare(bundle, opts);
-  return { p, units: opts.unit === 'character' ? null : documentUnits(p, opts.unit) };
-}
-
-/** Visit every segment or unit of each (document, code) where at least one coder applied the code. */
-function visit(ctx: Context, fn: (d: number, code: number, start: number, end: number, count: number, inside: Uint8Array) => void): void {
-  const { p, units } = ctx;
-  if (units === null) {
-    const sweep = new CharacterSweep(p);
-    forEachGroup(p, (d, code, lo, hi) => {
-      if (p.presentCount[d]! >= 2) sweep.run(d, code, lo, hi, fn);
-    });
-  } else {
-    const sweep = new UnitSweep(p, units);
-    const emit = (d: number, code: number, u: number, k: number, applied: Uint8Array) => fn(d, code, units.start[u]!, units.end[u]!, k, applied);
-    forEachGroup(p, (d, code, lo, hi) => {
-      if (p.presentCount[d]! >= 2) sweep.run(d, code, lo, hi, emit);
-    });
-  }
+  const units = opts.unit === 'character' ? null : documentUnits(p, opts.unit);
+  return { p, units, sweep: units === null ? new CharacterSweep(p) : new UnitSweep(p, units) };
 }
 
 export function computeAgreement(bundle: ProjectBundle, opts: AgreementOptions): AgreementReport {
-  const ctx = context(bundle, opts);
-  const { p, units } = ctx;
+  const { p, units, sweep } = context(bundle, opts);
   const M = p.M;
   const W = M + 1;
+  const H = W * W;
+  const C = p.codes.length;
 
   // Start from "no one applied any code anywhere", then move the weight of each covered
   // segment/unit from k = 0 to its k: linear in the codings, not in documents × codes.
+  // Per-code counts live in two flat arrays: hist of code c at [c * H, (c + 1) * H), cells at [c * 4, c * 4 + 4).
   const base = emptyBinaryCounts(M);
   for (let d = 0; d < p.docs.length; d++) {
     const m = p.presentCount[d]!;
     if (m < 2) continue;
-    const w = units === null ? p.docs[d]!.length : units.offset[d + 1]! - units.offset[d]!;
+    const w = units === null ? p.docLength[d]! : units.offset[d + 1]! - units.offset[d]!;
     base.hist[m * W]! += w;
     if (M === 2) base.cells[0]! += w;
   }
-  const counts: BinaryCounts[] = p.codes.map(() => {
-    const c = emptyBinaryCounts(M);
-    addBinaryCounts(c, base);
-    return c;
-  });
+  const hist = new Float64Array(C * H);
+  const cells = new Float64Array(C * 4);
+  for (let c = 0; c < C; c++) {
+    hist.set(base.hist, c * H);
+    cells.set(base.cells, c * 4);
+  }
 
   const character = units === null;
-  visit(ctx, (d, code, s, e, k, inside) => {
-    const w = character ? e - s : 1;
-    const m = p.presentCount[d]!;
-    const c = counts[code]!;
-    c.hist[m * W]! -= w;
-    c.hist[m * W + k]! += w;
-    if (M === 2) {
-      c.cells[0]! -= w;
-      c.cells[k === 2 ? 3 : inside[0] ? 1 : 2]! += w;
+  const { groupDoc, groupCode, presentCount } = p;
+  const G = groupDoc.length;
+  for (let g = 0; g < G; g++) {
+    const d = groupDoc[g]!;
+    const m = presentCount[d]!;
+    if (m < 2) continue;
+    const code = groupCode[g]!;
+    const ns = sweep.run(g);
+    const { segStart, segEnd, segK, segInside } = sweep;
+    const h = code * H + m * W;
+    for (let i = 0; i < ns; i++) {
+      const w = character ? segEnd[i]! - segStart[i]! : 1;
+      const k = segK[i]!;
+      hist[h]! -= w;
+      hist[h + k]! += w;
+      if (M === 2) {
+        cells[code * 4]! -= w;
+        cells[code * 4 + (k === 2 ? 3 : segInside[i * M]! ? 1 : 2)]! += w;
+      }
     }
-  });
+  }
 
   const total = emptyBinaryCounts(M);
   const codes: CodeAgreement[] = p.codes.map((code, i) => {
-    const c = counts[i]!;
+    const c: BinaryCounts = { coders: M, hist: hist.subarray(i * H, (i + 1) * H), cells: cells.subarray(i * 4, i * 4 + 4) };
     addBinaryCounts(total, c);
     const s = binaryStats(c);
     return { codeId: code.id, code: code.name, percentAgreement: s.percentAgreement, kappa: s.kappa, alpha: s.alpha, units: s.units };
@@ -152,12 +150,18 @@ export function computeAgreement(bundle: ProjectBundle, opts: AgreementOptions):
  */
 export function listDisagreements(bundle: ProjectBundle, opts: AgreementOptions & { limit?: number }): Disagreement[] {
   const ctx = context(bundle, opts);
-  const { p } = ctx;
   const found: { code: number; doc: number; start: number; end: number; applied: Uint8Array }[] = [];
-  visit(ctx, (d, code, start, end, k, inside) => {
-    if (k >= p.presentCount[d]!) return;
-    found.push({ code, doc: d, start, end, applied: inside.slice() });
-  });
+  const { p, sweep } = ctx;
+  const M = p.M;
+  for (let g = 0; g < p.groupDoc.length; g++) {
+    const d = p.groupDoc[g]!;
+    if (p.presentCount[d]! < 2) continue;
+    const ns = sweep.run(g);
+    for (let i = 0; i < ns; i++) {
+      if (sweep.segK[i]! >= p.presentCount[d]!) continue;
+      found.push({ code: p.groupCode[g]!, doc: d, start: sweep.segStart[i]!, end: sweep.segEnd[i]!, applied: sweep.segInside.slice(i * M, i * M + M) });
+    }
+  }
   found.sort((a, b) => a.code - b.code || a.doc - b.doc || a.start - b.start);
   const limit = opts.limit ?? Infinity;
   return found.slice(0, limit).map((f) => {

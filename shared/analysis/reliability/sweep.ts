@@ -1,42 +1,77 @@
 /**
- * The two sweeps behind agreement, each over one (document, code) run of prepared codings:
- * - characters: a sweep line over the sorted boundaries of each coder's merged spans, reporting
+ * The two sweeps behind agreement, each over one (document, code) group of prepared codings:
+ * - characters: a sweep line over the sorted boundaries of each coder's merged spans, finding
  *   maximal segments with a constant set of coders (never a per-character array);
  * - units: which coders' codings overlap which units (binary search into the sorted units).
+ * Each `run` writes its segments/units into the sweep's reusable buffers and returns how many
+ * there are (no callbacks or allocations per segment): segment i is [segStart[i], segEnd[i]),
+ * `segK[i]` coders applied the code there, and `segInside[i * M + j]` is 1 for those coders.
  */
 import { segmentUnits } from '../units';
 import type { AgreementUnit, Prepared } from './prepare';
 
-/** A segment [start, end) of document `d` where `k` coders applied code `code`; `inside[j]` is 1 for those coders. */
-export type SegmentFn = (d: number, code: number, start: number, end: number, k: number, inside: Uint8Array) => void;
+abstract class SegmentBuffer {
+  segStart: Int32Array;
+  segEnd: Int32Array;
+  segK: Int32Array;
+  segInside: Uint8Array;
 
-export class CharacterSweep {
-  private readonly M: number;
+  constructor(
+    protected readonly M: number,
+    capacity: number,
+  ) {
+    this.segStart = new Int32Array(capacity);
+    this.segEnd = new Int32Array(capacity);
+    this.segK = new Int32Array(capacity);
+    this.segInside = new Uint8Array(capacity * M);
+  }
+
+  protected ensure(capacity: number): void {
+    if (capacity <= this.segStart.length) return;
+    this.segStart = new Int32Array(capacity);
+    this.segEnd = new Int32Array(capacity);
+    this.segK = new Int32Array(capacity);
+    this.segInside = new Uint8Array(capacity * this.M);
+  }
+}
+
+export class CharacterSweep extends SegmentBuffer {
   private readonly events: Float64Array;
   private readonly inside: Uint8Array;
 
   constructor(private readonly p: Prepared) {
-    this.M = p.M;
+    // n spans give at most 2n boundaries, so at most 2n - 1 segments
+    super(p.M, Math.max(2, 2 * p.maxGroup));
     this.events = new Float64Array(Math.max(2, 2 * p.maxGroup));
     this.inside = new Uint8Array(p.M);
   }
 
-  /** Emit every segment of `p.order[lo..hi)` (one document and code) covered by ≥ 1 coder. */
-  run(d: number, kode: number, lo: number, hi: number, emit: SegmentFn): void {
-    const { order, coder, start, end } = this.p;
+  /** Segments of group `g` (one document and code) covered by ≥ 1 coder; returns their number. */
+  run(g: number): number {
+    const { coder, start, end, groupLo } = this.p;
+    const lo = groupLo[g]!;
+    const hi = groupLo[g + 1]!;
     const M = this.M;
+    if (hi - lo === 1) {
+      // one coding: one segment, one coder
+      this.segStart[0] = start[lo]!;
+      this.segEnd[0] = end[lo]!;
+      this.segK[0] = 1;
+      this.segInside.fill(0, 0, M);
+      this.segInside[coder[lo]!] = 1;
+      return 1;
+    }
     const twoM = 2 * M;
     const ev = this.events;
     let ne = 0;
-    // Merge each coder's overlapping or touching spans (runs are sorted by coder, then start).
+    // Merge each coder's overlapping or touching spans (groups are sorted by coder, then start).
     let j = -1;
     let s = 0;
     let e = -1;
     for (let i = lo; i < hi; i++) {
-      const x = order[i]!;
-      const cj = coder[x]!;
-      const cs = start[x]!;
-      const ce = end[x]!;
+      const cj = coder[i]!;
+      const cs = start[i]!;
+      const ce = end[i]!;
       if (cj === j && cs <= e) {
         if (ce > e) e = ce;
         continue;
@@ -65,15 +100,22 @@ export class CharacterSweep {
         ev[b + 1] = v;
       }
     }
-    const sorted = ev;
     const inside = this.inside;
+    const { segStart, segEnd, segK, segInside } = this;
+    let ns = 0;
     let k = 0;
     let prev = 0;
     for (let i = 0; i < ne; i++) {
-      const v = sorted[i]!;
+      const v = ev[i]!;
       const pos = Math.floor(v / twoM);
       const r = v - pos * twoM;
-      if (k > 0 && pos > prev) emit(d, kode, prev, pos, k, inside);
+      if (k > 0 && pos > prev) {
+        segStart[ns] = prev;
+        segEnd[ns] = pos;
+        segK[ns] = k;
+        for (let c = 0, o = ns * M; c < M; c++) segInside[o + c] = inside[c]!;
+        ns++;
+      }
       if (r >= M) {
         inside[r - M] = 1;
         k++;
@@ -83,6 +125,7 @@ export class CharacterSweep {
       }
       prev = pos;
     }
+    return ns;
   }
 }
 
@@ -101,56 +144,67 @@ export interface DocUnits {
 export function documentUnits(p: Prepared, unit: Exclude<AgreementUnit, 'character'>): DocUnits {
   const D = p.docs.length;
   const offset = new Int32Array(D + 1);
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let start = new Int32Array(Math.max(16, D));
+  let end = new Int32Array(start.length);
+  let n = 0;
   for (let d = 0; d < D; d++) {
-    offset[d] = starts.length;
+    offset[d] = n;
     if (p.presentCount[d]! < 2) continue;
     const doc = p.docs[d]!;
     const kind = unit === 'response' ? (doc.kind === 'response' ? 'document' : 'paragraph') : unit;
-    for (const u of segmentUnits(doc.text, kind)) {
-      starts.push(u.start);
-      ends.push(u.end);
+    const spans = segmentUnits(doc.text, kind);
+    if (n + spans.length > start.length) {
+      const size = Math.max(2 * start.length, n + spans.length);
+      const s2 = new Int32Array(size);
+      const e2 = new Int32Array(size);
+      s2.set(start);
+      e2.set(end);
+      start = s2;
+      end = e2;
+    }
+    for (let i = 0; i < spans.length; i++) {
+      start[n] = spans[i]!.start;
+      end[n] = spans[i]!.end;
+      n++;
     }
   }
-  offset[D] = starts.length;
-  return { offset, start: Int32Array.from(starts), end: Int32Array.from(ends) };
+  offset[D] = n;
+  return { offset, start: start.slice(0, n), end: end.slice(0, n) };
 }
 
-/** Unit `u` (global index) of document `d` to which `k` coders applied code `code`; `applied[j]` is 1 for those coders. */
-export type UnitFn = (d: number, code: number, u: number, k: number, applied: Uint8Array) => void;
-
-export class UnitSweep {
+export class UnitSweep extends SegmentBuffer {
+  /** Global index of each unit found by the last run (its span is also in segStart/segEnd). */
+  segUnit: Int32Array;
   private readonly count: Int32Array;
   private readonly applied: Uint8Array;
-  private readonly touched: Int32Array;
-  private readonly view: Uint8Array;
 
   constructor(
     private readonly p: Prepared,
     private readonly units: DocUnits,
   ) {
+    super(p.M, 16);
     const n = units.start.length;
+    this.segUnit = new Int32Array(16);
     this.count = new Int32Array(n);
     this.applied = new Uint8Array(n * p.M);
-    this.touched = new Int32Array(n);
-    this.view = new Uint8Array(p.M);
   }
 
-  /** Emit every unit of document `d` that ≥ 1 coder's coding in `p.order[lo..hi)` overlaps. */
-  run(d: number, kode: number, lo: number, hi: number, emit: UnitFn): void {
-    const { order, coder, start, end, M } = this.p;
+  /** Units of the group's document that ≥ 1 coder's coding in group `g` overlaps; returns their number. */
+  run(g: number): number {
+    const { coder, start, end, groupLo, groupDoc, M } = this.p;
     const { offset, start: us, end: ue } = this.units;
+    const d = groupDoc[g]!;
     const first = offset[d]!;
     const last = offset[d + 1]!;
-    if (first === last) return;
-    const { count, applied, touched, view } = this;
+    if (first === last) return 0;
+    const { count, applied } = this;
+    const lo = groupLo[g]!;
+    const hi = groupLo[g + 1]!;
     let nt = 0;
     for (let i = lo; i < hi; i++) {
-      const x = order[i]!;
-      const s = start[x]!;
-      const e = end[x]!;
-      const j = coder[x]!;
+      const s = start[i]!;
+      const e = end[i]!;
+      const j = coder[i]!;
       // first unit ending after s
       let a = first;
       let b = last;
@@ -162,16 +216,33 @@ export class UnitSweep {
       for (let u = a; u < last && us[u]! < e; u++) {
         if (applied[u * M + j]) continue;
         applied[u * M + j] = 1;
-        if (count[u] === 0) touched[nt++] = u;
+        if (count[u] === 0) {
+          if (nt === this.segUnit.length) this.grow();
+          this.segUnit[nt++] = u;
+        }
         count[u]!++;
       }
     }
+    const { segUnit, segStart, segEnd, segK, segInside } = this;
     for (let t = 0; t < nt; t++) {
-      const u = touched[t]!;
-      for (let j = 0; j < M; j++) view[j] = applied[u * M + j]!;
-      emit(d, kode, u, count[u]!, view);
+      const u = segUnit[t]!;
+      segStart[t] = us[u]!;
+      segEnd[t] = ue[u]!;
+      segK[t] = count[u]!;
+      for (let j = 0; j < M; j++) {
+        segInside[t * M + j] = applied[u * M + j]!;
+        applied[u * M + j] = 0;
+      }
       count[u] = 0;
-      applied.fill(0, u * M, u * M + M);
     }
+    return nt;
+  }
+
+  private grow(): void {
+    const size = 2 * this.segUnit.length;
+    const su = new Int32Array(size);
+    su.set(this.segUnit);
+    this.segUnit = su;
+    this.ensure(size);
   }
 }
