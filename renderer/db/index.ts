@@ -17,3 +17,4 @@ export { createCoder, updateCoder, initialsOf, type CoderPatch } from './coders'
 export { importCodes, type CodebookImportResult } from './codebook-io';
 export { commitImports } from './import-many';
 export { listMemoTargets } from './memo-index';
+export { projectChangeStamp, type ProjectStamp } from './changeStamp';

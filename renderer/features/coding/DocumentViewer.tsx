@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { DocumentMeta, Participant, Source, Variable } from '../../../shared/model';
 import { DocumentHeader } from './DocumentHeader';
 import { QuickCode } from './QuickCode';
@@ -22,6 +22,10 @@ interface Props {
   codeOptions: readonly CodeOption[];
   onApply: (codeId: string) => void;
   paneRef: RefObject<HTMLDivElement | null>;
+  /** Extra controls in the document header (e.g. the document memo button). */
+  headerActions?: ReactNode;
+  /** Extra controls in the quick-code box (e.g. in-vivo code, uncode). */
+  quickCodeActions?: ReactNode;
 }
 
 export function DocumentViewer(props: Props) {
@@ -31,7 +35,7 @@ export function DocumentViewer(props: Props) {
       <span id="viewer-title" className="visually-hidden">
         Document: {doc.title}
       </span>
-      <DocumentHeader doc={doc} source={props.source} participant={props.participant} variables={props.variables} />
+      <DocumentHeader doc={doc} source={props.source} participant={props.participant} variables={props.variables} actions={props.headerActions} />
       {text === undefined ? (
         <p className="empty">Loading the text…</p>
       ) : (
@@ -51,6 +55,7 @@ export function DocumentViewer(props: Props) {
           snippet={snippet(text.slice(selection.start, selection.end), 60)}
           onApply={props.onApply}
           onClose={props.onCloseQuickCode}
+          actions={props.quickCodeActions}
         />
       )}
     </article>

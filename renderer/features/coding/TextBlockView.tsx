@@ -16,7 +16,7 @@ interface Props {
 type Mark = { start: number; end: number; coding: ShownCoding | null };
 
 /**
- * One speaker turn (or a survey response): speaker in a left column, the text as spans that
+ * One speaker turn (or one chunk of a long turn: `block.continued` leaves the speaker column empty) (or a survey response): speaker in a left column, the text as spans that
  * carry their offsets in data-start/data-end (see rangeOffsets.ts), coding stripes on the right.
  * Text is rendered as React text nodes only — never as HTML.
  */
@@ -27,7 +27,12 @@ export const TextBlockView = memo(function TextBlockView({ text, block, codings,
   const stripeCodes = [...new Map(codings.map((c) => [c.codeId, c])).values()];
   return (
     <div className={block.speaker === null ? 'turn turn--plain' : 'turn'}>
-      {block.speaker !== null && <div className="turn__speaker">{block.speaker}</div>}
+      {block.speaker !== null &&
+        (block.continued ? (
+          <div className="turn__speaker" aria-hidden="true" />
+        ) : (
+          <div className="turn__speaker">{block.speaker}</div>
+        ))}
       <p className="turn__text">
         {segments.map((seg) => {
           const coded = seg.spans.flatMap((m) => (m.coding ? [m.coding] : []));

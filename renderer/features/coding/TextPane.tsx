@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { Fragment, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SpeakerTurn } from '../../../shared/model';
-import { layoutBlocks } from './blocks';
+import { blockIndexAt, chunkBlocks, layoutBlocks, type TextBlock } from './blocks';
 import { pointToOffset, rangeToOffsets } from './rangeOffsets';
+import { bucketByBlock, reuseBuckets } from './segments';
 import { TextBlockView } from './TextBlockView';
 import type { ShownCoding } from './types';
 import { useKeyboardSelection } from './useKeyboardSelection';
 import { snapToWords, type TextSpan } from './words';
+import './textPane.css';
 
 interface Props {
   text: string;
@@ -16,25 +19,68 @@ interface Props {
   /** The user asked to code the selection (Enter, or a finished mouse selection). */
   onRequestCode: () => void;
   paneRef?: RefObject<HTMLDivElement | null>;
+  /**
+   * Render only the chunks near the viewport (the pane becomes its own scroll area). 'auto'
+   * (the default) virtualises documents longer than VIRTUALISE_FROM characters.
+   */
+  virtualise?: boolean | 'auto';
+  /** Accessible name of the pane (default "Document text"). */
+  label?: string;
 }
+
+/** Documents at least this long (UTF-16 units, ≈ 10,000 words) are virtualised by default. */
+export const VIRTUALISE_FROM = 60_000;
+
+const sameShown = (a: ShownCoding, b: ShownCoding) =>
+  a === b ||
+  (a.id === b.id && a.start === b.start && a.end === b.end && a.codeId === b.codeId && a.colour === b.colour && a.codeName === b.codeName);
+
+/** A first guess at a chunk's height before it is measured: ~90 characters a line of 27 px. */
+const estimateHeight = (b: TextBlock) => Math.max(1, Math.ceil((b.end - b.start) / 90)) * 27 + 6;
 
 /**
  * The document text, selectable with the mouse (native selection, snapped to words and then
- * shown as our own highlight) or with the keyboard (see useKeyboardSelection).
+ * shown as our own highlight) or with the keyboard (see useKeyboardSelection). Long blocks are
+ * cut into chunks (blocks.ts chunkBlocks); codings are indexed by chunk once per change
+ * (segments.ts bucketByBlock), and unchanged chunks keep their props so they do not re-render.
  */
-export function TextPane({ text, turns, codings, selection, onSelect, onRequestCode, paneRef }: Props) {
+export function TextPane({ text, turns, codings, selection, onSelect, onRequestCode, paneRef, virtualise = 'auto', label }: Props) {
   const ownRef = useRef<HTMLDivElement>(null);
   const ref = paneRef ?? ownRef;
   const blocks = useMemo(() => layoutBlocks(text, turns), [text, turns]);
+  const chunks = useMemo(() => chunkBlocks(text, blocks), [text, blocks]);
+  const virtual = virtualise === 'auto' ? text.length >= VIRTUALISE_FROM : virtualise;
+  const prevBuckets = useRef<ShownCoding[][] | null>(null);
+  const buckets = useMemo(() => reuseBuckets(prevBuckets.current, bucketByBlock(chunks, codings), sameShown), [chunks, codings]);
+  useEffect(() => {
+    prevBuckets.current = buckets;
+  }, [buckets]);
   const { onKeyDown, placeCaret } = useKeyboardSelection(text, blocks, onSelect, () => {
     if (selection) onRequestCode();
   });
 
+  const virtualizer = useVirtualizer({
+    count: virtual ? chunks.length : 0,
+    getScrollElement: () => ref.current,
+    estimateSize: (i) => estimateHeight(chunks[i]!),
+    overscan: 2,
+    getItemKey: (i) => chunks[i]!.start,
+  });
+
+  // Keep the moving end of the selection in view (the end that changed since last time).
+  const lastSelection = useRef<TextSpan | null>(null);
   useEffect(() => {
-    if (!selection || !ref.current) return;
-    const el = ref.current.querySelector<HTMLElement>(`[data-start="${selection.start}"]`);
-    el?.scrollIntoView?.({ block: 'nearest' });
-  }, [selection, ref]);
+    const prev = lastSelection.current;
+    lastSelection.current = selection;
+    const root = ref.current;
+    if (!selection || !root) return;
+    const atStart = prev !== null && prev.end === selection.end && prev.start !== selection.start;
+    const el = atStart
+      ? root.querySelector<HTMLElement>(`[data-start="${selection.start}"]`)
+      : root.querySelector<HTMLElement>(`[data-end="${selection.end}"]`);
+    if (el) el.scrollIntoView?.({ block: 'nearest' });
+    else if (virtual) virtualizer.scrollToIndex(blockIndexAt(chunks, atStart ? selection.start : selection.end - 1), { align: 'center' });
+  }, [selection, ref, virtual, virtualizer, chunks]);
 
   const onMouseUp = () => {
     const root = ref.current;
@@ -55,30 +101,57 @@ export function TextPane({ text, turns, codings, selection, onSelect, onRequestC
     onRequestCode();
   };
 
+  const view = (i: number) => {
+    const b = chunks[i]!;
+    return (
+      <TextBlockView
+        text={text}
+        block={b}
+        codings={buckets[i]!}
+        selection={selection && selection.end > b.start && selection.start < b.end ? selection : null}
+      />
+    );
+  };
+
+  let body;
+  if (virtual) {
+    const items = virtualizer.getVirtualItems();
+    const total = virtualizer.getTotalSize();
+    const before = items[0]?.start ?? 0;
+    const after = items.length > 0 ? total - items[items.length - 1]!.end : total;
+    body = (
+      <>
+        <div style={{ height: before }} aria-hidden="true" />
+        {items.map((item) => (
+          <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
+            {view(item.index)}
+          </div>
+        ))}
+        <div style={{ height: Math.max(0, after) }} aria-hidden="true" />
+      </>
+    );
+  } else {
+    body = chunks.map((b, i) => <Fragment key={b.start}>{view(i)}</Fragment>);
+  }
+
   return (
     <div
       ref={ref}
-      className="text-pane"
+      className={virtual ? 'text-pane text-pane--virtual' : 'text-pane'}
       tabIndex={0}
       role="region"
-      aria-label="Document text"
+      aria-label={label ?? 'Document text'}
       aria-describedby="text-pane-help"
+      data-virtual={virtual ? 'true' : undefined}
       onMouseUp={onMouseUp}
       onKeyDown={onKeyDown}
     >
       <p id="text-pane-help" className="visually-hidden">
         Select text with the mouse, or with the arrow keys: Shift and an arrow extends the selection by a word, Enter
         opens the quick-code box. Press question mark for all keyboard shortcuts.
+        {virtual && ' This long document shows only the part near where you are reading; use the arrow keys to move through it.'}
       </p>
-      {blocks.map((b) => (
-        <TextBlockView
-          key={b.start}
-          text={text}
-          block={b}
-          codings={codings.filter((c) => c.end > b.start && c.start < b.end)}
-          selection={selection && selection.end > b.start && selection.start < b.end ? selection : null}
-        />
-      ))}
+      {body}
     </div>
   );
 }

@@ -6,6 +6,8 @@ export interface TextBlock {
   start: number;
   end: number;
   speaker: string | null;
+  /** True for the second and later chunks of a long block (see chunkBlocks): no speaker label again. */
+  continued?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -53,4 +55,63 @@ export function layoutBlocks(text: string, turns: readonly SpeakerTurn[]): TextB
   pushGap(pos, len);
   if (blocks.length === 0 && len > 0 && turns.length === 0) blocks.push({ start: 0, end: len, speaker: null });
   return blocks;
+}
+
+/** The longest a rendered chunk may be, in UTF-16 units: a huge paragraph never renders at once. */
+export const CHUNK_CHARS = 3000;
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * Where to end a chunk that starts at `from` and must end by `limit`: the last line break in the
+ * second half of the window, else the last sentence end, else the last white space, else `limit`
+ * itself (moved back one unit rather than split a surrogate pair).
+ */
+function chunkEnd(text: string, from: number, limit: number): number {
+  const half = from + Math.floor((limit - from) / 2);
+  // Search only the window: lastIndexOf would scan back to the start of a huge paragraph.
+  for (let i = limit - 1; i >= half; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  for (let i = limit - 1; i >= half; i--) {
+    const ch = text[i];
+    if ((ch === ' ' || ch === '\t') && /[.!?…]/.test(text[i - 1] ?? '')) return i + 1;
+  }
+  for (let i = limit - 1; i >= half; i--) if (/\s/.test(text[i]!)) return i + 1;
+  return isHighSurrogate(text.charCodeAt(limit - 1)) ? limit - 1 : limit;
+}
+
+/**
+ * Splits blocks longer than `max` units into consecutive chunks of about `max / 2`–`max` units,
+ * cut at line breaks, sentence ends or white space where possible. Chunks cover their block
+ * exactly (no gaps, no overlaps), so offsets are unchanged; later chunks are `continued`.
+ */
+export function chunkBlocks(text: string, blocks: readonly TextBlock[], max = CHUNK_CHARS): TextBlock[] {
+  if (max < 2) throw new Error(`chunkBlocks: a chunk must allow at least 2 characters (got ${max})`);
+  const out: TextBlock[] = [];
+  for (const b of blocks) {
+    if (b.end - b.start <= max) {
+      out.push(b);
+      continue;
+    }
+    let from = b.start;
+    let first = true;
+    while (from < b.end) {
+      const to = b.end - from <= max ? b.end : chunkEnd(text, from, from + max);
+      out.push(first ? { start: from, end: to, speaker: b.speaker } : { start: from, end: to, speaker: b.speaker, continued: true });
+      first = false;
+      from = to;
+    }
+  }
+  return out;
+}
+
+/** Index of the block containing `offset` (blocks sorted and disjoint), or the nearest one after it; -1 if none. */
+export function blockIndexAt(blocks: readonly TextBlock[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < blocks.length ? lo : blocks.length - 1;
 }

@@ -1,0 +1,29 @@
+import type { ChorusDb } from './schema';
+
+/**
+ * A cheap fingerprint of a project's data for views too large for a live query over every row
+ * (the survey grid at 100,000 responses: Dexie's live queries track each row read, which costs
+ * seconds at that size). Observe this with useLiveQuery — counts watch index ranges, not rows —
+ * and re-read the big tables with plain reads when it changes. Every undoable step (coding,
+ * codebook edit, undo, redo) adds or flips a history entry, so `lastStep`/`undone` move with them;
+ * imports and deletions move the counts.
+ */
+export interface ProjectStamp {
+  documents: number;
+  participants: number;
+  codings: number;
+  /** Sequence number of the newest undoable step (0 if none): grows with every step, even at the history limit. */
+  lastStep: number;
+  undone: number;
+}
+
+export async function projectChangeStamp(db: ChorusDb, projectId: string): Promise<ProjectStamp> {
+  const [documents, participants, codings, last, undone] = await Promise.all([
+    db.documents.where('projectId').equals(projectId).count(),
+    db.participants.where('projectId').equals(projectId).count(),
+    db.codings.where('projectId').equals(projectId).count(),
+    db.history.where('projectId').equals(projectId).last(),
+    db.history.where('[projectId+undone]').equals([projectId, 1]).count(),
+  ]);
+  return { documents, participants, codings, lastStep: last?.seq ?? 0, undone };
+}

@@ -1,0 +1,46 @@
+import type { Code } from '../../../shared/model';
+
+interface Props {
+  codes: readonly Code[];
+  /** Responses with each code, over all responses. */
+  counts: ReadonlyMap<string, number>;
+  /** Codes the current coder has applied to the whole selected response. */
+  applied: ReadonlySet<string>;
+  disabled: boolean;
+  onToggle: (codeId: string) => void;
+}
+
+/** The codes under the number keys 1–9, with how many responses have each. */
+export function CodePalette({ codes, counts, applied, disabled, onToggle }: Props) {
+  return (
+    <section className="grid-palette" aria-labelledby="grid-palette-title">
+      <h2 id="grid-palette-title" className="visually-hidden">
+        Code palette
+      </h2>
+      <ol>
+        {codes.map((c, i) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              className="grid-palette__code"
+              aria-pressed={applied.has(c.id)}
+              aria-keyshortcuts={String(i + 1)}
+              disabled={disabled}
+              title={`Press ${i + 1} to apply or remove “${c.name}” on the whole selected response`}
+              onClick={() => onToggle(c.id)}
+            >
+              <kbd>{i + 1}</kbd>
+              <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
+              <span className="grid-palette__name">{c.name}</span>
+              <span className="grid-palette__count">
+                {counts.get(c.id) ?? 0}
+                <span className="visually-hidden"> responses</span>
+              </span>
+              {applied.has(c.id) && <span className="grid-palette__tick" aria-hidden="true">✓</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

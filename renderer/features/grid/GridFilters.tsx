@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import type { Variable } from '../../../shared/model';
+import { distinctValues, type GridFilters as Filters, type GridRow } from './gridModel';
+
+interface Props {
+  rows: readonly GridRow[];
+  variables: readonly Variable[];
+  codes: readonly { id: string; path: string }[];
+  filters: Filters;
+  onChange: (f: Filters) => void;
+}
+
+/** Filter by one attribute value and by one code (has it / has not). */
+export function GridFilters({ rows, variables, codes, filters, onChange }: Props) {
+  const varId = filters.attribute?.variableId ?? '';
+  const values = useMemo(() => (varId ? distinctValues(rows, varId) : { values: [], truncated: false }), [rows, varId]);
+  return (
+    <fieldset className="grid-filters">
+      <legend className="visually-hidden">Filters</legend>
+      <label htmlFor="grid-filter-attribute">Attribute</label>
+      <select
+          id="grid-filter-attribute"
+          value={varId}
+          onChange={(e) => {
+            const { attribute: _a, ...rest } = filters;
+            onChange(e.target.value ? { ...rest, attribute: { variableId: e.target.value, value: '' } } : rest);
+          }}
+        >
+          <option value="">Any</option>
+          {variables.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      {filters.attribute && (
+        <>
+          <label htmlFor="grid-filter-value">is</label>
+          <select
+            id="grid-filter-value"
+            value={filters.attribute.value}
+            onChange={(e) => onChange({ ...filters, attribute: { variableId: varId, value: e.target.value } })}
+          >
+            <option value="">(no value)</option>
+            {values.values.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label htmlFor="grid-filter-code">Code</label>
+      <select
+          id="grid-filter-code"
+          value={filters.code ? (filters.code.has ? 'has' : 'not') : ''}
+          onChange={(e) => {
+            const { code, ...rest } = filters;
+            const first = code?.codeId ?? codes[0]?.id;
+            onChange(e.target.value && first ? { ...rest, code: { codeId: first, has: e.target.value === 'has' } } : rest);
+          }}
+        >
+          <option value="">Any</option>
+          <option value="has">has code</option>
+          <option value="not">has no code</option>
+        </select>
+      {filters.code && (
+        <>
+          <label htmlFor="grid-filter-which" className="visually-hidden">Which code</label>
+          <select id="grid-filter-which" value={filters.code.codeId} onChange={(e) => onChange({ ...filters, code: { codeId: e.target.value, has: filters.code!.has } })}>
+            {codes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.path}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {(filters.attribute || filters.code) && (
+        <button type="button" className="link-button" onClick={() => onChange({})}>
+          Clear filters
+        </button>
+      )}
+    </fieldset>
+  );
+}

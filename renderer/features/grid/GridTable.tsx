@@ -1,0 +1,137 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Code, Variable } from '../../../shared/model';
+import { codesOf, showValue, type CodingIndex, type GridRow, type SortKey, type SortState } from './gridModel';
+
+interface Props {
+  rows: readonly GridRow[];
+  variables: readonly Variable[];
+  index: CodingIndex;
+  codeById: ReadonlyMap<string, Code>;
+  sort: SortState;
+  onSort: (key: SortKey) => void;
+  selected: number;
+  onSelect: (i: number) => void;
+  onKeyDown: (e: KeyboardEvent) => void;
+}
+
+/** Row height in px: rows are one line (long values are cut with an ellipsis and shown in full in the detail pane). */
+export const ROW_HEIGHT = 34;
+const MAX_CHIPS = 3;
+
+/** The responses as an ARIA grid; only the rows near the viewport are in the DOM. */
+export function GridTable({ rows, variables, index, codeById, sort, onSort, selected, onSelect, onKeyDown }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollPaddingStart: ROW_HEIGHT + 4,
+  });
+  useEffect(() => {
+    if (selected >= 0 && selected < rows.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, rows.length, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const total = virtualizer.getTotalSize();
+  const before = items[0]?.start ?? 0;
+  const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
+  const current = rows[selected];
+  const columns: { key: SortKey; label: string }[] = [
+    { key: 'title', label: 'Response' },
+    { key: 'participant', label: 'Participant' },
+    ...variables.map((v) => ({ key: `var:${v.id}`, label: v.name })),
+    { key: 'codes', label: 'Codes' },
+  ];
+
+  return (
+    <div className="grid-scroll" ref={scrollRef}>
+      <table
+        className="survey-grid"
+        role="grid"
+        aria-label="Survey responses"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={current ? `grid-row-${current.id}` : undefined}
+        aria-describedby="grid-help"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <colgroup>
+          <col className="grid-col--title" />
+          <col className="grid-col--participant" />
+          {variables.map((v) => (
+            <col key={v.id} />
+          ))}
+          <col className="grid-col--codes" />
+        </colgroup>
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            {columns.map((c) => {
+              const on = sort.key === c.key;
+              return (
+                <th key={c.key} role="columnheader" scope="col" aria-sort={on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="grid-sort" onClick={() => onSort(c.key)} title={`Sort by ${c.label}`}>
+                    {c.label}
+                    <span aria-hidden="true" className="grid-sort__arrow">
+                      {on ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {before > 0 && (
+            <tr aria-hidden="true" className="grid-spacer">
+              <td colSpan={columns.length} style={{ height: before }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const r = rows[item.index]!;
+            const codeIds = codesOf(index, r.id);
+            return (
+              <tr
+                key={r.id}
+                id={`grid-row-${r.id}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === selected}
+                className={item.index === selected ? 'grid-row grid-row--selected' : 'grid-row'}
+                style={{ height: ROW_HEIGHT }}
+                onClick={() => onSelect(item.index)}
+              >
+                <td role="gridcell" className="grid-cell--title">{r.recordId || r.title}</td>
+                <td role="gridcell">{r.pseudonym}</td>
+                {variables.map((v) => (
+                  <td role="gridcell" key={v.id}>
+                    {showValue(r.attributes[v.id])}
+                  </td>
+                ))}
+                <td role="gridcell" className="grid-cell--codes">
+                  {codeIds.slice(0, MAX_CHIPS).map((id) => {
+                    const c = codeById.get(id);
+                    return c ? (
+                      <span key={id} className="grid-chip">
+                        <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
+                        {c.name}
+                      </span>
+                    ) : null;
+                  })}
+                  {codeIds.length > MAX_CHIPS && <span className="grid-chip grid-chip--more">+{codeIds.length - MAX_CHIPS} more</span>}
+                </td>
+              </tr>
+            );
+          })}
+          {after > 0 && (
+            <tr aria-hidden="true" className="grid-spacer">
+              <td colSpan={columns.length} style={{ height: after }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Seeds the browser's IndexedDB for test/bench/ui.bench.ts. This module is bundled by esbuild at
+ * bench time and served from the bench's own server (same origin as the app, so the app's CSP
+ * allows it); it is never part of the app build, so production has no test hook. It writes rows
+ * with the app's own schema class (renderer/db ChorusDb) and storage codec, in chunked bulkAdds.
+ */
+import { ChorusDb, getCodec } from '../../renderer/db';
+import type { Code, Coder, Coding, DocumentMeta, Participant, Project, Source, Variable } from '../../shared/model';
+import { seededGuids, seededRandom } from '../../shared/model';
+import { feedbackText } from './util';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+function projectRows(name: string, seed: number) {
+  const guid = seededGuids(seed);
+  const project: Project = { id: guid(), name, description: 'Benchmark data', isDemo: false, settings: { disclosureThreshold: 10, locale: 'en-GB' }, createdAt: NOW, updatedAt: NOW };
+  const coder: Coder = { id: guid(), projectId: project.id, name: 'Bench coder', initials: 'BC', colour: '#0072B2' };
+  const source: Source = { id: guid(), projectId: project.id, name: `${name} source`, kind: 'survey', description: '', createdAt: NOW };
+  const colours = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#332288', '#117733'];
+  const codes: Code[] = colours.map((colour, i) => ({
+    id: guid(), projectId: project.id, parentId: null, name: i === 0 ? 'Bench target' : `Theme ${i}`, definition: '', inclusion: '', exclusion: '', example: '', colour, order: i, keywords: [], createdAt: NOW,
+  }));
+  return { guid, project, coder, source, codes };
+}
+
+async function write(db: ChorusDb, rows: { project: Project; coder: Coder; source: Source; codes: Code[] }, rest: {
+  variables?: Variable[]; participants?: Participant[]; documents: (DocumentMeta & { text: string })[]; codings?: Coding[];
+}) {
+  const pid = rows.project.id;
+  await db.transaction('rw', [db.projects, db.coders, db.sources, db.codes, db.variables], async () => {
+    await db.projects.add(rows.project);
+    await db.coders.add(rows.coder);
+    await db.sources.add(rows.source);
+    await db.codes.bulkAdd(rows.codes);
+    await db.variables.bulkAdd(rest.variables ?? []);
+  });
+  const CHUNK = 5000;
+  const parts = rest.participants ?? [];
+  for (let i = 0; i < parts.length; i += CHUNK) await db.participants.bulkAdd(parts.slice(i, i + CHUNK));
+  for (let i = 0; i < rest.documents.length; i += CHUNK) {
+    const slice = rest.documents.slice(i, i + CHUNK);
+    const texts = await Promise.all(slice.map(async (d) => ({ id: d.id, projectId: pid, stored: await getCodec().encode(d.text) })));
+    await db.transaction('rw', [db.documents, db.texts], async () => {
+      await db.documents.bulkAdd(slice.map(({ text: _t, ...meta }) => meta));
+      await db.texts.bulkAdd(texts);
+    });
+  }
+  const codings = rest.codings ?? [];
+  for (let i = 0; i < codings.length; i += CHUNK) await db.codings.bulkAdd(codings.slice(i, i + CHUNK));
+  await db.settings.put({ key: 'currentProjectId', value: pid });
+  return pid;
+}
+
+/** `n` survey responses of ~150 words, each with a participant and four attributes; every fifth has one code. */
+async function seedSurvey(n: number): Promise<string> {
+  const db = new ChorusDb('chorus');
+  const base = projectRows(`Bench survey ${n}`, 11);
+  const { guid, project, coder, source, codes } = base;
+  const rnd = seededRandom(5);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const vars: Variable[] = ['Area', 'Age band', 'Offence type', 'Contact method'].map((name) => ({ id: guid(), projectId: project.id, name, type: 'category', description: '' }));
+  const values = [['North', 'South', 'East', 'West', 'Central'], ['16–24', '25–34', '35–44', '45–54', '55–64', '65+'], ['Burglary', 'Assault', 'Stalking', 'Fraud', 'Hate crime'], ['999', '101', 'Online', 'In person']];
+  const participants: Participant[] = [];
+  const documents: (DocumentMeta & { text: string })[] = [];
+  const codings: Coding[] = [];
+  for (let i = 0; i < n; i++) {
+    const rec = String(i + 1).padStart(6, '0');
+    const p: Participant = { id: guid(), projectId: project.id, sourceId: source.id, pseudonym: `Respondent ${rec}`, attributes: Object.fromEntries(vars.map((v, k) => [v.id, pick(values[k]!)])) };
+    participants.push(p);
+    const text = feedbackText(i + 1, 150);
+    const d = { id: guid(), projectId: project.id, sourceId: source.id, participantId: p.id, title: `Response ${rec}`, kind: 'response' as const, length: text.length, turns: [], recordId: rec, field: 'What could we have done better?', createdAt: NOW, text };
+    documents.push(d);
+    if (i % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: d.id, codeId: codes[1 + (i % 8)]!.id, start: 0, end: text.length, coderId: coder.id, createdAt: NOW });
+  }
+  return write(db, base, { variables: vars, participants, documents, codings });
+}
+
+/** One 500,000-word document in a single paragraph, and two 30,000-word documents: one with 5,000 codings, one without. */
+async function seedLong(): Promise<string> {
+  const db = new ChorusDb('chorus');
+  const base = projectRows('Bench long documents', 23);
+  const { guid, project, coder, source, codes } = base;
+  const doc = (title: string, text: string) => ({ id: guid(), projectId: project.id, sourceId: source.id, participantId: null, title, kind: 'document' as const, length: text.length, turns: [], createdAt: NOW, text });
+  const huge = doc('Huge 500,000 words', feedbackText(1, 500_000));
+  const mid = feedbackText(2, 30_000);
+  const dense = doc('Dense 5,000 codings', mid);
+  const empty = doc('Empty no codings', mid);
+  const rnd = seededRandom(9);
+  const codings: Coding[] = [];
+  for (let k = 0; k < 5000; k++) {
+    const start = 2000 + Math.floor(rnd() * (mid.length - 2200));
+    const end = Math.min(mid.length, start + 5 + Math.floor(rnd() * 200));
+    codings.push({ id: guid(), projectId: project.id, documentId: dense.id, codeId: codes[1 + (k % 8)]!.id, start, end, coderId: coder.id, createdAt: NOW });
+  }
+  return write(db, base, { documents: [huge, dense, empty], codings });
+}
+
+(globalThis as unknown as { __chorusBenchSeed: unknown }).__chorusBenchSeed = { seedSurvey, seedLong };

@@ -1,0 +1,244 @@
+/**
+ * UI benchmarks measured in Chromium (DESIGN.md §6: "the UI never freezes"). Expects `npx vite
+ * build` to have been run (it builds nothing of the app itself) and the system Chromium.
+ *
+ * Seeding: the bench bundles test/bench/ui-seed.ts with esbuild and serves it from its own
+ * static server beside dist/renderer (same origin, so the app's CSP allows it), then injects it
+ * into the running app page. It writes rows with the app's own schema class; the production
+ * build carries no test hook or debug route. Figures come from performance.now() in the page and
+ * a PerformanceObserver for 'longtask' (main-thread tasks over 50 ms).
+ *
+ *   npx vite build && npx tsx test/bench/ui.bench.ts      (BENCH_GRID_N=20000 for a quicker run)
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { DIST as BUILT, openApp, REPO_ROOT, skipReason } from '../e2e/harness';
+import { existsSync } from 'node:fs';
+
+/** The built renderer to serve (CHORUS_E2E_DIST overrides, e.g. a private copy while others rebuild). */
+const DIST = process.env.CHORUS_E2E_DIST || BUILT;
+const GRID_N = Number(process.env.BENCH_GRID_N ?? 100_000);
+const TRIALS = 7;
+
+type Win = Window & { __lt: { start: number; dur: number }[]; __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string>; seedLong: () => Promise<string> } };
+
+const OBSERVE_LONG_TASKS = `window.__name = (f) => f; window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });`;
+
+async function serve(seedJs: string) {
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (pathname === '/__bench__/seed.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(seedJs);
+      return;
+    }
+    const file = path.join(DIST, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(DIST + path.sep)) return void res.writeHead(403).end();
+    try {
+      const type = file.endsWith('.js') ? 'text/javascript; charset=utf-8' : file.endsWith('.css') ? 'text/css' : file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const a = server.address();
+  if (!a || typeof a === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${a.port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Longest main-thread task (ms) that overlapped [from, to] in page time, 0 if none. */
+const longest = (page: Page, from: number, to: number) =>
+  page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as Win).__lt.filter((t) => t.start + t.dur >= a! && t.start <= b!).map((t) => t.dur)), [from, to]);
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+const line = (label: string, value: string, note = '') => console.log(`${label.padEnd(52)} ${value}${note ? `  ${note}` : ''}`);
+const verdict = (task: number) => (task <= 100 ? 'ok (≤ 100 ms)' : 'OVER 100 ms');
+
+/** Scroll an element in steps, one per animation frame; returns [t0, t1] in page time. */
+const scripted = (page: Page, selector: string, steps: number, by: number) =>
+  page.evaluate(
+    async ([selector, steps, by]) => {
+      const el = document.querySelector(selector as string)!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      const t0 = performance.now();
+      for (let i = 0; i < (steps as number); i++) {
+        el.scrollTop += by as number;
+        await frame();
+      }
+      for (const f of [0.5, 0.25, 1, 0]) {
+        el.scrollTop = f * el.scrollHeight;
+        await frame();
+        await frame();
+      }
+      return [t0, performance.now()] as const;
+    },
+    [selector, steps, by] as const,
+  );
+
+/** With BENCH_PROFILE=1, a CPU profile of the page; the stop function prints the top functions by self time. */
+async function profile(page: Page, part: 'grid' | 'apply'): Promise<() => Promise<void>> {
+  if (process.env.BENCH_PROFILE !== part) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = new Map<number, number>();
+    p.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000));
+    for (const n of p.nodes) {
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+    }
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  profile ${v.toFixed(0).padStart(6)} ms  ${k}`);
+  };
+}
+
+async function seed(page: Page, url: string, what: 'survey' | 'long'): Promise<number> {
+  await page.addScriptTag({ url: new URL('/__bench__/seed.js', url).href, type: 'module' });
+  await page.waitForFunction(() => '__chorusBenchSeed' in window);
+  const t0 = Date.now();
+  await page.evaluate(([what, n]) => {
+    const s = (window as unknown as Win).__chorusBenchSeed;
+    return what === 'survey' ? s.seedSurvey(n as number) : s.seedLong();
+  }, [what, GRID_N] as const);
+  return Date.now() - t0;
+}
+
+async function gridBench(page: Page, url: string) {
+  line(`Seeding ${GRID_N.toLocaleString('en-GB')} responses (IndexedDB, not the UI)`, fmt(await seed(page, url, 'survey')), '(context)');
+  await page.goto(new URL('#/grid', url).href);
+  const stopProfile = await profile(page, 'grid');
+  await page.reload();
+  const shown = `Showing ${GRID_N.toLocaleString('en-GB')} of ${GRID_N.toLocaleString('en-GB')} responses`;
+  await page.waitForFunction((shown) => document.querySelector('.grid-count')?.textContent === shown && document.querySelector('.grid-row'), shown, { timeout: 120_000 });
+  const ready = await now(page);
+  await stopProfile();
+  line('Grid: navigation → rows painted', fmt(ready), '(context)');
+  const firstTask = await longest(page, 0, ready);
+  line('Grid: longest task during first render', fmt(firstTask), verdict(firstTask));
+  await page.waitForTimeout(500);
+  const [s0, s1] = await scripted(page, '.grid-scroll', 60, 1200);
+  const scrollTask = await longest(page, s0, s1);
+  line(`Grid: longest task, scripted scroll (${((s1 - s0) / 1000).toFixed(1)} s)`, fmt(scrollTask), verdict(scrollTask));
+  // Sort by an attribute and apply a code with a key: reported for context.
+  const t0 = await now(page);
+  await page.getByRole('button', { name: 'Area', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]'));
+  const t1 = await now(page);
+  line('Grid: sort 100,000 rows by Area (click → sorted)', fmt(t1 - t0), `longest task ${fmt(await longest(page, t0, t1))} (context)`);
+  await page.locator('.grid-row').first().click();
+  const count = () => page.locator('.grid-palette__count').first().textContent();
+  const before = await count();
+  const k0 = await now(page);
+  await page.keyboard.press('1');
+  await page.waitForFunction((before) => document.querySelector('.grid-palette__count')?.textContent !== before, before, { timeout: 60_000 });
+  const k1 = await now(page);
+  line('Grid: press 1 → count updated', fmt(k1 - k0), `longest task ${fmt(await longest(page, k0, k1))} (context)`);
+}
+
+async function openDocument(page: Page, title: string): Promise<{ ms: number; t0: number; t1: number }> {
+  await page.locator('.doc-link', { hasText: title }).first().waitFor({ timeout: 60_000 });
+  return page.evaluate(async (title) => {
+    const link = [...document.querySelectorAll<HTMLElement>('.doc-link')].find((l) => l.textContent?.includes(title))!;
+    const t0 = performance.now();
+    link.click();
+    await new Promise<void>((resolve) => {
+      const check = () => (document.querySelector('.doc-header__title')?.textContent === title && document.querySelector('.text-pane span[data-start]') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(r));
+    const t1 = performance.now();
+    return { ms: t1 - t0, t0, t1 };
+  }, title);
+}
+
+/** Median time from the Enter that applies a code to the new highlight painted, over TRIALS words. */
+async function applyLatency(page: Page, title: string): Promise<number> {
+  await openDocument(page, title);
+  if (process.env.BENCH_DEBUG) console.log(`  opened ${title}`);
+  await page.locator('.text-pane').focus();
+  const times: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const input = page.getByRole('combobox', { name: /Apply a code/ });
+    await input.waitFor();
+    await input.fill('Bench target');
+    const armed = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let t0 = 0;
+          const n0 = document.querySelectorAll('.text-pane span[title*="Bench target"]').length;
+          document.addEventListener('keydown', (e) => { if (e.key === 'Enter') t0 = performance.now(); }, { capture: true, once: true });
+          const check = () => {
+            if (t0 && document.querySelectorAll('.text-pane span[title*="Bench target"]').length > n0) requestAnimationFrame(() => resolve(performance.now() - t0));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    await page.waitForTimeout(50);
+    await input.press('Enter');
+    times.push(await armed);
+    await page.locator('.text-pane').focus();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function longDocBench(page: Page, url: string) {
+  line('Seeding long documents (IndexedDB, not the UI)', fmt(await seed(page, url, 'long')), '(context)');
+  await page.goto(new URL('#/code', url).href);
+  await page.reload();
+  const open = await openDocument(page, 'Huge 500,000 words');
+  line('500,000-word document: click → text painted', fmt(open.ms), '(context)');
+  const openTask = await longest(page, open.t0, open.t1);
+  line('500,000-word document: longest task while opening', fmt(openTask), verdict(openTask));
+  line('500,000-word document: spans in the DOM', String(await page.locator('.text-pane span[data-start]').count()).padStart(9), '(context)');
+  await page.waitForTimeout(500);
+  const [s0, s1] = await scripted(page, '.text-pane', 40, 2500);
+  const scrollTask = await longest(page, s0, s1);
+  line('500,000-word document: longest task, scripted scroll', fmt(scrollTask), verdict(scrollTask));
+
+  const empty = await applyLatency(page, 'Empty no codings');
+  const stop = await profile(page, 'apply');
+  const dense = await applyLatency(page, 'Dense 5,000 codings');
+  await stop();
+  line('Apply a code → painted, document without codings', fmt(empty), `median of ${TRIALS}`);
+  line('Apply a code → painted, document with 5,000 codings', fmt(dense), `median of ${TRIALS}`);
+  const ratio = dense / empty;
+  line('  ratio (target ≤ 1.5)', ratio.toFixed(2).padStart(9), ratio <= 1.5 ? 'ok' : 'OVER TARGET');
+}
+
+async function main() {
+  const reason = skipReason() ?? (existsSync(path.join(DIST, 'index.html')) ? null : `${DIST}/index.html is missing: run \`npx vite build\` first`);
+  if (reason) {
+    console.log(`ui bench skipped: ${reason}`);
+    return;
+  }
+  const bundle = await build({ entryPoints: [path.join(REPO_ROOT, 'test/bench/ui-seed.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'chrome120', logLevel: 'error' });
+  const server = await serve(bundle.outputFiles[0]!.text);
+  const started = Date.now();
+  const only = process.env.BENCH_ONLY;
+  for (const run of [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only))) {
+    const s = await openApp(server.url);
+    try {
+      await s.page.addInitScript(OBSERVE_LONG_TASKS);
+      await s.page.locator('.app-header').waitFor({ timeout: 60_000 });
+      await run(s.page, server.url);
+      if (s.errors.length) console.log(`page errors: ${s.errors.join(' | ')}`);
+    } finally {
+      await s.close();
+    }
+  }
+  await server.close();
+  line('Total bench time', fmt(Date.now() - started));
+}
+
+await main();

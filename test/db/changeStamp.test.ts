@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addCoding, importBundle, openChorusDb, projectChangeStamp, removeCoding, undo, updateCode } from '../../renderer/db';
+import { smallBundle } from './fixtures';
+
+describe('project change stamp (the grid’s cheap live signal)', () => {
+  it('moves with every coding change, undo and codebook edit, and counts the project’s rows', async () => {
+    const db = await openChorusDb('change-stamp-1');
+    const b = smallBundle(31);
+    const other = smallBundle(32);
+    await importBundle(db, b);
+    await importBundle(db, other);
+    const pid = b.project.id;
+    const s0 = await projectChangeStamp(db, pid);
+    expect(s0).toEqual({ documents: b.documents.length, participants: b.participants.length, codings: b.codings.length, lastStep: 0, undone: 0 });
+    const doc = b.documents[1]!;
+    const c = await addCoding(db, { projectId: pid, documentId: doc.id, codeId: b.codes[0]!.id, start: 0, end: 3, coderId: b.coders[0]!.id });
+    const s1 = await projectChangeStamp(db, pid);
+    expect(s1.codings).toBe(s0.codings + 1);
+    await removeCoding(db, c.id);
+    const s2 = await projectChangeStamp(db, pid);
+    expect(s2.codings).toBe(s0.codings);
+    expect(s2).not.toEqual(s0); // same count, but a new step
+    await undo(db, pid);
+    const s3 = await projectChangeStamp(db, pid);
+    expect(s3.undone).toBe(1);
+    await updateCode(db, b.codes[0]!.id, { name: 'Renamed' });
+    expect(await projectChangeStamp(db, pid)).not.toEqual(s3);
+    // The other project is untouched.
+    expect((await projectChangeStamp(db, other.project.id)).lastStep).toBe(0);
+  });
+});
