@@ -17,6 +17,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['Alt + ↑ / ↓', 'In the codebook: move the focused code up or down among its siblings'],
   ['Alt + → / ←', 'In the codebook: indent under the code above, or outdent to the parent’s level'],
   ['1 – 9', 'With text selected: apply one of the nine most recently used codes (numbered in the codebook)'],
+  ['Alt + 1 – 9', 'In the quick-code box: apply one of those recent codes (plain digits type into the filter)'],
   ['Delete', 'With text selected: remove your codings that overlap the selection (uncode)'],
   ['Ctrl + Z', 'Undo (⌘ Z on a Mac); works across documents and after a reload'],
   ['Ctrl + Shift + Z, Ctrl + Y', 'Redo'],

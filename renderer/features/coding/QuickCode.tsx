@@ -42,14 +42,17 @@ export function QuickCode({ codes, snippet, onApply, onClose, actions }: Props) 
         aria-autocomplete="list"
         aria-activedescendant={current ? `quick-code-${current.id}` : undefined}
         autoComplete="off"
-        placeholder="Type to filter codes, Enter to apply (or 1–9)"
+        placeholder="Type to filter codes, Enter to apply (Alt+1–9: recent codes)"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
         }}
         onKeyDown={(e) => {
-          const numbered = query === '' && /^[1-9]$/.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey ? codes.find((c) => c.shortcut === Number(e.key)) : undefined;
+          // Plain digits type into the filter (code names such as "101 waiting times" start with
+          // one); Alt+1–9 applies a recent code from here. In the text itself plain 1–9 apply.
+          const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
+          const numbered = digit && e.altKey && !e.ctrlKey && !e.metaKey ? codes.find((c) => c.shortcut === Number(digit)) : undefined;
           if (numbered) {
             e.preventDefault();
             onApply(numbered.id);
