@@ -69,8 +69,9 @@ export async function commitImport(
   const tables = [db.projects, db.sources, db.variables, db.participants, db.documents, db.texts, db.imports, db.redactionLogs, db.audit];
   await db.transaction('rw', tables, async () => {
     if (!(await db.projects.get(projectId))) throw new Error('The project to import into no longer exists');
-    for (const x of [...batch.sources, ...batch.variables, ...batch.participants, ...batch.documents]) {
-      if (x.projectId !== projectId) throw new Error('The batch belongs to another project');
+    // (no spread into one array: a 100,000-row survey has 300,000 entities here)
+    for (const list of [batch.sources, batch.variables, batch.participants, batch.documents]) {
+      for (const x of list) if (x.projectId !== projectId) throw new Error('The batch belongs to another project');
     }
     await db.sources.bulkAdd(batch.sources);
     await db.variables.bulkAdd(batch.variables);

@@ -118,7 +118,13 @@ export function tableFromGrid(grid: readonly (readonly string[])[], opts: GridOp
       .filter((s) => s !== '')
       .join(' – '),
   );
-  const rows = body.map((r) => Array.from({ length: width }, (_, c) => r.cells[c] ?? ''));
+  const rows = body.map((r) => {
+    // a row of the right width is copied in one go (the common case); others padded or cut
+    if (r.cells.length === width) return r.cells.slice();
+    const out = new Array<string>(width);
+    for (let c = 0; c < width; c++) out[c] = r.cells[c] ?? '';
+    return out;
+  });
   return { columns, descriptions, rows, rowNumbers: body.map((r) => r.n), warnings };
 }
 

@@ -1,0 +1,126 @@
+/**
+ * The in-browser half of import-chromium.bench.ts, bundled by esbuild into one classic worker
+ * script (not part of the production build). One command per fresh Worker, so each phase's memory
+ * is its own:
+ * - 'app': the import worker's own logic (ImportSession: add-file, parse-table, prepare, commit)
+ *   into a real Chromium IndexedDB through Dexie;
+ * - 'bare': a bare papaparse parse plus a bare chunked Dexie bulkAdd (5,000 a chunk) of the same rows;
+ * - 'scan': the PII scan of every text and string attribute vs one bare case-insensitive email regex.
+ */
+import Dexie from 'dexie';
+import Papa from 'papaparse';
+import { createProject, openChorusDb } from '../../renderer/db';
+import { ImportSession } from '../../renderer/workers/import-session';
+import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapping';
+import { scanBatches } from '../../shared/import/pipeline';
+import { parseTable } from '../../shared/import/table';
+import { newGuid } from '../../shared/model/ids';
+
+export type BenchCommand = { cmd: 'app' | 'bare' | 'scan'; url: string };
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<BenchCommand>) => void) | null; postMessage(m: unknown): void };
+
+const mapping: TableMapping = {
+  idColumn: 'ID',
+  textColumns: ['Experience', 'Improvements'],
+  attributes: [
+    { column: 'Area', type: 'category' },
+    { column: 'Age band', type: 'category' },
+    { column: 'Contact date', type: 'date' },
+    { column: 'Satisfaction', type: 'number' },
+    { column: 'Channel', type: 'category' },
+    { column: 'Repeat victim', type: 'boolean' },
+  ],
+  dateOrder: 'dmy',
+  source: { name: 'Bench survey', kind: 'survey' },
+};
+
+async function load(url: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+/** Tell the bench driver a step has ended (it notes the memory peak of each step). */
+const mark = (step: string) => scope.postMessage({ mark: step });
+
+async function app(bytes: Uint8Array) {
+  const db = await openChorusDb('bench-app');
+  const project = await createProject(db, 'Bench');
+  const session = new ImportSession(async () => db);
+  const t: Record<string, number> = {};
+  let t0 = performance.now();
+  const added = await session.handle({ type: 'add-file', projectId: project.id, fileId: 'f1', name: 'bench.csv', bytes });
+  t.addFile = performance.now() - t0;
+  mark('add-file');
+  if (added.type !== 'file') throw new Error(`add-file failed: ${JSON.stringify(added).slice(0, 300)}`);
+  t0 = performance.now();
+  const parsed = await session.handle({ type: 'parse-table', fileId: 'f1', settings: {} });
+  t.parse = performance.now() - t0;
+  mark('parse-table');
+  if (parsed.type !== 'table') throw new Error(`parse failed: ${JSON.stringify(parsed).slice(0, 300)}`);
+  // prepare = build the batch, then scan it: the first scan progress marks the boundary
+  let scanStart = 0;
+  t0 = performance.now();
+  const prepared = await session.handle(
+    { type: 'prepare', projectId: project.id, tables: [{ fileId: 'f1', mapping }], transcripts: [], transcriptSource: { name: 'x', kind: 'interview' }, allowList: [] },
+    (p) => {
+      if (p.type === 'progress' && p.phase === 'scan' && scanStart === 0) scanStart = performance.now();
+    },
+  );
+  const t1 = performance.now();
+  if (prepared.type !== 'review') throw new Error(`prepare failed: ${JSON.stringify(prepared).slice(0, 300)}`);
+  t.build = scanStart - t0;
+  t.scanAndReview = t1 - scanStart;
+  mark('prepare');
+  const decisions = Object.fromEntries(prepared.review.findings.map((f) => [f.id, f.type === 'person' ? ('pseudonymise' as const) : ('redact' as const)]));
+  t0 = performance.now();
+  const committed = await session.handle({ type: 'commit', projectId: project.id, decisions, by: 'bench' });
+  t.commit = performance.now() - t0;
+  mark('commit');
+  if (committed.type !== 'committed') throw new Error(`commit failed: ${JSON.stringify(committed).slice(0, 300)}`);
+  const stored = { documents: await db.documents.count(), texts: await db.texts.count(), participants: await db.participants.count() };
+  db.close();
+  return { t, findings: prepared.review.findings.length, stored };
+}
+
+async function bare(bytes: Uint8Array) {
+  const db = new Dexie('bench-bare');
+  db.version(1).stores({ rows: '++id' });
+  await db.open();
+  const t0 = performance.now();
+  const res = Papa.parse<string[]>(new TextDecoder().decode(bytes), { skipEmptyLines: true });
+  const rows = res.data.slice(1).map((cells) => ({ cells }));
+  const t1 = performance.now();
+  for (let i = 0; i < rows.length; i += 5000) await db.table('rows').bulkAdd(rows.slice(i, i + 5000));
+  const t2 = performance.now();
+  const stored = await db.table('rows').count();
+  db.close();
+  return { t: { parse: t1 - t0, store: t2 - t1 }, stored };
+}
+
+function scan(bytes: Uint8Array) {
+  const table = parseTable(bytes, { fileName: 'bench.csv' });
+  const batch = buildBatchFromTable(table, mapping, { projectId: 'p', newId: newGuid, now: new Date().toISOString(), fileName: 'bench.csv' });
+  let t0 = performance.now();
+  const findings = scanBatches([batch]);
+  const tScan = performance.now() - t0;
+  const texts = [...batch.documents.map((d) => d.text), ...batch.participants.flatMap((p) => Object.values(p.attributes).filter((v): v is string => typeof v === 'string' && v.trim() !== ''))];
+  const email = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
+  t0 = performance.now();
+  let emails = 0;
+  for (const s of texts) emails += (s.match(email) ?? []).length;
+  const tEmail = performance.now() - t0;
+  const chars = texts.reduce((n, s) => n + s.length, 0);
+  const byType: Record<string, number> = {};
+  for (const f of findings) byType[f.type] = (byType[f.type] ?? 0) + 1;
+  return { t: { scan: tScan, email: tEmail }, texts: texts.length, chars, findings: findings.length, byType, emails };
+}
+
+scope.onmessage = async (e) => {
+  try {
+    const bytes = await load(e.data.url);
+    const result = e.data.cmd === 'app' ? await app(bytes) : e.data.cmd === 'bare' ? await bare(bytes) : scan(bytes);
+    scope.postMessage({ ok: true, result });
+  } catch (err) {
+    scope.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err) });
+  }
+};
