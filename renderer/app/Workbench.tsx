@@ -30,14 +30,17 @@ export function Workbench() {
         Skip to the document
       </a>
       <header className="app-header">
-        <h1 className="app-title">Chorus</h1>
-        {project && <ProjectSwitcher projects={projects} currentId={project.id} onSwitch={switchTo} onCreate={create} />}
+        <div className="app-header__bar">
+          <h1 className="app-title">Chorus</h1>
+          {project && <ProjectSwitcher projects={projects} currentId={project.id} onSwitch={switchTo} onCreate={create} />}
+          <div className="app-header__spacer" />
+          {project && <CoderSwitcher key={`coder:${project.id}`} projectId={project.id} />}
+          {project && <UndoRedo key={`undo:${project.id}`} projectId={project.id} />}
+          <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            Shortcuts
+          </button>
+        </div>
         <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
-        {project && <UndoRedo key={`undo:${project.id}`} projectId={project.id} />}
-        {project && <CoderSwitcher key={`coder:${project.id}`} projectId={project.id} />}
-        <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-          Keyboard shortcuts
-        </button>
       </header>
       {project?.isDemo && <DemoBanner />}
       {project ? (
