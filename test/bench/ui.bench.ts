@@ -9,6 +9,8 @@
  * a PerformanceObserver for 'longtask' (main-thread tasks over 50 ms).
  *
  *   npx vite build && npx tsx test/bench/ui.bench.ts      (BENCH_GRID_N=20000 for a quicker run)
+ *   npx tsx test/bench/ui.bench.ts --only grid             (only the survey grid part; or BENCH_ONLY=grid)
+ *   npx tsx test/bench/ui.bench.ts --only apply             (only the apply-a-code latency; also grid / long)
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -80,9 +82,9 @@ const scripted = (page: Page, selector: string, steps: number, by: number) =>
     [selector, steps, by] as const,
   );
 
-/** With BENCH_PROFILE=1, a CPU profile of the page; the stop function prints the top functions by self time. */
-async function profile(page: Page, part: 'grid' | 'apply'): Promise<() => Promise<void>> {
-  if (process.env.BENCH_PROFILE !== part) return async () => {};
+/** With BENCH_PROFILE=<part> (grid, grid-scroll, apply), a CPU profile of the page; the stop function prints the top functions by self time. */
+async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply'): Promise<() => Promise<void>> {
+  if (!(process.env.BENCH_PROFILE ?? '').split(',').includes(part)) return async () => {};
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
@@ -121,9 +123,12 @@ async function gridBench(page: Page, url: string) {
   await stopProfile();
   line('Grid: navigation → rows painted', fmt(ready), '(context)');
   const firstTask = await longest(page, 0, ready);
+  if (process.env.BENCH_DEBUG) console.log('  long tasks:', JSON.stringify(await page.evaluate(() => (window as unknown as Win).__lt.map((t) => [Math.round(t.start), Math.round(t.dur)]))));
   line('Grid: longest task during first render', fmt(firstTask), verdict(firstTask));
   await page.waitForTimeout(500);
+  const stopScrollProfile = await profile(page, 'grid-scroll');
   const [s0, s1] = await scripted(page, '.grid-scroll', 60, 1200);
+  await stopScrollProfile();
   const scrollTask = await longest(page, s0, s1);
   line(`Grid: longest task, scripted scroll (${((s1 - s0) / 1000).toFixed(1)} s)`, fmt(scrollTask), verdict(scrollTask));
   // Sort by an attribute and apply a code with a key: reported for context.
@@ -196,6 +201,11 @@ async function longDocBench(page: Page, url: string) {
   line('Seeding long documents (IndexedDB, not the UI)', fmt(await seed(page, url, 'long')), '(context)');
   await page.goto(new URL('#/code', url).href);
   await page.reload();
+  await openLongDocument(page);
+  await applyBench(page);
+}
+
+async function openLongDocument(page: Page) {
   const open = await openDocument(page, 'Huge 500,000 words');
   line('500,000-word document: click → text painted', fmt(open.ms), '(context)');
   const openTask = await longest(page, open.t0, open.t1);
@@ -205,15 +215,32 @@ async function longDocBench(page: Page, url: string) {
   const [s0, s1] = await scripted(page, '.text-pane', 40, 2500);
   const scrollTask = await longest(page, s0, s1);
   line('500,000-word document: longest task, scripted scroll', fmt(scrollTask), verdict(scrollTask));
+}
 
+async function applyBench(page: Page) {
   const empty = await applyLatency(page, 'Empty no codings');
   const stop = await profile(page, 'apply');
   const dense = await applyLatency(page, 'Dense 5,000 codings');
   await stop();
+  if (process.env.BENCH_DEBUG) console.log(`  coding list items in the DOM: ${await page.locator('.coding-list__item').count()} of ${await page.locator('#coding-list-title .count').textContent()}`);
   line('Apply a code → painted, document without codings', fmt(empty), `median of ${TRIALS}`);
   line('Apply a code → painted, document with 5,000 codings', fmt(dense), `median of ${TRIALS}`);
   const ratio = dense / empty;
   line('  ratio (target ≤ 1.5)', ratio.toFixed(2).padStart(9), ratio <= 1.5 ? 'ok' : 'OVER TARGET');
+}
+
+/** Only the apply-a-code latency (seeds the long documents; skips opening and scrolling the 500,000-word one). */
+async function applyOnlyBench(page: Page, url: string) {
+  line('Seeding long documents (IndexedDB, not the UI)', fmt(await seed(page, url, 'long')), '(context)');
+  await page.goto(new URL('#/code', url).href);
+  await page.reload();
+  await applyBench(page);
+}
+
+/** `--only grid|long|apply` (or BENCH_ONLY) picks one part; default: the grid and the long documents. */
+function onlyArg(): string | undefined {
+  const i = process.argv.indexOf('--only');
+  return (i >= 0 ? process.argv[i + 1] : undefined) ?? process.env.BENCH_ONLY;
 }
 
 async function main() {
@@ -225,8 +252,9 @@ async function main() {
   const bundle = await build({ entryPoints: [path.join(REPO_ROOT, 'test/bench/ui-seed.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'chrome120', logLevel: 'error' });
   const server = await serve(bundle.outputFiles[0]!.text);
   const started = Date.now();
-  const only = process.env.BENCH_ONLY;
-  for (const run of [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only))) {
+  const only = onlyArg();
+  const parts = only === 'apply' ? [applyOnlyBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
+  for (const run of parts) {
     const s = await openApp(server.url);
     try {
       await s.page.addInitScript(OBSERVE_LONG_TASKS);

@@ -10,10 +10,16 @@ const countText = (page: Page) => page.locator('.grid-count').textContent();
 const paletteButton = (page: Page, n: number) => page.locator('.grid-palette__code').nth(n - 1);
 const paletteCount = async (page: Page, n: number) => Number(((await paletteButton(page, n).locator('.grid-palette__count').textContent()) ?? '').replace(/\D/g, ''));
 
+/** Wait until the worker has answered the latest sort or filter and the visible rows are fetched. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.survey-grid')?.getAttribute('aria-busy') === 'false' && !document.querySelector('.grid-row[aria-busy="true"]'));
+}
+
 async function openGrid(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Survey grid' }).click();
   await page.locator('.grid-count', { hasText: /Showing \d+ of \d+ responses/ }).waitFor();
   await page.locator('.grid-row').first().waitFor();
+  await settled(page);
 }
 
 /** The text of each visible cell in the column with this header. */
@@ -57,10 +63,12 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
 
     // Sort by Area, descending on the second click.
     await page.getByRole('button', { name: 'Area', exact: true }).click();
+    await settled(page);
     expect(await page.getByRole('columnheader', { name: 'Area', exact: true }).getAttribute('aria-sort')).toBe('ascending');
     const asc = await columnValues(page, 'Area');
     expect(asc).toEqual([...asc].sort((a, b) => a.localeCompare(b, 'en-GB')));
     await page.getByRole('button', { name: 'Area', exact: true }).click();
+    await settled(page);
     const desc = await columnValues(page, 'Area');
     expect(desc).toEqual([...desc].sort((a, b) => b.localeCompare(a, 'en-GB')));
     expect(desc[0]).not.toBe(asc[0]);
@@ -69,6 +77,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
     await page.getByLabel('Attribute').selectOption({ label: 'Area' });
     const value = asc[0]!;
     await page.getByLabel('is', { exact: true }).selectOption({ label: value });
+    await settled(page);
     const filtered = Number(/Showing (\d+)/.exec((await countText(page)) ?? '')![1]);
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(150);
@@ -76,8 +85,10 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
 
     // Filter by code: has / has not partition the filtered rows.
     await page.getByLabel('Code', { exact: true }).selectOption('has');
+    await settled(page);
     const has = Number(/Showing (\d+)/.exec((await countText(page)) ?? '')![1]);
     await page.getByLabel('Code', { exact: true }).selectOption('not');
+    await settled(page);
     const hasNot = Number(/Showing (\d+)/.exec((await countText(page)) ?? '')![1]);
     expect(has + hasNot).toBe(filtered);
     await screenshot(page, 'grid-filtered');
@@ -92,6 +103,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
     const codeName = ((await paletteButton(page, 1).locator('.grid-palette__name').textContent()) ?? '').trim();
     await page.getByLabel('Code', { exact: true }).selectOption('not');
     await page.getByLabel('Which code').selectOption({ label: codeName });
+    await settled(page);
     const before = await paletteCount(page, 1);
     const remaining = Number(/Showing (\d+)/.exec((await countText(page)) ?? '')![1]);
     await page.locator('.grid-row').first().click();
@@ -105,6 +117,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
 
     // Back to all rows: the coded response shows the code; pressing 1 again removes it, 1 once more restores it.
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    await settled(page);
     await page.locator('.grid-row', { hasText: target }).first().click();
     expect(await paletteButton(page, 1).getAttribute('aria-pressed')).toBe('true');
     await grid(page).focus();

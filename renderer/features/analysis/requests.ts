@@ -92,13 +92,4 @@ export function runAnalysis(index: AnalysisIndex, req: AnalysisRequest, termCoun
   }
 }
 
-/** Subcategory matrix: which of the per-value measures to show (counts, row %, column %). */
-export type MatrixMeasure = 'n' | 'row' | 'col';
-
-/** A copy of a matrix table keeping only one per-value measure (other tables are returned as they are). */
-export function withMeasure(table: AnalysisTable, measure: MatrixMeasure): AnalysisTable {
-  if (table.kind !== 'matrix') return table;
-  const drop = (['n', 'row', 'col'] as const).filter((m) => m !== measure);
-  // Apply forPublication BEFORE this: a percentage is suppressed through its count column (its basis).
-  return { ...table, columns: table.columns.filter((c) => !drop.some((m) => c.key.startsWith(`${m}:`))) };
-}
+export { withMeasure, type MatrixMeasure } from './measure';

@@ -1,9 +1,12 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import type { Variable } from '../../../shared/model';
-import { distinctValues, type GridFilters as Filters, type GridRow } from './gridModel';
+import type { GridFilters as Filters } from './gridModel';
 
 interface Props {
-  rows: readonly GridRow[];
+  /** Distinct values of an attribute (computed in the grid worker). */
+  values: (variableId: string) => Promise<{ values: string[]; truncated: boolean }>;
+  /** Changes when the responses are re-read (the value list is fetched again). */
+  rowsVersion: number;
   variables: readonly Variable[];
   codes: readonly { id: string; path: string }[];
   filters: Filters;
@@ -11,9 +14,20 @@ interface Props {
 }
 
 /** Filter by one attribute value and by one code (has it / has not). */
-export function GridFilters({ rows, variables, codes, filters, onChange }: Props) {
+export function GridFilters({ values: loadValues, rowsVersion, variables, codes, filters, onChange }: Props) {
   const varId = filters.attribute?.variableId ?? '';
-  const values = useMemo(() => (varId ? distinctValues(rows, varId) : { values: [], truncated: false }), [rows, varId]);
+  const [values, setValues] = useState<{ variableId: string; values: string[]; truncated: boolean }>({ variableId: '', values: [], truncated: false });
+  useEffect(() => {
+    if (!varId) return;
+    let live = true;
+    void loadValues(varId).then((v) => {
+      if (live) setValues({ variableId: varId, ...v });
+    });
+    return () => {
+      live = false;
+    };
+  }, [loadValues, varId, rowsVersion]);
+  const shownValues = values.variableId === varId ? values.values : [];
   return (
     <fieldset className="grid-filters">
       <legend className="visually-hidden">Filters</legend>
@@ -42,7 +56,7 @@ export function GridFilters({ rows, variables, codes, filters, onChange }: Props
             onChange={(e) => onChange({ ...filters, attribute: { variableId: varId, value: e.target.value } })}
           >
             <option value="">(no value)</option>
-            {values.values.map((v) => (
+            {shownValues.map((v) => (
               <option key={v} value={v}>
                 {v}
               </option>

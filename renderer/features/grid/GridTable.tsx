@@ -1,14 +1,20 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code, Variable } from '../../../shared/model';
-import { codesOf, showValue, type CodingIndex, type GridRow, type SortKey, type SortState } from './gridModel';
+import { showValue, type GridRowData, type SortKey, type SortState } from './gridModel';
 
 interface Props {
-  rows: readonly GridRow[];
+  /** Rows shown. */
+  count: number;
+  /** The row at a position, if fetched yet (a placeholder row is drawn until it is). */
+  rowAt: (position: number) => GridRowData | undefined;
+  /** Asks for the rows at positions [from, to) (called as the table scrolls). */
+  want: (from: number, to: number) => void;
   variables: readonly Variable[];
-  index: CodingIndex;
   codeById: ReadonlyMap<string, Code>;
   sort: SortState;
+  /** A new sort or filter is being computed. */
+  busy: boolean;
   onSort: (key: SortKey) => void;
   selected: number;
   onSelect: (i: number) => void;
@@ -20,24 +26,30 @@ export const ROW_HEIGHT = 34;
 const MAX_CHIPS = 3;
 
 /** The responses as an ARIA grid; only the rows near the viewport are in the DOM. */
-export function GridTable({ rows, variables, index, codeById, sort, onSort, selected, onSelect, onKeyDown }: Props) {
+export function GridTable({ count, rowAt, want, variables, codeById, sort, busy, onSort, selected, onSelect, onKeyDown }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     scrollPaddingStart: ROW_HEIGHT + 4,
   });
   useEffect(() => {
-    if (selected >= 0 && selected < rows.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, rows.length, virtualizer]);
+    if (selected >= 0 && selected < count) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, count, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.length > 0 ? items[items.length - 1]!.index + 1 : 0;
+  useEffect(() => {
+    if (last > first) want(first, last);
+  }, [first, last, want]);
+
   const total = virtualizer.getTotalSize();
   const before = items[0]?.start ?? 0;
   const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
-  const current = rows[selected];
+  const current = selected >= 0 ? rowAt(selected) : undefined;
   const columns: { key: SortKey; label: string }[] = [
     { key: 'title', label: 'Response' },
     { key: 'participant', label: 'Participant' },
@@ -51,10 +63,11 @@ export function GridTable({ rows, variables, index, codeById, sort, onSort, sele
         className="survey-grid"
         role="grid"
         aria-label="Survey responses"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={count + 1}
         aria-colcount={columns.length}
         aria-activedescendant={current ? `grid-row-${current.id}` : undefined}
         aria-describedby="grid-help"
+        aria-busy={busy}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
@@ -89,42 +102,17 @@ export function GridTable({ rows, variables, index, codeById, sort, onSort, sele
               <td colSpan={columns.length} style={{ height: before }} />
             </tr>
           )}
-          {items.map((item) => {
-            const r = rows[item.index]!;
-            const codeIds = codesOf(index, r.id);
-            return (
-              <tr
-                key={r.id}
-                id={`grid-row-${r.id}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={item.index === selected}
-                className={item.index === selected ? 'grid-row grid-row--selected' : 'grid-row'}
-                style={{ height: ROW_HEIGHT }}
-                onClick={() => onSelect(item.index)}
-              >
-                <td role="gridcell" className="grid-cell--title">{r.recordId || r.title}</td>
-                <td role="gridcell">{r.pseudonym}</td>
-                {variables.map((v) => (
-                  <td role="gridcell" key={v.id}>
-                    {showValue(r.attributes[v.id])}
-                  </td>
-                ))}
-                <td role="gridcell" className="grid-cell--codes">
-                  {codeIds.slice(0, MAX_CHIPS).map((id) => {
-                    const c = codeById.get(id);
-                    return c ? (
-                      <span key={id} className="grid-chip">
-                        <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-                        {c.name}
-                      </span>
-                    ) : null;
-                  })}
-                  {codeIds.length > MAX_CHIPS && <span className="grid-chip grid-chip--more">+{codeIds.length - MAX_CHIPS} more</span>}
-                </td>
-              </tr>
-            );
-          })}
+          {items.map((item) => (
+            <GridRowView
+              key={item.index}
+              position={item.index}
+              row={rowAt(item.index)}
+              selected={item.index === selected}
+              variables={variables}
+              codeById={codeById}
+              onSelect={onSelect}
+            />
+          ))}
           {after > 0 && (
             <tr aria-hidden="true" className="grid-spacer">
               <td colSpan={columns.length} style={{ height: after }} />
@@ -135,3 +123,60 @@ export function GridTable({ rows, variables, index, codeById, sort, onSort, sele
     </div>
   );
 }
+
+interface RowProps {
+  position: number;
+  row: GridRowData | undefined;
+  selected: boolean;
+  variables: readonly Variable[];
+  codeById: ReadonlyMap<string, Code>;
+  onSelect: (i: number) => void;
+}
+
+/** One row; re-renders only when its data, position or selection changes. */
+const GridRowView = memo(function GridRowView({ position, row: r, selected, variables, codeById, onSelect }: RowProps) {
+  const props = {
+    role: 'row',
+    'aria-rowindex': position + 2,
+    'aria-selected': selected,
+    className: selected ? 'grid-row grid-row--selected' : 'grid-row',
+    style: { height: ROW_HEIGHT },
+    onClick: () => onSelect(position),
+  };
+  if (!r) {
+    return (
+      <tr {...props} aria-busy="true">
+        <td role="gridcell" className="grid-cell--title grid-cell--loading">…</td>
+        <td role="gridcell" />
+        {variables.map((v) => (
+          <td role="gridcell" key={v.id} />
+        ))}
+        <td role="gridcell" />
+      </tr>
+    );
+  }
+  const codeIds = r.codeIds;
+  return (
+    <tr {...props} id={`grid-row-${r.id}`}>
+      <td role="gridcell" className="grid-cell--title">{r.recordId || r.title}</td>
+      <td role="gridcell">{r.pseudonym}</td>
+      {variables.map((v) => (
+        <td role="gridcell" key={v.id}>
+          {showValue(r.attributes[v.id])}
+        </td>
+      ))}
+      <td role="gridcell" className="grid-cell--codes">
+        {codeIds.slice(0, MAX_CHIPS).map((id) => {
+          const c = codeById.get(id);
+          return c ? (
+            <span key={id} className="grid-chip">
+              <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
+              {c.name}
+            </span>
+          ) : null;
+        })}
+        {codeIds.length > MAX_CHIPS && <span className="grid-chip grid-chip--more">+{codeIds.length - MAX_CHIPS} more</span>}
+      </td>
+    </tr>
+  );
+});

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addCoding, getDocumentText, removeCoding } from '../../db';
+import { addCoding, getDocumentText, listCodings, removeCoding } from '../../db';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
 import type { WorkspaceProps } from '../../app/workspaces';
@@ -11,78 +11,74 @@ import { GridFilters } from './GridFilters';
 import { GridTable, ROW_HEIGHT } from './GridTable';
 import {
   codeOptions,
-  filterRows,
+  indexCodings,
   paletteCodes,
-  responseCounts,
-  sortRows,
   wholeResponseCoding,
   type GridFilters as Filters,
-  type GridRow,
+  type GridRowData,
   type SortKey,
   type SortState,
 } from './gridModel';
 import { ResponseDetail } from './ResponseDetail';
-import { useGridData } from './useGridData';
+import { useGridView } from './useGridView';
 import './grid.css';
 
 /**
  * The Survey grid workspace: every survey response as a row with its participant's attributes
  * and codes; sort, filter, and code whole responses from the keyboard (1–9, Enter), or part of
- * one in the detail pane.
+ * one in the detail pane. Rows are loaded, filtered and sorted in a worker (./useGridView).
  */
 export function SurveyGrid({ project }: WorkspaceProps) {
   const db = useDb();
-  const data = useGridData(db, project.id);
-  const { coder, coders } = useCoder(db, project.id);
   const [sort, setSort] = useState<SortState>({ key: 'title', dir: 'asc' });
   const [filters, setFilters] = useState<Filters>({});
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const data = useGridView(db, project.id, sort, filters);
+  const { coder, coders } = useCoder(db, project.id);
+  /** The selected row by row number (valid for the rows version it was chosen in). */
+  const [chosen, setChosen] = useState<{ row: number; rowsVersion: number } | null>(null);
   const [picking, setPicking] = useState(false);
   const [status, setStatus] = useState('');
 
   const codeById = useMemo(() => new Map(data.codes.map((c) => [c.id, c])), [data.codes]);
   const options = useMemo(() => codeOptions(data.codes), [data.codes]);
   const palette = useMemo(() => paletteCodes(data.codes, undefined), [data.codes]);
-  const counts = useMemo(() => responseCounts(data.rows, data.index), [data.rows, data.index]);
-  // Sorting and filtering by attributes do not depend on codings: do not redo them on every coding.
-  const codeDependent = sort.key === 'codes' || filters.code !== undefined;
-  const codeDep = codeDependent ? data.index : null;
-  const shown = useMemo(
-    () => sortRows(filterRows(data.rows, filters, data.index), sort, data.index, data.variables),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data.rows, filters, sort, data.variables, codeDep],
-  );
+  const order = data.order;
+  const shownCount = order.length;
+  const selectedRow = chosen && chosen.rowsVersion === data.rowsVersion ? chosen.row : null;
   const [lastIndex, setLastIndex] = useState(0);
-  let selected = selectedId ? shown.findIndex((r) => r.id === selectedId) : -1;
+  let selected = selectedRow !== null ? order.indexOf(selectedRow) : -1;
   // A row that left the view (filtered out after coding) hands the selection to its neighbour.
-  if (selected < 0 && selectedId && shown.length > 0) selected = Math.min(lastIndex, shown.length - 1);
-  const row: GridRow | undefined = shown[selected];
+  if (selected < 0 && selectedRow !== null && shownCount > 0) selected = Math.min(lastIndex, shownCount - 1);
+  const row: GridRowData | undefined = selected >= 0 ? data.rowAt(selected) : undefined;
 
+  const rowsVersion = data.rowsVersion;
   const selectIndex = useCallback(
     (i: number) => {
-      const r = shown[Math.max(0, Math.min(i, shown.length - 1))];
-      if (r) {
-        setSelectedId(r.id);
-        setLastIndex(Math.max(0, Math.min(i, shown.length - 1)));
+      const at = Math.max(0, Math.min(i, order.length - 1));
+      const r = order[at];
+      if (r !== undefined) {
+        setChosen({ row: r, rowsVersion });
+        setLastIndex(at);
       }
     },
-    [shown],
+    [order, rowsVersion],
   );
 
   const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
 
-  const toggle = async (r: GridRow, codeId: string) => {
+  const toggle = async (r: GridRowData, codeId: string) => {
     const name = codeById.get(codeId)?.name ?? 'code';
     if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
     if (r.length === 0) return setStatus(`${r.recordId || r.title} is empty, so it cannot be coded.`);
     try {
-      const existing = wholeResponseCoding(data.index, r, codeId, coder.id);
+      const existing = wholeResponseCoding(indexCodings(await listCodings(db, { documentId: r.id })), r, codeId, coder.id);
       if (existing) {
         await removeCoding(db, existing.id);
-        data.patchCodings({ removeId: existing.id });
+        await data.patch({ removeId: existing.id });
         setStatus(`Removed “${name}” from ${r.recordId || r.title}.`);
       } else {
-        data.patchCodings({ add: await addCoding(db, { projectId: project.id, documentId: r.id, codeId, start: 0, end: r.length, coderId: coder.id }) });
+        const c = await addCoding(db, { projectId: project.id, documentId: r.id, codeId, start: 0, end: r.length, coderId: coder.id });
+        await data.patch({ add: { id: c.id, documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end } });
         setStatus(`Coded ${r.recordId || r.title} as “${name}”.`);
       }
     } catch (e) {
@@ -99,7 +95,7 @@ export function SurveyGrid({ project }: WorkspaceProps) {
       selectIndex(selected < 0 ? 0 : selected + moves[e.key]!);
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
-      selectIndex(e.key === 'Home' ? 0 : shown.length - 1);
+      selectIndex(e.key === 'Home' ? 0 : shownCount - 1);
     } else if (/^[1-9]$/.test(e.key) && !e.shiftKey) {
       const code = palette[Number(e.key) - 1];
       if (code && row) {
@@ -113,19 +109,19 @@ export function SurveyGrid({ project }: WorkspaceProps) {
   };
 
   const text = useLiveQuery(async () => (row ? getDocumentText(db, row.id) : undefined), [db, row?.id]);
+  const rowCodings = useLiveQuery(async () => (row ? listCodings(db, { documentId: row.id }) : []), [db, row?.id]);
   const detailCodings = useMemo<ShownCoding[]>(() => {
-    if (!row) return [];
     const coderById = new Map(coders.map((c) => [c.id, c]));
-    return (data.index.get(row.id) ?? []).flatMap((c) => {
+    return (rowCodings ?? []).flatMap((c) => {
       const code = codeById.get(c.codeId);
       if (!code) return [];
       const who = coderById.get(c.coderId);
       return [{ id: c.id, start: c.start, end: c.end, codeId: c.codeId, codeName: code.name, colour: code.colour, coderName: who?.name ?? 'unknown coder', coderInitials: who?.initials ?? '?' }];
     });
-  }, [row, data.index, codeById, coders]);
+  }, [rowCodings, codeById, coders]);
   const applied = useMemo(
-    () => new Set(row && coder ? palette.filter((c) => wholeResponseCoding(data.index, row, c.id, coder.id)).map((c) => c.id) : []),
-    [row, coder, palette, data.index],
+    () => new Set(row && coder ? palette.filter((c) => row.whole.includes(`${c.id} ${coder.id}`)).map((c) => c.id) : []),
+    [row, coder, palette],
   );
 
   const onSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
@@ -138,11 +134,11 @@ export function SurveyGrid({ project }: WorkspaceProps) {
             Survey responses
           </h2>
           <p className="grid-count" aria-live="polite">
-            {data.loading ? 'Loading responses…' : `Showing ${shown.length.toLocaleString('en-GB')} of ${data.rows.length.toLocaleString('en-GB')} responses`}
+            {data.loading ? 'Loading responses…' : `Showing ${shownCount.toLocaleString('en-GB')} of ${data.total.toLocaleString('en-GB')} responses`}
           </p>
         </div>
-        <CodePalette codes={palette} counts={counts} applied={applied} disabled={!row} onToggle={(id) => row && void toggle(row, id)} />
-        <GridFilters rows={data.rows} variables={data.variables} codes={options} filters={filters} onChange={setFilters} />
+        <CodePalette codes={palette} counts={data.counts} applied={applied} disabled={!row} onToggle={(id) => row && void toggle(row, id)} />
+        <GridFilters values={data.values} rowsVersion={data.rowsVersion} variables={data.variables} codes={options} filters={filters} onChange={setFilters} />
         <p id="grid-help" className="hint">
           Arrow keys choose a response; 1–9 apply or remove a palette code on the whole response; Enter opens the code
           picker.
@@ -162,15 +158,17 @@ export function SurveyGrid({ project }: WorkspaceProps) {
             }}
           />
         )}
-        {!data.loading && data.rows.length === 0 ? (
+        {!data.loading && data.total === 0 ? (
           <p className="empty">This project has no survey responses yet.</p>
         ) : (
           <GridTable
-            rows={shown}
+            count={shownCount}
+            rowAt={data.rowAt}
+            want={data.want}
             variables={data.variables}
-            index={data.index}
             codeById={codeById}
-            sort={sort}
+            sort={data.applied.sort}
+            busy={data.busy}
             onSort={onSort}
             selected={selected}
             onSelect={selectIndex}
@@ -190,7 +188,8 @@ export function SurveyGrid({ project }: WorkspaceProps) {
             onApplySpan={async (codeId, span) => {
               if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
               try {
-                data.patchCodings({ add: await addCoding(db, { projectId: project.id, documentId: row.id, codeId, start: span.start, end: span.end, coderId: coder.id }) });
+                const c = await addCoding(db, { projectId: project.id, documentId: row.id, codeId, start: span.start, end: span.end, coderId: coder.id });
+                await data.patch({ add: { id: c.id, documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end } });
                 setStatus(`Coded part of ${row.recordId || row.title} as “${codeById.get(codeId)?.name ?? 'code'}”.`);
               } catch (e) {
                 fail(e);

@@ -16,6 +16,18 @@ export interface GridRow {
   attributes: Record<string, AttributeValue>;
 }
 
+/** A row as the UI shows it: the row plus the distinct codes applied to it (first-applied order). */
+export interface GridRowData extends GridRow {
+  codeIds: string[];
+  /** `${codeId} ${coderId}` of each whole-response coding (what the number keys toggle). */
+  whole: string[];
+}
+
+export function rowData(r: GridRow, index: CodingIndex): GridRowData {
+  const list = index.get(r.id) ?? [];
+  return { ...r, codeIds: codesOf(index, r.id), whole: list.filter((c) => c.start === 0 && c.end === r.length).map((c) => `${c.codeId} ${c.coderId}`) };
+}
+
 /** A coding as the grid needs it. */
 export type GridCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
 
@@ -72,16 +84,24 @@ export function showValue(v: AttributeValue | undefined): string {
 }
 
 export function filterRows(rows: readonly GridRow[], filters: GridFilters, index: CodingIndex): GridRow[] {
+  return [...filterOrder(rows, filters, index)].map((i) => rows[i]!);
+}
+
+/** Positions (into `rows`) of the rows the filters keep, in input order. */
+export function filterOrder(rows: readonly GridRow[], filters: GridFilters, index: CodingIndex): Int32Array {
   const { attribute, code } = filters;
-  if (!attribute && !code) return [...rows];
-  return rows.filter((r) => {
-    if (attribute && showValue(r.attributes[attribute.variableId]) !== attribute.value) return false;
+  const out = new Int32Array(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (attribute && showValue(r.attributes[attribute.variableId]) !== attribute.value) continue;
     if (code) {
       const has = index.get(r.id)?.some((c) => c.codeId === code.codeId) ?? false;
-      if (has !== code.has) return false;
+      if (has !== code.has) continue;
     }
-    return true;
-  });
+    out[n++] = i;
+  }
+  return out.slice(0, n);
 }
 
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
@@ -91,6 +111,12 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  * values last in either direction; ties keep the input order (stable).
  */
 export function sortRows(rows: readonly GridRow[], sort: SortState, index: CodingIndex, variables: readonly Variable[]): GridRow[] {
+  const all = Int32Array.from(rows, (_, i) => i);
+  return [...sortOrder(rows, all, sort, index, variables)].map((i) => rows[i]!);
+}
+
+/** `order` (positions into `rows`) sorted as sortRows sorts rows; ties keep their order in `order`. */
+export function sortOrder(rows: readonly GridRow[], order: Int32Array, sort: SortState, index: CodingIndex, variables: readonly Variable[]): Int32Array {
   const variable = sort.key.startsWith('var:') ? variables.find((v) => `var:${v.id}` === sort.key) : undefined;
   const keyOf = (r: GridRow): string | number | null => {
     if (sort.key === 'title') return r.recordId || r.title;
@@ -105,25 +131,44 @@ export function sortRows(rows: readonly GridRow[], sort: SortState, index: Codin
   };
   // Text keys are ranked once (distinct values sorted with the collator; attributes have few),
   // so the row sort compares numbers only. Digit-only text (record ids) compares as numbers.
-  const raw = rows.map((r) => {
-    const k = keyOf(r);
-    return typeof k === 'string' && /^\d{1,15}$/.test(k) ? Number(k) : k;
-  });
+  const n = order.length;
+  const raw: (string | number | null)[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const key = keyOf(rows[order[k]!]!);
+    raw[k] = typeof key === 'string' && /^\d{1,15}$/.test(key) ? Number(key) : key;
+  }
   const texts = [...new Set(raw.filter((k): k is string => typeof k === 'string'))].sort(collator.compare);
   const rank = new Map(texts.map((t, i) => [t, i]));
-  // Numbers sort before text; empty (null) last in either direction.
-  const keyed = rows.map((r, i) => {
-    const k = raw[i]!;
-    return { r, i, empty: k === null, text: typeof k === 'string', n: typeof k === 'string' ? rank.get(k)! : (k ?? 0) };
-  });
+  // Class: 0 number, 1 text, 2 empty (last in either direction); then the number or text rank.
+  const cls = new Uint8Array(n);
+  const num = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const key = raw[k];
+    if (key === null || key === undefined) cls[k] = 2;
+    else if (typeof key === 'string') {
+      cls[k] = 1;
+      num[k] = rank.get(key)!;
+    } else num[k] = key;
+  }
   const sign = sort.dir === 'asc' ? 1 : -1;
-  keyed.sort((a, b) => {
-    if (a.empty || b.empty) return a.empty === b.empty ? a.i - b.i : a.empty ? 1 : -1;
-    const c = a.text === b.text ? a.n - b.n : a.text ? 1 : -1;
-    return c !== 0 ? sign * c : a.i - b.i;
+  const idx = Int32Array.from({ length: n }, (_, k) => k);
+  idx.sort((a, b) => {
+    const ca = cls[a]!;
+    const cb = cls[b]!;
+    if (ca === 2 || cb === 2) return ca === cb ? a - b : ca === 2 ? 1 : -1;
+    const c = ca === cb ? num[a]! - num[b]! : ca - cb;
+    return c !== 0 ? sign * c : a - b;
   });
-  return keyed.map((x) => x.r);
+  return idx.map((k) => order[k]!);
 }
+
+/** The grid's shown rows: positions into `rows` after filtering, in sorted order. */
+export function viewOrder(rows: readonly GridRow[], filters: GridFilters, sort: SortState, index: CodingIndex, variables: readonly Variable[]): Int32Array {
+  return sortOrder(rows, filterOrder(rows, filters, index), sort, index, variables);
+}
+
+/** Whether the view depends on codings (so must be recomputed when they change). */
+export const viewNeedsCodings = (filters: GridFilters, sort: SortState) => sort.key === 'codes' || filters.code !== undefined;
 
 /** Distinct shown values of an attribute, sorted, at most `limit` (the filter offers them as a list). */
 export function distinctValues(rows: readonly GridRow[], variableId: string, limit = 200): { values: string[]; truncated: boolean } {

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listCodes, listVariables, projectChangeStamp, type ChorusDb } from '../../db';
+import type { Code, Variable } from '../../../shared/model';
+import { createGridService, type GridService } from '../../workers/grid-client';
+import type { CodingPatch, GridReply, GridView, RowPage } from '../../workers/grid-core';
+import type { GridFilters, GridRowData, SortState } from './gridModel';
+
+export interface GridViewState {
+  /** No view has arrived yet. */
+  loading: boolean;
+  /** A newer sort or filter is being computed (the shown order is the previous one). */
+  busy: boolean;
+  /** All responses, and the row numbers shown in order. */
+  total: number;
+  order: Int32Array;
+  /** The sort and filters `order` reflects. */
+  applied: { sort: SortState; filters: GridFilters };
+  /** Responses with each code, over all responses. */
+  counts: ReadonlyMap<string, number>;
+  variables: Variable[];
+  codes: Code[];
+  rowsVersion: number;
+  /** The data of the row shown at this position, if fetched (possibly with codes one change old). */
+  rowAt: (position: number) => GridRowData | undefined;
+  /** Make sure the rows at positions [from, to) are fetched; the table calls it as it scrolls. */
+  want: (from: number, to: number) => void;
+  /** Apply a coding change just saved to the store; resolves when counts and order reflect it. */
+  patch: (change: CodingPatch) => Promise<void>;
+  /** Distinct values of an attribute, for the filter list. */
+  values: (variableId: string) => Promise<{ values: string[]; truncated: boolean }>;
+}
+
+const NONE: never[] = [];
+const EMPTY = new Int32Array(0);
+/** Rows fetched beyond the asked window, so a scroll step usually finds its rows already here. */
+const PAD = 40;
+const CACHE_LIMIT = 20_000;
+
+let shared: GridService | null = null;
+/** The one grid worker: kept between visits, so coming back to the grid needs no re-read. */
+function gridService(): GridService {
+  shared ??= createGridService();
+  return shared;
+}
+
+/**
+ * The survey grid's data, computed in a worker (renderer/workers/grid-core.ts): the main thread
+ * holds only the shown order (an Int32Array of row numbers), the code counts, and the rows near
+ * the viewport, fetched as the user scrolls. A cheap live change stamp (renderer/db/changeStamp.ts)
+ * tells the worker when to re-read responses (counts change) or codings (every undoable step).
+ */
+export function useGridView(db: ChorusDb, projectId: string, sort: SortState, filters: GridFilters, service: GridService = gridService()): GridViewState {
+  const stamp = useLiveQuery(() => projectChangeStamp(db, projectId), [db, projectId]);
+  const sizeKey = stamp ? `${stamp.documents}:${stamp.participants}` : null;
+  const stepKey = stamp ? `${stamp.codings}:${stamp.lastStep}:${stamp.undone}:${sizeKey}` : null;
+  const [small, setSmall] = useState<{ variables: Variable[]; codes: Code[] } | null>(null);
+  const [current, setCurrent] = useState<{ view: GridView; sort: SortState; filters: GridFilters; seq: number } | null>(null);
+  const [, setTick] = useState(0);
+  const cache = useRef(new Map<number, { data: GridRowData; codingsVersion: number }>());
+  const pending = useRef(new Set<number>());
+  const seq = useRef(0);
+  const applied = useRef(0);
+  /** The positions last asked for (the visible window), sent with each new view. */
+  const windowRef = useRef({ from: 0, to: 60 });
+  const viewRef = useRef<GridView | null>(null);
+
+  useEffect(() => {
+    if (stepKey === null) return;
+    let live = true;
+    void Promise.all([listVariables(db, projectId), listCodes(db, projectId)]).then(([variables, codes]) => {
+      if (live) setSmall({ variables, codes });
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, projectId, stepKey]);
+
+  const store = useCallback((page: RowPage) => {
+    const view = viewRef.current;
+    if (!view || page.rowsVersion !== view.rowsVersion) return;
+    const c = cache.current;
+    for (const { row, data } of page.rows) {
+      c.delete(row);
+      c.set(row, { data, codingsVersion: page.codingsVersion });
+      pending.current.delete(row);
+    }
+    if (c.size > CACHE_LIMIT) {
+      let drop = c.size - CACHE_LIMIT;
+      for (const k of c.keys()) {
+        if (drop-- <= 0) break;
+        c.delete(k);
+      }
+    }
+  }, []);
+
+  const accept = useCallback(
+    (reply: GridReply, mySeq: number, sortNow: SortState, filtersNow: GridFilters) => {
+      if (!reply.ok || reply.kind !== 'view' || mySeq < applied.current) return;
+      applied.current = mySeq;
+      const old = viewRef.current;
+      const view = old && old.orderKey === reply.view.orderKey && old.rowsVersion === reply.view.rowsVersion ? { ...reply.view, order: old.order } : reply.view;
+      if (!old || old.rowsVersion !== view.rowsVersion) {
+        cache.current.clear();
+        pending.current.clear();
+      }
+      viewRef.current = view;
+      store(reply.rows);
+      setCurrent({ view, sort: sortNow, filters: filtersNow, seq: mySeq });
+    },
+    [store],
+  );
+
+  const request = useCallback(
+    async (patch?: CodingPatch) => {
+      if (sizeKey === null || stepKey === null) return;
+      const mySeq = ++seq.current;
+      const w = windowRef.current;
+      const reply = await service.call({ kind: 'view', dbName: db.name, projectId, sizeKey, stepKey, sort, filters, patch, window: { from: Math.max(0, w.from - PAD), to: w.to + PAD } });
+      if (!reply.ok && !reply.stale) console.error(`Survey grid: ${reply.message}`);
+      accept(reply, mySeq, sort, filters);
+    },
+    [service, db, projectId, sizeKey, stepKey, sort, filters, accept],
+  );
+
+  useEffect(() => {
+    request().catch((e: unknown) => console.error(e));
+  }, [request]);
+
+  const view = current?.view ?? null;
+  const want = useCallback(
+    (from: number, to: number) => {
+      windowRef.current = { from, to };
+      const v = viewRef.current;
+      if (!v) return;
+      const need: number[] = [];
+      let missingInView = false;
+      const lo = Math.max(0, from - PAD);
+      const hi = Math.min(v.order.length, to + PAD);
+      for (let p = lo; p < hi; p++) {
+        const row = v.order[p]!;
+        const hit = cache.current.get(row);
+        if (hit && hit.codingsVersion === v.codingsVersion) continue;
+        if (p >= from && p < to) missingInView = true;
+        if (!pending.current.has(row)) need.push(row);
+      }
+      // Fetch when the visible rows need it, or when the padding runs low (half of it used).
+      if (need.length === 0 || (!missingInView && need.length < PAD / 2)) return;
+      for (const r of need) pending.current.add(r);
+      service.call({ kind: 'rows', rowsVersion: v.rowsVersion, rows: need }).then(
+        (reply) => {
+          for (const r of need) pending.current.delete(r);
+          if (reply.ok && reply.kind === 'rows') {
+            store(reply.rows);
+            setTick((t) => t + 1);
+          }
+        },
+        () => {
+          for (const r of need) pending.current.delete(r);
+        },
+      );
+    },
+    // A new view (order or codings) may make cached rows stale: hand the table a new `want`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [service, store, view],
+  );
+
+  const rowAt = useCallback((position: number) => {
+    const v = viewRef.current;
+    const row = v?.order[position];
+    return row === undefined ? undefined : cache.current.get(row)?.data;
+  }, []);
+
+  const patch = useCallback((change: CodingPatch) => request(change), [request]);
+  const values = useCallback(
+    async (variableId: string) => {
+      const v = viewRef.current;
+      if (!v) return { values: [], truncated: false };
+      const reply = await service.call({ kind: 'values', rowsVersion: v.rowsVersion, variableId });
+      return reply.ok && reply.kind === 'values' ? { values: reply.values, truncated: reply.truncated } : { values: [], truncated: false };
+    },
+    [service],
+  );
+
+  const counts = useMemo(() => new Map(view?.counts ?? NONE), [view?.counts]);
+  return {
+    loading: !view || !small,
+    busy: current !== null && (current.sort !== sort || current.filters !== filters),
+    total: view?.total ?? 0,
+    order: view?.order ?? EMPTY,
+    applied: current ? { sort: current.sort, filters: current.filters } : { sort, filters },
+    counts,
+    variables: small?.variables ?? NONE,
+    codes: small?.codes ?? NONE,
+    rowsVersion: view?.rowsVersion ?? 0,
+    rowAt,
+    want,
+    patch,
+    values,
+  };
+}
