@@ -16,7 +16,15 @@
  *   ("CR/12345/24", "47/12345/23", "MPS-2024-123456"). "101", "999", "Section 47" never are.
  * - Person spans exclude the title ("PC [PERSON]"), so the role survives redaction.
  * - A street name without a house number counts as an address only after a preposition
- *   ("lives on Elm Road").
+ *   ("lives on Elm Road"); a lower-case one only after a verb of living ("lives on marsh lane"),
+ *   never with a generic word ("the high street", "our road").
+ * - A capitalised word missing from the lists is a name only with support: a title, a relation or
+ *   form field ("my ex", "Name:", "Kind regards,"), a person-directed verb ("I rang Aoife"), a
+ *   person verb after it at sentence start ("Chidera said"), or a list after a name ("Zainab, Yusuf
+ *   and Maryam"); a single word followed by another capitalised word is left alone ("Kirklees
+ *   Council"). Accented names are looked up without their accents ("Siobhán" → "Siobhan").
+ * - "Sarah's Law", "Clare's Law" name schemes, not people. A collar number after PC/PCSO/DC/DS/Sgt
+ *   or "collar number" is a reference. A lower-case plate needs a vehicle word.
  */
 import type { PiiType } from '../model';
 import { AMBIGUOUS_GIVEN, AMBIGUOUS_SURNAMES, GIVEN_NAMES, SURNAMES } from './names';
@@ -47,7 +55,10 @@ const SUFFIX = SUFFIX_WORDS.split('|')
   .map((w) => `[${w[0]}${w[0]!.toLowerCase()}]${w.slice(1)}`)
   .join('|');
 const STREET_SUFFIX = 'Road|Street|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews|Way';
-const CAPWORD = "[A-Z][a-zA-Z'’-]+";
+/** Upper-case initial and any letter, including Latin-1 and Latin Extended-A (Siobhán, Łukasz, Ó Briain). */
+const UP = 'A-ZÀ-ÖØ-Þ\\u0100-\\u017F';
+const LETTER = 'a-zA-ZÀ-ÖØ-öø-ÿ\\u0100-\\u017F';
+const CAPWORD = `[${UP}][${LETTER}'’-]+`;
 const END = '(?![A-Za-z0-9&])';
 
 /** Alternatives of the one combined pass; order = priority at the same start position. */
@@ -66,12 +77,12 @@ const ALTS: [Kind, string][] = [
   ['number', String.raw`\d+(?:[\/-]\d+)*(?:[A-Z]{1,3}\d*)?(?![A-Za-z\d])`],
   ['postcode', String.raw`(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})${END}`],
   ['nino', String.raw`[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]${END}`],
-  ['vehicle', String.raw`[A-Z]{2}\d{2} ?[A-Z]{3}${END}|[A-Z]\d{1,3} ?[A-Z]{3}${END}|[A-Z]{3} ?\d{1,3} ?[A-Z]${END}`],
+  ['vehicle', String.raw`[A-Z]{2}\d{2} ?[A-Z]{3}${END}|[A-Z]\d{1,3} ?[A-Z]{3}${END}|[A-Z]{3} ?\d{1,3} ?[A-Z]${END}|(?<![A-Za-z\d])[a-z]{2}\d{2} ?[a-z]{3}${END}`],
   ['refshape', String.raw`[A-Z]{2,6}[\/-]?\d{2,}(?:[\/-]\d+)*${END}`],
   ['worddate', String.raw`(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![A-Za-z\d])`],
   ['address', String.raw`[Ff]lat\s+\d{1,4}[A-Za-z]?(?:,?\s+\d{1,4}[A-Za-z]?)?(?:,?\s+(?:${CAPWORD}\s+){1,3}(?:${SUFFIX}|House|Court|Lodge|Tower|Mansions|Buildings|Point))?${END}`],
   ['street', String.raw`(?:${CAPWORD}\s+){1,2}(?:${STREET_SUFFIX})(?![A-Za-z])`],
-  ['word', "[A-Z][a-zA-Z]*(?:['’-][A-Za-z]+)*"],
+  ['word', `[${UP}][${LETTER}]*(?:['’-][${LETTER}]+)*`],
 ];
 
 type Kind =
@@ -112,6 +123,8 @@ const PRIORITY: Record<PiiType, number> = {
 
 const REF_BEFORE =
   /\b(?:crime|incident|log|case|occurrence|reference|ref|urn|cad|crn|job|report|claim|complaint)(?:\s*(?:number|num|no\.?|ref(?:erence)?|id|nr)\.?)?(?:\s*(?:is|was|of|:|#|-|=))*\s*$/i;
+/** An officer's collar (shoulder) number: "PC 1234", "collar no. 4521", "PCSO 7781". */
+const COLLAR_BEFORE = /(?:\b(?:PC|PCSO|DC|DS|Sgt|SC)\s?|\b(?:[Cc]ollar|[Ss]houlder|[Ww]arrant|[Bb]adge)\s+(?:number|num|no\.?|#)?\s*(?:is|was|:)?\s*)$/;
 const DOB_BEFORE = /(?:\bborn|\bd\.?o\.?b\.?|\bdate of birth|\bbirth ?date|\bbirthday)\b[^.!?\n]{0,25}$/i;
 const DOB_AFTER = /^\s*\(?(?:dob|d\.o\.b)\b/i;
 const BORN_YEAR_BEFORE = /\bborn(?:\s+in)?\s*$/i;
@@ -121,7 +134,7 @@ const PREP_BEFORE = /\b(?:on|in|at|off|along|near|to|from|onto|round|around|down
 const RELATION =
   "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker";
 const CONTEXT_BEFORE = new RegExp(
-  `(?:\\b(?:(?:my|her|his|their|our|the|a|[a-z]+['’]s)\\s+)?(?:${RELATION})|\\bcalled|\\bnamed|\\bname\\s+(?:is|was)|\\bknown\\s+as|\\bspoke\\s+(?:to|with)|\\bask(?:ed)?\\s+for)[,:]?\\s+(?:was\\s+|is\\s+)?$`,
+  `(?:\\b(?:(?:my|her|his|their|our|the|a|[a-z]+['’]s)\\s+)?(?:${RELATION})|\\bcalled|\\bnamed|\\bname\\s+(?:is|was)|\\bname\\s*:|\\b(?:regards|sincerely|wishes|thanks)|\\bknown\\s+as|\\bspoke\\s+(?:to|with)|\\bask(?:ed)?\\s+for)[,:]?\\s+(?:was\\s+|is\\s+)?$`,
   'i',
 );
 /** "the Palo Alto office", "in Bury St": a determiner or place preposition marks a place or body, not a person. */
@@ -131,13 +144,58 @@ const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ety|hood|ship|ance|ence|i
 /** What may stand just before a mid-sentence capitalised pair: a lower-case word, a comma, a bracket. */
 const MID_SENTENCE_BEFORE = /(?:[a-z,;(]|\b(?:by|to|from|with|and|contact))\s+$/;
 const LOWER_CONTEXT =
-  /\b(?:my|her|his) (?:ex|partner|husband|wife|boyfriend|girlfriend|ex-partner|ex-husband|ex-wife|son|daughter|neighbour)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
+  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
+/** The next name of a lower-case list: "my kids riley and jade", "my sons tom, sam and joe". */
+const LOWER_LIST_NEXT = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)([a-z][a-z'-]+)/;
+/**
+ * Ambiguous given names that are also nouns, accepted in lower case after a relation ("my daughter
+ * jade"); the rest ("will", "may", "mark", "hope") read as the next word of the sentence ("my son will").
+ */
+const LOWER_NOUN_NAMES = new Set(
+  'jade ruby amber daisy lily poppy holly ivy iris rose hazel heather crystal penny robin summer autumn faye grace joy dawn precious blessing mercy jack max kit jay nick dean ray carol'.split(' '),
+);
+/** A lower-case street where someone lives: "he lives on marsh lane", "moved to 9 kestrel close". */
+const LOWER_STREET =
+  /\b(?:lives?|living|lived|moved|moving|stays?|staying|resides?)\s+(?:on|at|in|to|near|round|off)\s+((?:\d{1,4}[a-z]?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|mews|way))\b/g;
+/** Words that make "the high street", "our road", "a quiet close" generic rather than an address. */
+const GENERIC_STREET_WORDS = new Set(
+  'the a an my his her our their your same this that next main high back busy quiet long new old other one end top bottom local nearby each every any some whole'.split(' '),
+);
+const NAMED_LAW_AFTER = /^\s+(?:Law|Act|Scheme)\b/;
+/**
+ * Person-directed verbs before a single unknown capitalised word ("I rang Aoife"). The word must not
+ * be followed by another capitalised word ("rang Kirklees Council" is a body, not a person).
+ */
+const VERB_BEFORE = /\b(?:rang|phoned|texted|messaged|emailed|told|asked|thanked|contacted|chased|met)\s+$/i;
+/** After a sentence-initial unknown word, what marks it as a person ("Chidera rang me back"). */
+const PERSON_AFTER =
+  /^(?:\s+\((?:OIC|ISVA|IDVA|my|his|her|our)\b|\s+(?:said|says|told|rang|rings|phoned|texted|emailed|messaged|promised|apologised|apologized|explained|listened|helped|visited|attended|stayed|turned up|came (?:out|round|over|back|with)|from (?:the|next door|victim|women)|was (?:lovely|brilliant|great|amazing|kind|rude|horrible|the only|my|our|his|her)|is (?:my|our|his|her)|and I\b))/i;
+const SENTENCE_START = /(?:^|[.!?:;\n]\s*|^\s*[-–•*]\s*)$/;
+/** A list of people after one already found: "Zainab, Yusuf and Maryam". */
+const LIST_JOIN = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 /** Surname-like suffixes of a bare street: "Sarah Lane" is a person, "Elm Lane" a street. */
 const SURNAME_SUFFIXES = new Set(['Lane', 'Hill', 'Park', 'Green', 'Grove', 'Way', 'Street']);
 
 type WordKind = 'title' | 'given' | 'givenAmb' | 'surname' | 'surnameAmb' | 'stop' | 'initial' | 'unknown';
 
+/** "Siobhán" → "Siobhan", "Łukasz" → "Lukasz": the lists are kept in plain ASCII. */
+const foldAccents = (w: string): string =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/Ł/g, 'L')
+    .replace(/ł/g, 'l')
+    .replace(/Ø/g, 'O')
+    .replace(/ø/g, 'o')
+    .replace(/Đ/g, 'D')
+    .replace(/đ/g, 'd')
+    .replace(/’/g, "'");
+
 function classifyWord(w: string): WordKind {
+  if (/[^\x00-\x7f]/.test(w)) {
+    const plain = foldAccents(w);
+    if (plain !== w) return classifyWord(plain);
+  }
   if (TITLES.has(w)) return 'title';
   if (w.length === 1) return w === 'I' || w === 'A' ? 'stop' : 'initial';
   if (AMBIGUOUS_GIVEN.has(w)) return 'givenAmb';
@@ -275,6 +333,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
       case 'number': {
         const digits = str.replace(/\D/g, '');
         if (digits.length >= 3 && REF_BEFORE.test(before(text, s, 40))) add('reference', s, extendRef(text, e, re), 0.85);
+        else if (digits.length >= 3 && digits.length <= 6 && COLLAR_BEFORE.test(before(text, s, 30))) add('reference', s, e, 0.8);
         else if (/^(?:19|20)\d\d$/.test(str) && BORN_YEAR_BEFORE.test(before(text, s, 12))) add('dob', s, e, 0.7);
         break;
       }
@@ -307,7 +366,11 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
       case 'vehicle': {
         const ctx = VEHICLE_BEFORE.test(before(text, s, 45));
         const current = /^[A-Z]{2}\d{2}/.test(str);
-        if (current || ctx) add('vehicle', s, e, current ? (ctx ? 0.97 : 0.85) : 0.8);
+        // A lower-case plate ("his reg is yr15 hgk") needs a vehicle word, like an old-style one.
+        if (/^[a-z]/.test(str)) {
+          if (ctx) add('vehicle', s, e, 0.75);
+          else fallbackDigits(re, s, str);
+        } else if (current || ctx) add('vehicle', s, e, current ? (ctx ? 0.97 : 0.85) : 0.8);
         else fallbackLetters(re, s, str, tokens, text);
         break;
       }
@@ -318,6 +381,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
     assembleNames(text, tokens, add);
     lowerCaseNames(text, add);
   }
+  if (want('address')) lowerCaseStreets(text, add);
 
   let out = resolveOverlaps(found);
   if (wanted) out = out.filter((f) => wanted.has(f.type));
@@ -355,8 +419,14 @@ function fallbackLetters(re: RegExp, s: number, str: string, tokens: Token[], te
 }
 
 function pushWord(text: string, tokens: Token[], s: number, e: number): void {
-  // Possessive "Sarah's" → "Sarah".
-  if (e - s > 2 && (text[e - 2] === "'" || text[e - 2] === '’') && text[e - 1] === 's') e -= 2;
+  // Possessive "Sarah's" → "Sarah"; but "Sarah's Law", "Clare's Law" name a scheme, not a person.
+  if (e - s > 2 && (text[e - 2] === "'" || text[e - 2] === '’') && text[e - 1] === 's') {
+    if (NAMED_LAW_AFTER.test(text.slice(e, e + 8))) {
+      tokens.push({ start: s, end: e - 2, kind: 'stop' });
+      return;
+    }
+    e -= 2;
+  }
   tokens.push({ start: s, end: e, kind: kindOf(text.slice(s, e)) });
 }
 
@@ -372,6 +442,11 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 /** Join capitalised tokens into person names. */
 function assembleNames(text: string, tokens: Token[], add: Add): void {
   const n = tokens.length;
+  let lastPersonEnd = -1;
+  const addPerson = (start: number, end: number, conf: number): void => {
+    add('person', start, end, conf);
+    lastPersonEnd = end;
+  };
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
@@ -383,6 +458,19 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     if (k === 'unknown' && !CONTEXT_BEFORE.test(before(text, t.start, 40))) {
       // Two unknown capitalised words in mid-sentence ("assaulted by Lucan Thorpe") are most likely a name.
       const next = tokens[i + 1];
+      const nextJoined = next !== undefined && adjacent(text, t, next);
+      const single = !nextJoined && t.end - t.start > 2 && !COMMON_NOUN_ENDING.test(text.slice(t.start, t.end));
+      if (
+        single &&
+        ((lastPersonEnd >= 0 && LIST_JOIN.test(text.slice(lastPersonEnd, t.start))) ||
+          VERB_BEFORE.test(before(text, t.start, 14)) ||
+          (SENTENCE_START.test(before(text, t.start, 6)) && PERSON_AFTER.test(text.slice(t.end, t.end + 24))))
+      ) {
+        // One unknown word named by its surroundings: a list of people, "I rang X", "X rang me back".
+        addPerson(t.start, t.end, 0.6);
+        i++;
+        continue;
+      }
       if (
         next &&
         (next.kind === 'unknown' || next.kind === 'surname' || next.kind === 'surnameAmb') &&
@@ -394,7 +482,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
         MID_SENTENCE_BEFORE.test(before(text, t.start, 12)) &&
         !PLACE_BEFORE.test(before(text, t.start, 12))
       ) {
-        add('person', t.start, next.end, 0.6);
+        addPerson(t.start, next.end, 0.6);
         i += 2;
       } else i++;
       continue;
@@ -405,7 +493,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       while (j < n && tokens[j]!.kind === 'title' && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       const first = j;
       while (j < n && j - first < 3 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
-      if (j > first) add('person', tokens[first]!.start, prev.end, 0.9);
+      if (j > first) addPerson(tokens[first]!.start, prev.end, 0.9);
       i = Math.max(j, i + 1);
       continue;
     }
@@ -428,7 +516,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       }
     } else if (k === 'unknown') conf = 0.7; // context already checked above
     if (conf > 0) {
-      add('person', t.start, prev.end, conf);
+      addPerson(t.start, prev.end, conf);
       i = j;
     } else i++;
   }
@@ -440,13 +528,34 @@ function lowerCaseNames(text: string, add: Add): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const w = m[1] ?? m[2];
-    if (!w) continue;
-    const cap = w[0]!.toUpperCase() + w.slice(1);
-    if (GIVEN_NAMES.has(cap) && !AMBIGUOUS_GIVEN.has(cap) && !NOT_NAMES.has(cap)) {
-      const end = m.index + m[0].length;
+    let w = m[1] ?? m[2];
+    let end = m.index + m[0].length;
+    // Take the first name, then any further names of a list ("riley and jade").
+    while (w && isLowerGivenName(w)) {
       add('person', end - w.length, end, 0.65);
+      const next = LOWER_LIST_NEXT.exec(text.slice(end, end + 30));
+      if (!next) break;
+      w = next[1]!;
+      end += next[0].length;
     }
+  }
+}
+
+function isLowerGivenName(w: string): boolean {
+  const cap = w[0]!.toUpperCase() + w.slice(1);
+  if (NOT_NAMES.has(cap)) return false;
+  return AMBIGUOUS_GIVEN.has(cap) ? LOWER_NOUN_NAMES.has(w) : GIVEN_NAMES.has(cap);
+}
+
+/** Lower-case streets after a verb of living ("lives on marsh lane"), unless generic ("the high street"). */
+function lowerCaseStreets(text: string, add: Add): void {
+  const re = LOWER_STREET;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[2]!.split(/\s+/).some((w) => GENERIC_STREET_WORDS.has(w))) continue;
+    const end = m.index + m[0].length;
+    add('address', end - m[1]!.length, end, 0.6);
   }
 }
 

@@ -40,6 +40,19 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   Dave Davey Danny Dan Jim Jimmy Pete Andy Mick Mikey Gaz Kev Baz Jon Matt Phil Ken Terry Gerry Jen Becky Kat Kath Jo Lou
   Vicky Nikki Jess Steph Sid Stevie Tez Dazza Jonny Johnny Bobby Joey Katy Kayla Demi Courtney Jodie Kirsty Lyndsey Shaz
   Aaliyah Kayden Alfie Archie Freddie Reggie Theo Teddy Tilly Evie Lottie Poppy Millie Ruby Lily Daisy Amber
+  Riley Leo Arlo Finley Finn Reuben Toby Louie Louis Jaxon Ollie Alfred Harley Logan Ezra Rory Jenson Frankie Lewis
+  Ava Bella Willow Florence Isabelle Matilda Phoebe Scarlett Esme Harper Luna Maya Rosie Layla Hallie Ellie-Mae Lexi Nevaeh
+  Aoife Niamh Saoirse Caoimhe Orla Aisling Grainne Clodagh Bronagh Ciaran Cormac Tadhg Padraig Fionn Oisin Shane Feargal
+  Mhairi Morag Iona Shona Kirsteen Lachlan Hamish Angus Struan Ewan Callum Catriona Ffion Cerys Gwen Aled Rhodri Iwan Osian
+  Chidera Chinedu Nneka Obinna Ikechukwu Temitope Tomiwa Olamide Oluwatobi Ayodele Funmilayo Yetunde Abimbola Adewale Kehinde
+  Taiwo Segun Akua Kojo Kwabena Abena Thandiwe Sipho Tendai Farai Rutendo Chiamaka Ngozi Uchenna Chioma Adaora Ebere
+  Aarav Anjali Deepa Gita Harjeet Inderjit Kiran Manjit Navdeep Parminder Rupinder Simran Tejinder Zubair Bilal Hamid Faisal
+  Adnan Arif Asif Nasreen Parveen Shazia Sana Hina Mehreen Rubina Nusrat Tahir Waqar Zeeshan Shahida Imtiaz Junaid Aamir
+  Jolanta Malgorzata Paulina Natalia Oksana Olena Yulia Svetlana Irina Vasile Ionut Andrei Cristina Florin Gheorghe Marius
+  Mirela Tomas Jonas Egle Rasa Inga Agata Kinga Bartosz Kamil Szymon Oleksandr Dmytro Viktor Aleksander Justyna
+  Khalid Rania Noor Walid Yara Samira Hiba Amal Mahmud Abdulrahman Ayman Nadir Hamdi Leyla Zeynep Emre Hakan
+  Thi Hoa Anh Tuan Lan Quang Xiaoling Hui Jing Lei Ming Shu Tao
+  Shanelle Tyrell Errol Clive Marcia Beverley Claudette Hyacinth Latoya Jerome Winston Marlene Denton
 `),
 );
 

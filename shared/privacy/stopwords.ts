@@ -57,6 +57,15 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   Initiative Hub Line Association Society Charity Group Clinic Practice Surgery Infirmary Royal National Universal General
   Community Public Private Personal Independent Benefits Benefit Tax Insurance Pension Passport Licence Driving Blue Badge
   Yeah Yep Nope Nah Also Although Still Absolutely Definitely Totally Completely Every Whole Other Old New Big Small
+  Somebody Anybody Everybody People Person Neighbours Neighbour Friends Friend Families Parents Parent Kids Children Child
+  Baby Son Sons Daughter Daughters Husband Wife Partner Boyfriend Girlfriend Ex Brother Brothers Cousin Nephew Niece
+  Landlord Landlady Boss Colleague Colleagues Mate Mates Stepdad Stepmum Stepfather Stepmother Grandson Granddaughter
+  Paramedics Paramedic Doctors Nurses Ambulance Firefighters Security Teachers Teacher Interviewer Participant Respondent
+  Client Caller Complainant Claimant Applicant Patient Victim Interpreter Translator Name Surname Forename Age DOB Born
+  Address Postcode Tel Telephone Gender Ethnicity Nationality Occupation Date Signed Subject Agency Referral Contact Vehicle
+  Barclays Santander Nationwide Lloyds NatWest Monzo Revolut Crimestoppers Healthwatch Ofcom Ofsted Interpol Europol
+  PayPal Vodafone Virgin Sky Airbnb Deliveroo Rightmove Gumtree Vinted Depop Tinder Bumble Hinge Grindr Snap Telegram
+  Signal Messenger Discord Reddit Action Operation Encompass
 `),
 );
 

@@ -72,6 +72,49 @@ describe('detectPii: traps', () => {
   });
 });
 
+describe('detectPii: names and identifiers outside the lists and the usual shapes', () => {
+  it.each([
+    ['Referral for Siobhán Ó Briain today', ['person:Siobhán Ó Briain']],
+    ['Name: Zdzisław Wójcik', ['person:Zdzisław Wójcik']],
+    ['Officer name: Aled Pryce. Rating 5/5', ['person:Aled Pryce']],
+    ['Kind regards,\nGráinne Ní Mhaoldomhnaigh', ['person:Gráinne Ní Mhaoldomhnaigh']],
+    ['I rang Bogumila at the hub.', ['person:Bogumila']],
+    ['P3: Chidinma said she would call back.', ['person:Chidinma']],
+    ['My children Tendai, Kudzai and Rufaro were there.', ['person:Tendai', 'person:Kudzai', 'person:Rufaro']],
+    ['my kids tom and amelia saw it', ['person:tom', 'person:amelia']],
+    ['my daughter ruby was crying', ['person:ruby']],
+    ['he lives on pinfold lane with his mum', ['address:pinfold lane']],
+    ['I complained about PC 1234 to Standards', ['reference:1234']],
+    ['PC Dafydd Rhys (collar no. 4521) came', ['person:Dafydd Rhys', 'reference:4521']],
+    ['his reg is yx61 bvt, white van', ['vehicle:yx61 bvt']],
+  ])('%s', (text, want) => {
+    expect(spans(text)).toEqual(want);
+  });
+
+  it.each([
+    'No one told me about Sarah\u2019s Law or Clare\u2019s Law.',
+    'I rang Barclays and contacted Healthwatch; Vodafone said no.',
+    'I rang Kirklees Council twice.',
+    'Paramedics came quickly. Neighbours said nothing. Interviewer asked again.',
+    'My son will be 12 and my daughter may move schools.',
+    'we live on the main road, the high street is busy and he lives near our road',
+    'It was yx61 bvt or something, a code on the letter.',
+    'PC 20 minutes later came back.',
+    'Hung up on me twice.',
+  ])('trap: %s', (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it('never reads a lower-case plate shape as a vehicle without a vehicle word', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{2}[0-9]{2} ?[a-z]{3}$/), (plate) => {
+        expect(detectPii(`the code ${plate} was on the letter`).filter((f) => f.type === 'vehicle')).toEqual([]);
+        expect(detectPii(`his car reg is ${plate}`).filter((f) => f.type === 'vehicle').length).toBe(1);
+      }),
+    );
+  });
+});
+
 describe('detectPii: options', () => {
   it('drops allow-listed terms, whatever their case and spacing', () => {
     const text = 'Thanks to Sarah Jones and PC Patel.';
