@@ -4,61 +4,92 @@ import type { AnalysisIndex } from './prepare';
 import { buildScope, type AnalysisFilter } from './scope';
 import type { AnalysisTable, Row } from './types';
 
+/** Shared by every row that adds no new code (most rows once the codebook is saturated). */
+const NO_CODES: readonly string[] = Object.freeze([]);
+
 /**
  * Documents with an in-scope coding, ordered by their earliest coding's createdAt, ties by
  * document id. Documents are already sorted by id (index order), so the order is (time rank,
  * document index): a numeric typed-array sort instead of a string comparator over every pair.
+ * Each document's earliest time is looked up once in a Map of distinct times; only the
+ * distinct times are sorted as text.
  */
-function documentsByFirstCoding(index: AnalysisIndex, codingIn: Uint8Array): Array<{ d: number; at: string }> {
+function documentsByFirstCoding(index: AnalysisIndex, codingIn: Uint8Array): { order: Float64Array; firstAt: string[] } {
   const nDocs = index.documents.length;
   const { createdAt } = index.codings;
-  const firstAt: Array<string | null> = new Array(nDocs).fill(null);
-  const distinct = new Set<string>();
+  const { docStart } = index;
+  const firstAt: string[] = new Array<string>(nDocs).fill('');
+  const timeOf = new Int32Array(nDocs);
+  const idOf = new Map<string, number>();
+  const distinct: string[] = [];
   for (let d = 0; d < nDocs; d++) {
     let at: string | null = null;
-    for (let k = index.docStart[d]!; k < index.docStart[d + 1]!; k++) {
+    const b = docStart[d + 1]!;
+    for (let k = docStart[d]!; k < b; k++) {
       if (!codingIn[k]) continue;
       const c = createdAt[k]!;
       if (at === null || c < at) at = c;
     }
-    if (at !== null) {
-      firstAt[d] = at;
-      distinct.add(at);
+    if (at === null) {
+      timeOf[d] = -1;
+      continue;
     }
+    firstAt[d] = at;
+    let t = idOf.get(at);
+    if (t === undefined) {
+      t = distinct.length;
+      idOf.set(at, t);
+      distinct.push(at);
+    }
+    timeOf[d] = t;
   }
   // ISO timestamps in one format sort as text: rank each distinct value once.
-  const rank = new Map([...distinct].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((at, i) => [at, i]));
-  const keys = new Float64Array(distinct.size === 0 ? 0 : nDocs);
+  const byText = Array.from(distinct.keys()).sort((a, b) => (distinct[a]! < distinct[b]! ? -1 : distinct[a]! > distinct[b]! ? 1 : 0));
+  const rank = new Float64Array(distinct.length);
+  for (let r = 0; r < byText.length; r++) rank[byText[r]!] = r;
+  const keys = new Float64Array(nDocs);
   let n = 0;
   for (let d = 0; d < nDocs; d++) {
-    const at = firstAt[d];
-    if (at !== null && at !== undefined) keys[n++] = rank.get(at)! * nDocs + d;
+    const t = timeOf[d]!;
+    if (t >= 0) keys[n++] = rank[t]! * nDocs + d;
   }
-  const sorted = keys.subarray(0, n).sort();
-  return Array.from(sorted, (key) => {
-    const d = key % nDocs;
-    return { d, at: firstAt[d]! };
-  });
+  return { order: keys.subarray(0, n).sort(), firstAt };
 }
 
 export function saturation(index: AnalysisIndex, options: AnalysisFilter = {}): AnalysisTable {
-  const scope = buildScope(index, options);
-  const firstAt = documentsByFirstCoding(index, scope.codingIn);
-  const seen = new Uint8Array(index.codes.length);
+  const { codingIn } = buildScope(index, options);
+  const { order, firstAt } = documentsByFirstCoding(index, codingIn);
+  const nDocs = index.documents.length;
+  const nCodes = index.codes.length;
+  const { code } = index.codings;
+  const { docStart, documents } = index;
+  const names = index.codes.map((c) => c.name);
+  const seen = new Uint8Array(nCodes);
   let total = 0;
-  const rows: Row[] = firstAt.map(({ d, at }, i) => {
-    const fresh: string[] = [];
-    for (let k = index.docStart[d]!; k < index.docStart[d + 1]!; k++) {
-      if (!scope.codingIn[k]) continue;
-      const c = index.codings.code[k]!;
-      if (!seen[c]) {
-        seen[c] = 1;
-        fresh.push(index.codes[c]!.name);
+  const rows: Row[] = new Array<Row>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const d = order[i]! % nDocs;
+    let fresh: readonly string[] = NO_CODES;
+    // Once every code has been seen no document can add one: skip its codings.
+    if (total < nCodes) {
+      let found: string[] | null = null;
+      const b = docStart[d + 1]!;
+      for (let k = docStart[d]!; k < b; k++) {
+        if (!codingIn[k]) continue;
+        const c = code[k]!;
+        if (!seen[c]) {
+          seen[c] = 1;
+          (found ??= []).push(names[c]!);
+        }
+      }
+      if (found) {
+        fresh = found;
+        total += found.length;
       }
     }
-    total += fresh.length;
-    return { position: i + 1, documentId: index.documents[d]!.id, document: index.documents[d]!.title, firstCoded: at, newCodes: fresh.length, cumulative: total, codes: fresh };
-  });
+    const doc = documents[d]!;
+    rows[i] = { position: i + 1, documentId: doc.id, document: doc.title, firstCoded: firstAt[d]!, newCodes: fresh.length, cumulative: total, codes: fresh };
+  }
   return {
     kind: 'saturation',
     title: ANALYSIS_NOTES.saturation.title,

@@ -2,7 +2,6 @@
 import { codePath } from './frequencies';
 import { ANALYSIS_NOTES } from './notes';
 import type { AnalysisIndex } from './prepare';
-import { docCodeSets, personCodeSets, type Csr } from './presence';
 import { AnalysisInputError, buildScope, percent, personValue, resolveAttribute, type AnalysisFilter, type Scope } from './scope';
 import type { AnalysisTable, Column, Row } from './types';
 
@@ -31,27 +30,50 @@ interface Groups {
   of: Int32Array;
 }
 
-/** Prevalence per group: participants and responses (documents) with each code, as counts and %. */
-function prevalence(index: AnalysisIndex, scope: Scope, groups: Groups): { persons: Int32Array[]; docs: Int32Array[]; personBase: Int32Array; docBase: Int32Array } {
+/**
+ * Prevalence per group: participants and responses (documents) with each code, rolled up to its
+ * ancestors. One pass over each in-scope person's documents and codings, counting straight into
+ * flat per-group arrays (count of group g, code c at g * codes + c); a code is counted once per
+ * document and once per person by stamping it with the document and the person.
+ */
+function prevalence(index: AnalysisIndex, scope: Scope, groups: Groups): { persons: Int32Array; docs: Int32Array; personBase: Int32Array; docBase: Int32Array } {
   const nG = groups.labels.length;
   const nC = index.codes.length;
-  const docSets: Csr = docCodeSets(index, scope);
-  const personSets = personCodeSets(index, scope, docSets);
-  const persons = Array.from({ length: nG }, () => new Int32Array(nC));
-  const docs = Array.from({ length: nG }, () => new Int32Array(nC));
+  const persons = new Int32Array(nG * nC);
+  const docs = new Int32Array(nG * nC);
   const personBase = new Int32Array(nG);
   const docBase = new Int32Array(nG);
+  const docStamp = new Int32Array(nC).fill(-1);
+  const personStamp = new Int32Array(nC).fill(-1);
+  const { code } = index.codings;
+  const { codingIn, docIn, personIn } = scope;
+  const { docStart, personStart, personDocs, selfAndAncestors } = index;
   for (let p = 0; p < index.personCount; p++) {
     const g = groups.of[p]!;
-    if (g < 0 || !scope.personIn[p]) continue;
+    if (g < 0 || !personIn[p]) continue;
     personBase[g]!++;
-    for (let j = personSets.start[p]!; j < personSets.start[p + 1]!; j++) persons[g]![personSets.items[j]!]!++;
-  }
-  for (let d = 0; d < index.documents.length; d++) {
-    const g = groups.of[index.docPerson[d]!]!;
-    if (g < 0 || !scope.docIn[d]) continue;
-    docBase[g]!++;
-    for (let j = docSets.start[d]!; j < docSets.start[d + 1]!; j++) docs[g]![docSets.items[j]!]!++;
+    const base = g * nC;
+    const pe = personStart[p + 1]!;
+    for (let i = personStart[p]!; i < pe; i++) {
+      const d = personDocs[i]!;
+      if (!docIn[d]) continue;
+      docBase[g]!++;
+      const b = docStart[d + 1]!;
+      for (let k = docStart[d]!; k < b; k++) {
+        if (!codingIn[k]) continue;
+        const chain = selfAndAncestors[code[k]!]!;
+        for (let j = 0; j < chain.length; j++) {
+          const a = chain[j]!;
+          if (docStamp[a] === d) break; // an ancestor already stamped means the rest of the chain is too
+          docStamp[a] = d;
+          docs[base + a]!++;
+          if (personStamp[a] !== p) {
+            personStamp[a] = p;
+            persons[base + a]!++;
+          }
+        }
+      }
+    }
   }
   return { persons, docs, personBase, docBase };
 }
@@ -69,13 +91,16 @@ function table(index: AnalysisIndex, scope: Scope, groups: Groups, title: string
     ),
   );
   columns.push({ key: 'change', label: `Change, ${groups.labels[0] ?? '…'} to ${groups.labels[nG - 1] ?? '…'} (percentage points of participants)`, type: 'number' });
+  const nC = index.codes.length;
   const rows: Row[] = index.codes.map((c, i) => {
     const row: Row = { codeId: c.id, code: codePath(index, i) };
     for (let g = 0; g < nG; g++) {
-      row[`p:${g}`] = persons[g]![i]!;
-      row[`pp:${g}`] = percent(persons[g]![i]!, personBase[g]!);
-      row[`r:${g}`] = docs[g]![i]!;
-      row[`rp:${g}`] = percent(docs[g]![i]!, docBase[g]!);
+      const p = persons[g * nC + i]!;
+      const r = docs[g * nC + i]!;
+      row[`p:${g}`] = p;
+      row[`pp:${g}`] = percent(p, personBase[g]!);
+      row[`r:${g}`] = r;
+      row[`rp:${g}`] = percent(r, docBase[g]!);
     }
     const first = nG ? (row['pp:0'] as number | null) : null;
     const last = nG ? (row[`pp:${nG - 1}`] as number | null) : null;
@@ -99,32 +124,50 @@ export function changeOverTime(index: AnalysisIndex, options: PeriodOptions): An
   if (ref.type !== 'participant') throw new AnalysisInputError(`"${ref.name}" is not a date attribute`);
   const period = options.period ?? 'month';
   const scope = buildScope(index, options);
-  const keyOf = new Array<string | null>(index.personCount);
-  const keys = new Set<string>();
+  // Many people share a date: parse each distinct value once (two regexes per person add up),
+  // giving it a provisional period number; periods are numbered in label order afterwards.
+  const nP = index.personCount;
+  const of = new Int32Array(nP);
+  const periodOfValue = new Map<string, number>();
+  const periodOfLabel = new Map<string, number>();
+  const periodLabels: string[] = [];
+  const inScope: number[] = [];
   let undated = 0;
-  // Many people share a date: parse each distinct value once (two regexes per person add up).
-  const labelOf = new Map<string, string | null>();
-  for (let p = 0; p < index.personCount; p++) {
+  for (let p = 0; p < nP; p++) {
     const v = personValue(index, ref, p);
-    let label: string | null = null;
+    let k = -1;
     if (v !== null) {
-      const known = labelOf.get(v);
-      if (known !== undefined) label = known;
+      const known = periodOfValue.get(v);
+      if (known !== undefined) k = known;
       else {
         const ym = parseYearMonth(v);
-        label = ym ? periodLabel(ym[0], ym[1], period) : null;
-        labelOf.set(v, label);
+        if (ym) {
+          const label = periodLabel(ym[0], ym[1], period);
+          const seen = periodOfLabel.get(label);
+          if (seen !== undefined) k = seen;
+          else {
+            k = periodLabels.length;
+            periodOfLabel.set(label, k);
+            periodLabels.push(label);
+            inScope.push(0);
+          }
+        }
+        periodOfValue.set(v, k);
       }
     }
-    keyOf[p] = label;
+    of[p] = k;
     if (!scope.personIn[p]) continue;
-    if (label !== null) keys.add(label);
+    if (k >= 0) inScope[k]!++;
     else undated++;
   }
-  const labels = [...keys].sort();
+  // Only periods with an in-scope person become columns, in label order.
+  const labels = periodLabels.filter((_, k) => inScope[k]! > 0).sort();
   if (labels.length === 0) throw new AnalysisInputError(`attribute "${ref.name}" has no date values (expected YYYY-MM-DD or DD/MM/YYYY)`);
-  const pos = new Map(labels.map((l, i) => [l, i]));
-  const of = Int32Array.from(keyOf, (k) => (k === null ? -1 : pos.get(k)!));
+  const column = Int32Array.from(periodLabels, (l, k) => (inScope[k]! > 0 ? labels.indexOf(l) : -1));
+  for (let p = 0; p < nP; p++) {
+    const k = of[p]!;
+    if (k >= 0) of[p] = column[k]!;
+  }
   const warnings = undated ? [`${undated} participant(s) have no readable date in "${ref.name}" and are left out.`] : [];
   return table(index, scope, { labels, of }, `${ANALYSIS_NOTES.time.title}: by ${period} of ${ref.name}`, { attribute: ref.name, period }, warnings);
 }

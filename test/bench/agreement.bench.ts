@@ -11,7 +11,7 @@
 import { computeAgreement, type AgreementUnit } from '../../shared/analysis/reliability';
 import type { Coding, ProjectBundle } from '../../shared/model';
 import { seededGuids, seededRandom } from '../../shared/model';
-import { plainPass, report } from './util';
+import { bestCpu as best, plainPass, report } from './util';
 
 const RESPONSES = 100_000;
 const CODES = 300;
@@ -63,26 +63,6 @@ function generate(): ProjectBundle {
     coders, sources: [{ id: sourceId, projectId, name: 'Survey', kind: 'survey', description: '', createdAt: AT }],
     variables: [], participants: [], documents, codes, codings, memos: [], findings: [], actions: [],
   };
-}
-
-/** CPU time (user + system, ms) of one call: steadier than wall time on a shared, loaded machine. */
-function cpuMs(fn: () => unknown): { ms: number; result: unknown } {
-  const c0 = process.cpuUsage();
-  const result = fn();
-  const c = process.cpuUsage(c0);
-  return { ms: (c.user + c.system) / 1000, result };
-}
-
-/** Best (least) CPU time of `runs` runs. */
-function best<T>(fn: () => T, runs = 3): { ms: number; result: T } {
-  let ms = Infinity;
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const r = cpuMs(fn);
-    ms = Math.min(ms, r.ms);
-    result = r.result as T;
-  }
-  return { ms, result };
 }
 
 const t0 = performance.now();

@@ -13,6 +13,29 @@ export function timeIt(fn: () => unknown, runs = 5): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * CPU time (user + system, ms) of one call: steadier than wall time on a shared, loaded machine
+ * (process.cpuUsage is Node-only; the benches are Node scripts).
+ */
+export function cpuMs<T>(fn: () => T): { ms: number; result: T } {
+  const c0 = process.cpuUsage();
+  const result = fn();
+  const c = process.cpuUsage(c0);
+  return { ms: (c.user + c.system) / 1000, result };
+}
+
+/** Best (least) CPU time of `runs` runs, with the last run's result. */
+export function bestCpu<T>(fn: () => T, runs = 3): { ms: number; result: T } {
+  let ms = Infinity;
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const r = cpuMs(fn);
+    ms = Math.min(ms, r.ms);
+    result = r.result;
+  }
+  return { ms, result };
+}
+
 /** Print a figure beside its baseline; `target` null = reported for context only. */
 export function report(label: string, ms: number, baselineMs: number, target: number | null): void {
   const ratio = ms / baselineMs;
