@@ -1,11 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { addCoding, createCode, listCodings, removeCodings } from '../db';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { addCoding, createCode, removeCodings } from '../db';
 import type { WorkspaceProps } from './workspaces';
 import { useOpenDocumentRequest } from './openDocument';
-import { codeCounts } from '../../shared/coding/counts';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
-import { codingsUnder, recentCodeIds } from '../features/codebook/recentCodes';
+import { codingsUnder } from '../features/codebook/recentCodes';
 import { useBlindMode } from '../features/coders/useBlindMode';
 import { CodingList } from '../features/coding/CodingList';
 import { DocumentViewer } from '../features/coding/DocumentViewer';
@@ -17,10 +15,11 @@ import { MemoDialog } from '../features/memos/MemoDialog';
 import { useMemoIndex } from '../features/memos/useMemoIndex';
 import '../features/memos/memos.css';
 import { DocumentList } from '../features/sources/DocumentList';
-import type { MemoTarget } from '../../shared/model';
+import type { Coding, Coder, MemoTarget } from '../../shared/model';
 import { useDb } from './dbContext';
 import { useCoder } from './useCoder';
 import { useProjectData } from './useProjectData';
+import { useCodingStats } from './useCodingStats';
 
 const inTextField = (t: EventTarget) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
@@ -42,12 +41,18 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   const [memo, setMemo] = useState<{ target: MemoTarget; about: string } | null>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const doc = data.documents.find((d) => d.id === docId);
-  const { text, codings } = useDocumentData(db, doc ? doc.id : null);
-  const allCodings = useLiveQuery(() => listCodings(db, { projectId: project.id }), [db, project.id]);
+  const { text, codings: stored } = useDocumentData(db, doc ? doc.id : null);
+  // A coding just written is shown at once, until the live query (which re-reads every coding of
+  // the document) returns: the highlight's latency does not grow with the document's codings.
+  const [justAdded, setJustAdded] = useState<{ base: Coding[] | undefined; added: Coding[] } | null>(null);
+  const codings = useMemo(
+    () => (justAdded && justAdded.base === stored && stored ? [...stored, ...justAdded.added.filter((c) => c.documentId === doc?.id)] : stored),
+    [stored, justAdded, doc?.id],
+  );
+  const showAdded = (c: Coding) => setJustAdded((j) => ({ base: stored, added: j && j.base === stored ? [...j.added, c] : [c] }));
+  const { counts, recent } = useCodingStats(db, project.id, data.codes, data.documents, coder?.id ?? null);
 
   const codeById = useMemo(() => new Map(data.codes.map((c) => [c.id, c])), [data.codes]);
-  const counts = useMemo(() => codeCounts(data.codes, allCodings ?? [], data.documents), [data.codes, allCodings, data.documents]);
-  const recent = useMemo(() => recentCodeIds(allCodings ?? [], coder?.id ?? null, new Set(codeById.keys())), [allCodings, coder, codeById]);
   const shortcuts = useMemo(() => new Map(recent.map((id, i) => [id, i + 1])), [recent]);
   const codeMemos = useMemo(() => new Set([...memoIndex].filter((k) => k.startsWith('code:')).map((k) => k.slice(5))), [memoIndex]);
   const codingMemos = useMemo(() => new Set([...memoIndex].filter((k) => k.startsWith('coding:')).map((k) => k.slice(7))), [memoIndex]);
@@ -60,28 +65,25 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     };
     return data.codes.map((c) => ({ id: c.id, name: c.name, colour: c.colour, path: path(c.id).join(' › '), shortcut: shortcuts.get(c.id) }));
   }, [data.codes, codeById, shortcuts]);
-  const shown = useMemo<ShownCoding[]>(() => {
-    const coderById = new Map(coders.map((c) => [c.id, c]));
-    return (codings ?? []).flatMap((c) => {
-      const code = codeById.get(c.codeId);
-      if (!code || (blind && c.coderId !== coder?.id)) return [];
-      const who = coderById.get(c.coderId);
-      return [
-        {
-          id: c.id,
-          start: c.start,
-          end: c.end,
-          codeId: c.codeId,
-          codeName: code.name,
-          colour: code.colour,
-          coderName: who?.name ?? 'unknown coder',
-          coderInitials: who?.initials ?? '?',
-        },
-      ];
-    });
+  // The previous ShownCoding objects are reused when unchanged, so memoised blocks and list rows keep their props.
+  const shownCache = useRef(new Map<string, ShownCoding>());
+  const shown = useMemo(() => {
+    const next = toShown(codings ?? [], codeById, coders, blind ? (coder?.id ?? null) : undefined, shownCache.current);
+    shownCache.current = new Map(next.map((c) => [c.id, c]));
+    return next;
   }, [codings, codeById, coders, blind, coder]);
 
   const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
+  // Stable handlers for the (memoised) codings list; they read the current text through a ref.
+  const textRef = useRef(text);
+  textRef.current = text;
+  const onCodingMemo = useCallback((c: ShownCoding) => {
+    setMemo({ target: { kind: 'coding', id: c.id }, about: `coding “${c.codeName}” of “${snippet(textRef.current?.slice(c.start, c.end) ?? '', 40)}”` });
+  }, []);
+  const onRemoveCoding = useCallback(
+    (id: string) => void removeCodings(db, project.id, [id], 'Remove coding').then(() => setStatus('Coding removed.'), (e: unknown) => setStatus(e instanceof Error ? e.message : String(e))),
+    [db, project.id],
+  );
   const quote = (s: TextSpan) => snippet(text?.slice(s.start, s.end) ?? '', 40);
   const finish = () => {
     setSelection(null);
@@ -95,7 +97,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
       return;
     }
     try {
-      await addCoding(db, { projectId: project.id, documentId: doc.id, codeId, start: selection.start, end: selection.end, coderId: coder.id });
+      showAdded(await addCoding(db, { projectId: project.id, documentId: doc.id, codeId, start: selection.start, end: selection.end, coderId: coder.id }));
       setStatus(`Coded “${quote(selection)}” as ${codeById.get(codeId)?.name ?? 'code'}.`);
       finish();
     } catch (e) {
@@ -228,8 +230,8 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
             codings={shown}
             blind={blind}
             memos={codingMemos}
-            onMemo={(c) => setMemo({ target: { kind: 'coding', id: c.id }, about: `coding “${c.codeName}” of “${snippet(text.slice(c.start, c.end), 40)}”` })}
-            onRemove={(id) => void removeCodings(db, project.id, [id], 'Remove coding').then(() => setStatus('Coding removed.'), fail)}
+            onMemo={onCodingMemo}
+            onRemove={onRemoveCoding}
           />
         )}
       </aside>
@@ -239,4 +241,38 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
       </p>
     </div>
   );
+}
+
+/**
+ * The open document's codings as the viewer shows them (code name, colour, coder); `onlyCoder`
+ * (blind mode) keeps one coder's. Entries of `previous` that are unchanged are returned as they were.
+ */
+function toShown(
+  codings: readonly Coding[],
+  codeById: ReadonlyMap<string, { name: string; colour: string }>,
+  coders: readonly Coder[],
+  onlyCoder: string | null | undefined,
+  previous: ReadonlyMap<string, ShownCoding>,
+): ShownCoding[] {
+  const coderById = new Map(coders.map((c) => [c.id, c]));
+  const out: ShownCoding[] = [];
+  for (const c of codings) {
+    const code = codeById.get(c.codeId);
+    if (!code || (onlyCoder !== undefined && c.coderId !== onlyCoder)) continue;
+    const who = coderById.get(c.coderId);
+    const coderName = who?.name ?? 'unknown coder';
+    const coderInitials = who?.initials ?? '?';
+    const old = previous.get(c.id);
+    const same =
+      old &&
+      old.start === c.start &&
+      old.end === c.end &&
+      old.codeId === c.codeId &&
+      old.codeName === code.name &&
+      old.colour === code.colour &&
+      old.coderName === coderName &&
+      old.coderInitials === coderInitials;
+    out.push(same ? old : { id: c.id, start: c.start, end: c.end, codeId: c.codeId, codeName: code.name, colour: code.colour, coderName, coderInitials });
+  }
+  return out;
 }

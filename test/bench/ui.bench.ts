@@ -258,6 +258,7 @@ async function main() {
     const s = await openApp(server.url);
     try {
       await s.page.addInitScript(OBSERVE_LONG_TASKS);
+      if (process.env.BENCH_DEBUG) s.page.on('crash', () => console.log(`  page crashed; errors so far: ${s.errors.join(' | ')}`));
       await s.page.locator('.app-header').waitFor({ timeout: 60_000 });
       await run(s.page, server.url);
       if (s.errors.length) console.log(`page errors: ${s.errors.join(' | ')}`);
