@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -37,19 +37,10 @@ async function openWorkspace(page: Page, name: 'Analyse' | 'Agreement') {
 }
 
 describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', () => {
-  let server: StaticServer;
-  let s: Session | undefined;
-  beforeAll(async () => {
-    server = await serveStatic();
-  });
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const app = useApp();
 
   it('runs every analysis on the demo project with a table (and a chart where there is one)', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openWorkspace(page, 'Analyse');
     let before: string | null = null;
@@ -85,7 +76,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
   });
 
   it('suppresses small counts for publication and exports the table as CSV', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openWorkspace(page, 'Analyse');
     const first = await newResult(page, null);
@@ -114,7 +105,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
   });
 
   it('compares the two demo coders and resolves a disagreement', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openWorkspace(page, 'Agreement');
     const kappa = page.locator('[data-stat="kappa"] .stat__value');

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, REPO_ROOT, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -77,19 +77,10 @@ async function focusCode(page: Page, name: string) {
 }
 
 describe.skipIf(reason !== null)('Codebook, coders, memos and history (Chromium)', () => {
-  let server: StaticServer;
-  let s: Session | undefined;
-  beforeAll(async () => {
-    server = await serveStatic();
-  });
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const app = useApp();
 
   it('blind mode, switching coder, quick code, keys 1–9, in-vivo, undo/redo across a reload, memos', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await waitForDemo(page);
     const title = await openDocWithBothCoders(page);
@@ -186,7 +177,7 @@ describe.skipIf(reason !== null)('Codebook, coders, memos and history (Chromium)
   });
 
   it('edits definitions, merges and deletes with confirmation, exports and imports .qdc', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await waitForDemo(page);
     const codesBefore = await tree(page).locator('[role="treeitem"]').count();

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dragSelect, openApp, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+import { dragSelect, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -33,19 +33,10 @@ async function columnValues(page: Page, header: string): Promise<string[]> {
 }
 
 describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
-  let server: StaticServer;
-  let s: Session | undefined;
-  beforeAll(async () => {
-    server = await serveStatic(process.env.CHORUS_E2E_DIST || undefined);
-  });
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const app = useApp();
 
   it('shows the 150 demo responses with attributes; sorts and filters by attribute and code, accessibly', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openGrid(page);
     expect(await countText(page)).toBe('Showing 150 of 150 responses');
@@ -96,7 +87,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
   });
 
   it('codes a whole response with a number key, codes part of one in the detail pane, and keeps both after a reload', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openGrid(page);
     // Show only responses without palette code 1, so coding one makes it leave the view.

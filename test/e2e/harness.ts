@@ -3,6 +3,7 @@
  * 127.0.0.1 with a tiny static server and drives the system Chromium through playwright-core,
  * each session with a fresh profile (so a fresh IndexedDB).
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -166,4 +167,28 @@ export async function dragSelect(page: Page, selector: string, from: number, to:
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
+}
+
+/**
+ * The usual lifecycle for a describe block: one static server for the block, a fresh browser
+ * profile per test (closed after it). `open()` starts the app in that test's browser.
+ */
+export function useApp(): { open: () => Promise<Session> } {
+  let server: StaticServer | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    server = await serveStatic();
+  });
+  afterAll(async () => server?.close());
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  return {
+    async open() {
+      if (!server) throw new Error('useApp(): the server has not started (call it inside a describe block)');
+      session = await openApp(server.url);
+      return session;
+    },
+  };
 }

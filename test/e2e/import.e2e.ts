@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -102,19 +102,10 @@ async function expectAccessible(page: Page): Promise<void> {
 const CSV = { name: 'survey.csv', mimeType: 'text/csv', buffer: surveyCsv() };
 
 describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
-  let server: StaticServer;
-  let s: Session | undefined;
-  beforeAll(async () => {
-    server = await serveStatic();
-  });
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const app = useApp();
 
   it('imports a CSV, a DOCX transcript and an XLSX with reviewed anonymisation, then warns on a re-import', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openImport(page);
     await screenshot(page, 'import-1-empty');
@@ -193,7 +184,7 @@ describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
   }, 120_000);
 
   it('cancels a long import mid-way and stores nothing', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openImport(page);
     const lines = ['ID,Group,Comment'];

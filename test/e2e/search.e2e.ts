@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -53,19 +53,10 @@ async function openSearch(page: Page) {
 }
 
 describe.skipIf(reason !== null)('Search, autocode and suggestions (Chromium)', () => {
-  let server: StaticServer;
-  let s: Session | undefined;
-  beforeAll(async () => {
-    server = await serveStatic();
-  });
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const app = useApp();
 
   it('searches by word form with keyword-in-context lines, explains a bad regex, and codes all hits as sentences', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openSearch(page);
     const box = page.getByRole('searchbox', { name: 'Search for' });
@@ -115,7 +106,7 @@ describe.skipIf(reason !== null)('Search, autocode and suggestions (Chromium)', 
   }, 150_000);
 
   it('autocodes from a code’s keywords with a preview, as one step', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await openSearch(page);
     const keywords = page.getByRole('textbox', { name: /^Keywords for .*Safety and safeguarding$/ });
@@ -141,7 +132,7 @@ describe.skipIf(reason !== null)('Search, autocode and suggestions (Chromium)', 
   }, 150_000);
 
   it('shows cross-validated quality, and accepting a suggestion with the keyboard adds a coding that can be undone', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await goTo(page, 'Suggestions');
     const table = page.getByRole('table', { name: /How well the suggestions matched/ });

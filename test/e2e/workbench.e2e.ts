@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dragSelect, openApp, screenshot, seriousA11yViolations, serveStatic, skipReason, type Session, type StaticServer } from './harness';
+import { dragSelect, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -34,19 +34,10 @@ async function findWord(page: Page, skip = 0): Promise<{ selector: string; from:
 const codingItems = (page: Page) => page.locator('.coding-list__item');
 
 describe.skipIf(reason !== null)('Chorus workbench (Chromium)', () => {
-  let server: StaticServer;
-  let s: Session | undefined;
-  beforeAll(async () => {
-    server = await serveStatic();
-  });
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const app = useApp();
 
   it('opens the fictional demo project with its documents and codebook, accessibly', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await page.getByText('all people and places are fictional').waitFor();
     await page.locator('.doc-link').first().waitFor();
@@ -62,7 +53,7 @@ describe.skipIf(reason !== null)('Chorus workbench (Chromium)', () => {
   });
 
   it('codes a span selected with the mouse, and keeps it after a reload', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     const title = await openInterview(page);
     const before = await codingItems(page).count();
@@ -87,7 +78,7 @@ describe.skipIf(reason !== null)('Chorus workbench (Chromium)', () => {
   });
 
   it('codes a span with the keyboard only', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     const link = page.locator('section.source-group', { hasText: /interview/i }).first().locator('.doc-link').first();
     await link.focus();
@@ -119,7 +110,7 @@ describe.skipIf(reason !== null)('Chorus workbench (Chromium)', () => {
   });
 
   it('creates, renames and nests codes, and keeps the tree after a reload', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     const tree = page.getByRole('tree', { name: 'Codebook' });
     await tree.getByRole('treeitem').first().waitFor();
@@ -167,7 +158,7 @@ describe.skipIf(reason !== null)('Chorus workbench (Chromium)', () => {
   });
 
   it('creates a new empty project and switches back to the demo', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     await page.locator('.doc-link').first().waitFor();
     await page.getByRole('button', { name: 'New project' }).click();
@@ -194,7 +185,7 @@ describe.skipIf(reason !== null)('Chorus workbench (Chromium)', () => {
   });
 
   it('removes a coding, and it stays removed after a reload', async () => {
-    s = await openApp(server.url);
+    const s = await app.open();
     const { page } = s;
     const title = await openInterview(page);
     const before = await codingItems(page).count();
