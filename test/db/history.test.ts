@@ -15,6 +15,8 @@ import {
   splitCode,
   undo,
   updateCode,
+  getMemo,
+  saveMemo,
   type ChorusDb,
 } from '../../renderer/db';
 import { smallBundle } from './fixtures';
@@ -124,4 +126,22 @@ describe('undo and redo', () => {
       { numRuns: 25 },
     );
   }, 60_000);
+});
+
+describe('memo edits are undoable', () => {
+  it('undo restores the previous memo text, and removes a new memo', async () => {
+    const { db, b, pid } = await seeded();
+    const target = { kind: 'code' as const, id: b.codes[0]!.id };
+    await saveMemo(db, { projectId: pid, target, text: 'Second thoughts' });
+    expect((await getMemo(db, target))?.text).toBe('Second thoughts');
+    expect((await historyState(db, pid)).undo).toBe('Edit memo on the code');
+    await undo(db, pid);
+    expect((await getMemo(db, target))?.text).toBe('Watch for 101 waits.');
+    const project = { kind: 'project' as const, id: pid };
+    await saveMemo(db, { projectId: pid, target: project, text: 'New memo' });
+    await undo(db, pid);
+    expect(await getMemo(db, project)).toBeUndefined();
+    await redo(db, pid);
+    expect((await getMemo(db, project))?.text).toBe('New memo');
+  });
 });
