@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `npm run chorus -- <command> …`: headless Chorus, reusing the same shared/ code as the app. */
 import { runCli } from './run';
+import { errorMessage } from '../../shared/error-message';
 
 runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
@@ -10,7 +11,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`chorus: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`chorus: unexpected error: ${errorMessage(e)}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, type CliIo } from './command';
 import { commands } from './commands';
+import { errorMessage } from '../../shared/error-message';
 
 export function helpText(): string {
   const lines = [
@@ -39,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`chorus ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`chorus ${name}: ${errorMessage(e)}\n`);
     return 2;
   }
   try {

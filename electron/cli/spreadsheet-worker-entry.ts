@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSpreadsheet } from '../../shared/import/spreadsheet';
 import type { SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';
+import { errorMessage } from '../../shared/error-message';
 
 interface Job {
   bytes: Uint8Array;
@@ -20,6 +21,6 @@ try {
   const table = parseSpreadsheet(job.bytes, { fileName: job.fileName, sheet: job.sheet, headerRows: job.headerRows });
   reply = { ok: true, table };
 } catch (e) {
-  reply = { ok: false, message: e instanceof Error ? e.message : String(e) };
+  reply = { ok: false, message: errorMessage(e) };
 }
 parentPort?.postMessage(reply);

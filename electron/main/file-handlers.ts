@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { FileFilter, FileOpenRequest, FileOpenResponse, FileSaveRequest, FileSaveResponse } from '../../shared/ipc/contract';
 import { writeOutputAtomic } from '../cli/files';
 import { IpcFailure } from './ipc';
+import { errorMessage } from '../../shared/error-message';
 
 /** One file larger than this is refused rather than copied across IPC. */
 export const MAX_OPEN_FILE_BYTES = 512 * 1024 * 1024;
@@ -31,7 +32,7 @@ export interface FileDialogs {
 
 function ioMessage(file: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e instanceof Error ? e.message : String(e));
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (errorMessage(e));
   return `${file}: ${why}`;
 }
 
@@ -69,7 +70,7 @@ export async function saveFile(dialogs: FileDialogs, request: FileSaveRequest): 
   try {
     await writeOutputAtomic(target, () => request.bytes);
   } catch (e) {
-    throw new IpcFailure('io-error', e instanceof Error ? e.message : String(e));
+    throw new IpcFailure('io-error', errorMessage(e));
   }
   return { saved: true, path: target };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/channels';
 import { ipcContract, type IpcContract, type IpcRequest, type IpcResponse } from '../../shared/ipc/contract';
 import { isTrustedSender } from './guards';
+import { errorMessage } from '../../shared/error-message';
 
 /** The part of Electron's IpcMainInvokeEvent the wrapper reads. */
 export interface IpcEventLike {
@@ -39,7 +40,7 @@ export function makeHandler<S extends z.ZodType, T, E extends IpcEventLike = Ipc
       return { ok: true, value: await fn(parsed.data, event) };
     } catch (e) {
       if (e instanceof IpcFailure) return { ok: false, code: e.code, message: e.message };
-      return { ok: false, code: 'io-error', message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, code: 'io-error', message: errorMessage(e) };
     }
   };
 }

@@ -20,6 +20,7 @@ import { useDb } from './dbContext';
 import { useCoder } from './useCoder';
 import { useProjectData } from './useProjectData';
 import { useCodingStats } from './useCodingStats';
+import { errorMessage } from '../../shared/error-message';
 
 const inTextField = (t: EventTarget) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
@@ -73,7 +74,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     return next;
   }, [codings, codeById, coders, blind, coder]);
 
-  const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setStatus(errorMessage(e));
   // Stable handlers for the (memoised) codings list; they read the current text through a ref.
   const textRef = useRef(text);
   textRef.current = text;
@@ -81,7 +82,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     setMemo({ target: { kind: 'coding', id: c.id }, about: `coding “${c.codeName}” of “${snippet(textRef.current?.slice(c.start, c.end) ?? '', 40)}”` });
   }, []);
   const onRemoveCoding = useCallback(
-    (id: string) => void removeCodings(db, project.id, [id], 'Remove coding').then(() => setStatus('Coding removed.'), (e: unknown) => setStatus(e instanceof Error ? e.message : String(e))),
+    (id: string) => void removeCodings(db, project.id, [id], 'Remove coding').then(() => setStatus('Coding removed.'), (e: unknown) => setStatus(errorMessage(e))),
     [db, project.id],
   );
   const quote = (s: TextSpan) => snippet(text?.slice(s.start, s.end) ?? '', 40);

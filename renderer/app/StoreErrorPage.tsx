@@ -1,4 +1,5 @@
 import { StoreError } from '../db';
+import { errorMessage } from '../../shared/error-message';
 
 interface Advice {
   title: string;
@@ -44,7 +45,7 @@ function adviceFor(error: unknown): Advice {
 /** Full-page explanation shown when the store cannot be opened. */
 export function StoreErrorPage({ error }: { error: unknown }) {
   const advice = adviceFor(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return (
     <main className="store-error" aria-labelledby="store-error-title">
       <h1 id="store-error-title">{advice.title}</h1>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { historyState, redo, undo } from '../db';
 import { useDb } from './dbContext';
+import { errorMessage } from '../../shared/error-message';
 
 /** Whether a key event is Undo (Ctrl/Cmd+Z), Redo (Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y), or neither. */
 export function historyKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): 'undo' | 'redo' | null {
@@ -28,7 +29,7 @@ export function UndoRedo({ projectId }: { projectId: string }) {
       const label = which === 'undo' ? await undo(db, projectId) : await redo(db, projectId);
       setMessage(label ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${label}` : `Nothing to ${which}.`);
     } catch (e) {
-      setMessage(`Could not ${which}: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(`Could not ${which}: ${errorMessage(e)}`);
     } finally {
       busy.current = false;
     }

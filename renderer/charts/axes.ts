@@ -29,14 +29,7 @@ export function bottomValueAxis(parent: Sel, x: ScaleLinear<number, number>, y: 
   const g = parent.append('g').attr('class', 'axis').attr('aria-hidden', 'true').attr('transform', `translate(0,${y})`);
   g.call(axisBottom(x).ticks(ticks));
   style(g, theme);
-  const [a, b] = x.range();
-  g.append('text')
-    .attr('x', (a! + b!) / 2)
-    .attr('y', 34)
-    .attr('text-anchor', 'middle')
-    .attr('fill', theme.ink)
-    .text(label);
-  return 42;
+  return bottomAxisTitle(g, x.range(), label, theme);
 }
 
 /** A vertical value axis at `x`, with horizontal grid lines `gridWidth` wide. */
@@ -74,7 +67,11 @@ export function bottomPointAxis(parent: Sel, x: ScalePoint<string>, y: number, l
   const g = parent.append('g').attr('class', 'axis').attr('aria-hidden', 'true').attr('transform', `translate(0,${y})`);
   g.call(axisBottom(x).tickValues(shown).tickFormat((d) => truncate(d, minGap - 6, theme.fontSize - 1)));
   style(g, theme);
-  const [a, b] = x.range();
+  return bottomAxisTitle(g, x.range(), label, theme);
+}
+
+/** The title under a bottom axis, centred on its range; returns the axis' height with the title. */
+function bottomAxisTitle(g: Sel, [a, b]: number[], label: string, theme: ChartTheme): number {
   g.append('text')
     .attr('x', (a! + b!) / 2)
     .attr('y', 34)

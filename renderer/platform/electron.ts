@@ -5,6 +5,7 @@
 import type { IpcResult } from '../../shared/ipc/channels';
 import { parseIpcResult, type ChorusBridge, type IpcContract, type IpcResponse } from '../../shared/ipc/contract';
 import { bareExtension, cryptoRandomBytes, PlatformError, type Platform } from './platform';
+import { errorMessage } from '../../shared/error-message';
 
 declare global {
   interface Window {
@@ -18,7 +19,7 @@ async function call<C extends keyof IpcContract>(channel: C, pending: Promise<Ip
   try {
     raw = await pending;
   } catch (e) {
-    throw new PlatformError('io-error', `${channel} failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PlatformError('io-error', `${channel} failed: ${errorMessage(e)}`);
   }
   return parseIpcResult(channel, raw);
 }

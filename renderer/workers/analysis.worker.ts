@@ -10,6 +10,7 @@ import { ensureTermCounts, exportBundle, openChorusDb, type ChorusDb } from '../
 import { runAnalysis } from '../features/analysis/requests';
 import { runAgreement } from '../features/agreement/runAgreement';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
+import { errorMessage } from '../../shared/error-message';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<AnalysisJob>) => void) | null;
@@ -55,7 +56,7 @@ scope.onmessage = (e) => {
   const job = e.data;
   handle(job).then(
     (reply) => scope.postMessage(reply),
-    (err: unknown) => scope.postMessage({ id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) => scope.postMessage({ id: job.id, ok: false, message: errorMessage(err) }),
   );
 };
 

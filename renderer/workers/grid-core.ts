@@ -20,6 +20,7 @@ import {
   type GridRowData,
   type SortState,
 } from '../features/grid/gridModel';
+import { errorMessage } from '../../shared/error-message';
 
 /** What the grid reads from the store (the worker passes openChorusDb-backed reads; tests pass arrays). */
 export interface GridStore {
@@ -180,7 +181,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
       () => answer(req),
     );
     queue = reply.catch(() => undefined);
-    return reply.catch((e: unknown) => ({ ok: false as const, stale: false, message: e instanceof Error ? e.message : String(e) }));
+    return reply.catch((e: unknown) => ({ ok: false as const, stale: false, message: errorMessage(e) }));
   };
 }
 

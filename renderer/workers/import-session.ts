@@ -13,6 +13,7 @@ import { parseTable } from '../../shared/import/table';
 import { parseTranscript } from '../../shared/import/transcript';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FindingView, ImportReply, ImportRequest, ReviewData, TableSummary } from './import-protocol';
+import { errorMessage } from '../../shared/error-message';
 
 interface HeldFile {
   name: string;
@@ -38,7 +39,7 @@ export function errorReply(file: string, e: unknown): ImportReply {
     const issue: ImportIssue = { file, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}), message: e.message };
     return { type: 'error', message: `${file}: ${e.message}`, issues: [issue] };
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   return { type: 'error', message: file ? `${file}: ${message}` : message, issues: [{ file, message }] };
 }
 

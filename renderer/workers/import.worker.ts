@@ -5,6 +5,7 @@
 import { openChorusDb, type ChorusDb } from '../db';
 import type { Envelope, ImportReply, ImportRequest } from './import-protocol';
 import { ImportSession } from './import-session';
+import { errorMessage } from '../../shared/error-message';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<Envelope<ImportRequest>>) => void) | null;
@@ -18,5 +19,5 @@ const session = new ImportSession(() => (db ??= openChorusDb()));
 scope.onmessage = (e) => {
   const { reqId, ...req } = e.data;
   const post = (r: ImportReply) => scope.postMessage({ ...r, reqId });
-  session.handle(req as ImportRequest, post).then(post, (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err), issues: [] }));
+  session.handle(req as ImportRequest, post).then(post, (err: unknown) => post({ type: 'error', message: errorMessage(err), issues: [] }));
 };

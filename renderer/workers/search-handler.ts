@@ -3,6 +3,7 @@ import { SearchError, type HitScope, type SearchQuery } from '../../shared/codin
 import type { ChorusDb } from '../db';
 import type { Corpus } from './search-core';
 import { previewAutocode, previewCodeHits, runSearch, type AutocodeMethod, type CodingPreview, type SearchFilter, type SearchResult } from './search-core';
+import { errorMessage } from '../../shared/error-message';
 
 export type SearchRequest = { dbName: string; projectId: string } & (
   | { kind: 'search'; query: SearchQuery; filter: SearchFilter; limit: number }
@@ -24,7 +25,7 @@ export function searchHandler(openDb: (name: string) => Promise<ChorusDb>, load:
       if (req.kind === 'code-hits') return { ok: true, kind: 'preview', preview: previewCodeHits(corpus, req.query, req.filter, req.scope, req.codeId, req.coderId) };
       return { ok: true, kind: 'preview', preview: previewAutocode(corpus, req.method, req.coderId) };
     } catch (e) {
-      return { ok: false, query: e instanceof SearchError, message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, query: e instanceof SearchError, message: errorMessage(e) };
     }
   };
 }

@@ -5,6 +5,7 @@
  */
 import { parseSpreadsheet } from '../../shared/import/spreadsheet';
 import type { SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';
+import { errorMessage } from '../../shared/error-message';
 
 interface Job {
   bytes: Uint8Array;
@@ -26,7 +27,7 @@ scope.onmessage = (e) => {
   try {
     reply = { ok: true, table: parseSpreadsheet(job.bytes, { fileName: job.fileName, sheet: job.sheet, headerRows: job.headerRows }) };
   } catch (err) {
-    reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
+    reply = { ok: false, message: errorMessage(err) };
   }
   scope.postMessage(reply);
 };

@@ -2,6 +2,7 @@
 import type { ChorusDb } from '../db';
 import type { Corpus } from './search-core';
 import { runSuggest, type SuggestOptions, type SuggestReport } from './suggest-core';
+import { errorMessage } from '../../shared/error-message';
 
 export interface SuggestRequest {
   dbName: string;
@@ -17,7 +18,7 @@ export function suggestHandler(openDb: (name: string) => Promise<ChorusDb>, load
       const corpus = await load(await openDb(req.dbName), req.projectId);
       return { ok: true, report: runSuggest(corpus, req.options) };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, message: errorMessage(e) };
     }
   };
 }

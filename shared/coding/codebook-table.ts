@@ -8,6 +8,7 @@ import { read, utils, write } from 'xlsx';
 import { Code } from '../model';
 import { neutraliseFormula } from '../export/table';
 import { paletteColour } from './palette';
+import { errorMessage } from '../error-message';
 
 export const CODEBOOK_COLUMNS = ['path', 'name', 'definition', 'inclusion', 'exclusion', 'example', 'keywords', 'colour'] as const;
 const PATH_SEPARATOR = /\s*(?:>|›)\s*/;
@@ -145,7 +146,7 @@ export function codesFromXlsx(bytes: Uint8Array, projectId: string, nextId: () =
     if (!sheet) throw new Error('no sheets');
     grid = utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: '', raw: false });
   } catch (e) {
-    throw new CodebookTableError(`not a readable XLSX workbook (${e instanceof Error ? e.message : String(e)})`);
+    throw new CodebookTableError(`not a readable XLSX workbook (${errorMessage(e)})`);
   }
   return codesFromGrid(grid, projectId, nextId, now);
 }

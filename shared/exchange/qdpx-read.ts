@@ -21,6 +21,7 @@ import { cleanGuid, deriveGuid } from './ids';
 import { Sidecar, SIDECAR_NAME } from './sidecar';
 import { selectionMapper } from './text-offsets';
 import { attr, child, children, childText, parseXml, rootOf, type XmlNode } from './xml';
+import { errorMessage } from '../error-message';
 
 export interface ReadOptions {
   /** Id source for entities the file gives no GUID (default: crypto-random). */
@@ -65,7 +66,7 @@ function unzip(bytes: Uint8Array): Unzipped {
       },
     });
   } catch (e) {
-    throw new ExchangeError(`not a REFI-QDA project (corrupt zip archive: ${e instanceof Error ? e.message : String(e)})`);
+    throw new ExchangeError(`not a REFI-QDA project (corrupt zip archive: ${errorMessage(e)})`);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ExchangeError } from './errors';
+import { errorMessage } from '../error-message';
 
 // XML 1.0 forbids most C0 controls, lone surrogates, U+FFFE and U+FFFF.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -106,7 +107,7 @@ export function parseXml(xml: string, arrays: ReadonlySet<string>, what: string)
   try {
     return parser.parse(text) as XmlNode;
   } catch (e) {
-    throw new ExchangeError(`${what}: XML could not be parsed (${e instanceof Error ? e.message : String(e)})`);
+    throw new ExchangeError(`${what}: XML could not be parsed (${errorMessage(e)})`);
   }
 }
 

@@ -12,6 +12,7 @@ import { docxToText } from '../../../shared/import/docx';
 import { decodeText } from '../../../shared/import/encoding';
 import { PII_TYPES } from '../../../shared/model';
 import { detectPii, type PiiFinding } from '../../../shared/privacy/detect';
+import { errorMessage } from '../../../shared/error-message';
 
 const TABLE_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xls', '.ods'];
 const TEXT_EXTENSIONS = ['.txt', '.md', '.docx'];
@@ -32,7 +33,7 @@ export function maskPreview(value: string): string {
 
 function fail(file: string, e: unknown): never {
   if (e instanceof CliError) throw e;
-  throw new CliError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  throw new CliError(`${file}: ${errorMessage(e)}`);
 }
 
 async function scanFile(path: string, idColumn: string | undefined): Promise<{ findings: ScanFinding[]; previews: string[]; summary: string }> {

@@ -19,6 +19,7 @@ import { useWorkerResult } from '../analysis/useWorkerResult';
 import { DisagreementList } from './DisagreementList';
 import { agreementTable, alphaBand, kappaBand, type AgreementRequest, type ShownDisagreement } from './runAgreement';
 import '../analysis/analysis.css';
+import { errorMessage } from '../../../shared/error-message';
 
 const UNIT_LABELS: Record<AgreementUnit, string> = {
   character: 'Character (as NVivo’s coding comparison)',
@@ -57,7 +58,7 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
   }, [result]);
   const coderName = useMemo(() => new Map((coders ?? []).map((c) => [c.id, c.name])), [coders]);
 
-  const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setStatus(errorMessage(e));
   const accept = async (d: ShownDisagreement) => {
     const inputs = d.notAppliedBy.flatMap((coderId) => d.acceptSpans.map((s) => ({ projectId: project.id, documentId: d.documentId, codeId: d.codeId, start: s.start, end: s.end, coderId })));
     await addCodings(db, inputs, `Accept “${d.code}” for all coders`).then(() => setStatus(`Accepted: “${d.code}” copied to ${d.notAppliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`), fail);

@@ -21,6 +21,7 @@ import { TableActions } from './TableActions';
 import { useRevision } from './useRevision';
 import { useWorkerResult } from './useWorkerResult';
 import './analysis.css';
+import { errorMessage } from '../../../shared/error-message';
 
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
@@ -50,7 +51,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
     try {
       chart = chartFor(base, measure);
     } catch (e) {
-      chartError = e instanceof Error ? e.message : String(e);
+      chartError = errorMessage(e);
     }
     return { table, chart, chartError };
   }, [result, published, threshold, measure]);

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis';
 import { exportTable } from './exportTable';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface TableActionsProps {
   table: AnalysisTable | null;
@@ -22,7 +23,7 @@ export function TableActions({ table, published, onPublished, threshold, onStatu
       const name = await exportTable(table, format, published);
       onStatus(name ? `Exported ${name}${published ? ' (for publication, small counts suppressed)' : ''}.` : 'Export cancelled.');
     } catch (e) {
-      onStatus(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+      onStatus(`The export failed: ${errorMessage(e)}`);
     } finally {
       setBusy(false);
     }

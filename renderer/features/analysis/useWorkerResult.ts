@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface WorkerResult<T> {
   result: T | null;
@@ -27,7 +28,7 @@ export function useWorkerResult<T>(key: string | null, compute: () => Promise<T>
         if (run === latest.current) setState({ result, busy: false, error: null });
       },
       (e: unknown) => {
-        if (run === latest.current) setState({ result: null, busy: false, error: e instanceof Error ? e.message : String(e) });
+        if (run === latest.current) setState({ result: null, busy: false, error: errorMessage(e) });
       },
     );
   }, [key]);

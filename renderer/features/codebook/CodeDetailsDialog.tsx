@@ -4,6 +4,7 @@ import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
 import { ColourSwatches } from '../coders/ColourSwatches';
+import { errorMessage } from '../../../shared/error-message';
 
 const FIELDS = [
   ['definition', 'Definition', 'What this code means.'],
@@ -30,7 +31,7 @@ export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onCl
       });
       onSaved(`Saved the details of “${draft.name.trim()}”.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   return (

@@ -5,6 +5,7 @@ import { getPlatform } from '../../platform';
 import type { Code } from '../../../shared/model';
 import { CODEBOOK_FILE_TYPES, codebookFile, codesFromFile, type CodebookFormat } from './codebookFiles';
 import { TemplateDialog } from './TemplateDialog';
+import { errorMessage } from '../../../shared/error-message';
 
 /** "Import and export": import a codebook (.qdc, CSV, XLSX), export it, or add a starter template. */
 export function CodebookMenu({ projectId, projectName, codes, onStatus }: { projectId: string; projectName: string; codes: readonly Code[]; onStatus: (m: string) => void }) {
@@ -21,7 +22,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
       const r = await importCodes(db, projectId, incoming, `Import codebook “${file.name}”`);
       onStatus(`Imported “${file.name}”: ${r.added} new ${r.added === 1 ? 'code' : 'codes'}${r.matched ? `, ${r.matched} already in the codebook` : ''}.`);
     } catch (e) {
-      onStatus(e instanceof Error ? e.message : String(e));
+      onStatus(errorMessage(e));
     }
   };
   const exportAs = async (format: CodebookFormat) => {
@@ -30,7 +31,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
       const f = codebookFile([...codes], projectName, format);
       if (await getPlatform().saveFile(f.name, f.bytes, f.mime)) onStatus(`Exported the codebook as “${f.name}”.`);
     } catch (e) {
-      onStatus(`The codebook was not exported: ${e instanceof Error ? e.message : String(e)}`);
+      onStatus(`The codebook was not exported: ${errorMessage(e)}`);
     }
   };
   return (

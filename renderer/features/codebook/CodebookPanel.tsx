@@ -16,6 +16,7 @@ import { TemplateDialog } from './TemplateDialog';
 import { filterTree } from './treeMoves';
 import { useTreeState } from './useTreeState';
 import './codebook.css';
+import { errorMessage } from '../../../shared/error-message';
 
 interface Props {
   projectId: string;
@@ -44,7 +45,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
   const tree = useTreeState();
   const [dialog, setDialog] = useState<Dialog>(null);
   const focused = codes.find((c) => c.id === tree.focusedId);
-  const fail = (e: unknown) => onStatus(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => onStatus(errorMessage(e));
   const done = (message: string) => {
     setDialog(null);
     onStatus(message);

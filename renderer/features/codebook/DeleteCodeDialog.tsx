@@ -3,6 +3,7 @@ import { countCodingsUnder, deleteCode } from '../../db';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
+import { errorMessage } from '../../../shared/error-message';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -29,7 +30,7 @@ export function DeleteCodeDialog({ code, onClose, onDone }: { code: Code; onClos
           onClick={() =>
             void deleteCode(db, code.id).then(
               (r) => onDone(`Deleted ${plural(r.codes, 'code', 'codes')} and ${plural(r.codings, 'coding', 'codings')}.`),
-              (e: unknown) => onDone(`Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`),
+              (e: unknown) => onDone(`Nothing was deleted: ${errorMessage(e)}`),
             )
           }
         >

@@ -6,6 +6,7 @@ import { Modal } from '../../app/Modal';
 import { planMerge } from '../../../shared/coding/codebook-ops';
 import { buildCodeTree, descendantIds, flattenTree } from '../../../shared/coding/tree';
 import type { Code } from '../../../shared/model';
+import { errorMessage } from '../../../shared/error-message';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -57,7 +58,7 @@ export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; 
             target &&
             void mergeCodes(db, code.id, target.id).then(
               (r) => onDone(`Merged “${code.name}” into “${target.name}”: ${plural(r.moved, 'coding', 'codings')} moved${r.joined ? `, ${r.joined} joined` : ''}.`),
-              (e: unknown) => onDone(`Nothing was merged: ${e instanceof Error ? e.message : String(e)}`),
+              (e: unknown) => onDone(`Nothing was merged: ${errorMessage(e)}`),
             )
           }
         >

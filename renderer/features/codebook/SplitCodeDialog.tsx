@@ -5,6 +5,7 @@ import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
 import { snippet } from '../coding/snippet';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Split a code: name the new code and tick the codings that move to it. */
 export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose: () => void; onDone: (message: string) => void }) {
@@ -30,7 +31,7 @@ export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose
       const fresh = await splitCode(db, code.id, name, [...chosen]);
       onDone(`Split “${code.name}”: ${chosen.size} ${chosen.size === 1 ? 'coding' : 'codings'} moved to “${fresh.name}”.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   return (

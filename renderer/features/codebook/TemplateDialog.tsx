@@ -4,6 +4,7 @@ import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import { CODEBOOK_TEMPLATES, instantiateTemplate } from '../../../shared/coding/templates';
 import { newGuid } from '../../../shared/model';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Choose a starter codebook and add it to the project (codes already there by name are kept, not duplicated). */
 export function TemplateDialog({ projectId, onClose, onDone }: { projectId: string; onClose: () => void; onDone: (message: string) => void }) {
@@ -16,7 +17,7 @@ export function TemplateDialog({ projectId, onClose, onDone }: { projectId: stri
       const r = await importCodes(db, projectId, instantiateTemplate(t, projectId, newGuid, new Date().toISOString()), `Apply template “${t.name}”`);
       onDone(`Added ${r.added} codes from “${t.name}”${r.matched ? ` (${r.matched} were already in the codebook)` : ''}.`);
     } catch (e) {
-      onDone(`The template was not applied: ${e instanceof Error ? e.message : String(e)}`);
+      onDone(`The template was not applied: ${errorMessage(e)}`);
     }
   };
   return (

@@ -2,6 +2,7 @@ import { codebookToCsv, codebookToXlsx, codesFromCsv, codesFromXlsx } from '../.
 import { readQdc, writeQdc } from '../../../shared/exchange/qdc';
 import { decodeText } from '../../../shared/import/encoding';
 import { newGuid, type Code } from '../../../shared/model';
+import { errorMessage } from '../../../shared/error-message';
 
 export const CODEBOOK_FILE_TYPES = ['.qdc', '.csv', '.xlsx'];
 
@@ -14,7 +15,7 @@ export function codesFromFile(name: string, bytes: Uint8Array, projectId: string
     if (ext === '.csv') return codesFromCsv(decodeText(bytes).text, projectId, newGuid, now);
     if (ext === '.xlsx') return codesFromXlsx(bytes, projectId, newGuid, now);
   } catch (e) {
-    throw new Error(`“${name}” could not be read: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
+    throw new Error(`“${name}” could not be read: ${errorMessage(e)}. Nothing was imported.`);
   }
   throw new Error(`“${name}” is not a codebook file: choose a .qdc, .csv or .xlsx file.`);
 }

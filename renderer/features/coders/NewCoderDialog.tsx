@@ -5,6 +5,7 @@ import { Modal } from '../../app/Modal';
 import type { Coder } from '../../../shared/model';
 import { CODE_PALETTE } from '../../../shared/coding/palette';
 import { ColourSwatches } from './ColourSwatches';
+import { errorMessage } from '../../../shared/error-message';
 
 /** Name, initials and colour for a new coder; on save the new coder becomes the current one. */
 export function NewCoderDialog({ projectId, onCreated, onClose }: { projectId: string; onCreated: (c: Coder) => void; onClose: () => void }) {
@@ -17,7 +18,7 @@ export function NewCoderDialog({ projectId, onCreated, onClose }: { projectId: s
     try {
       onCreated(await createCoder(db, { projectId, name, initials: initials || undefined, colour }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   return (

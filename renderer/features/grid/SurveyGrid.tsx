@@ -22,6 +22,7 @@ import {
 import { ResponseDetail } from './ResponseDetail';
 import { useGridView } from './useGridView';
 import './grid.css';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * The Survey grid workspace: every survey response as a row with its participant's attributes
@@ -64,7 +65,7 @@ export function SurveyGrid({ project }: WorkspaceProps) {
     [order, rowsVersion],
   );
 
-  const fail = (e: unknown) => setStatus(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setStatus(errorMessage(e));
 
   const toggle = async (r: GridRowData, codeId: string) => {
     const name = codeById.get(codeId)?.name ?? 'code';

@@ -19,6 +19,7 @@ import type { ProgressSample } from './progress';
 import { defaultDecision, ReviewFindings } from './ReviewFindings';
 import { SourceFields } from './SourceFields';
 import './import.css';
+import { errorMessage } from '../../../shared/error-message';
 
 type Stage = 'files' | 'scanning' | 'review' | 'committing' | 'done';
 type Failure = { message: string; issues: ImportIssue[] };
@@ -65,7 +66,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
         const table = await parseSpreadsheetFile(workbookBytes.current.get(e.id)!, { fileName: e.name, sheet: settings.sheet, headerRows: settings.headerRows });
         r = await worker().request({ type: 'set-table', fileId: e.id, table });
       } catch (err) {
-        r = { type: 'error', message: `${e.name}: ${err instanceof Error ? err.message : String(err)}`, issues: [{ file: e.name, message: err instanceof Error ? err.message : String(err) }] };
+        r = { type: 'error', message: `${e.name}: ${errorMessage(err)}`, issues: [{ file: e.name, message: errorMessage(err) }] };
       }
     } else r = await worker().request({ type: 'parse-table', fileId: e.id, settings });
     if (r.type === 'table') update(e.id, { loading: false, table: r.table, draft: carryOver(prev?.draft, r.table), error: undefined });

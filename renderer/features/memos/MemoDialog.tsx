@@ -4,6 +4,7 @@ import { getMemo, saveMemo } from '../../db';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { MemoTarget } from '../../../shared/model';
+import { errorMessage } from '../../../shared/error-message';
 
 interface Props {
   projectId: string;
@@ -30,7 +31,7 @@ export function MemoDialog({ projectId, target, about, coderId, onClose, onSaved
       setStatus('Memo saved.');
       onSaved?.();
     } catch (e) {
-      setStatus(`The memo was not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(`The memo was not saved: ${errorMessage(e)}`);
     }
   };
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../../app/Modal';
+import { errorMessage } from '../../../shared/error-message';
 
 interface Props {
   onCreate: (name: string) => Promise<void>;
@@ -23,7 +24,7 @@ export function NewProjectDialog({ onCreate, onClose }: Props) {
           try {
             await onCreate(name.trim());
           } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(errorMessage(err));
             setBusy(false);
           }
         }}

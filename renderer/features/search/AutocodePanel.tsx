@@ -12,6 +12,7 @@ import { KeywordTable } from './KeywordTable';
 import { plural, PreviewBox } from './PreviewBox';
 import { SCOPES } from './scopes';
 import { useApply } from './useApply';
+import { errorMessage } from '../../../shared/error-message';
 
 type By = AutocodeMethod['by'];
 
@@ -108,7 +109,7 @@ export function AutocodePanel({ db, projectId, coderId, service, codes, document
                   else next.delete(id);
                   change(setChosen)(next);
                 },
-                (e: unknown) => applier.say(e instanceof Error ? e.message : String(e)),
+                (e: unknown) => applier.say(errorMessage(e)),
               );
             }}
           />

@@ -13,6 +13,7 @@ import { openDocumentAt } from '../../app/openDocument';
 import { plural, PreviewBox } from './PreviewBox';
 import { SCOPES } from './scopes';
 import { useApply } from './useApply';
+import { errorMessage } from '../../../shared/error-message';
 
 export const RESULT_LIMIT = 500;
 
@@ -77,7 +78,7 @@ export function SearchPanel({ db, projectId, coderId, service, sources, variable
         (e: unknown) => {
           if (mine !== seq.current) return;
           setBusy(false);
-          setQueryError(e instanceof Error ? e.message : String(e));
+          setQueryError(errorMessage(e));
         },
       );
     }, 250);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { addCodings, undo, type ChorusDb } from '../../db';
 import type { AutocodeProposal } from '../../../shared/coding/autocode';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface ApplyState {
   busy: boolean;
@@ -23,7 +24,7 @@ export function useApply(db: ChorusDb, projectId: string) {
       setState({ busy: false, message: done(out.length), canUndo: out.length > 0 });
       return true;
     } catch (e) {
-      setState({ busy: false, message: `Nothing was coded: ${e instanceof Error ? e.message : String(e)}`, canUndo: false });
+      setState({ busy: false, message: `Nothing was coded: ${errorMessage(e)}`, canUndo: false });
       return false;
     }
   };

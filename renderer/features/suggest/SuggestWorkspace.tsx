@@ -16,6 +16,7 @@ import { SuggestionList } from './SuggestionList';
 import { useSuggestService } from './useSuggestService';
 import '../search/search.css';
 import './suggest.css';
+import { errorMessage } from '../../../shared/error-message';
 
 const MIN_SUPPORT = 3;
 type Choices = Pick<SuggestOptions, 'labels' | 'level' | 'target' | 'minConfidence'>;
@@ -61,7 +62,7 @@ export function SuggestWorkspace({ project, service: given }: WorkspaceProps & {
       (e: unknown) => {
         if (mine !== seq.current) return;
         setTraining(false);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorMessage(e));
       },
     );
   };
