@@ -39,17 +39,10 @@ export interface FileInfo {
   previous: { at: string; by: string; fileNames: string[] }[];
 }
 
-export interface TableSummary {
-  columns: string[];
-  descriptions: string[];
+/** What the mapping screen needs of a parsed table: its header and detection, a preview, and guesses. */
+export interface TableSummary extends Omit<ParsedTable, 'rows' | 'rowNumbers'> {
   preview: string[][];
   rowCount: number;
-  encoding?: string;
-  encodingReason?: string;
-  delimiter?: string;
-  sheets?: string[];
-  sheet?: string;
-  warnings: ImportIssue[];
   guessedText: string[];
   guessedTypes: Record<string, AttributeType>;
   /** Per column that reads as dates: how many values contradict each order. */
