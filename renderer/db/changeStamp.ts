@@ -9,8 +9,11 @@ import type { ChorusDb } from './schema';
  * imports and deletions move the counts.
  */
 export interface ProjectStamp {
+  /** Documents and participants stored one by one; survey tables are counted as datasets (written once, never changed). */
   documents: number;
   participants: number;
+  datasets: number;
+  codes: number;
   codings: number;
   /** Sequence number of the newest undoable step (0 if none): grows with every step, even at the history limit. */
   lastStep: number;
@@ -18,12 +21,14 @@ export interface ProjectStamp {
 }
 
 export async function projectChangeStamp(db: ChorusDb, projectId: string): Promise<ProjectStamp> {
-  const [documents, participants, codings, last, undone] = await Promise.all([
+  const [documents, participants, datasets, codes, codings, last, undone] = await Promise.all([
     db.documents.where('projectId').equals(projectId).count(),
     db.participants.where('projectId').equals(projectId).count(),
+    db.datasets.where('projectId').equals(projectId).count(),
+    db.codes.where('projectId').equals(projectId).count(),
     db.codings.where('projectId').equals(projectId).count(),
     db.history.where('projectId').equals(projectId).last(),
     db.history.where('[projectId+undone]').equals([projectId, 1]).count(),
   ]);
-  return { documents, participants, codings, lastStep: last?.seq ?? 0, undone };
+  return { documents, participants, datasets, codes, codings, lastStep: last?.seq ?? 0, undone };
 }

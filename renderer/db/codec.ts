@@ -6,12 +6,17 @@ export type StoredText = { v: 0; text: string } | { v: 1; iv: Uint8Array; data: 
 
 export interface StorageCodec {
   encode(text: string): Promise<StoredText>;
+  /** Many texts at once (an import's chunk): one promise, not one per text. */
+  encodeMany(texts: readonly string[]): Promise<StoredText[]>;
   decode(stored: StoredText): Promise<string>;
 }
 
 export const plainCodec: StorageCodec = {
   async encode(text) {
     return { v: 0, text };
+  },
+  async encodeMany(texts) {
+    return texts.map((text) => ({ v: 0 as const, text }));
   },
   async decode(stored) {
     if (stored.v === 0) return stored.text;

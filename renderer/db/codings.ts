@@ -2,6 +2,7 @@ import { newGuid, type Coding } from '../../shared/model';
 import type { ChorusDb } from './schema';
 import { recordAudit } from './audit';
 import { recorded } from './history';
+import { getDocuments } from './reads';
 
 export interface NewCoding {
   projectId: string;
@@ -30,9 +31,9 @@ export async function addCodings(db: ChorusDb, inputs: NewCoding[], label: strin
       throw new Error(`A coding needs 0 ≤ start < end (got ${start}–${end})`);
     }
   }
-  return recorded(db, projectId, label, [db.codings, db.documents, db.codes, db.audit], async (rec) => {
+  return recorded(db, projectId, label, [db.codings, db.documents, db.datasets, db.codes, db.audit], async (rec) => {
     const out: Coding[] = [];
-    const docs = new Map((await db.documents.bulkGet([...new Set(inputs.map((i) => i.documentId))])).filter((d) => d).map((d) => [d!.id, d!]));
+    const docs = new Map((await getDocuments(db, [...new Set(inputs.map((i) => i.documentId))])).filter((d) => d).map((d) => [d!.id, d!]));
     const codes = new Map((await db.codes.bulkGet([...new Set(inputs.map((i) => i.codeId))])).filter((c) => c).map((c) => [c!.id, c!]));
     const now = new Date().toISOString();
     for (const input of inputs) {

@@ -3,9 +3,29 @@
  * cancellable (an abort rolls everything back). Re-imports are detected by file checksum.
  */
 import { newGuid, type DocumentWithText, type Participant, type PiiType, type Source, type Variable } from '../../shared/model';
-import type { ChorusDb, ImportRecord } from './schema';
+import type { ChorusDb, DatasetRowRecord, ImportRecord } from './schema';
+import { datasetRowKey, type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
 import { recordAudit } from './audit';
 import { getCodec } from './codec';
+
+/**
+ * A survey table streamed into the store as a dataset (shared/import/dataset.ts): its answers
+ * are pulled chunk by chunk inside the import's transaction, so the table is never whole in memory.
+ */
+export interface DatasetCommit {
+  /** The dataset's id (its rows' keys start with it). */
+  id: string;
+  /**
+   * The answers, row by row, in chunks (already anonymised). Iterated inside the transaction:
+   * it must do its work synchronously (read, parse, redact), never await, or the transaction closes.
+   */
+  rows: Iterable<DatasetRowTexts[]>;
+  /** Called after the last chunk: the dataset record. */
+  dataset(): Dataset;
+  /** Documents and participants it will hold (for progress and the import record). */
+  documents: number;
+  participants: number;
+}
 
 export interface CommitBatch {
   sources: Source[];
@@ -13,7 +33,19 @@ export interface CommitBatch {
   participants: Participant[];
   /** Texts already anonymised: the originals of redacted values must never reach this point. */
   documents: DocumentWithText[];
+  /** A survey table, stored as a dataset (its documents and participants are not in the lists above). */
+  dataset?: DatasetCommit;
   skippedEmpty: number;
+}
+
+/** Documents and participants a batch adds. */
+export function batchSize(batch: CommitBatch): { documents: number; participants: number } {
+  return { documents: batch.documents.length + (batch.dataset?.documents ?? 0), participants: batch.participants.length + (batch.dataset?.participants ?? 0) };
+}
+
+/** The tables an import writes. */
+export function importTables(db: ChorusDb) {
+  return [db.projects, db.sources, db.variables, db.participants, db.documents, db.texts, db.datasets, db.datasetRows, db.imports, db.redactionLogs, db.audit];
 }
 
 export interface CommitMeta {
@@ -50,7 +82,8 @@ export async function commitImport(
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord> {
   const chunk = opts.chunk ?? 5000;
-  const total = batch.documents.length + batch.participants.length;
+  const size = batchSize(batch);
+  const total = size.documents + size.participants;
   const check = () => {
     if (opts.signal?.aborted) throw new ImportCancelled();
   };
@@ -64,10 +97,9 @@ export async function commitImport(
     at: new Date().toISOString(),
     by: meta.by,
     sourceId: batch.sources[0]?.id ?? batch.documents[0]?.sourceId ?? '',
-    counts: { participants: batch.participants.length, documents: batch.documents.length, skippedEmpty: batch.skippedEmpty },
+    counts: { ...size, skippedEmpty: batch.skippedEmpty },
   };
-  const tables = [db.projects, db.sources, db.variables, db.participants, db.documents, db.texts, db.imports, db.redactionLogs, db.audit];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', importTables(db), async () => {
     if (!(await db.projects.get(projectId))) throw new Error('The project to import into no longer exists');
     // (no spread into one array: a 100,000-row survey has 300,000 entities here)
     for (const list of [batch.sources, batch.variables, batch.participants, batch.documents]) {
@@ -87,9 +119,33 @@ export async function commitImport(
       check();
       const part = batch.documents.slice(i, i + chunk);
       await db.documents.bulkAdd(part.map(({ text: _t, ...meta }) => meta));
-      const texts = await Promise.all(part.map(async (d) => ({ id: d.id, projectId, stored: await codec.encode(d.text) })));
-      await db.texts.bulkAdd(texts);
+      const stored = await codec.encodeMany(part.map((d) => d.text));
+      await db.texts.bulkAdd(part.map((d, i) => ({ id: d.id, projectId, stored: stored[i]! })));
       done += part.length;
+      opts.onProgress?.({ done, total });
+    }
+    if (batch.dataset) {
+      // pipelined: while IndexedDB writes one chunk, the next is read, built and redacted
+      let writing: Promise<unknown> | undefined;
+      for (const rows of batch.dataset.rows) {
+        check();
+        const texts: string[] = [];
+        for (const r of rows) for (const t of r.texts) if (t !== null) texts.push(t);
+        const stored = await codec.encodeMany(texts);
+        let k = 0;
+        const records = rows.map((r): DatasetRowRecord => ({ key: datasetRowKey(batch.dataset!.id, r.row), texts: r.texts.map((t) => (t === null ? null : stored[k++]!)) }));
+        if (writing) await writing;
+        writing = db.datasetRows.bulkAdd(records);
+        writing.catch(() => {}); // (a failure is seen by the await below; this only keeps it from being reported as unhandled)
+        done += texts.length;
+        opts.onProgress?.({ done, total });
+      }
+      if (writing) await writing;
+      check();
+      const ds = batch.dataset.dataset();
+      if (ds.projectId !== projectId || ds.id !== batch.dataset.id) throw new Error('The batch belongs to another project');
+      await db.datasets.add(ds);
+      done += size.participants - batch.participants.length;
       opts.onProgress?.({ done, total });
     }
     check();

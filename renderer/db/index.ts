@@ -10,7 +10,8 @@ export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, mergeC
 export { addCoding, addCodings, removeCoding, type NewCoding } from './codings';
 export { undo, redo, historyState, HISTORY_LIMIT } from './history';
 export { getMemo, saveMemo } from './memos';
-export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress } from './imports';
+export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress, type DatasetCommit } from './imports';
+export { listDatasets, getDataset, datasetTexts } from './datasets';
 export { ensureTermCounts, forgetTermCounts } from './termCounts';
 export { removeCodings } from './removeCodings';
 export { createCoder, updateCoder, initialsOf, type CoderPatch } from './coders';

@@ -1,4 +1,6 @@
 import { ProjectBundle, newGuid, type Coder, type Project } from '../../shared/model';
+import { datasetRowRange, forgetDatasets } from './datasets';
+import { getDocumentTexts, listDocuments, listParticipants } from './reads';
 import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
 import { getText, putText } from './texts';
@@ -34,10 +36,13 @@ export async function createProject(db: ChorusDb, name: string): Promise<Project
 /** Delete a project and every row that belongs to it, in one transaction. */
 export async function deleteProject(db: ChorusDb, projectId: string): Promise<void> {
   const tables = projectTables(db);
-  await db.transaction('rw', [db.projects, ...tables], async () => {
+  const datasetIds = (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
+  await db.transaction('rw', [db.projects, db.datasetRows, ...tables], async () => {
+    for (const id of datasetIds) await datasetRowRange(db, id).delete();
     for (const t of tables) await t.where('projectId').equals(projectId).delete();
     await db.projects.delete(projectId);
   });
+  forgetDatasets(db, datasetIds);
 }
 
 /**
@@ -71,24 +76,23 @@ export async function importBundle(db: ChorusDb, input: ProjectBundle): Promise<
 
 /** Read a whole project back as a bundle (for REFI-QDA export and analyses). */
 export async function exportBundle(db: ChorusDb, projectId: string): Promise<ProjectBundle> {
-  return db.transaction('r', [db.projects, ...projectTables(db)], async () => {
+  return db.transaction('r', [db.projects, db.datasetRows, ...projectTables(db)], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
-    const documents = await by(db.documents);
+    const documents = await listDocuments(db, projectId);
+    const texts = await getDocumentTexts(db, documents.map((d) => d.id));
     const memos = await by(db.memos);
-    const withText = async <T extends { id: string }>(rows: T[]) =>
-      Promise.all(rows.map(async (r) => ({ ...r, text: (await getText(db, r.id)) ?? '' })));
     return ProjectBundle.parse({
       project,
       coders: await by(db.coders),
       sources: await by(db.sources),
       variables: await by(db.variables),
-      participants: await by(db.participants),
-      documents: await withText(documents),
+      participants: await listParticipants(db, projectId),
+      documents: documents.map((d, i) => ({ ...d, text: texts[i]! })),
       codes: await by(db.codes),
       codings: await by(db.codings),
-      memos: await withText(memos),
+      memos: await Promise.all(memos.map(async (m) => ({ ...m, text: (await getText(db, m.id)) ?? '' }))),
       findings: await by(db.findings),
       actions: await by(db.actions),
     });

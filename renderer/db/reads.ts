@@ -1,10 +1,28 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
+import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb } from './schema';
+import { datasetsDocuments, datasetsParticipants, datasetTexts, getDataset, getDatasetDocument, listDatasets } from './datasets';
+import { parseDatasetDocumentId } from '../../shared/import/dataset';
+import { getCodec } from './codec';
 import { getText } from './texts';
 
 export const listSources = (db: ChorusDb, projectId: string) => db.sources.where('projectId').equals(projectId).toArray();
-export const listDocuments = (db: ChorusDb, projectId: string) => db.documents.where('projectId').equals(projectId).toArray();
-export const listParticipants = (db: ChorusDb, projectId: string) => db.participants.where('projectId').equals(projectId).toArray();
+/** A project's documents: those stored one by one (transcripts, REFI imports, the demo) and the answers of its survey datasets. */
+export async function listDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
+  const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
+  return datasets.length === 0 ? stored : stored.concat(datasetsDocuments(datasets));
+}
+
+export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
+  const [stored, datasets] = await Promise.all([db.participants.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
+  return datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));
+}
+
+/** Documents by id, stored or derived (undefined where there is none). */
+export async function getDocuments(db: ChorusDb, ids: readonly string[]): Promise<(DocumentMeta | undefined)[]> {
+  const stored = await db.documents.bulkGet([...ids]);
+  return Promise.all(stored.map((d, i) => d ?? getDatasetDocument(db, ids[i]!)));
+}
 export const listVariables = (db: ChorusDb, projectId: string) => db.variables.where('projectId').equals(projectId).toArray();
 export const listCoders = (db: ChorusDb, projectId: string) => db.coders.where('projectId').equals(projectId).toArray();
 export const listCodes = (db: ChorusDb, projectId: string) => db.codes.where('projectId').equals(projectId).toArray();
@@ -13,6 +31,31 @@ export function listCodings(db: ChorusDb, query: { documentId: string } | { proj
   return 'documentId' in query
     ? db.codings.where('documentId').equals(query.documentId).toArray()
     : db.codings.where('projectId').equals(query.projectId).toArray();
+}
+
+/**
+ * The texts of many documents at once, in the order asked: stored texts by key, dataset answers by
+ * one range read per dataset involved (a corpus load reads each row once, not once per answer).
+ */
+export async function getDocumentTexts(db: ChorusDb, ids: readonly string[]): Promise<string[]> {
+  const codec = getCodec();
+  const rows = await db.texts.bulkGet([...ids]);
+  const out = await Promise.all(rows.map((r) => (r ? codec.decode(r.stored) : undefined)));
+  const wanted = new Set<string>();
+  ids.forEach((id, i) => {
+    const where = out[i] === undefined ? parseDatasetDocumentId(id) : undefined;
+    if (where) wanted.add(where.datasetId);
+  });
+  const answers = new Map<string, string>();
+  for (const dsId of wanted) {
+    const ds = await getDataset(db, dsId);
+    if (ds) for (const [id, text] of await datasetTexts(db, ds)) answers.set(id, text);
+  }
+  return ids.map((id, i) => {
+    const text = out[i] ?? answers.get(id);
+    if (text === undefined) throw new Error(`Document ${id} has no stored text`);
+    return text;
+  });
 }
 
 export async function getDocumentText(db: ChorusDb, documentId: string): Promise<string> {

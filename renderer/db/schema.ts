@@ -22,6 +22,7 @@ import type {
   Variable,
 } from '../../shared/model';
 import type { StoredText } from './codec';
+import type { Dataset } from '../../shared/import/dataset';
 
 /** Text of a document or memo, stored through the codec (so it can be encrypted at rest). */
 export interface TextRow {
@@ -67,6 +68,12 @@ export interface ImportRecord {
   counts: { participants: number; documents: number; skippedEmpty: number };
 }
 
+/** One table row's answers (per answer slot, through the codec; null = empty answer). */
+export interface DatasetRowRecord {
+  key: string;
+  texts: (StoredText | null)[];
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -106,8 +113,20 @@ export const STORES_V3 = {
   imports: 'id, projectId, [projectId+checksum]',
 } as const;
 
+/**
+ * v4: survey tables stored as datasets (shared/import/dataset.ts): one `datasets` record per
+ * imported table (participants, record ids and answer lengths in columns) and one `datasetRows`
+ * record per table row with its answers, keyed by dataset id + row (no secondary index, so an
+ * import writes one entry per row). Their documents and participants are derived, not stored.
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  datasets: 'id, projectId',
+  datasetRows: 'key',
+} as const;
+
 /** The newest schema version this build understands. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export class ChorusDb extends Dexie {
   projects!: Table<Project, string>;
@@ -129,6 +148,8 @@ export class ChorusDb extends Dexie {
   termCounts!: Table<TermCountRow, string>;
   history!: Table<HistoryEntry, number>;
   imports!: Table<ImportRecord, string>;
+  datasets!: Table<Dataset, string>;
+  datasetRows!: Table<DatasetRowRecord, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -138,10 +159,14 @@ export class ChorusDb extends Dexie {
       this.version(2).stores(STORES_V2);
     }
     if (upTo >= 3) this.version(3).stores(STORES_V3);
+    if (upTo >= 4) this.version(4).stores(STORES_V4);
   }
 }
 
-/** Tables that hold a project's data (every row has projectId), for export and deletion. */
+/**
+ * Tables that hold a project's data (every row has projectId), for export and deletion.
+ * `datasetRows` belong to their dataset (found by key range), not listed here.
+ */
 export const PROJECT_TABLES = [
   'coders',
   'sources',
@@ -160,6 +185,7 @@ export const PROJECT_TABLES = [
   'termCounts',
   'history',
   'imports',
+  'datasets',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -5,6 +5,7 @@
 import { termCounts } from '../../shared/analysis/text';
 import type { ChorusDb } from './schema';
 import { getText } from './texts';
+import { listDocuments } from './reads';
 
 /**
  * Make sure every document of the project has cached term counts (computing the missing ones from
@@ -13,7 +14,7 @@ import { getText } from './texts';
  */
 export async function ensureTermCounts(db: ChorusDb, projectId: string): Promise<Map<string, Map<string, number>>> {
   const [docs, rows] = await Promise.all([
-    db.documents.where('projectId').equals(projectId).primaryKeys(),
+    listDocuments(db, projectId).then((list) => list.map((d) => d.id)),
     db.termCounts.where('projectId').equals(projectId).toArray(),
   ]);
   const out = new Map<string, Map<string, number>>();

@@ -5,12 +5,8 @@
 import { version } from '../../package.json';
 import { cryptoRandomBytes, type OpenFilesOptions, type PickedFile, type Platform } from './platform';
 
-async function toPicked(file: File): Promise<PickedFile> {
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
 export function openFilesWithInput(opts: OpenFilesOptions, doc: Document = document): Promise<PickedFile[]> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
     input.multiple = opts.multiple;
@@ -19,7 +15,8 @@ export function openFilesWithInput(opts: OpenFilesOptions, doc: Document = docum
     input.hidden = true;
     const finish = (files: File[]): void => {
       input.remove();
-      Promise.all(files.map(toPicked)).then(resolve, reject);
+      // the File itself: the import reads it in slices in its worker, never whole
+      resolve(files.map((file): PickedFile => ({ name: file.name, data: file })));
     };
     input.addEventListener('change', () => finish(Array.from(input.files ?? []).slice(0, opts.multiple ? undefined : 1)), { once: true });
     input.addEventListener('cancel', () => finish([]), { once: true });

@@ -40,7 +40,7 @@ export function createElectronPlatform(bridge: ChorusBridge): Platform {
       const extensions = opts.accept.map(bareExtension);
       const filters = extensions.length > 0 ? [{ name: 'Supported files', extensions }] : [];
       const result = await call('file:open', bridge.openFiles({ title: opts.title, filters, multiple: opts.multiple }));
-      if (result.ok) return result.value.files;
+      if (result.ok) return result.value.files.map((f) => ({ name: f.name, data: new Blob([new Uint8Array(f.bytes)]) }));
       if (result.code === 'cancelled') return [];
       return fail('file:open', result);
     },

@@ -4,7 +4,7 @@ import { createElectronPlatform } from './electron';
 import type { Platform } from './platform';
 
 export type { OpenFilesOptions, PickedFile, Platform } from './platform';
-export { PlatformError } from './platform';
+export { PlatformError, pickedBytes } from './platform';
 
 export function selectPlatform(win: Window): Platform {
   return win.chorus ? createElectronPlatform(win.chorus) : createBrowserPlatform(win.document);

@@ -14,7 +14,13 @@ export interface OpenFilesOptions {
 
 export interface PickedFile {
   name: string;
-  bytes: Uint8Array;
+  /** The file's contents: a File from the system (read in slices, never copied whole) or the bytes Electron's dialog read. */
+  data: Blob;
+}
+
+/** A picked file's bytes, whole (for small files: codebooks, workbooks). */
+export async function pickedBytes(file: PickedFile): Promise<Uint8Array> {
+  return new Uint8Array(await file.data.arrayBuffer());
 }
 
 export interface Platform {

@@ -2,7 +2,7 @@
  * Loading a project's texts and codings inside a worker. Texts are cached per project and
  * reloaded only when the set of documents changes; codes and codings are read fresh each time.
  */
-import { getDocumentText, listCodes, listCodings, listDocuments, listParticipants, listSources, openChorusDb, type ChorusDb } from '../db';
+import { getDocumentTexts, listCodes, listCodings, listDocuments, listParticipants, listSources, openChorusDb, type ChorusDb } from '../db';
 import type { Corpus } from './search-core';
 
 /** The store by name, opened once per worker. */
@@ -25,7 +25,8 @@ export function corpusLoader(): (db: ChorusDb, projectId: string) => Promise<Cor
     const metas = await listDocuments(db, projectId);
     const key = metas.map((d) => `${d.id}:${d.length}`).join(',');
     if (!cache || cache.db !== db || cache.projectId !== projectId || cache.key !== key) {
-      const documents = await Promise.all(metas.map(async (m) => ({ ...m, text: await getDocumentText(db, m.id) })));
+      const texts = await getDocumentTexts(db, metas.map((m) => m.id));
+      const documents = metas.map((m, i) => ({ ...m, text: texts[i]! }));
       cache = { db, projectId, key, documents };
     }
     const [sources, participants, codes, codings] = await Promise.all([

@@ -1,8 +1,9 @@
 /** Messages between the Import workspace (./import-client.ts) and ./import.worker.ts. */
 import type { PiiType } from '../../shared/model';
-import type { AttributeType, SourceSpec, TableMapping } from '../../shared/import/mapping';
+import type { SourceSpec, TableMapping } from '../../shared/import/mapping';
 import type { FindingDecision, ImportFileKind } from '../../shared/import/pipeline';
 import type { ImportIssue, ParsedTable } from '../../shared/import/types';
+import type { TableSummary } from '../../shared/import/table-summary';
 
 export interface TableSettings {
   encoding?: string;
@@ -18,7 +19,8 @@ export interface TranscriptPlan {
 }
 
 export type ImportRequest =
-  | { type: 'add-file'; projectId: string; fileId: string; name: string; bytes: Uint8Array }
+  /** The file as picked (a Blob is read in slices, never whole; bytes for tests and small files). */
+  | { type: 'add-file'; projectId: string; fileId: string; name: string; data: Blob | Uint8Array }
   | { type: 'parse-table'; fileId: string; settings: TableSettings }
   /** A workbook already parsed in its own disposable worker (renderer/workers/parse-spreadsheet.ts). */
   | { type: 'set-table'; fileId: string; table: ParsedTable }
@@ -39,15 +41,7 @@ export interface FileInfo {
   previous: { at: string; by: string; fileNames: string[] }[];
 }
 
-/** What the mapping screen needs of a parsed table: its header and detection, a preview, and guesses. */
-export interface TableSummary extends Omit<ParsedTable, 'rows' | 'rowNumbers'> {
-  preview: string[][];
-  rowCount: number;
-  guessedText: string[];
-  guessedTypes: Record<string, AttributeType>;
-  /** Per column that reads as dates: how many values contradict each order. */
-  dateConflicts: Record<string, { dmy: number; mdy: number; example?: string }>;
-}
+export type { TableSummary } from '../../shared/import/table-summary';
 
 export interface TranscriptSummary {
   characters: number;

@@ -1,35 +1,78 @@
 /**
- * The import worker's state and work, apart from postMessage so it runs (and is benchmarked)
- * in Node too: files are parsed, batches built, scanned and committed in the same place, so
- * nothing large crosses to the UI thread (DESIGN.md: parse and store in one worker).
+ * The import worker's state and work, apart from postMessage so it runs (and is tested and
+ * benchmarked) in Node too. Nothing large crosses to the UI thread, and a CSV is never whole in
+ * memory: it is read from the picked file in slices and streamed three times —
+ *   1. parse-table: the layout (encoding, delimiter, header) and a summary for the mapping screen;
+ *   2. prepare: rows → entities (TableBuilder) → PII scan; only the findings are kept;
+ *   3. commit: rows → the same entities (same ids) → decisions applied → stored chunk by chunk
+ *      inside one transaction (all-or-nothing), as a dataset: one record per row.
+ * Spreadsheets arrive already parsed (from their disposable worker) and stream from memory;
+ * transcripts are small and kept whole.
  */
-import { commitImports, findPreviousImports, ImportCancelled, type ChorusDb, type CommitBatch } from '../db';
+import { commitImports, findPreviousImports, ImportCancelled, type ChorusDb, type CommitBatch, type CommitMeta } from '../db';
 import { newGuid } from '../../shared/model/ids';
-import { checksum } from '../../shared/import/checksum';
-import { guessAttributeType, guessTextColumns } from '../../shared/import/infer';
-import { buildBatchFromTable, buildBatchFromTranscripts, type ImportBatch } from '../../shared/import/mapping';
-import { applyDecisions, dateOrderConflicts, dropSpeakers, findingContext, findingText, importFileKind, readTranscriptText, scanBatches, speakerCounts, totalCounts, type BatchFinding, type ImportFileKind } from '../../shared/import/pipeline';
-import { parseTable } from '../../shared/import/table';
+import { PII_TYPES, type PiiType } from '../../shared/model';
+import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
+import { checksumSource } from '../../shared/import/checksum';
+import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
+import { parseDatasetDocumentId, type DatasetRowTexts } from '../../shared/import/dataset';
+import { buildBatchFromTranscripts, TableBuilder, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
+import {
+  DecisionApplier,
+  dropSpeakers,
+  findingContext,
+  importFileKind,
+  readTranscriptText,
+  scanAttributes,
+  scanPlace,
+  speakerCounts,
+  totalCounts,
+  type BatchFinding,
+  type ImportFileKind,
+} from '../../shared/import/pipeline';
 import { parseTranscript } from '../../shared/import/transcript';
+import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
-import type { FindingView, ImportReply, ImportRequest, ReviewData, TableSummary } from './import-protocol';
+import type { FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
+import { blobSource } from './blob-source';
+
+/** Rows of a table in chunks, in order, each row as wide as the table's columns. */
+type RowChunks = () => Iterable<{ rows: string[][]; rowNumbers: number[] }>;
 
 interface HeldFile {
   name: string;
   kind: ImportFileKind;
-  bytes: Uint8Array;
+  source: ByteSource;
   checksum: string;
+  /** A CSV/TSV read by parse-table (its layout; the rows are read again from `source`). */
+  layout?: TableLayout;
+  /** A spreadsheet, parsed whole in its own worker. */
   table?: ParsedTable;
   text?: string;
 }
 
+/** One file of a prepared import: a table (streamed again at commit) or a transcript batch (in memory). */
+type PreparedItem =
+  | { kind: 'table'; file: HeldFile; mapping: TableMapping; ids: string[]; documents: number; participants: number; skippedEmpty: number; fileName: string }
+  | { kind: 'transcript'; file: HeldFile; batch: ImportBatch };
+
 interface Prepared {
   projectId: string;
-  batches: ImportBatch[];
-  /** Per batch: the file it came from. */
-  files: { name: string; checksum: string }[];
+  now: string;
+  items: PreparedItem[];
   findings: BatchFinding[];
+  views: FindingView[];
+  review: Omit<ReviewData, 'findings'>;
+  /** The request, to scan again with another allow-list. */
+  request: Extract<ImportRequest, { type: 'prepare' }>;
+}
+
+export interface ImportSessionOptions {
+  /** Bytes read per slice of a CSV (default 2 MiB). */
+  chunkBytes?: number;
+  /** Rows per chunk of a spreadsheet held in memory (default 2,000). */
+  chunkRows?: number;
 }
 
 /** An ImportError (or anything else) as a reply naming the file, row and column. */
@@ -43,48 +86,40 @@ export function errorReply(file: string, e: unknown): ImportReply {
   return { type: 'error', message: file ? `${file}: ${message}` : message, issues: [{ file, message }] };
 }
 
-const GUESS_SAMPLE = 2000;
-
-export function summariseTable(table: ParsedTable): TableSummary {
-  const order = 'dmy';
-  const guessedTypes: TableSummary['guessedTypes'] = {};
-  const dateConflicts: TableSummary['dateConflicts'] = {};
-  // guesses look at a sample (they are only defaults); date-order conflicts look at every value
-  const sample = table.rows.length > GUESS_SAMPLE ? { ...table, rows: table.rows.slice(0, GUESS_SAMPLE) } : table;
-  table.columns.forEach((c, i) => {
-    const type = guessAttributeType(sample.rows.map((r) => r[i] ?? ''), order);
-    guessedTypes[c] = type;
-    if (type === 'date') {
-      const values = table.rows.map((r) => r[i] ?? '');
-      const dmy = dateOrderConflicts(values, 'dmy');
-      const mdy = dateOrderConflicts(values, 'mdy');
-      const example = dmy.example ?? mdy.example;
-      dateConflicts[c] = { dmy: dmy.contradicting, mdy: mdy.contradicting, ...(example !== undefined ? { example } : {}) };
-    }
-  });
+/** A newId that hands out fresh GUIDs and remembers them, or replays remembered ones. */
+function idSequence(replay?: readonly string[]): { next: () => string; drawn: string[] } {
+  const drawn: string[] = [];
+  let i = 0;
   return {
-    columns: table.columns,
-    descriptions: table.descriptions,
-    preview: table.rows.slice(0, 8),
-    rowCount: table.rows.length,
-    ...(table.encoding !== undefined ? { encoding: table.encoding, encodingReason: table.encodingReason, delimiter: table.delimiter } : {}),
-    ...(table.sheets !== undefined ? { sheets: table.sheets, sheet: table.sheet } : {}),
-    warnings: table.warnings.slice(0, 200),
-    guessedText: guessTextColumns(sample, [], order),
-    guessedTypes,
-    dateConflicts,
+    drawn,
+    next: () => {
+      const id = replay ? replay[i++] : newGuid();
+      if (id === undefined) throw new Error('The file changed since it was scanned; choose it again.');
+      drawn.push(id);
+      return id;
+    },
   };
+}
+
+function emptyCounts(): Record<PiiType, number> {
+  return Object.fromEntries(PII_TYPES.map((t) => [t, 0])) as Record<PiiType, number>;
 }
 
 export class ImportSession {
   readonly #files = new Map<string, HeldFile>();
   #prepared: Prepared | undefined;
   #abort: AbortController | undefined;
+  readonly #chunkBytes: number;
+  readonly #chunkRows: number;
 
   constructor(
     private readonly db: () => Promise<ChorusDb>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    opts: ImportSessionOptions = {},
+  ) {
+    this.#chunkBytes = opts.chunkBytes ?? 2 * 2 ** 20;
+    this.#chunkRows = opts.chunkRows ?? 2000;
+  }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
   async handle(req: ImportRequest, progress: (r: ImportReply) => void = () => {}): Promise<ImportReply> {
@@ -92,10 +127,17 @@ export class ImportSession {
       case 'add-file': {
         const kind = importFileKind(req.name);
         if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, DOCX)`));
-        const sum = checksum(req.bytes);
-        this.#files.set(req.fileId, { name: req.name, kind, bytes: req.bytes, checksum: sum });
+        let source: ByteSource;
+        let sum: string;
+        try {
+          source = req.data instanceof Uint8Array ? bytesSource(req.data) : blobSource(req.data);
+          sum = checksumSource(source, this.#chunkBytes);
+        } catch (e) {
+          return errorReply(req.name, e);
+        }
+        this.#files.set(req.fileId, { name: req.name, kind, source, checksum: sum });
         const previous = (await findPreviousImports(await this.db(), req.projectId, sum)).map((r) => ({ at: r.at, by: r.by, fileNames: r.fileNames }));
-        return { type: 'file', info: { kind, checksum: sum, bytes: req.bytes.length, previous } };
+        return { type: 'file', info: { kind, checksum: sum, bytes: source.size, previous } };
       }
       case 'forget-file':
         this.#files.delete(req.fileId);
@@ -103,22 +145,25 @@ export class ImportSession {
         return { type: 'ok' };
       case 'parse-table': {
         const f = this.#file(req.fileId);
+        const summary = new TableSummariser();
         try {
-          f.table = parseTable(f.bytes, { fileName: f.name, ...req.settings });
+          f.layout = scanCsvTable(f.source, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes);
+          f.table = undefined;
         } catch (e) {
           return errorReply(f.name, e);
         }
-        return { type: 'table', table: summariseTable(f.table) };
+        return { type: 'table', table: summary.finish(f.layout) };
       }
       case 'set-table': {
         const f = this.#file(req.fileId);
         f.table = req.table;
+        f.layout = undefined;
         return { type: 'table', table: summariseTable(req.table) };
       }
       case 'read-transcript': {
         const f = this.#file(req.fileId);
         try {
-          f.text = await readTranscriptText(f.name, f.bytes);
+          f.text = await readTranscriptText(f.name, f.source.read(0, f.source.size));
         } catch (e) {
           return errorReply(f.name, e);
         }
@@ -130,8 +175,7 @@ export class ImportSession {
       case 'rescan': {
         const p = this.#prepared;
         if (!p) return errorReply('', new Error('Nothing is prepared to scan; choose the files again.'));
-        p.findings = scanBatches(p.batches, { allowList: req.allowList, onProgress: throttle((done, total) => progress({ type: 'progress', phase: 'scan', done, total })) });
-        return { type: 'review', review: this.#review(p, []) };
+        return this.#prepare({ ...p.request, allowList: req.allowList }, progress);
       }
       case 'commit':
         return this.#commit(req, progress);
@@ -147,32 +191,84 @@ export class ImportSession {
     return f;
   }
 
+  /** A table file's rows, chunk by chunk (read again from the file each time it is called). */
+  #rows(f: HeldFile): RowChunks {
+    const { layout, table } = f;
+    if (layout) return () => csvRowChunks(f.source, layout, this.#chunkBytes);
+    if (table) {
+      const size = this.#chunkRows;
+      return function* () {
+        for (let i = 0; i < table.rows.length; i += size) {
+          const rows = table.rows.slice(i, i + size);
+          yield { rows, rowNumbers: table.rowNumbers?.slice(i, i + size) ?? rows.map((_, k) => i + k + 2) };
+        }
+      };
+    }
+    throw new ImportError('has not been read yet');
+  }
+
   async #prepare(req: Extract<ImportRequest, { type: 'prepare' }>, progress: (r: ImportReply) => void): Promise<ImportReply> {
     this.#prepared = undefined;
     const now = this.now().toISOString();
-    const ctx = { projectId: req.projectId, newId: newGuid, now };
-    const batches: ImportBatch[] = [];
-    const files: Prepared['files'] = [];
+    const items: PreparedItem[] = [];
+    const findings: BatchFinding[] = [];
+    const views: FindingView[] = [];
     const errors: ImportIssue[] = [];
+    const warnings: ImportIssue[] = [];
+    let documents = 0;
+    let participants = 0;
+    let skippedEmpty = 0;
+    const total = req.tables.reduce((n, t) => n + (this.#files.get(t.fileId)?.source.size ?? 0), 0) + req.transcripts.length;
+    let done = 0;
+    const report = throttle((d, t) => progress({ type: 'progress', phase: 'scan', done: d, total: t }));
+    const view = (f: BatchFinding, where: string, text: string): FindingView => ({ id: f.id, type: f.type, confidence: f.confidence, where, ...findingContext(text, f) });
+
     for (const t of req.tables) {
       const f = this.#file(t.fileId);
-      if (!f.table) return errorReply(f.name, new Error('has not been read yet'));
+      const batch = items.length;
       try {
-        const b = buildBatchFromTable(f.table, t.mapping, { ...ctx, fileName: f.name });
-        errors.push(...b.invalidValues);
-        batches.push(b);
-        files.push({ name: f.name, checksum: f.checksum });
+        const shape = f.layout ?? f.table;
+        if (!shape) throw new ImportError('has not been read yet');
+        const ids = idSequence();
+        const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: ids.next, now, fileName: f.name });
+        let docBase = 0;
+        for (const chunk of this.#rows(f)()) {
+          const docs = builder.addRows(chunk.rows, chunk.rowNumbers);
+          docs.forEach((d, i) => {
+            for (const x of scanPlace(batch, { kind: 'document', doc: docBase + i }, d.text, req.allowList)) {
+              findings.push(x);
+              views.push(view(x, `${f.name} · ${d.title}`, d.text));
+            }
+          });
+          docBase += docs.length;
+          done += chunk.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length, 0), 0);
+          report(Math.min(done, total - 1), total);
+        }
+        builder.participants.forEach((p, pi) => {
+          for (const x of scanAttributes(batch, pi, p.attributes, req.allowList)) {
+            const v = x.place.kind === 'attribute' ? x.place.variableId : '';
+            findings.push(x);
+            views.push(view(x, `${f.name} · ${p.pseudonym} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(p.attributes[v] ?? '')));
+          }
+        });
+        errors.push(...builder.invalidValues);
+        warnings.push(...builder.warnings.filter((w) => !builder.invalidValues.includes(w)));
+        documents += builder.documentCount;
+        participants += builder.participants.length;
+        skippedEmpty += builder.skippedEmpty;
+        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, documents: builder.documentCount, participants: builder.participants.length, skippedEmpty: builder.skippedEmpty, fileName: f.name });
       } catch (e) {
         return errorReply(f.name, e);
       }
     }
+
     let sourceId: string | undefined;
     for (const plan of req.transcripts) {
       const f = this.#file(plan.fileId);
       if (f.text === undefined) return errorReply(f.name, new Error('has not been read yet'));
       let b: ImportBatch;
       try {
-        b = buildBatchFromTranscripts([{ name: f.name, text: f.text }], req.transcriptSource, ctx);
+        b = buildBatchFromTranscripts([{ name: f.name, text: f.text }], req.transcriptSource, { projectId: req.projectId, newId: newGuid, now });
       } catch (e) {
         return errorReply(f.name, e);
       }
@@ -185,51 +281,47 @@ export class ImportSession {
       }
       const drop = new Set(plan.notSpeakers);
       for (const d of b.documents) d.turns = dropSpeakers(d.turns, drop);
-      batches.push(b);
-      files.push({ name: f.name, checksum: f.checksum });
+      const batch = items.length;
+      b.documents.forEach((d, i) => {
+        for (const x of scanPlace(batch, { kind: 'document', doc: i }, d.text, req.allowList)) {
+          findings.push(x);
+          views.push(view(x, `${f.name} · ${d.title}`, d.text));
+        }
+      });
+      warnings.push(...b.warnings);
+      documents += b.documents.length;
+      participants += b.participants.length;
+      skippedEmpty += b.skippedEmpty;
+      items.push({ kind: 'transcript', file: f, batch: b });
+      report(++done, total);
     }
-    if (batches.every((b) => b.documents.length === 0)) return errorReply('', new Error('Nothing to import: every text cell and file was empty.'));
-    const findings = scanBatches(batches, { allowList: req.allowList, onProgress: throttle((done, total) => progress({ type: 'progress', phase: 'scan', done, total })) });
-    this.#prepared = { projectId: req.projectId, batches, files, findings };
-    return { type: 'review', review: this.#review(this.#prepared, errors) };
-  }
-
-  #review(p: Prepared, errors: ImportIssue[]): ReviewData {
-    const findings: FindingView[] = p.findings.map((f) => {
-      const b = p.batches[f.batch]!;
-      const file = p.files[f.batch]!.name;
-      let where: string;
-      if (f.place.kind === 'document') where = `${file} · ${b.documents[f.place.doc]!.title}`;
-      else {
-        const variableId = f.place.variableId;
-        where = `${file} · ${b.participants[f.place.participant]!.pseudonym} · ${b.variables.find((v) => v.id === variableId)?.name ?? 'attribute'}`;
-      }
-      return { id: f.id, type: f.type, confidence: f.confidence, where, ...findingContext(findingText(p.batches, f), f) };
-    });
-    const sum = (g: (b: ImportBatch) => number) => p.batches.reduce((n, b) => n + g(b), 0);
-    return {
-      findings,
-      documents: sum((b) => b.documents.length),
-      participants: sum((b) => b.participants.length),
-      skippedEmpty: sum((b) => b.skippedEmpty),
-      errors: errors.length ? errors : p.batches.flatMap((b) => b.invalidValues),
-      warnings: p.batches.flatMap((b) => b.warnings.filter((w) => !b.invalidValues.includes(w))).slice(0, 500),
-    };
+    if (documents === 0) return errorReply('', new Error('Nothing to import: every text cell and file was empty.'));
+    progress({ type: 'progress', phase: 'scan', done: total, total });
+    const review = { documents, participants, skippedEmpty, errors, warnings: warnings.slice(0, 500) };
+    this.#prepared = { projectId: req.projectId, now, items, findings, views, review, request: req };
+    return { type: 'review', review: { findings: views, ...review } };
   }
 
   async #commit(req: Extract<ImportRequest, { type: 'commit' }>, progress: (r: ImportReply) => void): Promise<ImportReply> {
     const p = this.#prepared;
     if (!p || p.projectId !== req.projectId) return errorReply('', new Error('Nothing is prepared to import; choose the files again.'));
-    const invalid = p.batches.flatMap((b) => b.invalidValues);
-    if (invalid.length > 0) return { type: 'error', message: `${invalid.length} value(s) cannot be read as their column's type; change the type or date order first.`, issues: invalid };
-    // the decisions change the batch in place, so a failed commit cannot be retried with other decisions
+    if (p.review.errors.length > 0) return { type: 'error', message: `${p.review.errors.length} value(s) cannot be read as their column's type; change the type or date order first.`, issues: p.review.errors };
+    // the decisions change transcript batches in place, so a failed commit cannot be retried with other decisions
     this.#prepared = undefined;
-    const counts = applyDecisions(p.batches, p.findings, (f) => req.decisions[f.id] ?? 'redact');
+    const applier = new DecisionApplier(p.findings, (f) => req.decisions[f.id] ?? 'redact');
     p.findings = [];
-    const items = p.batches.map((b, i) => ({
-      batch: { sources: b.sources, variables: b.variables, participants: b.participants, documents: b.documents, skippedEmpty: b.skippedEmpty } satisfies CommitBatch,
-      meta: { fileNames: [p.files[i]!.name], checksum: p.files[i]!.checksum, by: req.by, redactions: counts[i]! },
-    }));
+    const items = p.items.map((item, bi) => {
+      // read by commitImport after the rows are stored: a streamed table's counts are complete only then
+      const redactions = (applier.counts[bi] ??= emptyCounts());
+      const meta: CommitMeta = { fileNames: [item.file.name], checksum: item.file.checksum, by: req.by, redactions };
+      if (item.kind === 'transcript') {
+        applier.documents(bi, item.batch.documents);
+        applier.participants(bi, item.batch.participants);
+        const b = item.batch;
+        return { batch: { sources: b.sources, variables: b.variables, participants: b.participants, documents: b.documents, skippedEmpty: b.skippedEmpty } satisfies CommitBatch, meta };
+      }
+      return { batch: this.#streamTable(item, bi, p, applier), meta };
+    });
     this.#abort = new AbortController();
     try {
       await commitImports(await this.db(), req.projectId, items, {
@@ -242,15 +334,60 @@ export class ImportSession {
     } finally {
       this.#abort = undefined;
     }
-    for (const f of p.files) for (const [id, held] of this.#files) if (held.checksum === f.checksum) this.#files.delete(id);
+    for (const item of p.items) for (const [id, held] of this.#files) if (held.checksum === item.file.checksum) this.#files.delete(id);
     return {
       type: 'committed',
       summary: {
-        files: p.files.map((f) => f.name),
-        documents: items.reduce((n, i) => n + i.batch.documents.length, 0),
-        participants: items.reduce((n, i) => n + i.batch.participants.length, 0),
-        skippedEmpty: items.reduce((n, i) => n + i.batch.skippedEmpty, 0),
-        redactions: totalCounts(counts),
+        files: p.items.map((i) => i.file.name),
+        documents: p.review.documents,
+        participants: p.review.participants,
+        skippedEmpty: p.review.skippedEmpty,
+        redactions: totalCounts(applier.counts),
+      },
+    };
+  }
+
+  /** A prepared table as a dataset commit: its rows are built again (same ids), redacted and handed over chunk by chunk. */
+  #streamTable(item: Extract<PreparedItem, { kind: 'table' }>, bi: number, p: Prepared, applier: DecisionApplier): CommitBatch {
+    const ids = idSequence(item.ids);
+    const shape = item.file.layout ?? item.file.table!;
+    const builder = new TableBuilder(shape, item.mapping, { projectId: p.projectId, newId: ids.next, now: p.now, fileName: item.fileName });
+    const slots = item.mapping.textColumns.length;
+    const chunks = this.#rows(item.file);
+    function* rows(): Generator<DatasetRowTexts[]> {
+      let docBase = 0;
+      for (const chunk of chunks()) {
+        const docs = builder.addRows(chunk.rows, chunk.rowNumbers);
+        for (const d of applier.documents(bi, docs, docBase)) builder.setLength(d.id, d.length);
+        docBase += docs.length;
+        const out: DatasetRowTexts[] = [];
+        let last: DatasetRowTexts | undefined;
+        for (const d of docs) {
+          const where = parseDatasetDocumentId(d.id)!;
+          if (last?.row !== where.row) out.push((last = { row: where.row, texts: new Array<string | null>(slots).fill(null) }));
+          last.texts[where.slot] = d.text;
+        }
+        yield out;
+      }
+      if (builder.documentCount !== item.documents || builder.participants.length !== item.participants) {
+        throw new ImportError('changed since it was scanned (it now has different rows); choose it again');
+      }
+    }
+    return {
+      sources: [builder.source],
+      variables: builder.variables,
+      participants: [],
+      documents: [],
+      skippedEmpty: item.skippedEmpty,
+      dataset: {
+        id: builder.datasetId,
+        rows: rows(),
+        documents: item.documents,
+        participants: item.participants,
+        dataset: () => {
+          applier.participants(bi, builder.participants);
+          return builder.dataset();
+        },
       },
     };
   }
@@ -267,4 +404,3 @@ function throttle(fn: (done: number, total: number) => void): (done: number, tot
     }
   };
 }
-

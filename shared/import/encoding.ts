@@ -4,8 +4,14 @@
  * a double-byte East Asian encoding is refused (we cannot tell Big5 from GBK or Shift_JIS
  * reliably: the user must name it); Greek ISO-8859-7 by whole words of high bytes;
  * otherwise Windows-1252 (if bytes 0x80–0x9F occur) or ISO-8859-1.
+ *
+ * Detection works on a ByteSource slice by slice (detectEncoding), so a large file is never whole
+ * in memory: the BOM and UTF-16 sniffing look at the head, strict UTF-8/UTF-16 is checked with a
+ * streaming fatal TextDecoder, and the legacy heuristics are counted over the slices. decodeText
+ * is the same detection over bytes in memory, then one decode.
  */
 
+import { byteSlices, DEFAULT_CHUNK_BYTES, bytesSource, type ByteSource } from './byte-source';
 import { ImportError } from './types';
 
 export interface DecodedText {
@@ -58,8 +64,13 @@ export function normaliseEncodingName(label: string): string {
   }
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16LE = LITTLE_ENDIAN ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
+
 /** True ISO-8859-1: every byte is the code point of the same value (TextDecoder's 'latin1' is really Windows-1252). */
 function decodeLatin1(bytes: Uint8Array): string {
+  // widened to UTF-16 code units natively (a byte loop or String.fromCharCode is ~20× slower)
+  if (UTF16LE) return UTF16LE.decode(new Uint16Array(bytes));
   let out = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -77,7 +88,7 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090�
  */
 function decodeCp1252(bytes: Uint8Array): string {
   const latin = decodeLatin1(bytes);
-  return latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  return /[\u0080-\u009f]/.test(latin) ? latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : latin;
 }
 
 function decodeWith(bytes: Uint8Array, encoding: string, fatal: boolean): string {
@@ -115,108 +126,253 @@ function sniffUtf16(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The text if the bytes are valid UTF-8, else undefined. */
-function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
+/**
+ * Byte counts for the legacy guesses, fed slice by slice (any split gives the same answers).
+ * Double-byte CJK text (Big5, GBK, Shift_JIS, EUC-KR): most letters are high bytes, and a high
+ * lead byte is often followed by a trail byte in 0x40–0x7E, which never happens inside a word of
+ * a single-byte script such as Greek. Greek in ISO-8859-7: high bytes mostly come in runs of 3 or
+ * more (whole words), in 0xB6–0xFE. Windows-1252: bytes 0x80–0x9F occur.
+ */
+class LegacyCounts {
+  // double-byte: high lead bytes, lead+ASCII-symbol/letter pairs, ASCII letters; `trail` = the next byte follows a lead byte
+  #leads = 0;
+  #leadThenAscii = 0;
+  #letters = 0;
+  #trail = false;
+  // Greek: all high bytes, those in runs of 3+, those in the Greek letter range; the current run
+  #high = 0;
+  #inRuns = 0;
+  #greekRange = 0;
+  #run = 0;
+  c1 = false;
+
+  update(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80) {
+        this.#high++;
+        if (b >= 0xb6 && b !== 0xd2 && b !== 0xff) this.#greekRange++;
+        if (b <= 0x9f) this.c1 = true;
+        this.#run++;
+      } else {
+        if (this.#run >= 3) this.#inRuns += this.#run;
+        this.#run = 0;
+      }
+      if (this.#trail) {
+        // the byte after a lead byte is taken as its trail (one below 0x40 counts as nothing either way)
+        this.#trail = false;
+        if (b >= 0x40 && b <= 0x7e) this.#leadThenAscii++;
+        continue;
+      }
+      if (b >= 0x80) {
+        this.#leads++;
+        this.#trail = true;
+      } else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) this.#letters++;
+    }
   }
+
+  looksDoubleByte(): boolean {
+    return this.#leads > 20 && this.#leads > this.#letters && this.#leadThenAscii > this.#leads * 0.1;
+  }
+
+  looksGreek(): boolean {
+    const inRuns = this.#inRuns + (this.#run >= 3 ? this.#run : 0);
+    return this.#high >= 3 && inRuns > this.#high * 0.6 && this.#greekRange > this.#high * 0.9;
+  }
+}
+
+/** How to decode a file: the encoding, why, whether it is a guess, and the byte-order mark to skip. */
+export interface EncodingDecision {
+  encoding: string;
+  reason: string;
+  guessed: boolean;
+  /** Bytes of byte-order mark before the text (0 if none, or if it is not the chosen encoding's). */
+  bomLength: number;
+}
+
+/** Bytes up to the last whole character of a UTF-8 slice (a sequence cut by the slice's end waits for the next). */
+function utf8Boundary(b: Uint8Array): number {
+  const n = b.length;
+  for (let k = 1; k <= Math.min(3, n); k++) {
+    const lead = b[n - k]!;
+    if ((lead & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    return need > k ? n - k : n;
+  }
+  return n;
+}
+
+/** Bytes up to the last whole code unit of a UTF-16 slice, leaving a high surrogate for the next. */
+function utf16Boundary(b: Uint8Array, le: boolean): number {
+  let cut = b.length & ~1;
+  if (cut >= 2) {
+    const unit = le ? b[cut - 2]! | (b[cut - 1]! << 8) : (b[cut - 2]! << 8) | b[cut - 1]!;
+    if (unit >= 0xd800 && unit <= 0xdbff) cut -= 2;
+  }
+  return cut;
+}
+
+/** Decodes slices of one byte stream in order (a character split between slices comes out whole). */
+interface SliceDecoder {
+  decode(slice: Uint8Array): string;
+  /** After the last slice: what is left (a cut-off character decodes as U+FFFD, or throws if fatal). */
+  end(): string;
 }
 
 /**
- * Double-byte CJK text (Big5, GBK, Shift_JIS, EUC-KR): most letters are high bytes, and a
- * high lead byte is often followed by a trail byte in 0x40–0x7E, which never happens inside
- * a word of a single-byte script such as Greek.
+ * A decoder for slices. UTF-8 and UTF-16 are cut at character boundaries and each piece decoded
+ * whole: TextDecoder's stream mode is 2–3× slower in Node (no fast path). Only the first piece may
+ * start with a byte-order mark that is dropped (ignoreBOM: false), as in one decode of the whole.
+ * Throws (from TextDecoder) if the platform does not know the encoding.
  */
-function looksDoubleByte(bytes: Uint8Array): boolean {
-  let high = 0;
-  let highThenAsciiSymbolOrLetter = 0;
-  let letters = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80) {
-      high++;
-      const next = bytes[i + 1];
-      if (next !== undefined && next >= 0x40 && next <= 0x7e) highThenAsciiSymbolOrLetter++;
-      // skip the trail byte so pairs are counted once
-      if (next !== undefined && next >= 0x40) i++;
-    } else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) letters++;
-  }
-  return high > 20 && high > letters && highThenAsciiSymbolOrLetter > high * 0.1;
-}
-
-/** Greek in ISO-8859-7: high bytes mostly come in runs of 3 or more (whole words), in 0xB6–0xFE. */
-function looksGreek(bytes: Uint8Array): boolean {
-  let inRuns = 0;
-  let high = 0;
-  let greekRange = 0;
-  let run = 0;
-  const flush = () => {
-    if (run >= 3) inRuns += run;
-    run = 0;
+function sliceDecoder(encoding: string, fatal: boolean): SliceDecoder {
+  const boundary = encoding === 'utf-8' ? utf8Boundary : encoding === 'utf-16le' || encoding === 'utf-16be' ? (b: Uint8Array) => utf16Boundary(b, encoding === 'utf-16le') : undefined;
+  const first = new TextDecoder(encoding, { fatal, ignoreBOM: false });
+  if (!boundary) return { decode: (slice) => first.decode(slice, { stream: true }), end: () => first.decode() };
+  const rest = new TextDecoder(encoding, { fatal, ignoreBOM: true });
+  let started = false;
+  let tail = new Uint8Array(0);
+  const piece = (bytes: Uint8Array): string => {
+    if (bytes.length === 0) return '';
+    const d = started ? rest : first;
+    started = true;
+    return d.decode(bytes);
   };
-  for (const b of bytes) {
-    if (b >= 0x80) {
-      high++;
-      if (b >= 0xb6 && b !== 0xd2 && b !== 0xff) greekRange++;
-      run++;
-    } else flush();
-  }
-  flush();
-  return high >= 3 && inRuns > high * 0.6 && greekRange > high * 0.9;
+  return {
+    decode(slice) {
+      let bytes = slice;
+      if (tail.length > 0) {
+        bytes = new Uint8Array(tail.length + slice.length);
+        bytes.set(tail);
+        bytes.set(slice, tail.length);
+      }
+      const cut = boundary(bytes);
+      tail = bytes.slice(cut);
+      return piece(bytes.subarray(0, cut));
+    },
+    end() {
+      const t = piece(tail);
+      tail = new Uint8Array(0);
+      return t;
+    },
+  };
 }
 
-/** Decode bytes, detecting the encoding unless `encoding` names one. Throws ImportError with the reason. */
-export function decodeText(bytes: Uint8Array, encoding?: string): DecodedText {
-  if (encoding) {
-    const name = normaliseEncodingName(encoding);
-    const bom = bomOf(bytes);
-    const body = bom && bom.encoding === name ? bytes.subarray(bom.length) : bytes;
-    let text: string;
-    try {
-      text = decodeWith(body, name, true);
-    } catch (e) {
-      if (e instanceof ImportError) throw e;
-      throw new ImportError(`the bytes are not valid ${name} (the encoding you chose); try another encoding`);
-    }
-    return { text, encoding: name, reason: 'chosen by the user', guessed: false };
+/**
+ * Slices are decoded in pieces of at most this many bytes: in V8 a text of a megabyte or more is
+ * a large object (slow to allocate and only freed by a full collection); 64 KiB pieces are
+ * several times faster to decode and die young.
+ */
+const PIECE_BYTES = 1 << 16;
+
+/** The source's bytes from `from` in pieces of at most PIECE_BYTES, read in slices of chunkBytes. */
+function* pieces(src: ByteSource, chunkBytes: number, from: number): Generator<Uint8Array> {
+  for (const slice of byteSlices(src, chunkBytes, from)) {
+    if (slice.length <= PIECE_BYTES) yield slice;
+    else for (let p = 0; p < slice.length; p += PIECE_BYTES) yield slice.subarray(p, p + PIECE_BYTES);
   }
-  const bom = bomOf(bytes);
+}
+
+/** Strictly decode the source from `from`, slice by slice; the text (joined only if `keep`), or undefined if the bytes are invalid. */
+function strictDecode(decoder: SliceDecoder, src: ByteSource, from: number, chunkBytes: number, keep: boolean, onText?: (t: string) => void): string | undefined {
+  const parts: string[] = [];
+  try {
+    for (const piece of pieces(src, chunkBytes, from)) {
+      const t = decoder.decode(piece);
+      if (keep && t !== '') parts.push(t);
+      onText?.(t);
+    }
+    const t = decoder.end();
+    if (keep && t !== '') parts.push(t);
+    onText?.(t);
+  } catch {
+    return undefined;
+  }
+  return parts.length === 1 ? parts[0]! : parts.join('');
+}
+
+const strictDecoder = (encoding: string) => sliceDecoder(encoding, true);
+
+/** The decision, and the decoded text when `keep` and the check was a decode with the decided encoding. */
+function detect(src: ByteSource, chosen: string | undefined, chunkBytes: number, keep: boolean): { decision: EncodingDecision; text?: string } {
+  const head = src.read(0, Math.min(src.size, 1024));
+  const bom = bomOf(head);
+  if (chosen) {
+    const name = normaliseEncodingName(chosen);
+    const decision = { encoding: name, reason: 'chosen by the user', guessed: false, bomLength: bom && bom.encoding === name ? bom.length : 0 };
+    if (name === 'iso-8859-1' || name === 'windows-1252') return { decision }; // every byte is valid
+    let decoder: SliceDecoder;
+    try {
+      decoder = strictDecoder(name);
+    } catch {
+      throw new ImportError(`this platform cannot decode ${name}; re-save the file as UTF-8`);
+    }
+    const text = strictDecode(decoder, src, decision.bomLength, chunkBytes, keep);
+    if (text === undefined) throw new ImportError(`the bytes are not valid ${name} (the encoding you chose); try another encoding`);
+    return { decision, text };
+  }
   if (bom) {
-    const body = bytes.subarray(bom.length);
-    try {
-      return { text: decodeWith(body, bom.encoding, true), encoding: bom.encoding, reason: `${bom.encoding.toUpperCase()} byte-order mark`, guessed: false };
-    } catch {
-      throw new ImportError(`starts with a ${bom.encoding.toUpperCase()} byte-order mark but the rest is not valid ${bom.encoding.toUpperCase()}`);
-    }
+    const text = strictDecode(strictDecoder(bom.encoding), src, bom.length, chunkBytes, keep);
+    if (text === undefined) throw new ImportError(`starts with a ${bom.encoding.toUpperCase()} byte-order mark but the rest is not valid ${bom.encoding.toUpperCase()}`);
+    return { decision: { encoding: bom.encoding, reason: `${bom.encoding.toUpperCase()} byte-order mark`, guessed: false, bomLength: bom.length }, text };
   }
-  const utf16 = sniffUtf16(bytes);
+  const utf16 = sniffUtf16(head);
   if (utf16) {
-    try {
-      return { text: decodeWith(bytes, utf16, true), encoding: utf16, reason: `no byte-order mark, but NUL bytes at ${utf16 === 'utf-16le' ? 'odd' : 'even'} positions (UTF-16 pattern)`, guessed: true };
-    } catch {
-      /* fall through: not really UTF-16 */
+    const text = strictDecode(strictDecoder(utf16), src, 0, chunkBytes, keep);
+    // otherwise fall through: not really UTF-16
+    if (text !== undefined) {
+      const reason = `no byte-order mark, but NUL bytes at ${utf16 === 'utf-16le' ? 'odd' : 'even'} positions (UTF-16 pattern)`;
+      return { decision: { encoding: utf16, reason, guessed: true, bomLength: 0 }, text };
     }
   }
-  const utf8 = decodeUtf8Strict(bytes);
+  // valid UTF-8 is plain ASCII exactly when it decodes to as many UTF-16 units as it has bytes
+  let units = 0;
+  const utf8 = strictDecode(strictDecoder('utf-8'), src, 0, chunkBytes, keep, (t) => (units += t.length));
   if (utf8 !== undefined) {
-    // one strict decode serves as both the check and the result (a byte loop here cost ~10× the decode)
-    const ascii = !/[^\u0000-\u007f]/.test(utf8);
-    return { text: utf8, encoding: 'utf-8', reason: ascii ? 'plain ASCII (read as UTF-8)' : 'valid UTF-8', guessed: false };
+    const ascii = units === src.size;
+    return { decision: { encoding: 'utf-8', reason: ascii ? 'plain ASCII (read as UTF-8)' : 'valid UTF-8', guessed: false, bomLength: 0 }, text: utf8 };
   }
-  if (looksDoubleByte(bytes)) {
+  const counts = new LegacyCounts();
+  for (const slice of byteSlices(src, chunkBytes)) counts.update(slice);
+  if (counts.looksDoubleByte()) {
     throw new ImportError(
       'is not UTF-8 and looks like a double-byte East Asian encoding (Big5, GBK, Shift_JIS or EUC-KR), which cannot be told apart reliably; choose the encoding (e.g. --encoding big5) or re-save the file as UTF-8',
     );
   }
-  if (looksGreek(bytes)) {
-    return { text: decodeWith(bytes, 'iso-8859-7', false), encoding: 'iso-8859-7', reason: 'not valid UTF-8; high bytes form whole words in the Greek range (ISO-8859-7)', guessed: true };
+  if (counts.looksGreek()) {
+    return { decision: { encoding: 'iso-8859-7', reason: 'not valid UTF-8; high bytes form whole words in the Greek range (ISO-8859-7)', guessed: true, bomLength: 0 } };
   }
-  let c1 = false;
-  for (const b of bytes) if (b >= 0x80 && b <= 0x9f) { c1 = true; break; }
-  if (c1) {
-    return { text: decodeWith(bytes, 'windows-1252', false), encoding: 'windows-1252', reason: 'not valid UTF-8; bytes 0x80–0x9F present (Windows-1252 punctuation such as curly quotes)', guessed: true };
+  if (counts.c1) {
+    return { decision: { encoding: 'windows-1252', reason: 'not valid UTF-8; bytes 0x80–0x9F present (Windows-1252 punctuation such as curly quotes)', guessed: true, bomLength: 0 } };
   }
-  return { text: decodeLatin1(bytes), encoding: 'iso-8859-1', reason: 'not valid UTF-8; no bytes 0x80–0x9F, so read as ISO-8859-1 (Latin-1, same as Windows-1252 here)', guessed: true };
+  return { decision: { encoding: 'iso-8859-1', reason: 'not valid UTF-8; no bytes 0x80–0x9F, so read as ISO-8859-1 (Latin-1, same as Windows-1252 here)', guessed: true, bomLength: 0 } };
+}
+
+/**
+ * Detect a file's encoding (or check the chosen one) reading it in slices; never holds the whole
+ * file. Reads it once for a strict UTF-8/UTF-16 check, and once more only when it is not UTF-8.
+ * Throws ImportError with the reason, exactly as decodeText does for the same bytes.
+ */
+export function detectEncoding(src: ByteSource, encoding?: string, chunkBytes = DEFAULT_CHUNK_BYTES): EncodingDecision {
+  return detect(src, encoding, chunkBytes, false).decision;
+}
+
+/** The decoded text of a source, piece by piece (64 KiB of bytes at most), per a decision from detectEncoding (the byte-order mark skipped). */
+export function* decodeSource(src: ByteSource, decision: EncodingDecision, chunkBytes = DEFAULT_CHUNK_BYTES): Generator<string> {
+  const { encoding, bomLength } = decision;
+  if (encoding === 'iso-8859-1' || encoding === 'windows-1252') {
+    for (const piece of pieces(src, chunkBytes, bomLength)) yield decodeWith(piece, encoding, false);
+    return;
+  }
+  const decoder = sliceDecoder(encoding, false);
+  for (const piece of pieces(src, chunkBytes, bomLength)) yield decoder.decode(piece);
+  yield decoder.end();
+}
+
+/** Decode bytes, detecting the encoding unless `encoding` names one. Throws ImportError with the reason. */
+export function decodeText(bytes: Uint8Array, encoding?: string): DecodedText {
+  // one slice: the strict check's decode is the result (a second decode would double the cost)
+  const { decision, text } = detect(bytesSource(bytes), encoding, Math.max(1, bytes.length), true);
+  const { encoding: name, reason, guessed } = decision;
+  return { text: text ?? decodeWith(bytes.subarray(decision.bomLength), name, false), encoding: name, reason, guessed };
 }

@@ -3,7 +3,9 @@
  * Variables, Participants and Documents). Pure: ids and the time come in through `ctx`.
  */
 import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue } from '../model';
+import { detach } from './detach';
 import { parseTranscript } from './transcript';
+import { datasetDocumentId, datasetIdFrom, datasetParticipantId, parseDatasetDocumentId, type Dataset } from './dataset';
 import { ImportError, type ImportIssue, type ParsedTable } from './types';
 import { parseBoolean, parseDate, parseNumber, type DateOrder, type Parsed } from './values';
 
@@ -69,7 +71,8 @@ function makeSource(spec: SourceSpec, ctx: { projectId: string; newId: () => str
 }
 
 function parseValue(raw: string, type: AttributeType, order: DateOrder): Parsed<AttributeValue> {
-  const s = raw.trim();
+  // detached: a participant's values outlive the streamed chunk they were read from
+  const s = detach(raw.trim());
   if (s === '') return { ok: true, value: null };
   switch (type) {
     case 'number':
@@ -83,7 +86,7 @@ function parseValue(raw: string, type: AttributeType, order: DateOrder): Parsed<
   }
 }
 
-function columnIndex(table: ParsedTable, column: string, role: string): number {
+function columnIndex(table: TableShape, column: string, role: string): number {
   const i = table.columns.indexOf(column);
   if (i >= 0) return i;
   const ci = table.columns.findIndex((c) => c.toLowerCase() === column.toLowerCase());
@@ -109,108 +112,204 @@ function normaliseCell(raw: string): string {
   return NEEDS_NORMALISING.test(raw) ? normaliseText(raw).text : raw;
 }
 
-/** Rows of a table → one source, its variables, participants and one response document per non-empty free-text cell. */
-export function buildBatchFromTable(table: ParsedTable, mapping: TableMapping, ctx: BatchContext): ImportBatch {
-  const file = ctx.fileName;
-  const warnings: ImportIssue[] = [...table.warnings];
-  const invalidValues: ImportIssue[] = [];
-  const idIdx = mapping.idColumn ? columnIndex(table, mapping.idColumn, 'id column') : -1;
-  const partIdx = mapping.participantColumn ? columnIndex(table, mapping.participantColumn, 'participant column') : -1;
-  const textIdx = mapping.textColumns.map((c) => columnIndex(table, c, 'text column'));
-  if (textIdx.length === 0) throw new ImportError('no free-text column was chosen, so there is nothing to code');
-  const attrIdx = mapping.attributes.map((a) => ({ ...a, index: columnIndex(table, a.column, 'attribute column') }));
+/** The table's shape a builder needs: column names and descriptions (a ParsedTable, or a streamed table's layout). */
+export interface TableShape {
+  columns: readonly string[];
+  descriptions: readonly string[];
+  warnings?: readonly ImportIssue[];
+}
 
-  const source = makeSource(mapping.source, ctx, `Imported from ${file}`);
-  const variables: Variable[] = attrIdx.map((a) => ({
-    id: ctx.newId(),
-    projectId: ctx.projectId,
-    name: table.columns[a.index]!.slice(0, 200),
-    type: a.type,
-    description: table.descriptions[a.index] ?? '',
-  }));
+/**
+ * Rows of a table → one source, its variables, participants and one response document per
+ * non-empty free-text cell, built chunk by chunk (a streamed import never holds the whole table).
+ * Ids: the source and variables draw from ctx.newId (in that order, then one more for the dataset
+ * id); documents and participants have ids derived from the dataset id and their row (see
+ * dataset.ts), so building the same rows again with the same drawn ids gives the same entities.
+ */
+export class TableBuilder {
+  readonly source: Source;
+  readonly variables: Variable[];
+  readonly datasetId: string;
+  readonly participants: Participant[] = [];
+  readonly warnings: ImportIssue[];
+  readonly invalidValues: ImportIssue[] = [];
+  skippedEmpty = 0;
+  documentCount = 0;
+  readonly #file: string;
+  readonly #ctx: BatchContext;
+  readonly #mapping: TableMapping;
+  readonly #columns: readonly string[];
+  readonly #idIdx: number;
+  readonly #partIdx: number;
+  readonly #attrIdx: { column: string; type: AttributeType; index: number }[];
+  readonly #textCols: { ti: number; column: string; description: string }[];
+  readonly #byKey = new Map<string, { p: Participant; index: number; firstRow: number }>();
+  readonly #seenIds = new Map<string, number>();
+  /** The dataset's columns, filled row by row. */
+  readonly #recordIds: string[] = [];
+  readonly #participantOf: number[] = [];
+  readonly #lengths: number[] = [];
+  /** Per participant: the row index its id derives from. */
+  readonly #participantRows: number[] = [];
+  #rows = 0;
 
-  const participants: Participant[] = [];
-  const byKey = new Map<string, { p: Participant; firstRow: number }>();
-  const documents: DocumentWithText[] = [];
-  const seenIds = new Map<string, number>();
-  let skippedEmpty = 0;
+  constructor(table: TableShape, mapping: TableMapping, ctx: BatchContext) {
+    this.#file = ctx.fileName;
+    this.#ctx = ctx;
+    this.#mapping = mapping;
+    this.#columns = table.columns;
+    this.warnings = [...(table.warnings ?? [])];
+    this.#idIdx = mapping.idColumn ? columnIndex(table, mapping.idColumn, 'id column') : -1;
+    this.#partIdx = mapping.participantColumn ? columnIndex(table, mapping.participantColumn, 'participant column') : -1;
+    const textIdx = mapping.textColumns.map((c) => columnIndex(table, c, 'text column'));
+    if (textIdx.length === 0) throw new ImportError('no free-text column was chosen, so there is nothing to code');
+    this.#attrIdx = mapping.attributes.map((a) => ({ ...a, index: columnIndex(table, a.column, 'attribute column') }));
+    this.source = makeSource(mapping.source, ctx, `Imported from ${ctx.fileName}`);
+    this.variables = this.#attrIdx.map((a) => ({
+      id: ctx.newId(),
+      projectId: ctx.projectId,
+      name: table.columns[a.index]!.slice(0, 200),
+      type: a.type,
+      description: table.descriptions[a.index] ?? '',
+    }));
+    this.datasetId = datasetIdFrom(ctx.newId());
+    this.#textCols = textIdx.map((ti) => ({ ti, column: table.columns[ti]!, description: table.descriptions[ti] ?? '' }));
+  }
 
-  // hot loop (one pass over every row): plain loops, no per-row closures or object spreads
-  const rows = table.rows;
-  const textCols = textIdx.map((ti) => ({ ti, column: table.columns[ti]!, description: table.descriptions[ti] ?? '' }));
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i]!;
-    const row = table.rowNumbers?.[i] ?? i + 2;
-    let recordId = idIdx >= 0 ? (cells[idIdx] ?? '').trim() : '';
-    if (idIdx >= 0 && recordId === '') {
-      warnings.push({ file, row, column: table.columns[idIdx], message: 'has no record id; the row number is used instead' });
-    }
-    if (recordId === '') recordId = `row ${row}`;
-    const dup = seenIds.get(recordId);
-    if (dup !== undefined) warnings.push({ file, row, column: idIdx >= 0 ? table.columns[idIdx] : undefined, message: `repeats record id "${recordId}" (first at row ${dup})` });
-    else seenIds.set(recordId, row);
+  /** Rows added so far. */
+  get rowCount(): number {
+    return this.#rows;
+  }
 
-    // attributes of this row
-    const attributes: Record<string, AttributeValue> = {};
-    for (let k = 0; k < attrIdx.length; k++) {
-      const a = attrIdx[k]!;
-      const r = parseValue(cells[a.index] ?? '', a.type, mapping.dateOrder);
-      const variable = variables[k]!;
-      if (r.ok) attributes[variable.id] = r.value;
-      else {
-        const issue = { file, row, column: table.columns[a.index]!, message: r.reason };
-        invalidValues.push(issue);
-        warnings.push(issue);
-        attributes[variable.id] = null;
+  /**
+   * Add the next rows (row indexes continue from the previous call); returns their response
+   * documents with text. `rowNumbers[i]` is row i's number in the file, for messages.
+   */
+  addRows(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): DocumentWithText[] {
+    const file = this.#file;
+    const ctx = this.#ctx;
+    const columns = this.#columns;
+    const variables = this.variables;
+    const idIdx = this.#idIdx;
+    const partIdx = this.#partIdx;
+    const documents: DocumentWithText[] = [];
+    // hot loop (one pass over every row): plain loops, no per-row closures or object spreads
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i]!;
+      const index = this.#rows++;
+      const row = rowNumbers?.[i] ?? index + 2;
+      let recordId = idIdx >= 0 ? detach((cells[idIdx] ?? '').trim()) : '';
+      if (idIdx >= 0 && recordId === '') {
+        this.warnings.push({ file, row, column: columns[idIdx], message: 'has no record id; the row number is used instead' });
       }
-    }
+      if (recordId === '') recordId = `row ${row}`;
+      const dup = this.#seenIds.get(recordId);
+      if (dup !== undefined) this.warnings.push({ file, row, column: idIdx >= 0 ? columns[idIdx] : undefined, message: `repeats record id "${recordId}" (first at row ${dup})` });
+      else this.#seenIds.set(recordId, row);
 
-    // participant: shared by rows with the same participant value
-    const partValue = partIdx >= 0 ? (cells[partIdx] ?? '').trim() : '';
-    const key = partValue !== '' ? `p:${partValue.toLowerCase()}` : `r:${recordId}:${row}`;
-    let entry = byKey.get(key);
-    if (!entry) {
-      const pseudonym = (partValue || recordId).slice(0, MAX_PSEUDONYM);
-      entry = { p: { id: ctx.newId(), projectId: ctx.projectId, sourceId: source.id, pseudonym, attributes }, firstRow: row };
-      byKey.set(key, entry);
-      participants.push(entry.p);
-    } else {
-      for (const v of variables) {
-        const before = entry.p.attributes[v.id] ?? null;
-        const now = attributes[v.id] ?? null;
-        if (before === null && now !== null) entry.p.attributes[v.id] = now;
-        else if (now !== null && before !== now) {
-          warnings.push({ file, row, column: v.name, message: `participant "${entry.p.pseudonym}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
+      // attributes of this row
+      const attributes: Record<string, AttributeValue> = {};
+      for (let k = 0; k < this.#attrIdx.length; k++) {
+        const a = this.#attrIdx[k]!;
+        const r = parseValue(cells[a.index] ?? '', a.type, this.#mapping.dateOrder);
+        const variable = variables[k]!;
+        if (r.ok) attributes[variable.id] = r.value;
+        else {
+          const issue = { file, row, column: columns[a.index]!, message: r.reason };
+          this.invalidValues.push(issue);
+          this.warnings.push(issue);
+          attributes[variable.id] = null;
         }
       }
-    }
 
-    for (const { ti, column, description } of textCols) {
-      const raw = cells[ti] ?? '';
-      if (isBlank(raw)) {
-        skippedEmpty++;
-        continue;
+      // participant: shared by rows with the same participant value
+      const partValue = partIdx >= 0 ? detach((cells[partIdx] ?? '').trim()) : '';
+      const key = partValue !== '' ? `p:${partValue.toLowerCase()}` : `r:${index}`;
+      let entry = this.#byKey.get(key);
+      if (!entry) {
+        const pseudonym = (partValue || recordId).slice(0, MAX_PSEUDONYM);
+        const p: Participant = { id: datasetParticipantId(this.datasetId, index), projectId: ctx.projectId, sourceId: this.source.id, pseudonym, attributes };
+        entry = { p, index: this.participants.length, firstRow: row };
+        // rows without a participant value never share one: no need to remember them
+        if (partValue !== '') this.#byKey.set(key, entry);
+        this.participants.push(p);
+        this.#participantRows.push(index);
+      } else {
+        for (const v of variables) {
+          const before = entry.p.attributes[v.id] ?? null;
+          const now = attributes[v.id] ?? null;
+          if (before === null && now !== null) entry.p.attributes[v.id] = now;
+          else if (now !== null && before !== now) {
+            this.warnings.push({ file, row, column: v.name, message: `participant "${entry.p.pseudonym}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
+          }
+        }
       }
-      const text = normaliseCell(raw);
-      const doc: DocumentWithText = {
-        id: ctx.newId(),
-        projectId: ctx.projectId,
-        sourceId: source.id,
-        participantId: entry.p.id,
-        title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
-        kind: 'response',
-        length: text.length,
-        turns: [],
-        recordId,
-        field: column,
-        createdAt: ctx.now,
-        text,
-      };
-      if (description) doc.fieldDescription = description;
-      documents.push(doc);
+      this.#recordIds.push(recordId);
+      this.#participantOf.push(entry.index);
+
+      for (let slot = 0; slot < this.#textCols.length; slot++) {
+        const { ti, column, description } = this.#textCols[slot]!;
+        const raw = cells[ti] ?? '';
+        if (isBlank(raw)) {
+          this.skippedEmpty++;
+          this.#lengths.push(-1);
+          continue;
+        }
+        const text = normaliseCell(raw);
+        this.#lengths.push(text.length);
+        const doc: DocumentWithText = {
+          id: datasetDocumentId(this.datasetId, index, slot),
+          projectId: ctx.projectId,
+          sourceId: this.source.id,
+          participantId: entry.p.id,
+          title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
+          kind: 'response',
+          length: text.length,
+          turns: [],
+          recordId,
+          field: column,
+          createdAt: ctx.now,
+          text,
+        };
+        if (description) doc.fieldDescription = description;
+        documents.push(doc);
+      }
     }
+    this.documentCount += documents.length;
+    return documents;
   }
-  return { sources: [source], variables, participants, documents, skippedEmpty, warnings, invalidValues };
+
+  /**
+   * The dataset record of the rows added so far. `lengths` are set from documents as built;
+   * a caller that changes a document's text (redaction) reports its new length with setLength.
+   */
+  dataset(): Dataset {
+    return {
+      id: this.datasetId,
+      projectId: this.#ctx.projectId,
+      sourceId: this.source.id,
+      createdAt: this.#ctx.now,
+      fields: this.#textCols.map((c) => ({ name: c.column, description: c.description })),
+      recordIds: this.#recordIds,
+      participantOf: this.#participantOf,
+      lengths: this.#lengths,
+      participants: this.participants.map((p, i) => ({ row: this.#participantRows[i]!, pseudonym: p.pseudonym, attributes: p.attributes })),
+    };
+  }
+
+  /** Record a document's text length after its text changed (redaction), so the dataset stays true. */
+  setLength(documentId: string, length: number): void {
+    const where = parseDatasetDocumentId(documentId);
+    if (!where || where.datasetId !== this.datasetId) throw new Error(`document ${documentId} is not in this table`);
+    this.#lengths[where.row * this.#textCols.length + where.slot] = length;
+  }
+}
+
+/** A whole table → one batch (the CLI and small tables; the app streams rows through TableBuilder). */
+export function buildBatchFromTable(table: ParsedTable, mapping: TableMapping, ctx: BatchContext): ImportBatch {
+  const b = new TableBuilder(table, mapping, ctx);
+  const documents = b.addRows(table.rows, table.rowNumbers);
+  return { sources: [b.source], variables: b.variables, participants: b.participants, documents, skippedEmpty: b.skippedEmpty, warnings: b.warnings, invalidValues: b.invalidValues };
 }
 
 /** File name without folders and extension, for titles and pseudonyms. */

@@ -6,10 +6,11 @@
  * Original values of redacted data live only in the batch in memory until the decisions are
  * applied; nothing here logs them or puts them in an error message.
  */
-import { PII_TYPES, type PiiType, type SpeakerTurn } from '../model';
+import { PII_TYPES, type DocumentWithText, type Participant, type PiiType, type SpeakerTurn } from '../model';
 import { detectPii, type PiiFinding } from '../privacy/detect';
 import { PLACEHOLDERS, Pseudonymiser, redactWithOffsetMap } from '../privacy/redact';
 import { decodeText } from './encoding';
+import { detach } from './detach';
 import { docxToText } from './docx';
 import type { ImportBatch } from './mapping';
 import { isWorkbookName } from './table';
@@ -109,6 +110,20 @@ export function findingText(batches: readonly ImportBatch[], f: Pick<BatchFindin
   return typeof v === 'string' ? v : '';
 }
 
+/** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
+export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
+  return deOverlap(detectPii(text, { allowList })).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
+}
+
+/** The findings in a participant's text attribute values. */
+export function scanAttributes(batch: number, participant: number, attributes: Participant['attributes'], allowList?: string[]): BatchFinding[] {
+  const out: BatchFinding[] = [];
+  for (const [variableId, v] of Object.entries(attributes)) {
+    if (typeof v === 'string' && v.trim() !== '') out.push(...scanPlace(batch, { kind: 'attribute', participant, variableId }, v, allowList));
+  }
+  return out;
+}
+
 /**
  * Scan every document text and every text attribute value of the batches for personal data.
  * `onProgress(done, total)` is called after each document (total = documents + participants).
@@ -117,18 +132,13 @@ export function scanBatches(batches: readonly ImportBatch[], opts: { allowList?:
   const out: BatchFinding[] = [];
   const total = batches.reduce((n, b) => n + b.documents.length + b.participants.length, 0);
   let done = 0;
-  const add = (batch: number, place: FindingPlace, text: string) => {
-    for (const f of deOverlap(detectPii(text, { allowList: opts.allowList }))) {
-      out.push({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` });
-    }
-  };
   batches.forEach((b, bi) => {
     b.documents.forEach((d, di) => {
-      add(bi, { kind: 'document', doc: di }, d.text);
+      for (const f of scanPlace(bi, { kind: 'document', doc: di }, d.text, opts.allowList)) out.push(f);
       opts.onProgress?.(++done, total);
     });
     b.participants.forEach((p, pi) => {
-      for (const [variableId, v] of Object.entries(p.attributes)) if (typeof v === 'string' && v.trim() !== '') add(bi, { kind: 'attribute', participant: pi, variableId }, v);
+      for (const f of scanAttributes(bi, pi, p.attributes, opts.allowList)) out.push(f);
       ++done;
     });
     opts.onProgress?.(done, total);
@@ -143,7 +153,8 @@ export function findingContext(text: string, f: Pick<PiiFinding, 'start' | 'end'
   // do not cut a surrogate pair in half
   if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from] ?? '')) from--;
   if (to < text.length && /[\uD800-\uDBFF]/.test(text[to - 1] ?? '')) to++;
-  return { before: (from > 0 ? '…' : '') + text.slice(from, f.start), match: text.slice(f.start, f.end), after: text.slice(f.end, to) + (to < text.length ? '…' : '') };
+  // copies, not views into the text: a review keeps thousands of these while the texts are streamed past
+  return { before: detach((from > 0 ? '…' : '') + text.slice(from, f.start)), match: detach(text.slice(f.start, f.end)), after: detach(text.slice(f.end, to) + (to < text.length ? '…' : '')) };
 }
 
 /** A Pseudonymiser that gives "[PERSON]" instead of "[PERSON n]" to the person findings the user chose to redact. */
@@ -164,46 +175,81 @@ function emptyCounts(): Record<PiiType, number> {
 }
 
 /**
- * Apply the user's decisions IN PLACE: redacted findings become typed placeholders, pseudonymised
- * people "[PERSON n]" (the same person the same n across all batches), ignored ones stay.
- * Speaker turns are remapped through the redaction. Returns, per batch, counts by type of the
- * findings redacted or pseudonymised (never the values). Findings without a decision are redacted.
+ * Applies the user's decisions IN PLACE, batch by batch and (for streamed tables) chunk by
+ * chunk: redacted findings become typed placeholders, pseudonymised people "[PERSON n]" (the same
+ * person the same n across everything one applier sees), ignored ones stay. Speaker turns are
+ * remapped through the redaction. Findings without a decision are redacted. `counts` holds, per
+ * batch, the findings redacted or pseudonymised by type (never the values).
  */
+export class DecisionApplier {
+  readonly counts: Record<PiiType, number>[] = [];
+  readonly #byPlace = new Map<string, BatchFinding[]>();
+  readonly #decide: (f: BatchFinding) => FindingDecision;
+  readonly #labels: MixedPersonLabels;
+
+  constructor(findings: readonly BatchFinding[], decide: (f: BatchFinding) => FindingDecision, pseudonyms: Pseudonymiser = new Pseudonymiser()) {
+    this.#decide = decide;
+    this.#labels = new MixedPersonLabels(pseudonyms);
+    for (const f of findings) {
+      if (decide(f) === 'ignore') continue;
+      const key = `${f.batch}|${placeKey(f.place)}`;
+      const list = this.#byPlace.get(key);
+      if (list) list.push(f);
+      else this.#byPlace.set(key, [f]);
+    }
+  }
+
+  #redact(batch: number, place: FindingPlace, text: string): ReturnType<typeof redactWithOffsetMap> | undefined {
+    const list = this.#byPlace.get(`${batch}|${placeKey(place)}`);
+    if (!list) return undefined;
+    const chosen = deOverlap(list);
+    this.#labels.queue = chosen.filter((f) => f.type === 'person').map((f) => this.#decide(f) === 'pseudonymise');
+    const counts = (this.counts[batch] ??= emptyCounts());
+    for (const f of chosen) counts[f.type]++;
+    return redactWithOffsetMap(text, chosen, this.#labels);
+  }
+
+  /** The documents of batch `batch` whose first is document `docBase` of that batch. Returns the ones whose text changed. */
+  documents(batch: number, docs: DocumentWithText[], docBase = 0): DocumentWithText[] {
+    const changed: DocumentWithText[] = [];
+    this.counts[batch] ??= emptyCounts();
+    docs.forEach((d, i) => {
+      const r = this.#redact(batch, { kind: 'document', doc: docBase + i }, d.text);
+      if (!r) return;
+      d.turns = d.turns.map((t) => ({ ...t, start: r.mapOffset(t.start), end: r.mapOffset(t.end) }));
+      d.text = r.text;
+      d.length = r.text.length;
+      changed.push(d);
+    });
+    return changed;
+  }
+
+  /** The participants (their text attribute values) of batch `batch`, all of them, in batch order. */
+  participants(batch: number, participants: Participant[]): void {
+    this.counts[batch] ??= emptyCounts();
+    participants.forEach((p, i) => {
+      for (const [variableId, v] of Object.entries(p.attributes)) {
+        if (typeof v !== 'string') continue;
+        const r = this.#redact(batch, { kind: 'attribute', participant: i, variableId }, v);
+        if (r) p.attributes[variableId] = r.text;
+      }
+    });
+  }
+}
+
+/** Apply the user's decisions to whole batches in place (see DecisionApplier); returns per-batch counts by type. */
 export function applyDecisions(
   batches: ImportBatch[],
   findings: readonly BatchFinding[],
   decide: (f: BatchFinding) => FindingDecision,
   pseudonyms: Pseudonymiser = new Pseudonymiser(),
 ): Record<PiiType, number>[] {
-  const counts = batches.map(() => emptyCounts());
-  const byPlace = new Map<string, BatchFinding[]>();
-  for (const f of findings) {
-    const d = decide(f);
-    if (d === 'ignore') continue;
-    const key = `${f.batch}|${placeKey(f.place)}`;
-    const list = byPlace.get(key) ?? [];
-    list.push(f);
-    byPlace.set(key, list);
-  }
-  const labels = new MixedPersonLabels(pseudonyms);
-  for (const list of byPlace.values()) {
-    const first = list[0]!;
-    const chosen = deOverlap(list);
-    const text = findingText(batches, first);
-    labels.queue = chosen.filter((f) => f.type === 'person').map((f) => decide(f) === 'pseudonymise');
-    const r = redactWithOffsetMap(text, chosen, labels);
-    const b = batches[first.batch]!;
-    if (first.place.kind === 'document') {
-      const d = b.documents[first.place.doc]!;
-      d.turns = d.turns.map((t) => ({ ...t, start: r.mapOffset(t.start), end: r.mapOffset(t.end) }));
-      d.text = r.text;
-      d.length = r.text.length;
-    } else {
-      b.participants[first.place.participant]!.attributes[first.place.variableId] = r.text;
-    }
-    for (const f of chosen) counts[first.batch]![f.type]++;
-  }
-  return counts;
+  const applier = new DecisionApplier(findings, decide, pseudonyms);
+  batches.forEach((b, i) => {
+    applier.documents(i, b.documents);
+    applier.participants(i, b.participants);
+  });
+  return batches.map((_, i) => applier.counts[i] ?? emptyCounts());
 }
 
 /** Add up per-batch counts, keeping only the types that occurred. */

@@ -46,11 +46,11 @@ describe('committing an import', () => {
     const before = await snapshot(db);
     let calls = 0;
     setCodec({
-      encode: async (t) => {
-        if (++calls > 7) throw new Error('disk full');
-        return plainCodec.encode(t);
+      ...plainCodec,
+      encodeMany: async (t) => {
+        if (++calls > 2) throw new Error('disk full');
+        return plainCodec.encodeMany(t);
       },
-      decode: plainCodec.decode,
     });
     try {
       await expect(commitImport(db, pid, batch(pid, 20), { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5 })).rejects.toThrow('disk full');

@@ -37,9 +37,25 @@ describe('schema versions', () => {
     await importBundle(v2, b);
     v2.close();
     const db = await openChorusDb('mig-v2');
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.history.count()).toBe(0);
     expect((await exportBundle(db, b.project.id)).codes).toHaveLength(b.codes.length);
+    db.close();
+  });
+
+  it('v3 → v4 adds the survey dataset tables and keeps every row', async () => {
+    const v3 = new ChorusDb('mig-v3', 3);
+    await v3.open();
+    const b = smallBundle(9);
+    await importBundle(v3, b);
+    v3.close();
+    const db = await openChorusDb('mig-v3');
+    expect(db.verno).toBe(4);
+    expect(await db.datasets.count()).toBe(0);
+    expect(await db.datasetRows.count()).toBe(0);
+    const back = await exportBundle(db, b.project.id);
+    expect(back.documents.map((d) => d.text).sort()).toEqual(b.documents.map((d) => d.text).sort());
+    expect(back.participants).toHaveLength(b.participants.length);
     db.close();
   });
 

@@ -3,7 +3,7 @@ import pkg from '../../package.json';
 import type { ChorusBridge } from '../../shared/ipc/contract';
 import { createBrowserPlatform } from '../../renderer/platform/browser';
 import { createElectronPlatform } from '../../renderer/platform/electron';
-import { getPlatform, PlatformError, selectPlatform } from '../../renderer/platform/index';
+import { getPlatform, pickedBytes, PlatformError, selectPlatform } from '../../renderer/platform/index';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,8 +37,8 @@ describe('browser platform', () => {
     expect(seen[0]?.multiple).toBe(true);
     expect(seen[0]?.hidden).toBe(true);
     expect(files.map((f) => f.name)).toEqual(['a.csv', 'b.xlsx']);
-    expect(new TextDecoder().decode(files[0]?.bytes)).toBe('id,text\n1,hi\n');
-    expect(Array.from(files[1]?.bytes ?? [])).toEqual([0, 255, 7]);
+    expect(new TextDecoder().decode(await pickedBytes(files[0]!))).toBe('id,text\n1,hi\n');
+    expect(Array.from(await pickedBytes(files[1]!))).toEqual([0, 255, 7]);
     expect(document.querySelector('input')).toBeNull();
   });
 
@@ -106,7 +106,7 @@ describe('electron platform', () => {
     const { bridge, calls } = fakeBridge();
     const files = await createElectronPlatform(bridge).openFiles({ title: 'Import', accept: ['.csv', '.XLSX'], multiple: true });
     expect(calls).toEqual([['openFiles', { title: 'Import', filters: [{ name: 'Supported files', extensions: ['csv', 'xlsx'] }], multiple: true }]]);
-    expect(files.map((f) => [f.name, Array.from(f.bytes)])).toEqual([['a.csv', [65]]]);
+    expect(await Promise.all(files.map(async (f) => [f.name, Array.from(await pickedBytes(f))]))).toEqual([['a.csv', [65]]]);
   });
 
   it('refuses a malformed extension before calling the bridge', async () => {

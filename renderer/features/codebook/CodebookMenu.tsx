@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { importCodes } from '../../db';
 import { useDb } from '../../app/dbContext';
-import { getPlatform } from '../../platform';
+import { getPlatform, pickedBytes } from '../../platform';
 import type { Code } from '../../../shared/model';
 import { CODEBOOK_FILE_TYPES, codebookFile, codesFromFile, type CodebookFormat } from './codebookFiles';
 import { TemplateDialog } from './TemplateDialog';
@@ -18,7 +18,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
     try {
       const [file] = await getPlatform().openFiles({ title: 'Import a codebook', accept: CODEBOOK_FILE_TYPES, multiple: false });
       if (!file) return;
-      const incoming = codesFromFile(file.name, file.bytes, projectId);
+      const incoming = codesFromFile(file.name, await pickedBytes(file), projectId);
       const r = await importCodes(db, projectId, incoming, `Import codebook “${file.name}”`);
       onStatus(`Imported “${file.name}”: ${r.added} new ${r.added === 1 ? 'code' : 'codes'}${r.matched ? `, ${r.matched} already in the codebook` : ''}.`);
     } catch (e) {

@@ -31,7 +31,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
   const { coder } = useCoder(db, project.id);
   const client = useRef<ImportClient | null>(null);
-  const workbookBytes = useRef(new Map<string, Uint8Array>());
+  const workbooks = useRef(new Map<string, Blob>());
   const [entries, setEntries] = useState<Entry[]>([]);
   const [transcriptSource, setTranscriptSource] = useState<SourceSpec>({ name: 'Interviews', kind: 'interview' });
   const [stage, setStage] = useState<Stage>('files');
@@ -63,7 +63,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     let r: ImportReply;
     if (e.kind === 'workbook') {
       try {
-        const table = await parseSpreadsheetFile(workbookBytes.current.get(e.id)!, { fileName: e.name, sheet: settings.sheet, headerRows: settings.headerRows });
+        const table = await parseSpreadsheetFile(new Uint8Array(await workbooks.current.get(e.id)!.arrayBuffer()), { fileName: e.name, sheet: settings.sheet, headerRows: settings.headerRows });
         r = await worker().request({ type: 'set-table', fileId: e.id, table });
       } catch (err) {
         r = { type: 'error', message: `${e.name}: ${errorMessage(err)}`, issues: [{ file: e.name, message: errorMessage(err) }] };
@@ -82,13 +82,13 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       const kind = importFileKind(p.name);
       const entry: Entry = { id, name: p.name, kind, loading: true, settings: {}, notSpeakers: [], reimportOk: false, source: { name: baseName(p.name), kind: 'survey' } };
       setEntries((es) => [...es, entry]);
-      const r = await worker().request({ type: 'add-file', projectId: project.id, fileId: id, name: p.name, bytes: p.bytes });
+      const r = await worker().request({ type: 'add-file', projectId: project.id, fileId: id, name: p.name, data: p.data });
       if (r.type !== 'file') {
         update(id, { loading: false, error: r.type === 'error' || r.type === 'cancelled' ? asFailure(r) : { message: 'Unexpected reply', issues: [] } });
         continue;
       }
       update(id, { info: r.info });
-      if (kind === 'workbook') workbookBytes.current.set(id, p.bytes);
+      if (kind === 'workbook') workbooks.current.set(id, p.data);
       if (kind === 'transcript') {
         const t = await worker().request({ type: 'read-transcript', fileId: id });
         if (t.type === 'transcript') update(id, { loading: false, transcript: t.transcript });
@@ -101,7 +101,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
 
   function remove(id: string) {
     void worker().request({ type: 'forget-file', fileId: id });
-    workbookBytes.current.delete(id);
+    workbooks.current.delete(id);
     setEntries((es) => es.filter((e) => e.id !== id));
   }
 
@@ -153,7 +153,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   function cancelScan() {
     client.current?.terminate();
     client.current = null;
-    workbookBytes.current.clear();
+    workbooks.current.clear();
     setEntries([]);
     setStage('files');
     setNotice('The scan was stopped; nothing was stored. Choose the files again to continue.');
@@ -172,7 +172,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     if (r.type === 'committed') {
       setSummary(r.summary);
       setEntries([]);
-      workbookBytes.current.clear();
+      workbooks.current.clear();
       setStage('done');
       return;
     }

@@ -1,0 +1,74 @@
+/**
+ * Survey tables stored as datasets (see shared/import/dataset.ts): reading their derived
+ * documents, participants and answer texts. Datasets are written once, by an import, and never
+ * changed afterwards, so a read one is cached per store.
+ */
+import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
+import type { DocumentMeta, Participant } from '../../shared/model';
+import { getCodec } from './codec';
+import type { ChorusDb } from './schema';
+
+const cache = new WeakMap<ChorusDb, Map<string, Dataset>>();
+
+function remember(db: ChorusDb, ds: Dataset): Dataset {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  m.set(ds.id, ds);
+  return ds;
+}
+
+/** Forget cached datasets (after a project is deleted). */
+export function forgetDatasets(db: ChorusDb, ids: readonly string[]): void {
+  const m = cache.get(db);
+  for (const id of ids) m?.delete(id);
+}
+
+export async function listDatasets(db: ChorusDb, projectId: string): Promise<Dataset[]> {
+  return (await db.datasets.where('projectId').equals(projectId).toArray()).map((ds) => remember(db, ds));
+}
+
+export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
+  const hit = cache.get(db)?.get(id);
+  if (hit) return hit;
+  const ds = await db.datasets.get(id);
+  return ds ? remember(db, ds) : undefined;
+}
+
+export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocuments);
+export const datasetsParticipants = (datasets: readonly Dataset[]): Participant[] => datasets.flatMap(datasetParticipants);
+
+/** A dataset answer's metadata by document id; undefined if the id is not one. */
+export async function getDatasetDocument(db: ChorusDb, documentId: string): Promise<DocumentMeta | undefined> {
+  const where = parseDatasetDocumentId(documentId);
+  if (!where) return undefined;
+  const ds = await getDataset(db, where.datasetId);
+  return ds ? datasetDocument(ds, where.row, where.slot) : undefined;
+}
+
+/** A dataset answer's text by document id; undefined if there is no such answer. */
+export async function getDatasetText(db: ChorusDb, documentId: string): Promise<string | undefined> {
+  const where = parseDatasetDocumentId(documentId);
+  if (!where) return undefined;
+  const row = await db.datasetRows.get(where.rowKey);
+  const stored = row?.texts[where.slot];
+  return stored ? getCodec().decode(stored) : undefined;
+}
+
+/** Key range of a dataset's rows (every key starts with the dataset id). */
+export function datasetRowRange(db: ChorusDb, datasetId: string) {
+  return db.datasetRows.where(':id').between(datasetId, datasetId + '\uffff', true, true);
+}
+
+/** Every answer text of a dataset, keyed by document id (rows read in one range scan). */
+export async function datasetTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const codec = getCodec();
+  const rows = await datasetRowRange(db, ds.id).toArray();
+  for (const r of rows) {
+    for (let slot = 0; slot < r.texts.length; slot++) {
+      const stored = r.texts[slot];
+      if (stored) out.set(rowAnswerId(r.key, slot), await codec.decode(stored));
+    }
+  }
+  return out;
+}

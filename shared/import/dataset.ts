@@ -1,0 +1,157 @@
+/**
+ * A survey table as it is stored: a dataset. One record holds everything but the free text
+ * (record ids, participants with their attributes, answer lengths — in columns), and one record
+ * per table row holds that row's answers. Response documents and participants are derived from
+ * the dataset, so importing a 100,000-row survey writes one record per row (not a participant,
+ * two document records and two text records per row, as separate entities would).
+ *
+ * Ids are GUIDs whose last 12 hex digits say where the thing lives: the first 24 characters are
+ * the dataset's id, then 8 hex digits of row index and 4 of answer slot (column), so a document's
+ * text is found from its id alone (one row read), and every id is still a valid v4 GUID.
+ */
+import type { AttributeValue, DocumentMeta, Participant } from '../model';
+
+/** Length of a dataset id: the first 24 characters of a v4 GUID ("xxxxxxxx-xxxx-4xxx-yxxx-"). */
+export const DATASET_ID_LENGTH = 24;
+const MAX_ROWS = 0xffffffff;
+/** The slot value that marks a participant id (answer slots are 0 … 0xfffe). */
+const PARTICIPANT_SLOT = 0xffff;
+const MAX_TITLE = 300;
+
+export interface DatasetField {
+  /** Column name: the document title's second half and DocumentMeta.field. */
+  name: string;
+  /** The question text from later header rows ('' if none). */
+  description: string;
+}
+
+export interface DatasetParticipant {
+  /** Index of the first row that names this participant (its id derives from it). */
+  row: number;
+  pseudonym: string;
+  attributes: Record<string, AttributeValue>;
+}
+
+/** The stored record of one imported table (everything but the answers' text). */
+export interface Dataset {
+  id: string;
+  projectId: string;
+  sourceId: string;
+  createdAt: string;
+  /** The free-text columns; an answer's slot is its index here. */
+  fields: DatasetField[];
+  /** Per row: the record id (ID column value, or "row n"). */
+  recordIds: string[];
+  /** Per row: index into `participants`. */
+  participantOf: number[];
+  /** Per row × field (row-major): the answer's length in UTF-16 code units, or -1 for an empty answer (no document). */
+  lengths: number[];
+  participants: DatasetParticipant[];
+}
+
+/** One row's answers as stored: per slot the text, or null where the answer was empty. */
+export interface DatasetRowTexts {
+  row: number;
+  texts: (string | null)[];
+}
+
+/** A new dataset id from a fresh v4 GUID. */
+export function datasetIdFrom(guid: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(guid)) throw new Error(`not a GUID: ${guid}`);
+  return guid.slice(0, DATASET_ID_LENGTH).toLowerCase();
+}
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+
+function checkRow(row: number): void {
+  if (!Number.isInteger(row) || row < 0 || row > MAX_ROWS) throw new RangeError(`row index ${row} is out of range`);
+}
+
+/** Key of a row's answers record: the dataset id and the row index (sorts in row order). */
+export function datasetRowKey(datasetId: string, row: number): string {
+  checkRow(row);
+  return datasetId + hex(row, 8);
+}
+
+export function datasetDocumentId(datasetId: string, row: number, slot: number): string {
+  return rowAnswerId(datasetRowKey(datasetId, row), slot);
+}
+
+/** The document id of answer `slot` of the row with this key. */
+export function rowAnswerId(rowKey: string, slot: number): string {
+  if (!Number.isInteger(slot) || slot < 0 || slot >= PARTICIPANT_SLOT) throw new RangeError(`answer slot ${slot} is out of range`);
+  return rowKey + hex(slot, 4);
+}
+
+export function datasetParticipantId(datasetId: string, row: number): string {
+  return datasetRowKey(datasetId, row) + hex(PARTICIPANT_SLOT, 4);
+}
+
+/** Where a dataset document lives, from its id; undefined for ids that are not a dataset answer's. */
+export function parseDatasetDocumentId(id: string): { datasetId: string; row: number; slot: number; rowKey: string } | undefined {
+  if (id.length !== 36 || id[23] !== '-') return undefined;
+  const row = Number.parseInt(id.slice(24, 32), 16);
+  const slot = Number.parseInt(id.slice(32), 16);
+  if (!Number.isFinite(row) || !Number.isFinite(slot) || slot === PARTICIPANT_SLOT) return undefined;
+  const datasetId = id.slice(0, DATASET_ID_LENGTH);
+  return { datasetId, row, slot, rowKey: id.slice(0, 32) };
+}
+
+export function datasetRowCount(ds: Dataset): number {
+  return ds.recordIds.length;
+}
+
+/** The response document of one answer, or undefined if that answer was empty or out of range. */
+export function datasetDocument(ds: Dataset, row: number, slot: number): DocumentMeta | undefined {
+  const F = ds.fields.length;
+  if (row < 0 || row >= ds.recordIds.length || slot < 0 || slot >= F) return undefined;
+  const length = ds.lengths[row * F + slot]!;
+  if (length < 0) return undefined;
+  const field = ds.fields[slot]!;
+  const recordId = ds.recordIds[row]!;
+  const participant = ds.participants[ds.participantOf[row]!]!;
+  const doc: DocumentMeta = {
+    id: datasetDocumentId(ds.id, row, slot),
+    projectId: ds.projectId,
+    sourceId: ds.sourceId,
+    participantId: datasetParticipantId(ds.id, participant.row),
+    title: `${recordId} – ${field.name}`.slice(0, MAX_TITLE),
+    kind: 'response',
+    length,
+    turns: [],
+    recordId,
+    field: field.name,
+    createdAt: ds.createdAt,
+  };
+  if (field.description) doc.fieldDescription = field.description;
+  return doc;
+}
+
+/** Every response document of a dataset, in row then column order. */
+export function datasetDocuments(ds: Dataset): DocumentMeta[] {
+  const out: DocumentMeta[] = [];
+  const F = ds.fields.length;
+  for (let r = 0; r < ds.recordIds.length; r++) {
+    for (let s = 0; s < F; s++) {
+      const d = ds.lengths[r * F + s]! >= 0 ? datasetDocument(ds, r, s) : undefined;
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+export function datasetDocumentCount(ds: Dataset): number {
+  let n = 0;
+  for (const l of ds.lengths) if (l >= 0) n++;
+  return n;
+}
+
+export function datasetParticipants(ds: Dataset): Participant[] {
+  return ds.participants.map((p) => ({
+    id: datasetParticipantId(ds.id, p.row),
+    projectId: ds.projectId,
+    sourceId: ds.sourceId,
+    pseudonym: p.pseudonym,
+    attributes: p.attributes,
+  }));
+}

@@ -1,0 +1,101 @@
+/**
+ * What the mapping screen needs of a table, gathered while its rows stream past (the rows are
+ * not kept): a preview, guesses from the first rows, and date-order conflicts over every value.
+ */
+import { guessAttributeType, guessTextColumns } from './infer';
+import type { AttributeType } from './mapping';
+import { dateOrderConflicts } from './pipeline';
+import type { ParsedTable } from './types';
+
+/** What the mapping screen needs of a parsed table: its header and detection, a preview, and guesses. */
+export interface TableSummary extends Omit<ParsedTable, 'rows' | 'rowNumbers'> {
+  preview: string[][];
+  rowCount: number;
+  guessedText: string[];
+  guessedTypes: Record<string, AttributeType>;
+  /** Per column that reads as dates: how many values contradict each order. */
+  dateConflicts: Record<string, { dmy: number; mdy: number; example?: string }>;
+}
+
+/** Rows the guesses look at (they are only defaults); date-order conflicts look at every value. */
+export const GUESS_SAMPLE = 2000;
+const PREVIEW_ROWS = 8;
+const MAX_WARNINGS = 200;
+
+type Conflicts = { dmy: number; mdy: number; example?: string };
+
+export class TableSummariser {
+  readonly #sample: string[][] = [];
+  #rows = 0;
+  /** Date-looking columns (decided once the sample is full) and their conflict counts so far. */
+  #dates: Map<number, Conflicts> | undefined;
+
+  /** The next rows of the table, in order. */
+  add(rows: readonly (readonly string[])[]): void {
+    for (const r of rows) {
+      this.#rows++;
+      if (this.#sample.length < GUESS_SAMPLE) {
+        this.#sample.push([...r]);
+        continue;
+      }
+      this.#dates ??= this.#countSample();
+      for (const [c, acc] of this.#dates) add(acc, [r[c] ?? '']);
+    }
+  }
+
+  /** Date columns by the sample's guesses, with the sample's conflicts counted. */
+  #countSample(width = Math.max(0, ...this.#sample.map((r) => r.length))): Map<number, Conflicts> {
+    const out = new Map<number, Conflicts>();
+    for (let c = 0; c < width; c++) {
+      const values = this.#sample.map((r) => r[c] ?? '');
+      if (guessAttributeType(values, 'dmy') !== 'date') continue;
+      const acc: Conflicts = { dmy: 0, mdy: 0 };
+      add(acc, values);
+      out.set(c, acc);
+    }
+    return out;
+  }
+
+  /** The summary, given the table's header and detection (its final columns). */
+  finish(table: Omit<ParsedTable, 'rows' | 'rowNumbers'>): TableSummary {
+    const width = table.columns.length;
+    const pad = (r: string[]) => (r.length === width ? r : Array.from({ length: width }, (_, c) => r[c] ?? ''));
+    const sample: ParsedTable = { ...table, rows: this.#sample.map(pad) };
+    const dates = this.#dates ?? this.#countSample(width);
+    const guessedTypes: TableSummary['guessedTypes'] = {};
+    const dateConflicts: TableSummary['dateConflicts'] = {};
+    table.columns.forEach((name, c) => {
+      guessedTypes[name] = guessAttributeType(sample.rows.map((r) => r[c] ?? ''), 'dmy');
+      const d = dates.get(c);
+      if (d && guessedTypes[name] === 'date') dateConflicts[name] = { ...d };
+    });
+    const { columns, descriptions, encoding, encodingReason, delimiter, sheets, sheet } = table;
+    return {
+      columns,
+      descriptions,
+      ...(encoding !== undefined ? { encoding, encodingReason, delimiter } : {}),
+      ...(sheets !== undefined ? { sheets, sheet } : {}),
+      warnings: table.warnings.slice(0, MAX_WARNINGS),
+      preview: sample.rows.slice(0, PREVIEW_ROWS),
+      rowCount: this.#rows,
+      guessedText: guessTextColumns(sample, [], 'dmy'),
+      guessedTypes,
+      dateConflicts,
+    };
+  }
+}
+
+function add(acc: Conflicts, values: readonly string[]): void {
+  const dmy = dateOrderConflicts(values, 'dmy');
+  const mdy = dateOrderConflicts(values, 'mdy');
+  acc.dmy += dmy.contradicting;
+  acc.mdy += mdy.contradicting;
+  acc.example ??= dmy.example ?? mdy.example;
+}
+
+/** The summary of a table held whole in memory (a spreadsheet). */
+export function summariseTable(table: ParsedTable): TableSummary {
+  const s = new TableSummariser();
+  s.add(table.rows);
+  return s.finish(table);
+}

@@ -1,0 +1,223 @@
+/**
+ * The import worker's session end to end in Node (fake-indexeddb): a CSV streamed in small slices
+ * through parse-table, prepare (scan) and commit must store exactly what the whole-table path
+ * (parseTable → buildBatchFromTable → applyDecisions) gives, as a dataset (one record per row);
+ * failures and cancels leave the store as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { addCoding, plainCodec, setCodec, createProject, deleteProject, exportBundle, getDocumentText, listCodes, listCoders, listDocuments, listParticipants, openChorusDb, createCode, type ChorusDb } from '../../renderer/db';
+import { ImportSession } from '../../renderer/workers/import-session';
+import type { ImportReply, ImportRequest } from '../../renderer/workers/import-protocol';
+import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapping';
+import { applyDecisions, scanBatches, type FindingDecision } from '../../shared/import/pipeline';
+import { parseTable } from '../../shared/import/table';
+import { newGuid } from '../../shared/model';
+
+const CSV = [
+  'ID,Area,Contact,Experience,Improvements',
+  'R1,North,Call 07700 900123,"The officer, PC Sarah Jones, was kind.","Email me at jo@example.co.uk"',
+  'R2,South,,"I waited three weeks for a call back from 101.",',
+  'R3,"East, coast",None,"Multi-line',
+  'answer: my ex Dave Smith followed me to 14 Acacia Avenue.","Better updates, please."',
+  'R4,West,,,',
+  'R5,Central,Ring 0161 496 0000,"Nothing to add — thank you ✓","Victims\' Code was not explained."',
+].join('\r\n');
+
+const mapping: TableMapping = {
+  idColumn: 'ID',
+  textColumns: ['Experience', 'Improvements'],
+  attributes: [
+    { column: 'Area', type: 'category' },
+    { column: 'Contact', type: 'text' },
+  ],
+  dateOrder: 'dmy',
+  source: { name: 'Survey 2026', kind: 'survey' },
+};
+
+let n = 0;
+async function fresh() {
+  const db = await openChorusDb(`import-session-${++n}`);
+  const p = await createProject(db, 'Survey');
+  return { db, pid: p.id };
+}
+
+async function snapshot(db: ChorusDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+/** A session with tiny slices and chunks, so every row boundary is exercised. */
+function session(db: ChorusDb) {
+  return new ImportSession(async () => db, () => new Date('2026-11-27T10:00:00Z'), { chunkBytes: 16, chunkRows: 2 });
+}
+
+async function ask(s: ImportSession, req: ImportRequest, progress?: (r: ImportReply) => void): Promise<ImportReply> {
+  return s.handle(req, progress);
+}
+
+async function prepareCsv(s: ImportSession, pid: string, bytes: Uint8Array, name = 'survey.csv') {
+  const added = await ask(s, { type: 'add-file', projectId: pid, fileId: name, name, data: bytes });
+  expect(added.type).toBe('file');
+  const parsed = await ask(s, { type: 'parse-table', fileId: name, settings: {} });
+  if (parsed.type !== 'table') throw new Error(JSON.stringify(parsed));
+  const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [{ fileId: name, mapping }], transcripts: [], transcriptSource: { name: 'Interviews', kind: 'interview' }, allowList: [] });
+  if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+  return { table: parsed.table, review: prepared.review };
+}
+
+/** Decisions that exercise all three: pseudonymise people, keep (ignore) postcodes/addresses, redact the rest. */
+const decide = (type: string): FindingDecision => (type === 'person' ? 'pseudonymise' : type === 'address' ? 'ignore' : 'redact');
+
+describe('the import session (streamed CSV → dataset)', () => {
+  it('stores what the whole-table path gives: same findings, same redacted texts, same participants', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const bytes = new TextEncoder().encode(CSV);
+    const { table, review } = await prepareCsv(s, pid, bytes);
+    expect(table.rowCount).toBe(5);
+    expect(table.preview[2]![3]).toBe('Multi-line\r\nanswer: my ex Dave Smith followed me to 14 Acacia Avenue.');
+
+    // the reference: everything in memory at once
+    const ref = parseTable(bytes, { fileName: 'survey.csv' });
+    const batch = buildBatchFromTable(ref, mapping, { projectId: pid, newId: newGuid, now: '2026-11-27T10:00:00.000Z', fileName: 'survey.csv' });
+    const refFindings = scanBatches([batch]);
+    // ids are positional (batch, document or participant, offsets, type), with the attribute's variable id
+    const norm = (id: string) => id.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, 'VAR');
+    expect(review.findings.map((f) => norm(f.id)).sort()).toEqual(refFindings.map((f) => norm(f.id)).sort());
+    expect(new Set(review.findings.map((f) => f.type))).toEqual(new Set(['phone', 'person', 'email', 'address']));
+    expect(review.documents).toBe(batch.documents.length);
+    expect(review.participants).toBe(5);
+    expect(review.skippedEmpty).toBe(batch.skippedEmpty);
+
+    const decisions = Object.fromEntries(review.findings.map((f) => [f.id, decide(f.type)]));
+    applyDecisions([batch], refFindings, (f) => decide(f.type));
+    const seen: number[] = [];
+    const committed = await ask(s, { type: 'commit', projectId: pid, decisions, by: 'Analyst' }, (r) => r.type === 'progress' && seen.push(r.done));
+    if (committed.type !== 'committed') throw new Error(JSON.stringify(committed));
+    expect(committed.summary.documents).toBe(batch.documents.length);
+    expect(seen.length).toBeGreaterThan(1);
+
+    // one record per non-empty row plus one dataset record; nothing in the one-by-one tables
+    expect(await db.datasetRows.count()).toBe(4);
+    expect(await db.datasets.count()).toBe(1);
+    expect(await db.documents.count()).toBe(0);
+    expect(await db.texts.where('projectId').equals(pid).count()).toBe(0);
+
+    const docs = await listDocuments(db, pid);
+    const parts = await listParticipants(db, pid);
+    const byId = new Map(parts.map((p) => [p.id, p]));
+    const stored = await Promise.all(docs.map(async (d) => ({ title: d.title, length: d.length, field: d.field, text: await getDocumentText(db, d.id), who: byId.get(d.participantId!)!.pseudonym })));
+    const refById = new Map(batch.participants.map((p) => [p.id, p]));
+    expect(stored).toEqual(batch.documents.map((d) => ({ title: d.title, length: d.text.length, field: d.field, text: d.text, who: refById.get(d.participantId!)!.pseudonym })));
+    const text = stored.map((d) => d.text).join('\n');
+    expect(text).not.toMatch(/07700|Sarah|jo@example|Dave|0161/);
+    expect(text).toContain('[PERSON 1]');
+    expect(text).toContain('14 Acacia Avenue'); // the user chose to keep addresses
+    // attribute values went through the gate too
+    const contact = parts.map((p) => Object.values(p.attributes).join('|')).join('\n');
+    expect(contact).not.toMatch(/07700|0161/);
+    expect(contact).toContain('[PHONE]');
+
+    // the redaction log has counts only
+    const logs = await db.redactionLogs.toArray();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]!.counts.phone).toBe(review.findings.filter((f) => f.type === 'phone').length);
+    expect(JSON.stringify(await snapshot(db))).not.toMatch(/07700|Sarah Jones|jo@example|Dave Smith|0161 496/);
+  });
+
+  it('dataset documents can be coded, exported and deleted like any other', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const { review } = await prepareCsv(s, pid, new TextEncoder().encode(CSV));
+    await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+    const doc = (await listDocuments(db, pid)).find((d) => d.title === 'R2 – Experience')!;
+    const code = await createCode(db, { projectId: pid, parentId: null, name: 'Waiting' });
+    const [coder] = await listCoders(db, pid);
+    await addCoding(db, { projectId: pid, documentId: doc.id, codeId: code.id, coderId: coder!.id, start: 2, end: 8 });
+    await expect(addCoding(db, { projectId: pid, documentId: doc.id, codeId: code.id, coderId: coder!.id, start: 0, end: doc.length + 1 })).rejects.toThrow(/runs past the end/);
+    const bundle = await exportBundle(db, pid);
+    expect(bundle.documents.find((d) => d.id === doc.id)?.text).toBe('I waited three weeks for a call back from 101.');
+    expect(bundle.participants).toHaveLength(5);
+    expect(bundle.codings).toHaveLength(1);
+    expect((await listCodes(db, pid)).map((c) => c.name)).toContain('Waiting');
+    await deleteProject(db, pid);
+    expect(await db.datasetRows.count()).toBe(0);
+    expect(await db.datasets.count()).toBe(0);
+  });
+
+  it('a file that changed between scan and commit fails and stores nothing', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const bytes = new TextEncoder().encode(CSV);
+    const { review } = await prepareCsv(s, pid, bytes);
+    const before = await snapshot(db);
+    // drop the last row's answers in place (same length, so only the content changes)
+    const cut = CSV.lastIndexOf('\r\nR5');
+    bytes.fill(0x20, cut + 2);
+    const r = await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+    expect(r.type).toBe('error');
+    expect(r.type === 'error' && r.message).toMatch(/changed since it was scanned/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a write failure part-way through the rows stores nothing', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const rows = Array.from({ length: 100 }, (_, i) => `R${i},North,,"Answer number ${i}.","More ${i}."`);
+    const { review } = await prepareCsv(s, pid, new TextEncoder().encode(['ID,Area,Contact,Experience,Improvements', ...rows].join('\n')));
+    const before = await snapshot(db);
+    let calls = 0;
+    setCodec({ ...plainCodec, encodeMany: async (t) => (++calls > 3 ? Promise.reject(new Error('disk full')) : plainCodec.encodeMany(t)) });
+    try {
+      const r = await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+      expect(r.type === 'error' && r.message).toMatch(/disk full/);
+    } finally {
+      setCodec(plainCodec);
+    }
+    expect(calls).toBeGreaterThan(3);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a cancelled commit stores nothing', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const rows = Array.from({ length: 300 }, (_, i) => `R${i},North,,"Answer number ${i} about the officer.","More ${i}."`);
+    const { review } = await prepareCsv(s, pid, new TextEncoder().encode(['ID,Area,Contact,Experience,Improvements', ...rows].join('\n')));
+    const before = await snapshot(db);
+    let cancelled = false;
+    const r = await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' }, (p) => {
+      if (p.type === 'progress' && !cancelled) {
+        cancelled = true;
+        void s.handle({ type: 'cancel' });
+      }
+    });
+    expect(r.type).toBe('cancelled');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('notices a re-import of the same file by its checksum', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const bytes = new TextEncoder().encode(CSV);
+    const { review } = await prepareCsv(s, pid, bytes);
+    await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+    const again = await ask(session(db), { type: 'add-file', projectId: pid, fileId: 'x', name: 'copy.csv', data: bytes.slice() });
+    expect(again.type === 'file' && again.info.previous.map((p) => p.fileNames)).toEqual([['survey.csv']]);
+  });
+
+  it('a spreadsheet (a table already parsed) takes the same path', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const table = parseTable(new TextEncoder().encode(CSV), { fileName: 'survey.xlsx'.replace('xlsx', 'csv') });
+    await ask(s, { type: 'add-file', projectId: pid, fileId: 'w', name: 'survey.xlsx', data: new Uint8Array([0x50, 0x4b, 3, 4]) });
+    const set = await ask(s, { type: 'set-table', fileId: 'w', table });
+    expect(set.type === 'table' && set.table.rowCount).toBe(5);
+    const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [{ fileId: 'w', mapping }], transcripts: [], transcriptSource: { name: 'x', kind: 'interview' }, allowList: ['Dave Smith'] });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect(prepared.review.findings.some((f) => f.match === 'Dave Smith')).toBe(false);
+    const r = await ask(s, { type: 'commit', projectId: pid, decisions: {}, by: 'Analyst' });
+    expect(r.type).toBe('committed');
+    expect((await listDocuments(db, pid)).length).toBe(prepared.review.documents);
+  });
+});

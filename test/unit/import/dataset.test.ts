@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { datasetDocumentId, datasetDocuments, datasetIdFrom, datasetParticipantId, datasetParticipants, parseDatasetDocumentId } from '../../../shared/import/dataset';
+import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
+import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
+import type { ParsedTable } from '../../../shared/import/types';
+
+const guid = fc.uuid({ version: 4 });
+
+describe('dataset ids', () => {
+  it('are valid GUIDs that say where the answer lives', () => {
+    fc.assert(
+      fc.property(guid, fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xfffe }), (g, row, slot) => {
+        const ds = datasetIdFrom(g);
+        const id = datasetDocumentId(ds, row, slot);
+        expect(Guid.safeParse(id).success).toBe(true);
+        expect(parseDatasetDocumentId(id)).toMatchObject({ datasetId: ds, row, slot });
+        // a participant id is a GUID too, and never mistaken for an answer
+        const pid = datasetParticipantId(ds, row);
+        expect(Guid.safeParse(pid).success).toBe(true);
+        expect(parseDatasetDocumentId(pid)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('rows sort in order within a dataset', () => {
+    const ds = datasetIdFrom('1b4e28ba-2fa1-41d2-883f-0016d3cca427');
+    const ids = [0, 1, 15, 16, 255, 4096, 65536].map((r) => datasetDocumentId(ds, r, 0));
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('refuses what it cannot encode', () => {
+    expect(() => datasetIdFrom('not a guid')).toThrow(/not a GUID/);
+    const ds = datasetIdFrom('1b4e28ba-2fa1-41d2-883f-0016d3cca427');
+    expect(() => datasetDocumentId(ds, -1, 0)).toThrow(/row index/);
+    expect(() => datasetDocumentId(ds, 0, 0xffff)).toThrow(/slot/);
+  });
+});
+
+const mapping = (participantColumn?: string): TableMapping => ({
+  idColumn: 'ID',
+  ...(participantColumn ? { participantColumn } : {}),
+  textColumns: ['Q1', 'Q2'],
+  attributes: [
+    { column: 'Area', type: 'category' },
+    { column: 'Age', type: 'number' },
+  ],
+  dateOrder: 'dmy',
+  source: { name: 'Survey', kind: 'survey' },
+});
+
+const cell = fc.oneof(fc.constant(''), fc.constant('  '), fc.string({ maxLength: 12 }), fc.constantFrom('North', 'South', 'Café', 'x\r\ny'));
+const tableArb = fc.array(fc.tuple(fc.constantFrom('P1', 'P2', 'P3', ''), cell, fc.constantFrom('', '34', '5x'), cell, cell), { maxLength: 25 }).map(
+  (rows): ParsedTable => ({
+    columns: ['ID', 'Who', 'Area', 'Age', 'Q1', 'Q2'].filter((c) => c !== 'Who').concat('Who'),
+    descriptions: ['', '', '', 'First question', '', ''],
+    rows: rows.map(([who, area, age, q1, q2], i) => [`R${i % 7}`, area, age, q1, q2, who]),
+    warnings: [],
+  }),
+);
+
+describe('TableBuilder', () => {
+  it('builds the same entities whatever the chunking, and its dataset derives exactly them', () => {
+    fc.assert(
+      fc.property(tableArb, fc.array(fc.nat({ max: 6 }), { maxLength: 10 }), fc.boolean(), (table, cuts, byWho) => {
+        const ctx = () => ({ projectId: 'a0000000-0000-4000-8000-000000000001', newId: seededGuids(7), now: '2026-11-27T00:00:00.000Z', fileName: 'survey.csv' });
+        const whole = buildBatchFromTable(table, mapping(byWho ? 'Who' : undefined), ctx());
+        const b = new TableBuilder(table, mapping(byWho ? 'Who' : undefined), ctx());
+        const docs = [];
+        let i = 0;
+        for (const c of [...cuts, table.rows.length]) {
+          const end = Math.min(table.rows.length, i + c);
+          docs.push(...b.addRows(table.rows.slice(i, end)));
+          i = end;
+        }
+        expect(docs).toEqual(whole.documents);
+        expect(b.participants).toEqual(whole.participants);
+        expect(b.warnings).toEqual(whole.warnings);
+        const ds = b.dataset();
+        expect(datasetDocuments(ds)).toEqual(whole.documents.map(({ text: _t, ...meta }) => DocumentMeta.parse(meta)));
+        expect(datasetParticipants(ds)).toEqual(whole.participants.map((p) => Participant.parse(p)));
+      }),
+    );
+  });
+
+  it('keeps a redacted answer’s new length in the dataset', () => {
+    const table: ParsedTable = { columns: ['ID', 'Q1', 'Q2', 'Area', 'Age'], descriptions: [], rows: [['R1', 'Call 07700 900123', '', 'North', '3']], warnings: [] };
+    const b = new TableBuilder(table, mapping(), { projectId: 'a0000000-0000-4000-8000-000000000001', newId: seededGuids(1), now: '2026-11-27T00:00:00.000Z', fileName: 's.csv' });
+    const [doc] = b.addRows(table.rows);
+    b.setLength(doc!.id, 'Call [PHONE]'.length);
+    expect(datasetDocuments(b.dataset()).map((d) => d.length)).toEqual([12]);
+    expect(() => b.setLength('1b4e28ba-2fa1-41d2-883f-000000000000', 3)).toThrow(/not in this table/);
+  });
+});
