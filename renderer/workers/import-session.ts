@@ -244,19 +244,20 @@ export class ImportSession {
           done += chunk.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length, 0), 0);
           report(Math.min(done, total - 1), total);
         }
-        builder.participants.forEach((p, pi) => {
-          for (const x of scanAttributes(batch, pi, p.attributes, req.allowList)) {
+        for (let pi = 0; pi < builder.participantCount; pi++) {
+          const attributes = builder.attributes(pi);
+          for (const x of scanAttributes(batch, pi, attributes, req.allowList)) {
             const v = x.place.kind === 'attribute' ? x.place.variableId : '';
             findings.push(x);
-            views.push(view(x, `${f.name} · ${p.pseudonym} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(p.attributes[v] ?? '')));
+            views.push(view(x, `${f.name} · ${builder.pseudonym(pi)} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(attributes[v] ?? '')));
           }
-        });
+        }
         errors.push(...builder.invalidValues);
         warnings.push(...builder.warnings.filter((w) => !builder.invalidValues.includes(w)));
         documents += builder.documentCount;
-        participants += builder.participants.length;
+        participants += builder.participantCount;
         skippedEmpty += builder.skippedEmpty;
-        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, documents: builder.documentCount, participants: builder.participants.length, skippedEmpty: builder.skippedEmpty, fileName: f.name });
+        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
       } catch (e) {
         return errorReply(f.name, e);
       }
@@ -369,7 +370,7 @@ export class ImportSession {
         }
         yield out;
       }
-      if (builder.documentCount !== item.documents || builder.participants.length !== item.participants) {
+      if (builder.documentCount !== item.documents || builder.participantCount !== item.participants) {
         throw new ImportError('changed since it was scanned (it now has different rows); choose it again');
       }
     }
@@ -385,7 +386,10 @@ export class ImportSession {
         documents: item.documents,
         participants: item.participants,
         dataset: () => {
-          applier.participants(bi, builder.participants);
+          for (const { participant, variableId } of applier.attributePlaces(bi)) {
+            const value = builder.attributes(participant)[variableId];
+            if (typeof value === 'string') builder.setAttribute(participant, variableId, applier.attribute(bi, participant, variableId, value));
+          }
           return builder.dataset();
         },
       },

@@ -25,11 +25,16 @@ export interface DatasetField {
   description: string;
 }
 
-export interface DatasetParticipant {
-  /** Index of the first row that names this participant (its id derives from it). */
-  row: number;
-  pseudonym: string;
-  attributes: Record<string, AttributeValue>;
+/**
+ * A dataset's participants, in columns (an object per participant, with every variable id as a key,
+ * would make the record several times larger to store and to read back).
+ */
+export interface DatasetParticipants {
+  /** Per participant: the index of the first row naming it (its id derives from it). */
+  rows: Int32Array;
+  pseudonyms: string[];
+  /** Per variable id: one value per participant. */
+  attributes: Record<string, AttributeValue[]>;
 }
 
 /** The stored record of one imported table (everything but the answers' text). */
@@ -42,11 +47,11 @@ export interface Dataset {
   fields: DatasetField[];
   /** Per row: the record id (ID column value, or "row n"). */
   recordIds: string[];
-  /** Per row: index into `participants`. */
-  participantOf: number[];
+  /** Per row: index into the participants. */
+  participantOf: Int32Array;
   /** Per row × field (row-major): the answer's length in UTF-16 code units, or -1 for an empty answer (no document). */
-  lengths: number[];
-  participants: DatasetParticipant[];
+  lengths: Int32Array;
+  participants: DatasetParticipants;
 }
 
 /** One row's answers as stored: per slot the text, or null where the answer was empty. */
@@ -109,12 +114,11 @@ export function datasetDocument(ds: Dataset, row: number, slot: number): Documen
   if (length < 0) return undefined;
   const field = ds.fields[slot]!;
   const recordId = ds.recordIds[row]!;
-  const participant = ds.participants[ds.participantOf[row]!]!;
   const doc: DocumentMeta = {
     id: datasetDocumentId(ds.id, row, slot),
     projectId: ds.projectId,
     sourceId: ds.sourceId,
-    participantId: datasetParticipantId(ds.id, participant.row),
+    participantId: datasetParticipantId(ds.id, ds.participants.rows[ds.participantOf[row]!]!),
     title: `${recordId} – ${field.name}`.slice(0, MAX_TITLE),
     kind: 'response',
     length,
@@ -147,11 +151,11 @@ export function datasetDocumentCount(ds: Dataset): number {
 }
 
 export function datasetParticipants(ds: Dataset): Participant[] {
-  return ds.participants.map((p) => ({
-    id: datasetParticipantId(ds.id, p.row),
-    projectId: ds.projectId,
-    sourceId: ds.sourceId,
-    pseudonym: p.pseudonym,
-    attributes: p.attributes,
-  }));
+  const { rows, pseudonyms, attributes } = ds.participants;
+  const columns = Object.entries(attributes);
+  return pseudonyms.map((pseudonym, i) => {
+    const values: Record<string, AttributeValue> = {};
+    for (const [variableId, column] of columns) values[variableId] = column[i] ?? null;
+    return { id: datasetParticipantId(ds.id, rows[i]!), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym, attributes: values };
+  });
 }

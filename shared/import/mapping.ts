@@ -130,7 +130,6 @@ export class TableBuilder {
   readonly source: Source;
   readonly variables: Variable[];
   readonly datasetId: string;
-  readonly participants: Participant[] = [];
   readonly warnings: ImportIssue[];
   readonly invalidValues: ImportIssue[] = [];
   skippedEmpty = 0;
@@ -143,14 +142,17 @@ export class TableBuilder {
   readonly #partIdx: number;
   readonly #attrIdx: { column: string; type: AttributeType; index: number }[];
   readonly #textCols: { ti: number; column: string; description: string }[];
-  readonly #byKey = new Map<string, { p: Participant; index: number; firstRow: number }>();
+  /** Participant value (lower case) → participant index and the row number it was first seen at. */
+  readonly #byKey = new Map<string, { index: number; firstRow: number }>();
   readonly #seenIds = new Map<string, number>();
   /** The dataset's columns, filled row by row. */
   readonly #recordIds: string[] = [];
   readonly #participantOf: number[] = [];
   readonly #lengths: number[] = [];
-  /** Per participant: the row index its id derives from. */
+  /** Participants in columns: first row index, pseudonym, and per variable one value each. */
   readonly #participantRows: number[] = [];
+  readonly #pseudonyms: string[] = [];
+  readonly #values: AttributeValue[][];
   #rows = 0;
 
   constructor(table: TableShape, mapping: TableMapping, ctx: BatchContext) {
@@ -172,6 +174,7 @@ export class TableBuilder {
       type: a.type,
       description: table.descriptions[a.index] ?? '',
     }));
+    this.#values = this.variables.map(() => []);
     this.datasetId = datasetIdFrom(ctx.newId());
     this.#textCols = textIdx.map((ti) => ({ ti, column: table.columns[ti]!, description: table.descriptions[ti] ?? '' }));
   }
@@ -179,6 +182,10 @@ export class TableBuilder {
   /** Rows added so far. */
   get rowCount(): number {
     return this.#rows;
+  }
+
+  get participantCount(): number {
+    return this.#pseudonyms.length;
   }
 
   /**
@@ -193,6 +200,7 @@ export class TableBuilder {
     const idIdx = this.#idIdx;
     const partIdx = this.#partIdx;
     const documents: DocumentWithText[] = [];
+    const rowValues: AttributeValue[] = new Array<AttributeValue>(variables.length);
     // hot loop (one pass over every row): plain loops, no per-row closures or object spreads
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i]!;
@@ -208,44 +216,45 @@ export class TableBuilder {
       else this.#seenIds.set(recordId, row);
 
       // attributes of this row
-      const attributes: Record<string, AttributeValue> = {};
       for (let k = 0; k < this.#attrIdx.length; k++) {
         const a = this.#attrIdx[k]!;
         const r = parseValue(cells[a.index] ?? '', a.type, this.#mapping.dateOrder);
-        const variable = variables[k]!;
-        if (r.ok) attributes[variable.id] = r.value;
+        if (r.ok) rowValues[k] = r.value;
         else {
           const issue = { file, row, column: columns[a.index]!, message: r.reason };
           this.invalidValues.push(issue);
           this.warnings.push(issue);
-          attributes[variable.id] = null;
+          rowValues[k] = null;
         }
       }
 
       // participant: shared by rows with the same participant value
       const partValue = partIdx >= 0 ? detach((cells[partIdx] ?? '').trim()) : '';
-      const key = partValue !== '' ? `p:${partValue.toLowerCase()}` : `r:${index}`;
-      let entry = this.#byKey.get(key);
+      const key = partValue !== '' ? partValue.toLowerCase() : undefined;
+      const entry = key !== undefined ? this.#byKey.get(key) : undefined;
+      let participant: number;
       if (!entry) {
-        const pseudonym = (partValue || recordId).slice(0, MAX_PSEUDONYM);
-        const p: Participant = { id: datasetParticipantId(this.datasetId, index), projectId: ctx.projectId, sourceId: this.source.id, pseudonym, attributes };
-        entry = { p, index: this.participants.length, firstRow: row };
-        // rows without a participant value never share one: no need to remember them
-        if (partValue !== '') this.#byKey.set(key, entry);
-        this.participants.push(p);
+        participant = this.#pseudonyms.length;
+        this.#pseudonyms.push((partValue || recordId).slice(0, MAX_PSEUDONYM));
         this.#participantRows.push(index);
+        for (let k = 0; k < variables.length; k++) this.#values[k]!.push(rowValues[k] ?? null);
+        // rows without a participant value never share one: no need to remember them
+        if (key !== undefined) this.#byKey.set(key, { index: participant, firstRow: row });
       } else {
-        for (const v of variables) {
-          const before = entry.p.attributes[v.id] ?? null;
-          const now = attributes[v.id] ?? null;
-          if (before === null && now !== null) entry.p.attributes[v.id] = now;
+        participant = entry.index;
+        for (let k = 0; k < variables.length; k++) {
+          const column = this.#values[k]!;
+          const before = column[participant] ?? null;
+          const now = rowValues[k] ?? null;
+          if (before === null && now !== null) column[participant] = now;
           else if (now !== null && before !== now) {
-            this.warnings.push({ file, row, column: v.name, message: `participant "${entry.p.pseudonym}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
+            this.warnings.push({ file, row, column: variables[k]!.name, message: `participant "${this.#pseudonyms[participant]}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
           }
         }
       }
       this.#recordIds.push(recordId);
-      this.#participantOf.push(entry.index);
+      this.#participantOf.push(participant);
+      const participantId = datasetParticipantId(this.datasetId, this.#participantRows[participant]!);
 
       for (let slot = 0; slot < this.#textCols.length; slot++) {
         const { ti, column, description } = this.#textCols[slot]!;
@@ -261,7 +270,7 @@ export class TableBuilder {
           id: datasetDocumentId(this.datasetId, index, slot),
           projectId: ctx.projectId,
           sourceId: this.source.id,
-          participantId: entry.p.id,
+          participantId,
           title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
           kind: 'response',
           length: text.length,
@@ -279,10 +288,36 @@ export class TableBuilder {
     return documents;
   }
 
-  /**
-   * The dataset record of the rows added so far. `lengths` are set from documents as built;
-   * a caller that changes a document's text (redaction) reports its new length with setLength.
-   */
+  /** Participant `index`'s value of each variable (by id). */
+  attributes(index: number): Record<string, AttributeValue> {
+    const out: Record<string, AttributeValue> = {};
+    this.variables.forEach((v, k) => (out[v.id] = this.#values[k]![index] ?? null));
+    return out;
+  }
+
+  pseudonym(index: number): string {
+    return this.#pseudonyms[index] ?? '';
+  }
+
+  /** Change one participant's value (after redaction). */
+  setAttribute(index: number, variableId: string, value: AttributeValue): void {
+    const k = this.variables.findIndex((v) => v.id === variableId);
+    if (k < 0 || index < 0 || index >= this.#pseudonyms.length) throw new RangeError(`no participant ${index} or variable ${variableId} in this table`);
+    this.#values[k]![index] = value;
+  }
+
+  /** The participants so far, as entities (for whole batches; a streamed import keeps them in columns). */
+  participants(): Participant[] {
+    return this.#pseudonyms.map((pseudonym, i) => ({
+      id: datasetParticipantId(this.datasetId, this.#participantRows[i]!),
+      projectId: this.#ctx.projectId,
+      sourceId: this.source.id,
+      pseudonym,
+      attributes: this.attributes(i),
+    }));
+  }
+
+  /** The dataset record of the rows added so far. */
   dataset(): Dataset {
     return {
       id: this.datasetId,
@@ -291,9 +326,13 @@ export class TableBuilder {
       createdAt: this.#ctx.now,
       fields: this.#textCols.map((c) => ({ name: c.column, description: c.description })),
       recordIds: this.#recordIds,
-      participantOf: this.#participantOf,
-      lengths: this.#lengths,
-      participants: this.participants.map((p, i) => ({ row: this.#participantRows[i]!, pseudonym: p.pseudonym, attributes: p.attributes })),
+      participantOf: Int32Array.from(this.#participantOf),
+      lengths: Int32Array.from(this.#lengths),
+      participants: {
+        rows: Int32Array.from(this.#participantRows),
+        pseudonyms: this.#pseudonyms,
+        attributes: Object.fromEntries(this.variables.map((v, k) => [v.id, this.#values[k]!])),
+      },
     };
   }
 
@@ -309,7 +348,7 @@ export class TableBuilder {
 export function buildBatchFromTable(table: ParsedTable, mapping: TableMapping, ctx: BatchContext): ImportBatch {
   const b = new TableBuilder(table, mapping, ctx);
   const documents = b.addRows(table.rows, table.rowNumbers);
-  return { sources: [b.source], variables: b.variables, participants: b.participants, documents, skippedEmpty: b.skippedEmpty, warnings: b.warnings, invalidValues: b.invalidValues };
+  return { sources: [b.source], variables: b.variables, participants: b.participants(), documents, skippedEmpty: b.skippedEmpty, warnings: b.warnings, invalidValues: b.invalidValues };
 }
 
 /** File name without folders and extension, for titles and pseudonyms. */

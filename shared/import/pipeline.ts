@@ -224,16 +224,28 @@ export class DecisionApplier {
     return changed;
   }
 
+  /** The attribute values of batch `batch` that have findings to apply (so a streamed table need not visit every value). */
+  attributePlaces(batch: number): { participant: number; variableId: string }[] {
+    const out: { participant: number; variableId: string }[] = [];
+    for (const list of this.#byPlace.values()) {
+      const place = list[0]!.place;
+      if (list[0]!.batch === batch && place.kind === 'attribute') out.push({ participant: place.participant, variableId: place.variableId });
+    }
+    return out.sort((a, b) => a.participant - b.participant);
+  }
+
+  /** One attribute value with the decisions applied (the value itself when nothing applies). */
+  attribute(batch: number, participant: number, variableId: string, value: string): string {
+    this.counts[batch] ??= emptyCounts();
+    return this.#redact(batch, { kind: 'attribute', participant, variableId }, value)?.text ?? value;
+  }
+
   /** The participants (their text attribute values) of batch `batch`, all of them, in batch order. */
   participants(batch: number, participants: Participant[]): void {
-    this.counts[batch] ??= emptyCounts();
     participants.forEach((p, i) => {
-      for (const [variableId, v] of Object.entries(p.attributes)) {
-        if (typeof v !== 'string') continue;
-        const r = this.#redact(batch, { kind: 'attribute', participant: i, variableId }, v);
-        if (r) p.attributes[variableId] = r.text;
-      }
+      for (const [variableId, v] of Object.entries(p.attributes)) if (typeof v === 'string') p.attributes[variableId] = this.attribute(batch, i, variableId, v);
     });
+    this.counts[batch] ??= emptyCounts();
   }
 }
 

@@ -43,6 +43,8 @@ async function load(file: Blob): Promise<Uint8Array> {
 
 /** Tell the bench driver a step has ended (it notes the memory peak of each step). */
 const mark = (step: string) => scope.postMessage({ mark: step });
+/** After the last step: give the driver time to read the memory high-water mark before the bench's own counting. */
+const settle = () => new Promise((r) => setTimeout(r, 300));
 
 async function app(file: File, chunkBytes?: number) {
   const db = await openChorusDb('bench-app');
@@ -70,12 +72,13 @@ async function app(file: File, chunkBytes?: number) {
   const committed = await session.handle({ type: 'commit', projectId: project.id, decisions, by: 'bench' });
   t.commit = performance.now() - t0;
   mark('commit');
+  await settle();
   if (committed.type !== 'committed') throw new Error(`commit failed: ${JSON.stringify(committed).slice(0, 300)}`);
   // counted from the dataset records (listing 200,000 derived documents here would add to the phase's memory peak)
   const datasets = await listDatasets(db, project.id);
   const stored = {
     documents: datasets.reduce((n, ds) => n + datasetDocumentCount(ds), 0),
-    participants: datasets.reduce((n, ds) => n + ds.participants.length, 0),
+    participants: datasets.reduce((n, ds) => n + ds.participants.pseudonyms.length, 0),
     records: (await db.datasetRows.count()) + datasets.length,
   };
   db.close();

@@ -74,7 +74,7 @@ describe('TableBuilder', () => {
           i = end;
         }
         expect(docs).toEqual(whole.documents);
-        expect(b.participants).toEqual(whole.participants);
+        expect(b.participants()).toEqual(whole.participants);
         expect(b.warnings).toEqual(whole.warnings);
         const ds = b.dataset();
         expect(datasetDocuments(ds)).toEqual(whole.documents.map(({ text: _t, ...meta }) => DocumentMeta.parse(meta)));
