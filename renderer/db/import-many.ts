@@ -4,7 +4,7 @@
  * file nested inside it. Any failure or an abort rolls back every file.
  */
 import type { ImportRecord, ChorusDb } from './schema';
-import { batchSize, commitImport, importTables, type CommitBatch, type CommitMeta, type CommitProgress } from './imports';
+import { commitImport, importTables, progressTotal, type CommitBatch, type CommitMeta, type CommitProgress } from './imports';
 
 export async function commitImports(
   db: ChorusDb,
@@ -12,18 +12,14 @@ export async function commitImports(
   items: readonly { batch: CommitBatch; meta: CommitMeta }[],
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord[]> {
-  const sizeOf = (b: CommitBatch) => {
-    const s = batchSize(b);
-    return s.documents + s.participants;
-  };
-  const total = items.reduce((n, i) => n + sizeOf(i.batch), 0);
+  const total = items.reduce((n, i) => n + progressTotal(i.batch), 0);
   return db.transaction('rw', importTables(db), async () => {
     const records: ImportRecord[] = [];
     let before = 0;
     for (const item of items) {
       const offset = before;
       records.push(await commitImport(db, projectId, item.batch, item.meta, { chunk: opts.chunk, signal: opts.signal, onProgress: (p) => opts.onProgress?.({ done: offset + p.done, total }) }));
-      before += sizeOf(item.batch);
+      before += progressTotal(item.batch);
     }
     return records;
   });

@@ -22,9 +22,10 @@ export interface DatasetCommit {
   rows: Iterable<DatasetRowTexts[]>;
   /** Called after the last chunk: the dataset record. */
   dataset(): Dataset;
-  /** Documents and participants it will hold (for progress and the import record). */
+  /** Documents and participants it will hold (for the import record), and its rows (for progress). */
   documents: number;
   participants: number;
+  rowCount: number;
 }
 
 export interface CommitBatch {
@@ -41,6 +42,11 @@ export interface CommitBatch {
 /** Documents and participants a batch adds. */
 export function batchSize(batch: CommitBatch): { documents: number; participants: number } {
   return { documents: batch.documents.length + (batch.dataset?.documents ?? 0), participants: batch.participants.length + (batch.dataset?.participants ?? 0) };
+}
+
+/** Progress units of a batch: its documents and participants stored one by one, and a dataset's rows. */
+export function progressTotal(batch: CommitBatch): number {
+  return batch.documents.length + batch.participants.length + (batch.dataset?.rowCount ?? 0);
 }
 
 /** The tables an import writes. */
@@ -83,7 +89,7 @@ export async function commitImport(
 ): Promise<ImportRecord> {
   const chunk = opts.chunk ?? 5000;
   const size = batchSize(batch);
-  const total = size.documents + size.participants;
+  const total = progressTotal(batch);
   const check = () => {
     if (opts.signal?.aborted) throw new ImportCancelled();
   };
@@ -137,7 +143,7 @@ export async function commitImport(
         if (writing) await writing;
         writing = db.datasetRows.bulkAdd(records);
         writing.catch(() => {}); // (a failure is seen by the await below; this only keeps it from being reported as unhandled)
-        done += texts.length;
+        done += rows.length;
         opts.onProgress?.({ done, total });
       }
       if (writing) await writing;
@@ -145,7 +151,7 @@ export async function commitImport(
       const ds = batch.dataset.dataset();
       if (ds.projectId !== projectId || ds.id !== batch.dataset.id) throw new Error('The batch belongs to another project');
       await db.datasets.add(ds);
-      done += size.participants - batch.participants.length;
+      done = total;
       opts.onProgress?.({ done, total });
     }
     check();

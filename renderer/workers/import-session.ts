@@ -54,7 +54,7 @@ interface HeldFile {
 
 /** One file of a prepared import: a table (streamed again at commit) or a transcript batch (in memory). */
 type PreparedItem =
-  | { kind: 'table'; file: HeldFile; mapping: TableMapping; ids: string[]; documents: number; participants: number; skippedEmpty: number; fileName: string }
+  | { kind: 'table'; file: HeldFile; mapping: TableMapping; ids: string[]; rows: number; documents: number; participants: number; skippedEmpty: number; fileName: string }
   | { kind: 'transcript'; file: HeldFile; batch: ImportBatch };
 
 interface Prepared {
@@ -218,7 +218,8 @@ export class ImportSession {
     let documents = 0;
     let participants = 0;
     let skippedEmpty = 0;
-    const total = req.tables.reduce((n, t) => n + (this.#files.get(t.fileId)?.source.size ?? 0), 0) + req.transcripts.length;
+    const rowsOf = (f: HeldFile | undefined) => f?.layout?.rowCount ?? f?.table?.rows.length ?? 0;
+    const total = req.tables.reduce((n, t) => n + rowsOf(this.#files.get(t.fileId)), 0) + req.transcripts.length;
     let done = 0;
     const report = throttle((d, t) => progress({ type: 'progress', phase: 'scan', done: d, total: t }));
     const view = (f: BatchFinding, where: string, text: string): FindingView => ({ id: f.id, type: f.type, confidence: f.confidence, where, ...findingContext(text, f) });
@@ -241,7 +242,7 @@ export class ImportSession {
             }
           });
           docBase += docs.length;
-          done += chunk.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length, 0), 0);
+          done += chunk.rows.length;
           report(Math.min(done, total - 1), total);
         }
         for (let pi = 0; pi < builder.participantCount; pi++) {
@@ -257,7 +258,7 @@ export class ImportSession {
         documents += builder.documentCount;
         participants += builder.participantCount;
         skippedEmpty += builder.skippedEmpty;
-        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
+        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, rows: builder.rowCount, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
       } catch (e) {
         return errorReply(f.name, e);
       }
@@ -385,6 +386,7 @@ export class ImportSession {
         rows: rows(),
         documents: item.documents,
         participants: item.participants,
+        rowCount: item.rows,
         dataset: () => {
           for (const { participant, variableId } of applier.attributePlaces(bi)) {
             const value = builder.attributes(participant)[variableId];

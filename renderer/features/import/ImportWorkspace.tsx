@@ -242,7 +242,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       {(stage === 'scanning' || stage === 'committing') && (
         <ProgressPanel
           label={stage === 'scanning' ? 'Scanning for personal data' : 'Storing the import'}
-          unit={stage === 'scanning' ? 'records' : 'rows'}
+          unit="rows"
           first={progress.first}
           latest={progress.latest}
           onCancel={stage === 'scanning' ? cancelScan : () => client.current?.cancel()}
