@@ -313,8 +313,3 @@ export function* csvRowChunks(src: ByteSource, layout: TableLayout, chunkBytes =
     if (rows.length > 0) yield { rows, rowNumbers };
   }
 }
-
-/** csvRowChunks with a callback. */
-export function forEachCsvRow(src: ByteSource, layout: TableLayout, onRows: RowsHandler, chunkBytes = DEFAULT_CHUNK_BYTES): void {
-  for (const c of csvRowChunks(src, layout, chunkBytes)) onRows(c.rows, c.rowNumbers);
-}

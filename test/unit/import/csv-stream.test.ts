@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bytesSource } from '../../../shared/import/byte-source';
-import { csvRowChunks, forEachCsvRow, scanCsvTable } from '../../../shared/import/csv-stream';
+import { csvRowChunks, scanCsvTable } from '../../../shared/import/csv-stream';
 import { GridTable, tableFromGrid } from '../../../shared/import/header';
 import { parseTable } from '../../../shared/import/table';
 import { referenceParseTable, referenceTableFromGrid } from './csv-reference';
@@ -151,16 +151,6 @@ describe('scanCsvTable + csvRowChunks', () => {
     // (compared as JSON: deep equality of 30,000 rows is slow in the test runner)
     expect(JSON.stringify(s.table)).toBe(JSON.stringify(referenceParseTable(bytes, { fileName: 'big.csv' })));
   }, 30000);
-
-  it('forEachCsvRow hands on the same chunks as csvRowChunks', () => {
-    const bytes = utf8('a,b\n' + Array.from({ length: 50 }, (_, i) => `${i},${i % 3 ? 'x' : ''}`).join('\n'));
-    const src = bytesSource(bytes);
-    const layout = scanCsvTable(src, { fileName: 'f.csv' }, undefined, 16);
-    const viaCallback: unknown[] = [];
-    forEachCsvRow(src, layout, (rows, rowNumbers) => viaCallback.push({ rows, rowNumbers }), 16);
-    expect(viaCallback).toEqual([...csvRowChunks(src, layout, 16)]);
-    expect(viaCallback.length).toBeGreaterThan(1);
-  });
 });
 
 describe('GridTable / tableFromGrid', () => {
