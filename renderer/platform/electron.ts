@@ -1,10 +1,14 @@
 /**
  * Platform over the preload bridge (window.chorus). Every answer is checked against the IPC
  * contract and unwrapped: a value, or a PlatformError carrying the contract's error code.
+ * Opening files needs no bridge: in the sandboxed renderer a file input shows the OS's own
+ * dialog and yields disk-backed Files holding only what the user picked (read in slices by the
+ * import worker, never copied whole across IPC).
  */
 import type { IpcResult } from '../../shared/ipc/channels';
 import { parseIpcResult, type ChorusBridge, type IpcContract, type IpcResponse } from '../../shared/ipc/contract';
-import { bareExtension, cryptoRandomBytes, PlatformError, type Platform } from './platform';
+import { openFilesWithInput } from './browser';
+import { cryptoRandomBytes, PlatformError, type Platform } from './platform';
 import { errorMessage } from '../../shared/error-message';
 
 declare global {
@@ -33,17 +37,10 @@ function extensionOf(name: string): string | null {
   return match?.[1] ? match[1].toLowerCase() : null;
 }
 
-export function createElectronPlatform(bridge: ChorusBridge): Platform {
+export function createElectronPlatform(bridge: ChorusBridge, doc: Document = document): Platform {
   return {
     kind: 'electron',
-    async openFiles(opts) {
-      const extensions = opts.accept.map(bareExtension);
-      const filters = extensions.length > 0 ? [{ name: 'Supported files', extensions }] : [];
-      const result = await call('file:open', bridge.openFiles({ title: opts.title, filters, multiple: opts.multiple }));
-      if (result.ok) return result.value.files.map((f) => ({ name: f.name, data: new Blob([new Uint8Array(f.bytes)]) }));
-      if (result.code === 'cancelled') return [];
-      return fail('file:open', result);
-    },
+    openFiles: (opts) => openFilesWithInput(opts, doc),
     async saveFile(name, bytes, _mime) {
       const ext = extensionOf(name);
       const filters = ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }] : [];

@@ -7,7 +7,7 @@ export type { OpenFilesOptions, PickedFile, Platform } from './platform';
 export { PlatformError, pickedBytes } from './platform';
 
 export function selectPlatform(win: Window): Platform {
-  return win.chorus ? createElectronPlatform(win.chorus) : createBrowserPlatform(win.document);
+  return win.chorus ? createElectronPlatform(win.chorus, win.document) : createBrowserPlatform(win.document);
 }
 
 let current: Platform | null = null;

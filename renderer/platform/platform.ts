@@ -14,7 +14,7 @@ export interface OpenFilesOptions {
 
 export interface PickedFile {
   name: string;
-  /** The file's contents: a File from the system (read in slices, never copied whole) or the bytes Electron's dialog read. */
+  /** The file's contents: the disk-backed File the user picked (read in slices, never copied whole). */
   data: Blob;
 }
 
@@ -25,7 +25,7 @@ export async function pickedBytes(file: PickedFile): Promise<Uint8Array> {
 
 export interface Platform {
   kind: 'electron' | 'browser';
-  /** Resolves to [] if the user cancels. */
+  /** The OS's file dialog (a file input, in Electron too); resolves to [] if the user cancels. */
   openFiles(opts: OpenFilesOptions): Promise<PickedFile[]>;
   /** Resolves to false if the user cancels (Electron); the browser cannot tell, so resolves true once the download starts. */
   saveFile(name: string, bytes: Uint8Array, mime: string): Promise<boolean>;
@@ -50,11 +50,4 @@ export function cryptoRandomBytes(n: number, crypto: Pick<Crypto, 'getRandomValu
   const out = new Uint8Array(n);
   for (let offset = 0; offset < n; offset += 65536) crypto.getRandomValues(out.subarray(offset, Math.min(n, offset + 65536)));
   return out;
-}
-
-/** '.CSV' → 'csv'; rejects anything that is not a plain extension. */
-export function bareExtension(ext: string): string {
-  const bare = ext.trim().replace(/^\./, '').toLowerCase();
-  if (!/^[a-z0-9]{1,16}$/.test(bare)) throw new PlatformError('bad-request', `not a file extension: ${JSON.stringify(ext)}`);
-  return bare;
 }

@@ -197,7 +197,7 @@ describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
     await page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor({ timeout: 90_000 });
     await page.getByRole('button', { name: /^Import 40,000 documents$/ }).click();
     const status = page.locator('.import-progress [role=status]');
-    await expect.poll(async () => /^[1-9][\d,]* of 80,000 rows/.test((await status.textContent()) ?? ''), { timeout: 60_000, interval: 50 }).toBe(true);
+    await expect.poll(async () => /^[1-9][\d,]* of 40,000 rows/.test((await status.textContent()) ?? ''), { timeout: 60_000, interval: 50 }).toBe(true);
     await screenshot(page, 'import-7-progress');
     await expectAccessible(page);
     await page.locator('.import-progress').getByRole('button', { name: 'Cancel' }).click();
