@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { feedbackText } from './util';
+import { surveyCsv } from './util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist/renderer');
@@ -38,22 +38,6 @@ const ROWS = Number(process.argv[2] ?? 100_000);
 const CHUNK_BYTES = process.env.CHORUS_BENCH_CHUNK ? Number(process.env.CHORUS_BENCH_CHUNK) : undefined;
 /** Words per free-text answer: 2 × 78 words + 6 attributes ≈ 900 bytes a row, so 100k rows ≈ 90 MB. */
 const WORDS = 78;
-const AREAS = ['North', 'South', 'East', 'West', 'Central'];
-
-function buildCsv(rows: number): Uint8Array {
-  const lines = ['ID,Area,Age band,Contact date,Satisfaction,Channel,Repeat victim,Experience,Improvements'];
-  for (let i = 1; i <= rows; i++) {
-    let a = feedbackText(i * 2 + 1, WORDS);
-    let b = feedbackText(i * 2 + 2, WORDS);
-    // some personal data for the scan and the decisions to act on
-    if (i % 50 === 0) b += ' Call me on 07700 900123 please.';
-    if (i % 70 === 0) a += ` Email me at victim${i}@example.co.uk.`;
-    if (i % 30 === 0) a += ' PC Sarah Jones was kind.';
-    const date = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2024`;
-    lines.push(`R${i},${AREAS[i % 5]},${['18-24', '25-34', '35-54', '55+'][i % 4]},${date},${(i % 5) + 1},${['101', '999', 'Online'][i % 3]},${i % 2 ? 'Yes' : 'No'},"${a}","${b}"`);
-  }
-  return new TextEncoder().encode(lines.join('\n') + '\n');
-}
 
 // ---- Chromium processes and their memory (descendants of this Node process)
 
@@ -136,7 +120,7 @@ async function main() {
     execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   const tGen = performance.now();
-  const csv = buildCsv(ROWS);
+  const csv = new TextEncoder().encode(surveyCsv(ROWS, WORDS));
   const bundle = await build({
     entryPoints: [path.join(ROOT, 'test/bench/import-chromium.worker.ts')],
     bundle: true,

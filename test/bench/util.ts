@@ -101,3 +101,24 @@ export function plainPass(codings: readonly CodingIds[], codeIds: readonly strin
   }
   return changes + perCode[0]!;
 }
+
+const AREAS = ['North', 'South', 'East', 'West', 'Central'];
+
+/**
+ * The import issue's benchmark survey: ID, 6 attribute columns and 2 free-text answers of
+ * `words` words each (78 words ≈ 900 bytes a row, so 100,000 rows ≈ 90 MB), with some personal
+ * data planted for the scan. Deterministic.
+ */
+export function surveyCsv(rows: number, words = 78): string {
+  const lines = ['ID,Area,Age band,Contact date,Satisfaction,Channel,Repeat victim,Experience,Improvements'];
+  for (let i = 1; i <= rows; i++) {
+    let a = feedbackText(i * 2 + 1, words);
+    let b = feedbackText(i * 2 + 2, words);
+    if (i % 50 === 0) b += ' Call me on 07700 900123 please.';
+    if (i % 70 === 0) a += ` Email me at victim${i}@example.co.uk.`;
+    if (i % 30 === 0) a += ' PC Sarah Jones was kind.';
+    const date = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2024`;
+    lines.push(`R${i},${AREAS[i % 5]},${['18-24', '25-34', '35-54', '55+'][i % 4]},${date},${(i % 5) + 1},${['101', '999', 'Online'][i % 3]},${i % 2 ? 'Yes' : 'No'},"${a}","${b}"`);
+  }
+  return lines.join('\n') + '\n';
+}
