@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, IPC_CHANNELS } from '../../shared/ipc/channels';
-import { openFiles, saveFile, type FileDialogs } from './file-handlers';
+import { saveFile, type FileDialogs } from './file-handlers';
 import { handleChannel } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './protocol';
@@ -17,14 +17,12 @@ let mainWindow: BrowserWindow | null = null;
 function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
   const parent = BrowserWindow.fromWebContents(event.sender);
   return {
-    showOpenDialog: (options) => (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options)),
     showSaveDialog: (options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
     defaultSaveFolder: () => app.getPath('documents'),
   };
 }
 
 function registerIpc(): void {
-  handleChannel(ipcMain, IPC_CHANNELS.fileOpen, (request, event: IpcMainInvokeEvent) => openFiles(dialogsFor(event), request));
   handleChannel(ipcMain, IPC_CHANNELS.fileSave, (request, event: IpcMainInvokeEvent) => saveFile(dialogsFor(event), request));
   handleChannel(ipcMain, IPC_CHANNELS.appInfo, () => ({
     version: app.getVersion(),

@@ -5,7 +5,12 @@
 import type { Session, WebContents } from 'electron';
 import { isAllowedNavigation, isAllowedRequest } from './guards';
 
-/** Cancel every request that is not the app's own; refuse every permission request and check. */
+/**
+ * Cancel every request that is not the app's own; refuse every permission request and check.
+ * Opening a file is not a permission: a file input's chooser is the OS dialog and yields only the
+ * Files the user picked, so refusing everything (including 'fileSystem', the File System Access
+ * API the app does not use) leaves importing working.
+ */
 export function hardenSession(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });

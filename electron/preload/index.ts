@@ -8,7 +8,6 @@ import { IPC_CHANNELS } from '../../shared/ipc/channels';
 import type { ChorusBridge } from '../../shared/ipc/contract';
 
 const api: ChorusBridge = {
-  openFiles: (request) => ipcRenderer.invoke(IPC_CHANNELS.fileOpen, request),
   saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.fileSave, request),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
 };

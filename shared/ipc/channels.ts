@@ -3,7 +3,6 @@
  * preload can import it without pulling in a schema library.
  */
 export const IPC_CHANNELS = {
-  fileOpen: 'file:open',
   fileSave: 'file:save',
   appInfo: 'app:info',
 } as const;

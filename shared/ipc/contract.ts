@@ -31,15 +31,6 @@ export const FileFilterSchema = z.strictObject({
 });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
-export const FileOpenRequestSchema = z.strictObject({
-  title: z.string().max(200),
-  filters: z.array(FileFilterSchema).max(16),
-  multiple: z.boolean(),
-});
-export const OpenedFileSchema = z.strictObject({ name: z.string(), bytes: BytesSchema });
-/** A cancelled dialog answers `{files: []}`. */
-export const FileOpenResponseSchema = z.strictObject({ files: z.array(OpenedFileSchema) });
-
 export const FileSaveRequestSchema = z.strictObject({
   suggestedName: PlainFileNameSchema,
   bytes: BytesSchema,
@@ -52,7 +43,6 @@ export const AppInfoRequestSchema = z.undefined();
 export const AppInfoResponseSchema = z.strictObject({ version: z.string(), platform: z.string(), electron: z.string() });
 
 export const ipcContract = {
-  [IPC_CHANNELS.fileOpen]: { request: FileOpenRequestSchema, response: FileOpenResponseSchema },
   [IPC_CHANNELS.fileSave]: { request: FileSaveRequestSchema, response: FileSaveResponseSchema },
   [IPC_CHANNELS.appInfo]: { request: AppInfoRequestSchema, response: AppInfoResponseSchema },
 } as const;
@@ -61,8 +51,6 @@ export type IpcContract = typeof ipcContract;
 export type IpcRequest<C extends keyof IpcContract> = z.infer<IpcContract[C]['request']>;
 export type IpcResponse<C extends keyof IpcContract> = z.infer<IpcContract[C]['response']>;
 
-export type FileOpenRequest = IpcRequest<'file:open'>;
-export type FileOpenResponse = IpcResponse<'file:open'>;
 export type FileSaveRequest = IpcRequest<'file:save'>;
 export type FileSaveResponse = IpcResponse<'file:save'>;
 export type AppInfo = IpcResponse<'app:info'>;
@@ -82,9 +70,12 @@ export function parseIpcResult<C extends keyof IpcContract>(channel: C, raw: unk
   return { ok: false, code: 'io-error', message: `malformed answer on ${channel}: ${z.prettifyError(success.error)}` };
 }
 
-/** The closed API the preload exposes as `window.chorus`. Each call resolves to an IpcResult; it never rejects for a handled failure. */
+/**
+ * The closed API the preload exposes as `window.chorus`. Each call resolves to an IpcResult; it
+ * never rejects for a handled failure. There is deliberately no "open file" call: the renderer
+ * opens files with a file input (the OS dialog), so file contents never cross IPC.
+ */
 export interface ChorusBridge {
-  openFiles(request: FileOpenRequest): Promise<IpcResult<FileOpenResponse>>;
   saveFile(request: FileSaveRequest): Promise<IpcResult<FileSaveResponse>>;
   appInfo(): Promise<IpcResult<AppInfo>>;
 }

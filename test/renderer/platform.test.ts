@@ -93,7 +93,6 @@ describe('browser platform', () => {
 function fakeBridge(overrides: Partial<ChorusBridge> = {}) {
   const calls: Array<[string, unknown]> = [];
   const bridge: ChorusBridge = {
-    openFiles: async (request) => (calls.push(['openFiles', request]), { ok: true, value: { files: [{ name: 'a.csv', bytes: new Uint8Array([65]) }] } }),
     saveFile: async (request) => (calls.push(['saveFile', request]), { ok: true, value: { saved: true, path: '/home/a/pack.html' } }),
     appInfo: async () => (calls.push(['appInfo', undefined]), { ok: true, value: { version: '0.1.0', platform: 'linux', electron: '45.5.0' } }),
     ...overrides,
@@ -102,20 +101,48 @@ function fakeBridge(overrides: Partial<ChorusBridge> = {}) {
 }
 
 describe('electron platform', () => {
-  it('turns accepted extensions into a dialog filter and unwraps the files', async () => {
+  it('opens files through a hidden file input (the OS dialog), handing over the picked Files themselves, never the bridge', async () => {
     const { bridge, calls } = fakeBridge();
-    const files = await createElectronPlatform(bridge).openFiles({ title: 'Import', accept: ['.csv', '.XLSX'], multiple: true });
-    expect(calls).toEqual([['openFiles', { title: 'Import', filters: [{ name: 'Supported files', extensions: ['csv', 'xlsx'] }], multiple: true }]]);
-    expect(await Promise.all(files.map(async (f) => [f.name, Array.from(await pickedBytes(f))]))).toEqual([['a.csv', [65]]]);
+    const picked = [new File(['id,text\n1,hi\n'], 'a.csv'), new File([new Uint8Array([0, 255, 7])], 'b.xlsx')];
+    const seen = chooseOnClick(picked);
+    const files = await createElectronPlatform(bridge).openFiles({ title: 'Import', accept: ['.csv', '.xlsx'], multiple: true });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.type).toBe('file');
+    expect(seen[0]?.accept).toBe('.csv,.xlsx');
+    expect(seen[0]?.multiple).toBe(true);
+    expect(seen[0]?.hidden).toBe(true);
+    expect(files.map((f) => f.name)).toEqual(['a.csv', 'b.xlsx']);
+    // the very (disk-backed) File objects, not copies of their bytes
+    expect(files[0]?.data).toBe(picked[0]);
+    expect(files[1]?.data).toBe(picked[1]);
+    expect(new TextDecoder().decode(await pickedBytes(files[0]!))).toBe('id,text\n1,hi\n');
+    expect(calls).toEqual([]);
+    expect(document.querySelector('input')).toBeNull();
   });
 
-  it('refuses a malformed extension before calling the bridge', async () => {
-    const { bridge, calls } = fakeBridge();
-    await expect(createElectronPlatform(bridge).openFiles({ title: 'x', accept: ['.c sv'], multiple: false })).rejects.toMatchObject({
-      name: 'PlatformError',
-      code: 'bad-request',
-    });
-    expect(calls).toEqual([]);
+  it('keeps one file when multiple is false, and resolves [] on cancel', async () => {
+    const { bridge } = fakeBridge();
+    const seen = chooseOnClick([new File(['1'], 'one.txt'), new File(['2'], 'two.txt')]);
+    const one = await createElectronPlatform(bridge).openFiles({ title: 'Open', accept: [], multiple: false });
+    expect(seen[0]?.multiple).toBe(false);
+    expect(seen[0]?.accept).toBe('');
+    expect(one.map((f) => f.name)).toEqual(['one.txt']);
+    vi.restoreAllMocks();
+    chooseOnClick(null);
+    expect(await createElectronPlatform(bridge).openFiles({ title: 'Open', accept: ['.csv'], multiple: true })).toEqual([]);
+    expect(document.querySelector('input')).toBeNull();
+  });
+
+  it('puts the file input in the document it was given (selectPlatform passes the window’s)', async () => {
+    const other = document.implementation.createHTMLDocument('other');
+    const seen = chooseOnClick([new File(['x'], 'x.csv')]);
+    const win = { chorus: fakeBridge().bridge, document: other } as unknown as Window;
+    const platform = selectPlatform(win);
+    expect(platform.kind).toBe('electron');
+    const files = await platform.openFiles({ title: 'Import', accept: ['.csv'], multiple: false });
+    expect(seen[0]?.ownerDocument).toBe(other);
+    expect(files.map((f) => f.name)).toEqual(['x.csv']);
+    expect(other.querySelector('input')).toBeNull();
   });
 
   it('saves with a filter for the file’s extension and returns whether it was saved', async () => {
@@ -128,12 +155,12 @@ describe('electron platform', () => {
   });
 
   it('unwraps error results into PlatformError with the contract code and message', async () => {
-    const { bridge } = fakeBridge({ openFiles: async () => ({ ok: false, code: 'io-error', message: 'a.csv: permission denied' }) });
-    const error = await createElectronPlatform(bridge).openFiles({ title: 'x', accept: [], multiple: false }).catch((e: unknown) => e);
+    const { bridge } = fakeBridge({ saveFile: async () => ({ ok: false, code: 'io-error', message: 'pack.html: permission denied' }) });
+    const error = await createElectronPlatform(bridge).saveFile('pack.html', new Uint8Array([1]), 'text/html').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
-    expect(error).toMatchObject({ code: 'io-error', message: 'a.csv: permission denied' });
-    const cancelled = fakeBridge({ openFiles: async () => ({ ok: false, code: 'cancelled' }) });
-    expect(await createElectronPlatform(cancelled.bridge).openFiles({ title: 'x', accept: [], multiple: false })).toEqual([]);
+    expect(error).toMatchObject({ code: 'io-error', message: 'pack.html: permission denied' });
+    const cancelled = fakeBridge({ saveFile: async () => ({ ok: false, code: 'cancelled' }) });
+    expect(await createElectronPlatform(cancelled.bridge).saveFile('pack.html', new Uint8Array([1]), 'text/html')).toBe(false);
   });
 
   it('treats malformed answers and rejected calls as io-error', async () => {

@@ -143,12 +143,15 @@ describe('dist-electron/main.cjs', () => {
     expect(decision).toEqual({ cancel: true });
     expect((fake.sessionHooks.permissionCheck as unknown as () => boolean)()).toBe(false);
 
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:save']);
     const appInfo = fake.ipcHandlers.get('app:info') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
     expect(await appInfo({ senderFrame: { url: 'app://chorus/index.html' } })).toMatchObject({ ok: true, value: { version: '0.1.0', platform: process.platform } });
     expect(await appInfo({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, code: 'untrusted-sender' });
-    const fileOpen = fake.ipcHandlers.get('file:open') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
-    expect(await fileOpen({ senderFrame: { url: 'app://chorus/index.html' } }, { title: 1 })).toMatchObject({ ok: false, code: 'bad-request' });
+    const fileSave = fake.ipcHandlers.get('file:save') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
+    expect(await fileSave({ senderFrame: { url: 'app://chorus/index.html' } }, { suggestedName: '../x.csv', bytes: new Uint8Array(1), filters: [] })).toMatchObject({
+      ok: false,
+      code: 'bad-request',
+    });
 
     const handler = fake.protocolHandlers.get('app') as unknown as (r: Request) => Promise<Response>;
     expect((await handler(new Request('app://chorus/..%2f..%2fetc%2fpasswd'))).status).toBe(404);
@@ -167,7 +170,7 @@ describe('dist-electron/preload.cjs', () => {
     });
     expect(exposed.map(([name]) => name)).toEqual(['chorus']);
     const api = exposed[0]?.[1] ?? {};
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFiles', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'saveFile']);
     await (api.appInfo as () => Promise<unknown>)();
     expect(invoked).toEqual([['app:info']]);
   });

@@ -55,16 +55,17 @@ describe('makeHandler', () => {
 describe('handleChannel', () => {
   it('registers the channel with the contract’s request schema', async () => {
     const registered = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
-    handleChannel({ handle: (channel, listener) => void registered.set(channel, listener) }, IPC_CHANNELS.fileOpen, (req) => ({
-      files: req.multiple ? [{ name: 'a.csv', bytes: new Uint8Array([1]) }] : [],
+    handleChannel({ handle: (channel, listener) => void registered.set(channel, listener) }, IPC_CHANNELS.fileSave, (req) => ({
+      saved: req.bytes.length > 0,
+      path: `/home/a/${req.suggestedName}`,
     }));
-    const listener = registered.get('file:open');
+    const listener = registered.get('file:save');
     expect(listener).toBeDefined();
-    expect(await listener?.(trusted, { title: 'Import', filters: [{ name: 'CSV', extensions: ['csv'] }], multiple: true })).toEqual({
+    expect(await listener?.(trusted, { suggestedName: 'pack.html', bytes: new Uint8Array([1]), filters: [{ name: 'HTML', extensions: ['html'] }] })).toEqual({
       ok: true,
-      value: { files: [{ name: 'a.csv', bytes: new Uint8Array([1]) }] },
+      value: { saved: true, path: '/home/a/pack.html' },
     });
-    expect(await listener?.(trusted, { title: 'Import', filters: [{ name: 'CSV', extensions: ['.csv'] }], multiple: true })).toMatchObject({
+    expect(await listener?.(trusted, { suggestedName: 'pack.html', bytes: new Uint8Array([1]), filters: [{ name: 'HTML', extensions: ['.html'] }] })).toMatchObject({
       ok: false,
       code: 'bad-request',
     });
@@ -72,8 +73,12 @@ describe('handleChannel', () => {
 });
 
 describe('IPC contract', () => {
+  it('has exactly the save and app-info channels: no channel opens or reads a file', () => {
+    expect(Object.keys(ipcContract).sort()).toEqual(['app:info', 'file:save']);
+    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:info', 'file:save']);
+  });
+
   it('accepts well-formed requests for every channel', () => {
-    expect(ipcContract['file:open'].request.safeParse({ title: 'Open', filters: [], multiple: false }).success).toBe(true);
     expect(ipcContract['file:save'].request.safeParse({ suggestedName: 'pack.html', bytes: new Uint8Array(3), filters: [] }).success).toBe(true);
     expect(ipcContract['app:info'].request.safeParse(undefined).success).toBe(true);
   });
@@ -94,8 +99,8 @@ describe('IPC contract', () => {
       value: { version: '1', platform: 'linux', electron: '45' },
     });
     expect(parseIpcResult('file:save', { ok: false, code: 'cancelled' })).toEqual({ ok: false, code: 'cancelled' });
-    const malformed = parseIpcResult('file:open', { ok: true, value: { files: [{ name: 'a', bytes: 'not bytes' }] } });
-    expect(malformed).toMatchObject({ ok: false, code: 'io-error' });
-    expect(parseIpcResult('file:open', { ok: false, code: 'teapot' })).toMatchObject({ ok: false, code: 'io-error' });
+    const malformed = parseIpcResult('file:save', { ok: true, value: { saved: 'yes' } });
+    expect(malformed).toMatchObject({ ok: false, code: 'io-error', message: expect.stringMatching(/malformed answer on file:save/) });
+    expect(parseIpcResult('file:save', { ok: false, code: 'teapot' })).toMatchObject({ ok: false, code: 'io-error' });
   });
 });

@@ -20,16 +20,14 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly three named functions and nothing of ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFiles', 'saveFile']);
+  it('exposes exactly two named functions (no file opening: that is a file input) and nothing of ipcRenderer', () => {
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'saveFile']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.values(api)).not.toContain(invoke);
   });
 
   it('each function invokes its fixed channel with only the request', async () => {
-    const request = { title: 'Open', filters: [], multiple: false };
-    expect(await (api.openFiles as (r: unknown) => Promise<unknown>)(request)).toEqual({ ok: true, value: { channel: 'file:open', args: [request] } });
     const save = { suggestedName: 'x.csv', bytes: new Uint8Array([1]), filters: [] };
     expect(await (api.saveFile as (r: unknown) => Promise<unknown>)(save)).toEqual({ ok: true, value: { channel: 'file:save', args: [save] } });
     expect(await (api.appInfo as (...a: unknown[]) => Promise<unknown>)('ignored', 'extra')).toEqual({ ok: true, value: { channel: 'app:info', args: [] } });

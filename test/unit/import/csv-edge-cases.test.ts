@@ -3,24 +3,15 @@
  * message. The table below states the outcome for each file; a file added to the folder
  * without a row here fails the test.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../../shared/import/table';
 import type { ParsedTable } from '../../../shared/import/types';
+import { EDGE_CASES, edgeCasesPresent, walk } from './csv-stream-helpers';
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const folder = path.resolve(repoRoot, '../shared/data/csv-edge-cases');
-const present = existsSync(folder);
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => {
-      const p = path.join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    })
-    .sort();
-}
+const folder = EDGE_CASES;
+const present = edgeCasesPresent;
 
 type Expectation =
   | { ok: true; encoding: string; delimiter: string; check: (t: ParsedTable) => void; note?: string }

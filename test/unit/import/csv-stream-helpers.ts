@@ -1,4 +1,6 @@
-/** Encoders and a two-pass streaming read for the csv-stream tests. */
+/** Encoders, the csv-edge-cases folder and a two-pass streaming read for the import tests. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { bytesSource } from '../../../shared/import/byte-source';
 import { csvRowChunks, scanCsvTable, type ParseTableOptions, type TableLayout } from '../../../shared/import/csv-stream';
@@ -115,4 +117,18 @@ export function expectFirstPassFits(s: Streamed, expected: ParsedTable): void {
       expect(want.slice(w).every((cell) => cell.trim() === '')).toBe(true);
     }
   }
+}
+
+/** ../shared/data/csv-edge-cases beside the repo (CI puts shared/ beside the clone). */
+export const EDGE_CASES = path.resolve(__dirname, '../../..', '../shared/data/csv-edge-cases');
+export const edgeCasesPresent = existsSync(EDGE_CASES);
+
+/** Every file below a folder, sorted. */
+export function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    })
+    .sort();
 }

@@ -4,7 +4,7 @@
  * (csv-reference.ts: whole-file decode, one Papa.parse, tableFromGrid over the whole grid),
  * for random tables read in random slice sizes.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -13,7 +13,7 @@ import { csvRowChunks, scanCsvTable } from '../../../shared/import/csv-stream';
 import { GridTable, tableFromGrid } from '../../../shared/import/header';
 import { parseTable } from '../../../shared/import/table';
 import { referenceParseTable, referenceTableFromGrid } from './csv-reference';
-import { ENCODINGS, encode, expectFirstPassFits, outcome, readStreamed, utf16, utf8 } from './csv-stream-helpers';
+import { EDGE_CASES, edgeCasesPresent, ENCODINGS, encode, expectFirstPassFits, outcome, readStreamed, utf16, utf8, walk } from './csv-stream-helpers';
 
 /** Quote a cell when a spreadsheet program would. */
 const quote = (c: string) => (/[",\n\r;|\t]/.test(c) || c.trim() !== c ? `"${c.replace(/"/g, '""')}"` : c);
@@ -176,18 +176,8 @@ describe('GridTable / tableFromGrid', () => {
   });
 });
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const folder = path.resolve(repoRoot, '../shared/data/csv-edge-cases');
-const present = existsSync(folder);
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => {
-      const p = path.join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    })
-    .sort();
-}
+const folder = EDGE_CASES;
+const present = edgeCasesPresent;
 
 describe.skipIf(!present)('csv-edge-cases read in slices', () => {
   const files = present ? walk(folder).filter((f) => !f.includes(`${path.sep}json${path.sep}`)) : [];

@@ -3,23 +3,7 @@ import fc from 'fast-check';
 import { detectDelimiter, parseTable } from '../../../shared/import/table';
 import { decodeText } from '../../../shared/import/encoding';
 import { uniqueColumnNames } from '../../../shared/import/header';
-
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
-function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
-  const out = new Uint8Array(s.length * 2 + (bom ? 2 : 0));
-  let o = 0;
-  if (bom) {
-    out[o++] = le ? 0xff : 0xfe;
-    out[o++] = le ? 0xfe : 0xff;
-  }
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out[o++] = le ? c & 0xff : c >> 8;
-    out[o++] = le ? c >> 8 : c & 0xff;
-  }
-  return out;
-}
+import { utf16, utf8 } from './csv-stream-helpers';
 
 /** Write a grid as CSV the way spreadsheet programs do (quote when needed, double quotes). */
 function toCsv(rows: string[][], d: string, eol: string): string {
