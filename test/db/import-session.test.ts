@@ -206,6 +206,22 @@ describe('the import session (streamed CSV → dataset)', () => {
     expect(again.type === 'file' && again.info.previous.map((p) => p.fileNames)).toEqual([['survey.csv']]);
   });
 
+  it('scanning again with an allow-list reads the file again and drops the allowed findings', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const { review } = await prepareCsv(s, pid, new TextEncoder().encode(CSV));
+    expect(review.findings.some((f) => f.match === 'Sarah Jones')).toBe(true);
+    const again = await ask(s, { type: 'rescan', allowList: ['Sarah Jones'] });
+    if (again.type !== 'review') throw new Error(JSON.stringify(again));
+    expect(again.review.findings.some((f) => f.match === 'Sarah Jones')).toBe(false);
+    expect(again.review.findings.length).toBe(review.findings.length - 1);
+    const r = await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(again.review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+    expect(r.type).toBe('committed');
+    const texts = await Promise.all((await listDocuments(db, pid)).map((d) => getDocumentText(db, d.id)));
+    expect(texts.join('\n')).toContain('PC Sarah Jones');
+    expect(texts.join('\n')).not.toContain('07700');
+  });
+
   it('a spreadsheet (a table already parsed) takes the same path', async () => {
     const { db, pid } = await fresh();
     const s = session(db);
