@@ -4,7 +4,9 @@
  * allows it); it is never part of the app build, so production has no test hook. It writes rows
  * with the app's own schema class (renderer/db ChorusDb) and storage codec, in chunked bulkAdds.
  */
-import { ChorusDb, getCodec } from '../../renderer/db';
+import { ChorusDb, commitImport, getCodec } from '../../renderer/db';
+import { parseDatasetDocumentId, type DatasetRowTexts } from '../../shared/import/dataset';
+import { TableBuilder, type TableMapping } from '../../shared/import/mapping';
 import type { Code, Coder, Coding, DocumentMeta, Participant, Project, Source, Variable } from '../../shared/model';
 import { seededGuids, seededRandom } from '../../shared/model';
 import { feedbackText } from './util';
@@ -51,28 +53,49 @@ async function write(db: ChorusDb, rows: { project: Project; coder: Coder; sourc
   return pid;
 }
 
-/** `n` survey responses of ~150 words, each with a participant and four attributes; every fifth has one code. */
+/**
+ * `n` survey responses of ~150 words, each its own participant with four attributes, stored the
+ * way an import stores a survey (a dataset: TableBuilder → commitImport, one record per row);
+ * every fifth response has one code.
+ */
 async function seedSurvey(n: number): Promise<string> {
   const db = new ChorusDb('chorus');
   const base = projectRows(`Bench survey ${n}`, 11);
-  const { guid, project, coder, source, codes } = base;
+  const { guid, project, coder, codes } = base;
   const rnd = seededRandom(5);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const vars: Variable[] = ['Area', 'Age band', 'Offence type', 'Contact method'].map((name) => ({ id: guid(), projectId: project.id, name, type: 'category', description: '' }));
+  const names = ['Area', 'Age band', 'Offence type', 'Contact method'];
   const values = [['North', 'South', 'East', 'West', 'Central'], ['16–24', '25–34', '35–44', '45–54', '55–64', '65+'], ['Burglary', 'Assault', 'Stalking', 'Fraud', 'Hate crime'], ['999', '101', 'Online', 'In person']];
-  const participants: Participant[] = [];
-  const documents: (DocumentMeta & { text: string })[] = [];
+  const question = 'What could we have done better?';
+  const mapping: TableMapping = { idColumn: 'ID', textColumns: [question], attributes: names.map((column) => ({ column, type: 'category' })), dateOrder: 'dmy', source: { name: `Bench survey ${n} source`, kind: 'survey' } };
+  const builder = new TableBuilder({ columns: ['ID', ...names, question], descriptions: [] }, mapping, { projectId: project.id, newId: guid, now: NOW, fileName: 'bench.csv' });
   const codings: Coding[] = [];
-  for (let i = 0; i < n; i++) {
-    const rec = String(i + 1).padStart(6, '0');
-    const p: Participant = { id: guid(), projectId: project.id, sourceId: source.id, pseudonym: `Respondent ${rec}`, attributes: Object.fromEntries(vars.map((v, k) => [v.id, pick(values[k]!)])) };
-    participants.push(p);
-    const text = feedbackText(i + 1, 150);
-    const d = { id: guid(), projectId: project.id, sourceId: source.id, participantId: p.id, title: `Response ${rec}`, kind: 'response' as const, length: text.length, turns: [], recordId: rec, field: 'What could we have done better?', createdAt: NOW, text };
-    documents.push(d);
-    if (i % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: d.id, codeId: codes[1 + (i % 8)]!.id, start: 0, end: text.length, coderId: coder.id, createdAt: NOW });
+  const CHUNK = 5000;
+  function* rows(): Generator<DatasetRowTexts[]> {
+    for (let i = 0; i < n; i += CHUNK) {
+      const cells: string[][] = [];
+      for (let j = i; j < Math.min(n, i + CHUNK); j++) cells.push([String(j + 1).padStart(6, '0'), ...values.map(pick), feedbackText(j + 1, 150)]);
+      const docs = builder.addRows(cells);
+      docs.forEach((d, k) => {
+        if ((i + k) % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: d.id, codeId: codes[1 + ((i + k) % 8)]!.id, start: 0, end: d.length, coderId: coder.id, createdAt: NOW });
+      });
+      yield docs.map((d) => ({ row: parseDatasetDocumentId(d.id)!.row, texts: [d.text] }));
+    }
   }
-  return write(db, base, { variables: vars, participants, documents, codings });
+  await db.transaction('rw', [db.projects, db.coders, db.codes], async () => {
+    await db.projects.add(project);
+    await db.coders.add(coder);
+    await db.codes.bulkAdd(codes);
+  });
+  await commitImport(
+    db,
+    project.id,
+    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: rows(), documents: n, participants: n, rowCount: n, dataset: () => builder.dataset() } },
+    { fileNames: ['bench.csv'], checksum: 'bench', by: 'Bench coder', redactions: {} },
+  );
+  for (let i = 0; i < codings.length; i += CHUNK) await db.codings.bulkAdd(codings.slice(i, i + CHUNK));
+  await db.settings.put({ key: 'currentProjectId', value: project.id });
+  return project.id;
 }
 
 /** One 500,000-word document in a single paragraph, and two 30,000-word documents: one with 5,000 codings, one without. */
