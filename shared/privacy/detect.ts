@@ -55,6 +55,8 @@ const SUFFIX = SUFFIX_WORDS.split('|')
   .map((w) => `[${w[0]}${w[0]!.toLowerCase()}]${w.slice(1)}`)
   .join('|');
 const STREET_SUFFIX = 'Road|Street|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews|Way';
+/** Welsh street words, which come first: "9 Heol y Nant", "14 Clos Glas", "3 Ffordd yr Afon". */
+const WELSH_STREET = 'Heol|Ffordd|Stryd|Lôn|Lon|Clos|Rhodfa|Cilgant|Teras|Llys|Maes|Cwrt|Rhes';
 /** Upper-case initial and any letter, including Latin-1 and Latin Extended-A (Siobhán, Łukasz, Ó Briain). */
 const UP = 'A-ZÀ-ÖØ-Þ\\u0100-\\u017F';
 const LETTER = 'a-zA-ZÀ-ÖØ-öø-ÿ\\u0100-\\u017F';
@@ -73,11 +75,11 @@ const ALTS: [Kind, string][] = [
   ['phone', String.raw`0\d(?:[\s-]?\d){8,9}(?!\d)`],
   ['nhs', String.raw`[1-9]\d{2}[\s-]?\d{3}[\s-]?\d{4}(?!\d)`],
   ['worddate', String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH})\.?(?:,?\s+\d{4})?(?![A-Za-z\d])`],
-  ['address', String.raw`\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:${CAPWORD}\s+){1,3}(?:${SUFFIX})(?![A-Za-z])`],
+  ['address', String.raw`\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:(?:${CAPWORD}\s+){1,3}(?:${SUFFIX})|(?:${WELSH_STREET})\s+(?:(?:y|yr)\s+)?${CAPWORD}(?:\s+${CAPWORD})?)(?![A-Za-z])`],
   ['number', String.raw`\d+(?:[\/-]\d+)*(?:[A-Z]{1,3}\d*)?(?![A-Za-z\d])`],
   ['postcode', String.raw`(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})${END}`],
   ['nino', String.raw`[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]${END}`],
-  ['vehicle', String.raw`[A-Z]{2}\d{2} ?[A-Z]{3}${END}|[A-Z]\d{1,3} ?[A-Z]{3}${END}|[A-Z]{3} ?\d{1,3} ?[A-Z]${END}|(?<![A-Za-z\d])[a-z]{2}\d{2} ?[a-z]{3}${END}`],
+  ['vehicle', String.raw`[A-Z]{2}\d{2} ?[A-Z]{3}${END}|[A-Z]\d{1,3} ?[A-Z]{3}${END}|[A-Z]{3} ?\d{1,3} ?[A-Z]${END}|(?<![A-Za-z\d])[a-z]{2}\d{2} ?[a-z]{3}${END}|(?<![A-Za-z\d])[A-Z]{2,3} \d{1,4}(?![A-Za-z0-9&/])`],
   ['refshape', String.raw`[A-Z]{2,6}[\/-]?\d{2,}(?:[\/-]\d+)*${END}`],
   ['worddate', String.raw`(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![A-Za-z\d])`],
   ['address', String.raw`[Ff]lat\s+\d{1,4}[A-Za-z]?(?:,?\s+\d{1,4}[A-Za-z]?)?(?:,?\s+(?:${CAPWORD}\s+){1,3}(?:${SUFFIX}|House|Court|Lodge|Tower|Mansions|Buildings|Point))?${END}`],
@@ -122,17 +124,22 @@ const PRIORITY: Record<PiiType, number> = {
 };
 
 const REF_BEFORE =
-  /\b(?:crime|incident|log|case|occurrence|reference|ref|urn|cad|crn|job|report|claim|complaint)(?:\s*(?:number|num|no\.?|ref(?:erence)?|id|nr)\.?)?(?:\s*(?:is|was|of|:|#|-|=))*\s*$/i;
+  /\b(?:crime|incident|log|case|occurrence|reference|ref|urn|cad|crn|job|report|claim|complaint|serial)(?:\s*(?:number|num|no\.?|ref(?:erence)?|id|nr)\.?)?(?:\s*(?:is|was|of|:|#|-|=))*\s*$/i;
 /** An officer's collar (shoulder) number: "PC 1234", "collar no. 4521", "PCSO 7781". */
 const COLLAR_BEFORE = /(?:\b(?:PC|PCSO|DC|DS|Sgt|SC)\s?|\b(?:[Cc]ollar|[Ss]houlder|[Ww]arrant|[Bb]adge)\s+(?:number|num|no\.?|#)?\s*(?:is|was|:)?\s*)$/;
 const DOB_BEFORE = /(?:\bborn|\bd\.?o\.?b\.?|\bdate of birth|\bbirth ?date|\bbirthday)\b[^.!?\n]{0,25}$/i;
 const DOB_AFTER = /^\s*\(?(?:dob|d\.o\.b)\b/i;
 const BORN_YEAR_BEFORE = /\bborn(?:\s+in)?\s*$/i;
-const VEHICLE_BEFORE = /\b(?:reg|registration|number ?plate|plates?|car|van|vehicle|motorbike|lorry|taxi|vrm)\b[^.!?\n]{0,30}$/i;
+const VEHICLE_BEFORE = /\b(?:reg|registration|number ?plate|plates?|car|van|veh|vehicle|motorbike|lorry|taxi|vrm)\b[^.!?\n]{0,30}$/i;
+/** A Northern Irish plate ("LJZ 4521", "JZ 123"): its two-letter area code contains I or Z. Needs a vehicle word. */
+const NI_PLATE = /^[A-Z]?(?:[A-Z]Z|I[A-Z]|[A-HJ-Z]I) ?\d{1,4}$/;
 const NHS_BEFORE = /\bnhs\b[^.!?\n]{0,20}$/i;
+const SCHEME_NAMES = ['Ask for Ani', 'Ask for Angela'];
+/** Words that make a bare street someone's home: "lives round the corner on Ferndale Avenue", "moved to Elm Road". */
+const LIVING_BEFORE = /\b(?:lives?|living|lived|moved|moving|move|stays?|staying|stayed|resides?|residing|address|home|house|flat)\b[^.!?\n]{0,40}$/i;
 const PREP_BEFORE = /\b(?:on|in|at|off|along|near|to|from|onto|round|around|down|up|of|opposite|outside|past|into|lives|live)\s+$/i;
 const RELATION =
-  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker";
+  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient";
 const CONTEXT_BEFORE = new RegExp(
   `(?:\\b(?:(?:my|her|his|their|our|the|a|[a-z]+['’]s)\\s+)?(?:${RELATION})|\\bcalled|\\bnamed|\\bname\\s+(?:is|was)|\\bname\\s*:|\\b(?:regards|sincerely|wishes|thanks)|\\bknown\\s+as|\\bspoke\\s+(?:to|with)|\\bask(?:ed)?\\s+for)[,:]?\\s+(?:was\\s+|is\\s+)?$`,
   'i',
@@ -144,7 +151,7 @@ const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ety|hood|ship|ance|ence|i
 /** What may stand just before a mid-sentence capitalised pair: a lower-case word, a comma, a bracket. */
 const MID_SENTENCE_BEFORE = /(?:[a-z,;(]|\b(?:by|to|from|with|and|contact))\s+$/;
 const LOWER_CONTEXT =
-  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
+  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|bf|gf|hubby|fella|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
 /** The next name of a lower-case list: "my kids riley and jade", "my sons tom, sam and joe". */
 const LOWER_LIST_NEXT = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)([a-z][a-z'-]+)/;
 /**
@@ -344,9 +351,12 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
         const firstWord = /^[A-Za-z'’-]+/.exec(str)![0];
         const suffix = /[A-Za-z]+$/.exec(str)![0];
         const k = kindOf(firstWord);
-        const personLike = k === 'title' || ((k === 'given' || k === 'givenAmb') && SURNAME_SUFFIXES.has(suffix));
-        if (!personLike && PREP_BEFORE.test(before(text, s, 12))) add('address', s, e, 0.65);
-        else fallbackLetters(re, s, str, tokens, text);
+        const prep = PREP_BEFORE.test(before(text, s, 12));
+        // "Sarah Lane" is a person, but "parked on Albert Street" a street
+        const personLike = k === 'title' || ((k === 'given' || k === 'givenAmb') && SURNAME_SUFFIXES.has(suffix) && !prep);
+        // a street without a house number is someone's address only where someone lives ("he lives on Elm Road"), not "seen on Station Road"
+        if (!personLike && prep && LIVING_BEFORE.test(before(text, s, 60))) add('address', s, e, 0.65);
+        else if (personLike) fallbackLetters(re, s, str, tokens, text);
         break;
       }
       case 'postcode':
@@ -370,6 +380,10 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
         if (/^[a-z]/.test(str)) {
           if (ctx) add('vehicle', s, e, 0.75);
           else fallbackDigits(re, s, str);
+        } else if (/^[A-Z]{2,3} \d{1,4}$/.test(str)) {
+          // letters, space, digits: a Northern Irish plate only with its area code and a vehicle word ("PC 1234" is a collar number)
+          if (ctx && NI_PLATE.test(str)) add('vehicle', s, e, 0.75);
+          else fallbackLetters(re, s, str, tokens, text);
         } else if (current || ctx) add('vehicle', s, e, current ? (ctx ? 0.97 : 0.85) : 0.8);
         else fallbackLetters(re, s, str, tokens, text);
         break;
@@ -385,6 +399,8 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
 
   let out = resolveOverlaps(found);
   if (wanted) out = out.filter((f) => wanted.has(f.type));
+  // national schemes named like people ("Ask for Ani" at pharmacies, "Ask for Angela" in bars) are never personal data
+  if (/\bask for an[gi]/i.test(text)) out = applyAllowList(text, out, SCHEME_NAMES);
   if (options.allowList && options.allowList.length > 0) out = applyAllowList(text, out, options.allowList);
   return out;
 }

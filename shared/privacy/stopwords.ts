@@ -9,6 +9,7 @@ const split = (s: string): string[] => s.trim().split(/\s+/);
 export const NOT_NAMES: ReadonlySet<string> = new Set(
   split(`
   I A An The This That These Those There Then Than They Them Their Theirs We Us Our You Your He Him His She Her Hers It Its
+  I'm I've I'd I'll I’m I’ve I’d I’ll
   My Me Mine Who Whom Whose What When Where Why How Which While Whilst If Unless Until Because Since As At By For From In
   Into Of On Onto Out Over Under Up Down To Toward Towards With Within Without About Above Across After Afterwards Again
   Against Along Also Although Always Am Among And Another Any Anyone Anything Are Around Be Been Before Being Below Between

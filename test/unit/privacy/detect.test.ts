@@ -173,3 +173,33 @@ describe('validators', () => {
     expect(isUkPhoneDigits('06123456789')).toBe(false);
   });
 });
+
+describe('detectPii: Welsh, Northern Irish and text-speak forms (from the third blind set)', () => {
+  it.each([
+    ['staying at 9 Heol y Nant, Caerphilly now', 'address:9 Heol y Nant'],
+    ['moved to 14 Clos Glas last year', 'address:14 Clos Glas'],
+    ['NI reg LJZ 4521 seen outside', 'vehicle:LJZ 4521'],
+    ['veh of interest P418 GNU, red Fiesta', 'vehicle:P418 GNU'],
+    ['given serial number 1234 of 12/03 by the PSNI', 'reference:1234 of 12/03'],
+    ['my bf tomasz was arrested', 'person:tomasz'],
+    ['Client is Sioned Morgan-Hughes, please call', 'person:Sioned Morgan-Hughes'],
+  ])('%s → %s', (text, want) => {
+    expect(spans(text)).toContain(want);
+  });
+
+  it.each([
+    ['the car was outside when PC 1234 arrived'], // a collar number, not a plate
+    ['LJZ 4521 on its own has no vehicle word'],
+    ['seen on Station Road heading towards the M4'], // a street with no number and nobody living there
+    ['always parked on Albert Street'],
+    ['Ask for Ani at the chemist was how I got help'],
+    ['Ask for Angela at the bar'],
+    ["I'm, er, from Derry, and I'm fine now"],
+  ])('flags nothing personal in "%s"', (text) => {
+    expect(spans(text).filter((s) => !s.startsWith('reference:'))).toEqual([]);
+  });
+
+  it('a bare street is an address where someone lives', () => {
+    expect(spans('He lives round the corner on Ferndale Avenue.')).toEqual(['address:Ferndale Avenue']);
+  });
+});

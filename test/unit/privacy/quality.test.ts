@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PII_TYPES } from '../../../shared/model';
-import { blind2Json, blindJson, corpusJson, holdoutJson, type LabelledItem } from '../../fixtures/pii/build-corpus';
+import { blind2Json, blind3Json, blindJson, corpusJson, holdoutJson, type LabelledItem } from '../../fixtures/pii/build-corpus';
 import { NAMES_ADDRESSES, STRUCTURED, precision, recall, scoreItems, sum, table } from './score';
 
 const dir = path.resolve(import.meta.dirname, '../../fixtures/pii');
@@ -18,6 +18,7 @@ describe.each([
   ['holdout.json', 'holdout (written separately)'],
   ['blind.json', 'blind set (written after the detector was frozen)'],
   ['blind2.json', 'second blind set (other voices and formats, written before reading the rules)'],
+  ['blind3.json', 'third blind set (session 2: referral emails, letters, text-speak, control-room notes, Welsh/Scottish/NI formats; written without seeing the detector)'],
 ])('PII quality on %s', (file, title) => {
   const items = load(file);
   const score = scoreItems(items);
@@ -45,6 +46,7 @@ describe('corpus files', () => {
     expect(readFileSync(path.join(dir, 'holdout.json'), 'utf8')).toBe(holdoutJson());
     expect(readFileSync(path.join(dir, 'blind.json'), 'utf8')).toBe(blindJson());
     expect(readFileSync(path.join(dir, 'blind2.json'), 'utf8')).toBe(blind2Json());
+    expect(readFileSync(path.join(dir, 'blind3.json'), 'utf8')).toBe(blind3Json());
   });
   it('has at least 200 development items', () => {
     expect(load('corpus.json').length).toBeGreaterThanOrEqual(200);
