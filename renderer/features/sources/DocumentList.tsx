@@ -1,7 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { groupDocuments } from './groupDocuments';
-import { SourceGroupView } from './SourceGroupView';
+import { filterPrepared, prepareDocuments } from './groupDocuments';
+import { layoutRows, type ListRow } from './rowLayout';
+import { DocumentRow, HEADER_HEIGHT, PinnedHeader, ROW_HEIGHT, SourceHeader } from './SourceGroupView';
+import './sources.css';
 
 interface Props {
   sources: readonly Source[];
@@ -10,29 +13,210 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-/** Sources → documents, with a title filter. */
+const NONE: ReadonlySet<string> = new Set();
+const rowKey = (r: ListRow) => (r.kind === 'source' ? `s:${r.group.source.id}` : `d:${r.doc.id}`);
+
+/**
+ * Sources → documents in one virtualised list (only the rows near the view are in the DOM), with
+ * a title filter and collapsible sources. Sorting and lower-casing happen once per documents
+ * list; a filter keystroke is one `includes` pass. The list is one tab stop (a roving tabindex):
+ * ArrowUp/ArrowDown move between rows, Home/End jump, ArrowLeft/ArrowRight collapse and expand
+ * (ArrowLeft on a document goes to its source), Enter/Space open or toggle.
+ */
 export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
   const [filter, setFilter] = useState('');
-  const groups = useMemo(() => groupDocuments(sources, documents, filter), [sources, documents, filter]);
+  const deferredFilter = useDeferredValue(filter);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NONE);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const prepared = useMemo(() => prepareDocuments(sources, documents), [sources, documents]);
+  const groups = useMemo(() => filterPrepared(prepared, deferredFilter), [prepared, deferredFilter]);
+  const layout = useMemo(() => layoutRows(groups, collapsed), [groups, collapsed]);
+  const matching = useMemo(() => groups.reduce((n, g) => n + g.documents.length, 0), [groups]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: layout.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (layout.isHeader(i) ? HEADER_HEIGHT : ROW_HEIGHT),
+    overscan: 8,
+    // Rows scrolled to stop below the pinned source header.
+    scrollPaddingStart: HEADER_HEIGHT,
+    initialRect: { width: 280, height: 600 },
+  });
+
+  const toggle = useCallback((sourceId: string) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(sourceId)) next.add(sourceId);
+      return next;
+    });
+  }, []);
+
+  // A new filter shows the current document if it matches, else the top of the list.
+  const filterShown = useRef(deferredFilter);
+  useEffect(() => {
+    if (filterShown.current === deferredFilter) return;
+    filterShown.current = deferredFilter;
+    const index = currentId ? layout.indexOfDocument(currentId) : -1;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    else scrollRef.current?.scrollTo({ top: 0 });
+  }, [deferredFilter, currentId, layout, virtualizer]);
+
+  // When the current document changes (opened here, from search, ...), expand its source if
+  // needed, scroll it into view and make it the list's tab stop.
+  const pendingReveal = useRef<string | null>(null);
+  useEffect(() => {
+    pendingReveal.current = currentId;
+    if (currentId) setActiveKey(`d:${currentId}`);
+  }, [currentId]);
+  useEffect(() => {
+    const id = pendingReveal.current;
+    if (!id) return;
+    const index = layout.indexOfDocument(id);
+    if (index >= 0) {
+      pendingReveal.current = null;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
+    const hidden = groups.find((g) => collapsed.has(g.source.id) && g.documents.some((d) => d.id === id));
+    if (hidden) toggle(hidden.source.id);
+  }, [currentId, layout, groups, collapsed, toggle, virtualizer]);
+
+  // Move focus to the row the keyboard chose, once it is rendered.
+  const focusPending = useRef<number | null>(null);
+  useEffect(() => {
+    const want = focusPending.current;
+    if (want === null) return;
+    const el = rowsRef.current?.querySelector<HTMLElement>(`[data-index="${want}"]`);
+    if (el) {
+      focusPending.current = null;
+      el.focus();
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const to = Math.max(0, Math.min(layout.count - 1, index));
+    setActiveKey(rowKey(layout.rowAt(to)));
+    focusPending.current = to;
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    const el = rowsRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`);
+    if (el) {
+      focusPending.current = null;
+      el.focus();
+    }
+  };
+
+  // A row focused by the mouse (or the tab stop) becomes the tab stop.
+  const onFocusRow = (e: FocusEvent<HTMLDivElement>) => {
+    const index = e.target instanceof HTMLElement ? Number(e.target.dataset.index ?? -1) : -1;
+    if (index >= 0 && index < layout.count) setActiveKey(rowKey(layout.rowAt(index)));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target;
+    if (!(target instanceof HTMLElement) || target.dataset.index === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const from = Number(target.dataset.index);
+    if (!(from >= 0 && from < layout.count)) return;
+    const row = layout.rowAt(from);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+    let to: number | null = null;
+    if (e.key === 'ArrowDown') to = from + 1;
+    else if (e.key === 'ArrowUp') to = from - 1;
+    else if (e.key === 'PageDown') to = from + page;
+    else if (e.key === 'PageUp') to = from - page;
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = layout.count - 1;
+    else if (e.key === 'ArrowLeft') {
+      if (row.kind === 'document') to = layout.indexOfSource(row.group.source.id);
+      else if (row.expanded) {
+        e.preventDefault();
+        toggle(row.group.source.id);
+        return;
+      }
+    } else if (e.key === 'ArrowRight' && row.kind === 'source' && !row.expanded) {
+      e.preventDefault();
+      toggle(row.group.source.id);
+      return;
+    }
+    if (to === null) return;
+    e.preventDefault();
+    moveTo(to);
+  };
+
+  // The rendered rows, in runs per source so each run sits in its source's <section>.
+  const items = virtualizer.getVirtualItems().filter((v) => v.index < layout.count);
+  const rows = items.map((v) => layout.rowAt(v.index));
+  const keys = rows.map(rowKey);
+  const tabStop = activeKey !== null && keys.includes(activeKey) ? activeKey : (keys[0] ?? null);
+  const sections: ReactNode[] = [];
+  for (let i = 0; i < rows.length; ) {
+    const group = rows[i]!.group;
+    let header: ReactNode = null;
+    const docs: ReactNode[] = [];
+    for (; i < rows.length && rows[i]!.group === group; i++) {
+      const r = rows[i]!;
+      const tabbable = keys[i] === tabStop;
+      if (r.kind === 'source') {
+        header = <SourceHeader key="h" group={group} index={r.index} expanded={r.expanded} tabbable={tabbable} onToggle={toggle} />;
+      } else {
+        docs.push(
+          <DocumentRow
+            key={r.doc.id}
+            doc={r.doc}
+            index={r.index}
+            position={r.position}
+            setSize={group.documents.length}
+            current={r.doc.id === currentId}
+            tabbable={tabbable}
+            onOpen={onOpen}
+          />,
+        );
+      }
+    }
+    sections.push(
+      <section key={group.source.id} className="source-group" aria-label={`${group.source.name} (${group.source.kind})`}>
+        {header}
+        {docs.length > 0 && <ul className="source-group__docs">{docs}</ul>}
+      </section>,
+    );
+  }
+  const first = items[0];
+  const last = items[items.length - 1];
+  const total = virtualizer.getTotalSize();
+  const padding = { paddingTop: first ? first.start : 0, paddingBottom: last ? Math.max(0, total - last.end) : 0 };
+
+  // The source the view is inside, pinned at the top once its header has scrolled away.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const topItem = items.find((v) => v.end > offset);
+  const pinned = topItem && offset > 0 && (topItem.start < offset || !layout.isHeader(topItem.index)) ? layout.rowAt(topItem.index).group : undefined;
+  const collapseFromPin = (sourceId: string) => {
+    const index = layout.indexOfSource(sourceId);
+    toggle(sourceId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
+  };
+
+  const filtering = deferredFilter.trim() !== '';
   return (
     <nav className="document-list" aria-label="Sources and documents">
       <h2 className="pane-title">Sources</h2>
       <label className="visually-hidden" htmlFor="document-filter">
         Filter documents by title
       </label>
-      <input
-        id="document-filter"
-        type="search"
-        placeholder="Filter documents…"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-      />
-      {groups.length === 0 && (
+      <input id="document-filter" type="search" placeholder="Filter documents…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="document-list__count" aria-live="polite">
+        {documents.length === 0 ? '' : filtering ? `${matching.toLocaleString('en-GB')} of ${documents.length.toLocaleString('en-GB')} documents match` : `${documents.length.toLocaleString('en-GB')} documents`}
+      </p>
+      {groups.length === 0 ? (
         <p className="empty">{documents.length === 0 ? 'This project has no documents yet.' : 'No documents match.'}</p>
+      ) : (
+        <div ref={scrollRef} className="document-list__scroll">
+          {pinned && <PinnedHeader group={pinned} onCollapse={collapseFromPin} />}
+          <div ref={rowsRef} className="document-list__rows" style={padding} onKeyDown={onKeyDown} onFocus={onFocusRow}>
+            {sections}
+          </div>
+        </div>
       )}
-      {groups.map((g) => (
-        <SourceGroupView key={g.source.id} group={g} currentId={currentId} onOpen={onOpen} />
-      ))}
     </nav>
   );
 }

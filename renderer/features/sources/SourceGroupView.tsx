@@ -1,46 +1,100 @@
-import { useState } from 'react';
+import { memo } from 'react';
+import type { DocumentMeta } from '../../../shared/model';
 import type { SourceGroup } from './groupDocuments';
 
-const PAGE = 200;
+/** Fixed row heights (px), kept equal to the CSS in sources.css so the virtual list needs no measuring. */
+export const HEADER_HEIGHT = 48;
+export const ROW_HEIGHT = 28;
 
-interface Props {
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** What a source's header says: its name, kind and how many documents are shown. */
+function HeaderText({ group, expanded }: { group: SourceGroup; expanded: boolean }) {
+  const { source, documents, total } = group;
+  const shown = documents.length === total ? `${count(total)} ${total === 1 ? 'document' : 'documents'}` : `${count(documents.length)} of ${count(total)}`;
+  return (
+    <>
+      <span className="source-group__chevron" aria-hidden="true">
+        {expanded ? '▾' : '▸'}
+      </span>
+      <span className="source-group__text">
+        <span className="source-group__name">{source.name}</span>
+        <span className="source-group__meta">
+          {source.kind} · {shown}
+        </span>
+      </span>
+    </>
+  );
+}
+
+interface HeaderProps {
   group: SourceGroup;
-  currentId: string | null;
+  index: number;
+  expanded: boolean;
+  /** The list's one tab stop. */
+  tabbable: boolean;
+  onToggle: (sourceId: string) => void;
+}
+
+/** A source's header row: a button that collapses or expands its documents. */
+export const SourceHeader = memo(function SourceHeader({ group, index, expanded, tabbable, onToggle }: HeaderProps) {
+  return (
+    <h3 className="source-group__title">
+      <button
+        type="button"
+        className="source-group__toggle"
+        data-index={index}
+        aria-expanded={expanded}
+        tabIndex={tabbable ? 0 : -1}
+        title={group.source.name}
+        onClick={() => onToggle(group.source.id)}
+      >
+        <HeaderText group={group} expanded={expanded} />
+      </button>
+    </h3>
+  );
+});
+
+/**
+ * The header of the source the view is inside, pinned to the top of the list while its own
+ * header is scrolled away. For the mouse only (the real header is a keyboard stop), so it is
+ * hidden from assistive technology.
+ */
+export function PinnedHeader({ group, onCollapse }: { group: SourceGroup; onCollapse: (sourceId: string) => void }) {
+  return (
+    <div className="source-group__pinned" aria-hidden="true">
+      <button type="button" className="source-group__pin-button" tabIndex={-1} title={`${group.source.name}: collapse`} onClick={() => onCollapse(group.source.id)}>
+        <HeaderText group={group} expanded />
+      </button>
+    </div>
+  );
+}
+
+interface RowProps {
+  doc: DocumentMeta;
+  index: number;
+  position: number;
+  setSize: number;
+  current: boolean;
+  tabbable: boolean;
   onOpen: (id: string) => void;
 }
 
-export function SourceGroupView({ group, currentId, onOpen }: Props) {
-  const [limit, setLimit] = useState(PAGE);
-  const { source, documents, total } = group;
-  const headingId = `source-${source.id}`;
-  const shown = documents.slice(0, limit);
+/** A document row: a button that opens the document. */
+export const DocumentRow = memo(function DocumentRow({ doc, index, position, setSize, current, tabbable, onOpen }: RowProps) {
   return (
-    <section className="source-group" aria-labelledby={headingId}>
-      <h3 id={headingId} className="source-group__title">
-        <span className="source-group__name">{source.name}</span>
-        <span className="source-group__meta">
-          {source.kind} · {documents.length === total ? total : `${documents.length} of ${total}`}
-        </span>
-      </h3>
-      <ul className="source-group__docs">
-        {shown.map((d) => (
-          <li key={d.id}>
-            <button
-              type="button"
-              className="doc-link"
-              aria-current={d.id === currentId ? 'page' : undefined}
-              onClick={() => onOpen(d.id)}
-            >
-              {d.title}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {documents.length > limit && (
-        <button type="button" className="link-button" onClick={() => setLimit((l) => l + PAGE)}>
-          Show {Math.min(PAGE, documents.length - limit)} more
-        </button>
-      )}
-    </section>
+    <li aria-setsize={setSize} aria-posinset={position + 1}>
+      <button
+        type="button"
+        className="doc-link"
+        data-index={index}
+        aria-current={current ? 'page' : undefined}
+        tabIndex={tabbable ? 0 : -1}
+        title={doc.title}
+        onClick={() => onOpen(doc.id)}
+      >
+        {doc.title}
+      </button>
+    </li>
   );
-}
+});
