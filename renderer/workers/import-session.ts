@@ -15,7 +15,7 @@ import { PII_TYPES, type PiiType } from '../../shared/model';
 import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
 import { checksumSource } from '../../shared/import/checksum';
 import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
-import { parseDatasetDocumentId, type DatasetRowTexts } from '../../shared/import/dataset';
+import type { DatasetRowTexts } from '../../shared/import/dataset';
 import { buildBatchFromTranscripts, TableBuilder, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
 import {
   DecisionApplier,
@@ -71,7 +71,7 @@ interface Prepared {
 export interface ImportSessionOptions {
   /** Bytes read per slice of a CSV (default 2 MiB). */
   chunkBytes?: number;
-  /** Rows per chunk of a spreadsheet held in memory (default 2,000). */
+  /** Rows per chunk built, scanned and stored at a time (default 2,000). */
   chunkRows?: number;
 }
 
@@ -118,7 +118,7 @@ export class ImportSession {
     opts: ImportSessionOptions = {},
   ) {
     this.#chunkBytes = opts.chunkBytes ?? 2 * 2 ** 20;
-    this.#chunkRows = opts.chunkRows ?? 2000;
+    this.#chunkRows = opts.chunkRows ?? 500;
   }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
@@ -194,7 +194,9 @@ export class ImportSession {
   /** A table file's rows, chunk by chunk (read again from the file each time it is called). */
   #rows(f: HeldFile): RowChunks {
     const { layout, table } = f;
-    if (layout) return () => csvRowChunks(f.source, layout, this.#chunkBytes);
+    // the reader hands rows on per 64 KiB of text; gathered into chunks of chunkRows, so a commit
+    // writes a few dozen large bulkAdds rather than a thousand small ones
+    if (layout) return () => gather(csvRowChunks(f.source, layout, this.#chunkBytes), this.#chunkRows);
     if (table) {
       const size = this.#chunkRows;
       return function* () {
@@ -234,14 +236,14 @@ export class ImportSession {
         const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: ids.next, now, fileName: f.name });
         let docBase = 0;
         for (const chunk of this.#rows(f)()) {
-          const docs = builder.addRows(chunk.rows, chunk.rowNumbers);
-          docs.forEach((d, i) => {
-            for (const x of scanPlace(batch, { kind: 'document', doc: docBase + i }, d.text, req.allowList)) {
+          const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
+          answers.forEach((a, i) => {
+            for (const x of scanPlace(batch, { kind: 'document', doc: docBase + i }, a.text, req.allowList)) {
               findings.push(x);
-              views.push(view(x, `${f.name} · ${d.title}`, d.text));
+              views.push(view(x, `${f.name} · ${builder.document(a).title}`, a.text));
             }
           });
-          docBase += docs.length;
+          docBase += answers.length;
           done += chunk.rows.length;
           report(Math.min(done, total - 1), total);
         }
@@ -359,16 +361,22 @@ export class ImportSession {
     function* rows(): Generator<DatasetRowTexts[]> {
       let docBase = 0;
       for (const chunk of chunks()) {
-        const docs = builder.addRows(chunk.rows, chunk.rowNumbers);
-        for (const d of applier.documents(bi, docs, docBase)) builder.setLength(d.id, d.length);
-        docBase += docs.length;
+        const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
         const out: DatasetRowTexts[] = [];
         let last: DatasetRowTexts | undefined;
-        for (const d of docs) {
-          const where = parseDatasetDocumentId(d.id)!;
-          if (last?.row !== where.row) out.push((last = { row: where.row, texts: new Array<string | null>(slots).fill(null) }));
-          last.texts[where.slot] = d.text;
+        for (let i = 0; i < answers.length; i++) {
+          const a = answers[i]!;
+          let text = a.text;
+          // a survey answer has no speaker turns, so only its text and length change
+          const redacted = applier.documentText(bi, docBase + i, text);
+          if (redacted) {
+            text = redacted.text;
+            builder.setLength(a, text.length);
+          }
+          if (last?.row !== a.row) out.push((last = { row: a.row, texts: new Array<string | null>(slots).fill(null) }));
+          last.texts[a.slot] = text;
         }
+        docBase += answers.length;
         yield out;
       }
       if (builder.documentCount !== item.documents || builder.participantCount !== item.participants) {
@@ -397,6 +405,24 @@ export class ImportSession {
       },
     };
   }
+}
+
+/** Row chunks regathered into chunks of at least `size` rows (the last may be smaller). */
+function* gather(chunks: Iterable<{ rows: string[][]; rowNumbers: number[] }>, size: number): Generator<{ rows: string[][]; rowNumbers: number[] }> {
+  let rows: string[][] = [];
+  let rowNumbers: number[] = [];
+  for (const c of chunks) {
+    for (let i = 0; i < c.rows.length; i++) {
+      rows.push(c.rows[i]!);
+      rowNumbers.push(c.rowNumbers[i]!);
+    }
+    if (rows.length >= size) {
+      yield { rows, rowNumbers };
+      rows = [];
+      rowNumbers = [];
+    }
+  }
+  if (rows.length > 0) yield { rows, rowNumbers };
 }
 
 /** Call at most every 100 ms (and always for the last item). */

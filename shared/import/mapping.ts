@@ -5,7 +5,7 @@
 import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue } from '../model';
 import { detach } from './detach';
 import { parseTranscript } from './transcript';
-import { datasetDocumentId, datasetIdFrom, datasetParticipantId, parseDatasetDocumentId, type Dataset } from './dataset';
+import { datasetDocumentId, datasetIdFrom, datasetParticipantId, type Dataset } from './dataset';
 import { ImportError, type ImportIssue, type ParsedTable } from './types';
 import { parseBoolean, parseDate, parseNumber, type DateOrder, type Parsed } from './values';
 
@@ -112,6 +112,13 @@ function normaliseCell(raw: string): string {
   return NEEDS_NORMALISING.test(raw) ? normaliseText(raw).text : raw;
 }
 
+/** One non-empty free-text cell: its row index, answer slot (text column) and normalised text. */
+export interface Answer {
+  row: number;
+  slot: number;
+  text: string;
+}
+
 /** The table's shape a builder needs: column names and descriptions (a ParsedTable, or a streamed table's layout). */
 export interface TableShape {
   columns: readonly string[];
@@ -189,17 +196,18 @@ export class TableBuilder {
   }
 
   /**
-   * Add the next rows (row indexes continue from the previous call); returns their response
-   * documents with text. `rowNumbers[i]` is row i's number in the file, for messages.
+   * Add the next rows (row indexes continue from the previous call); returns their non-empty
+   * answers (`document` makes a full response document of one). `rowNumbers[i]` is row i's number
+   * in the file, for messages. Answers are light on purpose: a streamed import makes 200,000 of
+   * them per pass and needs the full document only for the few with findings.
    */
-  addRows(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): DocumentWithText[] {
+  addRows(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): Answer[] {
     const file = this.#file;
-    const ctx = this.#ctx;
     const columns = this.#columns;
     const variables = this.variables;
     const idIdx = this.#idIdx;
     const partIdx = this.#partIdx;
-    const documents: DocumentWithText[] = [];
+    const answers: Answer[] = [];
     const rowValues: AttributeValue[] = new Array<AttributeValue>(variables.length);
     // hot loop (one pass over every row): plain loops, no per-row closures or object spreads
     for (let i = 0; i < rows.length; i++) {
@@ -254,11 +262,9 @@ export class TableBuilder {
       }
       this.#recordIds.push(recordId);
       this.#participantOf.push(participant);
-      const participantId = datasetParticipantId(this.datasetId, this.#participantRows[participant]!);
 
       for (let slot = 0; slot < this.#textCols.length; slot++) {
-        const { ti, column, description } = this.#textCols[slot]!;
-        const raw = cells[ti] ?? '';
+        const raw = cells[this.#textCols[slot]!.ti] ?? '';
         if (isBlank(raw)) {
           this.skippedEmpty++;
           this.#lengths.push(-1);
@@ -266,26 +272,34 @@ export class TableBuilder {
         }
         const text = normaliseCell(raw);
         this.#lengths.push(text.length);
-        const doc: DocumentWithText = {
-          id: datasetDocumentId(this.datasetId, index, slot),
-          projectId: ctx.projectId,
-          sourceId: this.source.id,
-          participantId,
-          title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
-          kind: 'response',
-          length: text.length,
-          turns: [],
-          recordId,
-          field: column,
-          createdAt: ctx.now,
-          text,
-        };
-        if (description) doc.fieldDescription = description;
-        documents.push(doc);
+        answers.push({ row: index, slot, text });
       }
     }
-    this.documentCount += documents.length;
-    return documents;
+    this.documentCount += answers.length;
+    return answers;
+  }
+
+  /** The response document of an answer (with its text as given). */
+  document(answer: Answer): DocumentWithText {
+    const { row, slot, text } = answer;
+    const { column, description } = this.#textCols[slot]!;
+    const recordId = this.#recordIds[row]!;
+    const doc: DocumentWithText = {
+      id: datasetDocumentId(this.datasetId, row, slot),
+      projectId: this.#ctx.projectId,
+      sourceId: this.source.id,
+      participantId: datasetParticipantId(this.datasetId, this.#participantRows[this.#participantOf[row]!]!),
+      title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
+      kind: 'response',
+      length: text.length,
+      turns: [],
+      recordId,
+      field: column,
+      createdAt: this.#ctx.now,
+      text,
+    };
+    if (description) doc.fieldDescription = description;
+    return doc;
   }
 
   /** Participant `index`'s value of each variable (by id). */
@@ -336,18 +350,18 @@ export class TableBuilder {
     };
   }
 
-  /** Record a document's text length after its text changed (redaction), so the dataset stays true. */
-  setLength(documentId: string, length: number): void {
-    const where = parseDatasetDocumentId(documentId);
-    if (!where || where.datasetId !== this.datasetId) throw new Error(`document ${documentId} is not in this table`);
-    this.#lengths[where.row * this.#textCols.length + where.slot] = length;
+  /** Record an answer's text length after its text changed (redaction), so the dataset stays true. */
+  setLength(answer: Pick<Answer, 'row' | 'slot'>, length: number): void {
+    const F = this.#textCols.length;
+    if (answer.row < 0 || answer.row >= this.#rows || answer.slot < 0 || answer.slot >= F) throw new RangeError(`no answer ${answer.row}:${answer.slot} in this table`);
+    this.#lengths[answer.row * F + answer.slot] = length;
   }
 }
 
 /** A whole table → one batch (the CLI and small tables; the app streams rows through TableBuilder). */
 export function buildBatchFromTable(table: ParsedTable, mapping: TableMapping, ctx: BatchContext): ImportBatch {
   const b = new TableBuilder(table, mapping, ctx);
-  const documents = b.addRows(table.rows, table.rowNumbers);
+  const documents = b.addRows(table.rows, table.rowNumbers).map((a) => b.document(a));
   return { sources: [b.source], variables: b.variables, participants: b.participants(), documents, skippedEmpty: b.skippedEmpty, warnings: b.warnings, invalidValues: b.invalidValues };
 }
 

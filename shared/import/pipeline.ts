@@ -209,19 +209,21 @@ export class DecisionApplier {
     return redactWithOffsetMap(text, chosen, this.#labels);
   }
 
-  /** The documents of batch `batch` whose first is document `docBase` of that batch. Returns the ones whose text changed. */
-  documents(batch: number, docs: DocumentWithText[], docBase = 0): DocumentWithText[] {
-    const changed: DocumentWithText[] = [];
+  /** Document `doc` of batch `batch` with the decisions applied, or undefined when nothing applies to it. */
+  documentText(batch: number, doc: number, text: string): ReturnType<typeof redactWithOffsetMap> | undefined {
     this.counts[batch] ??= emptyCounts();
+    return this.#redact(batch, { kind: 'document', doc }, text);
+  }
+
+  /** The documents of batch `batch` (all of them, in order), changed in place. */
+  documents(batch: number, docs: DocumentWithText[]): void {
     docs.forEach((d, i) => {
-      const r = this.#redact(batch, { kind: 'document', doc: docBase + i }, d.text);
+      const r = this.documentText(batch, i, d.text);
       if (!r) return;
       d.turns = d.turns.map((t) => ({ ...t, start: r.mapOffset(t.start), end: r.mapOffset(t.end) }));
       d.text = r.text;
       d.length = r.text.length;
-      changed.push(d);
     });
-    return changed;
   }
 
   /** The attribute values of batch `batch` that have findings to apply (so a streamed table need not visit every value). */

@@ -16,7 +16,9 @@
  * (c) peak memory ≤ 4× the file: each Chromium process's kernel high-water mark (VmHWM in
  * /proc/<pid>/status, reset before the phase by writing 5 to /proc/<pid>/clear_refs) — RSS, not
  * JS heap, because strings handed to IndexedDB are also copied (structured clone, Mojo IPC,
- * LevelDB write buffers) outside the worker's heap; that is memory the user pays too.
+ * LevelDB write buffers) outside the worker's heap; that is memory the user pays too. An 'idle'
+ * phase (the worker started with the import code loaded and the store open, importing nothing)
+ * gives the fixed part the import's own memory sits on; both figures are printed.
  * Needs `npx vite build` (dist/renderer) for the origin's files; builds it if missing.
  */
 import { execFileSync } from 'node:child_process';
@@ -169,7 +171,7 @@ async function main() {
     let tab = context.pages()[0] ?? (await context.newPage());
 
     /** Run one command in a fresh Worker of a fresh tab (so a new renderer process: each phase's memory is its own). */
-    const phase = async (cmd: 'app' | 'bare' | 'scan') => {
+    const phase = async (cmd: 'app' | 'bare' | 'scan' | 'idle') => {
       await tab.close();
       tab = await context.newPage();
       await tab.goto(`${origin}/__bench__/index.html`);
@@ -224,6 +226,7 @@ async function main() {
       return { result: reply.result as Record<string, unknown>, mem, sumPeak, wall, steps, hwmAt };
     };
 
+    const idleRun = await phase('idle');
     const appRun = await phase('app');
     const bareRun = await phase('bare');
     const scanRun = await phase('scan');
@@ -248,6 +251,8 @@ async function main() {
     line('(a) parse + store, app vs bare', appNoScan, bareTotal, 1.5);
     line('    the same with the PII scan included', appAll, bareTotal, 1.5);
     line('(b) PII scan vs one email regex', s.t.scan, s.t.email, 5);
+    const idleHwm = idleRun.hwmAt.commit ?? 0;
+    console.log(`    the renderer with the import worker started and the store open, importing nothing: ${MB(idleHwm)} (${(idleHwm / csv.length).toFixed(2)}× the file)`);
     for (const [name, run] of [
       ['app', appRun],
       ['bare', bareRun],
@@ -264,6 +269,7 @@ async function main() {
       if (run.steps.length > 0) console.log(`    ${name} renderer RSS peak by step (sampled): ${run.steps.join(', ')}`);
       console.log(
         `(c) ${name.padEnd(4)} peak RSS: renderer ${renderer ? `${MB(renderer.peak)} (from ${MB(renderer.before)})` : '?'} = ${r.toFixed(2)}× the file` +
+          (name === 'app' && renderer ? `, ${((renderer.peak - idleHwm) / csv.length).toFixed(2)}× above the idle worker` : '') +
           `${name === 'app' ? ` (target ≤ 4) ${r <= 4 ? 'ok' : 'OVER TARGET'}` : ''}; all processes sampled together ${MB(run.sumPeak)} = ${(run.sumPeak / csv.length).toFixed(2)}×; others: ${others}; wall ${(run.wall / 1000).toFixed(1)} s`,
       );
     }

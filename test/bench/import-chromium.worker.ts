@@ -18,7 +18,7 @@ import { parseTable } from '../../shared/import/table';
 import { newGuid } from '../../shared/model/ids';
 
 /** The CSV as the user's picked File (set on a file input by the driver, so it is disk-backed as in the app). */
-export type BenchCommand = { cmd: 'app' | 'bare' | 'scan'; file: File; chunkBytes?: number };
+export type BenchCommand = { cmd: 'app' | 'bare' | 'scan' | 'idle'; file: File; chunkBytes?: number };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<BenchCommand>) => void) | null; postMessage(m: unknown): void };
 
@@ -85,6 +85,18 @@ async function app(file: File, chunkBytes?: number) {
   return { t, findings: prepared.review.findings.length, stored };
 }
 
+/** The worker started with the app's import code loaded and the store open, importing nothing: the fixed cost the import's memory sits on. */
+async function idle() {
+  const db = await openChorusDb('bench-idle');
+  await createProject(db, 'Idle');
+  const session = new ImportSession(async () => db);
+  await session.handle({ type: 'forget-file', fileId: 'none' });
+  mark('commit');
+  await settle();
+  db.close();
+  return {};
+}
+
 async function bare(bytes: Uint8Array) {
   const db = new Dexie('bench-bare');
   db.version(1).stores({ rows: '++id' });
@@ -120,7 +132,7 @@ function scan(bytes: Uint8Array) {
 
 scope.onmessage = async (e) => {
   try {
-    const result = e.data.cmd === 'app' ? await app(e.data.file, e.data.chunkBytes) : e.data.cmd === 'bare' ? await bare(await load(e.data.file)) : scan(await load(e.data.file));
+    const result = e.data.cmd === 'idle' ? await idle() : e.data.cmd === 'app' ? await app(e.data.file, e.data.chunkBytes) : e.data.cmd === 'bare' ? await bare(await load(e.data.file)) : scan(await load(e.data.file));
     scope.postMessage({ ok: true, result });
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err) });

@@ -5,7 +5,7 @@
  * with the app's own schema class (renderer/db ChorusDb) and storage codec, in chunked bulkAdds.
  */
 import { ChorusDb, commitImport, getCodec } from '../../renderer/db';
-import { parseDatasetDocumentId, type DatasetRowTexts } from '../../shared/import/dataset';
+import type { DatasetRowTexts } from '../../shared/import/dataset';
 import { TableBuilder, type TableMapping } from '../../shared/import/mapping';
 import type { Code, Coder, Coding, DocumentMeta, Participant, Project, Source, Variable } from '../../shared/model';
 import { seededGuids, seededRandom } from '../../shared/model';
@@ -75,11 +75,11 @@ async function seedSurvey(n: number): Promise<string> {
     for (let i = 0; i < n; i += CHUNK) {
       const cells: string[][] = [];
       for (let j = i; j < Math.min(n, i + CHUNK); j++) cells.push([String(j + 1).padStart(6, '0'), ...values.map(pick), feedbackText(j + 1, 150)]);
-      const docs = builder.addRows(cells);
-      docs.forEach((d, k) => {
-        if ((i + k) % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: d.id, codeId: codes[1 + ((i + k) % 8)]!.id, start: 0, end: d.length, coderId: coder.id, createdAt: NOW });
+      const answers = builder.addRows(cells);
+      answers.forEach((a, k) => {
+        if ((i + k) % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: builder.document(a).id, codeId: codes[1 + ((i + k) % 8)]!.id, start: 0, end: a.text.length, coderId: coder.id, createdAt: NOW });
       });
-      yield docs.map((d) => ({ row: parseDatasetDocumentId(d.id)!.row, texts: [d.text] }));
+      yield answers.map((a) => ({ row: a.row, texts: [a.text] }));
     }
   }
   await db.transaction('rw', [db.projects, db.coders, db.codes], async () => {

@@ -70,7 +70,7 @@ describe('TableBuilder', () => {
         let i = 0;
         for (const c of [...cuts, table.rows.length]) {
           const end = Math.min(table.rows.length, i + c);
-          docs.push(...b.addRows(table.rows.slice(i, end)));
+          docs.push(...b.addRows(table.rows.slice(i, end)).map((a) => b.document(a)));
           i = end;
         }
         expect(docs).toEqual(whole.documents);
@@ -86,9 +86,9 @@ describe('TableBuilder', () => {
   it('keeps a redacted answer’s new length in the dataset', () => {
     const table: ParsedTable = { columns: ['ID', 'Q1', 'Q2', 'Area', 'Age'], descriptions: [], rows: [['R1', 'Call 07700 900123', '', 'North', '3']], warnings: [] };
     const b = new TableBuilder(table, mapping(), { projectId: 'a0000000-0000-4000-8000-000000000001', newId: seededGuids(1), now: '2026-11-27T00:00:00.000Z', fileName: 's.csv' });
-    const [doc] = b.addRows(table.rows);
-    b.setLength(doc!.id, 'Call [PHONE]'.length);
+    const [answer] = b.addRows(table.rows);
+    b.setLength(answer!, 'Call [PHONE]'.length);
     expect(datasetDocuments(b.dataset()).map((d) => d.length)).toEqual([12]);
-    expect(() => b.setLength('1b4e28ba-2fa1-41d2-883f-000000000000', 3)).toThrow(/not in this table/);
+    expect(() => b.setLength({ row: 1, slot: 0 }, 3)).toThrow(/no answer/);
   });
 });
