@@ -246,10 +246,12 @@ async function main() {
     );
     console.log(`  bare: decode+papaparse ${ms(b.t.parse)}, bulkAdd ${ms(b.t.store)} → ${b.stored} rows`);
     console.log(`  scan: ${s.texts.toLocaleString('en-GB')} texts, ${(s.chars / 1e6).toFixed(1)} M chars, ${s.findings} findings ${JSON.stringify(s.byType)}; email regex found ${s.emails}`);
-    const line = (label: string, x: number, base: number, target: number) =>
-      console.log(`${label.padEnd(44)} ${ms(x).padStart(9)}  baseline ${ms(base).padStart(8)}  ratio ${(x / base).toFixed(2)} (target ≤ ${target}) ${x / base <= target ? 'ok' : 'OVER TARGET'}`);
+    const line = (label: string, x: number, base: number, target: number | null) =>
+      console.log(
+        `${label.padEnd(44)} ${ms(x).padStart(9)}  baseline ${ms(base).padStart(8)}  ratio ${(x / base).toFixed(2)} ${target === null ? '(context)' : `(target ≤ ${target}) ${x / base <= target ? 'ok' : 'OVER TARGET'}`}`,
+      );
     line('(a) parse + store, app vs bare', appNoScan, bareTotal, 1.5);
-    line('    the same with the PII scan included', appAll, bareTotal, 1.5);
+    line('    the same with the PII scan included', appAll, bareTotal, null);
     line('(b) PII scan vs one email regex', s.t.scan, s.t.email, 5);
     const idleHwm = idleRun.hwmAt.commit ?? 0;
     console.log(`    the renderer with the import worker started and the store open, importing nothing: ${MB(idleHwm)} (${(idleHwm / csv.length).toFixed(2)}× the file)`);
