@@ -53,6 +53,7 @@ export interface ImportBatch {
 }
 
 const MAX_TITLE = 300;
+const MAX_SEEN_VALUES = 5000;
 const MAX_PSEUDONYM = 120;
 
 function makeSource(spec: SourceSpec, ctx: { projectId: string; newId: () => string; now: string }, description: string): Source {
@@ -156,6 +157,8 @@ export class TableBuilder {
   readonly #recordIds: string[] = [];
   readonly #participantOf: number[] = [];
   readonly #lengths: number[] = [];
+  /** Per attribute column, recent raw values and what they read as: a survey repeats a few categories and dates 100,000 times. */
+  readonly #seen: Map<string, Parsed<AttributeValue>>[];
   /** Participants in columns: first row index, pseudonym, and per variable one value each. */
   readonly #participantRows: number[] = [];
   readonly #pseudonyms: string[] = [];
@@ -182,6 +185,7 @@ export class TableBuilder {
       description: table.descriptions[a.index] ?? '',
     }));
     this.#values = this.variables.map(() => []);
+    this.#seen = this.variables.map(() => new Map());
     this.datasetId = datasetIdFrom(ctx.newId());
     this.#textCols = textIdx.map((ti) => ({ ti, column: table.columns[ti]!, description: table.descriptions[ti] ?? '' }));
   }
@@ -226,7 +230,7 @@ export class TableBuilder {
       // attributes of this row
       for (let k = 0; k < this.#attrIdx.length; k++) {
         const a = this.#attrIdx[k]!;
-        const r = parseValue(cells[a.index] ?? '', a.type, this.#mapping.dateOrder);
+        const r = this.#read(k, cells[a.index] ?? '');
         if (r.ok) rowValues[k] = r.value;
         else {
           const issue = { file, row, column: columns[a.index]!, message: r.reason };
@@ -300,6 +304,20 @@ export class TableBuilder {
     };
     if (description) doc.fieldDescription = description;
     return doc;
+  }
+
+  /** Attribute column k's cell read as its type; repeated values share one result (and one string). */
+  #read(k: number, raw: string): Parsed<AttributeValue> {
+    const a = this.#attrIdx[k]!;
+    if (a.type === 'text') return parseValue(raw, a.type, this.#mapping.dateOrder);
+    const seen = this.#seen[k]!;
+    let r = seen.get(raw);
+    if (r === undefined) {
+      r = parseValue(raw, a.type, this.#mapping.dateOrder);
+      // bounded: a column with thousands of distinct values gains nothing from it
+      if (seen.size < MAX_SEEN_VALUES) seen.set(detach(raw), r);
+    }
+    return r;
   }
 
   /** Participant `index`'s value of each variable (by id). */
