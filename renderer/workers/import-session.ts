@@ -37,6 +37,9 @@ import type { FindingView, ImportReply, ImportRequest, ReviewData } from './impo
 import { errorMessage } from '../../shared/error-message';
 import { blobSource } from './blob-source';
 
+/** Errors and warnings listed in a review at most (a wrong date order can make one per row). */
+const MAX_ISSUES = 500;
+
 /** Rows of a table in chunks, in order, each row as wide as the table's columns. */
 type RowChunks = () => Iterable<{ rows: string[][]; rowNumbers: number[] }>;
 
@@ -64,6 +67,8 @@ interface Prepared {
   findings: BatchFinding[];
   views: FindingView[];
   review: Omit<ReviewData, 'findings'>;
+  /** Values that cannot be read as their column's type (the review lists the first MAX_ISSUES). */
+  invalidCount: number;
   /** The request, to scan again with another allow-list. */
   request: Extract<ImportRequest, { type: 'prepare' }>;
 }
@@ -220,6 +225,7 @@ export class ImportSession {
     let documents = 0;
     let participants = 0;
     let skippedEmpty = 0;
+    let invalidCount = 0;
     const rowsOf = (f: HeldFile | undefined) => f?.layout?.rowCount ?? f?.table?.rows.length ?? 0;
     const total = req.tables.reduce((n, t) => n + rowsOf(this.#files.get(t.fileId)), 0) + req.transcripts.length;
     let done = 0;
@@ -255,8 +261,11 @@ export class ImportSession {
             views.push(view(x, `${f.name} · ${builder.pseudonym(pi)} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(attributes[v] ?? '')));
           }
         }
-        errors.push(...builder.invalidValues);
-        warnings.push(...builder.warnings.filter((w) => !builder.invalidValues.includes(w)));
+        // (loops, not spreads or includes: a wrong date order can make 100,000 of these)
+        const invalid = new Set(builder.invalidValues);
+        invalidCount += invalid.size;
+        for (const w of builder.invalidValues) if (errors.length < MAX_ISSUES) errors.push(w);
+        for (const w of builder.warnings) if (!invalid.has(w) && warnings.length < MAX_ISSUES) warnings.push(w);
         documents += builder.documentCount;
         participants += builder.participantCount;
         skippedEmpty += builder.skippedEmpty;
@@ -292,7 +301,7 @@ export class ImportSession {
           views.push(view(x, `${f.name} · ${d.title}`, d.text));
         }
       });
-      warnings.push(...b.warnings);
+      for (const w of b.warnings) if (warnings.length < MAX_ISSUES) warnings.push(w);
       documents += b.documents.length;
       participants += b.participants.length;
       skippedEmpty += b.skippedEmpty;
@@ -301,15 +310,16 @@ export class ImportSession {
     }
     if (documents === 0) return errorReply('', new Error('Nothing to import: every text cell and file was empty.'));
     progress({ type: 'progress', phase: 'scan', done: total, total });
-    const review = { documents, participants, skippedEmpty, errors, warnings: warnings.slice(0, 500) };
-    this.#prepared = { projectId: req.projectId, now, items, findings, views, review, request: req };
+    if (invalidCount > errors.length) errors.push({ file: '', message: `… and ${(invalidCount - errors.length).toLocaleString('en-GB')} more values that cannot be read as their column's type` });
+    const review = { documents, participants, skippedEmpty, errors, warnings };
+    this.#prepared = { projectId: req.projectId, now, items, findings, views, review, invalidCount, request: req };
     return { type: 'review', review: { findings: views, ...review } };
   }
 
   async #commit(req: Extract<ImportRequest, { type: 'commit' }>, progress: (r: ImportReply) => void): Promise<ImportReply> {
     const p = this.#prepared;
     if (!p || p.projectId !== req.projectId) return errorReply('', new Error('Nothing is prepared to import; choose the files again.'));
-    if (p.review.errors.length > 0) return { type: 'error', message: `${p.review.errors.length} value(s) cannot be read as their column's type; change the type or date order first.`, issues: p.review.errors };
+    if (p.invalidCount > 0) return { type: 'error', message: `${p.invalidCount.toLocaleString('en-GB')} value(s) cannot be read as their column's type; change the type or date order first.`, issues: p.review.errors };
     // the decisions change transcript batches in place, so a failed commit cannot be retried with other decisions
     this.#prepared = undefined;
     const applier = new DecisionApplier(p.findings, (f) => req.decisions[f.id] ?? 'redact');

@@ -222,6 +222,23 @@ describe('the import session (streamed CSV → dataset)', () => {
     expect(texts.join('\n')).not.toContain('07700');
   });
 
+  it('thousands of unreadable values are listed briefly, counted exactly, and stop the commit', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const rows = Array.from({ length: 3000 }, (_, i) => `R${i},13/${(i % 12) + 1}/2024,"Answer ${i}."`);
+    const bytes = new TextEncoder().encode(['ID,Contact date,Experience', ...rows].join('\n'));
+    await ask(s, { type: 'add-file', projectId: pid, fileId: 'd', name: 'dates.csv', data: bytes });
+    await ask(s, { type: 'parse-table', fileId: 'd', settings: {} });
+    const datesMapping: TableMapping = { idColumn: 'ID', textColumns: ['Experience'], attributes: [{ column: 'Contact date', type: 'date' }], dateOrder: 'mdy', source: { name: 'Dates', kind: 'survey' } };
+    const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [{ fileId: 'd', mapping: datesMapping }], transcripts: [], transcriptSource: { name: 'x', kind: 'interview' }, allowList: [] });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect(prepared.review.errors.length).toBe(501);
+    expect(prepared.review.errors[0]).toMatchObject({ file: 'dates.csv', row: 2, column: 'Contact date' });
+    expect(prepared.review.errors.at(-1)!.message).toMatch(/and 2,500 more values/);
+    const r = await ask(s, { type: 'commit', projectId: pid, decisions: {}, by: 'Analyst' });
+    expect(r.type === 'error' && r.message).toMatch(/^3,000 value\(s\) cannot be read/);
+  });
+
   it('a spreadsheet (a table already parsed) takes the same path', async () => {
     const { db, pid } = await fresh();
     const s = session(db);
