@@ -35,9 +35,8 @@ export type Envelope<T> = T & { reqId: number };
 
 export interface FileInfo {
   kind: ImportFileKind;
-  checksum: string;
   bytes: number;
-  /** Earlier imports of the same bytes into this project. */
+  /** Earlier imports of the same bytes into this project (for a CSV known once it has been read: see the 'table' reply). */
   previous: { at: string; by: string; fileNames: string[] }[];
 }
 
@@ -81,7 +80,8 @@ export interface ImportSummary {
 
 export type ImportReply =
   | { type: 'file'; info: FileInfo }
-  | { type: 'table'; table: TableSummary }
+  /** A table read; for a CSV also its file info, now that reading it has checksummed it. */
+  | { type: 'table'; table: TableSummary; info?: FileInfo }
   | { type: 'transcript'; transcript: TranscriptSummary }
   | { type: 'review'; review: ReviewData }
   | { type: 'committed'; summary: ImportSummary }

@@ -13,7 +13,7 @@ import { commitImports, findPreviousImports, ImportCancelled, type ChorusDb, typ
 import { newGuid } from '../../shared/model/ids';
 import { PII_TYPES, type PiiType } from '../../shared/model';
 import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
-import { checksumSource } from '../../shared/import/checksum';
+import { checksummingSource, checksumSource } from '../../shared/import/checksum';
 import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
 import type { DatasetRowTexts } from '../../shared/import/dataset';
 import { buildBatchFromTranscripts, TableBuilder, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
@@ -33,7 +33,7 @@ import {
 import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
-import type { FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
+import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
 import { blobSource } from './blob-source';
 
@@ -47,7 +47,9 @@ interface HeldFile {
   name: string;
   kind: ImportFileKind;
   source: ByteSource;
-  checksum: string;
+  projectId: string;
+  /** Known at add-file, or for a CSV once parse-table has read it. */
+  checksum?: string;
   /** A CSV/TSV read by parse-table (its layout; the rows are read again from `source`). */
   layout?: TableLayout;
   /** A spreadsheet, parsed whole in its own worker. */
@@ -133,16 +135,16 @@ export class ImportSession {
         const kind = importFileKind(req.name);
         if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, DOCX)`));
         let source: ByteSource;
-        let sum: string;
+        let sum: string | undefined;
         try {
           source = req.data instanceof Uint8Array ? bytesSource(req.data) : blobSource(req.data);
-          sum = checksumSource(source, this.#chunkBytes);
+          // a CSV is checksummed by parse-table's first read (a big survey is not read once more for it)
+          if (kind !== 'table') sum = checksumSource(source, this.#chunkBytes);
         } catch (e) {
           return errorReply(req.name, e);
         }
-        this.#files.set(req.fileId, { name: req.name, kind, source, checksum: sum });
-        const previous = (await findPreviousImports(await this.db(), req.projectId, sum)).map((r) => ({ at: r.at, by: r.by, fileNames: r.fileNames }));
-        return { type: 'file', info: { kind, checksum: sum, bytes: source.size, previous } };
+        this.#files.set(req.fileId, { name: req.name, kind, source, projectId: req.projectId, ...(sum !== undefined ? { checksum: sum } : {}) });
+        return { type: 'file', info: { kind, bytes: source.size, previous: sum !== undefined ? await this.#previous(req.projectId, sum) : [] } };
       }
       case 'forget-file':
         this.#files.delete(req.fileId);
@@ -152,12 +154,15 @@ export class ImportSession {
         const f = this.#file(req.fileId);
         const summary = new TableSummariser();
         try {
-          f.layout = scanCsvTable(f.source, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes);
+          const src = checksummingSource(f.source);
+          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes);
           f.table = undefined;
+          f.checksum ??= src.digest();
         } catch (e) {
           return errorReply(f.name, e);
         }
-        return { type: 'table', table: summary.finish(f.layout) };
+        const info = { kind: f.kind, bytes: f.source.size, previous: await this.#previous(f.projectId, this.#checksum(f)) };
+        return { type: 'table', table: summary.finish(f.layout), info };
       }
       case 'set-table': {
         const f = this.#file(req.fileId);
@@ -188,6 +193,15 @@ export class ImportSession {
         this.#abort?.abort();
         return { type: 'ok' };
     }
+  }
+
+  /** A file's checksum (a CSV's is normally taken while parse-table reads it). */
+  #checksum(f: HeldFile): string {
+    return (f.checksum ??= checksumSource(f.source, this.#chunkBytes));
+  }
+
+  async #previous(projectId: string, checksum: string): Promise<FileInfo['previous']> {
+    return (await findPreviousImports(await this.db(), projectId, checksum)).map((r) => ({ at: r.at, by: r.by, fileNames: r.fileNames }));
   }
 
   #file(id: string): HeldFile {
@@ -327,7 +341,7 @@ export class ImportSession {
     const items = p.items.map((item, bi) => {
       // read by commitImport after the rows are stored: a streamed table's counts are complete only then
       const redactions = (applier.counts[bi] ??= emptyCounts());
-      const meta: CommitMeta = { fileNames: [item.file.name], checksum: item.file.checksum, by: req.by, redactions };
+      const meta: CommitMeta = { fileNames: [item.file.name], checksum: this.#checksum(item.file), by: req.by, redactions };
       if (item.kind === 'transcript') {
         applier.documents(bi, item.batch.documents);
         applier.participants(bi, item.batch.participants);

@@ -88,3 +88,26 @@ export function checksumSource(src: ByteSource, chunkBytes?: number): string {
   for (const slice of byteSlices(src, chunkBytes)) c.update(slice);
   return c.digest();
 }
+
+/**
+ * A source that checksums the bytes read through it in order from the start, so a pass that reads
+ * the whole file anyway (the CSV reader's encoding check) checksums it at no extra read.
+ * `digest()` is undefined until every byte has been read in order.
+ */
+export function checksummingSource(src: ByteSource): ByteSource & { digest(): string | undefined } {
+  const c = new Checksum();
+  let at = 0;
+  return {
+    size: src.size,
+    read(start, end) {
+      const bytes = src.read(start, end);
+      // hashed at once: a source may hand out one reused buffer
+      if (start <= at && start + bytes.length > at) {
+        c.update(bytes.subarray(at - start));
+        at = start + bytes.length;
+      }
+      return bytes;
+    },
+    digest: () => (at >= src.size ? c.digest() : undefined),
+  };
+}

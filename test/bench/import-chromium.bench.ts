@@ -7,7 +7,7 @@
  * 127.0.0.1; the worker script is test/bench/import-chromium.worker.ts bundled by esbuild (the
  * import worker's own logic, ImportSession, plus the bare baseline; the production build is not
  * touched). Each phase runs in a fresh Worker of the same page, all in one browser run:
- *   app   add-file (checksum) + parse-table (layout, summary) + prepare (rows again: build, scan)
+ *   app   add-file + parse-table (layout, summary, checksum) + prepare (rows again: build, scan)
  *         + commit (rows again: build, apply decisions, store as a dataset) into IndexedDB, the CSV
  *         read in slices from a picked (disk-backed) File as in the app;
  *   bare  TextDecoder + papaparse + chunked (5,000) Dexie bulkAdd of the rows as {cells};
@@ -241,7 +241,7 @@ async function main() {
     const ms = (x: number) => `${x.toFixed(0)} ms`;
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${version} headless`);
     console.log(
-      `  app:  add-file (checksum) ${ms(a.t.addFile!)}, parse-table ${ms(a.t.parse!)}, prepare (read+build+scan) ${ms(a.t.prepare!)}, commit (read+build+redact+store) ${ms(a.t.commit!)}` +
+      `  app:  add-file ${ms(a.t.addFile!)}, parse-table (layout, summary, checksum) ${ms(a.t.parse!)}, prepare (read+build+scan) ${ms(a.t.prepare!)}, commit (read+build+redact+store) ${ms(a.t.commit!)}` +
         ` → ${a.stored.participants} participants, ${a.stored.documents} documents in ${a.stored.records} records; ${a.findings} findings`,
     );
     console.log(`  bare: decode+papaparse ${ms(b.t.parse)}, bulkAdd ${ms(b.t.store)} → ${b.stored} rows`);

@@ -202,8 +202,16 @@ describe('the import session (streamed CSV → dataset)', () => {
     const bytes = new TextEncoder().encode(CSV);
     const { review } = await prepareCsv(s, pid, bytes);
     await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
-    const again = await ask(session(db), { type: 'add-file', projectId: pid, fileId: 'x', name: 'copy.csv', data: bytes.slice() });
-    expect(again.type === 'file' && again.info.previous.map((p) => p.fileNames)).toEqual([['survey.csv']]);
+    const s2 = session(db);
+    const added = await ask(s2, { type: 'add-file', projectId: pid, fileId: 'x', name: 'copy.csv', data: bytes.slice() });
+    // a CSV is checksummed while parse-table reads it, not by a read of its own
+    expect(added.type === 'file' && added.info.previous).toEqual([]);
+    const again = await ask(s2, { type: 'parse-table', fileId: 'x', settings: {} });
+    expect(again.type === 'table' && again.info?.previous.map((p) => p.fileNames)).toEqual([['survey.csv']]);
+    const other = await ask(s2, { type: 'add-file', projectId: pid, fileId: 'y', name: 'other.csv', data: new TextEncoder().encode(CSV + '\r\nR6,North,,"More",') });
+    expect(other.type).toBe('file');
+    const fresh2 = await ask(s2, { type: 'parse-table', fileId: 'y', settings: {} });
+    expect(fresh2.type === 'table' && fresh2.info?.previous).toEqual([]);
   });
 
   it('scanning again with an allow-list reads the file again and drops the allowed findings', async () => {

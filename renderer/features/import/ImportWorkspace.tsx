@@ -69,7 +69,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
         r = { type: 'error', message: `${e.name}: ${errorMessage(err)}`, issues: [{ file: e.name, message: errorMessage(err) }] };
       }
     } else r = await worker().request({ type: 'parse-table', fileId: e.id, settings });
-    if (r.type === 'table') update(e.id, { loading: false, table: r.table, draft: carryOver(prev?.draft, r.table), error: undefined });
+    if (r.type === 'table') update(e.id, { loading: false, table: r.table, draft: carryOver(prev?.draft, r.table), error: undefined, ...(r.info ? { info: r.info } : {}) });
     else if (r.type === 'error') update(e.id, { loading: false, error: asFailure(r) });
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bytesSource } from '../../../shared/import/byte-source';
-import { Checksum, checksum, checksumSource } from '../../../shared/import/checksum';
+import { Checksum, checksum, checksummingSource, checksumSource } from '../../../shared/import/checksum';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -80,5 +80,32 @@ describe('checksum (MurmurHash3 x86_32, seeds 0 and 0x9747b28c)', () => {
         return checksum(c) !== checksum(b);
       }),
     );
+  });
+});
+
+describe('checksummingSource', () => {
+  it('gives the checksum once every byte has been read in order, whatever else is read around it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }), fc.nat({ max: 299 }), (b, steps, peek) => {
+        const src = checksummingSource(bytesSource(b));
+        // a look at the head first (as encoding detection does), then a full pass in uneven slices
+        src.read(0, Math.min(b.length, 4));
+        src.read(peek % b.length, b.length);
+        expect(src.digest()).toBe(peek % b.length <= 4 ? checksum(b) : undefined);
+        let at = 0;
+        for (let i = 0; at < b.length; i++) {
+          const n = steps[i % steps.length]!;
+          src.read(at, Math.min(b.length, at + n));
+          at += n;
+        }
+        expect(src.digest()).toBe(checksum(b));
+      }),
+    );
+  });
+
+  it('has no checksum while bytes were skipped', () => {
+    const src = checksummingSource(bytesSource(new Uint8Array([1, 2, 3, 4, 5, 6])));
+    src.read(2, 6);
+    expect(src.digest()).toBeUndefined();
   });
 });
