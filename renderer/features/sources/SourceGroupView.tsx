@@ -4,7 +4,7 @@ import type { SourceGroup } from './groupDocuments';
 
 /** Fixed row heights (px), kept equal to the CSS in sources.css so the virtual list needs no measuring. */
 export const HEADER_HEIGHT = 48;
-export const ROW_HEIGHT = 28;
+export const ROW_HEIGHT = 44;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render } from '@testing-library/react';
 import type { DocumentMeta, Source } from '../../../shared/model';
 import { DocumentList } from '../../../renderer/features/sources/DocumentList';
+import { HEADER_HEIGHT, ROW_HEIGHT } from '../../../renderer/features/sources/SourceGroupView';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const source = (id: string, name: string, kind: Source['kind']): Source => ({ id, projectId: 'p', name, kind, description: '', createdAt: NOW });
@@ -29,7 +30,7 @@ describe('DocumentList', () => {
     vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
       const rows = this.classList.contains('document-list__scroll') ? this.querySelector<HTMLElement>('.document-list__rows') : null;
       if (!rows) return 0;
-      return (parseFloat(rows.style.paddingTop) || 0) + (parseFloat(rows.style.paddingBottom) || 0) + 48 * rows.querySelectorAll('.source-group__toggle').length + 28 * rows.querySelectorAll('.doc-link').length;
+      return (parseFloat(rows.style.paddingTop) || 0) + (parseFloat(rows.style.paddingBottom) || 0) + HEADER_HEIGHT * rows.querySelectorAll('.source-group__toggle').length + ROW_HEIGHT * rows.querySelectorAll('.doc-link').length;
     });
     const tops = new WeakMap<Element, number>();
     vi.spyOn(HTMLElement.prototype, 'scrollTop', 'get').mockImplementation(function (this: HTMLElement) { return tops.get(this) ?? 0; });
