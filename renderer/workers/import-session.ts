@@ -244,7 +244,11 @@ export class ImportSession {
     const total = req.tables.reduce((n, t) => n + rowsOf(this.#files.get(t.fileId)), 0) + req.transcripts.length;
     let done = 0;
     const report = throttle((d, t) => progress({ type: 'progress', phase: 'scan', done: d, total: t }));
-    const view = (f: BatchFinding, where: string, text: string): FindingView => ({ id: f.id, type: f.type, confidence: f.confidence, where, ...findingContext(text, f) });
+    /** Keep a finding and its view for the review (the context is cut from the text now, while it is at hand). */
+    const keep = (f: BatchFinding, where: string, text: string) => {
+      findings.push(f);
+      views.push({ id: f.id, type: f.type, confidence: f.confidence, where, ...findingContext(text, f) });
+    };
 
     for (const t of req.tables) {
       const f = this.#file(t.fileId);
@@ -258,10 +262,7 @@ export class ImportSession {
         for (const chunk of this.#rows(f)()) {
           const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
           answers.forEach((a, i) => {
-            for (const x of scanPlace(batch, { kind: 'document', doc: docBase + i }, a.text, req.allowList)) {
-              findings.push(x);
-              views.push(view(x, `${f.name} · ${builder.document(a).title}`, a.text));
-            }
+            for (const x of scanPlace(batch, { kind: 'document', doc: docBase + i }, a.text, req.allowList)) keep(x, `${f.name} · ${builder.document(a).title}`, a.text);
           });
           docBase += answers.length;
           done += chunk.rows.length;
@@ -271,8 +272,7 @@ export class ImportSession {
           const attributes = builder.attributes(pi);
           for (const x of scanAttributes(batch, pi, attributes, req.allowList)) {
             const v = x.place.kind === 'attribute' ? x.place.variableId : '';
-            findings.push(x);
-            views.push(view(x, `${f.name} · ${builder.pseudonym(pi)} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(attributes[v] ?? '')));
+            keep(x, `${f.name} · ${builder.pseudonym(pi)} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(attributes[v] ?? ''));
           }
         }
         // (loops, not spreads or includes: a wrong date order can make 100,000 of these)
@@ -310,10 +310,7 @@ export class ImportSession {
       for (const d of b.documents) d.turns = dropSpeakers(d.turns, drop);
       const batch = items.length;
       b.documents.forEach((d, i) => {
-        for (const x of scanPlace(batch, { kind: 'document', doc: i }, d.text, req.allowList)) {
-          findings.push(x);
-          views.push(view(x, `${f.name} · ${d.title}`, d.text));
-        }
+        for (const x of scanPlace(batch, { kind: 'document', doc: i }, d.text, req.allowList)) keep(x, `${f.name} · ${d.title}`, d.text);
       });
       for (const w of b.warnings) if (warnings.length < MAX_ISSUES) warnings.push(w);
       documents += b.documents.length;

@@ -102,8 +102,38 @@ export function parseDatasetDocumentId(id: string): { datasetId: string; row: nu
   return { datasetId, row, slot, rowKey: id.slice(0, 32) };
 }
 
-export function datasetRowCount(ds: Dataset): number {
-  return ds.recordIds.length;
+/** Where an answer is and what it belongs to: everything its response document is made of. */
+export interface AnswerPlace {
+  datasetId: string;
+  projectId: string;
+  sourceId: string;
+  createdAt: string;
+  row: number;
+  slot: number;
+  recordId: string;
+  field: DatasetField;
+  /** Row index the answer's participant id derives from. */
+  participantRow: number;
+  length: number;
+}
+
+/** The response document of an answer (the one way its id, title and fields are made). */
+export function responseDocument(a: AnswerPlace): DocumentMeta {
+  const doc: DocumentMeta = {
+    id: datasetDocumentId(a.datasetId, a.row, a.slot),
+    projectId: a.projectId,
+    sourceId: a.sourceId,
+    participantId: datasetParticipantId(a.datasetId, a.participantRow),
+    title: `${a.recordId} – ${a.field.name}`.slice(0, MAX_TITLE),
+    kind: 'response',
+    length: a.length,
+    turns: [],
+    recordId: a.recordId,
+    field: a.field.name,
+    createdAt: a.createdAt,
+  };
+  if (a.field.description) doc.fieldDescription = a.field.description;
+  return doc;
 }
 
 /** The response document of one answer, or undefined if that answer was empty or out of range. */
@@ -112,23 +142,18 @@ export function datasetDocument(ds: Dataset, row: number, slot: number): Documen
   if (row < 0 || row >= ds.recordIds.length || slot < 0 || slot >= F) return undefined;
   const length = ds.lengths[row * F + slot]!;
   if (length < 0) return undefined;
-  const field = ds.fields[slot]!;
-  const recordId = ds.recordIds[row]!;
-  const doc: DocumentMeta = {
-    id: datasetDocumentId(ds.id, row, slot),
+  return responseDocument({
+    datasetId: ds.id,
     projectId: ds.projectId,
     sourceId: ds.sourceId,
-    participantId: datasetParticipantId(ds.id, ds.participants.rows[ds.participantOf[row]!]!),
-    title: `${recordId} – ${field.name}`.slice(0, MAX_TITLE),
-    kind: 'response',
-    length,
-    turns: [],
-    recordId,
-    field: field.name,
     createdAt: ds.createdAt,
-  };
-  if (field.description) doc.fieldDescription = field.description;
-  return doc;
+    row,
+    slot,
+    recordId: ds.recordIds[row]!,
+    field: ds.fields[slot]!,
+    participantRow: ds.participants.rows[ds.participantOf[row]!]!,
+    length,
+  });
 }
 
 /** Every response document of a dataset, in row then column order. */

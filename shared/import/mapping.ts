@@ -5,7 +5,7 @@
 import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue } from '../model';
 import { detach } from './detach';
 import { parseTranscript } from './transcript';
-import { datasetDocumentId, datasetIdFrom, datasetParticipantId, type Dataset } from './dataset';
+import { datasetIdFrom, datasetParticipantId, responseDocument, type Dataset } from './dataset';
 import { ImportError, type ImportIssue, type ParsedTable } from './types';
 import { parseBoolean, parseDate, parseNumber, type DateOrder, type Parsed } from './values';
 
@@ -287,23 +287,19 @@ export class TableBuilder {
   document(answer: Answer): DocumentWithText {
     const { row, slot, text } = answer;
     const { column, description } = this.#textCols[slot]!;
-    const recordId = this.#recordIds[row]!;
-    const doc: DocumentWithText = {
-      id: datasetDocumentId(this.datasetId, row, slot),
+    const meta = responseDocument({
+      datasetId: this.datasetId,
       projectId: this.#ctx.projectId,
       sourceId: this.source.id,
-      participantId: datasetParticipantId(this.datasetId, this.#participantRows[this.#participantOf[row]!]!),
-      title: `${recordId} – ${column}`.slice(0, MAX_TITLE),
-      kind: 'response',
-      length: text.length,
-      turns: [],
-      recordId,
-      field: column,
       createdAt: this.#ctx.now,
-      text,
-    };
-    if (description) doc.fieldDescription = description;
-    return doc;
+      row,
+      slot,
+      recordId: this.#recordIds[row]!,
+      field: { name: column, description },
+      participantRow: this.#participantRows[this.#participantOf[row]!]!,
+      length: text.length,
+    });
+    return { ...meta, text };
   }
 
   /** Attribute column k's cell read as its type; repeated values share one result (and one string). */

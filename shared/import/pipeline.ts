@@ -101,15 +101,6 @@ function deOverlap<T extends PiiFinding>(findings: readonly T[]): T[] {
   return [...findings].sort((a, b) => a.start - b.start || b.end - a.end).filter((f) => f.start >= prevEnd && ((prevEnd = f.end), true));
 }
 
-/** The text a finding lies in. */
-export function findingText(batches: readonly ImportBatch[], f: Pick<BatchFinding, 'batch' | 'place'>): string {
-  const b = batches[f.batch];
-  if (!b) throw new RangeError(`no batch ${f.batch}`);
-  if (f.place.kind === 'document') return b.documents[f.place.doc]?.text ?? '';
-  const v = b.participants[f.place.participant]?.attributes[f.place.variableId];
-  return typeof v === 'string' ? v : '';
-}
-
 /** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
 export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
   return deOverlap(detectPii(text, { allowList })).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
