@@ -1,6 +1,8 @@
 /**
- * The one storage codec for document text and memos. Today it stores plain text; encryption at
- * rest (AES-GCM with a key held by the platform) plugs in here without touching features.
+ * The one storage codec for document text and memos. A plain store keeps `{v:0,text}`; an encrypted
+ * one keeps AES-GCM ciphertext `{v:1,iv,data}` made with a key the user unlocks. Encoding and
+ * decoding are asynchronous (WebCrypto), so callers run them before or after a Dexie transaction,
+ * never inside one.
  */
 export type StoredText = { v: 0; text: string } | { v: 1; iv: Uint8Array; data: Uint8Array };
 
@@ -23,6 +25,30 @@ export const plainCodec: StorageCodec = {
     throw new Error('This text is encrypted and no key is available');
   },
 };
+
+/** AES-GCM with a 96-bit random IV per text (WebCrypto: the browser's, Electron's or Node's). */
+export function aesGcmCodec(key: CryptoKey, subtle: SubtleCrypto = globalThis.crypto.subtle): StorageCodec {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const encode = async (text: string): Promise<StoredText> => {
+    const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+    const data = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)));
+    return { v: 1, iv, data };
+  };
+  return {
+    encode,
+    encodeMany: (texts) => Promise.all(texts.map(encode)),
+    async decode(stored) {
+      if (stored.v === 0) return stored.text;
+      try {
+        const plain = await subtle.decrypt({ name: 'AES-GCM', iv: stored.iv as Uint8Array<ArrayBuffer> }, key, stored.data as Uint8Array<ArrayBuffer>);
+        return decoder.decode(plain);
+      } catch {
+        throw new Error('This text could not be decrypted: the key is wrong or the stored data was changed');
+      }
+    },
+  };
+}
 
 let active: StorageCodec = plainCodec;
 

@@ -2,7 +2,7 @@
 export { ChorusDb, SCHEMA_VERSION } from './schema';
 export { StoreError, type StoreErrorCode } from './errors';
 export { openChorusDb } from './open';
-export { getCodec, setCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
+export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';
 export { getSetting, setSetting } from './settings';
 export * from './reads';
 export { listProjects, createProject, deleteProject, importBundle, exportBundle, ensureDemoProject } from './projects';
