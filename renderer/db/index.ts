@@ -1,21 +1,12 @@
-/** renderer/db: the only code that touches IndexedDB. */
-export { ChorusDb, SCHEMA_VERSION } from './schema';
-export { StoreError, type StoreErrorCode } from './errors';
-export { openChorusDb } from './open';
-export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';
-export { getSetting, setSetting } from './settings';
-export * from './reads';
-export { listProjects, createProject, deleteProject, importBundle, exportBundle, ensureDemoProject } from './projects';
-export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, mergeCodes, splitCode, type CodePatch } from './codes';
-export { addCoding, addCodings, removeCoding, type NewCoding } from './codings';
-export { undo, redo, historyState, HISTORY_LIMIT } from './history';
-export { getMemo, saveMemo } from './memos';
+/**
+ * renderer/db: the only code that touches IndexedDB. Features and the app shell import ./api.ts
+ * (reads and `execute`); this index adds the named write shorthands (./writes.ts) and the
+ * import commit for tests, benchmarks and workers.
+ */
+export * from './api';
+export { deleteProject, exportBundle } from './projects';
+export * from './writes';
 export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress, type DatasetCommit } from './imports';
-export { listDatasets, getDataset, datasetTexts } from './datasets';
-export { ensureTermCounts, forgetTermCounts } from './termCounts';
-export { removeCodings } from './removeCodings';
-export { createCoder, updateCoder, initialsOf, type CoderPatch } from './coders';
-export { importCodes, type CodebookImportResult } from './codebook-io';
 export { commitImports } from './import-many';
-export { listMemoTargets } from './memo-index';
-export { projectChangeStamp, type ProjectStamp } from './changeStamp';
+export { ensureTermCounts, forgetTermCounts } from './termCounts';
+export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';

@@ -2,11 +2,6 @@ import type { ChorusDb } from './schema';
 import { getCodec } from './codec';
 import { getDatasetText } from './datasets';
 
-/** Store a document's or memo's text through the codec. Call inside the caller's transaction. */
-export async function putText(db: ChorusDb, id: string, projectId: string, text: string): Promise<void> {
-  await db.texts.put({ id, projectId, stored: await getCodec().encode(text) });
-}
-
 /** A document's or memo's text: stored on its own, or (survey answers) in its dataset row. */
 export async function getText(db: ChorusDb, id: string): Promise<string | undefined> {
   const row = await db.texts.get(id);

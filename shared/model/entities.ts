@@ -264,6 +264,8 @@ export const AuditEvent = z.object({
   actor: z.string(),
   action: z.string().min(1),
   ids: z.array(z.string()).default([]),
+  /** How many rows of each kind the action touched (ids are capped; counts are not). */
+  counts: z.record(z.string(), z.number()).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -1,0 +1,19 @@
+/**
+ * What features and the app shell may use from the store: reads, UI settings, and `execute` —
+ * the ONE way to change project data (shared/commands). dependency-cruiser keeps renderer/features
+ * and renderer/app to this module.
+ */
+export { ChorusDb, SCHEMA_VERSION } from './schema';
+export { StoreError, type StoreErrorCode } from './errors';
+export { openChorusDb } from './open';
+export { getSetting, setSetting } from './settings';
+export * from './reads';
+export { listProjects, ensureDemoProject } from './projects';
+export { countCodingsUnder } from './codes';
+export { historyState } from './history';
+export { getMemo } from './memos';
+export { listDatasets, getDataset, datasetTexts } from './datasets';
+export { listMemoTargets } from './memo-index';
+export { projectChangeStamp, type ProjectStamp } from './changeStamp';
+export { execute, type Executed, type ExecuteOptions } from './execute';
+export { HISTORY_LIMIT, initialsOf, type Command, type CodePatch, type CoderPatch, type CodebookImportResult, type SpanToCode } from '../../shared/commands';

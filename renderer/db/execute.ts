@@ -1,0 +1,164 @@
+/**
+ * The one writer of project data (shared/commands). For each command it:
+ *   1. encodes the texts the command carries (memos, imported documents) through the storage
+ *      codec — BEFORE any transaction opens, so a real cipher's awaits cannot end it early;
+ *   2. opens ONE read-write transaction, reads exactly what the command declares (Dexie reads
+ *      only), calls the command's pure plan, and writes its rows, its undo step (the `history`
+ *      table, so undo and redo survive a reload) and its audit entry;
+ *   3. returns the plan's result, the step's number and the rows it changed.
+ * Every step adds or flips a history entry, which moves the project's change stamp
+ * (changeStamp.ts) — that is how the analysis, search and grid workers learn to re-read.
+ * Features call `execute` (and nothing else that writes): a dependency-cruiser rule holds them to it.
+ */
+import type { Table } from 'dexie';
+import {
+  auditRow,
+  byTable,
+  changedRows,
+  changesOf,
+  changesSomething,
+  handlerOf,
+  HISTORY_LIMIT,
+  rowKey,
+  type Command,
+  type Executed,
+  type ExecuteOptions,
+  type ReadSpec,
+  type ResultOf,
+  type RowOp,
+  type Snapshot,
+  type TableName,
+} from '../../shared/commands';
+import { collapse } from '../../shared/commands';
+import { descendantIds } from '../../shared/coding/tree';
+import { newGuid, type Coding } from '../../shared/model';
+import { getCodec } from './codec';
+import { getDocuments } from './reads';
+import type { ChorusDb, HistoryEntry } from './schema';
+
+export type { Executed, ExecuteOptions } from '../../shared/commands';
+
+/** Every table a command can write (undo and redo may touch any of them). */
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions'];
+
+function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
+  const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
+  if (spec.project) names.add('projects');
+  if (spec.codes || spec.codingsUnder) names.add('codes');
+  if (spec.coders) names.add('coders');
+  if (spec.codingIds || spec.codingsOfCodes || spec.codingsUnder || spec.codingsAt) names.add('codings');
+  if (spec.documentIds) names.add('documents').add('datasets');
+  if (spec.memosOn) names.add('memos');
+  // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
+  const have = new Set(db.tables.map((t) => t.name));
+  return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
+}
+
+/** Read what the command declared. Call inside the transaction: Dexie reads only, no decoding. */
+async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<Snapshot> {
+  const codes = spec.codes || spec.codingsUnder ? await db.codes.where('projectId').equals(projectId).toArray() : [];
+  const codings = new Map<string, Coding>();
+  const keep = (rows: (Coding | undefined)[]) => {
+    for (const c of rows) if (c) codings.set(c.id, c);
+  };
+  // (codings by id are kept whatever their project, so a plan can refuse another project's)
+  if (spec.codingIds?.length) keep(await db.codings.bulkGet([...spec.codingIds]));
+  const byCode = [...(spec.codingsOfCodes ?? []), ...(spec.codingsUnder ? descendantIds(codes, spec.codingsUnder) : [])];
+  if (byCode.length) keep(await db.codings.where('codeId').anyOf(byCode).toArray());
+  if (spec.codingsAt?.length) keep(await db.codings.where('[documentId+codeId]').anyOf(spec.codingsAt.map((p) => [p.documentId, p.codeId])).toArray());
+  const memos = [];
+  for (const t of spec.memosOn ?? []) {
+    const m = await db.memos.where('target.id').equals(t.id).filter((x) => x.target.kind === t.kind && x.projectId === projectId).first();
+    if (m) memos.push(m);
+  }
+  let step: Snapshot['step'];
+  let current: Snapshot['current'];
+  if (spec.step !== undefined) {
+    const latest = await db.history.where('[projectId+undone]').equals([projectId, 0]).last();
+    const entry: HistoryEntry | undefined =
+      spec.step === 'undo'
+        ? latest
+        : spec.step === 'redo'
+          ? await db.history.where('[projectId+undone]').equals([projectId, 1]).first()
+          : await db.history.get(spec.step).then((e) => (e?.projectId === projectId ? e : undefined));
+    if (entry) {
+      step = { seq: entry.seq!, label: entry.label, changes: entry.changes, undone: entry.undone, latest: entry.undone === 0 && latest?.seq === entry.seq };
+      if (typeof spec.step === 'number' && !step.latest) {
+        current = new Map();
+        for (const c of entry.changes) current.set(rowKey(c.table, c.key), (await db.table(c.table).get(c.key)) ?? null);
+      }
+    }
+  }
+  return {
+    project: spec.project ? await db.projects.get(projectId) : undefined,
+    codes,
+    coders: spec.coders ? await db.coders.where('projectId').equals(projectId).toArray() : [],
+    codings: [...codings.values()],
+    documents: spec.documentIds?.length ? (await getDocuments(db, spec.documentIds)).filter((d) => d !== undefined) : [],
+    memos,
+    step,
+    current,
+  };
+}
+
+/** Each row's stored state before the plan, for the undo step. */
+async function befores(db: ChorusDb, ops: readonly RowOp[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  const keys = new Map<TableName, string[]>();
+  for (const op of ops) (keys.get(op.table) ?? keys.set(op.table, []).get(op.table)!).push(op.key);
+  for (const [table, ks] of keys) {
+    const rows = await db.table(table).bulkGet(ks);
+    ks.forEach((k, i) => out.set(rowKey(table, k), rows[i] ?? null));
+  }
+  return out;
+}
+
+async function addStep(db: ChorusDb, projectId: string, label: string, changes: HistoryEntry['changes'], at: string): Promise<number> {
+  await db.history.where('[projectId+undone]').equals([projectId, 1]).delete();
+  const seq = await db.history.add({ projectId, label, at, undone: 0, changes });
+  const count = await db.history.where('projectId').equals(projectId).count();
+  if (count > HISTORY_LIMIT) {
+    const old = await db.history.where('projectId').equals(projectId).limit(count - HISTORY_LIMIT).primaryKeys();
+    await db.history.bulkDelete(old);
+  }
+  return seq;
+}
+
+/** Run one command against the store: one transaction, one undo step (if it is undoable), one audit entry. */
+export async function execute<C extends Command>(db: ChorusDb, projectId: string, cmd: C, opts: ExecuteOptions = {}): Promise<Executed<ResultOf<C>>> {
+  const handler = handlerOf(cmd);
+  const spec = handler.reads(cmd);
+  const texts = handler.texts?.(cmd) ?? [];
+  // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
+  const encoded = texts.length ? await getCodec().encodeMany(texts) : [];
+  const now = opts.now ?? new Date().toISOString();
+  const ctx = { projectId, now, newId: opts.newId ?? newGuid, actor: opts.actor ?? 'local user', encoded };
+  return db.transaction('rw', tablesFor(db, handler.writes, spec), async () => {
+    const state = await gather(db, projectId, spec);
+    const plan = handler.plan(state, cmd, ctx);
+    const ops = collapse(plan.ops);
+    const undoable = plan.step !== null;
+    let stepSeq: number | null = null;
+    if (undoable) {
+      const was = await befores(db, ops);
+      const changes = changesOf(ops, (op) => was.get(rowKey(op.table, op.key)));
+      await write(db, ops, false);
+      if (changes.length) stepSeq = await addStep(db, projectId, plan.step!.label, changes, now);
+    } else {
+      await write(db, ops, true);
+    }
+    if (plan.mark) await db.history.update(plan.mark.seq, { undone: plan.mark.undone });
+    if (changesSomething(plan)) await db.audit.add(auditRow(plan.audit, projectId, ctx.newId(), now, ctx.actor));
+    return { result: plan.result, step: stepSeq, changed: changedRows(ops) };
+  });
+}
+
+/** Apply collapsed ops table by table; `strictAdds` lets IndexedDB refuse an existing key (no befores were read). */
+async function write(db: ChorusDb, ops: readonly RowOp[], strictAdds: boolean): Promise<void> {
+  for (const [table, t] of byTable(ops)) {
+    const tbl = db.table(table);
+    if (t.deletes.length) await tbl.bulkDelete(t.deletes);
+    if (t.adds.length) await (strictAdds ? tbl.bulkAdd(t.adds) : tbl.bulkPut(t.adds));
+    if (t.puts.length) await tbl.bulkPut(t.puts);
+  }
+}

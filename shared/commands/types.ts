@@ -1,0 +1,144 @@
+/**
+ * The vocabulary of the command layer: what a command may read (ReadSpec → Snapshot), what its
+ * pure plan returns (Plan), and what an executor gives the plan (PlanContext). Pure: no Dexie,
+ * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
+ * speak it.
+ */
+import type { Code, Coder, Coding, DocumentMeta, MemoMeta, MemoTarget, Project } from '../model';
+
+/** The stored tables a plan may write (names as in the store's schema). */
+export type TableName =
+  | 'projects'
+  | 'coders'
+  | 'sources'
+  | 'variables'
+  | 'participants'
+  | 'documents'
+  | 'texts'
+  | 'codes'
+  | 'codings'
+  | 'memos'
+  | 'findings'
+  | 'actions';
+
+/** A stored row: every row a plan writes has a string `id`. */
+export type Row = { id: string } & Record<string, unknown>;
+
+/**
+ * One row operation: `row` is the row to store, or null to delete the row `key`. `add` means the
+ * row must not exist yet (an import refuses to overwrite anything rather than silently merging).
+ */
+export interface RowOp {
+  table: TableName;
+  key: string;
+  row: Row | null;
+  add?: boolean;
+}
+
+/** One row change as kept in the undo history: the row before and after (null = absent). */
+export interface RowChange {
+  table: string;
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One undoable step as the history keeps it. */
+export interface HistoryStep {
+  seq: number;
+  label: string;
+  changes: RowChange[];
+}
+
+/** The audit entry a command leaves: ids and counts, never content. */
+export interface AuditNote {
+  action: string;
+  ids: string[];
+  counts?: Record<string, number>;
+}
+
+/** What a command's plan decides. */
+export interface Plan<R = unknown> {
+  /** Row writes, in order (a later op on the same row wins). */
+  ops: RowOp[];
+  /**
+   * The undo step this action becomes (its name on the Undo button), or null when it is not
+   * undoable (creating or importing a whole project; undo and redo themselves).
+   */
+  step: { label: string } | null;
+  /** Undo/redo: flip this history entry instead of adding one. */
+  mark?: { seq: number; undone: 0 | 1 };
+  audit: AuditNote;
+  /** What the caller gets back (ids, counts, the new rows). */
+  result: R;
+}
+
+/**
+ * What a command needs to read before it plans. The executor reads exactly this, inside the
+ * same read-write transaction it then writes in, and hands the plan a Snapshot.
+ */
+export interface ReadSpec {
+  project?: boolean;
+  /** Every code of the project. */
+  codes?: boolean;
+  /** Every coder of the project. */
+  coders?: boolean;
+  /** Codings by id. */
+  codingIds?: readonly string[];
+  /** Codings whose code is one of these. */
+  codingsOfCodes?: readonly string[];
+  /** Codings of this code and every code below it (read once the codes are known). */
+  codingsUnder?: string;
+  /** Codings of these (document, code) pairs (duplicate checks). */
+  codingsAt?: readonly { documentId: string; codeId: string }[];
+  /** Documents by id, stored or derived from a survey dataset. */
+  documentIds?: readonly string[];
+  /** The memo on each of these targets, if any. */
+  memosOn?: readonly MemoTarget[];
+  /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
+  step?: 'undo' | 'redo' | number;
+}
+
+export interface Snapshot {
+  project: Project | undefined;
+  codes: Code[];
+  coders: Coder[];
+  /** Every coding asked for (by id, by code, by place), each once. */
+  codings: Coding[];
+  documents: DocumentMeta[];
+  memos: MemoMeta[];
+  /** The history step asked for; `latest` when it is the step Undo would act on now. */
+  step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
+  /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */
+  current?: Map<string, unknown>;
+}
+
+/** What an executor gives every plan, so plans stay pure and reproducible (tests pass seeded ids and a fixed clock). */
+export interface PlanContext {
+  projectId: string;
+  now: string;
+  newId: () => string;
+  actor: string;
+  /** The texts the command asked to encode (see `texts` in a handler), stored form, same order. */
+  encoded: readonly unknown[];
+}
+
+/** A command group's handler for one command type. */
+export interface Handler<C, R> {
+  /** Tables the plan may write (the executor opens its transaction over these, history and audit). */
+  writes: readonly TableName[];
+  /** What to read first (inside the transaction). */
+  reads(cmd: C): ReadSpec;
+  /** Texts to encode through the storage codec BEFORE the transaction opens (memos, imported documents). */
+  texts?(cmd: C): string[];
+  /** The pure plan. Throws an Error with a user-facing message when the command is refused. */
+  plan(state: Snapshot, cmd: C, ctx: PlanContext): Plan<R>;
+}
+
+/** A row key within its table, for maps of rows. */
+export const rowKey = (table: string, key: string) => `${table}\u0000${key}`;
+
+/** The undo history keeps at most this many steps per project. */
+export const HISTORY_LIMIT = 300;
+/** An audit entry names at most this many ids (its counts carry the rest). */
+export const AUDIT_IDS = 50;
