@@ -46,6 +46,21 @@ module.exports = {
       from: { path: '^renderer/', pathNot: '^renderer/db/' },
       to: { path: 'node_modules/dexie/' },
     },
+    {
+      name: 'features-write-through-execute',
+      severity: 'error',
+      comment:
+        'Features and the app shell change project data only with execute(): they import renderer/db/api.ts (reads, UI settings, execute), never the write shorthands (writes.ts), the repositories or the import commit.',
+      from: { path: '^renderer/(features|app)/' },
+      to: { path: '^renderer/db/', pathNot: '^renderer/db/api\\.ts$' },
+    },
+    {
+      name: 'commands-executor-is-the-writer',
+      severity: 'error',
+      comment: 'Plans are applied only by the executors (renderer/db/execute.ts, shared/commands/memory.ts); nothing else in the renderer imports the plan internals.',
+      from: { path: '^renderer/', pathNot: '^renderer/db/' },
+      to: { path: '^shared/commands/(apply|memory)\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

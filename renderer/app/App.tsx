@@ -1,4 +1,4 @@
-import type { ChorusDb } from '../db';
+import type { ChorusDb } from '../db/api';
 import { DbContext } from './dbContext';
 import { StoreErrorPage } from './StoreErrorPage';
 import { useChorusDb } from './useChorusDb';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { addCoding, createCode, removeCodings } from '../db';
+import { execute } from '../db/api';
 import type { WorkspaceProps } from './workspaces';
 import { useOpenDocumentRequest } from './openDocument';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
@@ -82,7 +82,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     setMemo({ target: { kind: 'coding', id: c.id }, about: `coding “${c.codeName}” of “${snippet(textRef.current?.slice(c.start, c.end) ?? '', 40)}”` });
   }, []);
   const onRemoveCoding = useCallback(
-    (id: string) => void removeCodings(db, project.id, [id], 'Remove coding').then(() => setStatus('Coding removed.'), (e: unknown) => setStatus(errorMessage(e))),
+    (id: string) => void execute(db, project.id, { type: 'removeCodings', codingIds: [id], label: 'Remove coding' }).then(() => setStatus('Coding removed.'), (e: unknown) => setStatus(errorMessage(e))),
     [db, project.id],
   );
   const quote = (s: TextSpan) => snippet(text?.slice(s.start, s.end) ?? '', 40);
@@ -98,7 +98,8 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
       return;
     }
     try {
-      showAdded(await addCoding(db, { projectId: project.id, documentId: doc.id, codeId, start: selection.start, end: selection.end, coderId: coder.id }));
+      const { result } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: doc.id, codeId, start: selection.start, end: selection.end, coderId: coder.id }] });
+      showAdded(result[0]!);
       setStatus(`Coded “${quote(selection)}” as ${codeById.get(codeId)?.name ?? 'code'}.`);
       finish();
     } catch (e) {
@@ -111,8 +112,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     const name = text.slice(selection.start, selection.end).replace(/\s+/g, ' ').trim().slice(0, 80);
     if (!name) return;
     try {
-      const code = await createCode(db, { projectId: project.id, name, parentId: null });
-      await addCoding(db, { projectId: project.id, documentId: doc.id, codeId: code.id, start: selection.start, end: selection.end, coderId: coder.id });
+      await execute(db, project.id, { type: 'inVivo', name, documentId: doc.id, start: selection.start, end: selection.end, coderId: coder.id });
       setStatus(`Created the in-vivo code “${name}” and applied it.`);
       finish();
     } catch (e) {
@@ -128,7 +128,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
       return;
     }
     try {
-      const n = await removeCodings(db, project.id, under.map((c) => c.id), under.length === 1 ? 'Remove coding' : `Remove ${under.length} codings`);
+      const { result: n } = await execute(db, project.id, { type: 'removeCodings', codingIds: under.map((c) => c.id) });
       setStatus(`Removed ${n} ${n === 1 ? 'coding' : 'codings'} from “${quote(selection)}”.`);
       finish();
     } catch (e) {

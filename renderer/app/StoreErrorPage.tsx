@@ -1,4 +1,4 @@
-import { StoreError } from '../db';
+import { StoreError } from '../db/api';
 import { errorMessage } from '../../shared/error-message';
 
 interface Advice {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { historyState, redo, undo } from '../db';
+import { execute, historyState } from '../db/api';
 import { useDb } from './dbContext';
 import { errorMessage } from '../../shared/error-message';
 
@@ -26,7 +26,7 @@ export function UndoRedo({ projectId }: { projectId: string }) {
     if (busy.current) return;
     busy.current = true;
     try {
-      const label = which === 'undo' ? await undo(db, projectId) : await redo(db, projectId);
+      const { result: label } = await execute(db, projectId, { type: which });
       setMessage(label ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${label}` : `Nothing to ${which}.`);
     } catch (e) {
       setMessage(`Could not ${which}: ${errorMessage(e)}`);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChorusDb } from '../db';
+import type { ChorusDb } from '../db/api';
 
 export const DbContext = createContext<ChorusDb | null>(null);
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { getSetting, setSetting, type ChorusDb } from '../db';
+import { getSetting, setSetting, type ChorusDb } from '../db/api';
 
 /** The setting the Code workspace reads to open a document at a span (then clears it). */
 export const OPEN_DOCUMENT_SETTING = 'openDocument';

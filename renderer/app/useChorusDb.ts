@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ensureDemoProject, openChorusDb, type ChorusDb } from '../db';
+import { ensureDemoProject, openChorusDb, type ChorusDb } from '../db/api';
 
 export type DbState =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSetting, listCoders, type ChorusDb } from '../db';
+import { getSetting, listCoders, type ChorusDb } from '../db/api';
 import type { Coder } from '../../shared/model';
 
 /** The coder who applies codings: the saved 'currentCoderId' if it belongs to the project, else its first coder. */

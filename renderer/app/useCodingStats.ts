@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { listCodings, type ChorusDb } from '../db';
+import { listCodings, type ChorusDb } from '../db/api';
 import { codeCounts } from '../../shared/coding/counts';
 import type { Code, DocumentMeta } from '../../shared/model';
 import type { CodeCountMaps } from '../features/codebook/countsText';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createProject, getSetting, listProjects, setSetting, type ChorusDb } from '../db';
+import { execute, getSetting, listProjects, setSetting, type ChorusDb } from '../db/api';
+import { newGuid } from '../../shared/model';
 import type { Project } from '../../shared/model';
 
 export interface CurrentProject {
@@ -35,7 +36,7 @@ export function useCurrentProject(db: ChorusDb): CurrentProject {
 
   const create = useCallback(
     async (name: string) => {
-      const p = await createProject(db, name);
+      const { result: p } = await execute(db, newGuid(), { type: 'createProject', name });
       switchTo(p.id);
     },
     [db, switchTo],

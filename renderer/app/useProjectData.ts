@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listCodes, listDocuments, listParticipants, listSources, listVariables, type ChorusDb } from '../db';
+import { listCodes, listDocuments, listParticipants, listSources, listVariables, type ChorusDb } from '../db/api';
 import type { Code, DocumentMeta, Participant, Source, Variable } from '../../shared/model';
 
 export interface ProjectData {

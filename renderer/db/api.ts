@@ -6,7 +6,7 @@
 export { ChorusDb, SCHEMA_VERSION } from './schema';
 export { StoreError, type StoreErrorCode } from './errors';
 export { openChorusDb } from './open';
-export { getSetting, setSetting } from './settings';
+export { getSetting, setSetting, updateSetting } from './settings';
 export * from './reads';
 export { listProjects, ensureDemoProject } from './projects';
 export { countCodingsUnder } from './codes';

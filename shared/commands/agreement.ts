@@ -33,7 +33,7 @@ const resolveDisagreement: Handler<Of<'resolveDisagreement'>, { added: number; r
     const added = ops.length;
     return {
       ops: [...removing.map((c) => del('codings', c.id)), ...ops],
-      step: { label: `${cmd.decision === 'accept' ? 'Accept' : 'Reject'} “${cmd.code}”` },
+      step: { label: cmd.decision === 'accept' ? `Accept “${cmd.code}” for all coders` : `Reject “${cmd.code}”` },
       audit: { action: `agreement.${cmd.decision}`, ids: [...ops.map((o) => o.key), ...removing.map((c) => c.id)], counts: { added, removed: removing.length } },
       result: { added, removed: removing.length },
     };

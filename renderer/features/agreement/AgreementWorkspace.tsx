@@ -10,7 +10,7 @@ import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useProjectData } from '../../app/useProjectData';
 import { Chart } from '../../charts';
-import { addCodings, listCoders, removeCodings, undo } from '../../db';
+import { execute, listCoders } from '../../db/api';
 import { analysisClient } from '../../workers/analysis-client';
 import { ResultTable } from '../analysis/ResultTable';
 import { TableActions } from '../analysis/TableActions';
@@ -42,6 +42,7 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
   const [codeIds, setCodeIds] = useState<string[]>([]);
   const [unit, setUnit] = useState<AgreementUnit>('character');
   const [status, setStatus] = useState('');
+  const [lastStep, setLastStep] = useState<number | null>(null);
 
   const coderIds = picked ?? (coders ?? []).map((c) => c.id);
   const request: AgreementRequest = { coderIds, sourceIds: sourceId ? [sourceId] : null, codeIds: allCodes ? null : codeIds, unit };
@@ -60,11 +61,25 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
 
   const fail = (e: unknown) => setStatus(errorMessage(e));
   const accept = async (d: ShownDisagreement) => {
-    const inputs = d.notAppliedBy.flatMap((coderId) => d.acceptSpans.map((s) => ({ projectId: project.id, documentId: d.documentId, codeId: d.codeId, start: s.start, end: s.end, coderId })));
-    await addCodings(db, inputs, `Accept “${d.code}” for all coders`).then(() => setStatus(`Accepted: “${d.code}” copied to ${d.notAppliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`), fail);
+    const add = d.notAppliedBy.flatMap((coderId) => d.acceptSpans.map((s) => ({ documentId: d.documentId, codeId: d.codeId, start: s.start, end: s.end, coderId })));
+    await execute(db, project.id, { type: 'resolveDisagreement', decision: 'accept', code: d.code, add, remove: [] }).then(({ step }) => {
+      setLastStep(step);
+      setStatus(`Accepted: “${d.code}” copied to ${d.notAppliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`);
+    }, fail);
   };
   const reject = async (d: ShownDisagreement) => {
-    await removeCodings(db, project.id, d.rejectIds, `Reject “${d.code}”`).then(() => setStatus(`Rejected: “${d.code}” removed from ${d.appliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`), fail);
+    await execute(db, project.id, { type: 'resolveDisagreement', decision: 'reject', code: d.code, add: [], remove: d.rejectIds }).then(({ step }) => {
+      setLastStep(step);
+      setStatus(`Rejected: “${d.code}” removed from ${d.appliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`);
+    }, fail);
+  };
+  // This screen's Undo reverts exactly the last decision made here, never a later edit elsewhere.
+  const undoDecision = () => {
+    if (lastStep === null) return;
+    void execute(db, project.id, { type: 'undo', step: lastStep }).then(({ result: l }) => {
+      setLastStep(null);
+      setStatus(l ? `Undone: ${l}.` : 'Nothing to undo.');
+    }, fail);
   };
 
   const overall = result?.report.overall;
@@ -182,7 +197,7 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
           </h3>
           <p className="hint">
             Accept copies the coding to the coders who did not apply it; Reject removes it from the coders who did. Each is one step you can undo.{' '}
-            <button type="button" className="link-button" onClick={() => void undo(db, project.id).then((l) => setStatus(l ? `Undone: ${l}.` : 'Nothing to undo.'), fail)}>
+            <button type="button" className="link-button" disabled={lastStep === null} onClick={undoDecision}>
               Undo last change
             </button>
           </p>

@@ -8,7 +8,7 @@ import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useProjectData } from '../../app/useProjectData';
 import { Chart } from '../../charts';
-import { listCoders } from '../../db';
+import { listCoders } from '../../db/api';
 import { analysisClient } from '../../workers/analysis-client';
 import { chartFor } from './chartFor';
 import { FilterControls } from './FilterControls';

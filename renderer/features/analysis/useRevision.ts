@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { projectChangeStamp, type ChorusDb } from '../../db';
+import { projectChangeStamp, type ChorusDb } from '../../db/api';
 
 /**
  * A key that changes whenever the project's analysable data changes (any recorded step, its undo

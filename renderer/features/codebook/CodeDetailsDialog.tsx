@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { updateCode } from '../../db';
+import { execute } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
@@ -20,7 +20,10 @@ export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onCl
   const [error, setError] = useState('');
   const save = async () => {
     try {
-      await updateCode(db, code.id, {
+      await execute(db, code.projectId, {
+        type: 'updateCode',
+        codeId: code.id,
+        patch: {
         name: draft.name,
         colour: draft.colour,
         definition: draft.definition.trim(),
@@ -28,6 +31,7 @@ export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onCl
         exclusion: draft.exclusion.trim(),
         example: draft.example.trim(),
         keywords: draft.keywordText.split(/\s*[;,\n]\s*/).map((k) => k.trim()).filter(Boolean),
+        },
       });
       onSaved(`Saved the details of “${draft.name.trim()}”.`);
     } catch (e) {

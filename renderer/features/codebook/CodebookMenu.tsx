@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { importCodes } from '../../db';
+import { execute } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { getPlatform, pickedBytes } from '../../platform';
 import type { Code } from '../../../shared/model';
@@ -19,7 +19,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
       const [file] = await getPlatform().openFiles({ title: 'Import a codebook', accept: CODEBOOK_FILE_TYPES, multiple: false });
       if (!file) return;
       const incoming = codesFromFile(file.name, await pickedBytes(file), projectId);
-      const r = await importCodes(db, projectId, incoming, `Import codebook “${file.name}”`);
+      const { result: r } = await execute(db, projectId, { type: 'importCodes', codes: incoming, label: `Import codebook “${file.name}”` });
       onStatus(`Imported “${file.name}”: ${r.added} new ${r.added === 1 ? 'code' : 'codes'}${r.matched ? `, ${r.matched} already in the codebook` : ''}.`);
     } catch (e) {
       onStatus(errorMessage(e));

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { createCode, moveCode, updateCode } from '../../db';
+import { execute } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { buildCodeTree } from '../../../shared/coding/tree';
 import type { Code } from '../../../shared/model';
@@ -53,7 +53,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
 
   const create = async (parentId: string | null) => {
     try {
-      const code = await createCode(db, { projectId, name: 'New code', parentId });
+      const { result: code } = await execute(db, projectId, { type: 'createCode', name: 'New code', parentId });
       setFilter('');
       if (parentId) tree.toggle(parentId, true);
       tree.setFocusedId(code.id);
@@ -62,7 +62,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
       fail(e);
     }
   };
-  const move = (id: string, parentId: string | null, index?: number) => void moveCode(db, id, parentId, index).then(() => onStatus('Code moved.'), fail);
+  const move = (id: string, parentId: string | null, index?: number) => void execute(db, projectId, { type: 'moveCode', codeId: id, parentId, index }).then(() => onStatus('Code moved.'), fail);
   const open = (kind: 'details' | 'merge' | 'split' | 'delete' | 'memo') => focused && setDialog({ kind, code: focused });
 
   return (
@@ -123,7 +123,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
           shortcuts={shortcuts}
           memos={memos}
           onActivate={(id) => canApply && onApply(id)}
-          onRename={(id, name) => void updateCode(db, id, { name }).catch(fail)}
+          onRename={(id, name) => void execute(db, projectId, { type: 'updateCode', codeId: id, patch: { name } }).catch(fail)}
           onMove={move}
           onNewSubcode={(id) => void create(id)}
         />

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countCodingsUnder, deleteCode } from '../../db';
+import { countCodingsUnder, execute } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
@@ -28,8 +28,8 @@ export function DeleteCodeDialog({ code, onClose, onDone }: { code: Code; onClos
           className="danger"
           disabled={what === undefined}
           onClick={() =>
-            void deleteCode(db, code.id).then(
-              (r) => onDone(`Deleted ${plural(r.codes, 'code', 'codes')} and ${plural(r.codings, 'coding', 'codings')}.`),
+            void execute(db, code.projectId, { type: 'deleteCode', codeId: code.id }).then(
+              ({ result: r }) => onDone(`Deleted ${plural(r.codes, 'code', 'codes')} and ${plural(r.codings, 'coding', 'codings')}.`),
               (e: unknown) => onDone(`Nothing was deleted: ${errorMessage(e)}`),
             )
           }

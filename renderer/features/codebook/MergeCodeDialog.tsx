@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { listCodings, mergeCodes } from '../../db';
+import { execute, listCodings } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import { planMerge } from '../../../shared/coding/codebook-ops';
@@ -56,8 +56,8 @@ export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; 
           disabled={!target}
           onClick={() =>
             target &&
-            void mergeCodes(db, code.id, target.id).then(
-              (r) => onDone(`Merged “${code.name}” into “${target.name}”: ${plural(r.moved, 'coding', 'codings')} moved${r.joined ? `, ${r.joined} joined` : ''}.`),
+            void execute(db, code.projectId, { type: 'mergeCodes', sourceId: code.id, targetId: target.id }).then(
+              ({ result: r }) => onDone(`Merged “${code.name}” into “${target.name}”: ${plural(r.moved, 'coding', 'codings')} moved${r.joined ? `, ${r.joined} joined` : ''}.`),
               (e: unknown) => onDone(`Nothing was merged: ${errorMessage(e)}`),
             )
           }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDocumentText, listCodings, listDocuments, splitCode } from '../../db';
+import { execute, getDocumentText, listCodings, listDocuments } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
@@ -28,7 +28,7 @@ export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose
   };
   const split = async () => {
     try {
-      const fresh = await splitCode(db, code.id, name, [...chosen]);
+      const { result: fresh } = await execute(db, code.projectId, { type: 'splitCode', codeId: code.id, name, codingIds: [...chosen] });
       onDone(`Split “${code.name}”: ${chosen.size} ${chosen.size === 1 ? 'coding' : 'codings'} moved to “${fresh.name}”.`);
     } catch (e) {
       setError(errorMessage(e));

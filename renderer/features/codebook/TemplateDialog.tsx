@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { importCodes } from '../../db';
+import { execute } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import { CODEBOOK_TEMPLATES, instantiateTemplate } from '../../../shared/coding/templates';
@@ -14,7 +14,8 @@ export function TemplateDialog({ projectId, onClose, onDone }: { projectId: stri
   const apply = async () => {
     if (!t) return;
     try {
-      const r = await importCodes(db, projectId, instantiateTemplate(t, projectId, newGuid, new Date().toISOString()), `Apply template “${t.name}”`);
+      const codes = instantiateTemplate(t, projectId, newGuid, new Date().toISOString());
+      const { result: r } = await execute(db, projectId, { type: 'importCodes', codes, label: `Apply template “${t.name}”` });
       onDone(`Added ${r.added} codes from “${t.name}”${r.matched ? ` (${r.matched} were already in the codebook)` : ''}.`);
     } catch (e) {
       onDone(`The template was not applied: ${errorMessage(e)}`);

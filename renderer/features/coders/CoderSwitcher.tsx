@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { setSetting } from '../../db';
+import { setSetting } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
 import { NewCoderDialog } from './NewCoderDialog';

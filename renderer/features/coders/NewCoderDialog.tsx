@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createCoder, initialsOf } from '../../db';
+import { execute, initialsOf } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Coder } from '../../../shared/model';
@@ -16,7 +16,7 @@ export function NewCoderDialog({ projectId, onCreated, onClose }: { projectId: s
   const [error, setError] = useState('');
   const save = async () => {
     try {
-      onCreated(await createCoder(db, { projectId, name, initials: initials || undefined, colour }));
+      onCreated((await execute(db, projectId, { type: 'createCoder', name, initials: initials || undefined, colour })).result);
     } catch (e) {
       setError(errorMessage(e));
     }

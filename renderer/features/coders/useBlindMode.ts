@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSetting, setSetting, type ChorusDb } from '../../db';
+import { getSetting, setSetting, type ChorusDb } from '../../db/api';
 
 export const BLIND_MODE_SETTING = 'blindMode';
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDocumentText, listCodings, type ChorusDb } from '../../db';
+import { getDocumentText, listCodings, type ChorusDb } from '../../db/api';
 import type { Coding } from '../../../shared/model';
 
 /** The open document's text and codings, live. Undefined while loading. */

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addCoding, getDocumentText, listCodings, removeCoding } from '../../db';
+import { execute, getDocumentText, listCodings } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
 import type { WorkspaceProps } from '../../app/workspaces';
@@ -74,12 +74,12 @@ export function SurveyGrid({ project }: WorkspaceProps) {
     try {
       const existing = wholeResponseCoding(indexCodings(await listCodings(db, { documentId: r.id })), r, codeId, coder.id);
       if (existing) {
-        await removeCoding(db, existing.id);
+        await execute(db, project.id, { type: 'removeCodings', codingIds: [existing.id], label: 'Remove coding' });
         await data.patch({ removeId: existing.id });
         setStatus(`Removed “${name}” from ${r.recordId || r.title}.`);
       } else {
-        const c = await addCoding(db, { projectId: project.id, documentId: r.id, codeId, start: 0, end: r.length, coderId: coder.id });
-        await data.patch({ add: { id: c.id, documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end } });
+        const { result: [c] } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: r.id, codeId, start: 0, end: r.length, coderId: coder.id }] });
+        await data.patch({ add: { id: c!.id, documentId: c!.documentId, codeId: c!.codeId, coderId: c!.coderId, start: c!.start, end: c!.end } });
         setStatus(`Coded ${r.recordId || r.title} as “${name}”.`);
       }
     } catch (e) {
@@ -189,8 +189,8 @@ export function SurveyGrid({ project }: WorkspaceProps) {
             onApplySpan={async (codeId, span) => {
               if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
               try {
-                const c = await addCoding(db, { projectId: project.id, documentId: row.id, codeId, start: span.start, end: span.end, coderId: coder.id });
-                await data.patch({ add: { id: c.id, documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end } });
+                const { result: [c] } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: row.id, codeId, start: span.start, end: span.end, coderId: coder.id }] });
+                await data.patch({ add: { id: c!.id, documentId: c!.documentId, codeId: c!.codeId, coderId: c!.coderId, start: c!.start, end: c!.end } });
                 setStatus(`Coded part of ${row.recordId || row.title} as “${codeById.get(codeId)?.name ?? 'code'}”.`);
               } catch (e) {
                 fail(e);

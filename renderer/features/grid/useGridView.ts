@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listCodes, listVariables, projectChangeStamp, type ChorusDb } from '../../db';
+import { listCodes, listVariables, projectChangeStamp, type ChorusDb } from '../../db/api';
 import type { Code, Variable } from '../../../shared/model';
 import { createGridService, type GridService } from '../../workers/grid-client';
 import type { CodingPatch, GridReply, GridView, RowPage } from '../../workers/grid-core';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getMemo, saveMemo } from '../../db';
+import { execute, getMemo } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { MemoTarget } from '../../../shared/model';
@@ -27,7 +27,7 @@ export function MemoDialog({ projectId, target, about, coderId, onClose, onSaved
   }, [memo, text]);
   const save = async () => {
     try {
-      await saveMemo(db, { projectId, target, text: text ?? '', title: about, coderId });
+      await execute(db, projectId, { type: 'saveMemo', target, text: text ?? '', title: about, coderId });
       setStatus('Memo saved.');
       onSaved?.();
     } catch (e) {

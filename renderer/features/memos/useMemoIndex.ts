@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listMemoTargets, type ChorusDb } from '../../db';
+import { listMemoTargets, type ChorusDb } from '../../db/api';
 
 const EMPTY: ReadonlySet<string> = new Set();
 

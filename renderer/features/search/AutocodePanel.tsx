@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { HitScope } from '../../../shared/coding/search';
 import type { Code, DocumentMeta, Participant, Variable } from '../../../shared/model';
-import { updateCode, type ChorusDb } from '../../db';
+import { execute, type ChorusDb } from '../../db/api';
 import { speakersOf, type AutocodeMethod, type CodingPreview } from '../../workers/search-core';
 import type { SearchService } from '../../workers/search-client';
 import { ApplyStatus } from './ApplyStatus';
@@ -102,7 +102,7 @@ export function AutocodePanel({ db, projectId, coderId, service, codes, document
               change(setChosen)(next);
             }}
             onSaveKeywords={(id, keywords) => {
-              void updateCode(db, id, { keywords }).then(
+              void execute(db, projectId, { type: 'updateCode', codeId: id, patch: { keywords } }).then(
                 () => {
                   const next = new Set(chosen);
                   if (keywords.length > 0) next.add(id);

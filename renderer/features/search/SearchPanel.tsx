@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HitScope, SearchMode, SearchQuery } from '../../../shared/coding/search';
 import type { Participant, Source, Variable } from '../../../shared/model';
-import type { ChorusDb } from '../../db';
+import type { ChorusDb } from '../../db/api';
 import type { CodingPreview, SearchFilter, SearchResult } from '../../workers/search-core';
 import type { SearchService } from '../../workers/search-client';
 import { ApplyStatus } from './ApplyStatus';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addCodings, undo, type ChorusDb } from '../../db';
+import { execute, type ChorusDb } from '../../db/api';
 import type { AutocodeProposal } from '../../../shared/coding/autocode';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -10,27 +10,32 @@ export interface ApplyState {
   canUndo: boolean;
 }
 
-/** Apply proposals as ONE undoable step, with a message and an Undo for that step. */
+/**
+ * Apply proposals as ONE undoable step, with a message and an Undo for exactly that step (a later
+ * edit elsewhere, such as a keyword change, is never what this Undo reverts).
+ */
 export function useApply(db: ChorusDb, projectId: string) {
-  const [state, setState] = useState<ApplyState>({ busy: false, message: '', canUndo: false });
+  const [state, setState] = useState<ApplyState & { step: number | null }>({ busy: false, message: '', canUndo: false, step: null });
   const apply = async (proposals: readonly AutocodeProposal[], coderId: string, label: string, done: (n: number) => string) => {
-    setState({ busy: true, message: 'Applying…', canUndo: false });
+    setState({ busy: true, message: 'Applying…', canUndo: false, step: null });
     try {
-      const out = await addCodings(
-        db,
-        proposals.map((p) => ({ projectId, documentId: p.documentId, codeId: p.codeId, start: p.start, end: p.end, coderId })),
-        label,
-      );
-      setState({ busy: false, message: done(out.length), canUndo: out.length > 0 });
+      const spans = proposals.map((p) => ({ documentId: p.documentId, codeId: p.codeId, start: p.start, end: p.end, coderId }));
+      const { result, step } = await execute(db, projectId, { type: 'applyCodings', spans, label });
+      setState({ busy: false, message: done(result.length), canUndo: step !== null, step });
       return true;
     } catch (e) {
-      setState({ busy: false, message: `Nothing was coded: ${errorMessage(e)}`, canUndo: false });
+      setState({ busy: false, message: `Nothing was coded: ${errorMessage(e)}`, canUndo: false, step: null });
       return false;
     }
   };
   const undoLast = async () => {
-    const label = await undo(db, projectId);
-    setState({ busy: false, message: label ? `Undone: ${label}.` : 'There was nothing to undo.', canUndo: false });
+    if (state.step === null) return;
+    try {
+      const { result: label } = await execute(db, projectId, { type: 'undo', step: state.step });
+      setState({ busy: false, message: label ? `Undone: ${label}.` : 'There was nothing to undo.', canUndo: false, step: null });
+    } catch (e) {
+      setState((s) => ({ ...s, message: errorMessage(e) }));
+    }
   };
-  return { ...state, apply, undoLast, say: (message: string) => setState((s) => ({ ...s, message })) };
+  return { busy: state.busy, message: state.message, canUndo: state.canUndo, apply, undoLast, say: (message: string) => setState((s) => ({ ...s, message })) };
 }

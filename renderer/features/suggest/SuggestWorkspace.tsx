@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
-import { listCodes, listCodings } from '../../db';
+import { listCodes, listCodings } from '../../db/api';
 import type { SuggestOptions, SuggestReport, SuggestionRow } from '../../workers/suggest-core';
 import type { SuggestService } from '../../workers/suggest-client';
 import { ApplyStatus } from '../search/ApplyStatus';

@@ -1,4 +1,4 @@
-import { getSetting, setSetting, type ChorusDb } from '../../db';
+import { getSetting, updateSetting, type ChorusDb } from '../../db/api';
 
 /** Setting holding the suggestions the user rejected in a project, as "documentId|codeId" keys. */
 export const rejectedSetting = (projectId: string) => `suggest.rejected.${projectId}`;
@@ -10,9 +10,6 @@ export async function listRejected(db: ChorusDb, projectId: string): Promise<str
 
 /** Remember a rejection so the suggestion stays hidden (also after retraining or a reload). */
 export async function rejectSuggestion(db: ChorusDb, projectId: string, documentId: string, codeId: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const have = await listRejected(db, projectId);
-    const key = suggestionKey(documentId, codeId);
-    if (!have.includes(key)) await setSetting(db, rejectedSetting(projectId), [...have, key]);
-  });
+  const key = suggestionKey(documentId, codeId);
+  await updateSetting<string[]>(db, rejectedSetting(projectId), (have = []) => (have.includes(key) ? have : [...have, key]));
 }
