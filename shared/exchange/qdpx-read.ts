@@ -19,7 +19,7 @@ import { fromXsdDate } from './dates';
 import { ExchangeError } from './errors';
 import { cleanGuid, deriveGuid } from './ids';
 import { Sidecar, SIDECAR_NAME } from './sidecar';
-import { selectionMapper } from './text-offsets';
+import { describeOffsetMode, selectionMapper, type SelectionMapper } from './text-offsets';
 import { attr, child, children, childText, parseXml, rootOf, type XmlNode } from './xml';
 import { errorMessage } from '../error-message';
 
@@ -34,6 +34,8 @@ export interface ReadResult {
   bundle: ProjectBundle;
   /** One line each: what was skipped or guessed, naming the source or element. */
   warnings: string[];
+  /** One line each: how something ambiguous was read and on what evidence (e.g. a source's offset convention). */
+  notes: string[];
 }
 
 const ARRAYS = new Set([
@@ -124,6 +126,7 @@ export function readQdpx(bytes: Uint8Array, fileName?: string, options?: ReadOpt
 
 class Importer {
   readonly warnings: string[] = [];
+  readonly notes: string[] = [];
   readonly now: string;
   readonly newId: () => string;
   readonly projectId: string;
@@ -233,7 +236,7 @@ class Importer {
       const issue = result.error.issues[0];
       throw new ExchangeError(`the imported project is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
     }
-    return { bundle: result.data, warnings: this.warnings };
+    return { bundle: result.data, warnings: this.warnings, notes: this.notes };
   }
 
   private readUsers(): void {
@@ -397,9 +400,9 @@ class Importer {
     this.docIds.set(id.toLowerCase(), id);
 
     const positions = selections.map((s) => [Number(attr(s, 'startPosition')), Number(attr(s, 'endPosition'))] as const);
-    const maxEnd = positions.reduce((m, [s, e]) => Math.max(m, Number.isFinite(s) ? s : 0, Number.isFinite(e) ? e : 0), 0);
-    const mapper = selectionMapper(raw_, maxEnd, /nvivo/i.test(this.origin));
-    if (mapper.mode !== 'normalised code points') this.warnings.push(`source "${name}": selection positions read as ${mapper.mode}`);
+    // a Chorus file (with its side file) always counts code points; anything else is judged on evidence
+    const mapper = selectionMapper(raw_, this.sidecar ? [] : positions.filter(([s, e]) => Number.isFinite(s) && Number.isFinite(e)), /nvivo/i.test(this.origin));
+    this.reportOffsets(name, mapper);
     const extra = this.sidecar?.documents[id];
     const created = this.date(attr(node, 'creationDateTime'));
     this.documents.push({
@@ -436,6 +439,20 @@ class Importer {
     for (const n of [...children(node, 'NoteRef'), ...(textNode === node ? [] : children(textNode, 'NoteRef'))]) {
       this.target(attr(n, 'targetGUID'), { kind: 'document', id });
     }
+  }
+
+  /** Say which offset convention a source was read with, and on what evidence, when it mattered. */
+  private reportOffsets(name: string, mapper: SelectionMapper): void {
+    const [chosen, ...others] = mapper.evidence;
+    const standard = mapper.mode === 'normalised code points';
+    if (!chosen) {
+      if (!standard) this.warnings.push(`source "${name}": selection positions read as ${describeOffsetMode(mapper.mode)}`);
+      return;
+    }
+    const line =
+      `source "${name}": selection positions read as ${describeOffsetMode(mapper.mode)}: ${chosen.aligned} of ${chosen.inRange} selections start and end on word boundaries` +
+      `, against ${others.map((o) => `${o.aligned}${o.inRange < chosen.inRange ? ` (${chosen.inRange - o.inRange} outside the text)` : ''} as ${describeOffsetMode(o.mode)}`).join(', ')}`;
+    (standard ? this.notes : this.warnings).push(line);
   }
 
   private addCoding(c: XmlNode, documentId: string, [start, end]: [number, number], sel: XmlNode, fallbackDate: string): string {
