@@ -245,6 +245,9 @@ export const PII_TYPES = [
 export const PiiType = z.enum(PII_TYPES);
 export type PiiType = z.infer<typeof PiiType>;
 
+export const REDACTION_DECISIONS = ['redacted', 'pseudonymised', 'kept'] as const;
+export type RedactionDecision = (typeof REDACTION_DECISIONS)[number];
+
 /** Who redacted how much of what, when; never the original values. */
 export const RedactionLog = z.object({
   id: Guid,
@@ -253,6 +256,8 @@ export const RedactionLog = z.object({
   by: z.string(),
   batch: z.string(),
   counts: z.partialRecord(PiiType, z.number().int().min(0)),
+  /** The same findings split by what was done with them (absent in logs written before this existed). */
+  decisions: z.partialRecord(z.enum(REDACTION_DECISIONS), z.partialRecord(PiiType, z.number().int().min(0))).optional(),
 });
 export type RedactionLog = z.infer<typeof RedactionLog>;
 
