@@ -6,6 +6,10 @@ import {
   ProjectSettings,
   type Code,
   type Coder,
+  type CoderAssignment,
+  type ConsensusDecision,
+  type DocumentSet,
+  type RedactionLog,
   type Coding,
   type DocumentWithText,
   type MemoTarget,
@@ -18,8 +22,8 @@ import { normaliseColour, paletteColour } from './colours';
 import { fromXsdDate } from './dates';
 import { ExchangeError } from './errors';
 import { cleanGuid, deriveGuid } from './ids';
-import { Sidecar, SIDECAR_NAME } from './sidecar';
-import { selectionMapper } from './text-offsets';
+import { readSidecar, SIDECAR_NAME, type Sidecar } from './sidecar';
+import { describeOffsetMode, selectionMapper, type SelectionMapper } from './text-offsets';
 import { attr, child, children, childText, parseXml, rootOf, type XmlNode } from './xml';
 import { errorMessage } from '../error-message';
 
@@ -34,11 +38,14 @@ export interface ReadResult {
   bundle: ProjectBundle;
   /** One line each: what was skipped or guessed, naming the source or element. */
   warnings: string[];
+  /** One line each: how something ambiguous was read and on what evidence (e.g. a source's offset convention). */
+  notes: string[];
 }
 
 const ARRAYS = new Set([
   'User', 'Code', 'Variable', 'Case', 'VariableValue', 'SourceRef', 'TextSource', 'PDFSource', 'PictureSource',
   'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'Representation', 'CodeRef',
+  'Set', 'MemberSource', 'MemberCode', 'MemberNote',
 ]);
 const SOURCE_ELEMENTS = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
 const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
@@ -107,12 +114,7 @@ export function readQdpxWithWarnings(bytes: Uint8Array, fileName?: string, optio
     } catch {
       throw new ExchangeError(`${SIDECAR_NAME} is not valid JSON`);
     }
-    const r = Sidecar.safeParse(json);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      throw new ExchangeError(`${SIDECAR_NAME} is not a valid Chorus side file (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`);
-    }
-    sidecar = r.data;
+    sidecar = readSidecar(json);
   }
 
   return new Importer(P, fileAt, sidecar, fileName, options).run();
@@ -124,6 +126,7 @@ export function readQdpx(bytes: Uint8Array, fileName?: string, options?: ReadOpt
 
 class Importer {
   readonly warnings: string[] = [];
+  readonly notes: string[] = [];
   readonly now: string;
   readonly newId: () => string;
   readonly projectId: string;
@@ -216,6 +219,9 @@ class Importer {
     const findingSet = new Set(findings.map((f) => f.id));
     const actions = (side?.actions ?? []).filter((a) => findingSet.has(a.findingId)).map((a) => ({ ...a, projectId: this.projectId }));
 
+    const documentSets = this.readSets();
+    const { assignments, consensus, redactions } = this.sidecarExtras();
+
     const result = ProjectBundle.safeParse({
       project,
       coders: this.coders,
@@ -228,12 +234,87 @@ class Importer {
       memos,
       findings,
       actions,
+      // absent when empty, so bundles without them round-trip unchanged
+      ...(documentSets.length > 0 ? { documentSets } : {}),
+      ...(assignments.length > 0 ? { assignments } : {}),
+      ...(consensus.length > 0 ? { consensus } : {}),
+      ...(redactions.length > 0 ? { redactions } : {}),
     });
     if (!result.success) {
       const issue = result.error.issues[0];
       throw new ExchangeError(`the imported project is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
     }
-    return { bundle: result.data, warnings: this.warnings };
+    return { bundle: result.data, warnings: this.warnings, notes: this.notes };
+  }
+
+  /**
+   * REFI <Sets> → document sets (MAXQDA document sets, ATLAS.ti document groups). Members that are
+   * text sources become documents, other sources whole sources; code and note members cannot be
+   * held (Chorus has no code groups) and are reported. A Chorus file's side file gives the exact membership.
+   */
+  private readSets(): DocumentSet[] {
+    const sets: DocumentSet[] = [];
+    for (const node of children(child(this.P, 'Sets'), 'Set')) {
+      const name = named(attr(node, 'name'), 200) ?? `Set ${sets.length + 1}`;
+      const members = children(node, 'MemberSource').map((m) => cleanGuid(attr(m, 'targetGUID'))?.toLowerCase());
+      const codes = children(node, 'MemberCode').length;
+      const notes = children(node, 'MemberNote').length;
+      if (members.length === 0 && codes + notes > 0) {
+        this.warnings.push(`set "${name}" groups ${codes > 0 ? `${codes} code(s)` : `${notes} note(s)`}, not documents: it was not imported (Chorus has no code or note groups)`);
+        continue;
+      }
+      const id = this.id(attr(node, 'guid'), 'set', `set "${name}"`);
+      const documentIds: string[] = [];
+      const sourceIds: string[] = [];
+      let unknown = 0;
+      for (const g of members) {
+        const doc = g ? this.docIds.get(g) : undefined;
+        const src = g ? this.sourceOfRefi.get(g) : undefined;
+        if (doc) documentIds.push(doc);
+        else if (src) sourceIds.push(src);
+        else unknown++;
+      }
+      const extra = this.sidecar?.sets[id];
+      if (extra) {
+        const known = new Set(this.sources.map((s) => s.id));
+        sourceIds.splice(0, sourceIds.length, ...extra.sourceIds.filter((s) => known.has(s)));
+        documentIds.splice(0, documentIds.length, ...extra.documentIds.filter((d) => this.docIds.has(d.toLowerCase())));
+      }
+      if (unknown > 0) this.warnings.push(`set "${name}": ${unknown} member(s) name no source in the project and were dropped`);
+      if (codes + notes > 0) this.warnings.push(`set "${name}": its ${codes + notes} code or note member(s) were not imported (Chorus sets hold documents)`);
+      sets.push({
+        id,
+        projectId: this.projectId,
+        name,
+        description: childText(node, 'Description') ?? '',
+        documentIds: [...new Set(documentIds)],
+        sourceIds: [...new Set(sourceIds)],
+      });
+    }
+    return sets;
+  }
+
+  /** Coder assignments, consensus decisions and the redaction log from the side file, limited to what exists. */
+  private sidecarExtras(): { assignments: CoderAssignment[]; consensus: ConsensusDecision[]; redactions: RedactionLog[] } {
+    const side = this.sidecar;
+    if (!side) return { assignments: [], consensus: [], redactions: [] };
+    const coders = new Set(this.coders.map((c) => c.id));
+    const docs = new Set(this.documents.map((d) => d.id));
+    const sources = new Set(this.sources.map((s) => s.id));
+    const codes = new Set(this.codes.map((c) => c.id));
+    const projectId = this.projectId;
+    return {
+      assignments: Object.entries(side.assignments)
+        .filter(([coderId]) => coders.has(coderId))
+        .map(([coderId, a]) => ({
+          coderId,
+          projectId,
+          documentIds: a.documentIds.filter((d) => docs.has(d)),
+          sourceIds: a.sourceIds.filter((s) => sources.has(s)),
+        })),
+      consensus: side.consensus.filter((d) => docs.has(d.documentId) && codes.has(d.codeId)).map((d) => ({ ...d, projectId })),
+      redactions: side.redactions.map((r) => ({ ...r, projectId })),
+    };
   }
 
   private readUsers(): void {
@@ -397,9 +478,9 @@ class Importer {
     this.docIds.set(id.toLowerCase(), id);
 
     const positions = selections.map((s) => [Number(attr(s, 'startPosition')), Number(attr(s, 'endPosition'))] as const);
-    const maxEnd = positions.reduce((m, [s, e]) => Math.max(m, Number.isFinite(s) ? s : 0, Number.isFinite(e) ? e : 0), 0);
-    const mapper = selectionMapper(raw_, maxEnd, /nvivo/i.test(this.origin));
-    if (mapper.mode !== 'normalised code points') this.warnings.push(`source "${name}": selection positions read as ${mapper.mode}`);
+    // a Chorus file (with its side file) always counts code points; anything else is judged on evidence
+    const mapper = selectionMapper(raw_, this.sidecar ? [] : positions.filter(([s, e]) => Number.isFinite(s) && Number.isFinite(e)), /nvivo/i.test(this.origin));
+    this.reportOffsets(name, mapper);
     const extra = this.sidecar?.documents[id];
     const created = this.date(attr(node, 'creationDateTime'));
     this.documents.push({
@@ -436,6 +517,20 @@ class Importer {
     for (const n of [...children(node, 'NoteRef'), ...(textNode === node ? [] : children(textNode, 'NoteRef'))]) {
       this.target(attr(n, 'targetGUID'), { kind: 'document', id });
     }
+  }
+
+  /** Say which offset convention a source was read with, and on what evidence, when it mattered. */
+  private reportOffsets(name: string, mapper: SelectionMapper): void {
+    const [chosen, ...others] = mapper.evidence;
+    const standard = mapper.mode === 'normalised code points';
+    if (!chosen) {
+      if (!standard) this.warnings.push(`source "${name}": selection positions read as ${describeOffsetMode(mapper.mode)}`);
+      return;
+    }
+    const line =
+      `source "${name}": selection positions read as ${describeOffsetMode(mapper.mode)}: ${chosen.aligned} of ${chosen.inRange} selections start and end on word boundaries` +
+      `, against ${others.map((o) => `${o.aligned}${o.inRange < chosen.inRange ? ` (${chosen.inRange - o.inRange} outside the text)` : ''} as ${describeOffsetMode(o.mode)}`).join(', ')}`;
+    (standard ? this.notes : this.warnings).push(line);
   }
 
   private addCoding(c: XmlNode, documentId: string, [start, end]: [number, number], sel: XmlNode, fallbackDate: string): string {

@@ -3,7 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { makeOffsetConverter, type Code, type Coding, type ProjectBundle, type Variable } from '../model';
 import { toDecimal, toXsdDateTime, XSD_DATE, isXsdDateTime } from './dates';
 import { deriveGuid } from './ids';
-import { SIDECAR_NAME, type Sidecar } from './sidecar';
+import { SIDECAR_NAME, SIDECAR_VERSION, type Sidecar } from './sidecar';
 import { XmlWriter } from './xml';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -188,6 +188,27 @@ export function writeProjectXml(bundle: ProjectBundle): string {
     w.close('Notes');
   }
 
+  const sets = bundle.documentSets ?? [];
+  if (sets.length > 0) {
+    const docsOfSource = new Map<string, string[]>();
+    for (const d of bundle.documents) docsOfSource.set(d.sourceId, [...(docsOfSource.get(d.sourceId) ?? []), d.id]);
+    const written = new Set(bundle.documents.map((d) => d.id));
+    w.open('Sets');
+    for (const s of sets) {
+      // REFI members are sources (Chorus documents): a whole Chorus source is listed document by document
+      const members = [...new Set([...s.documentIds, ...s.sourceIds.flatMap((id) => docsOfSource.get(id) ?? [])])].filter((id) => written.has(id));
+      if (!s.description && members.length === 0) {
+        w.empty('Set', { guid: s.id, name: s.name });
+        continue;
+      }
+      w.open('Set', { guid: s.id, name: s.name });
+      if (s.description) w.text('Description', s.description);
+      for (const m of members) w.empty('MemberSource', { targetGUID: m });
+      w.close('Set');
+    }
+    w.close('Sets');
+  }
+
   if (project.description) w.text('Description', project.description);
   for (const n of projectNotes) w.empty('NoteRef', { targetGUID: n });
   w.close('Project');
@@ -198,7 +219,7 @@ export function writeProjectXml(bundle: ProjectBundle): string {
 export function buildSidecar(bundle: ProjectBundle): Sidecar {
   return {
     format: 'chorus-sidecar',
-    version: 1,
+    version: SIDECAR_VERSION,
     project: bundle.project,
     coders: Object.fromEntries(bundle.coders.map((c) => [c.id, { initials: c.initials, colour: c.colour }])),
     sources: bundle.sources,
@@ -216,6 +237,10 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     memos: Object.fromEntries(bundle.memos.map((m) => [m.id, { target: m.target }])),
     findings: bundle.findings,
     actions: bundle.actions,
+    assignments: Object.fromEntries((bundle.assignments ?? []).map((a) => [a.coderId, { documentIds: a.documentIds, sourceIds: a.sourceIds }])),
+    consensus: bundle.consensus ?? [],
+    redactions: bundle.redactions ?? [],
+    sets: Object.fromEntries((bundle.documentSets ?? []).map((s) => [s.id, { documentIds: s.documentIds, sourceIds: s.sourceIds }])),
   };
 }
 

@@ -245,6 +245,9 @@ export const PII_TYPES = [
 export const PiiType = z.enum(PII_TYPES);
 export type PiiType = z.infer<typeof PiiType>;
 
+export const REDACTION_DECISIONS = ['redacted', 'pseudonymised', 'kept'] as const;
+export type RedactionDecision = (typeof REDACTION_DECISIONS)[number];
+
 /** Who redacted how much of what, when; never the original values. */
 export const RedactionLog = z.object({
   id: Guid,
@@ -253,8 +256,54 @@ export const RedactionLog = z.object({
   by: z.string(),
   batch: z.string(),
   counts: z.partialRecord(PiiType, z.number().int().min(0)),
+  /** The same findings split by what was done with them (absent in logs written before this existed). */
+  decisions: z.partialRecord(z.enum(REDACTION_DECISIONS), z.partialRecord(PiiType, z.number().int().min(0))).optional(),
 });
 export type RedactionLog = z.infer<typeof RedactionLog>;
+
+/**
+ * A named group of documents (REFI-QDA <Set>: MAXQDA document sets, ATLAS.ti document groups).
+ * Members are documents; `sourceIds` lets a set name whole sources (every document of a source).
+ */
+export const DocumentSet = z.object({
+  id: Guid,
+  projectId: Guid,
+  name: z.string().min(1).max(200),
+  description: z.string().default(''),
+  documentIds: z.array(Guid).default([]),
+  sourceIds: z.array(Guid).default([]),
+});
+export type DocumentSet = z.infer<typeof DocumentSet>;
+
+/**
+ * Which documents a coder is asked to code (agreement compares coders only where both were
+ * assigned). `sourceIds` assigns every document of those sources.
+ */
+export const CoderAssignment = z.object({
+  coderId: Guid,
+  projectId: Guid,
+  documentIds: z.array(Guid).default([]),
+  sourceIds: z.array(Guid).default([]),
+});
+export type CoderAssignment = z.infer<typeof CoderAssignment>;
+
+export const CONSENSUS_DECISIONS = ['apply', 'remove'] as const;
+/** The team's decision on a disputed span: apply the code there, or remove it. */
+export const ConsensusDecision = z
+  .object({
+    id: Guid,
+    projectId: Guid,
+    documentId: Guid,
+    codeId: Guid,
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    decision: z.enum(CONSENSUS_DECISIONS),
+    /** The coder who recorded the decision. */
+    decidedBy: Guid,
+    at: IsoDate,
+  })
+  .refine((d) => d.end > d.start, 'a decision must cover at least one character');
+export type ConsensusDecision = z.infer<typeof ConsensusDecision>;
 
 /** Audit trail entry: who did what, when, naming ids only. */
 export const AuditEvent = z.object({
@@ -285,5 +334,10 @@ export const ProjectBundle = z.object({
   memos: z.array(MemoWithText),
   findings: z.array(Finding).default([]),
   actions: z.array(Action).default([]),
+  /* Optional so that every existing bundle builder stays valid; absent means none. */
+  documentSets: z.array(DocumentSet).optional(),
+  assignments: z.array(CoderAssignment).optional(),
+  consensus: z.array(ConsensusDecision).optional(),
+  redactions: z.array(RedactionLog).optional(),
 });
 export type ProjectBundle = z.infer<typeof ProjectBundle>;

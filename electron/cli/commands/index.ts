@@ -5,6 +5,7 @@ import { analyse } from './analyse';
 import { importCommand } from './import';
 import { demo } from './demo';
 import { scan } from './scan';
+import { merge } from './merge';
 
 /** Every headless command, in the order `--help` lists them (the workflow's order). Add one line per command. */
 export const commands: CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   importCommand,
   analyse,
   agree,
+  merge,
 ];

@@ -24,13 +24,14 @@ export const info: CliCommand = {
     }
     const counts = projectCounts(result.bundle);
     if (values.json) {
-      io.out(JSON.stringify({ file, ...counts, warnings: result.warnings }) + '\n');
+      io.out(JSON.stringify({ file, ...counts, warnings: result.warnings, notes: result.notes }) + '\n');
       return 0;
     }
     const rows = Object.entries(counts) as [string, number][];
     const width = Math.max(...rows.map(([k]) => k.length));
     const lines = [`${file}: "${result.bundle.project.name}"`, ...rows.map(([k, n]) => `  ${k.padEnd(width)}  ${String(n).padStart(7)}`)];
     if (result.warnings.length > 0) lines.push(`Warnings (${result.warnings.length}):`, ...result.warnings.map((w) => `  - ${w}`));
+    if (result.notes.length > 0) lines.push(`Notes (${result.notes.length}):`, ...result.notes.map((n) => `  - ${n}`));
     io.out(lines.join('\n') + '\n');
     return 0;
   },

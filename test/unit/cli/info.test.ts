@@ -7,6 +7,7 @@ import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/run';
 import { writeQdpx } from '../../../shared/exchange/qdpx';
 import { realisticBundle } from '../exchange/bundle-fixture';
+import { EMOJI_FEEDBACK, refiProject, wordSpans } from '../exchange/offset-fixtures';
 
 async function run(argv: string[]) {
   let out = '';
@@ -37,6 +38,7 @@ describe('chorus info', () => {
       coders: b.coders.length,
       memos: b.memos.length,
       warnings: [],
+      notes: [],
     });
   });
 
@@ -57,6 +59,15 @@ describe('chorus info', () => {
     const j = JSON.parse(r.out) as { sources: number; documents: number; warnings: string[] };
     expect([j.sources, j.documents]).toEqual([1, 0]);
     expect(j.warnings).toEqual([expect.stringContaining('source "Gone"')]);
+  });
+
+  it('says which offset convention it read an emoji-rich NVivo for Mac export with', async () => {
+    const f = path.join(dir, 'nvivo-mac.qdpx');
+    const words = wordSpans(EMOJI_FEEDBACK);
+    writeFileSync(f, refiProject(EMOJI_FEEDBACK, words, 'UTF-16 units', 'NVivo 12.7 (Mac)'));
+    const r = await run(['info', f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Warnings (1):\n  - source "Feedback": selection positions read as UTF-16 units: ${words.length} of ${words.length} selections start and end on word boundaries`);
   });
 
   const bad: [string, () => string, RegExp][] = [

@@ -84,3 +84,34 @@ export function realisticBundle(): ProjectBundle {
     actions: [],
   });
 }
+
+/** The realistic bundle with document sets, coder assignments, consensus decisions and a redaction log. */
+export function bundleWithExtras(): ProjectBundle {
+  const b = realisticBundle();
+  const g = seededGuids(7);
+  const projectId = b.project.id;
+  const [survey, interviews] = b.sources;
+  const [d1, d2, d3] = b.documents;
+  const [coderA, coderB] = b.coders;
+  const at = '2024-06-01T10:00:00Z';
+  return ProjectBundle.parse({
+    ...b,
+    documentSets: [
+      { id: g(), projectId, name: 'Women, 25–34', description: 'From the survey & interviews', documentIds: [d1!.id, d2!.id], sourceIds: [] },
+      { id: g(), projectId, name: 'All the survey', documentIds: [d3!.id], sourceIds: [survey!.id] },
+      { id: g(), projectId, name: 'Empty for now', documentIds: [], sourceIds: [] },
+    ],
+    assignments: [
+      { coderId: coderA!.id, projectId, documentIds: [d2!.id], sourceIds: [survey!.id] },
+      { coderId: coderB!.id, projectId, documentIds: [d1!.id, d2!.id], sourceIds: [] },
+    ],
+    consensus: [
+      { id: g(), projectId, documentId: d2!.id, codeId: b.codes[3]!.id, start: 53, end: 80, decision: 'apply', decidedBy: coderA!.id, at },
+      { id: g(), projectId, documentId: d1!.id, codeId: b.codes[1]!.id, start: 0, end: 11, decision: 'remove', decidedBy: coderB!.id, at },
+    ],
+    redactions: [
+      { id: g(), projectId, at, by: 'Pat Analyst', batch: 'survey.csv', counts: { phone: 2, person: 3 }, decisions: { redacted: { phone: 2, person: 1 }, pseudonymised: { person: 2 } } },
+    ],
+    sources: [...b.sources.filter((s) => s !== interviews), interviews!],
+  });
+}

@@ -127,7 +127,7 @@ describe('qdpx round trip', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
 
 describe.skipIf(!existsSync(XSD))('project.qde schema validity (skipped: ../shared/refi-qda/Project.xsd absent)', () => {

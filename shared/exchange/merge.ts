@@ -1,0 +1,454 @@
+/**
+ * Merging projects: bring other coders' exports into one project (pure; the CLI `merge` and the
+ * app call it, then write the result in one go). The first bundle is the base ("the open project");
+ * each further bundle is merged into the result in turn.
+ *
+ * - Documents (REFI-QDA sources) match by the checksum of their normalised text: same id with the
+ *   same text, else an unclaimed document with the same text (same title first). Same id with other
+ *   text is a conflict.
+ * - Codes match by GUID, then by path (names from the root). Same GUID with another name or parent
+ *   is a conflict.
+ * - Coders are kept apart: matched by id only, never by name.
+ * - Codings are identified by document, code, coder, start and end: each appears once in the result.
+ *
+ * Conflicts are listed before anything is decided. Without `prefer` a merge with conflicts is
+ * unresolved (the caller must not write the bundle); `prefer: 'first'` keeps the earlier file's
+ * code names and parents, `'last'` the later file's. A source conflict is resolved either way by
+ * keeping both texts (the later one as a new document), since choosing one text would strand the
+ * other's codings.
+ */
+import { strToU8 } from 'fflate';
+import { checksum } from '../import/checksum';
+import {
+  normaliseText,
+  type Code,
+  type DocumentSet,
+  type DocumentWithText,
+  type MemoTarget,
+  type ProjectBundle,
+  type Source,
+} from '../model';
+import { deriveGuid } from './ids';
+
+export type MergePrefer = 'first' | 'last';
+
+export interface MergeOptions {
+  /** How to resolve conflicts; undefined leaves them unresolved. */
+  prefer?: MergePrefer;
+  /** Names for the inputs in conflict messages (default "input 1", "input 2", …). */
+  names?: readonly string[];
+}
+
+export interface MergeConflict {
+  kind: 'code' | 'source';
+  /** The id both files use. */
+  id: string;
+  /** One line naming the thing, both versions and the files. */
+  message: string;
+}
+
+export interface MergeSummary {
+  sources: { matched: number; added: number };
+  codes: { matched: number; added: number; conflicts: number };
+  codings: { added: number; duplicates: number };
+}
+
+export interface MergeResult {
+  bundle: ProjectBundle;
+  summary: MergeSummary;
+  conflicts: MergeConflict[];
+  /** True when there are conflicts and no `prefer` to resolve them: the bundle must not be written. */
+  unresolved: boolean;
+}
+
+/** The checksum of a text after normalisation (NFC, LF line ends): how documents are matched. */
+export function textChecksum(text: string): string {
+  return checksum(strToU8(normaliseText(text).text));
+}
+
+export function mergeProjects(bundles: readonly ProjectBundle[], options: MergeOptions = {}): MergeResult {
+  if (bundles.length === 0) throw new Error('mergeProjects needs at least one project');
+  const m = new Merger(bundles[0]!, options);
+  for (let i = 1; i < bundles.length; i++) m.add(bundles[i]!, i);
+  return m.result();
+}
+
+const SEP = '\u0000';
+
+class Merger {
+  readonly projectId: string;
+  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'consensus' | 'redactions'>> & ProjectBundle;
+  readonly summary: MergeSummary = { sources: { matched: 0, added: 0 }, codes: { matched: 0, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: 0 } };
+  readonly conflicts: MergeConflict[] = [];
+  readonly names: readonly string[];
+
+  // indexes into the result
+  readonly docIndex = new Map<string, number>();
+  readonly docsBySum = new Map<string, number[]>();
+  readonly docSums: string[] = [];
+  readonly codeIndex = new Map<string, number>();
+  readonly codeByPath = new Map<string, string>();
+  readonly coderIndex = new Map<string, number>();
+  readonly codingKeys = new Map<string, string>(); // identity key → coding id
+  readonly codingIds = new Set<string>();
+  readonly ids = new Set<string>(); // every id in the result, to keep added ones unique
+
+  constructor(
+    base: ProjectBundle,
+    readonly options: MergeOptions,
+  ) {
+    this.projectId = base.project.id;
+    this.names = options.names ?? [];
+    this.b = {
+      ...base,
+      coders: [...base.coders],
+      sources: [...base.sources],
+      variables: [...base.variables],
+      participants: [...base.participants],
+      documents: [...base.documents],
+      codes: base.codes.map((c) => ({ ...c })),
+      codings: [],
+      memos: [...base.memos],
+      findings: [...base.findings],
+      actions: [...base.actions],
+      documentSets: (base.documentSets ?? []).map((s) => ({ ...s, documentIds: [...s.documentIds], sourceIds: [...s.sourceIds] })),
+      assignments: (base.assignments ?? []).map((a) => ({ ...a, documentIds: [...a.documentIds], sourceIds: [...a.sourceIds] })),
+      consensus: [...(base.consensus ?? [])],
+      redactions: [...(base.redactions ?? [])],
+    };
+    for (const list of [base.coders, base.sources, base.variables, base.participants, base.documents, base.codes, base.memos, base.findings, base.actions]) {
+      for (const x of list) this.ids.add(x.id);
+    }
+    this.b.documents.forEach((d, i) => this.indexDocument(d, i));
+    this.b.codes.forEach((c, i) => this.codeIndex.set(c.id, i));
+    for (const c of this.b.codes) this.codeByPath.set(this.pathOf(c.id), c.id);
+    this.b.coders.forEach((c, i) => this.coderIndex.set(c.id, i));
+    const codings = this.b.codings;
+    for (const c of base.codings) {
+      const key = this.codingKey(c.documentId, c.codeId, c.coderId, c.start, c.end);
+      if (this.codingKeys.has(key)) {
+        this.summary.codings.duplicates++;
+        continue;
+      }
+      this.codingKeys.set(key, c.id);
+      this.codingIds.add(c.id);
+      codings.push(c);
+    }
+  }
+
+  private name(i: number): string {
+    return this.names[i] ?? `input ${i + 1}`;
+  }
+
+  private indexDocument(d: DocumentWithText, i: number): void {
+    this.docIndex.set(d.id, i);
+    const sum = textChecksum(d.text);
+    this.docSums[i] = sum;
+    const list = this.docsBySum.get(sum);
+    if (list) list.push(i);
+    else this.docsBySum.set(sum, [i]);
+  }
+
+  /** The identity of a coding in the result: indexes of its document, code and coder, and its span. */
+  private codingKey(documentId: string, codeId: string, coderId: string, start: number, end: number): string {
+    return `${this.docIndex.get(documentId) ?? documentId}${SEP}${this.codeIndex.get(codeId) ?? codeId}${SEP}${this.coderIndex.get(coderId) ?? coderId}${SEP}${start}${SEP}${end}`;
+  }
+
+  private pathOf(codeId: string): string {
+    const parts: string[] = [];
+    const seen = new Set<string>();
+    let id: string | null = codeId;
+    while (id !== null && !seen.has(id)) {
+      seen.add(id);
+      const i = this.codeIndex.get(id);
+      if (i === undefined) break;
+      const c: Code = this.b.codes[i]!;
+      parts.unshift(c.name);
+      id = c.parentId;
+    }
+    return parts.join(SEP);
+  }
+
+  /** A fresh id for something added whose own id is taken (deterministic: derived from the input and old id). */
+  private freshId(kind: string, input: number, id: string): string {
+    let n = 0;
+    let fresh = deriveGuid(`chorus-merge:${kind}:${input}:${id}`);
+    while (this.ids.has(fresh)) fresh = deriveGuid(`chorus-merge:${kind}:${input}:${id}:${++n}`);
+    return fresh;
+  }
+
+  add(other: ProjectBundle, input: number): void {
+    const projectId = this.projectId;
+    const prefer = this.options.prefer;
+
+    // coders: by id only
+    const coderMap = new Map<string, string>();
+    for (const c of other.coders) {
+      coderMap.set(c.id, c.id);
+      if (this.coderIndex.has(c.id)) continue;
+      this.coderIndex.set(c.id, this.b.coders.length);
+      this.b.coders.push({ ...c, projectId });
+      this.ids.add(c.id);
+    }
+
+    // Chorus sources (groups of documents): by id, then by name and kind
+    const sourceMap = new Map<string, string>();
+    const sourceByName = new Map(this.b.sources.map((s) => [`${s.kind}${SEP}${s.name}`, s.id]));
+    const sourceIds = new Set(this.b.sources.map((s) => s.id));
+    const otherSources = new Map(other.sources.map((s) => [s.id, s]));
+    const sourceOf = (id: string) => otherSources.get(id) ?? fallbackSource(id, projectId);
+    const addSource = (s: Source): string => {
+      const known = sourceMap.get(s.id);
+      if (known) return known;
+      const id = sourceIds.has(s.id) ? s.id : (sourceByName.get(`${s.kind}${SEP}${s.name}`) ?? s.id);
+      if (!sourceIds.has(id)) {
+        this.b.sources.push({ ...s, projectId });
+        sourceIds.add(id);
+        this.ids.add(id);
+      }
+      sourceMap.set(s.id, id);
+      return id;
+    };
+    for (const s of other.sources) addSource(s);
+
+    // variables: by id, then by name and type
+    const varMap = new Map<string, string>();
+    const varIds = new Set(this.b.variables.map((v) => v.id));
+    const varByName = new Map(this.b.variables.map((v) => [`${v.type}${SEP}${v.name}`, v.id]));
+    for (const v of other.variables) {
+      const id = varIds.has(v.id) ? v.id : varByName.get(`${v.type}${SEP}${v.name}`);
+      if (id) {
+        varMap.set(v.id, id);
+        continue;
+      }
+      const fresh = this.ids.has(v.id) ? this.freshId('variable', input, v.id) : v.id;
+      this.b.variables.push({ ...v, id: fresh, projectId });
+      varIds.add(fresh);
+      this.ids.add(fresh);
+      varMap.set(v.id, fresh);
+    }
+
+    // participants: by id
+    const partMap = new Map<string, string>();
+    const partIndex = new Map(this.b.participants.map((p, i) => [p.id, i]));
+    for (const p of other.participants) {
+      const attributes = Object.fromEntries(Object.entries(p.attributes).map(([k, v]) => [varMap.get(k) ?? k, v]));
+      const i = partIndex.get(p.id);
+      if (i !== undefined) {
+        const have = this.b.participants[i]!;
+        this.b.participants[i] = { ...have, attributes: { ...attributes, ...have.attributes } };
+        partMap.set(p.id, p.id);
+        continue;
+      }
+      const fresh = this.ids.has(p.id) ? this.freshId('participant', input, p.id) : p.id;
+      this.b.participants.push({ ...p, id: fresh, projectId, sourceId: addSource(sourceOf(p.sourceId)), attributes });
+      partIndex.set(fresh, this.b.participants.length - 1);
+      this.ids.add(fresh);
+      partMap.set(p.id, fresh);
+    }
+
+    // documents: same id and text, else same text unclaimed (same title first), else added
+    const docMap = new Map<string, string>();
+    const claimed = new Set<number>();
+    for (const d of other.documents) {
+      const sum = textChecksum(d.text);
+      const same = this.docIndex.get(d.id);
+      if (same !== undefined && !claimed.has(same)) {
+        if (this.docSums[same] === sum) {
+          claimed.add(same);
+          docMap.set(d.id, d.id);
+          this.summary.sources.matched++;
+          continue;
+        }
+        const have = this.b.documents[same]!;
+        this.conflicts.push({
+          kind: 'source',
+          id: d.id,
+          message: `source "${have.title}" (${d.id}) has other text in ${this.name(input)} (${d.text.length} characters) than in ${this.name(0)}${input > 1 ? ' or an earlier file' : ''} (${have.text.length} characters)`,
+        });
+      } else {
+        const candidates = (this.docsBySum.get(sum) ?? []).filter((i) => !claimed.has(i));
+        const pick = candidates.find((i) => this.b.documents[i]!.title === d.title) ?? candidates[0];
+        if (pick !== undefined) {
+          claimed.add(pick);
+          docMap.set(d.id, this.b.documents[pick]!.id);
+          this.summary.sources.matched++;
+          continue;
+        }
+      }
+      const id = this.ids.has(d.id) ? this.freshId('document', input, d.id) : d.id;
+      const doc: DocumentWithText = {
+        ...d,
+        id,
+        projectId,
+        sourceId: addSource(sourceOf(d.sourceId)),
+        participantId: d.participantId === null ? null : (partMap.get(d.participantId) ?? null),
+      };
+      this.b.documents.push(doc);
+      this.indexDocument(doc, this.b.documents.length - 1);
+      claimed.add(this.b.documents.length - 1);
+      this.ids.add(id);
+      docMap.set(d.id, id);
+      this.summary.sources.added++;
+    }
+
+    // codes: parents first; by GUID, then by path
+    const codeMap = new Map<string, string>();
+    const kids = new Map<string | null, Code[]>();
+    const otherIds = new Set(other.codes.map((c) => c.id));
+    for (const c of other.codes) {
+      const parent = c.parentId !== null && otherIds.has(c.parentId) ? c.parentId : null;
+      const list = kids.get(parent) ?? [];
+      list.push(c);
+      kids.set(parent, list);
+    }
+    const otherPath = new Map<string, string>();
+    const visit = (c: Code, parentPath: string) => {
+      if (codeMap.has(c.id)) return; // a cycle in a corrupt bundle
+      const path = parentPath ? `${parentPath}${SEP}${c.name}` : c.name;
+      otherPath.set(c.id, path);
+      const parentId = c.parentId === null ? null : (codeMap.get(c.parentId) ?? null);
+      const i = this.codeIndex.get(c.id);
+      if (i !== undefined) {
+        codeMap.set(c.id, c.id);
+        this.summary.codes.matched++;
+        const have = this.b.codes[i]!;
+        if (have.name !== c.name || have.parentId !== parentId) {
+          this.summary.codes.conflicts++;
+          const where = (p: string | null) => (p === null ? 'at the top' : `under "${this.pathOf(p).split(SEP).join(' / ')}"`);
+          this.conflicts.push({
+            kind: 'code',
+            id: c.id,
+            message: `code ${c.id} is "${have.name}" ${where(have.parentId)} in ${this.name(0)}${input > 1 ? ' (or an earlier file)' : ''} but "${c.name}" ${where(parentId)} in ${this.name(input)}`,
+          });
+          if (prefer === 'last' && !this.isDescendant(parentId, c.id)) {
+            this.b.codes[i] = { ...have, name: c.name, parentId, definition: c.definition || have.definition };
+            this.reindexPaths();
+          }
+        }
+      } else {
+        const byPath = this.codeByPath.get(path);
+        if (byPath !== undefined) {
+          codeMap.set(c.id, byPath);
+          this.summary.codes.matched++;
+        } else {
+          const id = this.ids.has(c.id) ? this.freshId('code', input, c.id) : c.id;
+          this.codeIndex.set(id, this.b.codes.length);
+          this.b.codes.push({ ...c, id, projectId, parentId });
+          this.codeByPath.set(this.pathOf(id), id);
+          this.ids.add(id);
+          codeMap.set(c.id, id);
+          this.summary.codes.added++;
+        }
+      }
+      for (const k of kids.get(c.id) ?? []) visit(k, path);
+    };
+    for (const c of kids.get(null) ?? []) visit(c, '');
+    for (const c of other.codes) if (!codeMap.has(c.id)) visit(c, ''); // codes only reachable through a cycle
+
+    // codings: one per identity
+    const codingMap = new Map<string, string>();
+    const out = this.b.codings;
+    for (const c of other.codings) {
+      const documentId = docMap.get(c.documentId) ?? c.documentId;
+      const codeId = codeMap.get(c.codeId) ?? c.codeId;
+      const key = this.codingKey(documentId, codeId, c.coderId, c.start, c.end);
+      const have = this.codingKeys.get(key);
+      if (have !== undefined) {
+        codingMap.set(c.id, have);
+        this.summary.codings.duplicates++;
+        continue;
+      }
+      let id = c.id;
+      if (this.codingIds.has(id) || this.ids.has(id)) id = this.freshId('coding', input, id);
+      this.codingKeys.set(key, id);
+      this.codingIds.add(id);
+      codingMap.set(c.id, id);
+      out.push({ id, projectId, documentId, codeId, start: c.start, end: c.end, coderId: coderMap.get(c.coderId) ?? c.coderId, createdAt: c.createdAt });
+      this.summary.codings.added++;
+    }
+
+    // memos, findings, actions: by id; references follow the maps
+    const target = (t: MemoTarget): MemoTarget => {
+      const map = { project: undefined, source: sourceMap, document: docMap, code: codeMap, coding: codingMap, participant: partMap }[t.kind];
+      return t.kind === 'project' ? { kind: 'project', id: projectId } : { kind: t.kind, id: map?.get(t.id) ?? t.id };
+    };
+    const memoIds = new Set(this.b.memos.map((x) => x.id));
+    for (const x of other.memos) if (!memoIds.has(x.id)) this.b.memos.push({ ...x, projectId, target: target(x.target) });
+    const findingIds = new Set(this.b.findings.map((x) => x.id));
+    for (const f of other.findings) {
+      if (findingIds.has(f.id)) continue;
+      this.b.findings.push({ ...f, projectId, codeIds: f.codeIds.map((id) => codeMap.get(id) ?? id), evidenceCodingIds: f.evidenceCodingIds.map((id) => codingMap.get(id) ?? id) });
+    }
+    const actionIds = new Set(this.b.actions.map((x) => x.id));
+    for (const a of other.actions) if (!actionIds.has(a.id)) this.b.actions.push({ ...a, projectId });
+
+    // document sets: by id, then by name; members unite
+    const setIndex = new Map(this.b.documentSets.map((s, i) => [s.id, i]));
+    const setByName = new Map(this.b.documentSets.map((s, i) => [s.name, i]));
+    for (const s of other.documentSets ?? []) {
+      const documentIds = s.documentIds.map((id) => docMap.get(id) ?? id);
+      const srcIds = s.sourceIds.map((id) => sourceMap.get(id) ?? id);
+      const i = setIndex.get(s.id) ?? setByName.get(s.name);
+      if (i !== undefined) {
+        const have: DocumentSet = this.b.documentSets[i]!;
+        have.documentIds = [...new Set([...have.documentIds, ...documentIds])];
+        have.sourceIds = [...new Set([...have.sourceIds, ...srcIds])];
+        continue;
+      }
+      this.b.documentSets.push({ ...s, projectId, documentIds, sourceIds: srcIds });
+      setIndex.set(s.id, this.b.documentSets.length - 1);
+    }
+
+    // coder assignments unite per coder; consensus decisions and the redaction log by id
+    for (const a of other.assignments ?? []) {
+      const documentIds = a.documentIds.map((id) => docMap.get(id) ?? id);
+      const srcIds = a.sourceIds.map((id) => sourceMap.get(id) ?? id);
+      const have = this.b.assignments.find((x) => x.coderId === a.coderId);
+      if (have) {
+        have.documentIds = [...new Set([...have.documentIds, ...documentIds])];
+        have.sourceIds = [...new Set([...have.sourceIds, ...srcIds])];
+      } else this.b.assignments.push({ ...a, projectId, documentIds, sourceIds: srcIds });
+    }
+    const decisionIds = new Set(this.b.consensus.map((x) => x.id));
+    for (const d of other.consensus ?? []) {
+      if (!decisionIds.has(d.id)) this.b.consensus.push({ ...d, projectId, documentId: docMap.get(d.documentId) ?? d.documentId, codeId: codeMap.get(d.codeId) ?? d.codeId });
+    }
+    const logIds = new Set(this.b.redactions.map((x) => x.id));
+    for (const r of other.redactions ?? []) if (!logIds.has(r.id)) this.b.redactions.push({ ...r, projectId });
+  }
+
+  private isDescendant(maybe: string | null, of: string): boolean {
+    let id = maybe;
+    const seen = new Set<string>();
+    while (id !== null && !seen.has(id)) {
+      if (id === of) return true;
+      seen.add(id);
+      const i = this.codeIndex.get(id);
+      id = i === undefined ? null : this.b.codes[i]!.parentId;
+    }
+    return false;
+  }
+
+  private reindexPaths(): void {
+    this.codeByPath.clear();
+    for (const c of this.b.codes) this.codeByPath.set(this.pathOf(c.id), c.id);
+  }
+
+  result(): MergeResult {
+    const { documentSets, assignments, consensus, redactions, ...rest } = this.b;
+    const bundle: ProjectBundle = {
+      ...rest,
+      ...(documentSets.length > 0 ? { documentSets } : {}),
+      ...(assignments.length > 0 ? { assignments } : {}),
+      ...(consensus.length > 0 ? { consensus } : {}),
+      ...(redactions.length > 0 ? { redactions } : {}),
+    };
+    return { bundle, summary: this.summary, conflicts: this.conflicts, unresolved: this.conflicts.length > 0 && this.options.prefer === undefined };
+  }
+}
+
+/** A stand-in for a source a corrupt bundle refers to but does not list. */
+function fallbackSource(id: string, projectId: string): Source {
+  return { id, projectId, name: 'Merged documents', kind: 'other', description: '', createdAt: '2000-01-01T00:00:00Z' };
+}

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeProjects, textChecksum } from '../../../shared/exchange/merge';
+import { ProjectBundle, type Code, type Coding } from '../../../shared/model';
+import { bundleWithExtras, realisticBundle } from './bundle-fixture';
+
+const AT = '2025-01-01T00:00:00Z';
+const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
+const guid = (kind: number, n: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(n, 12)}`;
+
+/** A coding's identity independent of ids a file happened to give: document text, code path, coder, span. */
+function identities(b: ProjectBundle): string[] {
+  const docs = new Map(b.documents.map((d) => [d.id, textChecksum(d.text)]));
+  const codes = new Map(b.codes.map((c) => [c.id, c]));
+  const path = (id: string): string => {
+    const c = codes.get(id);
+    return c ? (c.parentId ? `${path(c.parentId)}/${c.name}` : c.name) : `?${id}`;
+  };
+  return b.codings.map((c) => `${docs.get(c.documentId)}|${path(c.codeId)}|${c.coderId}|${c.start}|${c.end}`).sort();
+}
+
+/**
+ * Two coders' projects cut from one universe: each has a subset of the documents, the codebook
+ * and its own coder's codings; each file may have given documents and codes its own ids (as an
+ * import into another copy of Chorus would).
+ */
+const universe = fc
+  .record({
+    texts: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.replace(/\r/g, '').normalize('NFC')).filter((s) => s.length > 0), { minLength: 1, maxLength: 6 }),
+    codeParents: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+  })
+  .chain(({ texts, codeParents }) => {
+    const coding = fc.record({ doc: fc.nat(texts.length - 1), code: fc.nat(codeParents.length - 1), a: fc.nat(), b: fc.nat(), coder: fc.nat(2) });
+    const side = fc.record({
+      docs: fc.subarray([...texts.keys()], { minLength: 1 }),
+      codings: fc.array(coding, { maxLength: 25 }),
+      newDocIds: fc.boolean(),
+      newCodeIds: fc.boolean(),
+      seed: fc.integer({ min: 1, max: 1000 }),
+    });
+    return fc.tuple(fc.constant(texts), fc.constant(codeParents), side, side);
+  })
+  .map(([texts, codeParents, ...sides]) =>
+    sides.map((s, k) => {
+      const projectId = guid(0xa0 + k, 1);
+      const coders = [0, 1, 2].map((i) => ({ id: guid(0xc0, i), projectId, name: `Coder ${i}`, initials: `C${i}`, colour: '#123456' }));
+      const docId = (i: number) => (s.newDocIds ? guid(0xd0 + k, s.seed * 100 + i) : guid(0xd0, i));
+      const codeId = (i: number) => (s.newCodeIds ? guid(0xe0 + k, s.seed * 100 + i) : guid(0xe0, i));
+      const source = { id: guid(0x50, 1), projectId, name: 'Survey', kind: 'survey' as const, description: '', createdAt: AT };
+      const documents = s.docs.map((i) => ({ id: docId(i), projectId, sourceId: source.id, participantId: null, title: `Doc ${i}`, kind: 'response' as const, length: texts[i]!.length, turns: [], createdAt: AT, text: texts[i]! }));
+      const codes: Code[] = codeParents.map((p, i) => ({
+        id: codeId(i), projectId, parentId: i === 0 || p % (i + 1) === 0 ? null : codeId(p % i), name: `Code ${i}`, definition: '', inclusion: '', exclusion: '', example: '', colour: '#654321', order: i, keywords: [], createdAt: AT,
+      }));
+      const seen = new Set<string>();
+      const codings: Coding[] = [];
+      s.codings.forEach((c, n) => {
+        if (!s.docs.includes(c.doc)) return;
+        const len = texts[c.doc]!.length;
+        const start = c.a % len;
+        const end = start + 1 + (c.b % (len - start));
+        const key = `${c.doc}|${c.code}|${c.coder}|${start}|${end}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        codings.push({ id: guid(0xf0 + k, s.seed * 1000 + n), projectId, documentId: docId(c.doc), codeId: codeId(c.code), coderId: coders[c.coder]!.id, start, end, createdAt: AT });
+      });
+      return ProjectBundle.parse({
+        project: { id: projectId, name: `Project ${k}`, description: '', isDemo: false, settings: { disclosureThreshold: 10, locale: 'en-GB' }, createdAt: AT, updatedAt: AT },
+        coders, sources: [source], variables: [], participants: [], documents, codes, codings, memos: [], findings: [], actions: [],
+      });
+    }),
+  );
+
+describe('mergeProjects', () => {
+  it('property: every coding of both inputs is in the result exactly once', () => {
+    fc.assert(
+      fc.property(universe, ([a, b]) => {
+        const r = mergeProjects([a!, b!]);
+        expect(r.conflicts).toEqual([]);
+        const got = identities(r.bundle);
+        expect(new Set(got).size).toBe(got.length);
+        expect(got).toEqual([...new Set([...identities(a!), ...identities(b!)])].sort());
+        expect(r.summary.codings.added + r.summary.codings.duplicates).toBe(b!.codings.length);
+        expect(r.bundle.codings.length).toBe(a!.codings.length + r.summary.codings.added);
+        expect(() => ProjectBundle.parse(r.bundle)).not.toThrow();
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('property: merge(A, A) = A', () => {
+    fc.assert(
+      fc.property(universe, ([a]) => {
+        const r = mergeProjects([a!, a!]);
+        expect(r.bundle).toEqual(a);
+        expect(r.summary).toEqual({ sources: { matched: a!.documents.length, added: 0 }, codes: { matched: a!.codes.length, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: a!.codings.length } });
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+
+  it('property: merging in either order gives the same codings', () => {
+    fc.assert(
+      fc.property(universe, ([a, b]) => {
+        expect(identities(mergeProjects([a!, b!]).bundle)).toEqual(identities(mergeProjects([b!, a!]).bundle));
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('documents with the same text but other ids match; codes with other GUIDs match by path', () => {
+    const a = realisticBundle();
+    const b = structuredClone(a);
+    b.project.id = '99999999-9999-4999-8999-999999999999';
+    const reId = (id: string) => `${id.slice(0, 24)}ffffffffffff`;
+    for (const d of b.documents) d.id = reId(d.id);
+    for (const c of b.codes) {
+      c.id = reId(c.id);
+      if (c.parentId) c.parentId = reId(c.parentId);
+    }
+    for (const c of b.codings) {
+      c.documentId = reId(c.documentId);
+      c.codeId = reId(c.codeId);
+    }
+    b.documents[0]!.text = b.documents[0]!.text.replace(/\n/g, '\r\n'); // CRLF: the same normalised text
+    const r = mergeProjects([a, b]);
+    expect(r.summary).toEqual({ sources: { matched: 3, added: 0 }, codes: { matched: 4, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: a.codings.length } });
+    expect(r.bundle.codings).toEqual(a.codings);
+  });
+
+  it('coders are kept apart: the same name with another id is another coder, with its codings', () => {
+    const a = realisticBundle();
+    const b = structuredClone(a);
+    const other = '77777777-7777-4777-8777-777777777777';
+    b.coders = [{ ...b.coders[0]!, id: other }];
+    for (const c of b.codings) c.coderId = other;
+    const r = mergeProjects([a, b]);
+    expect(r.bundle.coders.map((c) => c.name)).toEqual([...a.coders.map((c) => c.name), a.coders[0]!.name]);
+    expect(r.summary.codings).toEqual({ added: a.codings.length, duplicates: 0 });
+    expect(r.bundle.codings.filter((c) => c.coderId === other)).toHaveLength(a.codings.length);
+  });
+
+  it('lists conflicts (same code, other name or parent; same source, other text) and leaves them unresolved without --prefer', () => {
+    const a = realisticBundle();
+    const b = structuredClone(a);
+    b.codes[1]!.name = 'Trust won';
+    b.codes[3]!.parentId = b.codes[0]!.id;
+    b.documents[2]!.text = 'Completely different words.';
+    const r = mergeProjects([a, b], { names: ['a.qdpx', 'b.qdpx'] });
+    expect(r.unresolved).toBe(true);
+    expect(r.summary.codes.conflicts).toBe(2);
+    expect(r.conflicts.map((c) => c.message)).toEqual([
+      `source "Anonymous response" (${a.documents[2]!.id}) has other text in b.qdpx (27 characters) than in a.qdpx (${a.documents[2]!.text.length} characters)`,
+      `code ${a.codes[1]!.id} is "Trust gained" under "Trust" in a.qdpx but "Trust won" under "Trust" in b.qdpx`,
+      `code ${a.codes[3]!.id} is "Communication" at the top in a.qdpx but "Communication" under "Trust" in b.qdpx`,
+    ]);
+  });
+
+  it('--prefer first keeps the first names and parents, --prefer last the later ones; a second text becomes a second document', () => {
+    const a = realisticBundle();
+    const b = structuredClone(a);
+    b.codes[1]!.name = 'Trust won';
+    b.documents[2]!.text = 'Completely different words.';
+    b.codings.push({ ...b.codings[0]!, id: '12121212-1212-4121-8121-121212121212', documentId: b.documents[2]!.id, start: 0, end: 10 });
+    const first = mergeProjects([a, b], { prefer: 'first' });
+    expect(first.unresolved).toBe(false);
+    expect(first.bundle.codes[1]!.name).toBe('Trust gained');
+    expect(first.bundle.documents).toHaveLength(4);
+    const moved = first.bundle.codings.at(-1)!;
+    expect(first.bundle.documents.find((d) => d.id === moved.documentId)!.text.slice(moved.start, moved.end)).toBe('Completely');
+    expect(mergeProjects([a, b], { prefer: 'last' }).bundle.codes[1]!.name).toBe('Trust won');
+  });
+
+  it('sets, assignments, consensus decisions and redaction logs come across, following matched documents', () => {
+    const a = realisticBundle();
+    const b = bundleWithExtras();
+    const r = mergeProjects([a, b]);
+    expect(r.bundle.documentSets).toEqual(b.documentSets!.map((s) => ({ ...s, projectId: a.project.id })));
+    expect(r.bundle.assignments).toEqual(b.assignments);
+    expect(r.bundle.consensus).toEqual(b.consensus);
+    expect(r.bundle.redactions).toEqual(b.redactions);
+  });
+});
