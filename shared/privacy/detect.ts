@@ -28,7 +28,8 @@
  */
 import type { PiiType } from '../model';
 import { AMBIGUOUS_GIVEN, AMBIGUOUS_SURNAMES, GIVEN_NAMES, SURNAMES } from './names';
-import { NOT_NAMES, TITLES } from './stopwords';
+import { isEnglishWord } from './english-words';
+import { NOT_NAMES, ORG_HEADS, ROLE_HEADS, TITLES } from './stopwords';
 import { isPlausibleDate, isUkPhoneDigits, isValidNinoPrefix, isValidPostcode, nhsCheckDigitOk } from './validators';
 
 export interface PiiFinding {
@@ -139,11 +140,24 @@ const SCHEME_NAMES = ['Ask for Ani', 'Ask for Angela'];
 const LIVING_BEFORE = /\b(?:lives?|living|lived|moved|moving|move|stays?|staying|stayed|resides?|residing|address|home|house|flat)\b[^.!?\n]{0,40}$/i;
 const PREP_BEFORE = /\b(?:on|in|at|off|along|near|to|from|onto|round|around|down|up|of|opposite|outside|past|into|lives|live)\s+$/i;
 const RELATION =
-  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient";
+  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient|receptionist|pharmacist|nurse|doctor|dr|doc|gp|physio|physiotherapist|practitioner|paramedic|midwife|health visitor|hca|phlebotomist|clinician|consultant|surgeon|dentist|therapist|counsellor|matron|teacher|tutor|mentor|supervisor";
+/** A role word at the start of what precedes a name, with no determiner: "my patient", but not "PTS - Patient Transport". */
+const RELATION_ONLY = new RegExp(`^(?:${RELATION})$`, 'i');
 const CONTEXT_BEFORE = new RegExp(
   `(?:\\b(?:(?:my|her|his|their|our|the|a|[a-z]+['’]s)\\s+)?(?:${RELATION})|\\bcalled|\\bnamed|\\bname\\s+(?:is|was)|\\bname\\s*:|\\b(?:regards|sincerely|wishes|thanks)|\\bknown\\s+as|\\bspoke\\s+(?:to|with)|\\bask(?:ed)?\\s+for)[,:]?\\s+(?:was\\s+|is\\s+)?$`,
   'i',
 );
+/**
+ * A naming context before `at`: a relation or role ("my ex", "the receptionist"), "called", "Name:"…
+ * A capitalised role word with no determiner is a heading or a category ("Patient Transport",
+ * "Client Services"), not a context.
+ */
+function hasContext(text: string, at: number): boolean {
+  const m = CONTEXT_BEFORE.exec(before(text, at, 40));
+  if (!m) return false;
+  const head = m[0].trim();
+  return !(/^[A-Z]/.test(head) && RELATION_ONLY.test(head));
+}
 /** "the Palo Alto office", "in Bury St": a determiner or place preposition marks a place or body, not a person. */
 const PLACE_BEFORE = /\b(?:the|a|an|in|at|near|of)\s+$/i;
 /** Endings of ordinary nouns/adjectives that names rarely have ("Universal Credit", "Community Safety"). */
@@ -183,7 +197,11 @@ const LIST_JOIN = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 /** Surname-like suffixes of a bare street: "Sarah Lane" is a person, "Elm Lane" a street. */
 const SURNAME_SUFFIXES = new Set(['Lane', 'Hill', 'Park', 'Green', 'Grove', 'Way', 'Street']);
 
-type WordKind = 'title' | 'given' | 'givenAmb' | 'surname' | 'surnameAmb' | 'stop' | 'initial' | 'unknown';
+/**
+ * 'shout': a word in capitals not in the lists, a name part only after a title ("MS ANNA-LOUISE MARSH-REESE").
+ * 'common': an English word not in the name lists, a name part only after a title or a first name ("Dr Younger").
+ */
+type WordKind = 'title' | 'given' | 'givenAmb' | 'surname' | 'surnameAmb' | 'stop' | 'initial' | 'unknown' | 'shout' | 'common';
 
 /** "Siobhán" → "Siobhan", "Łukasz" → "Lukasz": the lists are kept in plain ASCII. */
 const foldAccents = (w: string): string =>
@@ -211,12 +229,16 @@ function classifyWord(w: string): WordKind {
   if (AMBIGUOUS_SURNAMES.has(w)) return 'surnameAmb';
   if (SURNAMES.has(w)) return 'surname';
   if (/^[A-Z]{2}/.test(w) && w !== w.toUpperCase()) return 'stop'; // "NFA'd", "CCTVs": acronyms, not names
+  // an ordinary English word ("Forgot", "Dressing", "Younger") is a name only after a title or a first name
+  if (w.length > 2 && isEnglishWord(w.toLowerCase()) && w.slice(1) === w.slice(1).toLowerCase()) return 'common';
   if (w.length > 1 && w === w.toUpperCase()) {
-    // SHOUTED names: classify the Capitalised form, but never let an acronym be a name.
-    const cap = w[0] + w.slice(1).toLowerCase();
-    if (TITLES.has(w)) return 'title';
+    // SHOUTED names: classify the Capitalised form ("MARSH-REESE" → "Marsh-Reese"), but never let an acronym be a name.
+    const cap = w.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    if (TITLES.has(w) || TITLES.has(cap)) return 'title';
     const k = w.length >= 3 && !w.includes("'") ? classifyWord(cap) : 'stop';
-    return k === 'given' || k === 'surname' ? k : 'stop';
+    if (k === 'given' || k === 'surname') return k;
+    // an unlisted word in capitals can be a name after a title ("MR OKONJO"), never an acronym without a vowel ("PC CCTV")
+    return (k === 'unknown' || k === 'givenAmb' || k === 'surnameAmb') && /[AEIOUY]/.test(w) ? 'shout' : 'stop';
   }
   return 'unknown';
 }
@@ -446,7 +468,7 @@ function pushWord(text: string, tokens: Token[], s: number, e: number): void {
   tokens.push({ start: s, end: e, kind: kindOf(text.slice(s, e)) });
 }
 
-const NAME_PART = new Set<WordKind>(['given', 'givenAmb', 'surname', 'surnameAmb', 'unknown', 'initial']);
+const NAME_PART = new Set<WordKind>(['given', 'givenAmb', 'surname', 'surnameAmb', 'unknown', 'initial', 'shout', 'common']);
 
 function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = b.start - a.end;
@@ -471,7 +493,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       i++;
       continue;
     }
-    if (k === 'unknown' && !CONTEXT_BEFORE.test(before(text, t.start, 40))) {
+    if (k === 'unknown' && !hasContext(text, t.start)) {
       // Two unknown capitalised words in mid-sentence ("assaulted by Lucan Thorpe") are most likely a name.
       const next = tokens[i + 1];
       const nextJoined = next !== undefined && adjacent(text, t, next);
@@ -496,7 +518,10 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
         !COMMON_NOUN_ENDING.test(text.slice(t.start, t.end)) &&
         !COMMON_NOUN_ENDING.test(text.slice(next.start, next.end)) &&
         MID_SENTENCE_BEFORE.test(before(text, t.start, 12)) &&
-        !PLACE_BEFORE.test(before(text, t.start, 12))
+        !PLACE_BEFORE.test(before(text, t.start, 12)) &&
+        !ORG_HEADS.has(text.slice(next.start, next.end)) &&
+        !ROLE_HEADS.has(text.slice(next.start, next.end)) &&
+        !orgAfter(text, tokens, i + 2, next, true)
       ) {
         addPerson(t.start, next.end, 0.6);
         i += 2;
@@ -525,17 +550,29 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     else if (k === 'initial') conf = nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown' ? 0.75 : 0;
     else if (k === 'givenAmb') {
       if (nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown') conf = 0.8;
-      else if (CONTEXT_BEFORE.test(before(text, t.start, 40))) {
+      else if (hasContext(text, t.start)) {
         conf = 0.7;
         j = i + 1;
         prev = t;
       }
     } else if (k === 'unknown') conf = 0.7; // context already checked above
+    // "Chelsea Practice", "Kensington Park Medical Centre": a name before an organisation's or place's head word names the place
+    if (conf > 0 && orgAfter(text, tokens, j, prev, false)) conf = 0;
+    // "surgery in Chelsea", "at Chelsea and Westminster": a lone first name after a place preposition is a place
+    if (conf > 0 && runLen === 1 && k === 'given' && /\b(?:in|at|near)\s+$/i.test(before(text, t.start, 6))) conf = 0;
     if (conf > 0) {
       addPerson(t.start, prev.end, conf);
       i = j;
     } else i++;
   }
+}
+
+/** Whether token `j` (just after `prev`) is an organisation's or place's head word ("Ward", "Practice", "Course"), or with `roles` a job title's ("Coordinator"). */
+function orgAfter(text: string, tokens: readonly Token[], j: number, prev: Token, roles: boolean): boolean {
+  const t = tokens[j];
+  if (t === undefined || !adjacent(text, prev, t)) return false;
+  const w = text.slice(t.start, t.end);
+  return ORG_HEADS.has(w) || (roles && ROLE_HEADS.has(w));
 }
 
 /** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
