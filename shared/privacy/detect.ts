@@ -140,7 +140,7 @@ const SCHEME_NAMES = ['Ask for Ani', 'Ask for Angela'];
 const LIVING_BEFORE = /\b(?:lives?|living|lived|moved|moving|move|stays?|staying|stayed|resides?|residing|address|home|house|flat)\b[^.!?\n]{0,40}$/i;
 const PREP_BEFORE = /\b(?:on|in|at|off|along|near|to|from|onto|round|around|down|up|of|opposite|outside|past|into|lives|live)\s+$/i;
 const RELATION =
-  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient|receptionist|pharmacist|nurse|doctor|dr|doc|gp|physio|physiotherapist|practitioner|paramedic|midwife|health visitor|hca|phlebotomist|clinician|consultant|surgeon|dentist|therapist|counsellor|matron|teacher|tutor|mentor|supervisor";
+  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient|receptionist|pharmacist|nurse|doctor|dr|doc|gp|physio|physiotherapist|practitioner|paramedic|midwife|health visitor|hca|phlebotomist|clinician|consultant|surgeon|dentist|therapist|counsellor|matron|teacher|tutor|mentor|supervisor|baby|lady|gentleman|guy|woman|man|girl|boy|chap|receptionists|nurses|doctors";
 /** A role word at the start of what precedes a name, with no determiner: "my patient", but not "PTS - Patient Transport". */
 const RELATION_ONLY = new RegExp(`^(?:${RELATION})$`, 'i');
 const CONTEXT_BEFORE = new RegExp(
@@ -156,7 +156,9 @@ function hasContext(text: string, at: number): boolean {
   const m = CONTEXT_BEFORE.exec(before(text, at, 40));
   if (!m) return false;
   const head = m[0].trim();
-  return !(/^[A-Z]/.test(head) && RELATION_ONLY.test(head));
+  if (!(/^[A-Z]/.test(head) && RELATION_ONLY.test(head))) return true;
+  // "smiled Physiotherapist Mayur" is a role mid-sentence; "PTS - Patient Transport" a heading
+  return /[a-z]\s+$/.test(before(text, at, 40).slice(0, m.index));
 }
 /** "the Palo Alto office", "in Bury St": a determiner or place preposition marks a place or body, not a person. */
 const PLACE_BEFORE = /\b(?:the|a|an|in|at|near|of)\s+$/i;
@@ -187,10 +189,13 @@ const NAMED_LAW_AFTER = /^\s+(?:Law|Act|Scheme)\b/;
  * Person-directed verbs before a single unknown capitalised word ("I rang Aoife"). The word must not
  * be followed by another capitalised word ("rang Kirklees Council" is a body, not a person).
  */
-const VERB_BEFORE = /\b(?:rang|phoned|texted|messaged|emailed|told|asked|thanked|contacted|chased|met)\s+$/i;
+const VERB_BEFORE = /\b(?:rang|phoned|texted|messaged|emailed|told|asked|thanked|thank|thanks|contacted|chased|met|saw|seen by|see|seeing|spoke to|speak to|spoken to|talked to|except|especially|specially|particularly|with)\s+$/i;
 /** After a sentence-initial unknown word, what marks it as a person ("Chidera rang me back"). */
 const PERSON_AFTER =
-  /^(?:\s+\((?:OIC|ISVA|IDVA|my|his|her|our)\b|\s+(?:said|says|told|rang|rings|phoned|texted|emailed|messaged|promised|apologised|apologized|explained|listened|helped|visited|attended|stayed|turned up|came (?:out|round|over|back|with)|from (?:the|next door|victim|women)|was (?:lovely|brilliant|great|amazing|kind|rude|horrible|the only|my|our|his|her)|is (?:my|our|his|her)|and I\b))/i;
+  /^(?:\s+\((?:OIC|ISVA|IDVA|my|his|her|our)\b|\s+(?:said|says|told|rang|rings|phoned|texted|emailed|messaged|promised|apologised|apologized|explained|listened|helped|visited|attended|stayed|turned up|came (?:out|round|over|back|with)|from (?:the|next door|victim|women)|(?:was|is|s|has been|have been) (?:(?:very|so|really|always|extremely|super|absolutely|incredibly|truly|also|just|the most|such a|a|an)\s+)*(?:lovely|brilliant|great|amazing|kind|rude|horrible|the only|my|our|his|her|warm|polite|helpful|professional|friendly|efficient|excellent|fantastic|wonderful|caring|patient|prepared|thorough|attentive|knowledgeable|nice|pleasant|gentle|supportive|outstanding|star|delight|unhelpful|dismissive)|(?:booked|fixed|sorted|took|takes|called|calls|answered|arranged|organised|organized|resolved|checked|examined|saw|sees|treated|did|does|gave|gives|made|makes|went|goes|will go|who took|who is|who was|who did|who helped|and I\b)))/i;
+const MONTHS = new Set(['May', 'June', 'April', 'August']);
+/** Verb and adverb forms never join a name: "Dr Okoye Saying I could", "Anita Kindly". */
+const VERB_FORM = /(?:ing|ed|ly)$/;
 const SENTENCE_START = /(?:^|[.!?:;\n]\s*|^\s*[-–•*]\s*)$/;
 /** A list of people after one already found: "Zainab, Yusuf and Maryam". */
 const LIST_JOIN = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
@@ -235,7 +240,8 @@ function classifyWord(w: string): WordKind {
     // SHOUTED names: classify the Capitalised form ("MARSH-REESE" → "Marsh-Reese"), but never let an acronym be a name.
     const cap = w.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
     if (TITLES.has(w) || TITLES.has(cap)) return 'title';
-    const k = w.length >= 3 && !w.includes("'") ? classifyWord(cap) : 'stop';
+    // (cap === w for a word with no lower-case letters at all, such as "A-A": nothing more to learn)
+    const k = w.length >= 3 && !w.includes("'") && cap !== w ? classifyWord(cap) : 'stop';
     if (k === 'given' || k === 'surname') return k;
     // an unlisted word in capitals can be a name after a title ("MR OKONJO"), never an acronym without a vowel ("PC CCTV")
     return (k === 'unknown' || k === 'givenAmb' || k === 'surnameAmb') && /[AEIOUY]/.test(w) ? 'shout' : 'stop';
@@ -416,6 +422,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
   if (want('person')) {
     assembleNames(text, tokens, add);
     lowerCaseNames(text, add);
+    namesAfterLowerTitles(text, add);
   }
   if (want('address')) lowerCaseStreets(text, add);
 
@@ -489,6 +496,12 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
   while (i < n) {
     const t = tokens[i]!;
     const k = t.kind;
+    if (k === 'surnameAmb' && /\b(?:dr|doctor|nurse|drs)\s+$/i.test(before(text, t.start, 8)) && /[a-z]/.test(before(text, t.start, 8))) {
+      // "the doctor Baker", "dr Hill": a lower-case title before a surname that is also a word
+      addPerson(t.start, t.end, 0.7);
+      i++;
+      continue;
+    }
     if (k === 'stop' || k === 'surnameAmb') {
       i++;
       continue;
@@ -502,7 +515,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
         single &&
         ((lastPersonEnd >= 0 && LIST_JOIN.test(text.slice(lastPersonEnd, t.start))) ||
           VERB_BEFORE.test(before(text, t.start, 14)) ||
-          (SENTENCE_START.test(before(text, t.start, 6)) && PERSON_AFTER.test(text.slice(t.end, t.end + 24))))
+          PERSON_AFTER.test(text.slice(t.end, t.end + 48)))
       ) {
         // One unknown word named by its surroundings: a list of people, "I rang X", "X rang me back".
         addPerson(t.start, t.end, 0.6);
@@ -511,7 +524,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       }
       if (
         next &&
-        (next.kind === 'unknown' || next.kind === 'surname' || next.kind === 'surnameAmb') &&
+        (next.kind === 'unknown' || next.kind === 'surname' || next.kind === 'surnameAmb' || next.kind === 'common') &&
         adjacent(text, t, next) &&
         t.end - t.start > 2 &&
         next.end - next.start > 2 &&
@@ -533,7 +546,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       let prev = t;
       while (j < n && tokens[j]!.kind === 'title' && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       const first = j;
-      while (j < n && j - first < 3 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+      while (j < n && j - first < 3 && (NAME_PART.has(tokens[j]!.kind) || (j === first && AMBIGUOUS_SURNAMES.has(text.slice(tokens[j]!.start, tokens[j]!.end)))) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       if (j > first) addPerson(tokens[first]!.start, prev.end, 0.9);
       i = Math.max(j, i + 1);
       continue;
@@ -541,7 +554,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     // Collect the run of name-like tokens starting here.
     let j = i + 1;
     let prev = t;
-    while (j < n && j - i < 4 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+    while (j < n && j - i < 4 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!) && !(tokens[j]!.kind === 'common' && VERB_FORM.test(text.slice(tokens[j]!.start, tokens[j]!.end)))) prev = tokens[j++]!;
     const runLen = j - i;
     const nextKind = runLen > 1 ? tokens[i + 1]!.kind : null;
     let conf = 0;
@@ -550,7 +563,8 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     else if (k === 'initial') conf = nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown' ? 0.75 : 0;
     else if (k === 'givenAmb') {
       if (nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown') conf = 0.8;
-      else if (hasContext(text, t.start)) {
+      else if (hasContext(text, t.start) || (!MONTHS.has(text.slice(t.start, t.end)) && PERSON_AFTER.test(text.slice(t.end, t.end + 48)))) {
+        // "my daughter Grace", "Sunny fixed the problem" (but "May was busy" is a month)
         conf = 0.7;
         j = i + 1;
         prev = t;
@@ -591,6 +605,22 @@ function lowerCaseNames(text: string, add: Add): void {
       w = next[1]!;
       end += next[0].length;
     }
+  }
+}
+
+/** "dr pelly", "Dr kilduf", "doctor kamvary": a lower-case word after a title that is no English word is a surname. */
+const LOWER_AFTER_TITLE = /\b(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)\.?\s+([a-z][a-z'-]{2,})\b/g;
+function namesAfterLowerTitles(text: string, add: Add): void {
+  const re = LOWER_AFTER_TITLE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const w = m[1]!;
+    const cap = w[0]!.toUpperCase() + w.slice(1);
+    const end = m.index + m[0].length;
+    // not an English word, a verb form ("prodemonstrated") or a contraction with its apostrophe lost ("the doctor wasn t")
+    if (isEnglishWord(w) || NOT_NAMES.has(cap) || TITLES.has(cap) || AMBIGUOUS_GIVEN.has(cap) || /(?:ing|ed)$/.test(w) || /^\s+t\b/.test(text.slice(end, end + 3))) continue;
+    add('person', end - w.length, end, 0.7);
   }
 }
 

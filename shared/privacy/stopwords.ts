@@ -79,6 +79,8 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   Infection Prevention Control Fire Conflict Resolution Dementia Awareness Leadership Mentorship Coaching Band Grade
   Request Requests Access Forms Top Better Best Calm Apart Exceptional Excellent Efficient Friendly Polite Caring Lovely
   Wonderful Fantastic Superb Outstanding Pleasant Quick Easy Always Thorough Attentive Responsive Welcoming Supportive
+  Parkinson Parkinson's Alzheimer Alzheimer's Crohn Crohn's Hodgkin Asperger Asperger's Tourette Raynaud Holter Westminster
+  Kensington Fulham Hammersmith Chiswick Putney Battersea Paddington Marylebone Knightsbridge Pimlico Earls Shepherds
 `),
 );
 
@@ -111,7 +113,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
 /** Words before a capitalised name that make it a title (the title itself is not part of the name). */
 export const TITLES: ReadonlySet<string> = new Set(
   split(`
-  Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Cllr Councillor PC DC DS DI DCI DSU DCS Sgt Sergeant Insp Inspector
+  Mr Mrs Ms Miss Mx Dr Drs Prof Professor Sir Dame Rev Revd Cllr Councillor PC DC DS DI DCI DSU DCS Sgt Sergeant Insp Inspector
   Officer Constable Detective PCSO Supt Superintendent Det Judge Justice Lady Lord Nurse Doctor Father Sister
 `),
 );

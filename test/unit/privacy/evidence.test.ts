@@ -45,6 +45,30 @@ describe('names with evidence', () => {
   });
 });
 
+describe('words in capitals', () => {
+  it('a hyphenated word of single capitals ends (it once recursed forever)', () => {
+    expect(people('A-A B-B-B MR A-A')).toEqual([]);
+  });
+});
+
+describe('tuned on the real-feedback dev set (patterns, not its names)', () => {
+  it.each([
+    ['My doctors dr Okonjo and dr tembe are both excellent', ['Okonjo', 'tembe']],
+    ['Stuff doctor kamvori and the nurses always helpful', ['kamvori']],
+    ['The doctor wasn t there and the doctor prodemonstrated nothing', []],
+    ['Drs Adeyemi and Castellanos are very thorough', ['Adeyemi', 'Castellanos']],
+    ['The doctor Baker I saw was very professional', ['Baker']],
+    ['Thankfully Sunny fixed the problem', ['Sunny']],
+    ['Appointment in May was very quick', []],
+    ['Great care from Roxanna Din in the clinic', ['Roxanna Din']],
+    ['Reception smiled Physiotherapist Tobenna engaged helpful', ['Tobenna']],
+    ['He was referred to Chelsea and Westminster for a scan', []],
+    ['Still waiting on Parkinson s medicines review', []],
+  ])('%s', (text, expected) => {
+    expect(people(text)).toEqual(expected);
+  });
+});
+
 describe('speaker labels', () => {
   it('a label is a name slot: bare names count, roles and ids do not', () => {
     const names = (l: string) => speakerLabelNames(l).filter((f) => f.type === 'person').map((f) => l.slice(f.start, f.end));
