@@ -55,6 +55,10 @@ export interface FindingView {
   confidence: number;
   /** Where: "survey.csv · R12 – Q1" or "survey.csv · R12 · Ethnicity". */
   where: string;
+  /** The column (free-text question or attribute) of a table finding, for dismissing a whole column at once. */
+  column?: string;
+  /** How many places this finding stands for when more than one (rows with the same value, mentions of a speaker's name). */
+  occurrences?: number;
   before: string;
   match: string;
   after: string;

@@ -18,13 +18,12 @@ import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/impor
 import type { DatasetRowTexts } from '../../shared/import/dataset';
 import { buildBatchFromTranscripts, TableBuilder, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
 import {
+  BatchScanner,
   DecisionApplier,
   dropSpeakers,
   findingContext,
   importFileKind,
   readTranscriptText,
-  scanAttributes,
-  scanPlace,
   speakerCounts,
   totalCounts,
   type BatchFinding,
@@ -245,9 +244,25 @@ export class ImportSession {
     let done = 0;
     const report = throttle((d, t) => progress({ type: 'progress', phase: 'scan', done: d, total: t }));
     /** Keep a finding and its view for the review (the context is cut from the text now, while it is at hand). */
-    const keep = (f: BatchFinding, where: string, text: string) => {
+    const keep = (f: BatchFinding, where: string, text: string, column?: string) => {
       findings.push(f);
-      views.push({ id: f.id, type: f.type, confidence: f.confidence, where, ...findingContext(text, f) });
+      views.push({ id: f.id, type: f.type, confidence: f.confidence, where, ...(column !== undefined ? { column } : {}), ...findingContext(text, f) });
+    };
+    /** After a batch: drop what its scanner dropped, add the findings that follow the kept ones, count each one's places. */
+    const settle = (scanner: BatchScanner, from: number) => {
+      let w = from;
+      for (let r = from; r < findings.length; r++) {
+        const x = findings[r]!;
+        if (scanner.dropped(x.id)) continue;
+        const v = views[r]!;
+        const n = scanner.occurrences(x.id);
+        if (n > 1) v.occurrences = n;
+        findings[w] = x;
+        views[w++] = v;
+      }
+      findings.length = w;
+      views.length = w;
+      for (const x of scanner.followers()) findings.push(x);
     };
 
     for (const t of req.tables) {
@@ -258,23 +273,27 @@ export class ImportSession {
         if (!shape) throw new ImportError('has not been read yet');
         const ids = idSequence();
         const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: ids.next, now, fileName: f.name });
+        const scanner = new BatchScanner(batch, req.allowList);
+        const from = findings.length;
         let docBase = 0;
         for (const chunk of this.#rows(f)()) {
           const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
           answers.forEach((a, i) => {
-            for (const x of scanPlace(batch, { kind: 'document', doc: docBase + i }, a.text, req.allowList)) keep(x, `${f.name} · ${builder.document(a).title}`, a.text);
+            const column = t.mapping.textColumns[a.slot]!;
+            for (const x of scanner.answer(docBase + i, column, a.text)) keep(x, `${f.name} · ${builder.document(a).title}`, a.text, column);
           });
           docBase += answers.length;
           done += chunk.rows.length;
           report(Math.min(done, total - 1), total);
         }
-        for (let pi = 0; pi < builder.participantCount; pi++) {
-          const attributes = builder.attributes(pi);
-          for (const x of scanAttributes(batch, pi, attributes, req.allowList)) {
-            const v = x.place.kind === 'attribute' ? x.place.variableId : '';
-            keep(x, `${f.name} · ${builder.pseudonym(pi)} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(attributes[v] ?? ''));
-          }
+        const valueOf = (pi: number, v: string) => builder.value(pi, v);
+        for (const x of scanner.attributes(builder.participantCount, builder.variables.map((v) => v.id), valueOf)) {
+          if (x.place.kind !== 'attribute') continue;
+          const { participant, variableId } = x.place;
+          const name = builder.variables.find((b) => b.id === variableId)?.name ?? 'attribute';
+          keep(x, `${f.name} · ${builder.pseudonym(participant)} · ${name}`, String(valueOf(participant, variableId) ?? ''), name);
         }
+        settle(scanner, from);
         // (loops, not spreads or includes: a wrong date order can make 100,000 of these)
         const invalid = new Set(builder.invalidValues);
         invalidCount += invalid.size;
@@ -309,9 +328,15 @@ export class ImportSession {
       const drop = new Set(plan.notSpeakers);
       for (const d of b.documents) d.turns = dropSpeakers(d.turns, drop);
       const batch = items.length;
+      const scanner = new BatchScanner(batch, req.allowList);
+      const from = findings.length;
       b.documents.forEach((d, i) => {
-        for (const x of scanPlace(batch, { kind: 'document', doc: i }, d.text, req.allowList)) keep(x, `${f.name} · ${d.title}`, d.text);
+        for (const x of scanner.transcript(i, d.text, d.turns)) {
+          if (x.place.kind === 'speaker') keep(x, `${f.name} · ${d.title} · speaker label`, x.place.speaker);
+          else keep(x, `${f.name} · ${d.title}`, d.text);
+        }
       });
+      settle(scanner, from);
       for (const w of b.warnings) if (warnings.length < MAX_ISSUES) warnings.push(w);
       documents += b.documents.length;
       participants += b.participants.length;

@@ -323,6 +323,12 @@ export class TableBuilder {
     return out;
   }
 
+  /** Participant `index`'s value of one variable (by id). */
+  value(index: number, variableId: string): AttributeValue {
+    const k = this.variables.findIndex((v) => v.id === variableId);
+    return k < 0 ? null : (this.#values[k]![index] ?? null);
+  }
+
   pseudonym(index: number): string {
     return this.#pseudonyms[index] ?? '';
   }

@@ -7,10 +7,11 @@
  * applied; nothing here logs them or puts them in an error message.
  */
 import { PII_TYPES, type DocumentWithText, type Participant, type PiiType, type SpeakerTurn } from '../model';
-import { detectPii, type PiiFinding } from '../privacy/detect';
+import type { PiiFinding } from '../privacy/detect';
 import { PLACEHOLDERS, Pseudonymiser, redactWithOffsetMap } from '../privacy/redact';
 import { decodeText } from './encoding';
 import { detach } from './detach';
+import { BatchScanner, deOverlap, placeKey, scanPlace, type BatchFinding, type FindingPlace } from './pii-scan';
 import { docxToText } from './docx';
 import type { ImportBatch } from './mapping';
 import { isWorkbookName } from './table';
@@ -79,62 +80,41 @@ export function dateOrderConflicts(values: readonly string[], order: DateOrder):
 // ---------------------------------------------------------------------------------------------
 // The anonymisation gate
 
-/** Where a finding is: a document's text, or a participant's attribute value. Indexes into the batch. */
-export type FindingPlace = { kind: 'document'; doc: number } | { kind: 'attribute'; participant: number; variableId: string };
-
-export interface BatchFinding extends PiiFinding {
-  /** Stable across re-scans of the same batch: batch, place, offsets and type. */
-  id: string;
-  batch: number;
-  place: FindingPlace;
-}
+export { BatchScanner, deOverlap, scanPlace, type BatchFinding, type FindingPlace } from './pii-scan';
 
 export type FindingDecision = 'redact' | 'pseudonymise' | 'ignore';
 
-function placeKey(p: FindingPlace): string {
-  return p.kind === 'document' ? `d${p.doc}` : `a${p.participant}:${p.variableId}`;
-}
-
-/** Sorted by start, longest first at a tie, and without overlaps (the earlier/longer one wins). */
-function deOverlap<T extends PiiFinding>(findings: readonly T[]): T[] {
-  let prevEnd = 0;
-  return [...findings].sort((a, b) => a.start - b.start || b.end - a.end).filter((f) => f.start >= prevEnd && ((prevEnd = f.end), true));
-}
-
-/** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
-export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
-  return deOverlap(detectPii(text, { allowList })).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
-}
-
-/** The findings in a participant's text attribute values. */
-export function scanAttributes(batch: number, participant: number, attributes: Participant['attributes'], allowList?: string[]): BatchFinding[] {
-  const out: BatchFinding[] = [];
-  for (const [variableId, v] of Object.entries(attributes)) {
-    if (typeof v === 'string' && v.trim() !== '') out.push(...scanPlace(batch, { kind: 'attribute', participant, variableId }, v, allowList));
-  }
-  return out;
-}
-
 /**
- * Scan every document text and every text attribute value of the batches for personal data.
- * `onProgress(done, total)` is called after each document (total = documents + participants).
+ * Scan every document text, speaker label and text attribute value of the batches for personal
+ * data (see BatchScanner for what is grouped). Returns the findings to review followed by those
+ * that follow them (`follows`). `onProgress(done, total)` is called after each document (total =
+ * documents + participants).
  */
 export function scanBatches(batches: readonly ImportBatch[], opts: { allowList?: string[]; onProgress?: (done: number, total: number) => void } = {}): BatchFinding[] {
   const out: BatchFinding[] = [];
+  const followers: BatchFinding[] = [];
   const total = batches.reduce((n, b) => n + b.documents.length + b.participants.length, 0);
   let done = 0;
   batches.forEach((b, bi) => {
+    const scanner = new BatchScanner(bi, opts.allowList);
+    const found: BatchFinding[] = [];
     b.documents.forEach((d, di) => {
-      for (const f of scanPlace(bi, { kind: 'document', doc: di }, d.text, opts.allowList)) out.push(f);
+      const list =
+        d.kind === 'transcript'
+          ? scanner.transcript(di, d.text, d.turns)
+          : d.kind === 'response'
+            ? scanner.answer(di, d.field ?? '', d.text)
+            : scanPlace(bi, { kind: 'document', doc: di }, d.text, opts.allowList);
+      for (const f of list) found.push(f);
       opts.onProgress?.(++done, total);
     });
-    b.participants.forEach((p, pi) => {
-      for (const f of scanAttributes(bi, pi, p.attributes, opts.allowList)) out.push(f);
-      ++done;
-    });
+    for (const f of scanner.attributes(b.participants.length, b.variables.map((v) => v.id), (p, v) => b.participants[p]!.attributes[v] ?? null)) found.push(f);
+    done += b.participants.length;
+    for (const f of found) if (!scanner.dropped(f.id)) out.push(f);
+    for (const f of scanner.followers()) followers.push(f);
     opts.onProgress?.(done, total);
   });
-  return out;
+  return [...out, ...followers];
 }
 
 /** A short window of text around a finding, for the review screen (kept in memory only). */
@@ -148,16 +128,20 @@ export function findingContext(text: string, f: Pick<PiiFinding, 'start' | 'end'
   return { before: detach((from > 0 ? '…' : '') + text.slice(from, f.start)), match: detach(text.slice(f.start, f.end)), after: detach(text.slice(f.end, to) + (to < text.length ? '…' : '')) };
 }
 
-/** A Pseudonymiser that gives "[PERSON]" instead of "[PERSON n]" to the person findings the user chose to redact. */
+/**
+ * The labels of one text's person findings, in order: the identity to pseudonymise (the finding's
+ * key, or the matched text), or null for "[PERSON]" (the user chose to redact that one).
+ */
 class MixedPersonLabels extends Pseudonymiser {
-  queue: boolean[] = [];
+  queue: (string | null)[] = [];
   readonly #shared: Pseudonymiser;
   constructor(shared: Pseudonymiser) {
     super();
     this.#shared = shared;
   }
   override label(original: string): string {
-    return this.queue.shift() ? this.#shared.label(original) : PLACEHOLDERS.person;
+    const key = this.queue.shift();
+    return key === null || key === undefined ? PLACEHOLDERS.person : this.#shared.label(key === '' ? original : key);
   }
 }
 
@@ -168,21 +152,28 @@ function emptyCounts(): Record<PiiType, number> {
 /**
  * Applies the user's decisions IN PLACE, batch by batch and (for streamed tables) chunk by
  * chunk: redacted findings become typed placeholders, pseudonymised people "[PERSON n]" (the same
- * person the same n across everything one applier sees), ignored ones stay. Speaker turns are
- * remapped through the redaction. Findings without a decision are redacted. `counts` holds, per
- * batch, the findings redacted or pseudonymised by type (never the values).
+ * person the same n across everything one applier sees), ignored ones stay. A finding that
+ * follows another (a repeated value, a mention of a speaker's name) takes that one's decision.
+ * Speaker labels are changed like the text, and speaker turns are remapped through the
+ * redaction. Findings without a decision are redacted. `counts` holds, per batch, the findings
+ * redacted or pseudonymised by type (never the values).
  */
 export class DecisionApplier {
   readonly counts: Record<PiiType, number>[] = [];
   readonly #byPlace = new Map<string, BatchFinding[]>();
-  readonly #decide: (f: BatchFinding) => FindingDecision;
+  readonly #decisions = new Map<string, FindingDecision>();
   readonly #labels: MixedPersonLabels;
 
   constructor(findings: readonly BatchFinding[], decide: (f: BatchFinding) => FindingDecision, pseudonyms: Pseudonymiser = new Pseudonymiser()) {
-    this.#decide = decide;
     this.#labels = new MixedPersonLabels(pseudonyms);
+    const byId = new Map<string, BatchFinding>();
+    for (const f of findings) if (f.follows === undefined) byId.set(f.id, f);
     for (const f of findings) {
-      if (decide(f) === 'ignore') continue;
+      const leader = f.follows !== undefined ? byId.get(f.follows) : f;
+      // a follower whose leader is not among the findings is decided on its own
+      const d = decide(leader ?? f);
+      if (d === 'ignore') continue;
+      this.#decisions.set(f.id, d);
       const key = `${f.batch}|${placeKey(f.place)}`;
       const list = this.#byPlace.get(key);
       if (list) list.push(f);
@@ -194,7 +185,7 @@ export class DecisionApplier {
     const list = this.#byPlace.get(`${batch}|${placeKey(place)}`);
     if (!list) return undefined;
     const chosen = deOverlap(list);
-    this.#labels.queue = chosen.filter((f) => f.type === 'person').map((f) => this.#decide(f) === 'pseudonymise');
+    this.#labels.queue = chosen.filter((f) => f.type === 'person').map((f) => (this.#decisions.get(f.id) === 'pseudonymise' ? (f.key ?? '') : null));
     const counts = (this.counts[batch] ??= emptyCounts());
     for (const f of chosen) counts[f.type]++;
     return redactWithOffsetMap(text, chosen, this.#labels);
@@ -206,12 +197,20 @@ export class DecisionApplier {
     return this.#redact(batch, { kind: 'document', doc }, text);
   }
 
-  /** The documents of batch `batch` (all of them, in order), changed in place. */
+  /** A speaker label of document `doc` with the decisions applied (the label itself when nothing applies). */
+  speaker(batch: number, doc: number, speaker: string): string {
+    this.counts[batch] ??= emptyCounts();
+    return (this.#redact(batch, { kind: 'speaker', doc, speaker }, speaker)?.text ?? speaker).slice(0, 120);
+  }
+
+  /** The documents of batch `batch` (all of them, in order), changed in place: text, length, turns and their speakers. */
   documents(batch: number, docs: DocumentWithText[]): void {
     docs.forEach((d, i) => {
       const r = this.documentText(batch, i, d.text);
+      const speakers = new Map<string, string>();
+      for (const t of d.turns) if (!speakers.has(t.speaker)) speakers.set(t.speaker, this.speaker(batch, i, t.speaker));
+      d.turns = d.turns.map((t) => ({ speaker: speakers.get(t.speaker)!, start: r ? r.mapOffset(t.start) : t.start, end: r ? r.mapOffset(t.end) : t.end }));
       if (!r) return;
-      d.turns = d.turns.map((t) => ({ ...t, start: r.mapOffset(t.start), end: r.mapOffset(t.end) }));
       d.text = r.text;
       d.length = r.text.length;
     });

@@ -9,7 +9,9 @@
  *   `P3 - text`  `Interviewer – text`  (ids, roles, capitals)     (style 'dash')
  *
  * Decision: the text is kept VERBATIM (only line ends normalised to LF and Unicode to NFC),
- * labels and timestamps included, so the user always sees the original. Each turn's
+ * labels and timestamps included, so the user always sees the original — except Markdown bold
+ * labels (`**Name**:`, `**Name:**`), which are markup, not words: they are cut from the text
+ * (with the spaces after them) and the name lives only in the turn's speaker field. Each turn's
  * start/end cover the whole turn, label included, up to its last non-blank character;
  * the speaker's name is stored apart on the turn. Text before the first label belongs to
  * no turn. Lines without a label continue the previous turn (hard-wrapped transcripts),
@@ -59,9 +61,11 @@ interface Candidate {
   name: string;
   style: string;
   paragraphStart: boolean;
+  /** Characters of a bold label (and the spaces after it) to cut from the text at `start`. */
+  cut: number;
 }
 
-function matchLabel(line: string): { name: string; style: string } | undefined {
+function matchLabel(line: string): { name: string; style: string; length: number } | undefined {
   for (const { style, re } of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
@@ -71,7 +75,7 @@ function matchLabel(line: string): { name: string; style: string } | undefined {
     if (name.length === 0 || name.length > 40) continue;
     if (NOT_SPEAKERS.has(name.toLowerCase())) continue;
     if (style === 'dash' && !dashLabelOk(name)) continue;
-    return { name, style };
+    return { name, style, length: m[0].length };
   }
   return undefined;
 }
@@ -91,7 +95,8 @@ export function parseTranscript(text: string): ParsedTranscript {
       const hit = matchLabel(line);
       if (hit) {
         const lead = line.length - line.trimStart().length;
-        candidates.push({ lineStart: pos, start: pos + lead, name: hit.name, style: hit.style, paragraphStart: prevBlank });
+        const cut = hit.style === 'bold' ? hit.length - lead + (/^[ \t]*/.exec(line.slice(hit.length))?.[0].length ?? 0) : 0;
+        candidates.push({ lineStart: pos, start: pos + lead, name: hit.name, style: hit.style, paragraphStart: prevBlank, cut });
       }
     }
     prevBlank = blank;
@@ -123,5 +128,26 @@ export function parseTranscript(text: string): ParsedTranscript {
   let style = 'none';
   let best = 0;
   for (const [s, n] of styleCount) if (n > best) [style, best] = [s, n];
-  return { text: norm, turns, speakers, style };
+  return { ...cutBoldLabels(norm, kept, turns), speakers, style };
+}
+
+/** The text without its bold labels, and the turns moved to match (each starting at its first kept character). */
+function cutBoldLabels(text: string, kept: readonly Candidate[], turns: SpeakerTurn[]): { text: string; turns: SpeakerTurn[] } {
+  if (!kept.some((c) => c.cut > 0)) return { text, turns };
+  const parts: string[] = [];
+  let last = 0;
+  let removed = 0;
+  const out = kept.map((c, i) => {
+    const t = turns[i]!;
+    parts.push(text.slice(last, c.start));
+    const start = c.start - removed;
+    removed += c.cut;
+    last = c.start + c.cut;
+    let s = start;
+    // a label alone on its line: the turn starts at the next line's text
+    while (last + (s - start) < t.end && /\s/.test(text[last + (s - start)]!)) s++;
+    return { speaker: t.speaker, start: s, end: Math.max(s, t.end - removed) };
+  });
+  parts.push(text.slice(last));
+  return { text: parts.join(''), turns: out };
 }

@@ -28,7 +28,8 @@
  */
 import type { PiiType } from '../model';
 import { AMBIGUOUS_GIVEN, AMBIGUOUS_SURNAMES, GIVEN_NAMES, SURNAMES } from './names';
-import { NOT_NAMES, TITLES } from './stopwords';
+import { isEnglishWord } from './english-words';
+import { NOT_NAMES, ORG_HEADS, ROLE_HEADS, TITLES } from './stopwords';
 import { isPlausibleDate, isUkPhoneDigits, isValidNinoPrefix, isValidPostcode, nhsCheckDigitOk } from './validators';
 
 export interface PiiFinding {
@@ -139,11 +140,26 @@ const SCHEME_NAMES = ['Ask for Ani', 'Ask for Angela'];
 const LIVING_BEFORE = /\b(?:lives?|living|lived|moved|moving|move|stays?|staying|stayed|resides?|residing|address|home|house|flat)\b[^.!?\n]{0,40}$/i;
 const PREP_BEFORE = /\b(?:on|in|at|off|along|near|to|from|onto|round|around|down|up|of|opposite|outside|past|into|lives|live)\s+$/i;
 const RELATION =
-  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient";
+  "ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?|(?:ex\\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?)|son|daughter|brother|sister|step(?:dad|father|mum|mother|son|daughter)|neighbour|friend|mate|cousin|uncle|aunt|abuser|attacker|perpetrator|perp|suspect|offender|landlord|colleague|manager|boss|carer|mum|dad|mother|father|nephew|niece|grandson|granddaughter|officer|detective|caseworker|advocate|isva|idva|solicitor|interpreter|support worker|social worker|client|patient|receptionist|pharmacist|nurse|doctor|dr|doc|gp|physio|physiotherapist|practitioner|paramedic|midwife|health visitor|hca|phlebotomist|clinician|consultant|surgeon|dentist|therapist|counsellor|matron|teacher|tutor|mentor|supervisor|baby|lady|gentleman|guy|woman|man|girl|boy|chap|receptionists|nurses|doctors";
+/** A role word at the start of what precedes a name, with no determiner: "my patient", but not "PTS - Patient Transport". */
+const RELATION_ONLY = new RegExp(`^(?:${RELATION})$`, 'i');
 const CONTEXT_BEFORE = new RegExp(
   `(?:\\b(?:(?:my|her|his|their|our|the|a|[a-z]+['’]s)\\s+)?(?:${RELATION})|\\bcalled|\\bnamed|\\bname\\s+(?:is|was)|\\bname\\s*:|\\b(?:regards|sincerely|wishes|thanks)|\\bknown\\s+as|\\bspoke\\s+(?:to|with)|\\bask(?:ed)?\\s+for)[,:]?\\s+(?:was\\s+|is\\s+)?$`,
   'i',
 );
+/**
+ * A naming context before `at`: a relation or role ("my ex", "the receptionist"), "called", "Name:"…
+ * A capitalised role word with no determiner is a heading or a category ("Patient Transport",
+ * "Client Services"), not a context.
+ */
+function hasContext(text: string, at: number): boolean {
+  const m = CONTEXT_BEFORE.exec(before(text, at, 40));
+  if (!m) return false;
+  const head = m[0].trim();
+  if (!(/^[A-Z]/.test(head) && RELATION_ONLY.test(head))) return true;
+  // "smiled Physiotherapist Mayur" is a role mid-sentence; "PTS - Patient Transport" a heading
+  return /[a-z]\s+$/.test(before(text, at, 40).slice(0, m.index));
+}
 /** "the Palo Alto office", "in Bury St": a determiner or place preposition marks a place or body, not a person. */
 const PLACE_BEFORE = /\b(?:the|a|an|in|at|near|of)\s+$/i;
 /** Endings of ordinary nouns/adjectives that names rarely have ("Universal Credit", "Community Safety"). */
@@ -173,17 +189,24 @@ const NAMED_LAW_AFTER = /^\s+(?:Law|Act|Scheme)\b/;
  * Person-directed verbs before a single unknown capitalised word ("I rang Aoife"). The word must not
  * be followed by another capitalised word ("rang Kirklees Council" is a body, not a person).
  */
-const VERB_BEFORE = /\b(?:rang|phoned|texted|messaged|emailed|told|asked|thanked|contacted|chased|met)\s+$/i;
+const VERB_BEFORE = /\b(?:rang|phoned|texted|messaged|emailed|told|asked|thanked|thank|thanks|contacted|chased|met|saw|seen by|see|seeing|spoke to|speak to|spoken to|talked to|except|especially|specially|particularly|with)\s+$/i;
 /** After a sentence-initial unknown word, what marks it as a person ("Chidera rang me back"). */
 const PERSON_AFTER =
-  /^(?:\s+\((?:OIC|ISVA|IDVA|my|his|her|our)\b|\s+(?:said|says|told|rang|rings|phoned|texted|emailed|messaged|promised|apologised|apologized|explained|listened|helped|visited|attended|stayed|turned up|came (?:out|round|over|back|with)|from (?:the|next door|victim|women)|was (?:lovely|brilliant|great|amazing|kind|rude|horrible|the only|my|our|his|her)|is (?:my|our|his|her)|and I\b))/i;
+  /^(?:\s+\((?:OIC|ISVA|IDVA|my|his|her|our)\b|\s+(?:said|says|told|rang|rings|phoned|texted|emailed|messaged|promised|apologised|apologized|explained|listened|helped|visited|attended|stayed|turned up|came (?:out|round|over|back|with)|from (?:the|next door|victim|women)|(?:was|is|s|has been|have been) (?:(?:very|so|really|always|extremely|super|absolutely|incredibly|truly|also|just|the most|such a|a|an)\s+)*(?:lovely|brilliant|great|amazing|kind|rude|horrible|the only|my|our|his|her|warm|polite|helpful|professional|friendly|efficient|excellent|fantastic|wonderful|caring|patient|prepared|thorough|attentive|knowledgeable|nice|pleasant|gentle|supportive|outstanding|star|delight|unhelpful|dismissive)|(?:booked|fixed|sorted|took|takes|called|calls|answered|arranged|organised|organized|resolved|checked|examined|saw|sees|treated|did|does|gave|gives|made|makes|went|goes|will go|who took|who is|who was|who did|who helped|and I\b)))/i;
+const MONTHS = new Set(['May', 'June', 'April', 'August']);
+/** Verb and adverb forms never join a name: "Dr Okoye Saying I could", "Anita Kindly". */
+const VERB_FORM = /(?:ing|ed|ly)$/;
 const SENTENCE_START = /(?:^|[.!?:;\n]\s*|^\s*[-–•*]\s*)$/;
 /** A list of people after one already found: "Zainab, Yusuf and Maryam". */
 const LIST_JOIN = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 /** Surname-like suffixes of a bare street: "Sarah Lane" is a person, "Elm Lane" a street. */
 const SURNAME_SUFFIXES = new Set(['Lane', 'Hill', 'Park', 'Green', 'Grove', 'Way', 'Street']);
 
-type WordKind = 'title' | 'given' | 'givenAmb' | 'surname' | 'surnameAmb' | 'stop' | 'initial' | 'unknown';
+/**
+ * 'shout': a word in capitals not in the lists, a name part only after a title ("MS ANNA-LOUISE MARSH-REESE").
+ * 'common': an English word not in the name lists, a name part only after a title or a first name ("Dr Younger").
+ */
+type WordKind = 'title' | 'given' | 'givenAmb' | 'surname' | 'surnameAmb' | 'stop' | 'initial' | 'unknown' | 'shout' | 'common';
 
 /** "Siobhán" → "Siobhan", "Łukasz" → "Lukasz": the lists are kept in plain ASCII. */
 const foldAccents = (w: string): string =>
@@ -211,12 +234,17 @@ function classifyWord(w: string): WordKind {
   if (AMBIGUOUS_SURNAMES.has(w)) return 'surnameAmb';
   if (SURNAMES.has(w)) return 'surname';
   if (/^[A-Z]{2}/.test(w) && w !== w.toUpperCase()) return 'stop'; // "NFA'd", "CCTVs": acronyms, not names
+  // an ordinary English word ("Forgot", "Dressing", "Younger") is a name only after a title or a first name
+  if (w.length > 2 && isEnglishWord(w.toLowerCase()) && w.slice(1) === w.slice(1).toLowerCase()) return 'common';
   if (w.length > 1 && w === w.toUpperCase()) {
-    // SHOUTED names: classify the Capitalised form, but never let an acronym be a name.
-    const cap = w[0] + w.slice(1).toLowerCase();
-    if (TITLES.has(w)) return 'title';
-    const k = w.length >= 3 && !w.includes("'") ? classifyWord(cap) : 'stop';
-    return k === 'given' || k === 'surname' ? k : 'stop';
+    // SHOUTED names: classify the Capitalised form ("MARSH-REESE" → "Marsh-Reese"), but never let an acronym be a name.
+    const cap = w.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    if (TITLES.has(w) || TITLES.has(cap)) return 'title';
+    // (cap === w for a word with no lower-case letters at all, such as "A-A": nothing more to learn)
+    const k = w.length >= 3 && !w.includes("'") && cap !== w ? classifyWord(cap) : 'stop';
+    if (k === 'given' || k === 'surname') return k;
+    // an unlisted word in capitals can be a name after a title ("MR OKONJO"), never an acronym without a vowel ("PC CCTV")
+    return (k === 'unknown' || k === 'givenAmb' || k === 'surnameAmb') && /[AEIOUY]/.test(w) ? 'shout' : 'stop';
   }
   return 'unknown';
 }
@@ -394,6 +422,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
   if (want('person')) {
     assembleNames(text, tokens, add);
     lowerCaseNames(text, add);
+    namesAfterLowerTitles(text, add);
   }
   if (want('address')) lowerCaseStreets(text, add);
 
@@ -446,7 +475,7 @@ function pushWord(text: string, tokens: Token[], s: number, e: number): void {
   tokens.push({ start: s, end: e, kind: kindOf(text.slice(s, e)) });
 }
 
-const NAME_PART = new Set<WordKind>(['given', 'givenAmb', 'surname', 'surnameAmb', 'unknown', 'initial']);
+const NAME_PART = new Set<WordKind>(['given', 'givenAmb', 'surname', 'surnameAmb', 'unknown', 'initial', 'shout', 'common']);
 
 function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = b.start - a.end;
@@ -467,11 +496,17 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
   while (i < n) {
     const t = tokens[i]!;
     const k = t.kind;
+    if (k === 'surnameAmb' && /\b(?:dr|doctor|nurse|drs)\s+$/i.test(before(text, t.start, 8)) && /[a-z]/.test(before(text, t.start, 8))) {
+      // "the doctor Baker", "dr Hill": a lower-case title before a surname that is also a word
+      addPerson(t.start, t.end, 0.7);
+      i++;
+      continue;
+    }
     if (k === 'stop' || k === 'surnameAmb') {
       i++;
       continue;
     }
-    if (k === 'unknown' && !CONTEXT_BEFORE.test(before(text, t.start, 40))) {
+    if (k === 'unknown' && !hasContext(text, t.start)) {
       // Two unknown capitalised words in mid-sentence ("assaulted by Lucan Thorpe") are most likely a name.
       const next = tokens[i + 1];
       const nextJoined = next !== undefined && adjacent(text, t, next);
@@ -480,7 +515,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
         single &&
         ((lastPersonEnd >= 0 && LIST_JOIN.test(text.slice(lastPersonEnd, t.start))) ||
           VERB_BEFORE.test(before(text, t.start, 14)) ||
-          (SENTENCE_START.test(before(text, t.start, 6)) && PERSON_AFTER.test(text.slice(t.end, t.end + 24))))
+          PERSON_AFTER.test(text.slice(t.end, t.end + 48)))
       ) {
         // One unknown word named by its surroundings: a list of people, "I rang X", "X rang me back".
         addPerson(t.start, t.end, 0.6);
@@ -489,14 +524,17 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       }
       if (
         next &&
-        (next.kind === 'unknown' || next.kind === 'surname' || next.kind === 'surnameAmb') &&
+        (next.kind === 'unknown' || next.kind === 'surname' || next.kind === 'surnameAmb' || next.kind === 'common') &&
         adjacent(text, t, next) &&
         t.end - t.start > 2 &&
         next.end - next.start > 2 &&
         !COMMON_NOUN_ENDING.test(text.slice(t.start, t.end)) &&
         !COMMON_NOUN_ENDING.test(text.slice(next.start, next.end)) &&
         MID_SENTENCE_BEFORE.test(before(text, t.start, 12)) &&
-        !PLACE_BEFORE.test(before(text, t.start, 12))
+        !PLACE_BEFORE.test(before(text, t.start, 12)) &&
+        !ORG_HEADS.has(text.slice(next.start, next.end)) &&
+        !ROLE_HEADS.has(text.slice(next.start, next.end)) &&
+        !orgAfter(text, tokens, i + 2, next, true)
       ) {
         addPerson(t.start, next.end, 0.6);
         i += 2;
@@ -508,7 +546,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       let prev = t;
       while (j < n && tokens[j]!.kind === 'title' && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       const first = j;
-      while (j < n && j - first < 3 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+      while (j < n && j - first < 3 && (NAME_PART.has(tokens[j]!.kind) || (j === first && AMBIGUOUS_SURNAMES.has(text.slice(tokens[j]!.start, tokens[j]!.end)))) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       if (j > first) addPerson(tokens[first]!.start, prev.end, 0.9);
       i = Math.max(j, i + 1);
       continue;
@@ -516,7 +554,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     // Collect the run of name-like tokens starting here.
     let j = i + 1;
     let prev = t;
-    while (j < n && j - i < 4 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
+    while (j < n && j - i < 4 && NAME_PART.has(tokens[j]!.kind) && adjacent(text, prev, tokens[j]!) && !(tokens[j]!.kind === 'common' && VERB_FORM.test(text.slice(tokens[j]!.start, tokens[j]!.end)))) prev = tokens[j++]!;
     const runLen = j - i;
     const nextKind = runLen > 1 ? tokens[i + 1]!.kind : null;
     let conf = 0;
@@ -525,17 +563,30 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     else if (k === 'initial') conf = nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown' ? 0.75 : 0;
     else if (k === 'givenAmb') {
       if (nextKind === 'surname' || nextKind === 'surnameAmb' || nextKind === 'unknown') conf = 0.8;
-      else if (CONTEXT_BEFORE.test(before(text, t.start, 40))) {
+      else if (hasContext(text, t.start) || (!MONTHS.has(text.slice(t.start, t.end)) && PERSON_AFTER.test(text.slice(t.end, t.end + 48)))) {
+        // "my daughter Grace", "Sunny fixed the problem" (but "May was busy" is a month)
         conf = 0.7;
         j = i + 1;
         prev = t;
       }
     } else if (k === 'unknown') conf = 0.7; // context already checked above
+    // "Chelsea Practice", "Kensington Park Medical Centre": a name before an organisation's or place's head word names the place
+    if (conf > 0 && orgAfter(text, tokens, j, prev, false)) conf = 0;
+    // "surgery in Chelsea", "at Chelsea and Westminster": a lone first name after a place preposition is a place
+    if (conf > 0 && runLen === 1 && k === 'given' && /\b(?:in|at|near)\s+$/i.test(before(text, t.start, 6))) conf = 0;
     if (conf > 0) {
       addPerson(t.start, prev.end, conf);
       i = j;
     } else i++;
   }
+}
+
+/** Whether token `j` (just after `prev`) is an organisation's or place's head word ("Ward", "Practice", "Course"), or with `roles` a job title's ("Coordinator"). */
+function orgAfter(text: string, tokens: readonly Token[], j: number, prev: Token, roles: boolean): boolean {
+  const t = tokens[j];
+  if (t === undefined || !adjacent(text, prev, t)) return false;
+  const w = text.slice(t.start, t.end);
+  return ORG_HEADS.has(w) || (roles && ROLE_HEADS.has(w));
 }
 
 /** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
@@ -554,6 +605,22 @@ function lowerCaseNames(text: string, add: Add): void {
       w = next[1]!;
       end += next[0].length;
     }
+  }
+}
+
+/** "dr pelly", "Dr kilduf", "doctor kamvary": a lower-case word after a title that is no English word is a surname. */
+const LOWER_AFTER_TITLE = /\b(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)\.?\s+([a-z][a-z'-]{2,})\b/g;
+function namesAfterLowerTitles(text: string, add: Add): void {
+  const re = LOWER_AFTER_TITLE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const w = m[1]!;
+    const cap = w[0]!.toUpperCase() + w.slice(1);
+    const end = m.index + m[0].length;
+    // not an English word, a verb form ("prodemonstrated") or a contraction with its apostrophe lost ("the doctor wasn t")
+    if (isEnglishWord(w) || NOT_NAMES.has(cap) || TITLES.has(cap) || AMBIGUOUS_GIVEN.has(cap) || /(?:ing|ed)$/.test(w) || /^\s+t\b/.test(text.slice(end, end + 3))) continue;
+    add('person', end - w.length, end, 0.7);
   }
 }
 

@@ -53,6 +53,19 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   Khalid Rania Noor Walid Yara Samira Hiba Amal Mahmud Abdulrahman Ayman Nadir Hamdi Leyla Zeynep Emre Hakan
   Thi Hoa Anh Tuan Lan Quang Xiaoling Hui Jing Lei Ming Shu Tao
   Shanelle Tyrell Errol Clive Marcia Beverley Claudette Hyacinth Latoya Jerome Winston Marlene Denton
+  Irene Lydia Nathan Nora Betty Juliette Juliet Anastasia Erika Erica Debby Debra Umesh Hiral Myra Rubeena Roxanna Roxanne
+  Gigi Mayur Federica Florian Sebastian Zak Zack Aneta Yvonne Frances Francis Agnes Edith Ethel Doris Dorothy Gladys Mabel
+  Vera Rosa Rosalind Rosanna Rosemary Beatrice Eleanor Josephine Martha Miriam Esther Judith Ruth Naomi Rachael
+  Bernard Cyril Harold Herbert Leonard Norman Percy Reginald Stanley Sidney Walter Wilfred Clifford Gordon Douglas Ronald
+  Raymond Roy Kenneth Dennis Eddie Freddy Ronnie Reggie Alfie Jamal Kareem Rashid Rashida Yasmina Leila Layla Noura Huda
+  Priti Preeti Pooja Neha Nikita Shreya Divya Kavita Meena Rekha Suresh Ramesh Mahesh Dinesh Ganesh Rakesh Mukesh Naresh
+  Hitesh Jignesh Kalpesh Paresh Nilesh Ashok Vijay Ajay Sunil Rohit Rohan Arun Varun Tarun Kunal Mihir Hardik Jatin
+  Olga Tatiana Natasha Svetlana Ludmila Galina Ivana Milena Jelena Dragana Mirela Bianca Simona Daniela Gabriela Lucia
+  Marco Luca Matteo Giulia Chiara Francesco Giuseppe Alessandro Stefano Paolo Pablo Carlos Javier Miguel Jorge Diego Sofia
+  Carmen Pilar Rocio Ines Joao Tiago Rui Nuno Ana Beatriz Mariana Hugo Pierre Jean Louis Antoine Julien Camille Chloe Elodie
+  Amelie Margot Helene Ingrid Astrid Freja Sven Lars Nils Anders Hanna Katja Heike Jurgen Klaus Dieter Wolfgang Uwe
+  Yuki Kenji Hiroshi Takeshi Akiko Keiko Kimiko Mariko Haruka Jin Hyun Min Seo Jae Yoon Hana Kwame Kofi Ama Adjoa Esi
+  Tamsin Imogen Jemima Araminta Tabitha Octavia Persephone Clementine Rupert Piers Hugo Giles Crispin Jolyon Tarquin
 `),
 );
 
@@ -63,6 +76,7 @@ export const AMBIGUOUS_GIVEN: ReadonlySet<string> = new Set(
   Iris Daisy Lily Poppy Ruby Jade Amber Crystal Autumn Sky River Chase Hunter Miles Lance Dean Warren Wade Cliff Dale Glen
   Heath Rich Drew Reed Penny Bob Sandy Rusty Angel Hazel Heather Jack Jay Kit Max Nick Norman Patience Precious Blessing
   Mercy Charity Destiny Harmony Honey Star Faye Robin Sunny Earl Duke Prince Major Marshall Gene Art Ivan Roman Stone
+  Chelsea Sydney Paris Florence Devon Lincoln Kent Brooklyn Dallas Austin Orlando Phoenix Sierra Carolina Virginia
 `),
 );
 

@@ -67,13 +67,53 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   Barclays Santander Nationwide Lloyds NatWest Monzo Revolut Crimestoppers Healthwatch Ofcom Ofsted Interpol Europol
   PayPal Vodafone Virgin Sky Airbnb Deliveroo Rightmove Gumtree Vinted Depop Tinder Bumble Hinge Grindr Snap Telegram
   Signal Messenger Discord Reddit Action Operation Encompass
+  Assistant Clerk Coordinator Co-ordinator Lead Leader Director Receptionist Receptionists Pharmacist Pharmacists Physio
+  Physiotherapist Practitioner Practitioners Consultant Consultants Registrar Matron Therapist Technician Administrator
+  Secretary Healthcare Estates Pharmacy Radiology Outpatients Outpatient Inpatient Inpatients Pathology Phlebotomy
+  Phlebotomist Maternity Theatres Theatre Cardiology Oncology Paediatrics Orthopaedics Dermatology Gynaecology Neurology
+  Urology Haematology Rheumatology Physiotherapy Endoscopy Dialysis Renal Respiratory Stroke Discharge Lounge Triage Ward
+  Wards Reception Clinical Clinician Clinicians Nurse Nurses Nursing Midwife Midwives Midwifery Doctor Surgeon Dentist
+  Dental GP's Locum Appointment Appointments Prescription Prescriptions Repeat Referral Referrals Results Test Tests Blood
+  Course Courses Training Induction Preceptorship Module Modules Diploma Degree Certificate Apprenticeship NVQ BTEC Level
+  Masters Programme Workshop Webinar eLearning Mandatory Statutory Safeguarding Resuscitation Handling Moving Manual
+  Infection Prevention Control Fire Conflict Resolution Dementia Awareness Leadership Mentorship Coaching Band Grade
+  Request Requests Access Forms Top Better Best Calm Apart Exceptional Excellent Efficient Friendly Polite Caring Lovely
+  Wonderful Fantastic Superb Outstanding Pleasant Quick Easy Always Thorough Attentive Responsive Welcoming Supportive
+  Parkinson Parkinson's Alzheimer Alzheimer's Crohn Crohn's Hodgkin Asperger Asperger's Tourette Raynaud Holter Westminster
+  Kensington Fulham Hammersmith Chiswick Putney Battersea Paddington Marylebone Knightsbridge Pimlico Earls Shepherds
+`),
+);
+
+/**
+ * Head words of organisations, places, courses and job titles: a capitalised word just before
+ * one is part of that name, not a person ("Maple Ward", "Chelsea Practice", "Prince Course").
+ */
+export const ORG_HEADS: ReadonlySet<string> = new Set(
+  split(`
+  Ward Wards Unit Units Department Dept Team Teams Clinic Clinics Centre Center Centres Practice Practices Surgery Surgeries
+  Hospital Hospitals Service Services Lounge Suite Theatre Theatres Course Courses Programme Programmes Program Module Modules
+  Diploma Degree Certificate Award Apprenticeship Academy College School University Trust Council Board Group Network
+  Partnership Foundation Society Association Ltd Limited PLC Inc LLP Pharmacy Pharmacies Health Healthcare Medical Care
+  House Hall Building Wing Block Floor Office Library Station Campus Hub Project Fund Charity Institute Committee Forum Panel
+  Support Partners Road Street Lane Avenue Drive Close Way Park Gardens Estate Mews Gate Square PCN ICB CCG NHS
+`),
+);
+
+/**
+ * Job-title head words: a single unknown word before one is part of the title ("Discharge
+ * Coordinator"), but a known name before one is a person with a role ("Lucy Knight, Lead").
+ */
+export const ROLE_HEADS: ReadonlySet<string> = new Set(
+  split(`
+  Manager Lead Leader Assistant Coordinator Co-ordinator Director Practitioner Consultant Specialist Therapist Technician
+  Administrator Receptionist Worker Adviser Advisor Navigator Champion Registrar Trainee Apprentice Associate Officer Member
 `),
 );
 
 /** Words before a capitalised name that make it a title (the title itself is not part of the name). */
 export const TITLES: ReadonlySet<string> = new Set(
   split(`
-  Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Cllr Councillor PC DC DS DI DCI DSU DCS Sgt Sergeant Insp Inspector
+  Mr Mrs Ms Miss Mx Dr Drs Prof Professor Sir Dame Rev Revd Cllr Councillor PC DC DS DI DCI DSU DCS Sgt Sergeant Insp Inspector
   Officer Constable Detective PCSO Supt Superintendent Det Judge Justice Lady Lord Nurse Doctor Father Sister
 `),
 );

@@ -3,6 +3,7 @@ import { PII_TYPES, type PiiType } from '../../../shared/model';
 import type { FindingDecision } from '../../../shared/import/pipeline';
 import type { FindingView } from '../../workers/import-protocol';
 import { PII_LABELS, piiLabel } from './labels';
+import { byColumn, LOW_EVIDENCE, repeatedValues } from './review-groups';
 
 const PAGE = 50;
 
@@ -13,7 +14,13 @@ interface Props {
   onAllow: (term: string) => void;
 }
 
-/** The default for a finding nobody has decided on: people are pseudonymised, everything else redacted. */
+/**
+ * The default for a finding nobody has decided on: people are pseudonymised, everything else
+ * redacted — low-evidence names included. A name wrongly kept is a disclosure nobody can take
+ * back; a word wrongly replaced is a small, visible loss. What made that default costly (a
+ * category repeated in every row) is grouped or dropped by the scan, and what is left can be kept
+ * a whole column or a repeated value at a time.
+ */
 export function defaultDecision(type: PiiType): FindingDecision {
   return type === 'person' ? 'pseudonymise' : 'redact';
 }
@@ -57,13 +64,18 @@ export function ReviewFindings({ findings, decisions, onDecide, onAllow }: Props
                 Keep all {list.length.toLocaleString('en-GB')} as they are
               </button>
             </div>
+            <ReviewShortcuts list={list} type={type} onKeep={(ids) => onDecide(ids, 'ignore')} />
             <ol className="import-review__list">
               {list.slice(0, limit).map((f) => {
                 const d = decisions[f.id] ?? defaultDecision(f.type);
                 const name = `decision-${f.id}`;
                 return (
                   <li key={f.id} className={`import-finding import-finding--${d}`}>
-                    <p className="import-finding__where muted">{f.where}</p>
+                    <p className="import-finding__where muted">
+                      {f.where}
+                      {f.occurrences !== undefined && f.occurrences > 1 && <> · applies to {f.occurrences.toLocaleString('en-GB')} places</>}
+                      {type === 'person' && f.confidence < LOW_EVIDENCE && <span className="import-finding__tag"> · low evidence</span>}
+                    </p>
                     <p className="import-finding__context">
                       {f.before}
                       <mark>{f.match}</mark>
@@ -97,6 +109,38 @@ export function ReviewFindings({ findings, decisions, onDecide, onAllow }: Props
           </section>
         );
       })}
+    </div>
+  );
+}
+
+/** One-step "keep" for a whole column or every occurrence of a repeated value, within one kind of finding. */
+function ReviewShortcuts({ list, type, onKeep }: { list: readonly FindingView[]; type: PiiType; onKeep: (ids: string[]) => void }) {
+  const columns = useMemo(() => byColumn(list), [list]);
+  const repeated = useMemo(() => repeatedValues(list), [list]);
+  if (columns.length === 0 && repeated.length === 0) return null;
+  const what = PII_LABELS[type];
+  return (
+    <div className="import-review__shortcuts">
+      {columns.length > 0 && (
+        <div role="group" aria-label={`Keep ${what.many} by column`} className="import-review__bulk">
+          <span className="muted">By column:</span>
+          {columns.map((c) => (
+            <button key={c.label} type="button" onClick={() => onKeep(c.ids)}>
+              Keep all in “{c.label}” ({c.places.toLocaleString('en-GB')})
+            </button>
+          ))}
+        </div>
+      )}
+      {repeated.length > 0 && (
+        <div role="group" aria-label={`Keep repeated ${what.many}`} className="import-review__bulk">
+          <span className="muted">Repeated:</span>
+          {repeated.map((r) => (
+            <button key={r.label} type="button" onClick={() => onKeep(r.ids)}>
+              Keep every “{r.label}” ({r.places.toLocaleString('en-GB')})
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -44,6 +44,58 @@ describe('ReviewFindings', () => {
   });
 });
 
+describe('ReviewFindings one-step dismissals', () => {
+  const v = (id: string, match: string, column: string, occurrences?: number, confidence = 0.9): FindingView => ({
+    id,
+    type: 'person',
+    confidence,
+    where: `staff-survey.csv · ${id}`,
+    column,
+    ...(occurrences !== undefined ? { occurrences } : {}),
+    before: 'x ',
+    match,
+    after: ' y',
+  });
+  const LIST = [v('s1', 'Marsden', 'Site', 812), v('s2', 'Nightingale', 'Site', 40), v('c1', 'Marsden', 'Comment'), v('c2', 'Marsden', 'Comment'), v('c3', 'Priya', 'Comment', undefined, 0.6)];
+
+  function Shortcuts() {
+    const [d, setD] = useState<Record<string, FindingDecision>>({});
+    return (
+      <>
+        <ReviewFindings findings={LIST} decisions={d} onDecide={(ids, x) => setD((o) => ({ ...o, ...Object.fromEntries(ids.map((i) => [i, x])) }))} onAllow={() => {}} />
+        <output data-testid="decisions">{JSON.stringify(d)}</output>
+      </>
+    );
+  }
+  const decisions = () => JSON.parse(screen.getByTestId('decisions').textContent!) as Record<string, FindingDecision>;
+
+  it('keeps a whole column in one step, counting the rows each finding stands for', () => {
+    render(<Shortcuts />);
+    const byColumn = screen.getByRole('group', { name: 'Keep people’s names by column' });
+    expect(within(byColumn).getAllByRole('button').map((b) => b.textContent)).toEqual(['Keep all in “Site” (852)', 'Keep all in “Comment” (3)']);
+    fireEvent.click(within(byColumn).getByRole('button', { name: 'Keep all in “Site” (852)' }));
+    expect(decisions()).toEqual({ s1: 'ignore', s2: 'ignore' });
+    expect((within(screen.getAllByRole('radiogroup')[0]!).getByLabelText('Keep') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('keeps every occurrence of a repeated value in one step, across columns', () => {
+    render(<Shortcuts />);
+    const repeated = screen.getByRole('group', { name: 'Keep repeated people’s names' });
+    expect(within(repeated).getAllByRole('button').map((b) => b.textContent)).toEqual(['Keep every “Marsden” (814)', 'Keep every “Nightingale” (40)']);
+    fireEvent.click(within(repeated).getByRole('button', { name: 'Keep every “Marsden” (814)' }));
+    expect(decisions()).toEqual({ s1: 'ignore', c1: 'ignore', c2: 'ignore' });
+  });
+
+  it('says how many places a finding stands for, and marks a low-evidence name (still pseudonymised by default)', () => {
+    render(<Shortcuts />);
+    expect(screen.getByText(/staff-survey\.csv · s1 · applies to 812 places/)).toBeTruthy();
+    const priya = screen.getByText(/staff-survey\.csv · c3/);
+    expect(priya.textContent).toContain('low evidence');
+    const group = priya.closest('li')!.querySelector('[role="radiogroup"]') as HTMLElement;
+    expect((within(group).getByLabelText('Pseudonymise') as HTMLInputElement).checked).toBe(true);
+  });
+});
+
 describe('IssueList', () => {
   it('lists file, row, column and reason, and copies them through the clipboard API', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);

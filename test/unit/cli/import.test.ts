@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
+import { unzipSync, strFromU8 } from 'fflate';
 import { readQdpx } from '../../../shared/exchange/qdpx';
 
 async function run(argv: string[]) {
@@ -96,5 +97,23 @@ describe('chorus import', () => {
     expect(bundle.documents).toHaveLength(1);
     expect(bundle.documents[0]!.kind).toBe('transcript');
     expect(bundle.sources[0]!.kind).toBe('interview');
+  });
+
+  it('--redact leaves no speaker name anywhere in the .qdpx (project.qde, sources, chorus.json), from labels, capitals and Markdown labels', async () => {
+    const fixtures = path.resolve(__dirname, '../../fixtures/import');
+    const out = path.join(dir, 'hearing.qdpx');
+    const r = await run(['import', path.join(fixtures, 'hearing-named-speakers.txt'), path.join(fixtures, 'hearing-named-speakers.md'), '--redact', '-o', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const entries = unzipSync(new Uint8Array(readFileSync(out)));
+    const names = Object.keys(entries);
+    expect(names).toContain('chorus.json');
+    expect(names.filter((n) => n.startsWith('sources/'))).toHaveLength(2);
+    for (const n of names) expect(strFromU8(entries[n]!), n).not.toMatch(/nield|marsh|reese|anna-louise|okonjo|harcourt/i);
+    const sidecar = strFromU8(entries['chorus.json']!);
+    expect(sidecar).toContain('"speaker":"Ms [PERSON]"');
+    expect(sidecar).toContain('"speaker":"Mr [PERSON]"');
+    const bundle = readQdpx(new Uint8Array(readFileSync(out)));
+    expect(bundle.documents.map((d) => d.text).join('\n')).not.toContain('**');
   });
 });

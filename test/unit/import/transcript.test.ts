@@ -26,12 +26,27 @@ describe('parseTranscript label styles', () => {
     expect(t.turns[0]!.start).toBe(t.text.indexOf('Interviewer 1:'));
   });
 
-  it('**Name**: and **Name:** (Markdown bold)', () => {
+  it('**Name**: and **Name:** (Markdown bold): the label is cut from the text and kept only as the speaker', () => {
     const t = parseTranscript(fixture('transcript-bold.md'));
     expect(t.style).toBe('bold');
     expect(t.speakers).toEqual(['Facilitator', 'Sam', 'Alex']);
-    expect(slices(t)[2]).toEqual(['Alex', "**Alex:** I'm Alex. Mine was online fraud, and the\nfollow-up was really slow."]);
-    expect(t.turns).toHaveLength(4);
+    expect(slices(t)).toEqual([
+      ['Facilitator', "Welcome everyone. Let's start with introductions."],
+      ['Sam', "Hi, I'm Sam. I reported a burglary last year."],
+      ['Alex', "I'm Alex. Mine was online fraud, and the\nfollow-up was really slow."],
+      ['Facilitator', 'Thanks both.'],
+    ]);
+    expect(t.text).not.toContain('**');
+    expect(t.text.startsWith('# Focus group 2 (anonymised)\n\nWelcome everyone.')).toBe(true);
+  });
+
+  it('a bold label alone on its line: the turn starts at the next line', () => {
+    const t = parseTranscript('**Dr Okafor**:\nWe reviewed the file.\n\n**Mr Idris Bell**:  Thank you.\n');
+    expect(slices(t)).toEqual([
+      ['Dr Okafor', 'We reviewed the file.'],
+      ['Mr Idris Bell', 'Thank you.'],
+    ]);
+    expect(t.text).toBe('\nWe reviewed the file.\n\nThank you.\n');
   });
 
   it('[00:01:02] Name: keeps the timestamps in the text; a time inside a turn is text', () => {

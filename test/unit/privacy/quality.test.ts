@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PII_TYPES } from '../../../shared/model';
-import { blind2Json, blind3Json, blindJson, corpusJson, holdoutJson, type LabelledItem } from '../../fixtures/pii/build-corpus';
+import { blind2Json, blind3Json, blindJson, buildItems, corpusJson, holdoutJson, type LabelledItem } from '../../fixtures/pii/build-corpus';
+import { REAL_FEEDBACK_DEV } from '../../fixtures/pii/real-feedback-dev';
+import { REAL_FEEDBACK_HOLDOUT } from '../../fixtures/pii/real-feedback-holdout';
 import { NAMES_ADDRESSES, STRUCTURED, precision, recall, scoreItems, sum, table } from './score';
 
 const dir = path.resolve(import.meta.dirname, '../../fixtures/pii');
@@ -37,6 +39,30 @@ describe.each([
   });
   it('has precision >= 90% overall', () => {
     expect(precision(sum(score, PII_TYPES))).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+/**
+ * Real text (issue #9): GP patient feedback with its names put back, labelled by a helper who never
+ * saw the detector (test/fixtures/pii/real-feedback-*.ts, see their header comments). The detector
+ * may be tuned on the dev set; the holdout is only ever scored, and only its aggregate figures are
+ * printed (never its misses or false alarms), so it stays unseen.
+ */
+describe.each([
+  ['real-feedback dev (tuned on)', REAL_FEEDBACK_DEV, true],
+  ['real-feedback holdout (never read; aggregate figures only)', REAL_FEEDBACK_HOLDOUT, false],
+] as const)('PII quality on real text: %s', (title, marked, showItems) => {
+  const items = buildItems([...marked]);
+  const score = scoreItems(items);
+  console.log(`${table(`${title}: ${items.length} items`, score)}${showItems ? `\nmisses: ${score.misses.join(' | ') || 'none'}\nfalse alarms: ${score.falseAlarms.join(' | ') || 'none'}` : ''}`);
+
+  it('has names, and items with none', () => {
+    expect(score.byType.person.gold).toBeGreaterThan(200);
+    expect(items.filter((i) => i.spans.length === 0).length).toBeGreaterThan(items.length / 3);
+  });
+  it('finds names with precision and recall >= 0.85 (target 0.9)', () => {
+    expect(precision(score.byType.person)).toBeGreaterThanOrEqual(0.85);
+    expect(recall(score.byType.person)).toBeGreaterThanOrEqual(0.85);
   });
 });
 

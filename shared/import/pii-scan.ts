@@ -1,0 +1,186 @@
+/**
+ * The anonymisation gate's scan of one import batch, shared by the app's import worker (which
+ * streams a table chunk by chunk) and the CLI (whole batches). Besides running detectPii on
+ * every text, it knows where a text sits, and groups what is one thing to decide:
+ *
+ * - Speaker labels are personal data: each distinct label of a transcript is scanned; a name in
+ *   it is one finding to review, and every mention of that name in the transcript's text follows
+ *   that finding's decision and gets the same pseudonym (see shared/privacy/speakers.ts).
+ * - Repeated values are categories: an attribute value is scanned once and reported once, at
+ *   its first participant, every other participant with the same value following it. A free-text
+ *   answer repeated word for word in a column is grouped the same way. In a category column (few
+ *   distinct values: see isCategoryColumn) or a value repeated in REPEATED or more rows, a name
+ *   needs strong evidence (a title, a known first name with a surname: confidence STRONG_NAME or
+ *   more); weaker ones are dropped ("PTS - Patient Transport" is a category, not a person).
+ *   Structured identifiers (emails, phones…) in a repeated value still count, once per value.
+ */
+import type { AttributeValue, SpeakerTurn } from '../model';
+import { detectPii, type PiiFinding } from '../privacy/detect';
+import { nameIdentity, nameMentions, speakerLabelNames } from '../privacy/speakers';
+import { detach } from './detach';
+
+/** Where a finding is: a document's text, a participant's attribute value, or a transcript's speaker label. Indexes into the batch. */
+export type FindingPlace =
+  | { kind: 'document'; doc: number }
+  | { kind: 'attribute'; participant: number; variableId: string }
+  | { kind: 'speaker'; doc: number; speaker: string };
+
+export interface BatchFinding extends PiiFinding {
+  /** Stable across re-scans of the same batch: batch, place, offsets and type. */
+  id: string;
+  batch: number;
+  place: FindingPlace;
+  /** The finding whose decision this one takes (another row with the same value, a mention of a speaker's name). */
+  follows?: string;
+  /** For a person: who it is, so that every mention gets the same pseudonym (default: the matched text). */
+  key?: string;
+}
+
+/** A value in this many rows of a column is a category, not free text. */
+export const REPEATED = 5;
+/** A name in a category value needs this much confidence: a title, or a known first name with a surname. */
+export const STRONG_NAME = 0.85;
+/** Answers longer than this are never grouped as repeated (nobody writes the same paragraph twice). */
+const MAX_GROUPED_LENGTH = 160;
+/** Distinct answers remembered per batch for grouping (bounded memory on a 200,000-row survey). */
+const MAX_REMEMBERED = 50_000;
+
+/**
+ * A column is a category column when it has few distinct values for its rows: at least 10
+ * non-empty values and at most min(50, a third of them) distinct ones.
+ */
+export function isCategoryColumn(distinct: number, nonEmpty: number): boolean {
+  return nonEmpty >= 10 && distinct <= Math.min(50, nonEmpty / 3);
+}
+
+export function placeKey(p: FindingPlace): string {
+  return p.kind === 'document' ? `d${p.doc}` : p.kind === 'attribute' ? `a${p.participant}:${p.variableId}` : `s${p.doc}:${p.speaker}`;
+}
+
+/** Sorted by start, longest first at a tie, and without overlaps (the earlier/longer one wins). */
+export function deOverlap<T extends { start: number; end: number }>(findings: readonly T[]): T[] {
+  let prevEnd = 0;
+  return [...findings].sort((a, b) => a.start - b.start || b.end - a.end).filter((f) => f.start >= prevEnd && ((prevEnd = f.end), true));
+}
+
+const withPlace = (batch: number, place: FindingPlace, found: readonly PiiFinding[]): BatchFinding[] =>
+  deOverlap(found).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
+
+/** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
+export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
+  return withPlace(batch, place, detectPii(text, { allowList }));
+}
+
+const isWeak = (f: PiiFinding): boolean => f.type === 'person' && f.confidence < STRONG_NAME;
+
+/** Scans one batch; see the file comment. Findings returned are the ones to review; `all()` adds those that follow them. */
+export class BatchScanner {
+  readonly #followers: BatchFinding[] = [];
+  readonly #dropped = new Set<string>();
+  readonly #occurrences = new Map<string, number>();
+  /** Per column and answer text: how often seen and the findings of its first occurrence. */
+  readonly #answers = new Map<string, { count: number; leaders: BatchFinding[] }>();
+
+  constructor(
+    readonly batch: number,
+    readonly allowList?: string[],
+  ) {}
+
+  #follow(leader: BatchFinding, place: FindingPlace, start = leader.start, end = leader.end): void {
+    this.#followers.push({
+      type: leader.type,
+      start,
+      end,
+      confidence: leader.confidence,
+      batch: this.batch,
+      place,
+      id: `${this.batch}:${placeKey(place)}:${start}-${end}:${leader.type}`,
+      follows: leader.id,
+      ...(leader.key !== undefined ? { key: leader.key } : {}),
+    });
+    this.#occurrences.set(leader.id, (this.#occurrences.get(leader.id) ?? 1) + 1);
+  }
+
+  /** A free-text answer (document `doc`) of table column `column`; a repeated answer's findings are returned once, at its first row. */
+  answer(doc: number, column: string, text: string): BatchFinding[] {
+    const place: FindingPlace = { kind: 'document', doc };
+    if (text.length > MAX_GROUPED_LENGTH) return scanPlace(this.batch, place, text, this.allowList);
+    const k = `${column}\u0000${text}`;
+    const seen = this.#answers.get(k);
+    if (!seen) {
+      const leaders = scanPlace(this.batch, place, text, this.allowList);
+      if (this.#answers.size < MAX_REMEMBERED) this.#answers.set(detach(k), { count: 1, leaders });
+      return leaders;
+    }
+    if (++seen.count === REPEATED) for (const f of seen.leaders) if (isWeak(f)) this.#dropped.add(f.id);
+    for (const f of seen.leaders) if (!this.#dropped.has(f.id)) this.#follow(f, place);
+    return [];
+  }
+
+  /**
+   * The string attribute values of `count` participants, column by column (`value(p, id)` gives
+   * participant p's value of variable id). Each distinct value of a column is scanned once.
+   */
+  attributes(count: number, variableIds: readonly string[], value: (participant: number, variableId: string) => AttributeValue): BatchFinding[] {
+    const out: BatchFinding[] = [];
+    for (const variableId of variableIds) {
+      const byValue = new Map<string, number[]>();
+      let nonEmpty = 0;
+      for (let p = 0; p < count; p++) {
+        const v = value(p, variableId);
+        if (typeof v !== 'string' || v.trim() === '') continue;
+        nonEmpty++;
+        const list = byValue.get(v);
+        if (list) list.push(p);
+        else byValue.set(v, [p]);
+      }
+      const category = isCategoryColumn(byValue.size, nonEmpty);
+      for (const [v, participants] of byValue) {
+        let leaders = scanPlace(this.batch, { kind: 'attribute', participant: participants[0]!, variableId }, v, this.allowList);
+        if (category || participants.length >= REPEATED) leaders = leaders.filter((f) => !isWeak(f));
+        for (const f of leaders) for (let i = 1; i < participants.length; i++) this.#follow(f, { kind: 'attribute', participant: participants[i]!, variableId });
+        out.push(...leaders);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A transcript (document `doc`): its speaker labels and its text. A name in a label is returned
+   * once; its mentions in the text follow it (the text's own findings there give way to them).
+   */
+  transcript(doc: number, text: string, turns: readonly SpeakerTurn[]): BatchFinding[] {
+    const labels: BatchFinding[] = [];
+    const mentions: { start: number; end: number; leader: BatchFinding }[] = [];
+    for (const speaker of new Set(turns.map((t) => t.speaker))) {
+      for (const f of withPlace(this.batch, { kind: 'speaker', doc, speaker }, speakerLabelNames(speaker, this.allowList))) {
+        if (f.type === 'person') {
+          const name = speaker.slice(f.start, f.end);
+          f.key = nameIdentity(name);
+          for (const m of nameMentions(text, name)) mentions.push({ ...m, leader: f });
+        }
+        labels.push(f);
+      }
+    }
+    const kept = deOverlap(mentions);
+    const overlapsMention = (f: { start: number; end: number }): boolean => kept.some((m) => m.start < f.end && f.start < m.end);
+    const own = scanPlace(this.batch, { kind: 'document', doc }, text, this.allowList).filter((f) => !overlapsMention(f));
+    for (const m of kept) this.#follow(m.leader, { kind: 'document', doc }, m.start, m.end);
+    return [...labels, ...own];
+  }
+
+  /** Whether a returned finding was dropped later (a weak name in an answer that turned out to be repeated). */
+  dropped(id: string): boolean {
+    return this.#dropped.has(id);
+  }
+
+  /** How many places a returned finding stands for (itself and those that follow it). */
+  occurrences(id: string): number {
+    return this.#occurrences.get(id) ?? 1;
+  }
+
+  /** The findings that follow returned ones (without those of dropped findings). */
+  followers(): BatchFinding[] {
+    return this.#followers.filter((f) => !this.#dropped.has(f.follows!));
+  }
+}
