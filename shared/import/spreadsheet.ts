@@ -12,6 +12,7 @@ import * as XLSXNamespace from 'xlsx';
 import { tableFromGrid } from './header';
 import { SPREADSHEET_LIMITS } from './spreadsheet-result';
 import { ImportError, type ParsedTable } from './types';
+import { checkZip, isZip } from '../exchange/safe-zip';
 
 interface XlsxCell {
   t?: unknown;
@@ -87,6 +88,13 @@ export function parseSpreadsheet(bytes: Uint8Array, opts: SpreadsheetOptions): P
   const L = SPREADSHEET_LIMITS;
   if (bytes.length === 0) throw new ImportError('is empty');
   if (bytes.length > L.maxBytes) throw new ImportError(`is larger than ${L.maxBytes / 1e6} MB, the limit for spreadsheets`);
+  if (isZip(bytes)) {
+    try {
+      checkZip(bytes);
+    } catch (e) {
+      throw new ImportError(`cannot be read as a spreadsheet (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
   let wb: ReturnType<XlsxApi['read']>;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: false, dense: true, cellNF: true, cellHTML: false, cellFormula: false, sheetStubs: false });
