@@ -2,6 +2,7 @@
 /** `npm run chorus -- <command> …`: headless Chorus, reusing the same shared/ code as the app. */
 import { runCli } from './run';
 import { errorMessage } from '../../shared/error-message';
+import { terminalSafe } from './terminal-text';
 
 runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
@@ -11,7 +12,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`chorus: unexpected error: ${errorMessage(e)}\n`);
+    process.stderr.write(terminalSafe(`chorus: unexpected error: ${errorMessage(e)}`) + '\n');
     process.exitCode = 70;
   },
 );

@@ -9,6 +9,8 @@ import { Code } from '../model';
 import { neutraliseFormula } from '../export/table';
 import { paletteColour } from './palette';
 import { errorMessage } from '../error-message';
+import { replaceControlChars } from '../control-chars';
+import { checkZip } from '../exchange/safe-zip';
 
 export const CODEBOOK_COLUMNS = ['path', 'name', 'definition', 'inclusion', 'exclusion', 'example', 'keywords', 'colour'] as const;
 const PATH_SEPARATOR = /\s*(?:>|›)\s*/;
@@ -57,6 +59,17 @@ export class CodebookTableError extends Error {
   }
 }
 
+/** The path before `name` at the end of `path` ('' for a top-level code), or undefined when the path does not end in a separator and the name. */
+function parentPathOf(path: string, name: string): string | undefined {
+  const p = path.replace(/\s+/g, ' ').trim();
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (p.toLocaleLowerCase('en-GB') === n.toLocaleLowerCase('en-GB')) return '';
+  const before = p.slice(0, p.length - n.length);
+  const m = /\s*(?:>|›)\s*$/.exec(before);
+  if (!m || p.slice(p.length - n.length).toLocaleLowerCase('en-GB') !== n.toLocaleLowerCase('en-GB')) return undefined;
+  return before.slice(0, m.index);
+}
+
 /** Undo `guard`: one leading quote before a formula start (quotes the user typed survive the round trip). */
 const unquote = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
@@ -71,6 +84,9 @@ export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: 
   if (iPath < 0 && iName < 0) throw new CodebookTableError('the first row needs a “path” or a “name” column');
   const out: Code[] = [];
   const byPath = new Map<string, Code>();
+  /** Each code's path as the file wrote it (lower case) → its name parts, so a parent whose name holds " > " is found whole. */
+  const partsOfPathText = new Map<string, string[]>();
+  const pathKey = (text: string) => text.toLocaleLowerCase('en-GB').replace(/\s+/g, ' ').trim();
   const key = (parts: readonly string[]) => parts.map((p) => p.toLocaleLowerCase('en-GB')).join('\u0000');
   const ensure = (parts: string[], row: number): Code => {
     const found = byPath.get(key(parts));
@@ -99,10 +115,17 @@ export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: 
   };
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    const cell = (i: number) => (i < 0 ? '' : unquote(String(cells[i] ?? '').trim()));
+    const cell = (i: number) => (i < 0 ? '' : replaceControlChars(unquote(String(cells[i] ?? '').trim())));
     if (cells.every((c) => String(c ?? '').trim() === '')) continue;
     let parts: string[];
-    if (iPath >= 0 && cell(iPath)) parts = cell(iPath).split(PATH_SEPARATOR).filter(Boolean);
+    const pathText = iPath >= 0 ? cell(iPath) : '';
+    const nameText = cell(iName);
+    if (pathText && nameText && pathKey(pathText).endsWith(pathKey(nameText)) && parentPathOf(pathText, nameText) !== undefined) {
+      // a name column beside the path: the name is whole (it may contain " > "), the path before it names the parent
+      const parentText = parentPathOf(pathText, nameText)!;
+      const parentParts = parentText === '' ? [] : (partsOfPathText.get(pathKey(parentText)) ?? parentText.split(PATH_SEPARATOR).filter(Boolean));
+      parts = [...parentParts, nameText];
+    } else if (pathText) parts = pathText.split(PATH_SEPARATOR).filter(Boolean);
     else {
       const name = cell(iName);
       if (!name) throw new CodebookTableError(`row ${r + 1}: the code has no name`);
@@ -110,6 +133,7 @@ export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: 
       parts = [...(parent ? parent.split(PATH_SEPARATOR).filter(Boolean) : []), name];
     }
     if (parts.length === 0) throw new CodebookTableError(`row ${r + 1}: the code has no name`);
+    if (pathText) partsOfPathText.set(pathKey(pathText), parts);
     const existing = byPath.get(key(parts));
     const code = existing ?? ensure(parts, r + 1);
     const colour = cell(col('colour')) || cell(col('color'));
@@ -141,6 +165,7 @@ export function codesFromCsv(text: string, projectId: string, nextId: () => stri
 export function codesFromXlsx(bytes: Uint8Array, projectId: string, nextId: () => string, now: string): Code[] {
   let grid: unknown[][];
   try {
+    checkZip(bytes);
     const wb = read(bytes, { type: 'array' });
     const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
     if (!sheet) throw new Error('no sheets');

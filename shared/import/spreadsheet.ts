@@ -13,6 +13,7 @@ import { tableFromGrid } from './header';
 import { SPREADSHEET_LIMITS } from './spreadsheet-result';
 import { ImportError, type ParsedTable } from './types';
 import { checkZip, isZip } from '../exchange/safe-zip';
+import { replaceControlChars } from '../control-chars';
 
 interface XlsxCell {
   t?: unknown;
@@ -120,7 +121,7 @@ export function parseSpreadsheet(bytes: Uint8Array, opts: SpreadsheetOptions): P
       const out: string[] = [];
       if (Array.isArray(row)) {
         const nCols = Math.min(row.length, L.maxColumns);
-        for (let c = 0; c < nCols; c++) out.push(cellText(row[c], date1904).slice(0, L.maxCellLength));
+        for (let c = 0; c < nCols; c++) out.push(replaceControlChars(cellText(row[c], date1904).slice(0, L.maxCellLength)));
         while (out.length > 0 && out[out.length - 1] === '') out.pop();
         cells += out.length;
         if (cells > L.maxCells) throw new ImportError(`sheet "${sheet}" has more than ${L.maxCells.toLocaleString('en-GB')} cells, the limit`);
