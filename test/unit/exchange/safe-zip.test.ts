@@ -82,7 +82,7 @@ describe('safeUnzip', () => {
   it('checks every entry\u2019s CRC-32 (a damaged byte is reported, not read)', () => {
     const zip = zipSync({ 'a.txt': text(50) }, { level: 0 });
     const damaged = zip.slice();
-    damaged[30 + 'a.txt'.length + 10] ^= 0x01; // a byte inside the stored data
+    damaged[30 + 'a.txt'.length + 10]! ^= 0x01; // a byte inside the stored data
     expect(() => safeUnzip(damaged)).toThrow(/entry "a.txt" fails its CRC check/);
     const wrongCrc = patchLocal(patchCentral(zip, 16, 0x12345678), 14, 0x12345678);
     expect(() => safeUnzip(wrongCrc)).toThrow(ZipError);
@@ -140,7 +140,7 @@ describe('hostile archives at the call sites', () => {
     const qde = entries.find((e) => e.name === 'project.qde')!;
     const damaged = zip.slice();
     const start = qde.localOffset + 30 + qde.rawName.length;
-    damaged[start + Math.floor(qde.compressedSize / 2)] ^= 0x10;
+    damaged[start + Math.floor(qde.compressedSize / 2)]! ^= 0x10;
     const bad = path.join(dir, 'damaged.qdpx');
     writeFileSync(bad, damaged);
     const r = await cli(['info', bad]);

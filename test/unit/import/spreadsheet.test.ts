@@ -104,7 +104,7 @@ describe('parseSpreadsheetInWorker (node:worker_threads)', () => {
   it('a damaged workbook (one flipped byte) is refused by the zip check with one line, before xlsx reads it', async () => {
     const good = workbook('xlsx');
     const bad = good.slice();
-    bad[Math.floor(bad.length / 3)] ^= 0x20;
+    bad[Math.floor(bad.length / 3)]! ^= 0x20;
     await expect(parseSpreadsheetInWorker(bad, { fileName: 's.xlsx' })).rejects.toThrow(/^cannot be read as a spreadsheet \((corrupt zip archive|zip )[^\n]*\)$/);
   }, 30_000);
 });
