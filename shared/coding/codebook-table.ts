@@ -18,8 +18,11 @@ const PATH_SEPARATOR = /\s*(?:>|›)\s*/;
 /** neutraliseFormula, also quoting text that already starts with quotes before a formula start. */
 const guard = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? `'${s}` : neutraliseFormula(s));
 
-/** Codes in tree order as rows of strings (first row: the header). Text is formula-neutralised. */
-export function codebookRows(codes: readonly Code[]): string[][] {
+/**
+ * Codes in tree order as rows of strings (first row: the header). Text is formula-neutralised for
+ * CSV (`quoted`, the default); XLSX writes text as string cells, never evaluated, so it needs no quote (see shared/export/table.ts).
+ */
+export function codebookRows(codes: readonly Code[], { quoted = true }: { quoted?: boolean } = {}): string[][] {
   const byParent = new Map<string | null, Code[]>();
   const ids = new Set(codes.map((c) => c.id));
   for (const c of codes) {
@@ -33,7 +36,8 @@ export function codebookRows(codes: readonly Code[]): string[][] {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
       const p = [...path, c.name];
-      rows.push([p.join(' > '), c.name, c.definition, c.inclusion, c.exclusion, c.example, c.keywords.join('; '), c.colour].map(guard));
+      const row = [p.join(' > '), c.name, c.definition, c.inclusion, c.exclusion, c.example, c.keywords.join('; '), c.colour];
+      rows.push(quoted ? row.map(guard) : row);
       walk(c.id, p);
     }
   };
@@ -47,8 +51,8 @@ export function codebookToCsv(codes: readonly Code[]): string {
 
 export function codebookToXlsx(codes: readonly Code[]): Uint8Array {
   const wb = utils.book_new();
-  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes)), 'Codebook');
-  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes, { quoted: false })), 'Codebook');
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
 }
 
 /** A spreadsheet problem, naming the row (1-based, as a spreadsheet shows it) where there is one. */
@@ -77,7 +81,7 @@ const unquote = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
  * Codes from a grid of cells (first row: the header). Parents must come before their children
  * (as export writes them); a path whose parent path is not in the file creates the missing parents.
  */
-export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: string, nextId: () => string, now: string): Code[] {
+export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: string, nextId: () => string, now: string, { quoted = true }: { quoted?: boolean } = {}): Code[] {
   const header = (grid[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const [iPath, iName, iParent] = [col('path'), col('name'), col('parent')];
@@ -115,7 +119,10 @@ export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: 
   };
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    const cell = (i: number) => (i < 0 ? '' : replaceControlChars(unquote(String(cells[i] ?? '').trim())));
+    const cell = (i: number) => {
+      const s = i < 0 ? '' : String(cells[i] ?? '').trim();
+      return replaceControlChars(quoted ? unquote(s) : s);
+    };
     if (cells.every((c) => String(c ?? '').trim() === '')) continue;
     let parts: string[];
     const pathText = iPath >= 0 ? cell(iPath) : '';
@@ -173,5 +180,6 @@ export function codesFromXlsx(bytes: Uint8Array, projectId: string, nextId: () =
   } catch (e) {
     throw new CodebookTableError(`not a readable XLSX workbook (${errorMessage(e)})`);
   }
-  return codesFromGrid(grid, projectId, nextId, now);
+  // XLSX text is written unquoted (string cells); a leading quote in one is the user's own
+  return codesFromGrid(grid, projectId, nextId, now, { quoted: false });
 }
