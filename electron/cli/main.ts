@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `npm run chorus -- <command> …`: headless Chorus, reusing the same shared/ code as the app. */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { runCli } from './run';
 import { errorMessage } from '../../shared/error-message';
 import { terminalSafe } from './terminal-text';
