@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /** `npm run chorus -- <command> …`: headless Chorus, reusing the same shared/ code as the app. */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { runCli } from './run';
 import { errorMessage } from '../../shared/error-message';
+import { terminalSafe } from './terminal-text';
 
 runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
@@ -11,7 +13,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`chorus: unexpected error: ${errorMessage(e)}\n`);
+    process.stderr.write(terminalSafe(`chorus: unexpected error: ${errorMessage(e)}`) + '\n');
     process.exitCode = 70;
   },
 );

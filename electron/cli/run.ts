@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliIo } from './command';
 import { commands } from './commands';
 import { errorMessage } from '../../shared/error-message';
+import { terminalSafe } from './terminal-text';
 
 export function helpText(): string {
   const lines = [
@@ -21,7 +22,9 @@ export function helpText(): string {
 }
 
 /** Parse argv, dispatch to a command, and map failures to one-line messages and exit codes. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // every line printed passes the terminal sanitiser: names from files never reach the terminal raw
+  const io: CliIo = { out: (t) => rawIo.out(terminalSafe(t)), err: (t) => rawIo.err(terminalSafe(t)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());

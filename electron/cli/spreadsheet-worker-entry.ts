@@ -3,6 +3,7 @@
  * with the xlsx package and posts back plain arrays; electron/cli/spreadsheet-worker.ts
  * starts it, validates the reply and terminates it. See shared/import/spreadsheet.ts.
  */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSpreadsheet } from '../../shared/import/spreadsheet';
 import type { SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';

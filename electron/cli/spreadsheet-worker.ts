@@ -13,10 +13,18 @@ import { isWorkbookBytes, isWorkbookName, parseTable } from '../../shared/import
 export interface WorkerLimits {
   timeoutMs?: number;
   maxOldGenerationSizeMb?: number;
+  /**
+   * Most the whole process's resident memory may grow while the worker runs. The heap limit alone
+   * does not bound a worker: array buffers and strings outside the old generation are not counted
+   * (corrupt workbooks took the process to 3–5 GB under a 2 GB heap limit), so a watchdog polls RSS.
+   */
+  maxRssGrowthMb?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_HEAP_MB = 2048;
+const DEFAULT_HEAP_MB = 1024;
+const DEFAULT_RSS_GROWTH_MB = 1536;
+const WATCH_MS = 25;
 
 /**
  * The worker entry beside this file. From TypeScript sources (tsx, vitest) the worker first
@@ -51,10 +59,17 @@ export function parseSpreadsheetInWorker(
       stderr: true,
     });
     let settled = false;
+    const rssLimit = process.memoryUsage.rss() + (limits.maxRssGrowthMb ?? DEFAULT_RSS_GROWTH_MB) * 1024 * 1024;
+    const watchdog = setInterval(() => {
+      const rss = process.memoryUsage.rss();
+      if (rss > rssLimit)
+        finish(() => reject(new ImportError(`needed more than ${limits.maxRssGrowthMb ?? DEFAULT_RSS_GROWTH_MB} MB of memory to read as a spreadsheet; stopped (the file may be damaged)`)));
+    }, WATCH_MS);
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       void worker.terminate();
       fn();
     };

@@ -2,6 +2,7 @@
  * Main-process entry (bundled to dist-electron/main.cjs). Lifecycle and wiring only: the
  * decisions live in guards.ts, window-options.ts, protocol.ts, security.ts, ipc.ts, file-handlers.ts.
  */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, IPC_CHANNELS } from '../../shared/ipc/channels';

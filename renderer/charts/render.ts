@@ -6,6 +6,7 @@ import { drawHeatmap } from './heatmap';
 import { drawLines } from './lines';
 import { drawStacked } from './stacked';
 import { chartTheme, type ChartThemeName } from './theme';
+import { replaceControlChars } from '../../shared/control-chars';
 
 export interface RenderOptions {
   /** Width in pixels of the drawing (the SVG scales to its container through its viewBox); default 800. */
@@ -63,6 +64,7 @@ export function chartToSvgString(spec: ChartSpec, document: Document, opts: Rend
   if (!svg.getAttribute('style')) svg.removeAttribute('style');
   const Serializer = document.defaultView?.XMLSerializer;
   const xml = Serializer ? new Serializer().serializeToString(svg) : svg.outerHTML.replace(/&nbsp;/g, '&#160;');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
+  // a control character in a label (from an older store or a name typed in) is not allowed in XML 1.0
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${replaceControlChars(xml)}\n`;
 }
 

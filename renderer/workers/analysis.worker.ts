@@ -3,6 +3,7 @@
  * project once per data revision (bundle, prepared index, cached term counts) and answers jobs.
  * Started by ./analysis-client.ts.
  */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';

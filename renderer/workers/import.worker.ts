@@ -2,6 +2,7 @@
  * Module worker for the Import workspace: holds the chosen files, parses, builds, scans and
  * commits them (./import-session.ts) so the UI thread only ever sees summaries and progress.
  */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { openChorusDb, type ChorusDb } from '../db';
 import type { Envelope, ImportReply, ImportRequest } from './import-protocol';
 import { ImportSession } from './import-session';

@@ -3,6 +3,7 @@
  * prototype-pollution and ReDoS advisories, DESIGN.md §5) and posts plain arrays back.
  * Started and terminated by ./parse-spreadsheet.ts, which validates the reply.
  */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { parseSpreadsheet } from '../../shared/import/spreadsheet';
 import type { SpreadsheetWorkerReply } from '../../shared/import/spreadsheet-result';
 import { errorMessage } from '../../shared/error-message';

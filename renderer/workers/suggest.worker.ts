@@ -1,4 +1,5 @@
 /** Module worker that trains the offline suggester and cross-validates it (see ./suggest-handler). */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { corpusLoader, storeOpener } from './corpus';
 import { serveRequests } from './rpc';
 import { suggestHandler, type SuggestReply, type SuggestRequest } from './suggest-handler';

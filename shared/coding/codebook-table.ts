@@ -9,6 +9,8 @@ import { Code } from '../model';
 import { neutraliseFormula } from '../export/table';
 import { paletteColour } from './palette';
 import { errorMessage } from '../error-message';
+import { replaceControlChars } from '../control-chars';
+import { checkZip } from '../exchange/safe-zip';
 
 export const CODEBOOK_COLUMNS = ['path', 'name', 'definition', 'inclusion', 'exclusion', 'example', 'keywords', 'colour'] as const;
 const PATH_SEPARATOR = /\s*(?:>|›)\s*/;
@@ -16,8 +18,11 @@ const PATH_SEPARATOR = /\s*(?:>|›)\s*/;
 /** neutraliseFormula, also quoting text that already starts with quotes before a formula start. */
 const guard = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? `'${s}` : neutraliseFormula(s));
 
-/** Codes in tree order as rows of strings (first row: the header). Text is formula-neutralised. */
-export function codebookRows(codes: readonly Code[]): string[][] {
+/**
+ * Codes in tree order as rows of strings (first row: the header). Text is formula-neutralised for
+ * CSV (`quoted`, the default); XLSX writes text as string cells, never evaluated, so it needs no quote (see shared/export/table.ts).
+ */
+export function codebookRows(codes: readonly Code[], { quoted = true }: { quoted?: boolean } = {}): string[][] {
   const byParent = new Map<string | null, Code[]>();
   const ids = new Set(codes.map((c) => c.id));
   for (const c of codes) {
@@ -31,7 +36,8 @@ export function codebookRows(codes: readonly Code[]): string[][] {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
       const p = [...path, c.name];
-      rows.push([p.join(' > '), c.name, c.definition, c.inclusion, c.exclusion, c.example, c.keywords.join('; '), c.colour].map(guard));
+      const row = [p.join(' > '), c.name, c.definition, c.inclusion, c.exclusion, c.example, c.keywords.join('; '), c.colour];
+      rows.push(quoted ? row.map(guard) : row);
       walk(c.id, p);
     }
   };
@@ -45,8 +51,8 @@ export function codebookToCsv(codes: readonly Code[]): string {
 
 export function codebookToXlsx(codes: readonly Code[]): Uint8Array {
   const wb = utils.book_new();
-  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes)), 'Codebook');
-  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes, { quoted: false })), 'Codebook');
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
 }
 
 /** A spreadsheet problem, naming the row (1-based, as a spreadsheet shows it) where there is one. */
@@ -57,6 +63,17 @@ export class CodebookTableError extends Error {
   }
 }
 
+/** The path before `name` at the end of `path` ('' for a top-level code), or undefined when the path does not end in a separator and the name. */
+function parentPathOf(path: string, name: string): string | undefined {
+  const p = path.replace(/\s+/g, ' ').trim();
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (p.toLocaleLowerCase('en-GB') === n.toLocaleLowerCase('en-GB')) return '';
+  const before = p.slice(0, p.length - n.length);
+  const m = /\s*(?:>|›)\s*$/.exec(before);
+  if (!m || p.slice(p.length - n.length).toLocaleLowerCase('en-GB') !== n.toLocaleLowerCase('en-GB')) return undefined;
+  return before.slice(0, m.index);
+}
+
 /** Undo `guard`: one leading quote before a formula start (quotes the user typed survive the round trip). */
 const unquote = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
@@ -64,13 +81,16 @@ const unquote = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
  * Codes from a grid of cells (first row: the header). Parents must come before their children
  * (as export writes them); a path whose parent path is not in the file creates the missing parents.
  */
-export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: string, nextId: () => string, now: string): Code[] {
+export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: string, nextId: () => string, now: string, { quoted = true }: { quoted?: boolean } = {}): Code[] {
   const header = (grid[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const [iPath, iName, iParent] = [col('path'), col('name'), col('parent')];
   if (iPath < 0 && iName < 0) throw new CodebookTableError('the first row needs a “path” or a “name” column');
   const out: Code[] = [];
   const byPath = new Map<string, Code>();
+  /** Each code's path as the file wrote it (lower case) → its name parts, so a parent whose name holds " > " is found whole. */
+  const partsOfPathText = new Map<string, string[]>();
+  const pathKey = (text: string) => text.toLocaleLowerCase('en-GB').replace(/\s+/g, ' ').trim();
   const key = (parts: readonly string[]) => parts.map((p) => p.toLocaleLowerCase('en-GB')).join('\u0000');
   const ensure = (parts: string[], row: number): Code => {
     const found = byPath.get(key(parts));
@@ -99,10 +119,20 @@ export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: 
   };
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    const cell = (i: number) => (i < 0 ? '' : unquote(String(cells[i] ?? '').trim()));
+    const cell = (i: number) => {
+      const s = i < 0 ? '' : String(cells[i] ?? '').trim();
+      return replaceControlChars(quoted ? unquote(s) : s);
+    };
     if (cells.every((c) => String(c ?? '').trim() === '')) continue;
     let parts: string[];
-    if (iPath >= 0 && cell(iPath)) parts = cell(iPath).split(PATH_SEPARATOR).filter(Boolean);
+    const pathText = iPath >= 0 ? cell(iPath) : '';
+    const nameText = cell(iName);
+    if (pathText && nameText && pathKey(pathText).endsWith(pathKey(nameText)) && parentPathOf(pathText, nameText) !== undefined) {
+      // a name column beside the path: the name is whole (it may contain " > "), the path before it names the parent
+      const parentText = parentPathOf(pathText, nameText)!;
+      const parentParts = parentText === '' ? [] : (partsOfPathText.get(pathKey(parentText)) ?? parentText.split(PATH_SEPARATOR).filter(Boolean));
+      parts = [...parentParts, nameText];
+    } else if (pathText) parts = pathText.split(PATH_SEPARATOR).filter(Boolean);
     else {
       const name = cell(iName);
       if (!name) throw new CodebookTableError(`row ${r + 1}: the code has no name`);
@@ -110,6 +140,7 @@ export function codesFromGrid(grid: readonly (readonly unknown[])[], projectId: 
       parts = [...(parent ? parent.split(PATH_SEPARATOR).filter(Boolean) : []), name];
     }
     if (parts.length === 0) throw new CodebookTableError(`row ${r + 1}: the code has no name`);
+    if (pathText) partsOfPathText.set(pathKey(pathText), parts);
     const existing = byPath.get(key(parts));
     const code = existing ?? ensure(parts, r + 1);
     const colour = cell(col('colour')) || cell(col('color'));
@@ -141,6 +172,7 @@ export function codesFromCsv(text: string, projectId: string, nextId: () => stri
 export function codesFromXlsx(bytes: Uint8Array, projectId: string, nextId: () => string, now: string): Code[] {
   let grid: unknown[][];
   try {
+    checkZip(bytes);
     const wb = read(bytes, { type: 'array' });
     const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
     if (!sheet) throw new Error('no sheets');
@@ -148,5 +180,6 @@ export function codesFromXlsx(bytes: Uint8Array, projectId: string, nextId: () =
   } catch (e) {
     throw new CodebookTableError(`not a readable XLSX workbook (${errorMessage(e)})`);
   }
-  return codesFromGrid(grid, projectId, nextId, now);
+  // XLSX text is written unquoted (string cells); a leading quote in one is the user's own
+  return codesFromGrid(grid, projectId, nextId, now, { quoted: false });
 }

@@ -1,5 +1,5 @@
 /** REFI-QDA .qdpx → ProjectBundle, accepting the variants real tools write (see DESIGN.md §4). */
-import { unzipSync, type Unzipped } from 'fflate';
+import { isZip, safeUnzip, type Unzipped } from './safe-zip';
 import {
   newGuid,
   ProjectBundle,
@@ -48,7 +48,6 @@ const ARRAYS = new Set([
   'Set', 'MemberSource', 'MemberCode', 'MemberNote',
 ]);
 const SOURCE_ELEMENTS = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
-const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 /** A name as written (clipped), or undefined when absent or blank. */
@@ -63,17 +62,11 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 function unzip(bytes: Uint8Array): Unzipped {
-  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
-  if (!isZip) throw new ExchangeError('not a REFI-QDA project (not a zip archive)');
+  if (!isZip(bytes)) throw new ExchangeError('not a REFI-QDA project (not a zip archive)');
   try {
-    return unzipSync(bytes, {
-      filter: (f) => {
-        if (f.originalSize > MAX_ENTRY_BYTES) throw new Error(`${f.name} is too large (${f.originalSize} bytes)`);
-        return !f.name.endsWith('/') && !f.name.startsWith('__MACOSX/');
-      },
-    });
+    return safeUnzip(bytes, { filter: (f) => !f.name.endsWith('/') && !f.name.startsWith('__MACOSX/') });
   } catch (e) {
-    throw new ExchangeError(`not a REFI-QDA project (corrupt zip archive: ${errorMessage(e)})`);
+    throw new ExchangeError(`not a REFI-QDA project (${errorMessage(e)})`);
   }
 }
 

@@ -6,6 +6,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ExchangeError } from './errors';
 import { errorMessage } from '../error-message';
+import { replaceControlChars } from '../control-chars';
 
 // XML 1.0 forbids most C0 controls, lone surrogates, U+FFFE and U+FFFF.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -101,8 +102,9 @@ export function parseXml(xml: string, arrays: ReadonlySet<string>, what: string)
     ignorePiTags: true,
     maxNestedTags: 1000,
     isArray: (name) => arrays.has(name),
-    tagValueProcessor: (_n, val) => decodeEntities(val),
-    attributeValueProcessor: (_n, val) => decodeEntities(val),
+    // control characters (raw, or as references such as &#x1b; that XML 1.0 forbids) become U+FFFD
+    tagValueProcessor: (_n, val) => replaceControlChars(decodeEntities(val)),
+    attributeValueProcessor: (_n, val) => replaceControlChars(decodeEntities(val)),
   });
   try {
     return parser.parse(text) as XmlNode;

@@ -1,6 +1,15 @@
 /**
- * CSV and XLSX writers for analysis tables. Any text cell that a spreadsheet could read as a formula
- * (starting with = + - @, tab or carriage return) is neutralised with a leading single quote.
+ * CSV, TSV and XLSX writers for analysis tables.
+ *
+ * Formula injection, the rule: a formula exists only where a spreadsheet PARSES text.
+ * - CSV and TSV have no cell types: every field is parsed when the file is opened, so a text field
+ *   starting with = + - @, tab or carriage return is neutralised with a leading single quote.
+ * - XLSX has cell types: text is written as shared-string cells (`t="s"`), which Excel, LibreOffice
+ *   and Google Sheets show as text and never evaluate (a formula is an `<f>` element, never written).
+ *   So XLSX text is written exactly as it is, with no apostrophe for the reader to see.
+ *   (xlsx's default `t="str"` is a formula's cached result type: bookSST makes it `t="s"`.)
+ * XLSX holds at most 32,767 characters in a cell: a longer text is cut with a marker that says so,
+ * and the "About" sheet counts the cells cut (the CSV has them whole).
  */
 import { utils, write } from 'xlsx';
 import type { AnalysisTable, Cell } from '../analysis/types';
@@ -12,13 +21,31 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** A cell as a spreadsheet value: lists joined with "; ", flags as yes/no, null as empty; text neutralised. */
-function plain(cell: Cell | undefined): string | number | null {
+/** A cell as a spreadsheet value: lists joined with "; ", flags as yes/no, null as empty. */
+function value(cell: Cell | undefined): string | number | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
-  if (typeof cell === 'string') return neutraliseFormula(cell);
-  return neutraliseFormula(cell.join('; '));
+  if (typeof cell === 'string') return cell;
+  return cell.join('; ');
+}
+
+/** A cell for a text format (CSV, TSV): its value with text formula-neutralised. */
+function plain(cell: Cell | undefined): string | number | null {
+  const v = value(cell);
+  return typeof v === 'string' ? neutraliseFormula(v) : v;
+}
+
+/** The most characters an XLSX cell holds. */
+export const XLSX_CELL_LIMIT = 32_767;
+
+/** Text cut to the XLSX cell limit with a marker saying how long it was, or undefined when it fits. */
+export function cutForXlsx(text: string): string | undefined {
+  if (text.length <= XLSX_CELL_LIMIT) return undefined;
+  const marker = ` … [cut: ${text.length.toLocaleString('en-GB')} characters in all; XLSX holds 32,767 in a cell — the CSV export has it whole]`;
+  let keep = XLSX_CELL_LIMIT - marker.length;
+  if (/[\uD800-\uDBFF]/.test(text[keep - 1] ?? '')) keep--; // never split a surrogate pair
+  return text.slice(0, keep) + marker;
 }
 
 function csvField(v: string | number | null): string {
@@ -33,20 +60,36 @@ export function toCsv(table: AnalysisTable, options: { bom?: boolean } = {}): st
   return (options.bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 
-/** An XLSX workbook: the table on sheet "Table", and what it shows, its limits and warnings on sheet "About". */
+/** Tab-separated text (LF line ends) for a terminal or a pipe: tabs and line breaks inside a cell become spaces; text formula-neutralised as in CSV. */
+export function toTsvLines(table: AnalysisTable): string[] {
+  const field = (v: string | number | null) => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
+  return [table.columns.map((c) => field(plain(c.label))).join('\t'), ...table.rows.map((row) => table.columns.map((c) => field(plain(row[c.key]))).join('\t'))];
+}
+
+/** An XLSX workbook: the table on sheet "Table", and what it shows, its limits and warnings on sheet "About". Text is written as-is in string cells (see the file comment). */
 export function toXlsx(table: AnalysisTable): Uint8Array {
-  const aoa: Array<Array<string | number | null>> = [table.columns.map((c) => plain(c.label))];
-  for (const row of table.rows) aoa.push(table.columns.map((c) => plain(row[c.key])));
-  const about: string[][] = [
+  let cut = 0;
+  const fit = (v: string | number | null) => {
+    if (typeof v !== 'string') return v;
+    const c = cutForXlsx(v);
+    if (c === undefined) return v;
+    cut++;
+    return c;
+  };
+  const aoa: Array<Array<string | number | null>> = [table.columns.map((c) => fit(value(c.label)))];
+  for (const row of table.rows) aoa.push(table.columns.map((c) => fit(value(row[c.key]))));
+  const about: Array<Array<string | number | null>> = [
     ['Title', table.title],
     ['What this shows', table.notes.shows],
     ['Limits', table.notes.limits],
     ...table.warnings.map((w) => ['Warning', w]),
     ...Object.entries(table.stats ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)]),
-  ].map((r) => r.map((x) => neutraliseFormula(x)));
+  ].map((r) => r.map(fit));
+  if (cut > 0) about.push(['Cut', `${cut.toLocaleString('en-GB')} ${cut === 1 ? 'cell was' : 'cells were'} longer than 32,767 characters, the most an XLSX cell holds, and ${cut === 1 ? 'was' : 'were'} cut; each ends with a “[cut: …]” marker. The CSV export has the full text.`]);
   const wb = utils.book_new();
   utils.book_append_sheet(wb, utils.aoa_to_sheet(aoa), 'Table');
   utils.book_append_sheet(wb, utils.aoa_to_sheet(about), 'About');
-  const out: unknown = write(wb, { type: 'array', bookType: 'xlsx', compression: true });
+  // bookSST: text as shared-string cells (t="s"), never evaluated; without it xlsx writes t="str", a formula-result type
+  const out: unknown = write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true });
   return new Uint8Array(out as ArrayBuffer);
 }

@@ -10,6 +10,7 @@
  *
  * parseTable (table.ts) is scanCsvTable with the rows collected: one CSV path, same results.
  */
+import { replaceControlChars } from '../control-chars';
 import Papa from 'papaparse';
 import { DEFAULT_CHUNK_BYTES, type ByteSource } from './byte-source';
 import { decodeSource, detectEncoding, type EncodingDecision } from './encoding';
@@ -148,7 +149,7 @@ function* readRecords(src: ByteSource, decision: EncodingDecision, st: ReadState
     if (nul >= 0) throw nulError(src, decision, seen + nul, chunkBytes);
     if (!hasText) hasText = /\S/.test(t);
     seen += t.length;
-    return t;
+    return replaceControlChars(t);
   };
   const next = (): string | undefined => {
     const n = texts.next();

@@ -6,9 +6,15 @@
  */
 import mammoth from 'mammoth';
 import { ImportError } from './types';
+import { checkZip } from '../exchange/safe-zip';
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ImportError('is not a DOCX file (not a ZIP archive)');
+  try {
+    checkZip(bytes);
+  } catch (e) {
+    throw new ImportError(`cannot be read as a DOCX document (${e instanceof Error ? e.message : String(e)})`);
+  }
   const arrayBuffer = bytes.slice().buffer;
   try {
     const result = await mammoth.extractRawText({ arrayBuffer, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer });

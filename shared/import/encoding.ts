@@ -293,6 +293,88 @@ function strictDecode(decoder: SliceDecoder, src: ByteSource, from: number, chun
 
 const strictDecoder = (encoding: string) => sliceDecoder(encoding, true);
 
+/** One byte that is not valid UTF-8: where it is (0-based byte offset, 1-based line) and its value. */
+export interface InvalidUtf8Byte {
+  offset: number;
+  line: number;
+  byte: number;
+}
+
+/** How much of a file reads as UTF-8: whole multi-byte sequences, and the bytes that are not valid (the first `keep` listed). */
+export interface Utf8Evidence {
+  multiByte: number;
+  invalidCount: number;
+  invalid: InvalidUtf8Byte[];
+}
+
+/** Count valid multi-byte UTF-8 sequences and invalid bytes over the source's slices (a sequence may span slices). */
+export function utf8Evidence(src: ByteSource, chunkBytes = DEFAULT_CHUNK_BYTES, keep = 5): Utf8Evidence {
+  const out: Utf8Evidence = { multiByte: 0, invalidCount: 0, invalid: [] };
+  let need = 0;
+  let lo = 0x80;
+  let hi = 0xbf;
+  let start = 0;
+  let startByte = 0;
+  let line = 1;
+  let pos = 0;
+  const bad = (offset: number, byte: number) => {
+    if (out.invalidCount++ < keep) out.invalid.push({ offset, line, byte });
+  };
+  for (const slice of byteSlices(src, chunkBytes)) {
+    for (let i = 0; i < slice.length; i++, pos++) {
+      const b = slice[i]!;
+      if (need > 0) {
+        if (b >= lo && b <= hi) {
+          lo = 0x80;
+          hi = 0xbf;
+          if (--need === 0) out.multiByte++;
+          continue;
+        }
+        bad(start, startByte); // a cut-short sequence: its lead byte is the invalid one; this byte starts afresh
+        need = 0;
+        lo = 0x80;
+        hi = 0xbf;
+      }
+      if (b < 0x80) {
+        if (b === 0x0a) line++;
+        continue;
+      }
+      start = pos;
+      startByte = b;
+      if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) {
+        need = 2;
+        if (b === 0xe0) lo = 0xa0;
+        if (b === 0xed) hi = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        need = 3;
+        if (b === 0xf0) lo = 0x90;
+        if (b === 0xf4) hi = 0x8f;
+      } else bad(pos, b);
+    }
+  }
+  if (need > 0) bad(start, startByte);
+  return out;
+}
+
+/**
+ * Evidence that a file which is not strictly UTF-8 is UTF-8 with a few damaged bytes rather than a
+ * legacy encoding: text in Windows-1252 or Latin-1 almost never forms valid multi-byte sequences
+ * (an accented letter is one high byte between ASCII ones), so at least three valid sequences for
+ * each invalid byte is UTF-8.
+ */
+export function isDamagedUtf8(e: Utf8Evidence): boolean {
+  return e.invalidCount > 0 && e.multiByte >= 3 * e.invalidCount;
+}
+
+/** The one-line error for a damaged UTF-8 file, listing the first invalid bytes by line and byte offset. */
+export function damagedUtf8Message(e: Utf8Evidence): string {
+  const n = e.invalidCount;
+  const where = e.invalid.map((b) => `line ${b.line.toLocaleString('en-GB')} at byte ${b.offset.toLocaleString('en-GB')} (0x${b.byte.toString(16).toUpperCase().padStart(2, '0')})`).join('; ');
+  const more = n > e.invalid.length ? `; and ${(n - e.invalid.length).toLocaleString('en-GB')} more` : '';
+  return `is UTF-8 (${e.multiByte.toLocaleString('en-GB')} valid multi-byte characters) but ${n === 1 ? '1 byte is' : `${n.toLocaleString('en-GB')} bytes are`} not valid UTF-8: ${where}${more}; the file is damaged — correct ${n === 1 ? 'that byte' : 'those bytes'} and import it again (it is not read as Windows-1252, which would garble every other accented character)`;
+}
+
 /** The decision, and the decoded text when `keep` and the check was a decode with the decided encoding. */
 function detect(src: ByteSource, chosen: string | undefined, chunkBytes: number, keep: boolean): { decision: EncodingDecision; text?: string } {
   const head = src.read(0, Math.min(src.size, 1024));
@@ -339,6 +421,8 @@ function detect(src: ByteSource, chosen: string | undefined, chunkBytes: number,
       'is not UTF-8 and looks like a double-byte East Asian encoding (Big5, GBK, Shift_JIS or EUC-KR), which cannot be told apart reliably; choose the encoding (e.g. --encoding big5) or re-save the file as UTF-8',
     );
   }
+  const evidence = utf8Evidence(src, chunkBytes);
+  if (isDamagedUtf8(evidence)) throw new ImportError(damagedUtf8Message(evidence));
   if (counts.looksGreek()) {
     return { decision: { encoding: 'iso-8859-7', reason: 'not valid UTF-8; high bytes form whole words in the Greek range (ISO-8859-7)', guessed: true, bomLength: 0 } };
   }

@@ -12,6 +12,8 @@ import * as XLSXNamespace from 'xlsx';
 import { tableFromGrid } from './header';
 import { SPREADSHEET_LIMITS } from './spreadsheet-result';
 import { ImportError, type ParsedTable } from './types';
+import { checkZip, isZip } from '../exchange/safe-zip';
+import { replaceControlChars } from '../control-chars';
 
 interface XlsxCell {
   t?: unknown;
@@ -87,6 +89,13 @@ export function parseSpreadsheet(bytes: Uint8Array, opts: SpreadsheetOptions): P
   const L = SPREADSHEET_LIMITS;
   if (bytes.length === 0) throw new ImportError('is empty');
   if (bytes.length > L.maxBytes) throw new ImportError(`is larger than ${L.maxBytes / 1e6} MB, the limit for spreadsheets`);
+  if (isZip(bytes)) {
+    try {
+      checkZip(bytes);
+    } catch (e) {
+      throw new ImportError(`cannot be read as a spreadsheet (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
   let wb: ReturnType<XlsxApi['read']>;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: false, dense: true, cellNF: true, cellHTML: false, cellFormula: false, sheetStubs: false });
@@ -112,7 +121,7 @@ export function parseSpreadsheet(bytes: Uint8Array, opts: SpreadsheetOptions): P
       const out: string[] = [];
       if (Array.isArray(row)) {
         const nCols = Math.min(row.length, L.maxColumns);
-        for (let c = 0; c < nCols; c++) out.push(cellText(row[c], date1904).slice(0, L.maxCellLength));
+        for (let c = 0; c < nCols; c++) out.push(replaceControlChars(cellText(row[c], date1904).slice(0, L.maxCellLength)));
         while (out.length > 0 && out[out.length - 1] === '') out.pop();
         cells += out.length;
         if (cells > L.maxCells) throw new ImportError(`sheet "${sheet}" has more than ${L.maxCells.toLocaleString('en-GB')} cells, the limit`);

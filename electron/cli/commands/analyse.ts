@@ -19,10 +19,10 @@ import {
   type AnalysisIndex,
   type AnalysisKind,
   type AnalysisTable,
-  type Cell,
   type CooccurrenceUnit,
 } from '../../../shared/analysis';
 import { ExchangeError } from '../../../shared/exchange/errors';
+import { toTsvLines } from '../../../shared/export/table';
 import { readQdpx } from '../../../shared/exchange/qdpx';
 
 const USAGE = `analyse <project.qdpx> --kind ${ANALYSIS_KINDS.join('|')} [--attr NAME] [--unit ${COOCCURRENCE_UNITS.join('|')}] [--period month|quarter] [--stem] [--publish] [--json]`;
@@ -58,12 +58,6 @@ function run(index: AnalysisIndex, file: string, kind: AnalysisKind, v: Record<s
     case 'saturation':
       return saturation(index);
   }
-}
-
-function text(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  if (Array.isArray(cell)) return cell.join(' | ');
-  return String(cell).replace(/[\t\r\n]+/g, ' ');
 }
 
 export const analyse: CliCommand = {
@@ -109,8 +103,7 @@ export const analyse: CliCommand = {
     }
     const lines = [
       `${table.title} — ${file}`,
-      table.columns.map((c) => c.label).join('\t'),
-      ...table.rows.map((r) => table.columns.map((c) => text(r[c.key])).join('\t')),
+      ...toTsvLines(table),
       '',
       `What this shows: ${table.notes.shows}`,
       `Limits: ${table.notes.limits}`,

@@ -1,4 +1,8 @@
-/** An analysis result as an accessible, sortable <table>: a caption, column headers and row headers with scope. */
+/**
+ * An analysis result as an accessible, sortable <table>: a caption, column headers and row headers with scope.
+ * Each cell's content sits in a width-capped, wrapping box (a 2,000-character token must not make the
+ * table a million pixels wide) and inside <bdi>, so a name with a right-to-left override cannot reorder its neighbours.
+ */
 import { useMemo, useState } from 'react';
 import type { AnalysisTable, Row } from '../../../shared/analysis';
 import { cellText, compareCells } from './cells';
@@ -55,7 +59,9 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500 }: R
               <tr key={i}>
                 {first && (
                   <th scope="row" className={`col-${first.type}`}>
-                    {cellText(first, row[first.key], orig?.[first.key], threshold)}
+                    <div className="cell">
+                      <bdi>{cellText(first, row[first.key], orig?.[first.key], threshold)}</bdi>
+                    </div>
                   </th>
                 )}
                 {rest.map((c) => {
@@ -63,15 +69,19 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500 }: R
                   const text = cellText(c, v, orig?.[c.key], threshold);
                   return (
                     <td key={c.key} className={`col-${c.type}${text.startsWith('<') ? ' suppressed' : ''}`}>
-                      {Array.isArray(v) && v.length > 0 ? (
-                        <ul className="quotes">
-                          {v.map((q, j) => (
-                            <li key={j}>{q}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        text
-                      )}
+                      <div className="cell">
+                        {Array.isArray(v) && v.length > 0 ? (
+                          <ul className="quotes">
+                            {v.map((q, j) => (
+                              <li key={j}>
+                                <bdi>{q}</bdi>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <bdi>{text}</bdi>
+                        )}
+                      </div>
                     </td>
                   );
                 })}

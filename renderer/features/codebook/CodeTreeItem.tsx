@@ -97,7 +97,7 @@ export function CodeTreeItem({ node, position, siblings, tabStop, counts, collap
             }}
           />
         ) : (
-          <span className="code-row__name">{code.name}</span>
+          <bdi className="code-row__name">{code.name}</bdi>
         )}
         {hasMemo && (
           <span className="memo-mark" title="This code has a memo">

@@ -20,19 +20,40 @@ export function DocumentHeader({ doc, source, participant, variables, actions }:
   return (
     <header className="doc-header">
       <div className="doc-header__top">
-        <h2 className="doc-header__title">{doc.title}</h2>
+        <h2 className="doc-header__title">
+          <bdi>{doc.title}</bdi>
+        </h2>
         {actions}
       </div>
       <p className="doc-header__meta">
-        {source ? `${source.name} · ${source.kind}` : 'Unknown source'}
-        {participant && <> · {participant.pseudonym}</>}
-        {doc.field && <> · {doc.field}</>}
+        {source ? (
+          <>
+            <bdi>{source.name}</bdi> · {source.kind}
+          </>
+        ) : (
+          'Unknown source'
+        )}
+        {participant && (
+          <>
+            {' · '}
+            <bdi>{participant.pseudonym}</bdi>
+          </>
+        )}
+        {doc.field && (
+          <>
+            {' · '}
+            <bdi>{doc.field}</bdi>
+          </>
+        )}
       </p>
       {chips.length > 0 && (
         <ul className="chips" aria-label="Participant attributes">
           {chips.map((c) => (
             <li key={c.id} className="chip">
-              <span className="chip__name">{c.name}:</span> {c.value}
+              <span className="chip__name">
+                <bdi>{c.name}</bdi>:
+              </span>{' '}
+              <bdi>{c.value}</bdi>
             </li>
           ))}
         </ul>

@@ -31,7 +31,7 @@ export function CodePalette({ codes, counts, applied, disabled, onToggle }: Prop
             >
               <kbd>{i + 1}</kbd>
               <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-              <span className="grid-palette__name">{c.name}</span>
+              <bdi className="grid-palette__name">{c.name}</bdi>
               <span className="grid-palette__count">
                 {counts.get(c.id) ?? 0}
                 <span className="visually-hidden"> responses</span>

@@ -171,7 +171,7 @@ const GridRowView = memo(function GridRowView({ position, row: r, selected, vari
           return c ? (
             <span key={id} className="grid-chip">
               <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-              {c.name}
+              <bdi>{c.name}</bdi>
             </span>
           ) : null;
         })}

@@ -33,7 +33,9 @@ export function FileCard({ entry: e, onRemove, onSettings, onPatch }: { entry: E
   return (
     <section className="import-card" aria-labelledby={`${id}-h`} aria-busy={e.loading}>
       <header className="import-card__head">
-        <h3 id={`${id}-h`}>{e.name}</h3>
+        <h3 id={`${id}-h`}>
+          <bdi>{e.name}</bdi>
+        </h3>
         <span className="muted">
           {e.kind ? KIND_NAMES[e.kind] : 'unsupported'}
           {e.info ? ` · ${(e.info.bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} KB` : ''}

@@ -18,7 +18,7 @@ function HeaderText({ group, expanded }: { group: SourceGroup; expanded: boolean
         {expanded ? '▾' : '▸'}
       </span>
       <span className="source-group__text">
-        <span className="source-group__name">{source.name}</span>
+        <bdi className="source-group__name">{source.name}</bdi>
         <span className="source-group__meta">
           {source.kind} · {shown}
         </span>
@@ -93,7 +93,7 @@ export const DocumentRow = memo(function DocumentRow({ doc, index, position, set
         title={doc.title}
         onClick={() => onOpen(doc.id)}
       >
-        {doc.title}
+        <bdi>{doc.title}</bdi>
       </button>
     </li>
   );

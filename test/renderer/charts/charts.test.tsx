@@ -222,6 +222,15 @@ describe('chartToSvgString', () => {
     expect(parsed.documentElement.getAttribute('font-family')).toContain('sans-serif');
   });
 
+  it('a control character in a label (ESC) never reaches the SVG, which stays valid XML', () => {
+    const table = frequencies();
+    table.rows[0] = { ...table.rows[0]!, code: 'Contact\u001b]0;pwned\u0007\u001b[31m', path: 'Contact\u001b[31m' };
+    const svg = chartToSvgString(frequencyChart(table), document);
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    expect(svg).toContain('Contact\uFFFD]0;pwned\uFFFD');
+    expect(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')).toBeNull();
+  });
+
   it('width option changes the drawing width', () => {
     const svg = chartToSvgString(matrixHeatmap(matrix()), document, { width: 1000 });
     expect(svg).toMatch(/viewBox="0 0 1000 \d+"/);

@@ -50,6 +50,20 @@ describe('chorus analyse', () => {
     expect(c.rows).toHaveLength(1);
   });
 
+  it('neutralises formula-like names in the tab-separated output, as the CSV export does', async () => {
+    const { bundle } = smallProject();
+    const evil = '=HYPERLINK("http://x","click")';
+    const contact = bundle.codes.find((c) => c.name === 'Contact')!;
+    const hostile = { ...bundle, codes: bundle.codes.map((c) => (c === contact ? { ...c, name: evil } : c)) };
+    const f = path.join(dir, 'formula.qdpx');
+    writeFileSync(f, writeQdpx(hostile));
+    const r = await run(['analyse', f, '--kind', 'frequencies']);
+    expect(r.code).toBe(0);
+    const cells = r.out.split('\n').flatMap((l) => l.split('\t'));
+    expect(cells).toContain(`'${evil}`);
+    expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+  });
+
   it('prints a tab-separated table with the notes without --json', async () => {
     const r = await run(['analyse', file, '--kind', 'saturation']);
     expect(r.code).toBe(0);

@@ -1,8 +1,9 @@
 import { read, utils } from 'xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { codeFrequencies, forPublication, prepareIndex, suppressSmallCounts, triangulation, type AnalysisTable } from '../../../shared/analysis';
-import { neutraliseFormula, toCsv, toXlsx } from '../../../shared/export/table';
+import { neutraliseFormula, toCsv, toTsvLines, toXlsx, XLSX_CELL_LIMIT } from '../../../shared/export/table';
 import { byKey, smallProject } from './fixture';
 
 const table: AnalysisTable = {
@@ -50,15 +51,44 @@ describe('toCsv', () => {
 });
 
 describe('toXlsx', () => {
-  it('writes a workbook whose text cells are neutralised and numbers stay numbers', () => {
-    const wb = read(toXlsx(table), { type: 'array' });
+  it('writes formula-like text exactly, as string cells (t="s") that are never evaluated: no literal apostrophe, no formula', () => {
+    const bytes = toXlsx(table);
+    const wb = read(bytes, { type: 'array', cellFormula: true });
     expect(wb.SheetNames).toEqual(['Table', 'About']);
     const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.Table!, { header: 1, defval: null });
-    expect(rows[1]).toEqual([`'=HYPERLINK("http://x","y")`, 2, 40, 'yes', "'-1 stars; fine"]);
-    expect(rows[3]).toEqual(["'@SUM(A1)", 12, -5.5, null, 'line\none']);
+    expect(rows[1]).toEqual(['=HYPERLINK("http://x","y")', 2, 40, 'yes', '-1 stars; fine']);
+    expect(rows[3]).toEqual(['@SUM(A1)', 12, -5.5, null, 'line\none']);
     expect(Object.values(wb.Sheets.Table!).some((c) => typeof c === 'object' && c && 'f' in c)).toBe(false);
+    // in the file itself: every text cell is a shared string (t="s"), none a formula result (t="str") or formula (<f>)
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    expect(xml).not.toMatch(/<f>|<f |t="str"/);
+    expect(xml.match(/<c r="A2"[^>]*>/)![0]).toContain('t="s"');
     const about = utils.sheet_to_json<string[]>(wb.Sheets.About!, { header: 1 });
-    expect(about).toContainEqual(['Limits', "'=limits"]);
+    expect(about).toContainEqual(['Limits', '=limits']);
+  });
+
+  it('cuts a cell over 32,767 characters with a marker, and says so on the About sheet (the CSV keeps it whole)', () => {
+    const long = 'x'.repeat(40_000);
+    const t: AnalysisTable = { ...table, rows: [{ name: long, n: 1, pct: 1, ok: true, quotes: ['q'.repeat(33_000)] }, ...table.rows] };
+    const wb = read(toXlsx(t), { type: 'array' });
+    const rows = utils.sheet_to_json<string[]>(wb.Sheets.Table!, { header: 1, defval: null });
+    expect(rows[1]![0]!.length).toBe(XLSX_CELL_LIMIT);
+    expect(rows[1]![0]).toMatch(/^x+ … \[cut: 40,000 characters in all; XLSX holds 32,767 in a cell — the CSV export has it whole\]$/);
+    expect(rows[1]![4]!.length).toBe(XLSX_CELL_LIMIT);
+    const about = utils.sheet_to_json<string[]>(wb.Sheets.About!, { header: 1 });
+    expect(about).toContainEqual(['Cut', expect.stringMatching(/^2 cells were longer than 32,767 characters/)]);
+    expect(toCsv(t)).toContain(long);
+  });
+});
+
+describe('toTsvLines (the CLI\u2019s analyse output)', () => {
+  it('neutralises formulas exactly as the CSV does, and keeps one line per row', () => {
+    const lines = toTsvLines(table);
+    expect(lines).toHaveLength(table.rows.length + 1);
+    const csv = Papa.parse<string[]>(toCsv(table).trimEnd(), { newline: '\r\n' }).data;
+    lines.forEach((l, i) => expect(l.split('\t')).toEqual(csv[i]!.map((c) => c.replace(/[\t\r\n]+/g, ' '))));
+    expect(lines[1]!.split('\t')[0]).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(lines[4]!.split('\t')[0]).toBe("' Tab");
   });
 });
 

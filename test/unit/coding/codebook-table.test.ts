@@ -36,6 +36,50 @@ describe('codebook as a table', () => {
     );
   });
 
+  it('round-trips a code named "Before > after" as one code, not a parent and a child', () => {
+    const ids = seededGuids(40);
+    const mk = (name: string, parentId: string | null, order: number): Code => ({ id: ids(), projectId: PID, parentId, name, definition: '', inclusion: '', exclusion: '', example: '', colour: '#E69F00', order, keywords: [], createdAt: NOW });
+    const top = mk('Before > after', null, 0);
+    const kid = mk('Contact › updates', top.id, 0);
+    const grandkid = mk('late', kid.id, 0);
+    const codes = [top, kid, grandkid, mk('Respect', null, 1)];
+    for (const back of [codesFromCsv(codebookToCsv(codes), PID, seededGuids(41), NOW), codesFromXlsx(codebookToXlsx(codes), PID, seededGuids(42), NOW)]) {
+      expect(back.map((c) => [c.name, back.find((p) => p.id === c.parentId)?.name ?? null])).toEqual([
+        ['Before > after', null],
+        ['Contact › updates', 'Before > after'],
+        ['late', 'Contact › updates'],
+        ['Respect', null],
+      ]);
+    }
+  });
+
+  it('round-trips any tree whose names contain path separators (property)', () => {
+    const name = fc
+      .array(fc.constantFrom('a', 'B', ' ', '>', '›', ' > ', '=', '-', "'", 'é'), { minLength: 1, maxLength: 8 })
+      .map((p) => p.join('').replace(/\s+/g, ' ').trim())
+      .filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.nat()), { minLength: 1, maxLength: 8 }), (spec) => {
+        const ids = seededGuids(43);
+        const codes: Code[] = [];
+        for (const [n, p] of spec) {
+          const parent = p % (codes.length + 1) === 0 ? null : codes[(p % (codes.length + 1)) - 1]!;
+          const siblings = codes.filter((c) => c.parentId === (parent?.id ?? null));
+          if (siblings.some((c) => c.name.toLocaleLowerCase('en-GB') === n.toLocaleLowerCase('en-GB'))) continue;
+          codes.push({ id: ids(), projectId: PID, parentId: parent?.id ?? null, name: n, definition: '', inclusion: '', exclusion: '', example: '', colour: '#E69F00', order: siblings.length, keywords: [], createdAt: NOW });
+        }
+        const pathOf = (list: readonly Code[], c: Code): string[] => {
+          const parent = list.find((x) => x.id === c.parentId);
+          return [...(parent ? pathOf(list, parent) : []), c.name];
+        };
+        const want = codes.map((c) => pathOf(codes, c)).sort();
+        const back = codesFromCsv(codebookToCsv(codes), PID, seededGuids(44), NOW);
+        expect(back.map((c) => pathOf(back, c)).sort()).toEqual(want);
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+  });
+
   it('neutralises formulas in export', () => {
     const [c] = template();
     const rows = codebookRows([{ ...c!, name: '=HYPERLINK("x")', parentId: null }]);

@@ -5,7 +5,8 @@
  * checked against it. Only helpers that did not change are imported from shared/.
  */
 import Papa from 'papaparse';
-import { normaliseEncodingName, type DecodedText } from '../../../shared/import/encoding';
+import { bytesSource } from '../../../shared/import/byte-source';
+import { damagedUtf8Message, isDamagedUtf8, normaliseEncodingName, utf8Evidence, type DecodedText } from '../../../shared/import/encoding';
 import { findHeaderRow, uniqueColumnNames, cleanHeaderName } from '../../../shared/import/header';
 import { detectDelimiter, isWorkbookBytes, isWorkbookName } from '../../../shared/import/table';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../../shared/import/types';
@@ -171,6 +172,8 @@ export function referenceDecodeText(bytes: Uint8Array, encoding?: string): Decod
       'is not UTF-8 and looks like a double-byte East Asian encoding (Big5, GBK, Shift_JIS or EUC-KR), which cannot be told apart reliably; choose the encoding (e.g. --encoding big5) or re-save the file as UTF-8',
     );
   }
+  const evidence = utf8Evidence(bytesSource(bytes), Math.max(1, bytes.length));
+  if (isDamagedUtf8(evidence)) throw new ImportError(damagedUtf8Message(evidence));
   if (looksGreek(bytes)) {
     return { text: decodeWith(bytes, 'iso-8859-7', false), encoding: 'iso-8859-7', reason: 'not valid UTF-8; high bytes form whole words in the Greek range (ISO-8859-7)', guessed: true };
   }

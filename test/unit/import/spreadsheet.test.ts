@@ -93,4 +93,18 @@ describe('parseSpreadsheetInWorker (node:worker_threads)', () => {
   it('stops a worker that exceeds its time limit', async () => {
     await expect(parseSpreadsheetInWorker(workbook('xlsx'), { fileName: 's.xlsx' }, { timeoutMs: 1 })).rejects.toThrow(/took longer than/);
   }, 30_000);
+
+  it('stops a worker when the process’s resident memory grows past its budget (the heap limit alone does not bound array buffers)', async () => {
+    // a 1 MB budget: loading the reader alone exceeds it, so the RSS watchdog must fire before the reply
+    await expect(parseSpreadsheetInWorker(workbook('xlsx'), { fileName: 's.xlsx' }, { maxRssGrowthMb: 1 })).rejects.toThrow(
+      /^needed more than 1 MB of memory to read as a spreadsheet; stopped \(the file may be damaged\)$/,
+    );
+  }, 30_000);
+
+  it('a damaged workbook (one flipped byte) is refused by the zip check with one line, before xlsx reads it', async () => {
+    const good = workbook('xlsx');
+    const bad = good.slice();
+    bad[Math.floor(bad.length / 3)]! ^= 0x20;
+    await expect(parseSpreadsheetInWorker(bad, { fileName: 's.xlsx' })).rejects.toThrow(/^cannot be read as a spreadsheet \((corrupt zip archive|zip )[^\n]*\)$/);
+  }, 30_000);
 });

@@ -1,0 +1,19 @@
+/**
+ * Control characters in imported text. Tab, line feed and carriage return are text; every other
+ * C0 control (U+0000–U+001F), DEL (U+007F) and the C1 controls (U+0080–U+009F) are not: they are
+ * how a hostile file would carry terminal escape sequences (ESC, CSI) into names that the CLI prints
+ * or an SVG/XML export writes (XML 1.0 forbids most of them). Every importer (XML, CSV, XLSX,
+ * codebooks) passes text through `replaceControlChars` on the way in: each becomes U+FFFD, so
+ * the damage stays visible and offsets do not move.
+ */
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const ANY_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** The text with each control character other than tab, LF and CR replaced by U+FFFD (same length). */
+export function replaceControlChars(text: string): string {
+  return ANY_CONTROL.test(text) ? text.replace(CONTROL_CHARS, '\uFFFD') : text;
+}
+
+export function hasControlChars(text: string): boolean {
+  return ANY_CONTROL.test(text);
+}
