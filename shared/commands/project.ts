@@ -4,6 +4,7 @@
  * they leave an audit entry like every command.
  */
 import { ProjectBundle, type Coder, type Project } from '../model';
+import { deltaCounts, MERGE_TABLES, type MergeDelta } from '../exchange/merge-delta';
 import { put } from './codebook';
 import type { Handler, RowOp, TableName } from './types';
 
@@ -13,10 +14,10 @@ export type ProjectCommand =
   /** Store a whole project bundle as a new project (its id must be the one `execute` is given). */
   | { type: 'importProject'; bundle: ProjectBundle }
   /**
-   * Merge another project's bundle into this one (h10-exchange: matching codes by path, coders by
-   * name, documents by checksum). Handler not written yet: the exchange work fills it in.
+   * Write what merging another coder's project changes in this one (shared/exchange/merge.ts
+   * decides; mergeDelta lists the new and changed rows). One undoable step; nothing is deleted.
    */
-  | { type: 'mergeProject'; bundle: ProjectBundle; label?: string };
+  | { type: 'mergeProject'; delta: MergeDelta; label: string };
 
 type Of<T extends ProjectCommand['type']> = Extract<ProjectCommand, { type: T }>;
 
@@ -65,11 +66,28 @@ const importProject: Handler<Of<'importProject'>, Project> = {
   },
 };
 
-const mergeProject: Handler<Of<'mergeProject'>, never> = {
-  writes: [],
-  reads: () => ({}),
-  plan() {
-    throw new Error('Merging projects is not available yet');
+/** Undoable as one step ("Merge coded.qdpx"): every new or changed row, texts encoded before the transaction. */
+const mergeProject: Handler<Of<'mergeProject'>, Record<string, number>> = {
+  writes: [...BUNDLE_TABLES, 'documents', 'memos', 'texts'],
+  reads: () => ({ project: true }),
+  texts: (cmd) => [...cmd.delta.documents.map((d) => d.text), ...cmd.delta.memos.map((m) => m.text)],
+  plan(state, cmd, ctx) {
+    if (!state.project) throw new Error(`No project with id ${ctx.projectId}`);
+    const pid = ctx.projectId;
+    const ops: RowOp[] = [];
+    for (const t of MERGE_TABLES) {
+      for (const r of cmd.delta.rows[t]) {
+        if (r.projectId !== pid) throw new Error(`A merged row of ${t} belongs to another project`);
+        ops.push(put(t, r));
+      }
+    }
+    const withText = [...cmd.delta.documents.map((d) => ['documents', d] as const), ...cmd.delta.memos.map((m) => ['memos', m] as const)];
+    withText.forEach(([table, { text: _t, ...meta }], i) => {
+      if (meta.projectId !== pid) throw new Error(`A merged row of ${table} belongs to another project`);
+      ops.push(put(table, meta), put('texts', { id: meta.id, projectId: pid, stored: ctx.encoded[i] }));
+    });
+    const counts = deltaCounts(cmd.delta);
+    return { ops, step: { label: cmd.label }, audit: { action: 'project.merge', ids: [pid], counts }, result: counts };
   },
 };
 
