@@ -5,7 +5,7 @@ export { openChorusDb } from './open';
 export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';
 export { getSetting, setSetting } from './settings';
 export * from './reads';
-export { listProjects, createProject, deleteProject, importBundle, exportBundle, ensureDemoProject } from './projects';
+export { listProjects, createProject, renameProject, duplicateProject, deleteProject, importBundle, exportBundle, ensureDemoProject } from './projects';
 export { createCode, updateCode, moveCode, deleteCode, countCodingsUnder, mergeCodes, splitCode, type CodePatch } from './codes';
 export { addCoding, addCodings, removeCoding, type NewCoding } from './codings';
 export { undo, redo, historyState, HISTORY_LIMIT } from './history';

@@ -5,6 +5,7 @@ import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
 import { getText, putText } from './texts';
 import { recordAudit } from './audit';
+import { copyProjectBundle } from '../../shared/exchange/copy-bundle';
 
 const nowIso = () => new Date().toISOString();
 
@@ -31,6 +32,24 @@ export async function createProject(db: ChorusDb, name: string): Promise<Project
     await recordAudit(db, project.id, 'project.create', [project.id]);
   });
   return project;
+}
+
+/** Give a project a new name (audited; not part of undo history, like creating or deleting one). */
+export async function renameProject(db: ChorusDb, projectId: string, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A project needs a name');
+  if (trimmed.length > 200) throw new Error('A project name can be at most 200 characters');
+  await db.transaction('rw', [db.projects, db.audit], async () => {
+    const updated = await db.projects.update(projectId, { name: trimmed, updatedAt: nowIso() });
+    if (!updated) throw new Error(`No project with id ${projectId}`);
+    await recordAudit(db, projectId, 'project.rename', [projectId]);
+  });
+}
+
+/** A full copy of a project under a new name, with fresh ids (texts, codes, codings, memos and all). */
+export async function duplicateProject(db: ChorusDb, projectId: string, name: string): Promise<Project> {
+  const bundle = await exportBundle(db, projectId);
+  return importBundle(db, copyProjectBundle(bundle, { name }));
 }
 
 /** Delete a project and every row that belongs to it, in one transaction. */
