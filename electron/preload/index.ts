@@ -10,6 +10,11 @@ import type { ChorusBridge } from '../../shared/ipc/contract';
 const api: ChorusBridge = {
   saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.fileSave, request),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  onAppCommand: (listener) => {
+    const handler = (_event: unknown, command: unknown) => listener(command);
+    ipcRenderer.on(IPC_CHANNELS.appCommand, handler);
+    return () => void ipcRenderer.removeListener(IPC_CHANNELS.appCommand, handler);
+  },
 };
 
 contextBridge.exposeInMainWorld('chorus', Object.freeze(api));

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface ModalProps {
   title: string;
@@ -6,7 +7,10 @@ interface ModalProps {
   children: ReactNode;
 }
 
-/** A modal dialog: focus moves in on open, Escape closes, focus returns to where it was. */
+/**
+ * A modal dialog: focus moves in on open, Escape closes, focus returns to where it was. Rendered
+ * into <body> so the styles of where it was opened from (e.g. the dark header) never leak into it.
+ */
 export function Modal({ title, onClose, children }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -15,7 +19,7 @@ export function Modal({ title, onClose, children }: ModalProps) {
     (first ?? ref.current)?.focus();
     return () => previous?.focus?.();
   }, []);
-  return (
+  return createPortal(
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
@@ -34,6 +38,7 @@ export function Modal({ title, onClose, children }: ModalProps) {
         <h2 id="modal-title">{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

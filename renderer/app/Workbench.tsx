@@ -10,6 +10,7 @@ import { useGlobalShortcut } from './useGlobalShortcut';
 import { WORKSPACES } from './workspaces';
 import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
+import { useProjectCommands } from '../features/projects/useProjectCommands';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -20,6 +21,7 @@ export function Workbench() {
   const [help, setHelp] = useState(false);
   const [workspaceId, go] = useWorkspaceRoute(WORKSPACE_IDS);
   const workspace = WORKSPACES.find((w) => w.id === workspaceId)!;
+  const fileStatus = useProjectCommands(db, project, switchTo);
   useGlobalShortcut(
     '?',
     useCallback(() => setHelp(true), []),
@@ -42,6 +44,11 @@ export function Workbench() {
         </div>
         <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
       </header>
+      {fileStatus && (
+        <p className="app-status" role="status">
+          {fileStatus}
+        </p>
+      )}
       {project?.isDemo && <DemoBanner />}
       {project ? (
         <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />

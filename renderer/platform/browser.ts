@@ -3,7 +3,7 @@
  * a Blob and <a download> to save, Web Crypto for randomness.
  */
 import { version } from '../../package.json';
-import { cryptoRandomBytes, type OpenFilesOptions, type PickedFile, type Platform } from './platform';
+import { cryptoRandomBytes, type AppCommand, type OpenFilesOptions, type PickedFile, type Platform } from './platform';
 
 export function openFilesWithInput(opts: OpenFilesOptions, doc: Document = document): Promise<PickedFile[]> {
   return new Promise((resolve) => {
@@ -44,6 +44,19 @@ export function saveWithDownload(name: string, bytes: Uint8Array, mime: string, 
   return Promise.resolve(true);
 }
 
+/** Ctrl/Cmd+O and Ctrl/Cmd+E as the File menu's Open… and Export… (a browser has no app menu). */
+export function listenForFileShortcuts(handler: (command: AppCommand) => void, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'o' && key !== 'e') return;
+    e.preventDefault();
+    handler({ type: key === 'o' ? 'open-project' : 'export-project' });
+  };
+  target.addEventListener('keydown', onKey as EventListener);
+  return () => target.removeEventListener('keydown', onKey as EventListener);
+}
+
 export function createBrowserPlatform(doc: Document = document): Platform {
   return {
     kind: 'browser',
@@ -51,5 +64,6 @@ export function createBrowserPlatform(doc: Document = document): Platform {
     saveFile: (name, bytes, mime) => saveWithDownload(name, bytes, mime, doc),
     appInfo: () => Promise.resolve({ version, platform: 'browser' }),
     randomBytes: (n) => cryptoRandomBytes(n),
+    onAppCommand: (handler) => listenForFileShortcuts(handler, doc.defaultView ?? window),
   };
 }

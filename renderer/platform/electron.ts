@@ -6,7 +6,7 @@
  * import worker, never copied whole across IPC).
  */
 import type { IpcResult } from '../../shared/ipc/channels';
-import { parseIpcResult, type ChorusBridge, type IpcContract, type IpcResponse } from '../../shared/ipc/contract';
+import { AppCommandSchema, parseIpcResult, type ChorusBridge, type IpcContract, type IpcResponse } from '../../shared/ipc/contract';
 import { openFilesWithInput } from './browser';
 import { cryptoRandomBytes, PlatformError, type Platform } from './platform';
 import { errorMessage } from '../../shared/error-message';
@@ -55,5 +55,10 @@ export function createElectronPlatform(bridge: ChorusBridge, doc: Document = doc
       return { version: result.value.version, platform: result.value.platform };
     },
     randomBytes: (n) => cryptoRandomBytes(n),
+    onAppCommand: (handler) =>
+      bridge.onAppCommand((raw) => {
+        const command = AppCommandSchema.safeParse(raw);
+        if (command.success) handler(command.data);
+      }),
   };
 }

@@ -3,7 +3,7 @@ import { createBrowserPlatform } from './browser';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './platform';
 
-export type { OpenFilesOptions, PickedFile, Platform } from './platform';
+export type { AppCommand, OpenFilesOptions, PickedFile, Platform } from './platform';
 export { PlatformError, pickedBytes } from './platform';
 
 export function selectPlatform(win: Window): Platform {

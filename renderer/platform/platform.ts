@@ -3,6 +3,9 @@
  * window.chorus) or a plain browser. Features take a Platform; they never test which one it is.
  */
 import type { IpcErrorCode } from '../../shared/ipc/channels';
+import type { AppCommand } from '../../shared/ipc/contract';
+
+export type { AppCommand };
 
 export interface OpenFilesOptions {
   /** Dialog title, e.g. 'Import survey responses'. */
@@ -31,6 +34,12 @@ export interface Platform {
   saveFile(name: string, bytes: Uint8Array, mime: string): Promise<boolean>;
   appInfo(): Promise<{ version: string; platform: string }>;
   randomBytes(n: number): Uint8Array;
+  /**
+   * File-menu commands (Open…, Export…) and project files the OS asks Chorus to open. In Electron
+   * they come from the application menu and file associations; in a browser from Ctrl/Cmd+O and
+   * Ctrl/Cmd+E. Returns a function that stops listening.
+   */
+  onAppCommand(handler: (command: AppCommand) => void): () => void;
 }
 
 /** A platform call that failed for a reason the UI can report. */

@@ -11,6 +11,8 @@ import type { Handler, RowOp, TableName } from './types';
 export type ProjectCommand =
   /** A new, empty project (its id is the one `execute` is given) with one coder ("You"). */
   | { type: 'createProject'; name: string }
+  /** Give the project a new name (not an undo step, like creating or deleting a project; audited). */
+  | { type: 'renameProject'; name: string }
   /** Store a whole project bundle as a new project (its id must be the one `execute` is given). */
   | { type: 'importProject'; bundle: ProjectBundle }
   /**
@@ -39,6 +41,19 @@ const createProject: Handler<Of<'createProject'>, Project> = {
     };
     const coder: Coder = { id: ctx.newId(), projectId: project.id, name: 'You', initials: 'YOU', colour: '#0072B2' };
     return { ops: [put('projects', project, true), put('coders', coder, true)], step: null, audit: { action: 'project.create', ids: [project.id] }, result: project };
+  },
+};
+
+const renameProject: Handler<Of<'renameProject'>, Project> = {
+  writes: ['projects'],
+  reads: () => ({ project: true }),
+  plan(state, cmd, ctx) {
+    const name = cmd.name.trim();
+    if (!name) throw new Error('A project needs a name');
+    if (name.length > 200) throw new Error('A project name can be at most 200 characters');
+    if (!state.project) throw new Error(`No project with id ${ctx.projectId}`);
+    const project = { ...state.project, name, updatedAt: ctx.now };
+    return { ops: [put('projects', project)], step: null, audit: { action: 'project.rename', ids: [project.id] }, result: project };
   },
 };
 
@@ -91,4 +106,4 @@ const mergeProject: Handler<Of<'mergeProject'>, Record<string, number>> = {
   },
 };
 
-export const projectHandlers = { createProject, importProject, mergeProject };
+export const projectHandlers = { createProject, renameProject, importProject, mergeProject };

@@ -5,6 +5,8 @@
 export const IPC_CHANNELS = {
   fileSave: 'file:save',
   appInfo: 'app:info',
+  /** Main → renderer: a File-menu command or a project file the OS asked Chorus to open. */
+  appCommand: 'app:command',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];

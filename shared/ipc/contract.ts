@@ -42,6 +42,14 @@ export const FileSaveResponseSchema = z.strictObject({ saved: z.boolean(), path:
 export const AppInfoRequestSchema = z.undefined();
 export const AppInfoResponseSchema = z.strictObject({ version: z.string(), platform: z.string(), electron: z.string() });
 
+/** Main → renderer commands (File menu, or a .qdpx opened from the OS). Validated by the renderer. */
+export const AppCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('open-project') }),
+  z.strictObject({ type: z.literal('export-project') }),
+  z.strictObject({ type: z.literal('open-file'), name: PlainFileNameSchema, bytes: BytesSchema }),
+]);
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+
 export const ipcContract = {
   [IPC_CHANNELS.fileSave]: { request: FileSaveRequestSchema, response: FileSaveResponseSchema },
   [IPC_CHANNELS.appInfo]: { request: AppInfoRequestSchema, response: AppInfoResponseSchema },
@@ -78,4 +86,6 @@ export function parseIpcResult<C extends keyof IpcContract>(channel: C, raw: unk
 export interface ChorusBridge {
   saveFile(request: FileSaveRequest): Promise<IpcResult<FileSaveResponse>>;
   appInfo(): Promise<IpcResult<AppInfo>>;
+  /** Listen for File-menu commands and OS open-file requests; returns a function that stops listening. */
+  onAppCommand(listener: (command: unknown) => void): () => void;
 }

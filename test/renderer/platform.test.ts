@@ -92,12 +92,14 @@ describe('browser platform', () => {
 
 function fakeBridge(overrides: Partial<ChorusBridge> = {}) {
   const calls: Array<[string, unknown]> = [];
+  const listeners = new Set<(command: unknown) => void>();
   const bridge: ChorusBridge = {
+    onAppCommand: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     saveFile: async (request) => (calls.push(['saveFile', request]), { ok: true, value: { saved: true, path: '/home/a/pack.html' } }),
     appInfo: async () => (calls.push(['appInfo', undefined]), { ok: true, value: { version: '0.1.0', platform: 'linux', electron: '45.5.0' } }),
     ...overrides,
   };
-  return { bridge, calls };
+  return { bridge, calls, send: (command: unknown) => listeners.forEach((l) => l(command)), listeners };
 }
 
 describe('electron platform', () => {
@@ -185,5 +187,43 @@ describe('getPlatform', () => {
     expect(selectPlatform(withBridge).kind).toBe('electron');
     expect(getPlatform()).toBe(getPlatform());
     expect(getPlatform().kind).toBe('browser');
+  });
+});
+
+describe('app commands (File menu, OS open-file, shortcuts)', () => {
+  it('passes valid commands from the Electron menu on, drops malformed ones, and stops listening when asked', () => {
+    const { bridge, send, listeners } = fakeBridge();
+    const seen: unknown[] = [];
+    const stop = createElectronPlatform(bridge).onAppCommand((c) => seen.push(c));
+    send({ type: 'open-project' });
+    send({ type: 'export-project' });
+    send({ type: 'open-file', name: 'coded.qdpx', bytes: new Uint8Array([80, 75, 3, 4]) });
+    send({ type: 'open-file', name: '../../etc/passwd', bytes: new Uint8Array(1) });
+    send({ type: 'format-disk' });
+    send('open-project');
+    expect(seen.map((c) => (c as { type: string }).type)).toEqual(['open-project', 'export-project', 'open-file']);
+    stop();
+    expect(listeners.size).toBe(0);
+    send({ type: 'open-project' });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('in a browser, Ctrl/Cmd+O opens and Ctrl/Cmd+E exports; other keys and Shift/Alt combinations do nothing', () => {
+    const seen: string[] = [];
+    const stop = createBrowserPlatform().onAppCommand((c) => seen.push(c.type));
+    const press = (init: KeyboardEventInit) => {
+      const e = new KeyboardEvent('keydown', { cancelable: true, ...init });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(press({ key: 'o', ctrlKey: true })).toBe(true);
+    expect(press({ key: 'E', metaKey: true })).toBe(true);
+    expect(press({ key: 'o' })).toBe(false);
+    expect(press({ key: 'o', ctrlKey: true, shiftKey: true })).toBe(false);
+    expect(press({ key: 's', ctrlKey: true })).toBe(false);
+    expect(seen).toEqual(['open-project', 'export-project']);
+    stop();
+    press({ key: 'o', ctrlKey: true });
+    expect(seen).toHaveLength(2);
   });
 });

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Project } from '../../../shared/model';
+import { useDb } from '../../app/dbContext';
 import { NewProjectDialog } from './NewProjectDialog';
+import { ProjectsDialog } from './ProjectsDialog';
 
 interface Props {
   projects: readonly Project[];
@@ -10,7 +12,9 @@ interface Props {
 }
 
 export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Props) {
+  const db = useDb();
   const [creating, setCreating] = useState(false);
+  const [managing, setManaging] = useState(false);
   return (
     <div className="project-switcher">
       <label htmlFor="project-select">Project</label>
@@ -25,6 +29,9 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
         <button type="button" onClick={() => setCreating(true)}>
           New project
         </button>
+        <button type="button" onClick={() => setManaging(true)}>
+          Projects…
+        </button>
       </div>
       {creating && (
         <NewProjectDialog
@@ -35,6 +42,7 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
           }}
         />
       )}
+      {managing && <ProjectsDialog db={db} projects={projects} currentId={currentId} onSwitch={onSwitch} onClose={() => setManaging(false)} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * IPC handlers, and the preload bridge.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,16 +37,24 @@ function fakeElectron(options: { lock: boolean }) {
   const log: string[] = [];
   const appHandlers = new Map<string, Fn>();
   const ipcHandlers = new Map<string, Fn>();
-  const windows: Array<{ options: Record<string, unknown>; url?: string }> = [];
+  const windows: Array<{ options: Record<string, unknown>; url?: string; contentsHandlers: Map<string, Fn> }> = [];
   const sessionHooks: { beforeRequest?: Fn; permissionRequest?: Fn; permissionCheck?: Fn } = {};
   const protocolHandlers = new Map<string, Fn>();
+  const menus: unknown[][] = [];
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
+  const sent: Array<[string, unknown]> = [];
+  const errorBoxes: string[] = [];
   class BrowserWindow {
     static getAllWindows = () => windows;
     static fromWebContents = () => null;
     options: Record<string, unknown>;
     url?: string;
+    contentsHandlers = new Map<string, Fn>();
+    webContents = {
+      on: (event: string, fn: Fn) => void this.contentsHandlers.set(event, fn),
+      send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
+    };
     constructor(opts: Record<string, unknown>) {
       log.push('new BrowserWindow');
       this.options = opts;
@@ -54,6 +62,11 @@ function fakeElectron(options: { lock: boolean }) {
     }
     once() {}
     on() {}
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
     loadURL(url: string) {
       this.url = url;
       return Promise.resolve();
@@ -72,10 +85,10 @@ function fakeElectron(options: { lock: boolean }) {
       isPackaged: true,
     },
     BrowserWindow,
-    dialog: {},
+    dialog: { showErrorBox: (title: string, body: string) => void errorBoxes.push(`${title}: ${body}`) },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
-      setApplicationMenu: (menu: { template: unknown[] }) => void log.push(`setApplicationMenu ${menu.template.length}`),
+      setApplicationMenu: (menu: { template: unknown[] }) => void (menus.push(menu.template), log.push(`setApplicationMenu ${menu.template.length}`)),
     },
     ipcMain: { handle: (channel: string, fn: Fn) => void ipcHandlers.set(channel, fn) },
     protocol: {
@@ -90,7 +103,7 @@ function fakeElectron(options: { lock: boolean }) {
       },
     },
   };
-  return { electron, log, appHandlers, ipcHandlers, windows, sessionHooks, protocolHandlers, resolveReady, ready };
+  return { electron, log, appHandlers, ipcHandlers, windows, sessionHooks, protocolHandlers, resolveReady, ready, sent, errorBoxes, menus };
 }
 
 describe('dist-electron/main.cjs', () => {
@@ -158,6 +171,55 @@ describe('dist-electron/main.cjs', () => {
   });
 });
 
+describe('File menu and file association (bundle against the fake electron)', () => {
+  type Item = { label?: string; click?: () => void; submenu?: Item[] };
+  const findItem = (items: Item[], label: string): Item | undefined =>
+    items.map((i) => (i.label === label ? i : i.submenu ? findItem(i.submenu, label) : undefined)).find(Boolean);
+
+  it('File › Open Project… and Export Project… reach the page as app commands, held until the page has loaded', async () => {
+    const fake = fakeElectron({ lock: true });
+    runBundle(path.join(outdir, 'main.cjs'), fake.electron);
+    fake.resolveReady();
+    await fake.ready;
+    await new Promise((r) => setTimeout(r, 0));
+    const menu = fake.menus[0] as Item[];
+    findItem(menu, 'Open Project…')!.click!();
+    expect(fake.sent).toEqual([]);
+    (fake.windows[0]!.contentsHandlers.get('did-finish-load') as unknown as () => void)();
+    expect(fake.sent).toEqual([['app:command', { type: 'open-project' }]]);
+    findItem(menu, 'Export Project…')!.click!();
+    expect(fake.sent[1]).toEqual(['app:command', { type: 'export-project' }]);
+  });
+
+  it('a .qdpx the OS opens is read and handed to the page; anything else gets an error box, never a read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chorus-open-file-'));
+    const file = path.join(dir, 'coded by Sam.qdpx');
+    writeFileSync(file, new Uint8Array([80, 75, 3, 4, 9]));
+    writeFileSync(path.join(dir, 'notes.txt'), 'x');
+    try {
+      const fake = fakeElectron({ lock: true });
+      runBundle(path.join(outdir, 'main.cjs'), fake.electron);
+      fake.resolveReady();
+      await fake.ready;
+      await new Promise((r) => setTimeout(r, 0));
+      (fake.windows[0]!.contentsHandlers.get('did-finish-load') as unknown as () => void)();
+      (fake.appHandlers.get('open-file') as unknown as (e: { preventDefault(): void }, p: string) => void)({ preventDefault() {} }, file);
+      (fake.appHandlers.get('second-instance') as unknown as (e: unknown, argv: string[]) => void)({}, ['/opt/chorus', '--flag', path.join(dir, 'missing.qdpx')]);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(fake.sent).toHaveLength(1);
+      const [channel, payload] = fake.sent[0] as [string, { type: string; name: string; bytes: Uint8Array }];
+      expect(channel).toBe('app:command');
+      expect(payload.type).toBe('open-file');
+      expect(payload.name).toBe('coded by Sam.qdpx');
+      expect([...payload.bytes]).toEqual([80, 75, 3, 4, 9]);
+      expect(fake.errorBoxes).toHaveLength(1);
+      expect(fake.errorBoxes[0]).toMatch(/missing\.qdpx/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('dist-electron/preload.cjs', () => {
   it('is small, bundles no schema library and exposes only window.chorus', async () => {
     const file = path.join(outdir, 'preload.cjs');
@@ -170,7 +232,7 @@ describe('dist-electron/preload.cjs', () => {
     });
     expect(exposed.map(([name]) => name)).toEqual(['chorus']);
     const api = exposed[0]?.[1] ?? {};
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onAppCommand', 'saveFile']);
     await (api.appInfo as () => Promise<unknown>)();
     expect(invoked).toEqual([['app:info']]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IPC_CHANNELS } from '../../../shared/ipc/channels';
-import { ipcContract, parseIpcResult } from '../../../shared/ipc/contract';
+import { AppCommandSchema, ipcContract, parseIpcResult } from '../../../shared/ipc/contract';
 import { handleChannel, IpcFailure, makeHandler, type IpcEventLike } from '../../../electron/main/ipc';
 
 const trusted: IpcEventLike = { senderFrame: { url: 'app://chorus/index.html' } };
@@ -73,9 +73,23 @@ describe('handleChannel', () => {
 });
 
 describe('IPC contract', () => {
-  it('has exactly the save and app-info channels: no channel opens or reads a file', () => {
+  it('the renderer can invoke exactly the save and app-info channels (none opens or reads a file); app:command only flows main → renderer', () => {
     expect(Object.keys(ipcContract).sort()).toEqual(['app:info', 'file:save']);
-    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:info', 'file:save']);
+    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:command', 'app:info', 'file:save']);
+  });
+
+  it('app commands: the three known commands pass; a file name with a folder part, other commands and other shapes do not', () => {
+    const ok = [{ type: 'open-project' }, { type: 'export-project' }, { type: 'open-file', name: 'coded.qdpx', bytes: new Uint8Array(2) }];
+    for (const c of ok) expect(AppCommandSchema.safeParse(c).success).toBe(true);
+    const bad = [
+      { type: 'open-file', name: '../x.qdpx', bytes: new Uint8Array(2) },
+      { type: 'open-file', name: 'x.qdpx', bytes: 'UEsDBA==' },
+      { type: 'open-project', path: '/etc/passwd' },
+      { type: 'run' },
+      'open-project',
+      null,
+    ];
+    for (const c of bad) expect(AppCommandSchema.safeParse(c).success).toBe(false);
   });
 
   it('accepts well-formed requests for every channel', () => {

@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const { exposeInMainWorld, invoke } = vi.hoisted(() => ({
+const { exposeInMainWorld, invoke, on, removeListener } = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
   invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
+  on: vi.fn(),
+  removeListener: vi.fn(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld },
-  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn(), sendSync: vi.fn() },
+  ipcRenderer: { invoke, send: vi.fn(), on, removeListener, sendSync: vi.fn() },
 }));
 
 let api: Record<string, unknown>;
@@ -20,8 +22,8 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly two named functions (no file opening: that is a file input) and nothing of ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'saveFile']);
+  it('exposes exactly three named functions (no file opening: that is a file input) and nothing of ipcRenderer', () => {
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onAppCommand', 'saveFile']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.values(api)).not.toContain(invoke);
@@ -31,5 +33,19 @@ describe('preload bridge', () => {
     const save = { suggestedName: 'x.csv', bytes: new Uint8Array([1]), filters: [] };
     expect(await (api.saveFile as (r: unknown) => Promise<unknown>)(save)).toEqual({ ok: true, value: { channel: 'file:save', args: [save] } });
     expect(await (api.appInfo as (...a: unknown[]) => Promise<unknown>)('ignored', 'extra')).toEqual({ ok: true, value: { channel: 'app:info', args: [] } });
+  });
+});
+
+describe('app commands', () => {
+  it('listens on the one fixed channel, passes only the payload (never the IPC event), and stops when asked', () => {
+    const seen: unknown[] = [];
+    const stop = (api.onAppCommand as (l: (c: unknown) => void) => () => void)((c) => seen.push(c));
+    expect(on).toHaveBeenCalledTimes(1);
+    const [channel, handler] = on.mock.calls[0] as [string, (e: unknown, c: unknown) => void];
+    expect(channel).toBe('app:command');
+    handler({ sender: 'ipc event with powers' }, { type: 'open-project' });
+    expect(seen).toEqual([{ type: 'open-project' }]);
+    stop();
+    expect(removeListener).toHaveBeenCalledWith('app:command', handler);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Whole projects in and out of the app: open a REFI-QDA .qdpx (from NVivo, ATLAS.ti, MAXQDA,
+ * QualCoder or Chorus) as a new project, and export a stored project as a .qdpx with the Chorus
+ * side file. Parsing and writing run in a disposable worker; the store is written in one transaction.
+ */
+import { copyName, copyProjectBundle } from '../../../shared/exchange/copy-bundle';
+import type { MergePrefer } from '../../../shared/exchange/merge';
+import type { Project, ProjectBundle } from '../../../shared/model';
+import { execute, listProjects, type ChorusDb } from '../../db/api';
+import { pickedBytes, type PickedFile, type Platform } from '../../platform';
+import { copyStoredProject, previewMerge, readProjectFile, writeProjectFile, type MergePreview } from '../../workers/project-file-client';
+
+const store = async (db: ChorusDb, bundle: ProjectBundle): Promise<Project> => (await execute(db, bundle.project.id, { type: 'importProject', bundle })).result;
+
+export const PROJECT_FILE_TYPES = ['.qdpx'];
+
+export interface OpenedProject {
+  project: Project;
+  warnings: string[];
+  /** True when the file's project was already in the store, so it was opened as a copy with new ids. */
+  copied: boolean;
+}
+
+/** Store the project in a picked .qdpx as a new project. Nothing is stored if the file cannot be read. */
+export async function openProjectFile(db: ChorusDb, file: PickedFile): Promise<OpenedProject> {
+  if (!/\.qdpx$/i.test(file.name)) throw new Error(`“${file.name}” is not a project file: choose a REFI-QDA .qdpx file.`);
+  const { bundle, warnings } = await readProjectFile(file.name, await pickedBytes(file));
+  const existing = await listProjects(db);
+  const clash = existing.some((p) => p.id === bundle.project.id);
+  const stored = clash ? copyProjectBundle(bundle, { name: `${bundle.project.name} (opened ${new Date().toISOString().slice(0, 10)})` }) : bundle;
+  if (stored.project.isDemo) stored.project = { ...stored.project, isDemo: false };
+  const project = await store(db, stored);
+  return { project, warnings, copied: clash };
+}
+
+/** What to tell the user after opening a project file. */
+export const openedMessage = (o: OpenedProject): string =>
+  `Opened “${o.project.name}”${o.copied ? ' as a copy (that project was already here)' : ''}.` +
+  (o.warnings.length > 0 ? ` ${o.warnings.length} note${o.warnings.length === 1 ? '' : 's'} on reading it: ${o.warnings.slice(0, 3).join(' ')}` : '');
+
+/** Ask for a .qdpx and open it; null if the user cancelled. */
+export async function pickAndOpenProject(db: ChorusDb, platform: Platform): Promise<OpenedProject | null> {
+  const [file] = await platform.openFiles({ title: 'Open a project (.qdpx)', accept: PROJECT_FILE_TYPES, multiple: false });
+  return file ? openProjectFile(db, file) : null;
+}
+
+/** A file name for a project's export: its name with only characters every file system accepts. */
+export function projectFileName(name: string): string {
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return `${base.slice(0, 120) || 'Chorus project'}.qdpx`;
+}
+
+/** Export a stored project as a .qdpx; resolves false if the user cancelled the save dialog. */
+export async function exportProjectFile(db: ChorusDb, platform: Platform, project: Project): Promise<boolean> {
+  const bytes = await writeProjectFile(db.name, project.id);
+  return platform.saveFile(projectFileName(project.name), bytes, 'application/zip');
+}
+
+/** A full copy of a stored project with fresh ids, named "Name (copy)" (read and copied in the worker). */
+export async function duplicateProject(db: ChorusDb, project: Project, taken: readonly string[]): Promise<Project> {
+  return store(db, await copyStoredProject(db.name, project.id, copyName(project.name, taken)));
+}
+
+export const renameProject = async (db: ChorusDb, projectId: string, name: string): Promise<Project> =>
+  (await execute(db, projectId, { type: 'renameProject', name })).result;
+
+/** What merging a coder's .qdpx into the project would change, with its conflicts (nothing is written). */
+export async function previewProjectMerge(db: ChorusDb, project: Project, file: PickedFile, prefer?: MergePrefer): Promise<MergePreview> {
+  if (!/\.qdpx$/i.test(file.name)) throw new Error(`“${file.name}” is not a project file: choose a REFI-QDA .qdpx file.`);
+  return previewMerge(db.name, project.id, file.name, await pickedBytes(file), prefer);
+}
+
+/** Write a previewed merge as one undoable step. */
+export async function applyProjectMerge(db: ChorusDb, project: Project, fileName: string, preview: MergePreview): Promise<Record<string, number>> {
+  if (preview.unresolved) throw new Error('Decide the conflicts first.');
+  return (await execute(db, project.id, { type: 'mergeProject', delta: preview.delta, label: `Merge ${fileName}` })).result;
+}
