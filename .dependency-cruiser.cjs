@@ -1,6 +1,7 @@
 /**
  * Architecture boundaries (DESIGN.md §2), checked by `npm run depcheck` as part of `npm test`:
- * shared/ is pure; renderer/ and electron/ never import each other; only renderer/db touches Dexie.
+ * shared/ is pure; renderer/ and electron/ never import each other; only renderer/db touches Dexie;
+ * renderer/workers never import renderer/features.
  */
 module.exports = {
   forbidden: [
@@ -38,6 +39,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^electron/' },
       to: { path: '^renderer/' },
+    },
+    {
+      name: 'workers-not-features',
+      severity: 'error',
+      comment: 'Workers serve features and never import them: what both need (pure job -> result functions, models) lives in shared/.',
+      from: { path: '^renderer/workers/' },
+      to: { path: '^renderer/features/' },
     },
     {
       name: 'only-db-touches-dexie',

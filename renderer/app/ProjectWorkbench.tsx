@@ -7,7 +7,7 @@ import { codingsUnder } from '../features/codebook/recentCodes';
 import { useBlindMode } from '../features/coders/useBlindMode';
 import { CodingList } from '../features/coding/CodingList';
 import { DocumentViewer } from '../features/coding/DocumentViewer';
-import { snippet } from '../features/coding/snippet';
+import { snippet } from '../../shared/coding/snippet';
 import type { CodeOption, ShownCoding } from '../features/coding/types';
 import { useDocumentData } from '../features/coding/useDocumentData';
 import type { TextSpan } from '../features/coding/words';

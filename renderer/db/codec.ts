@@ -50,6 +50,14 @@ export function aesGcmCodec(key: CryptoKey, subtle: SubtleCrypto = globalThis.cr
   };
 }
 
+/**
+ * Decode many stored texts at once (after the transaction that read them: a decode is not a Dexie
+ * promise, so awaiting it inside a transaction loses the transaction or lets it commit early).
+ */
+export function decodeAll(codec: StorageCodec, stored: readonly StoredText[]): Promise<string[]> {
+  return Promise.all(stored.map((s) => codec.decode(s)));
+}
+
 let active: StorageCodec = plainCodec;
 
 export function getCodec(): StorageCodec {

@@ -5,7 +5,7 @@
  */
 import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
-import { getCodec } from './codec';
+import { decodeAll, getCodec, type StoredText } from './codec';
 import type { ChorusDb } from './schema';
 
 const cache = new WeakMap<ChorusDb, Map<string, Dataset>>();
@@ -45,13 +45,12 @@ export async function getDatasetDocument(db: ChorusDb, documentId: string): Prom
   return ds ? datasetDocument(ds, where.row, where.slot) : undefined;
 }
 
-/** A dataset answer's text by document id; undefined if there is no such answer. */
-export async function getDatasetText(db: ChorusDb, documentId: string): Promise<string | undefined> {
+/** A dataset answer's stored (undecoded) text by document id; undefined if there is no such answer. Dexie reads only. */
+export async function readDatasetStoredText(db: ChorusDb, documentId: string): Promise<StoredText | undefined> {
   const where = parseDatasetDocumentId(documentId);
   if (!where) return undefined;
   const row = await db.datasetRows.get(where.rowKey);
-  const stored = row?.texts[where.slot];
-  return stored ? getCodec().decode(stored) : undefined;
+  return row?.texts[where.slot] ?? undefined;
 }
 
 /** Key range of a dataset's rows (every key starts with the dataset id). */
@@ -59,16 +58,22 @@ export function datasetRowRange(db: ChorusDb, datasetId: string) {
   return db.datasetRows.where(':id').between(datasetId, datasetId + '\uffff', true, true);
 }
 
-/** Every answer text of a dataset, keyed by document id (rows read in one range scan). */
-export async function datasetTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const codec = getCodec();
+/** Every answer of a dataset as stored (undecoded), keyed by document id: one range scan, Dexie reads only, so safe inside a transaction. */
+export async function readDatasetStoredTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, StoredText>> {
+  const out = new Map<string, StoredText>();
   const rows = await datasetRowRange(db, ds.id).toArray();
   for (const r of rows) {
     for (let slot = 0; slot < r.texts.length; slot++) {
       const stored = r.texts[slot];
-      if (stored) out.set(rowAnswerId(r.key, slot), await codec.decode(stored));
+      if (stored) out.set(rowAnswerId(r.key, slot), stored);
     }
   }
   return out;
+}
+
+/** Every answer text of a dataset, keyed by document id (read first, decoded after; never inside a transaction). */
+export async function datasetTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, string>> {
+  const stored = await readDatasetStoredTexts(db, ds);
+  const texts = await decodeAll(getCodec(), [...stored.values()]);
+  return new Map([...stored.keys()].map((id, i) => [id, texts[i]!]));
 }

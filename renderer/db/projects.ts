@@ -1,9 +1,9 @@
 import { ProjectBundle, type Project } from '../../shared/model';
 import { datasetRowRange, forgetDatasets } from './datasets';
-import { getDocumentTexts, listDocuments, listParticipants } from './reads';
+import { listDocuments, listParticipants, readStoredTexts } from './reads';
+import { decodeAll, getCodec, type StoredText } from './codec';
 import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
-import { getText } from './texts';
 import { execute } from './execute';
 
 export const listProjects = (db: ChorusDb) => db.projects.orderBy('name').toArray();
@@ -20,28 +20,42 @@ export async function deleteProject(db: ChorusDb, projectId: string): Promise<vo
   forgetDatasets(db, datasetIds);
 }
 
-/** Read a whole project back as a bundle (for REFI-QDA export and analyses). */
+/**
+ * Read a whole project back as a bundle (for REFI-QDA export and analyses): every row is read in
+ * one read transaction (a consistent snapshot), and texts are decoded after it has closed.
+ */
 export async function exportBundle(db: ChorusDb, projectId: string): Promise<ProjectBundle> {
-  return db.transaction('r', [db.projects, db.datasetRows, ...projectTables(db)], async () => {
+  const read = await db.transaction('r', [db.projects, db.datasetRows, ...projectTables(db)], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
     const documents = await listDocuments(db, projectId);
-    const texts = await getDocumentTexts(db, documents.map((d) => d.id));
+    const storedTexts = await readStoredTexts(db, documents.map((d) => d.id));
     const memos = await by(db.memos);
-    return ProjectBundle.parse({
+    const storedMemos: StoredText[] = (await db.texts.bulkGet(memos.map((m) => m.id))).map((r) => r?.stored ?? { v: 0, text: '' });
+    return {
       project,
       coders: await by(db.coders),
       sources: await by(db.sources),
       variables: await by(db.variables),
       participants: await listParticipants(db, projectId),
-      documents: documents.map((d, i) => ({ ...d, text: texts[i]! })),
+      documents,
+      storedTexts,
       codes: await by(db.codes),
       codings: await by(db.codings),
-      memos: await Promise.all(memos.map(async (m) => ({ ...m, text: (await getText(db, m.id)) ?? '' }))),
+      memos,
+      storedMemos,
       findings: await by(db.findings),
       actions: await by(db.actions),
-    });
+    };
+  });
+  const codec = getCodec();
+  const [texts, memoTexts] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos)]);
+  const { storedTexts: _t, storedMemos: _m, ...rows } = read;
+  return ProjectBundle.parse({
+    ...rows,
+    documents: read.documents.map((d, i) => ({ ...d, text: texts[i]! })),
+    memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })),
   });
 }
 

@@ -1,9 +1,9 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb } from './schema';
-import { datasetsDocuments, datasetsParticipants, datasetTexts, getDataset, getDatasetDocument, listDatasets } from './datasets';
+import { datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readDatasetStoredTexts } from './datasets';
 import { parseDatasetDocumentId } from '../../shared/import/dataset';
-import { getCodec } from './codec';
+import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
 
 export const listSources = (db: ChorusDb, projectId: string) => db.sources.where('projectId').equals(projectId).toArray();
@@ -34,28 +34,32 @@ export function listCodings(db: ChorusDb, query: { documentId: string } | { proj
 }
 
 /**
- * The texts of many documents at once, in the order asked: stored texts by key, dataset answers by
- * one range read per dataset involved (a corpus load reads each row once, not once per answer).
+ * The stored (undecoded) texts of many documents at once, in the order asked: stored texts by key,
+ * dataset answers by one range read per dataset involved (a corpus load reads each row once, not
+ * once per answer). Dexie reads only, so it is safe inside a transaction; decode after it.
  */
-export async function getDocumentTexts(db: ChorusDb, ids: readonly string[]): Promise<string[]> {
-  const codec = getCodec();
+export async function readStoredTexts(db: ChorusDb, ids: readonly string[]): Promise<StoredText[]> {
   const rows = await db.texts.bulkGet([...ids]);
-  const out = await Promise.all(rows.map((r) => (r ? codec.decode(r.stored) : undefined)));
   const wanted = new Set<string>();
   ids.forEach((id, i) => {
-    const where = out[i] === undefined ? parseDatasetDocumentId(id) : undefined;
+    const where = rows[i] ? undefined : parseDatasetDocumentId(id);
     if (where) wanted.add(where.datasetId);
   });
-  const answers = new Map<string, string>();
+  const answers = new Map<string, StoredText>();
   for (const dsId of wanted) {
     const ds = await getDataset(db, dsId);
-    if (ds) for (const [id, text] of await datasetTexts(db, ds)) answers.set(id, text);
+    if (ds) for (const [id, stored] of await readDatasetStoredTexts(db, ds)) answers.set(id, stored);
   }
   return ids.map((id, i) => {
-    const text = out[i] ?? answers.get(id);
-    if (text === undefined) throw new Error(`Document ${id} has no stored text`);
-    return text;
+    const stored = rows[i]?.stored ?? answers.get(id);
+    if (stored === undefined) throw new Error(`Document ${id} has no stored text`);
+    return stored;
   });
+}
+
+/** The texts of many documents at once, in the order asked: read, then decoded (never inside a transaction). */
+export async function getDocumentTexts(db: ChorusDb, ids: readonly string[]): Promise<string[]> {
+  return decodeAll(getCodec(), await readStoredTexts(db, ids));
 }
 
 export async function getDocumentText(db: ChorusDb, documentId: string): Promise<string> {

@@ -4,8 +4,7 @@
  */
 import { termCounts } from '../../shared/analysis/text';
 import type { ChorusDb } from './schema';
-import { getText } from './texts';
-import { listDocuments } from './reads';
+import { getDocumentTexts, listDocuments } from './reads';
 
 /**
  * Make sure every document of the project has cached term counts (computing the missing ones from
@@ -19,17 +18,21 @@ export async function ensureTermCounts(db: ChorusDb, projectId: string): Promise
   ]);
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) out.set(r.documentId, new Map(Object.entries(r.terms)));
-  for (const documentId of docs) {
-    if (out.has(documentId)) continue;
-    const text = await getText(db, documentId);
-    if (text === undefined) throw new Error(`Document ${documentId} has no stored text, so its words cannot be counted`);
-    const counts = termCounts(text);
+  const missing = docs.filter((id) => !out.has(id));
+  if (missing.length === 0) return out;
+  // one read for all missing texts (decoded after it), then one write of their counts
+  const texts = await getDocumentTexts(db, missing).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}, so its words cannot be counted`);
+  });
+  const put = missing.map((documentId, i) => {
+    const counts = termCounts(texts[i]!);
+    out.set(documentId, counts);
     // A null-prototype record, so words like "constructor" or "__proto__" are plain keys.
     const terms: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const [w, n] of counts) terms[w] = n;
-    await db.termCounts.put({ documentId, projectId, terms });
-    out.set(documentId, counts);
-  }
+    return { documentId, projectId, terms };
+  });
+  await db.termCounts.bulkPut(put);
   return out;
 }
 

@@ -3,8 +3,8 @@
  * index between runs), promise-based calls, and a fresh worker if one crashes.
  */
 import type { AnalysisTable } from '../../shared/analysis';
-import type { AnalysisRequest } from '../features/analysis/requests';
-import type { AgreementRequest, AgreementResult } from '../features/agreement/runAgreement';
+import type { AnalysisRequest } from '../../shared/analysis/run-request';
+import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
 import type { AnalysisJobInput, AnalysisReply } from './analysis-protocol';
 
 export interface AnalysisClient {

@@ -1,7 +1,7 @@
 /** Messages between the UI and the analysis worker (plain, structured-clonable data). */
 import type { AnalysisTable } from '../../shared/analysis';
-import type { AnalysisRequest } from '../features/analysis/requests';
-import type { AgreementRequest, AgreementResult } from '../features/agreement/runAgreement';
+import type { AnalysisRequest } from '../../shared/analysis/run-request';
+import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
 
 /** `revision` changes whenever the project's data changes, so the worker knows to re-read it. */
 export type AnalysisJob =

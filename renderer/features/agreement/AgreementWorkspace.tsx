@@ -17,7 +17,7 @@ import { TableActions } from '../analysis/TableActions';
 import { useRevision } from '../analysis/useRevision';
 import { useWorkerResult } from '../analysis/useWorkerResult';
 import { DisagreementList } from './DisagreementList';
-import { agreementTable, alphaBand, kappaBand, type AgreementRequest, type ShownDisagreement } from './runAgreement';
+import { agreementTable, alphaBand, kappaBand, type AgreementRequest, type ShownDisagreement } from '../../../shared/analysis/reliability/run-agreement';
 import '../analysis/analysis.css';
 import { errorMessage } from '../../../shared/error-message';
 

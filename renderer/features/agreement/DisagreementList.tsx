@@ -1,5 +1,5 @@
 /** The units where coders differ: document, text, who applied the code and who did not, with Accept / Reject. */
-import type { ShownDisagreement } from './runAgreement';
+import type { ShownDisagreement } from '../../../shared/analysis/reliability/run-agreement';
 
 export interface DisagreementListProps {
   items: ShownDisagreement[];

@@ -10,7 +10,7 @@ import {
   triangulationGrid,
   type ChartSpec,
 } from '../../../shared/report';
-import type { MatrixMeasure } from './requests';
+import type { MatrixMeasure } from './measure';
 
 const MEASURE = { n: 'count', row: 'row', col: 'column' } as const;
 

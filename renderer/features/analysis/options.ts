@@ -1,7 +1,8 @@
 /** The Analyse workspace's option state and how it becomes a worker request. */
 import type { AnalysisFilter, AnalysisKind, CooccurrenceUnit } from '../../../shared/analysis';
 import type { Variable } from '../../../shared/model';
-import type { AnalysisRequest, MatrixMeasure, WordMode } from './requests';
+import type { AnalysisRequest, WordMode } from '../../../shared/analysis/run-request';
+import type { MatrixMeasure } from './measure';
 
 export interface AnalysisOptions {
   attribute: string;

@@ -4,7 +4,7 @@ import { execute, getDocumentText, listCodings, listDocuments } from '../../db/a
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
-import { snippet } from '../coding/snippet';
+import { snippet } from '../../../shared/coding/snippet';
 import { errorMessage } from '../../../shared/error-message';
 
 /** Split a code: name the new code and tick the codings that move to it. */

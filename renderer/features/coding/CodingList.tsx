@@ -1,7 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ShownCoding } from './types';
-import { snippet } from './snippet';
+import { snippet } from '../../../shared/coding/snippet';
 
 interface Props {
   text: string;

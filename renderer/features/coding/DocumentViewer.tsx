@@ -2,7 +2,7 @@ import type { ReactNode, RefObject } from 'react';
 import type { DocumentMeta, Participant, Source, Variable } from '../../../shared/model';
 import { DocumentHeader } from './DocumentHeader';
 import { QuickCode } from './QuickCode';
-import { snippet } from './snippet';
+import { snippet } from '../../../shared/coding/snippet';
 import { TextPane } from './TextPane';
 import type { CodeOption, ShownCoding } from './types';
 import type { TextSpan } from './words';

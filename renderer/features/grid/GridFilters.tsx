@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Variable } from '../../../shared/model';
-import type { GridFilters as Filters } from './gridModel';
+import type { GridFilters as Filters } from '../../../shared/coding/grid-model';
 
 interface Props {
   /** Distinct values of an attribute (computed in the grid worker). */

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code, Variable } from '../../../shared/model';
-import { showValue, type GridRowData, type SortKey, type SortState } from './gridModel';
+import { showValue, type GridRowData, type SortKey, type SortState } from '../../../shared/coding/grid-model';
 
 interface Props {
   /** Rows shown. */

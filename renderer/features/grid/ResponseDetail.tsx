@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { Variable } from '../../../shared/model';
 import { QuickCode } from '../coding/QuickCode';
-import { snippet } from '../coding/snippet';
+import { snippet } from '../../../shared/coding/snippet';
 import { TextPane } from '../coding/TextPane';
 import type { CodeOption, ShownCoding } from '../coding/types';
 import type { TextSpan } from '../coding/words';
-import { showValue, type GridRow } from './gridModel';
+import { showValue, type GridRow } from '../../../shared/coding/grid-model';
 
 interface Props {
   row: GridRow;

@@ -18,7 +18,7 @@ import {
   type GridRowData,
   type SortKey,
   type SortState,
-} from './gridModel';
+} from '../../../shared/coding/grid-model';
 import { ResponseDetail } from './ResponseDetail';
 import { useGridView } from './useGridView';
 import './grid.css';

@@ -4,7 +4,7 @@ import { listCodes, listVariables, projectChangeStamp, type ChorusDb } from '../
 import type { Code, Variable } from '../../../shared/model';
 import { createGridService, type GridService } from '../../workers/grid-client';
 import type { CodingPatch, GridReply, GridView, RowPage } from '../../workers/grid-core';
-import type { GridFilters, GridRowData, SortState } from './gridModel';
+import type { GridFilters, GridRowData, SortState } from '../../../shared/coding/grid-model';
 
 export interface GridViewState {
   /** No view has arrived yet. */

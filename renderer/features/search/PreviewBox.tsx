@@ -1,5 +1,5 @@
 import type { CodingPreview } from '../../workers/search-core';
-import { snippet } from '../coding/snippet';
+import { snippet } from '../../../shared/coding/snippet';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildDemoProject } from '../../../shared/demo';
 import type { ProjectBundle } from '../../../shared/model';
-import { agreementTable, alphaBand, kappaBand, runAgreement, type AgreementRequest, type ShownDisagreement } from '../../../renderer/features/agreement/runAgreement';
+import { agreementTable, alphaBand, kappaBand, runAgreement, type AgreementRequest, type ShownDisagreement } from '../../../shared/analysis/reliability/run-agreement';
 import { toCsv } from '../../../shared/export/table';
 
 const demo = buildDemoProject();

@@ -14,7 +14,7 @@ import {
   wholeResponseCoding,
   type GridCoding,
   type GridRow,
-} from '../../../renderer/features/grid/gridModel';
+} from '../../../shared/coding/grid-model';
 
 const P = '00000000-0000-4000-8000-000000000000';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
-import { buildRows, filterRows, indexCodings, sortRows, viewOrder, type GridCoding, type GridFilters, type SortState } from '../../../renderer/features/grid/gridModel';
+import { buildRows, filterRows, indexCodings, sortRows, viewOrder, type GridCoding, type GridFilters, type SortState } from '../../../shared/coding/grid-model';
 import { gridHandler, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
 
 const P = '00000000-0000-4000-8000-000000000000';

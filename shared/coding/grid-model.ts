@@ -3,8 +3,8 @@
  * codes applied to it; sorting, filtering and the code palette. No DOM, no store: tested in jsdom
  * (test/renderer/grid) and cheap enough for 100,000 rows (sort keys are precomputed once).
  */
-import type { AttributeValue, Code, Coding, DocumentMeta, Participant, Variable } from '../../../shared/model';
-import { buildCodeTree, flattenTree } from '../../../shared/coding/tree';
+import type { AttributeValue, Code, Coding, DocumentMeta, Participant, Variable } from '../model';
+import { buildCodeTree, flattenTree } from './tree';
 
 export interface GridRow {
   /** The response document's id. */

@@ -20,7 +20,7 @@ import {
   type AnalysisIndex,
   type AnalysisTable,
   type CooccurrenceUnit,
-} from '../../../shared/analysis';
+} from './index';
 
 export type WordMode = 'frequencies' | 'distinctive' | 'kwic';
 
@@ -91,5 +91,3 @@ export function runAnalysis(index: AnalysisIndex, req: AnalysisRequest, termCoun
       return saturation(index, filter);
   }
 }
-
-export { withMeasure, type MatrixMeasure } from './measure';

@@ -2,9 +2,9 @@
  * The Agreement workspace's computation (run in the analysis worker): agreement statistics, the
  * disagreements with their text and the codings that resolve them, and the results as a table.
  */
-import { computeAgreement, listDisagreements, type AgreementReport, type AgreementUnit, type Disagreement } from '../../../shared/analysis/reliability';
-import type { AnalysisTable } from '../../../shared/analysis';
-import type { ProjectBundle } from '../../../shared/model';
+import { computeAgreement, listDisagreements, type AgreementReport, type AgreementUnit, type Disagreement } from './index';
+import type { AnalysisTable } from '../index';
+import type { ProjectBundle } from '../../model';
 
 export interface AgreementRequest {
   coderIds: string[];
