@@ -11,13 +11,14 @@ import { WORKSPACES } from './workspaces';
 import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
+import { NoProjects } from '../features/projects/NoProjects';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
 /** The application frame: header (project, workspaces, help), demo banner, and the current workspace. */
 export function Workbench() {
   const db = useDb();
-  const { projects, project, switchTo, create } = useCurrentProject(db);
+  const { loaded, projects, project, switchTo, create } = useCurrentProject(db);
   const [help, setHelp] = useState(false);
   const [workspaceId, go] = useWorkspaceRoute(WORKSPACE_IDS);
   const workspace = WORKSPACES.find((w) => w.id === workspaceId)!;
@@ -52,6 +53,8 @@ export function Workbench() {
       {project?.isDemo && <DemoBanner />}
       {project ? (
         <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+      ) : loaded && projects.length === 0 ? (
+        <NoProjects db={db} onCreate={create} onOpened={switchTo} />
       ) : (
         <main className="loading" aria-busy="true">
           <p>Opening the project…</p>

@@ -5,6 +5,8 @@ import { newGuid } from '../../shared/model';
 import type { Project } from '../../shared/model';
 
 export interface CurrentProject {
+  /** Undefined until the store has answered. */
+  loaded: boolean;
   projects: Project[];
   project: Project | undefined;
   switchTo: (id: string) => void;
@@ -45,5 +47,5 @@ export function useCurrentProject(db: ChorusDb): CurrentProject {
   const list = projects ?? [];
   const project =
     currentId === null ? undefined : (list.find((p) => p.id === currentId) ?? list.find((p) => p.isDemo) ?? list[0]);
-  return { projects: list, project, switchTo, create };
+  return { loaded: projects !== undefined && currentId !== null, projects: list, project, switchTo, create };
 }

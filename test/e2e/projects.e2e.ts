@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readQdpx } from '../../shared/exchange/qdpx';
 import type { ProjectBundle } from '../../shared/model';
-import { dragSelect, REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
+import { dragSelect, openApp, REPO_ROOT, screenshot, seriousA11yViolations, serveStatic, skipReason, useApp } from './harness';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -117,7 +117,7 @@ describe.skipIf(reason !== null)('Projects in the app (Chromium)', () => {
     const fromAtlas = readQdpx(atlasBytes);
     await openWithShortcut(page, { name: 'atlasti8.4mac_skyloom_TestProject.qdpx', buffer: atlasBytes });
     expect(await currentProjectName(page)).toBe(fromAtlas.project.name);
-    expect(await page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem').count()).toBe(fromAtlas.codes.filter((c) => c.parentId === null).length);
     const atlasBack = readQdpx(new Uint8Array((await exportWithShortcut(page)).bytes));
     expect(atlasBack.codes.map((c) => c.name).sort()).toEqual(fromAtlas.codes.map((c) => c.name).sort());
     expect(codedTexts(atlasBack)).toEqual(codedTexts(fromAtlas));
@@ -165,4 +165,68 @@ describe.skipIf(reason !== null)('Projects in the app (Chromium)', () => {
     expect(await currentProjectName(page)).toBe(`${demoName} (demo)`);
     expect(s.errors).toEqual([]);
   }, 180_000);
+});
+
+describe.skipIf(reason !== null)('Two coders, two machines (Chromium)', () => {
+  it('a second coder opens the lead’s export, codes, exports; the lead merges it as one undoable step', async () => {
+    const server = await serveStatic();
+    const lead = await openApp(server.url);
+    const second = await openApp(server.url);
+    try {
+      // the lead exports the demo project
+      await lead.page.locator('.doc-link').first().waitFor();
+      const fromLead = await exportWithShortcut(lead.page);
+      const original = readQdpx(new Uint8Array(fromLead.bytes));
+
+      // on the second machine: the project arrives with its own ids (their demo copy is deleted first)
+      const p2 = second.page;
+      await p2.locator('.doc-link').first().waitFor();
+      await p2.getByRole('button', { name: 'Projects…' }).click();
+      await p2.getByRole('button', { name: /^Delete .* \(demo\)$/ }).click();
+      await p2.getByRole('button', { name: 'Delete project' }).click();
+      await p2.getByRole('heading', { name: 'No projects yet' }).waitFor();
+      await screenshot(p2, 'projects-6-none');
+      await expectAccessible(p2);
+      const [chooser] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByRole('button', { name: 'Open a project file…' }).click()]);
+      await chooser.setFiles([{ name: fromLead.name, mimeType: 'application/zip', buffer: fromLead.bytes }]);
+      await p2.locator('.doc-link').first().waitFor({ timeout: 60_000 });
+      expect(await currentProjectName(p2)).toBe(original.project.name);
+      await p2.locator('section.source-group', { hasText: /interview/i }).first().locator('.doc-link').first().click();
+      const added = await codeAWord(p2);
+      const fromSecond = await exportWithShortcut(p2);
+      const theirs = readQdpx(new Uint8Array(fromSecond.bytes));
+      expect(theirs.project.id).toBe(original.project.id);
+      expect(theirs.codings).toHaveLength(original.codings.length + 1);
+
+      // the lead merges it: preview first (nothing written), then one step
+      const p1 = lead.page;
+      await p1.getByRole('button', { name: 'Projects…' }).click();
+      await p1.getByRole('button', { name: 'Merge a coder’s project into this one…' }).click();
+      const [pick] = await Promise.all([p1.waitForEvent('filechooser'), p1.getByRole('button', { name: 'Choose a project file…' }).click()]);
+      await pick.setFiles([{ name: 'coded by the second coder.qdpx', mimeType: 'application/zip', buffer: fromSecond.bytes }]);
+      const preview = p1.getByRole('region', { name: /What merging/ });
+      await preview.waitFor({ timeout: 60_000 });
+      const row = (name: string) => preview.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td');
+      expect(await row('Codings').allTextContents()).toEqual([original.codings.length.toLocaleString('en-GB'), '1', '–']);
+      expect(await row('Documents').allTextContents()).toEqual([String(original.documents.length), '0', '0']);
+      await screenshot(p1, 'projects-5-merge-preview');
+      await expectAccessible(p1);
+      await p1.getByRole('button', { name: 'Merge', exact: true }).click();
+      await p1.getByRole('dialog').getByText(/^Merged “coded by the second coder.qdpx”: 1 coding and 0 documents added/).waitFor();
+      await p1.getByRole('button', { name: 'Close' }).click();
+      const merged = readQdpx(new Uint8Array((await exportWithShortcut(p1)).bytes));
+      expect(codedTexts(merged)).toEqual(codedTexts(theirs));
+      expect(codedTexts(merged).some((t) => t.includes(`|${added.word}|`))).toBe(true);
+
+      // one Undo takes the whole merge back
+      await p1.getByRole('button', { name: /^Undo/ }).click();
+      await expect.poll(async () => codedTexts(readQdpx(new Uint8Array((await exportWithShortcut(p1)).bytes)))).toEqual(codedTexts(original));
+      expect(lead.errors).toEqual([]);
+      expect(second.errors).toEqual([]);
+    } finally {
+      await lead.close();
+      await second.close();
+      await server.close();
+    }
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { Project } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
 import { deleteProject, type ChorusDb } from '../../db/api';
 import { getPlatform } from '../../platform';
+import { MergeProjectDialog } from './MergeProjectDialog';
 import { duplicateProject, exportProjectFile, openedMessage, pickAndOpenProject, renameProject } from './projectFiles';
 
 interface Props {
@@ -14,13 +15,14 @@ interface Props {
   onClose: () => void;
 }
 
-type Mode = { kind: 'list' } | { kind: 'rename'; project: Project } | { kind: 'delete'; project: Project };
+type Mode = { kind: 'list' } | { kind: 'rename'; project: Project } | { kind: 'delete'; project: Project } | { kind: 'merge'; project: Project };
 
 const label = (p: Project) => (p.isDemo ? `${p.name} (demo)` : p.name);
 
 /** Every project on this computer: open, rename, duplicate, export (.qdpx) or delete one; open a project file. */
 export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: Props) {
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const current = projects.find((p) => p.id === currentId);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const run = async (what: string, work: () => Promise<string | null>) => {
@@ -37,6 +39,9 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
   };
 
   if (mode.kind === 'rename') return <RenameProject db={db} project={mode.project} onDone={(m) => (setStatus(m), setMode({ kind: 'list' }))} />;
+  if (mode.kind === 'merge') {
+    return <MergeProjectDialog db={db} project={mode.project} onClose={() => setMode({ kind: 'list' })} onDone={(m) => (setStatus(m), setMode({ kind: 'list' }))} />;
+  }
   if (mode.kind === 'delete') {
     const p = mode.project;
     const fallback = projects.find((q) => q.id !== p.id);
@@ -87,6 +92,11 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
         >
           Open project file…
         </button>
+        {current && (
+          <button type="button" disabled={busy} onClick={() => setMode({ kind: 'merge', project: current })}>
+            Merge a coder’s project into this one…
+          </button>
+        )}
       </div>
       <table className="projects-table">
         <caption className="visually-hidden">Projects on this computer</caption>
