@@ -34,7 +34,9 @@ import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding } from '../../shared/model';
 import { getCodec } from './codec';
 import { getDocuments } from './reads';
-import type { ChorusDb, HistoryEntry } from './schema';
+import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
+import { commitImports } from './import-many';
+import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
@@ -161,4 +163,20 @@ async function write(db: ChorusDb, ops: readonly RowOp[], strictAdds: boolean): 
     if (t.adds.length) await (strictAdds ? tbl.bulkAdd(t.adds) : tbl.bulkPut(t.adds));
     if (t.puts.length) await tbl.bulkPut(t.puts);
   }
+}
+
+/**
+ * The import path: files committed from the import worker are not a planned command (a survey of
+ * 100,000 rows streams into one transaction, pipelined, never whole in memory), but they go
+ * through this module like every other write: all-or-nothing, document texts encoded before the
+ * transaction (a streamed table's chunks under Dexie.waitFor), one audit entry per file
+ * (`import.commit`). Imports are not undoable; the change stamp moves with the new rows.
+ */
+export function executeImport(
+  db: ChorusDb,
+  projectId: string,
+  items: readonly { batch: CommitBatch; meta: CommitMeta }[],
+  opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
+): Promise<ImportRecord[]> {
+  return commitImports(db, projectId, items, opts);
 }
