@@ -13,6 +13,7 @@
 import type { Table } from 'dexie';
 import {
   auditRow,
+  byIdOrder,
   byTable,
   changedRows,
   changesOf,
@@ -93,11 +94,11 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
   }
   return {
     project: spec.project ? await db.projects.get(projectId) : undefined,
-    codes,
-    coders: spec.coders ? await db.coders.where('projectId').equals(projectId).toArray() : [],
-    codings: [...codings.values()],
+    codes: byIdOrder(codes),
+    coders: byIdOrder(spec.coders ? await db.coders.where('projectId').equals(projectId).toArray() : []),
+    codings: byIdOrder([...codings.values()]),
     documents: spec.documentIds?.length ? (await getDocuments(db, spec.documentIds)).filter((d) => d !== undefined) : [],
-    memos,
+    memos: byIdOrder(memos),
     step,
     current,
   };
