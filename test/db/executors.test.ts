@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { execute, openChorusDb, plainCodec, setCodec, type ChorusDb, type StorageCodec } from '../../renderer/db';
 import { MemoryProject } from '../../shared/commands/memory';
 import type { Command, TableName } from '../../shared/commands';
-import { seededGuids } from '../../shared/model';
+import { ProjectBundle, seededGuids } from '../../shared/model';
 import { smallBundle } from './fixtures';
 import { freshAesCodec } from './aes-codec';
 
@@ -117,6 +117,24 @@ function toCommand(p: Pick, m: MemoryProject, steps: number[]): Command | null {
 }
 
 afterEach(() => setCodec(plainCodec));
+
+describe('the in-memory executor (the CLI\'s)', () => {
+  it('loads a bundle, runs commands all-or-nothing, and gives back a valid bundle', () => {
+    const b = smallBundle(42);
+    const m = MemoryProject.fromBundle(b);
+    expect(ProjectBundle.parse(m.toBundle())).toEqual(ProjectBundle.parse(b));
+    const { result } = m.execute({ type: 'inVivo', name: 'kept updated', documentId: b.documents[0]!.id, start: 18, end: 30, coderId: b.coders[0]!.id });
+    m.execute({ type: 'saveMemo', target: { kind: 'code', id: result.code.id }, text: 'Why this matters' });
+    const before = m.toBundle();
+    expect(() => m.execute({ type: 'mergeCodes', sourceId: b.codes[0]!.id, targetId: b.codes[1]!.id })).toThrow(/own subcodes/);
+    expect(m.toBundle()).toEqual(before);
+    const out = ProjectBundle.parse(m.toBundle());
+    expect(out.codes.map((c) => c.name)).toContain('kept updated');
+    expect(out.memos.find((x) => x.target.id === result.code.id)?.text).toBe('Why this matters');
+    expect(m.history.map((h) => h.label)).toEqual(['In-vivo code “kept updated”', 'Edit memo on the code']);
+    expect(m.audit.map((a) => a.action)).toEqual(['code.in-vivo', 'memo.create']);
+  });
+});
 
 describe('the Dexie executor and the in-memory executor', () => {
   let n = 0;
