@@ -13,6 +13,7 @@
 import type { Table } from 'dexie';
 import {
   auditRow,
+  byIdOrder,
   byTable,
   changedRows,
   changesOf,
@@ -34,7 +35,9 @@ import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding } from '../../shared/model';
 import { getCodec } from './codec';
 import { getDocuments } from './reads';
-import type { ChorusDb, HistoryEntry } from './schema';
+import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
+import { commitImports } from './import-many';
+import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
@@ -91,11 +94,11 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
   }
   return {
     project: spec.project ? await db.projects.get(projectId) : undefined,
-    codes,
-    coders: spec.coders ? await db.coders.where('projectId').equals(projectId).toArray() : [],
-    codings: [...codings.values()],
+    codes: byIdOrder(codes),
+    coders: byIdOrder(spec.coders ? await db.coders.where('projectId').equals(projectId).toArray() : []),
+    codings: byIdOrder([...codings.values()]),
     documents: spec.documentIds?.length ? (await getDocuments(db, spec.documentIds)).filter((d) => d !== undefined) : [],
-    memos,
+    memos: byIdOrder(memos),
     step,
     current,
   };
@@ -161,4 +164,20 @@ async function write(db: ChorusDb, ops: readonly RowOp[], strictAdds: boolean): 
     if (t.adds.length) await (strictAdds ? tbl.bulkAdd(t.adds) : tbl.bulkPut(t.adds));
     if (t.puts.length) await tbl.bulkPut(t.puts);
   }
+}
+
+/**
+ * The import path: files committed from the import worker are not a planned command (a survey of
+ * 100,000 rows streams into one transaction, pipelined, never whole in memory), but they go
+ * through this module like every other write: all-or-nothing, document texts encoded before the
+ * transaction (a streamed table's chunks under Dexie.waitFor), one audit entry per file
+ * (`import.commit`). Imports are not undoable; the change stamp moves with the new rows.
+ */
+export function executeImport(
+  db: ChorusDb,
+  projectId: string,
+  items: readonly { batch: CommitBatch; meta: CommitMeta }[],
+  opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
+): Promise<ImportRecord[]> {
+  return commitImports(db, projectId, items, opts);
 }

@@ -4,7 +4,7 @@
  * file nested inside it. Any failure or an abort rolls back every file.
  */
 import type { ImportRecord, ChorusDb } from './schema';
-import { commitImport, importTables, progressTotal, type CommitBatch, type CommitMeta, type CommitProgress } from './imports';
+import { ImportCancelled, importTables, prepareBatch, progressTotal, writeBatch, type CommitBatch, type CommitMeta, type PreparedBatch, type CommitProgress } from './imports';
 
 export async function commitImports(
   db: ChorusDb,
@@ -13,12 +13,16 @@ export async function commitImports(
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord[]> {
   const total = items.reduce((n, i) => n + progressTotal(i.batch), 0);
+  if (opts.signal?.aborted) throw new ImportCancelled();
+  // every file's texts are encoded before the one transaction opens
+  const prepared: PreparedBatch[] = [];
+  for (const item of items) prepared.push(await prepareBatch(item.batch));
   return db.transaction('rw', importTables(db), async () => {
     const records: ImportRecord[] = [];
     let before = 0;
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
       const offset = before;
-      records.push(await commitImport(db, projectId, item.batch, item.meta, { chunk: opts.chunk, signal: opts.signal, onProgress: (p) => opts.onProgress?.({ done: offset + p.done, total }) }));
+      records.push(await writeBatch(db, projectId, prepared[i]!, item.meta, { chunk: opts.chunk, signal: opts.signal, onProgress: (p) => opts.onProgress?.({ done: offset + p.done, total }) }));
       before += progressTotal(item.batch);
     }
     return records;

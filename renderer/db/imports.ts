@@ -6,7 +6,8 @@ import { newGuid, type DocumentWithText, type Participant, type PiiType, type So
 import type { ChorusDb, DatasetRowRecord, ImportRecord } from './schema';
 import { datasetRowKey, type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
 import { recordAudit } from './audit';
-import { getCodec } from './codec';
+import Dexie from 'dexie';
+import { getCodec, type StoredText } from './codec';
 
 /**
  * A survey table streamed into the store as a dataset (shared/import/dataset.ts): its answers
@@ -80,10 +81,38 @@ export function findPreviousImports(db: ChorusDb, projectId: string, checksum: s
   return db.imports.where('[projectId+checksum]').equals([projectId, checksum]).toArray();
 }
 
+/** A batch's document texts, encoded through the storage codec BEFORE its transaction opens. */
+export interface PreparedBatch {
+  batch: CommitBatch;
+  documentTexts: StoredText[];
+}
+
+export async function prepareBatch(batch: CommitBatch): Promise<PreparedBatch> {
+  return { batch, documentTexts: await getCodec().encodeMany(batch.documents.map((d) => d.text)) };
+}
+
+/** Commit one batch in its own transaction (its texts are encoded first). */
 export async function commitImport(
   db: ChorusDb,
   projectId: string,
   batch: CommitBatch,
+  meta: CommitMeta,
+  opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
+): Promise<ImportRecord> {
+  if (opts.signal?.aborted) throw new ImportCancelled();
+  const prepared = await prepareBatch(batch);
+  return db.transaction('rw', importTables(db), () => writeBatch(db, projectId, prepared, meta, opts));
+}
+
+/**
+ * Write one prepared batch. Call inside a transaction over `importTables`. A streamed survey
+ * table's answers are encoded chunk by chunk as they are read (the table is never whole in
+ * memory); Dexie.waitFor keeps the transaction open while a real cipher works.
+ */
+export async function writeBatch(
+  db: ChorusDb,
+  projectId: string,
+  { batch, documentTexts }: PreparedBatch,
   meta: CommitMeta,
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord> {
@@ -105,7 +134,7 @@ export async function commitImport(
     sourceId: batch.sources[0]?.id ?? batch.documents[0]?.sourceId ?? '',
     counts: { ...size, skippedEmpty: batch.skippedEmpty },
   };
-  await db.transaction('rw', importTables(db), async () => {
+  {
     if (!(await db.projects.get(projectId))) throw new Error('The project to import into no longer exists');
     // (no spread into one array: a 100,000-row survey has 300,000 entities here)
     for (const list of [batch.sources, batch.variables, batch.participants, batch.documents]) {
@@ -125,8 +154,7 @@ export async function commitImport(
       check();
       const part = batch.documents.slice(i, i + chunk);
       await db.documents.bulkAdd(part.map(({ text: _t, ...meta }) => meta));
-      const stored = await codec.encodeMany(part.map((d) => d.text));
-      await db.texts.bulkAdd(part.map((d, i) => ({ id: d.id, projectId, stored: stored[i]! })));
+      await db.texts.bulkAdd(part.map((d, j) => ({ id: d.id, projectId, stored: documentTexts[i + j]! })));
       done += part.length;
       opts.onProgress?.({ done, total });
     }
@@ -137,7 +165,7 @@ export async function commitImport(
         check();
         const texts: string[] = [];
         for (const r of rows) for (const t of r.texts) if (t !== null) texts.push(t);
-        const stored = await codec.encodeMany(texts);
+        const stored = await Dexie.waitFor(codec.encodeMany(texts));
         let k = 0;
         const records = rows.map((r): DatasetRowRecord => ({ key: datasetRowKey(batch.dataset!.id, r.row), texts: r.texts.map((t) => (t === null ? null : stored[k++]!)) }));
         if (writing) await writing;
@@ -161,6 +189,6 @@ export async function commitImport(
     }
     await db.imports.add(record);
     await recordAudit(db, projectId, 'import.commit', [record.id, record.sourceId], meta.by);
-  });
+  }
   return record;
 }

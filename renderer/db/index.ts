@@ -6,6 +6,7 @@
 export * from './api';
 export { deleteProject, exportBundle } from './projects';
 export * from './writes';
+export { executeImport } from './execute';
 export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress, type DatasetCommit } from './imports';
 export { commitImports } from './import-many';
 export { ensureTermCounts, forgetTermCounts } from './termCounts';

@@ -9,7 +9,7 @@
  * Spreadsheets arrive already parsed (from their disposable worker) and stream from memory;
  * transcripts are small and kept whole.
  */
-import { commitImports, findPreviousImports, ImportCancelled, type ChorusDb, type CommitBatch, type CommitMeta } from '../db';
+import { executeImport, findPreviousImports, ImportCancelled, type ChorusDb, type CommitBatch, type CommitMeta } from '../db';
 import { newGuid } from '../../shared/model/ids';
 import { PII_TYPES, type PiiType } from '../../shared/model';
 import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
@@ -374,7 +374,7 @@ export class ImportSession {
     });
     this.#abort = new AbortController();
     try {
-      await commitImports(await this.db(), req.projectId, items, {
+      await executeImport(await this.db(), req.projectId, items, {
         chunk: req.chunk ?? 2000,
         signal: this.#abort.signal,
         onProgress: (x) => progress({ type: 'progress', phase: 'commit', done: x.done, total: x.total }),

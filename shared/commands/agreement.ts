@@ -27,9 +27,10 @@ const resolveDisagreement: Handler<Of<'resolveDisagreement'>, { added: number; r
     codingIds: cmd.remove,
   }),
   plan(state, cmd, ctx) {
-    const removing = state.codings.filter((c) => cmd.remove.includes(c.id));
+    const gone = new Set(cmd.remove);
+    const removing = state.codings.filter((c) => gone.has(c.id));
     for (const c of removing) if (c.projectId !== ctx.projectId) throw new Error('A coding to remove belongs to another project');
-    const { ops } = planCodings({ ...state, codings: state.codings.filter((c) => !cmd.remove.includes(c.id)) }, cmd.add, ctx);
+    const { ops } = planCodings({ ...state, codings: state.codings.filter((c) => !gone.has(c.id)) }, cmd.add, ctx);
     const added = ops.length;
     return {
       ops: [...removing.map((c) => del('codings', c.id)), ...ops],

@@ -83,7 +83,8 @@ const removeCodings: Handler<Of<'removeCodings'>, number> = {
   writes: ['codings'],
   reads: (cmd) => ({ codingIds: cmd.codingIds }),
   plan(state, cmd, ctx) {
-    const rows = state.codings.filter((c) => cmd.codingIds.includes(c.id));
+    const wanted = new Set(cmd.codingIds);
+    const rows = state.codings.filter((c) => wanted.has(c.id));
     for (const c of rows) if (c.projectId !== ctx.projectId) throw new Error('A coding to remove belongs to another project');
     return {
       ops: rows.map((c) => del('codings', c.id)),

@@ -49,7 +49,7 @@ const undo: Handler<Extract<HistoryCommand, { type: 'undo' }>, string | null> = 
         throw new Error(`“${s.label}” cannot be undone on its own: a later change touched the same data. Use Undo in the header to step back through the changes.`);
       }
     }
-    return { ops, step: { label: `Undo ${s.label}` }, audit, result: s.label };
+    return { ops, step: { label: `Revert “${s.label}”` }, audit, result: s.label };
   },
 };
 

@@ -55,4 +55,4 @@ export { initialsOf, type CoderPatch } from './coders';
 export type { CodePatch, CodebookImportResult } from './codebook';
 export type { SpanToCode } from './coding';
 export type * from './types';
-export { rowKey } from './types';
+export { rowKey, byIdOrder } from './types';

@@ -8,7 +8,7 @@ import { newGuid, type AuditEvent, type DocumentMeta, type MemoMeta, type Projec
 import { auditRow, byTable, changedRows, changesOf, collapse, changesSomething, type Executed, type ExecuteOptions } from './apply';
 import { descendantIds } from '../coding/tree';
 import { handlerOf, type Command, type ResultOf } from './index';
-import { HISTORY_LIMIT, rowKey, type ReadSpec, type Row, type RowChange, type Snapshot, type TableName } from './types';
+import { byIdOrder, HISTORY_LIMIT, rowKey, type ReadSpec, type Row, type RowChange, type Snapshot, type TableName } from './types';
 
 /** Plain stored text, as the store's plain codec keeps it. */
 interface PlainStored {
@@ -52,8 +52,9 @@ export class MemoryProject {
     return m;
   }
 
+  /** The project's rows of a table, in id order. */
   rows<T>(table: TableName): T[] {
-    return [...this.tables.get(table)!.values()].filter((r) => r.projectId === this.projectId || (table === 'projects' && r.id === this.projectId)) as unknown as T[];
+    return byIdOrder([...this.tables.get(table)!.values()]).filter((r) => r.projectId === this.projectId || (table === 'projects' && r.id === this.projectId)) as unknown as T[];
   }
 
   /** The project as a bundle (texts decoded). */

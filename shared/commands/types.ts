@@ -99,6 +99,9 @@ export interface ReadSpec {
   step?: 'undo' | 'redo' | number;
 }
 
+/** Snapshot lists are in id order in every executor, so a plan's output does not depend on storage order. */
+export const byIdOrder = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 export interface Snapshot {
   project: Project | undefined;
   codes: Code[];

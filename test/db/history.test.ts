@@ -17,6 +17,7 @@ import {
   updateCode,
   getMemo,
   saveMemo,
+  execute,
   type ChorusDb,
 } from '../../renderer/db';
 import { smallBundle } from './fixtures';
@@ -81,6 +82,8 @@ describe('undo and redo', () => {
       fc.record({ kind: fc.constant('delete' as const), code: fc.nat(10) }),
       fc.record({ kind: fc.constant('merge' as const), a: fc.nat(10), b: fc.nat(10) }),
       fc.record({ kind: fc.constant('split' as const), code: fc.nat(10) }),
+      fc.record({ kind: fc.constant('inVivo' as const), doc: fc.nat(1), start: fc.nat(30), len: fc.integer({ min: 1, max: 20 }) }),
+      fc.record({ kind: fc.constant('undoStep' as const), step: fc.nat(20) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
@@ -88,6 +91,7 @@ describe('undo and redo', () => {
         const coder = b.coders[0]!.id;
         const initial = await state(db, pid);
         let steps = 0;
+        const done: number[] = [];
         for (const o of ops) {
           const { codes, codings } = await state(db, pid);
           const pick = <T>(xs: T[], i: number) => (xs.length ? xs[i % xs.length] : undefined);
@@ -108,6 +112,14 @@ describe('undo and redo', () => {
               const c = pick(codes, o.code)!;
               const mine = codings.filter((x) => x.codeId === c.id).map((x) => x.id);
               await splitCode(db, c.id, 'Split part', mine.slice(0, 1));
+            } else if (o.kind === 'inVivo') {
+              const doc = b.documents[o.doc]!;
+              const start = Math.min(o.start, doc.length - 1);
+              const r = await execute(db, pid, { type: 'inVivo', name: 'word', documentId: doc.id, start, end: Math.min(doc.length, start + o.len), coderId: coder });
+              if (r.step !== null) done.push(r.step);
+            } else if (o.kind === 'undoStep' && done.length) {
+              // a screen's own Undo: exactly that step (a plain undo if latest, else a revert step)
+              await execute(db, pid, { type: 'undo', step: done[o.step % done.length]! });
             } else continue;
             steps++;
           } catch {

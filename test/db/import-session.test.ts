@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCoding, plainCodec, setCodec, createProject, deleteProject, exportBundle, getDocumentText, listCodes, listCoders, listDocuments, listParticipants, openChorusDb, createCode, type ChorusDb } from '../../renderer/db';
 import { ImportSession } from '../../renderer/workers/import-session';
+import { freshAesCodec } from './aes-codec';
 import type { ImportReply, ImportRequest } from '../../renderer/workers/import-protocol';
 import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapping';
 import { applyDecisions, scanBatches, type FindingDecision } from '../../shared/import/pipeline';
@@ -144,6 +145,23 @@ describe('the import session (streamed CSV → dataset)', () => {
     await deleteProject(db, pid);
     expect(await db.datasetRows.count()).toBe(0);
     expect(await db.datasets.count()).toBe(0);
+  });
+
+  it('commits a streamed survey through a real AES-GCM codec (no premature commit), and reads it back', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const { review } = await prepareCsv(s, pid, new TextEncoder().encode(CSV));
+    setCodec(await freshAesCodec());
+    try {
+      const r = await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+      if (r.type !== 'committed') throw new Error(JSON.stringify(r));
+      const doc = (await listDocuments(db, pid)).find((d) => d.title === 'R2 – Experience')!;
+      expect(await getDocumentText(db, doc.id)).toBe('I waited three weeks for a call back from 101.');
+      // stored as ciphertext: no answer is readable in the store
+      expect(JSON.stringify(await db.datasetRows.toArray())).not.toContain('three weeks');
+    } finally {
+      setCodec(plainCodec);
+    }
   });
 
   it('a file that changed between scan and commit fails and stores nothing', async () => {

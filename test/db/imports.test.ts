@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commitImport, createProject, findPreviousImports, ImportCancelled, openChorusDb, setCodec, plainCodec, type ChorusDb, type CommitBatch } from '../../renderer/db';
+import { freshAesCodec } from './aes-codec';
+import { commitImport, getDocumentText, createProject, findPreviousImports, ImportCancelled, openChorusDb, setCodec, plainCodec, type ChorusDb, type CommitBatch } from '../../renderer/db';
 import { newGuid, type DocumentWithText } from '../../shared/model';
 
 let n = 0;
@@ -41,22 +42,26 @@ describe('committing an import', () => {
     expect(await findPreviousImports(db, pid, 'other')).toEqual([]);
   });
 
-  it('a failure part-way leaves the store exactly as before', async () => {
+  it('commits documents through a real AES-GCM codec (texts encoded before the transaction)', async () => {
     const { db, pid } = await fresh();
-    const before = await snapshot(db);
-    let calls = 0;
-    setCodec({
-      ...plainCodec,
-      encodeMany: async (t) => {
-        if (++calls > 2) throw new Error('disk full');
-        return plainCodec.encodeMany(t);
-      },
-    });
+    const b = batch(pid, 12);
+    setCodec(await freshAesCodec());
     try {
-      await expect(commitImport(db, pid, batch(pid, 20), { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5 })).rejects.toThrow('disk full');
+      await commitImport(db, pid, b, { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5 });
+      expect(await getDocumentText(db, b.documents[7]!.id)).toBe(b.documents[7]!.text);
+      expect(JSON.stringify(await db.texts.toArray())).not.toContain(JSON.stringify(b.documents[7]!.text));
     } finally {
       setCodec(plainCodec);
     }
+  });
+
+  it('a failure part-way leaves the store exactly as before', async () => {
+    const { db, pid } = await fresh();
+    const before = await snapshot(db);
+    const b = batch(pid, 20);
+    // a repeated document id: the fourth chunk's write fails after three chunks were written
+    b.documents[16] = { ...b.documents[16]!, id: b.documents[1]!.id };
+    await expect(commitImport(db, pid, b, { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5 })).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
   });
 

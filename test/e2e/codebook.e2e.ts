@@ -131,23 +131,26 @@ describe.skipIf(reason !== null)('Codebook, coders, memos and history (Chromium)
     await countIs(page, samBefore + 3);
     await screenshot(page, 'codebook-coded');
 
-    // Undo with the keyboard (outside text fields), across a reload.
+    // Undo with the keyboard (outside text fields), across a reload: the in-vivo code and its
+    // coding are ONE step, so one undo takes both away.
     await page.getByRole('region', { name: 'Document text' }).focus();
-    await expect.poll(() => undoButton(page).textContent()).toBe('Undo Apply code');
+    await expect.poll(() => undoButton(page).textContent()).toBe(`Undo In-vivo code “${word}”`);
     await page.keyboard.press('Control+z');
     await countIs(page, samBefore + 2);
-    await expect.poll(() => redoButton(page).textContent()).toBe('Redo Apply code');
-    await expect.poll(() => undoButton(page).textContent()).toBe(`Undo Create code “${word}”`);
+    await expect.poll(() => treeItem(page, word).count()).toBe(0);
+    await expect.poll(() => redoButton(page).textContent()).toBe(`Redo In-vivo code “${word}”`);
+    await expect.poll(() => undoButton(page).textContent()).toBe('Undo Apply code');
     await page.reload();
     await waitForDemo(page);
-    await expect.poll(() => redoButton(page).textContent()).toBe('Redo Apply code');
-    await expect.poll(() => undoButton(page).textContent()).toBe(`Undo Create code “${word}”`);
+    await expect.poll(() => redoButton(page).textContent()).toBe(`Redo In-vivo code “${word}”`);
+    await expect.poll(() => undoButton(page).textContent()).toBe('Undo Apply code');
     await page.locator('.doc-link', { hasText: title }).first().click();
     await page.locator('.coding-list').waitFor();
     await countIs(page, samBefore + 2);
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('Control+Shift+z');
     await countIs(page, samBefore + 3);
+    await treeItem(page, word).first().waitFor();
     await page.keyboard.press('Control+y'); // nothing more to redo: no change
     expect(await codingCount(page)).toBe(samBefore + 3);
 
