@@ -68,6 +68,8 @@ export interface ReviewData {
   /** Values that could not be read as their type: they stop the commit. */
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  /** Dates left blank because they read as two different dates (a date column read "unambiguous only"). */
+  blankedDates: ImportIssue[];
 }
 
 export interface ImportSummary {

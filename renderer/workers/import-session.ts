@@ -25,6 +25,7 @@ import {
   readTranscriptText,
   scanAttributes,
   scanPlace,
+  scanValues,
   speakerCounts,
   totalCounts,
   type BatchFinding,
@@ -133,7 +134,7 @@ export class ImportSession {
     switch (req.type) {
       case 'add-file': {
         const kind = importFileKind(req.name);
-        if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, DOCX)`));
+        if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, RST, DOCX)`));
         let source: ByteSource;
         let sum: string | undefined;
         try {
@@ -236,6 +237,8 @@ export class ImportSession {
     const views: FindingView[] = [];
     const errors: ImportIssue[] = [];
     const warnings: ImportIssue[] = [];
+    const blankedDates: ImportIssue[] = [];
+    let blankedCount = 0;
     let documents = 0;
     let participants = 0;
     let skippedEmpty = 0;
@@ -268,22 +271,38 @@ export class ImportSession {
           done += chunk.rows.length;
           report(Math.min(done, total - 1), total);
         }
+        // levels are known once every row is in: the commit builds with them fixed from the first row
+        const settled = builder.settleLevels();
+        const response = builder.levels.some((l) => l === 'response');
+        const varName = (id: string) => builder.variables.find((b) => b.id === id)?.name ?? 'attribute';
+        if (response) {
+          for (let row = 0; row < builder.rowCount; row++) {
+            const values = builder.rowAttributes(row);
+            for (const x of scanValues(batch, (variableId) => ({ kind: 'row-attribute', row, variableId }), values, req.allowList)) {
+              const v = x.place.kind === 'row-attribute' ? x.place.variableId : '';
+              keep(x, `${f.name} · ${builder.recordId(row)} · ${varName(v)}`, String(values[v] ?? ''));
+            }
+          }
+        }
         for (let pi = 0; pi < builder.participantCount; pi++) {
           const attributes = builder.attributes(pi);
           for (const x of scanAttributes(batch, pi, attributes, req.allowList)) {
             const v = x.place.kind === 'attribute' ? x.place.variableId : '';
-            keep(x, `${f.name} · ${builder.pseudonym(pi)} · ${builder.variables.find((b) => b.id === v)?.name ?? 'attribute'}`, String(attributes[v] ?? ''));
+            keep(x, `${f.name} · ${builder.pseudonym(pi)} · ${varName(v)}`, String(attributes[v] ?? ''));
           }
         }
         // (loops, not spreads or includes: a wrong date order can make 100,000 of these)
         const invalid = new Set(builder.invalidValues);
+        const blanked = new Set(builder.blankedDates);
         invalidCount += invalid.size;
+        blankedCount += blanked.size;
         for (const w of builder.invalidValues) if (errors.length < MAX_ISSUES) errors.push(w);
-        for (const w of builder.warnings) if (!invalid.has(w) && warnings.length < MAX_ISSUES) warnings.push(w);
+        for (const w of builder.blankedDates) if (blankedDates.length < MAX_ISSUES) blankedDates.push(w);
+        for (const w of builder.warnings) if (!invalid.has(w) && !blanked.has(w) && warnings.length < MAX_ISSUES) warnings.push(w);
         documents += builder.documentCount;
         participants += builder.participantCount;
         skippedEmpty += builder.skippedEmpty;
-        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, rows: builder.rowCount, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
+        items.push({ kind: 'table', file: f, mapping: { ...t.mapping, attributes: settled }, ids: ids.drawn, rows: builder.rowCount, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
       } catch (e) {
         return errorReply(f.name, e);
       }
@@ -322,7 +341,8 @@ export class ImportSession {
     if (documents === 0) return errorReply('', new Error('Nothing to import: every text cell and file was empty.'));
     progress({ type: 'progress', phase: 'scan', done: total, total });
     if (invalidCount > errors.length) errors.push({ file: '', message: `… and ${(invalidCount - errors.length).toLocaleString('en-GB')} more values that cannot be read as their column's type` });
-    const review = { documents, participants, skippedEmpty, errors, warnings };
+    if (blankedCount > blankedDates.length) blankedDates.push({ file: '', message: `… and ${(blankedCount - blankedDates.length).toLocaleString('en-GB')} more dates left blank` });
+    const review = { documents, participants, skippedEmpty, errors, warnings, blankedDates };
     this.#prepared = { projectId: req.projectId, now, items, findings, views, review, invalidCount, request: req };
     return { type: 'review', review: { findings: views, ...review } };
   }
@@ -420,6 +440,10 @@ export class ImportSession {
           for (const { participant, variableId } of applier.attributePlaces(bi)) {
             const value = builder.attributes(participant)[variableId];
             if (typeof value === 'string') builder.setAttribute(participant, variableId, applier.attribute(bi, participant, variableId, value));
+          }
+          for (const { row, variableId } of applier.rowAttributePlaces(bi)) {
+            const value = builder.rowAttributes(row)[variableId];
+            if (typeof value === 'string') builder.setRowAttribute(row, variableId, applier.rowAttribute(bi, row, variableId, value));
           }
           return builder.dataset();
         },

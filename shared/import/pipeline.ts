@@ -15,13 +15,13 @@ import { docxToText } from './docx';
 import type { ImportBatch } from './mapping';
 import { isWorkbookName } from './table';
 import { ImportError } from './types';
-import { parseDate, type DateOrder } from './values';
+import { parseDate, parseDateEitherOrder, type DateOrder } from './values';
 
 export type ImportFileKind = 'table' | 'workbook' | 'transcript';
 
 const TABLE_EXT = ['csv', 'tsv', 'tab', 'psv'];
-const TRANSCRIPT_EXT = ['txt', 'md', 'markdown', 'docx'];
-export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods', '.txt', '.md', '.markdown', '.docx'];
+const TRANSCRIPT_EXT = ['txt', 'md', 'markdown', 'rst', 'docx'];
+export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods', '.txt', '.md', '.markdown', '.rst', '.docx'];
 
 /** Which importer a file needs, from its name; undefined for an unsupported type. */
 export function importFileKind(fileName: string): ImportFileKind | undefined {
@@ -32,7 +32,7 @@ export function importFileKind(fileName: string): ImportFileKind | undefined {
   return undefined;
 }
 
-/** A TXT/MD/DOCX transcript's text. Throws ImportError (the message does not repeat the file name). */
+/** A TXT/MD/RST/DOCX transcript's text. Throws ImportError (the message does not repeat the file name). */
 export async function readTranscriptText(fileName: string, bytes: Uint8Array, encoding?: string): Promise<string> {
   if (fileName.toLowerCase().endsWith('.docx')) return docxToText(bytes);
   const d = decodeText(bytes, encoding);
@@ -60,27 +60,43 @@ export function dropSpeakers(turns: readonly SpeakerTurn[], notSpeakers: Readonl
   return out;
 }
 
-/** Values that cannot be read in the chosen date order but can in another: a sign the order is wrong. */
-export function dateOrderConflicts(values: readonly string[], order: DateOrder): { contradicting: number; example?: string } {
+/**
+ * Values that cannot be read in the chosen date order but can in another (a sign the order is
+ * wrong), and values that read in both day/month and month/day order as different dates.
+ */
+export function dateOrderConflicts(values: readonly string[], order: DateOrder): { contradicting: number; ambiguous: number; example?: string } {
   let contradicting = 0;
+  let ambiguous = 0;
   let example: string | undefined;
   for (const raw of values) {
     const v = raw.trim();
-    if (v === '' || parseDate(v, order).ok) continue;
+    if (v === '') continue;
+    if (parseDate(v, order).ok) {
+      const r = parseDateEitherOrder(v);
+      if (!r.ok && 'ambiguous' in r) ambiguous++;
+      continue;
+    }
     const other = (['dmy', 'mdy'] as const).filter((o) => o !== order);
     if (other.some((o) => parseDate(v, o).ok)) {
       contradicting++;
       example ??= v;
     }
   }
-  return { contradicting, ...(example !== undefined ? { example } : {}) };
+  return { contradicting, ambiguous, ...(example !== undefined ? { example } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The anonymisation gate
 
-/** Where a finding is: a document's text, or a participant's attribute value. Indexes into the batch. */
-export type FindingPlace = { kind: 'document'; doc: number } | { kind: 'attribute'; participant: number; variableId: string };
+/**
+ * Where a finding is: a document's text, a participant's attribute value, or a response-level
+ * attribute value — of a table row (a streamed table) or of a document (a whole batch). Indexes into the batch.
+ */
+export type FindingPlace =
+  | { kind: 'document'; doc: number }
+  | { kind: 'attribute'; participant: number; variableId: string }
+  | { kind: 'row-attribute'; row: number; variableId: string }
+  | { kind: 'document-attribute'; doc: number; variableId: string };
 
 export interface BatchFinding extends PiiFinding {
   /** Stable across re-scans of the same batch: batch, place, offsets and type. */
@@ -92,7 +108,16 @@ export interface BatchFinding extends PiiFinding {
 export type FindingDecision = 'redact' | 'pseudonymise' | 'ignore';
 
 function placeKey(p: FindingPlace): string {
-  return p.kind === 'document' ? `d${p.doc}` : `a${p.participant}:${p.variableId}`;
+  switch (p.kind) {
+    case 'document':
+      return `d${p.doc}`;
+    case 'attribute':
+      return `a${p.participant}:${p.variableId}`;
+    case 'row-attribute':
+      return `r${p.row}:${p.variableId}`;
+    case 'document-attribute':
+      return `da${p.doc}:${p.variableId}`;
+  }
 }
 
 /** Sorted by start, longest first at a tie, and without overlaps (the earlier/longer one wins). */
@@ -108,9 +133,14 @@ export function scanPlace(batch: number, place: FindingPlace, text: string, allo
 
 /** The findings in a participant's text attribute values. */
 export function scanAttributes(batch: number, participant: number, attributes: Participant['attributes'], allowList?: string[]): BatchFinding[] {
+  return scanValues(batch, (variableId) => ({ kind: 'attribute', participant, variableId }), attributes, allowList);
+}
+
+/** The findings in attribute values (text ones), each placed by `place`. */
+export function scanValues(batch: number, place: (variableId: string) => FindingPlace, attributes: Participant['attributes'], allowList?: string[]): BatchFinding[] {
   const out: BatchFinding[] = [];
   for (const [variableId, v] of Object.entries(attributes)) {
-    if (typeof v === 'string' && v.trim() !== '') out.push(...scanPlace(batch, { kind: 'attribute', participant, variableId }, v, allowList));
+    if (typeof v === 'string' && v.trim() !== '') out.push(...scanPlace(batch, place(variableId), v, allowList));
   }
   return out;
 }
@@ -126,6 +156,7 @@ export function scanBatches(batches: readonly ImportBatch[], opts: { allowList?:
   batches.forEach((b, bi) => {
     b.documents.forEach((d, di) => {
       for (const f of scanPlace(bi, { kind: 'document', doc: di }, d.text, opts.allowList)) out.push(f);
+      if (d.attributes) for (const f of scanValues(bi, (variableId) => ({ kind: 'document-attribute', doc: di, variableId }), d.attributes, opts.allowList)) out.push(f);
       opts.onProgress?.(++done, total);
     });
     b.participants.forEach((p, pi) => {
@@ -206,9 +237,14 @@ export class DecisionApplier {
     return this.#redact(batch, { kind: 'document', doc }, text);
   }
 
-  /** The documents of batch `batch` (all of them, in order), changed in place. */
+  /** The documents of batch `batch` (all of them, in order), changed in place (their response-level attribute values too). */
   documents(batch: number, docs: DocumentWithText[]): void {
     docs.forEach((d, i) => {
+      if (d.attributes) {
+        for (const [variableId, v] of Object.entries(d.attributes)) {
+          if (typeof v === 'string') d.attributes[variableId] = this.#redact(batch, { kind: 'document-attribute', doc: i, variableId }, v)?.text ?? v;
+        }
+      }
       const r = this.documentText(batch, i, d.text);
       if (!r) return;
       d.turns = d.turns.map((t) => ({ ...t, start: r.mapOffset(t.start), end: r.mapOffset(t.end) }));
@@ -225,6 +261,22 @@ export class DecisionApplier {
       if (list[0]!.batch === batch && place.kind === 'attribute') out.push({ participant: place.participant, variableId: place.variableId });
     }
     return out.sort((a, b) => a.participant - b.participant);
+  }
+
+  /** The response-level attribute values of a streamed table's rows that have findings to apply. */
+  rowAttributePlaces(batch: number): { row: number; variableId: string }[] {
+    const out: { row: number; variableId: string }[] = [];
+    for (const list of this.#byPlace.values()) {
+      const place = list[0]!.place;
+      if (list[0]!.batch === batch && place.kind === 'row-attribute') out.push({ row: place.row, variableId: place.variableId });
+    }
+    return out.sort((a, b) => a.row - b.row);
+  }
+
+  /** One row's response-level value with the decisions applied (the value itself when nothing applies). */
+  rowAttribute(batch: number, row: number, variableId: string, value: string): string {
+    this.counts[batch] ??= emptyCounts();
+    return this.#redact(batch, { kind: 'row-attribute', row, variableId }, value)?.text ?? value;
   }
 
   /** One attribute value with the decisions applied (the value itself when nothing applies). */

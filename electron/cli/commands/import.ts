@@ -1,5 +1,5 @@
 /**
- * `import <file...> -o out.qdpx`: CSV/TSV/XLSX/XLS/ODS survey tables and TXT/MD/DOCX transcripts
+ * `import <file...> -o out.qdpx`: CSV/TSV/XLSX/XLS/ODS survey tables and TXT/MD/RST/DOCX transcripts
  * → a new REFI-QDA project. Tables map through --id/--participant/--text/--attrs; transcripts
  * get speaker turns. Any unreadable value fails the whole import, naming file, row, column and
  * reason, and no output file is left behind.
@@ -19,7 +19,7 @@ import { ImportError, type ImportIssue, type ParsedTable } from '../../../shared
 import type { DateOrder } from '../../../shared/import/values';
 import { redactBatches } from './import-redact';
 
-const TRANSCRIPT_EXT = new Set(['.txt', '.md', '.markdown', '.docx']);
+const TRANSCRIPT_EXT = new Set(['.txt', '.md', '.markdown', '.rst', '.docx']);
 const TABLE_EXT = new Set(['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods']);
 const ATTR_TYPES: readonly AttributeType[] = ['category', 'number', 'date', 'text', 'boolean'];
 const USAGE =
@@ -137,7 +137,7 @@ function printWarnings(io: CliIo, warnings: ImportIssue[]): void {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: USAGE,
-  summary: 'survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/DOCX) → a new REFI-QDA project (.qdpx)',
+  summary: 'survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/RST/DOCX) → a new REFI-QDA project (.qdpx)',
   options: {
     output: { type: 'string', short: 'o' },
     id: { type: 'string' },

@@ -200,7 +200,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       {stage === 'files' && (
         <>
           <p className="import-intro">
-            Survey tables (CSV, TSV, XLSX, XLS, ODS) and transcripts (TXT, MD, DOCX). Nothing is stored until you have reviewed the personal data found and confirmed.
+            Survey tables (CSV, TSV, XLSX, XLS, ODS) and transcripts (TXT, MD, RST, DOCX). Nothing is stored until you have reviewed the personal data found and confirmed.
           </p>
           <div className="import-actions">
             <button type="button" onClick={() => void choose()}>
