@@ -16,6 +16,8 @@ export interface TranscriptPlan {
   fileId: string;
   /** Detected labels the user says are not speakers. */
   notSpeakers: string[];
+  /** A source of its own for this file; without it the file joins the batch's shared transcripts' source. */
+  source?: SourceSpec;
 }
 
 export type ImportRequest =

@@ -314,12 +314,14 @@ export class ImportSession {
       if (f.text === undefined) return errorReply(f.name, new Error('has not been read yet'));
       let b: ImportBatch;
       try {
-        b = buildBatchFromTranscripts([{ name: f.name, text: f.text }], req.transcriptSource, { projectId: req.projectId, newId: newGuid, now });
+        b = buildBatchFromTranscripts([{ name: f.name, text: f.text }], plan.source ?? req.transcriptSource, { projectId: req.projectId, newId: newGuid, now });
       } catch (e) {
         return errorReply(f.name, e);
       }
-      // all transcripts of one import share the first one's source
-      if (sourceId === undefined) sourceId = b.sources[0]!.id;
+      // a file with a source of its own keeps it; the others share the first one's source
+      if (plan.source) {
+        // its own source, made above
+      } else if (sourceId === undefined) sourceId = b.sources[0]!.id;
       else {
         b.sources = [];
         for (const p of b.participants) p.sourceId = sourceId;

@@ -80,7 +80,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     for (const p of picked) {
       const id = newGuid();
       const kind = importFileKind(p.name);
-      const entry: Entry = { id, name: p.name, kind, loading: true, settings: {}, notSpeakers: [], reimportOk: false, source: { name: baseName(p.name), kind: 'survey' } };
+      const entry: Entry = { id, name: p.name, kind, loading: true, settings: {}, notSpeakers: [], reimportOk: false, source: { name: baseName(p.name), kind: kind === 'transcript' ? 'interview' : 'survey' } };
       setEntries((es) => [...es, entry]);
       const r = await worker().request({ type: 'add-file', projectId: project.id, fileId: id, name: p.name, data: p.data });
       if (r.type !== 'file') {
@@ -113,8 +113,10 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       if (p) problems.push(`${e.name}: ${p}`);
     }
     if (e.info && e.info.previous.length > 0 && !e.reimportOk) problems.push(`${e.name}: confirm that you want to import it again.`);
+    if (e.transcript && e.ownSource && !e.source.name.trim()) problems.push(`${e.name}: give its source a name.`);
   }
-  if (ready.some((e) => e.transcript) && !transcriptSource.name.trim()) problems.push('Give the transcripts’ source a name.');
+  const sharedTranscripts = ready.some((e) => e.transcript && !e.ownSource);
+  if (sharedTranscripts && !transcriptSource.name.trim()) problems.push('Give the transcripts’ source a name.');
   if (entries.some((e) => e.loading)) problems.push('Still reading the files…');
 
   async function scan(list: string[] = allowList) {
@@ -127,7 +129,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
         type: 'prepare',
         projectId: project.id,
         tables: ready.filter((e) => e.table && e.draft).map((e) => ({ fileId: e.id, mapping: toTableMapping(e.draft!, e.table!.columns, e.source) })),
-        transcripts: ready.filter((e) => e.transcript).map((e) => ({ fileId: e.id, notSpeakers: e.notSpeakers })),
+        transcripts: ready.filter((e) => e.transcript).map((e) => ({ fileId: e.id, notSpeakers: e.notSpeakers, ...(e.ownSource ? { source: e.source } : {}) })),
         transcriptSource,
         allowList: list,
       },
@@ -216,7 +218,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
               onPatch={(patch) => update(e.id, patch)}
             />
           ))}
-          {ready.some((e) => e.transcript) && (
+          {sharedTranscripts && (
             <section className="import-card" aria-label="Source of the transcripts">
               <h3>Transcripts’ source</h3>
               <SourceFields idPrefix="transcripts-src" value={transcriptSource} onChange={setTranscriptSource} />
@@ -265,6 +267,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
             </p>
           )}
           <IssueList title="Values that cannot be read" issues={blocking} tone="error" />
+          <IssueList title="Dates left blank (each could be day/month or month/day)" issues={review.blankedDates} tone="warning" />
           <IssueList title="Warnings" issues={review.warnings} tone="warning" />
           <ReviewFindings findings={review.findings} decisions={decisions} onDecide={(ids, d) => setDecisions((old) => ({ ...old, ...Object.fromEntries(ids.map((id) => [id, d])) }))} onAllow={(t) => void allow(t)} />
           <div className="import-actions import-actions--sticky">
