@@ -3,7 +3,7 @@
  * cannot hold, keyed by the ids used in project.qde. Other tools ignore it; Chorus validates it.
  */
 import { z } from 'zod';
-import { Action, DocumentKind, Finding, Guid, IsoDate, MemoTarget, Project, Source, SpeakerTurn, VariableType } from '../model';
+import { Action, AttributeValue, DocumentKind, Finding, Guid, IsoDate, MemoTarget, Project, Source, SpeakerTurn, VariableLevel, VariableType } from '../model';
 
 export const SIDECAR_NAME = 'chorus.json';
 
@@ -21,6 +21,8 @@ export const Sidecar = z.object({
       turns: z.array(SpeakerTurn),
       recordId: z.string().optional(),
       field: z.string().optional(),
+      /** Response-level attribute values (REFI-QDA holds variable values on cases only). */
+      attributes: z.record(z.string(), AttributeValue).optional(),
     }),
   ),
   codes: z.record(
@@ -34,7 +36,7 @@ export const Sidecar = z.object({
       createdAt: IsoDate,
     }),
   ),
-  variables: z.record(z.string(), z.object({ type: VariableType })),
+  variables: z.record(z.string(), z.object({ type: VariableType, level: VariableLevel.optional() })),
   participants: z.record(z.string(), z.object({ sourceId: Guid })),
   memos: z.record(z.string(), z.object({ target: MemoTarget })),
   findings: z.array(Finding),

@@ -118,6 +118,17 @@ export class KeyStats {
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
+/** What a column's values say about it as a record id, in a sentence: "response_id: every value is unique (7,908 rows)". */
+export function keyNote(s: KeyStat, rows: number): string {
+  if (s.unique) return `${s.column}: every value is unique (${n(rows)} rows)`;
+  const empty = rows - s.filled;
+  const repeats = s.distinct < 0 || s.distinct < s.filled;
+  const parts: string[] = [];
+  if (empty > 0) parts.push(`${n(empty)} of ${n(rows)} rows are empty`);
+  if (repeats) parts.push(s.distinct >= 0 ? `only ${n(s.distinct)} distinct values in ${n(s.filled)}${empty > 0 ? ' filled' : ''} rows` : `fewer than half of its ${n(s.filled)} values are distinct`);
+  return `${s.column}: ${parts.join(' and ')}`;
+}
+
 /** Key statistics of a table held whole (a spreadsheet, the CLI). */
 export function keyStats(columns: readonly string[], rows: readonly (readonly string[])[]): KeyStat[] {
   const k = new KeyStats();
@@ -138,13 +149,13 @@ export function guessIdColumn(stats: readonly KeyStat[], rows: number, exclude: 
     const rank = idNameRank(s.column);
     if (rank < 0 || exclude.has(s.column)) continue;
     if (!s.unique) {
-      rejected.push(s.filled < rows ? `${s.column}: ${n(rows - s.filled)} of ${n(rows)} rows are empty` : s.distinct >= 0 ? `${s.column}: only ${n(s.distinct)} distinct values in ${n(rows)} rows` : `${s.column}: fewer than half of its ${n(rows)} values are distinct`);
+      rejected.push(keyNote(s, rows));
       continue;
     }
     if (!best || rank < best.rank) best = { column: s.column, rank };
   }
-  if (best) return { column: best.column, reason: `${best.column}: every value is unique (${n(rows)} rows) and its name is a record id’s`, rejected };
+  if (best) return { column: best.column, reason: `${keyNote(stats.find((s) => s.column === best.column)!, rows)} and its name is a record id’s`, rejected };
   const any = stats.find((s) => s.unique && !exclude.has(s.column));
-  if (any) return { column: any.column, reason: `${any.column}: every value is unique (${n(rows)} rows)`, rejected };
+  if (any) return { column: any.column, reason: keyNote(any, rows), rejected };
   return { column: '', reason: rows > 0 ? 'No column has a unique value in every row, so each record is known by its row number' : '', rejected };
 }

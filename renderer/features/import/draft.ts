@@ -1,5 +1,6 @@
 /** The user's choices for one table file, before they become a TableMapping. */
 import type { AttributeType, DatePolicy, SourceSpec, TableMapping } from '../../../shared/import/mapping';
+import { keyNote } from '../../../shared/import/id-guess';
 import type { TableSummary } from '../../workers/import-protocol';
 
 export type ColumnRole = 'ignore' | 'text' | 'attribute';
@@ -72,8 +73,6 @@ export function idColumnNote(t: TableSummary, column: string): { ok: boolean; te
   if (column === t.idGuess.column) return { ok: true, text: t.idGuess.reason };
   const s = t.keyStats.find((k) => k.column === column);
   if (!s) return null;
-  const n = (x: number) => x.toLocaleString('en-GB');
-  if (s.unique) return { ok: true, text: `${column}: every value is unique (${n(t.rowCount)} rows)` };
-  if (s.filled < t.rowCount) return { ok: false, text: `${column}: ${n(t.rowCount - s.filled)} of ${n(t.rowCount)} rows have no value there (they get their row number); repeats are listed as warnings` };
-  return { ok: false, text: s.distinct >= 0 ? `${column}: only ${n(s.distinct)} distinct values in ${n(t.rowCount)} rows, so record ids repeat (each repeat is listed as a warning)` : `${column}: fewer than half of its ${n(t.rowCount)} values are distinct, so record ids repeat` };
+  if (s.unique) return { ok: true, text: keyNote(s, t.rowCount) };
+  return { ok: false, text: `${keyNote(s, t.rowCount)}: empty ids become row numbers, and each repeat is listed as a warning` };
 }
