@@ -33,6 +33,7 @@ import {
 } from '../../shared/import/pipeline';
 import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
+import { LevelCounter } from '../../shared/import/levels';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
@@ -180,6 +181,21 @@ export class ImportSession {
         }
         const t = parseTranscript(f.text);
         return { type: 'transcript', transcript: { characters: t.text.length, speakers: speakerCounts(t.turns), style: t.style, preview: t.text.slice(0, 600) } };
+      }
+      case 'levels': {
+        const f = this.#file(req.fileId);
+        const columns = f.layout?.columns ?? f.table?.columns ?? [];
+        const p = columns.indexOf(req.participantColumn);
+        const asked = req.columns.filter((c) => columns.includes(c));
+        if (p < 0) return { type: 'levels', participantColumn: req.participantColumn, varying: {} };
+        const counter = new LevelCounter(p, asked.map((c) => columns.indexOf(c)));
+        try {
+          for (const chunk of this.#rows(f)()) counter.add(chunk.rows);
+        } catch (e) {
+          return errorReply(f.name, e);
+        }
+        const n = counter.result();
+        return { type: 'levels', participantColumn: req.participantColumn, varying: Object.fromEntries(asked.map((c, k) => [c, n[k]!])) };
       }
       case 'prepare':
         return this.#prepare(req, progress);

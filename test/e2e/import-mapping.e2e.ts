@@ -91,6 +91,11 @@ describe.skipIf(reason !== null)('Import mapping on survey-shaped data (Chromium
     expect(await card.getByLabel('Use of column What went well?').inputValue()).toBe('text');
     expect(await card.getByLabel('Use of column What could be better?').inputValue()).toBe('text');
     await card.getByLabel('Participant column').selectOption('respondent_id');
+    // where each attribute will live, counted over every row: the date differs within participants
+    const varying = new Set(Array.from({ length: ROWS }, (_, i) => i).filter((i) => i >= PEOPLE && row(i)[2] !== row(i % PEOPLE)[2]).map((i) => i % PEOPLE)).size;
+    const levelOf = (c: string) => card.locator('table.import-columns tr', { has: page.getByRole('rowheader', { name: c, exact: true }) }).locator('td.import-level');
+    await expect.poll(() => levelOf('Visit date').textContent()).toBe(`each response (differs within ${varying} participants)`);
+    expect(await levelOf('Area').textContent()).toBe('each participant');
 
     // a disabled Scan button looks disabled (no accent colour)
     const scan = page.getByRole('button', { name: 'Scan for personal data' });

@@ -26,6 +26,8 @@ export interface Entry {
   reimportOk: boolean;
   /** A transcript in a source of its own (`source`) rather than the batch's shared transcripts' source. */
   ownSource?: boolean;
+  /** For the chosen participant column: per attribute column, participants whose rows differ there. */
+  levels?: { participantColumn: string; varying: Record<string, number> };
 }
 
 const KIND_NAMES: Record<ImportFileKind, string> = { table: 'table', workbook: 'workbook', transcript: 'transcript' };
@@ -64,7 +66,7 @@ export function FileCard({ entry: e, onRemove, onSettings, onPatch }: { entry: E
         </div>
       )}
       {e.table && e.draft && (
-        <TableFileCard id={id} table={e.table} settings={e.settings} draft={e.draft} source={e.source} onSettings={onSettings} onDraft={(draft) => onPatch({ draft })} onSource={(source) => onPatch({ source })} />
+        <TableFileCard id={id} table={e.table} settings={e.settings} draft={e.draft} levels={e.levels?.participantColumn === e.draft.participantColumn ? e.levels.varying : undefined} source={e.source} onSettings={onSettings} onDraft={(draft) => onPatch({ draft })} onSource={(source) => onPatch({ source })} />
       )}
       {e.transcript && <TranscriptFileCard id={id} transcript={e.transcript} notSpeakers={e.notSpeakers} onChange={(notSpeakers) => onPatch({ notSpeakers })} />}
       {e.transcript && (

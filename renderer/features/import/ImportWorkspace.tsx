@@ -105,6 +105,23 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     setEntries((es) => es.filter((e) => e.id !== id));
   }
 
+  // with a participant column chosen, count which attribute columns differ within participants (shown as "Kept for")
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    for (const e of entries) {
+      const col = e.draft?.participantColumn;
+      if (!e.table || !e.draft || !col || e.loading) continue;
+      const key = `${e.id}\u0000${col}\u0000${e.table.columns.join('\u0001')}`;
+      if (asked.current.has(key)) continue;
+      asked.current.add(key);
+      void worker()
+        .request({ type: 'levels', fileId: e.id, participantColumn: col, columns: e.table.columns.filter((c) => c !== col) })
+        .then((r) => {
+          if (r.type === 'levels') update(e.id, { levels: { participantColumn: r.participantColumn, varying: r.varying } });
+        });
+    }
+  });
+
   const ready = entries.filter((e) => !e.error && !e.loading && (e.table || e.transcript));
   const problems: string[] = [];
   for (const e of ready) {

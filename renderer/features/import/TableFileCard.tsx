@@ -24,14 +24,23 @@ interface Props {
   table: TableSummary;
   settings: TableSettings;
   draft: MappingDraft;
+  /** With a participant column: per column, participants whose rows differ there (undefined while counting). */
+  levels?: Record<string, number>;
   source: SourceSpec;
   onSettings: (s: TableSettings) => void;
   onDraft: (d: MappingDraft) => void;
   onSource: (s: SourceSpec) => void;
 }
 
+/** Where an attribute's values will live, from how many participants' rows differ in it. */
+function levelText(varying: number | undefined): string {
+  if (varying === undefined) return 'checking…';
+  if (varying === 0) return 'each participant';
+  return `each response (differs within ${varying.toLocaleString('en-GB')} participant${varying === 1 ? '' : 's'})`;
+}
+
 /** How a table file is read (encoding, delimiter, sheet, header rows), a preview, and its mapping. */
-export function TableFileCard({ id, table, settings, draft, source, onSettings, onDraft, onSource }: Props) {
+export function TableFileCard({ id, table, settings, draft, levels, source, onSettings, onDraft, onSource }: Props) {
   const setRole = (c: string, role: ColumnRole) => onDraft({ ...draft, roles: { ...draft.roles, [c]: role } });
   const setType = (c: string, type: AttributeType) => onDraft({ ...draft, types: { ...draft.types, [c]: type } });
   const dateColumns = table.columns.filter((c) => draft.roles[c] === 'attribute' && draft.types[c] === 'date' && c !== draft.idColumn && c !== draft.participantColumn);
@@ -150,6 +159,7 @@ export function TableFileCard({ id, table, settings, draft, source, onSettings, 
               <th scope="col">Column</th>
               <th scope="col">Use as</th>
               <th scope="col">Type</th>
+              {draft.participantColumn && <th scope="col">Kept for</th>}
             </tr>
           </thead>
           <tbody>
@@ -179,6 +189,7 @@ export function TableFileCard({ id, table, settings, draft, source, onSettings, 
                       </select>
                     )}
                   </td>
+                  {draft.participantColumn && <td className="import-level">{draft.roles[c] === 'attribute' && !keyCol ? levelText(levels?.[c]) : ''}</td>}
                 </tr>
               );
             })}

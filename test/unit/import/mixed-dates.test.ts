@@ -7,6 +7,7 @@ import { datasetDocuments, datasetParticipants } from '../../../shared/import/da
 import { prepareIndex } from '../../../shared/analysis/prepare';
 import { personValues, resolveAttribute, buildScope } from '../../../shared/analysis/scope';
 import type { ParsedTable } from '../../../shared/import/types';
+import { LevelCounter } from '../../../shared/import/levels';
 
 const PROJECT = '11111111-1111-4111-8111-111111111111';
 const ctx = () => ({ projectId: PROJECT, newId: seededGuids(5), now: '2026-12-02T10:00:00Z', fileName: 'feedback.csv' });
@@ -105,6 +106,17 @@ describe('response-level attributes', () => {
       ['r5', { [visited!.id]: null }],
     ]);
     expect(b.warnings).toEqual([{ file: 'feedback.csv', row: 4, column: 'visited', message: expect.stringMatching(/^differs between rows of the same participant \(1 participant, first at this row\)/) }]);
+  });
+
+  it('are shown on the mapping screen before the scan: the counter agrees with the import on this table, whatever the chunking', () => {
+    const whole = new LevelCounter(1, [2, 3]);
+    whole.add(table.rows);
+    expect(whole.result()).toEqual([1, 0]);
+    const chunked = new LevelCounter(1, [2, 3]);
+    for (const r of table.rows) chunked.add([r]);
+    expect(chunked.result()).toEqual(whole.result());
+    const b = buildBatchFromTable(table, mapping, ctx());
+    expect(b.variables.map((v) => (v.level === 'response' ? 1 : 0))).toEqual(whole.result().map((n) => (n > 0 ? 1 : 0)));
   });
 
   it('are stored per row in the dataset, which gives back the same documents and participants', () => {
