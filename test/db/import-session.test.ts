@@ -166,6 +166,41 @@ describe('the import session (streamed CSV → dataset)', () => {
     expect(JSON.stringify(await snapshot(db))).not.toMatch(/07700/);
   });
 
+  it('puts a transcript with a source of its own there, and the others (.txt, .rst) in the shared source', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const files = [
+      ['a.txt', 'Interviewer: How was the first call?\n\nP1: Quick and kind.\n'],
+      ['b.rst', 'Interviewer: And the follow-up?\n\nP2: Nobody rang back.\n'],
+      ['c.md', 'Interviewer: Anything else?\n\nP3: Court was confusing.\n'],
+    ];
+    for (const [name, text] of files) {
+      expect((await ask(s, { type: 'add-file', projectId: pid, fileId: name!, name: name!, data: new TextEncoder().encode(text) })).type).toBe('file');
+      expect((await ask(s, { type: 'read-transcript', fileId: name! })).type).toBe('transcript');
+    }
+    const prepared = await ask(s, {
+      type: 'prepare',
+      projectId: pid,
+      tables: [],
+      transcripts: [
+        { fileId: 'a.txt', notSpeakers: [] },
+        { fileId: 'b.rst', notSpeakers: [], source: { name: 'Follow-up calls', kind: 'interview' } },
+        { fileId: 'c.md', notSpeakers: [] },
+      ],
+      transcriptSource: { name: 'Interviews', kind: 'interview' },
+      allowList: [],
+    });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect((await ask(s, { type: 'commit', projectId: pid, decisions: {}, by: 'Analyst' })).type).toBe('committed');
+    const sources = new Map((await db.sources.where('projectId').equals(pid).toArray()).map((x) => [x.id, x.name]));
+    const docs = await listDocuments(db, pid);
+    expect(docs.map((d) => [d.title, sources.get(d.sourceId)]).sort()).toEqual([
+      ['a', 'Interviews'],
+      ['b', 'Follow-up calls'],
+      ['c', 'Interviews'],
+    ]);
+  });
+
   it('dataset documents can be coded, exported and deleted like any other', async () => {
     const { db, pid } = await fresh();
     const s = session(db);
