@@ -17,6 +17,7 @@ import '../features/memos/memos.css';
 import { DocumentList } from '../features/sources/DocumentList';
 import type { Coding, Coder, MemoTarget } from '../../shared/model';
 import { useDb } from './dbContext';
+import { ImportFirst } from './ImportFirst';
 import { useCoder } from './useCoder';
 import { useProjectData } from './useProjectData';
 import { useCodingStats } from './useCodingStats';
@@ -208,7 +209,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
         ) : (
           <div className="placeholder">
             <h2>{project.name}</h2>
-            <p>{data.documents.length === 0 ? 'This project has no documents yet.' : 'Choose a document on the left to read and code it.'}</p>
+            {data.documents.length === 0 ? <ImportFirst /> : <p>Choose a document on the left to read and code it.</p>}
           </div>
         )}
       </main>

@@ -16,6 +16,8 @@ export interface TranscriptPlan {
   fileId: string;
   /** Detected labels the user says are not speakers. */
   notSpeakers: string[];
+  /** A source of its own for this file; without it the file joins the batch's shared transcripts' source. */
+  source?: SourceSpec;
 }
 
 export type ImportRequest =
@@ -25,6 +27,8 @@ export type ImportRequest =
   /** A workbook already parsed in its own disposable worker (renderer/workers/parse-spreadsheet.ts). */
   | { type: 'set-table'; fileId: string; table: ParsedTable }
   | { type: 'read-transcript'; fileId: string }
+  /** Which of `columns` differ between one participant's rows, with `participantColumn` as the participant. */
+  | { type: 'levels'; fileId: string; participantColumn: string; columns: string[] }
   | { type: 'prepare'; projectId: string; tables: { fileId: string; mapping: TableMapping }[]; transcripts: TranscriptPlan[]; transcriptSource: SourceSpec; allowList: string[] }
   | { type: 'rescan'; allowList: string[] }
   | { type: 'commit'; projectId: string; decisions: Record<string, FindingDecision>; by: string; chunk?: number }
@@ -72,6 +76,8 @@ export interface ReviewData {
   /** Values that could not be read as their type: they stop the commit. */
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  /** Dates left blank because they read as two different dates (a date column read "unambiguous only"). */
+  blankedDates: ImportIssue[];
 }
 
 export interface ImportSummary {
@@ -87,6 +93,8 @@ export type ImportReply =
   /** A table read; for a CSV also its file info, now that reading it has checksummed it. */
   | { type: 'table'; table: TableSummary; info?: FileInfo }
   | { type: 'transcript'; transcript: TranscriptSummary }
+  /** Per column asked about: participants whose rows differ there (0: the column is the participant's). */
+  | { type: 'levels'; participantColumn: string; varying: Record<string, number> }
   | { type: 'review'; review: ReviewData }
   | { type: 'committed'; summary: ImportSummary }
   | { type: 'progress'; phase: 'scan' | 'commit'; done: number; total: number }

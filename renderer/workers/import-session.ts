@@ -24,6 +24,7 @@ import {
   findingContext,
   importFileKind,
   readTranscriptText,
+  scanValues,
   speakerCounts,
   totalCounts,
   type BatchFinding,
@@ -31,6 +32,7 @@ import {
 } from '../../shared/import/pipeline';
 import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
+import { LevelCounter } from '../../shared/import/levels';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
@@ -132,7 +134,7 @@ export class ImportSession {
     switch (req.type) {
       case 'add-file': {
         const kind = importFileKind(req.name);
-        if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, DOCX)`));
+        if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, RST, DOCX)`));
         let source: ByteSource;
         let sum: string | undefined;
         try {
@@ -178,6 +180,21 @@ export class ImportSession {
         }
         const t = parseTranscript(f.text);
         return { type: 'transcript', transcript: { characters: t.text.length, speakers: speakerCounts(t.turns), style: t.style, preview: t.text.slice(0, 600) } };
+      }
+      case 'levels': {
+        const f = this.#file(req.fileId);
+        const columns = f.layout?.columns ?? f.table?.columns ?? [];
+        const p = columns.indexOf(req.participantColumn);
+        const asked = req.columns.filter((c) => columns.includes(c));
+        if (p < 0) return { type: 'levels', participantColumn: req.participantColumn, varying: {} };
+        const counter = new LevelCounter(p, asked.map((c) => columns.indexOf(c)));
+        try {
+          for (const chunk of this.#rows(f)()) counter.add(chunk.rows);
+        } catch (e) {
+          return errorReply(f.name, e);
+        }
+        const n = counter.result();
+        return { type: 'levels', participantColumn: req.participantColumn, varying: Object.fromEntries(asked.map((c, k) => [c, n[k]!])) };
       }
       case 'prepare':
         return this.#prepare(req, progress);
@@ -235,6 +252,8 @@ export class ImportSession {
     const views: FindingView[] = [];
     const errors: ImportIssue[] = [];
     const warnings: ImportIssue[] = [];
+    const blankedDates: ImportIssue[] = [];
+    let blankedCount = 0;
     let documents = 0;
     let participants = 0;
     let skippedEmpty = 0;
@@ -286,23 +305,40 @@ export class ImportSession {
           done += chunk.rows.length;
           report(Math.min(done, total - 1), total);
         }
+        // levels are known once every row is in: the commit builds with them fixed from the first row
+        const settled = builder.settleLevels();
+        const levels = builder.levels;
+        const varName = (id: string) => builder.variables.find((b) => b.id === id)?.name ?? 'attribute';
+        if (levels.some((l) => l === 'response')) {
+          for (let row = 0; row < builder.rowCount; row++) {
+            const values = builder.rowAttributes(row);
+            for (const x of scanValues(batch, (variableId) => ({ kind: 'row-attribute', row, variableId }), values, req.allowList)) {
+              const v = x.place.kind === 'row-attribute' ? x.place.variableId : '';
+              keep(x, `${f.name} · ${builder.recordId(row)} · ${varName(v)}`, String(values[v] ?? ''), varName(v));
+            }
+          }
+        }
+        // participant-level values: a category's repeated value is scanned once (BatchScanner groups them)
+        const participantVars = builder.variables.filter((_, k) => levels[k] === 'participant').map((v) => v.id);
         const valueOf = (pi: number, v: string) => builder.value(pi, v);
-        for (const x of scanner.attributes(builder.participantCount, builder.variables.map((v) => v.id), valueOf)) {
+        for (const x of scanner.attributes(builder.participantCount, participantVars, valueOf)) {
           if (x.place.kind !== 'attribute') continue;
           const { participant, variableId } = x.place;
-          const name = builder.variables.find((b) => b.id === variableId)?.name ?? 'attribute';
-          keep(x, `${f.name} · ${builder.pseudonym(participant)} · ${name}`, String(valueOf(participant, variableId) ?? ''), name);
+          keep(x, `${f.name} · ${builder.pseudonym(participant)} · ${varName(variableId)}`, String(valueOf(participant, variableId) ?? ''), varName(variableId));
         }
         settle(scanner, from);
         // (loops, not spreads or includes: a wrong date order can make 100,000 of these)
         const invalid = new Set(builder.invalidValues);
+        const blanked = new Set(builder.blankedDates);
         invalidCount += invalid.size;
+        blankedCount += blanked.size;
         for (const w of builder.invalidValues) if (errors.length < MAX_ISSUES) errors.push(w);
-        for (const w of builder.warnings) if (!invalid.has(w) && warnings.length < MAX_ISSUES) warnings.push(w);
+        for (const w of builder.blankedDates) if (blankedDates.length < MAX_ISSUES) blankedDates.push(w);
+        for (const w of builder.warnings) if (!invalid.has(w) && !blanked.has(w) && warnings.length < MAX_ISSUES) warnings.push(w);
         documents += builder.documentCount;
         participants += builder.participantCount;
         skippedEmpty += builder.skippedEmpty;
-        items.push({ kind: 'table', file: f, mapping: t.mapping, ids: ids.drawn, rows: builder.rowCount, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
+        items.push({ kind: 'table', file: f, mapping: { ...t.mapping, attributes: settled }, ids: ids.drawn, rows: builder.rowCount, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
       } catch (e) {
         return errorReply(f.name, e);
       }
@@ -314,12 +350,14 @@ export class ImportSession {
       if (f.text === undefined) return errorReply(f.name, new Error('has not been read yet'));
       let b: ImportBatch;
       try {
-        b = buildBatchFromTranscripts([{ name: f.name, text: f.text }], req.transcriptSource, { projectId: req.projectId, newId: newGuid, now });
+        b = buildBatchFromTranscripts([{ name: f.name, text: f.text }], plan.source ?? req.transcriptSource, { projectId: req.projectId, newId: newGuid, now });
       } catch (e) {
         return errorReply(f.name, e);
       }
-      // all transcripts of one import share the first one's source
-      if (sourceId === undefined) sourceId = b.sources[0]!.id;
+      // a file with a source of its own keeps it; the others share the first one's source
+      if (plan.source) {
+        // its own source, made above
+      } else if (sourceId === undefined) sourceId = b.sources[0]!.id;
       else {
         b.sources = [];
         for (const p of b.participants) p.sourceId = sourceId;
@@ -347,7 +385,8 @@ export class ImportSession {
     if (documents === 0) return errorReply('', new Error('Nothing to import: every text cell and file was empty.'));
     progress({ type: 'progress', phase: 'scan', done: total, total });
     if (invalidCount > errors.length) errors.push({ file: '', message: `… and ${(invalidCount - errors.length).toLocaleString('en-GB')} more values that cannot be read as their column's type` });
-    const review = { documents, participants, skippedEmpty, errors, warnings };
+    if (blankedCount > blankedDates.length) blankedDates.push({ file: '', message: `… and ${(blankedCount - blankedDates.length).toLocaleString('en-GB')} more dates left blank` });
+    const review = { documents, participants, skippedEmpty, errors, warnings, blankedDates };
     this.#prepared = { projectId: req.projectId, now, items, findings, views, review, invalidCount, request: req };
     return { type: 'review', review: { findings: views, ...review } };
   }
@@ -445,6 +484,10 @@ export class ImportSession {
           for (const { participant, variableId } of applier.attributePlaces(bi)) {
             const value = builder.attributes(participant)[variableId];
             if (typeof value === 'string') builder.setAttribute(participant, variableId, applier.attribute(bi, participant, variableId, value));
+          }
+          for (const { row, variableId } of applier.rowAttributePlaces(bi)) {
+            const value = builder.rowAttributes(row)[variableId];
+            if (typeof value === 'string') builder.setRowAttribute(row, variableId, applier.rowAttribute(bi, row, variableId, value));
           }
           return builder.dataset();
         },

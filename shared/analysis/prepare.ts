@@ -24,7 +24,12 @@ export interface AnalysisIndex {
   docSource: Int32Array;
   /**
    * The person each document belongs to: a participant (0..participants-1) or, for a document
-   * not linked to a participant, a person of its own (participants + document index).
+   * not linked to a participant, a person of its own (participants + document index). A response
+   * with response-level attribute values (a survey date that differs between one participant's
+   * rows) belongs to its participant *on those values*: a person of its own (participants + the
+   * index of the first such document) with the participant's attributes and the response's, shared
+   * by the participant's other responses with the same values. So analyses by attribute read it
+   * like any other, and a participant who answered on two dates counts once under each date.
    */
   docPerson: Int32Array;
   personCount: number;
@@ -125,10 +130,23 @@ export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
   const empty: Record<string, AttributeValue> = Object.freeze({}) as Record<string, AttributeValue>;
   const docSource = new Int32Array(documents.length);
   const docPerson = new Int32Array(documents.length);
+  /** Participant and response-level values → the person (participants + first document index). */
+  const occasions = new Map<string, number>();
   documents.forEach((d, i) => {
     docSource[i] = sourceIndex.get(d.sourceId) ?? -1;
     const p = d.participantId ? partIndex.get(d.participantId) : undefined;
-    if (p !== undefined) docPerson[i] = p;
+    const own = d.attributes && Object.keys(d.attributes).length > 0 ? d.attributes : undefined;
+    if (p !== undefined && own) {
+      const key = `${p}\u0000${JSON.stringify(Object.entries(own).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
+      let person = occasions.get(key);
+      if (person === undefined) {
+        person = nP + i;
+        occasions.set(key, person);
+        personSource[person] = personSource[p]!;
+        personAttributes[person] = { ...participants[p]!.attributes, ...own };
+      }
+      docPerson[i] = person;
+    } else if (p !== undefined) docPerson[i] = p;
     else {
       docPerson[i] = nP + i;
       personSource[nP + i] = docSource[i]!;

@@ -55,7 +55,7 @@ export function buildRows(documents: readonly DocumentMeta[], participants: read
   for (const d of documents) {
     if (d.kind !== 'response') continue;
     const p = d.participantId ? byId.get(d.participantId) : undefined;
-    rows.push({ id: d.id, title: d.title, recordId: d.recordId ?? '', pseudonym: p?.pseudonym ?? '', length: d.length, attributes: p?.attributes ?? {} });
+    rows.push({ id: d.id, title: d.title, recordId: d.recordId ?? '', pseudonym: p?.pseudonym ?? '', length: d.length, attributes: d.attributes ? { ...p?.attributes, ...d.attributes } : (p?.attributes ?? {}) });
   }
   return rows;
 }

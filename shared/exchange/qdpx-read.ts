@@ -387,7 +387,8 @@ class Importer {
       const id = this.id(attr(v, 'guid'), 'variable', `variable "${attr(v, 'name') ?? ''}"`);
       const refi = attr(v, 'typeOfVariable') ?? 'Text';
       const type = this.sidecar?.variables[id]?.type ?? (refi === 'Boolean' ? 'boolean' : refi === 'Integer' || refi === 'Float' ? 'number' : refi === 'Date' || refi === 'DateTime' ? 'date' : 'text');
-      this.variables.push({ id, projectId: this.projectId, name: named(attr(v, 'name'), 200) ?? 'Unnamed variable', type, description: childText(v, 'Description') ?? '' });
+      const level = this.sidecar?.variables[id]?.level;
+      this.variables.push({ id, projectId: this.projectId, name: named(attr(v, 'name'), 200) ?? 'Unnamed variable', type, description: childText(v, 'Description') ?? '', ...(level ? { level } : {}) });
       this.variableIds.set(id.toLowerCase(), id);
       const clean = cleanGuid(attr(v, 'guid'));
       if (clean) this.variableIds.set(clean.toLowerCase(), id);
@@ -487,6 +488,7 @@ class Importer {
       turns: (extra?.turns ?? []).filter((t) => t.end <= mapper.text.length),
       ...(extra?.recordId !== undefined ? { recordId: extra.recordId } : {}),
       ...(extra?.field !== undefined ? { field: extra.field } : {}),
+      ...(extra?.attributes !== undefined ? { attributes: extra.attributes } : {}),
       createdAt: created,
       text: mapper.text,
     });

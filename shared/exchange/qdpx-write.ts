@@ -224,7 +224,7 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     coders: Object.fromEntries(bundle.coders.map((c) => [c.id, { initials: c.initials, colour: c.colour }])),
     sources: bundle.sources,
     documents: Object.fromEntries(
-      bundle.documents.map((d) => [d.id, { sourceId: d.sourceId, kind: d.kind, turns: d.turns, recordId: d.recordId, field: d.field }]),
+      bundle.documents.map((d) => [d.id, { sourceId: d.sourceId, kind: d.kind, turns: d.turns, recordId: d.recordId, field: d.field, ...(d.attributes ? { attributes: d.attributes } : {}) }]),
     ),
     codes: Object.fromEntries(
       bundle.codes.map((c) => [
@@ -232,7 +232,7 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
         { inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, order: c.order, keywords: c.keywords, createdAt: c.createdAt },
       ]),
     ),
-    variables: Object.fromEntries(bundle.variables.map((v) => [v.id, { type: v.type }])),
+    variables: Object.fromEntries(bundle.variables.map((v) => [v.id, { type: v.type, ...(v.level ? { level: v.level } : {}) }])),
     participants: Object.fromEntries(bundle.participants.map((p) => [p.id, { sourceId: p.sourceId }])),
     memos: Object.fromEntries(bundle.memos.map((m) => [m.id, { target: m.target }])),
     findings: bundle.findings,

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   Action,
+  AttributeValue,
   ConsensusDecision,
   DocumentKind,
   Finding,
@@ -19,6 +20,7 @@ import {
   RedactionLog,
   Source,
   SpeakerTurn,
+  VariableLevel,
   VariableType,
 } from '../model';
 import { ExchangeError } from './errors';
@@ -40,6 +42,8 @@ export const SidecarV1 = z.object({
       turns: z.array(SpeakerTurn),
       recordId: z.string().optional(),
       field: z.string().optional(),
+      /** Response-level attribute values (REFI-QDA holds variable values on cases only). */
+      attributes: z.record(z.string(), AttributeValue).optional(),
     }),
   ),
   codes: z.record(
@@ -53,7 +57,7 @@ export const SidecarV1 = z.object({
       createdAt: IsoDate,
     }),
   ),
-  variables: z.record(z.string(), z.object({ type: VariableType })),
+  variables: z.record(z.string(), z.object({ type: VariableType, level: VariableLevel.optional() })),
   participants: z.record(z.string(), z.object({ sourceId: Guid })),
   memos: z.record(z.string(), z.object({ target: MemoTarget })),
   findings: z.array(Finding),

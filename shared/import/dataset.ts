@@ -52,6 +52,11 @@ export interface Dataset {
   /** Per row × field (row-major): the answer's length in UTF-16 code units, or -1 for an empty answer (no document). */
   lengths: Int32Array;
   participants: DatasetParticipants;
+  /**
+   * Response-level attributes (Variable.level 'response': values that differ between one
+   * participant's rows): per variable id, one value per row. Every answer of a row carries them.
+   */
+  responseAttributes?: Record<string, AttributeValue[]>;
 }
 
 /** One row's answers as stored: per slot the text, or null where the answer was empty. */
@@ -115,6 +120,8 @@ export interface AnswerPlace {
   /** Row index the answer's participant id derives from. */
   participantRow: number;
   length: number;
+  /** The row's response-level attribute values, if the table has any. */
+  attributes?: Record<string, AttributeValue>;
 }
 
 /** The response document of an answer (the one way its id, title and fields are made). */
@@ -133,6 +140,7 @@ export function responseDocument(a: AnswerPlace): DocumentMeta {
     createdAt: a.createdAt,
   };
   if (a.field.description) doc.fieldDescription = a.field.description;
+  if (a.attributes) doc.attributes = a.attributes;
   return doc;
 }
 
@@ -153,7 +161,15 @@ export function datasetDocument(ds: Dataset, row: number, slot: number): Documen
     field: ds.fields[slot]!,
     participantRow: ds.participants.rows[ds.participantOf[row]!]!,
     length,
+    ...(ds.responseAttributes ? { attributes: rowAttributes(ds.responseAttributes, row) } : {}),
   });
+}
+
+/** Row `row`'s values of response-level attributes (a fresh object per call: documents are handed out separately). */
+export function rowAttributes(columns: Record<string, readonly AttributeValue[]>, row: number): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const id in columns) out[id] = columns[id]![row] ?? null;
+  return out;
 }
 
 /** Every response document of a dataset, in row then column order. */

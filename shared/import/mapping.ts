@@ -2,14 +2,33 @@
  * A parsed table or a set of transcripts → a batch of project entities (one Source, its
  * Variables, Participants and Documents). Pure: ids and the time come in through `ctx`.
  */
-import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue } from '../model';
+import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue, type VariableLevel } from '../model';
 import { detach } from './detach';
 import { parseTranscript } from './transcript';
 import { datasetIdFrom, datasetParticipantId, responseDocument, type Dataset } from './dataset';
 import { ImportError, type ImportIssue, type ParsedTable } from './types';
-import { parseBoolean, parseDate, parseNumber, type DateOrder, type Parsed } from './values';
+import { parseBoolean, parseDate, parseDateEitherOrder, parseNumber, type DateOrder, type Parsed } from './values';
 
 export type AttributeType = 'category' | 'number' | 'date' | 'text' | 'boolean';
+
+/**
+ * How a date column is read: 'order' in the mapping's date order (a value impossible in it cannot
+ * be read, which stops the import); 'unambiguous' in whichever of day/month and month/day order
+ * makes a valid date, leaving a value valid in both as different dates blank, with a warning.
+ */
+export type DatePolicy = 'order' | 'unambiguous';
+
+export interface AttributeSpec {
+  column: string;
+  type: AttributeType;
+  /** For a date column (default 'order'). */
+  dates?: DatePolicy;
+  /**
+   * Where the values live (default: decided from the data: 'response' when one participant's rows
+   * have different values, else 'participant').
+   */
+  level?: VariableLevel;
+}
 
 export interface SourceSpec {
   name: string;
@@ -26,7 +45,7 @@ export interface TableMapping {
   participantColumn?: string;
   /** Free-text columns: each non-empty cell becomes one response document. */
   textColumns: string[];
-  attributes: { column: string; type: AttributeType }[];
+  attributes: AttributeSpec[];
   dateOrder: DateOrder;
   source: SourceSpec;
 }
@@ -50,6 +69,8 @@ export interface ImportBatch {
   warnings: ImportIssue[];
   /** Cells that could not be read as their attribute's type (stored as null). Callers may treat these as errors. */
   invalidValues: ImportIssue[];
+  /** Dates left blank because they read as two different dates (the 'unambiguous' policy); also in `warnings`. */
+  blankedDates: ImportIssue[];
 }
 
 const MAX_TITLE = 300;
@@ -71,7 +92,10 @@ function makeSource(spec: SourceSpec, ctx: { projectId: string; newId: () => str
   };
 }
 
-function parseValue(raw: string, type: AttributeType, order: DateOrder): Parsed<AttributeValue> {
+/** A cell read as its type; `ambiguous` marks a date left blank under the 'unambiguous' policy. */
+type Read = Parsed<AttributeValue> | { ok: false; ambiguous: true; reason: string };
+
+function parseValue(raw: string, type: AttributeType, order: DateOrder, dates: DatePolicy = 'order'): Read {
   // detached: a participant's values outlive the streamed chunk they were read from
   const s = detach(raw.trim());
   if (s === '') return { ok: true, value: null };
@@ -79,7 +103,7 @@ function parseValue(raw: string, type: AttributeType, order: DateOrder): Parsed<
     case 'number':
       return parseNumber(s);
     case 'date':
-      return parseDate(s, order);
+      return dates === 'unambiguous' ? parseDateEitherOrder(s) : parseDate(s, order);
     case 'boolean':
       return parseBoolean(s);
     default:
@@ -140,6 +164,7 @@ export class TableBuilder {
   readonly datasetId: string;
   readonly warnings: ImportIssue[];
   readonly invalidValues: ImportIssue[] = [];
+  readonly blankedDates: ImportIssue[] = [];
   skippedEmpty = 0;
   documentCount = 0;
   readonly #file: string;
@@ -148,7 +173,7 @@ export class TableBuilder {
   readonly #columns: readonly string[];
   readonly #idIdx: number;
   readonly #partIdx: number;
-  readonly #attrIdx: { column: string; type: AttributeType; index: number }[];
+  readonly #attrIdx: (AttributeSpec & { index: number })[];
   readonly #textCols: { ti: number; column: string; description: string }[];
   /** Participant value (lower case) → participant index and the row number it was first seen at. */
   readonly #byKey = new Map<string, { index: number; firstRow: number }>();
@@ -158,7 +183,11 @@ export class TableBuilder {
   readonly #participantOf: number[] = [];
   readonly #lengths: number[] = [];
   /** Per attribute column, recent raw values and what they read as: a survey repeats a few categories and dates 100,000 times. */
-  readonly #seen: Map<string, Parsed<AttributeValue>>[];
+  readonly #seen: Map<string, Read>[];
+  /** Per variable, every row's value (a response-level variable stores these). */
+  readonly #rowValues: AttributeValue[][];
+  /** Per variable, the participants whose rows disagree, and the row of the first disagreement. */
+  readonly #varies: { participants: Set<number>; firstRow: number }[];
   /** Participants in columns: first row index, pseudonym, and per variable one value each. */
   readonly #participantRows: number[] = [];
   readonly #pseudonyms: string[] = [];
@@ -175,6 +204,11 @@ export class TableBuilder {
     this.#partIdx = mapping.participantColumn ? columnIndex(table, mapping.participantColumn, 'participant column') : -1;
     const textIdx = mapping.textColumns.map((c) => columnIndex(table, c, 'text column'));
     if (textIdx.length === 0) throw new ImportError('no free-text column was chosen, so there is nothing to code');
+    for (const ti of textIdx) {
+      // a record's id or its participant is a key, never an answer to code
+      if (ti === this.#idIdx) throw new ImportError(`column "${table.columns[ti]}" is the record id column, so it cannot also be free text`, undefined, table.columns[ti]);
+      if (ti === this.#partIdx) throw new ImportError(`column "${table.columns[ti]}" is the participant column, so it cannot also be free text`, undefined, table.columns[ti]);
+    }
     this.#attrIdx = mapping.attributes.map((a) => ({ ...a, index: columnIndex(table, a.column, 'attribute column') }));
     this.source = makeSource(mapping.source, ctx, `Imported from ${ctx.fileName}`);
     this.variables = this.#attrIdx.map((a) => ({
@@ -183,9 +217,12 @@ export class TableBuilder {
       name: table.columns[a.index]!.slice(0, 200),
       type: a.type,
       description: table.descriptions[a.index] ?? '',
+      ...(a.level === 'response' ? { level: 'response' as const } : {}),
     }));
     this.#values = this.variables.map(() => []);
     this.#seen = this.variables.map(() => new Map());
+    this.#rowValues = this.variables.map(() => []);
+    this.#varies = this.variables.map(() => ({ participants: new Set<number>(), firstRow: 0 }));
     this.datasetId = datasetIdFrom(ctx.newId());
     this.#textCols = textIdx.map((ti) => ({ ti, column: table.columns[ti]!, description: table.descriptions[ti] ?? '' }));
   }
@@ -193,6 +230,11 @@ export class TableBuilder {
   /** Rows added so far. */
   get rowCount(): number {
     return this.#rows;
+  }
+
+  /** Row `row`'s record id (its id column's value, or "row n"). */
+  recordId(row: number): string {
+    return this.#recordIds[row] ?? '';
   }
 
   get participantCount(): number {
@@ -234,10 +276,12 @@ export class TableBuilder {
         if (r.ok) rowValues[k] = r.value;
         else {
           const issue = { file, row, column: columns[a.index]!, message: r.reason };
-          this.invalidValues.push(issue);
+          if ('ambiguous' in r) this.blankedDates.push(issue);
+          else this.invalidValues.push(issue);
           this.warnings.push(issue);
           rowValues[k] = null;
         }
+        this.#rowValues[k]!.push(rowValues[k] ?? null);
       }
 
       // participant: shared by rows with the same participant value
@@ -260,7 +304,14 @@ export class TableBuilder {
           const now = rowValues[k] ?? null;
           if (before === null && now !== null) column[participant] = now;
           else if (now !== null && before !== now) {
-            this.warnings.push({ file, row, column: variables[k]!.name, message: `participant "${this.#pseudonyms[participant]}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
+            const level = this.#attrIdx[k]!.level;
+            if (level === 'participant') {
+              this.warnings.push({ file, row, column: variables[k]!.name, message: `participant "${this.#pseudonyms[participant]}" has "${String(now)}" here but "${String(before)}" at row ${entry.firstRow}; the first is kept` });
+            } else if (level === undefined) {
+              const v = this.#varies[k]!;
+              if (v.participants.size === 0) v.firstRow = row;
+              v.participants.add(participant);
+            }
           }
         }
       }
@@ -298,28 +349,82 @@ export class TableBuilder {
       field: { name: column, description },
       participantRow: this.#participantRows[this.#participantOf[row]!]!,
       length: text.length,
+      ...(this.#responseLevel().length > 0 ? { attributes: this.rowAttributes(row) } : {}),
     });
     return { ...meta, text };
   }
 
+  /**
+   * Each variable's level: as the mapping says, else 'response' when some participant's rows
+   * disagree (so far: final once every row is in), else 'participant'.
+   */
+  get levels(): VariableLevel[] {
+    return this.#attrIdx.map((a, k) => a.level ?? (this.#varies[k]!.participants.size > 0 ? 'response' : 'participant'));
+  }
+
+  /** Indexes of the response-level variables. */
+  #responseLevel(): number[] {
+    const out: number[] = [];
+    this.levels.forEach((l, k) => l === 'response' && out.push(k));
+    return out;
+  }
+
+  /**
+   * After the last row: mark the variables found to vary within a participant as response-level,
+   * with a warning saying so. Returns the mapping's attributes with every level fixed, so a second
+   * pass over the same rows builds the same entities from the start.
+   */
+  settleLevels(): AttributeSpec[] {
+    const levels = this.levels;
+    this.#attrIdx.forEach((a, k) => {
+      if (a.level !== undefined || levels[k] !== 'response') return;
+      const v = this.#varies[k]!;
+      this.variables[k]!.level = 'response';
+      this.warnings.push({
+        file: this.#file,
+        row: v.firstRow,
+        column: a.column,
+        message: `differs between rows of the same participant (${v.participants.size.toLocaleString('en-GB')} participant${v.participants.size === 1 ? '' : 's'}, first at this row), so it is kept for each response rather than for the participant`,
+      });
+    });
+    return this.#attrIdx.map(({ index: _index, ...a }, k) => ({ ...a, level: levels[k]! }));
+  }
+
+  /** Row `row`'s values of the response-level variables, by variable id. */
+  rowAttributes(row: number): Record<string, AttributeValue> {
+    const out: Record<string, AttributeValue> = {};
+    for (const k of this.#responseLevel()) out[this.variables[k]!.id] = this.#rowValues[k]![row] ?? null;
+    return out;
+  }
+
+  /** Change one row's value of a response-level variable (after redaction). */
+  setRowAttribute(row: number, variableId: string, value: AttributeValue): void {
+    const k = this.variables.findIndex((v) => v.id === variableId);
+    if (k < 0 || row < 0 || row >= this.#rows) throw new RangeError(`no row ${row} or variable ${variableId} in this table`);
+    this.#rowValues[k]![row] = value;
+  }
+
   /** Attribute column k's cell read as its type; repeated values share one result (and one string). */
-  #read(k: number, raw: string): Parsed<AttributeValue> {
+  #read(k: number, raw: string): Read {
     const a = this.#attrIdx[k]!;
     if (a.type === 'text') return parseValue(raw, a.type, this.#mapping.dateOrder);
     const seen = this.#seen[k]!;
     let r = seen.get(raw);
     if (r === undefined) {
-      r = parseValue(raw, a.type, this.#mapping.dateOrder);
+      r = parseValue(raw, a.type, this.#mapping.dateOrder, a.dates);
       // bounded: a column with thousands of distinct values gains nothing from it
       if (seen.size < MAX_SEEN_VALUES) seen.set(detach(raw), r);
     }
     return r;
   }
 
-  /** Participant `index`'s value of each variable (by id). */
+  /** Participant `index`'s value of each participant-level variable (by id). */
   attributes(index: number): Record<string, AttributeValue> {
     const out: Record<string, AttributeValue> = {};
-    this.variables.forEach((v, k) => (out[v.id] = this.#values[k]![index] ?? null));
+    const levels = this.levels;
+    this.variables.forEach((v, k) => {
+      if (levels[k] === 'participant') out[v.id] = this.#values[k]![index] ?? null;
+    });
     return out;
   }
 
@@ -353,6 +458,8 @@ export class TableBuilder {
 
   /** The dataset record of the rows added so far. */
   dataset(): Dataset {
+    const levels = this.levels;
+    const response = this.#responseLevel();
     return {
       id: this.datasetId,
       projectId: this.#ctx.projectId,
@@ -365,8 +472,9 @@ export class TableBuilder {
       participants: {
         rows: Int32Array.from(this.#participantRows),
         pseudonyms: this.#pseudonyms,
-        attributes: Object.fromEntries(this.variables.map((v, k) => [v.id, this.#values[k]!])),
+        attributes: Object.fromEntries(this.variables.flatMap((v, k) => (levels[k] === 'participant' ? [[v.id, this.#values[k]!]] : []))),
       },
+      ...(response.length > 0 ? { responseAttributes: Object.fromEntries(response.map((k) => [this.variables[k]!.id, this.#rowValues[k]!])) } : {}),
     };
   }
 
@@ -381,8 +489,10 @@ export class TableBuilder {
 /** A whole table → one batch (the CLI and small tables; the app streams rows through TableBuilder). */
 export function buildBatchFromTable(table: ParsedTable, mapping: TableMapping, ctx: BatchContext): ImportBatch {
   const b = new TableBuilder(table, mapping, ctx);
-  const documents = b.addRows(table.rows, table.rowNumbers).map((a) => b.document(a));
-  return { sources: [b.source], variables: b.variables, participants: b.participants(), documents, skippedEmpty: b.skippedEmpty, warnings: b.warnings, invalidValues: b.invalidValues };
+  const answers = b.addRows(table.rows, table.rowNumbers);
+  b.settleLevels();
+  const documents = answers.map((a) => b.document(a));
+  return { sources: [b.source], variables: b.variables, participants: b.participants(), documents, skippedEmpty: b.skippedEmpty, warnings: b.warnings, invalidValues: b.invalidValues, blankedDates: b.blankedDates };
 }
 
 /** File name without folders and extension, for titles and pseudonyms. */
@@ -427,5 +537,5 @@ export function buildBatchFromTranscripts(
       text: parsed.text,
     });
   }
-  return { sources: [src], variables: [], participants, documents, skippedEmpty, warnings, invalidValues: [] };
+  return { sources: [src], variables: [], participants, documents, skippedEmpty, warnings, invalidValues: [], blankedDates: [] };
 }

@@ -19,10 +19,16 @@ import { detectPii, type PiiFinding } from '../privacy/detect';
 import { nameIdentity, nameMentions, speakerLabelNames } from '../privacy/speakers';
 import { detach } from './detach';
 
-/** Where a finding is: a document's text, a participant's attribute value, or a transcript's speaker label. Indexes into the batch. */
+/**
+ * Where a finding is: a document's text, a participant's attribute value, a response-level
+ * attribute value (of a table row when streamed, of a document in a whole batch), or a
+ * transcript's speaker label. Indexes into the batch.
+ */
 export type FindingPlace =
   | { kind: 'document'; doc: number }
   | { kind: 'attribute'; participant: number; variableId: string }
+  | { kind: 'row-attribute'; row: number; variableId: string }
+  | { kind: 'document-attribute'; doc: number; variableId: string }
   | { kind: 'speaker'; doc: number; speaker: string };
 
 export interface BatchFinding extends PiiFinding {
@@ -54,7 +60,18 @@ export function isCategoryColumn(distinct: number, nonEmpty: number): boolean {
 }
 
 export function placeKey(p: FindingPlace): string {
-  return p.kind === 'document' ? `d${p.doc}` : p.kind === 'attribute' ? `a${p.participant}:${p.variableId}` : `s${p.doc}:${p.speaker}`;
+  switch (p.kind) {
+    case 'document':
+      return `d${p.doc}`;
+    case 'attribute':
+      return `a${p.participant}:${p.variableId}`;
+    case 'row-attribute':
+      return `r${p.row}:${p.variableId}`;
+    case 'document-attribute':
+      return `da${p.doc}:${p.variableId}`;
+    case 'speaker':
+      return `s${p.doc}:${p.speaker}`;
+  }
 }
 
 /** Sorted by start, longest first at a tie, and without overlaps (the earlier/longer one wins). */
@@ -69,6 +86,15 @@ const withPlace = (batch: number, place: FindingPlace, found: readonly PiiFindin
 /** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
 export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
   return withPlace(batch, place, detectPii(text, { allowList }));
+}
+
+/** The findings in attribute values (text ones), each placed by `place`. */
+export function scanValues(batch: number, place: (variableId: string) => FindingPlace, attributes: Readonly<Record<string, AttributeValue>>, allowList?: string[]): BatchFinding[] {
+  const out: BatchFinding[] = [];
+  for (const [variableId, v] of Object.entries(attributes)) {
+    if (typeof v === 'string' && v.trim() !== '') out.push(...scanPlace(batch, place(variableId), v, allowList));
+  }
+  return out;
 }
 
 const isWeak = (f: PiiFinding): boolean => f.type === 'person' && f.confidence < STRONG_NAME;

@@ -11,18 +11,18 @@ import type { PiiFinding } from '../privacy/detect';
 import { PLACEHOLDERS, Pseudonymiser, redactWithOffsetMap } from '../privacy/redact';
 import { decodeText } from './encoding';
 import { detach } from './detach';
-import { BatchScanner, deOverlap, placeKey, scanPlace, type BatchFinding, type FindingPlace } from './pii-scan';
+import { BatchScanner, deOverlap, placeKey, scanPlace, scanValues, type BatchFinding, type FindingPlace } from './pii-scan';
 import { docxToText } from './docx';
 import type { ImportBatch } from './mapping';
 import { isWorkbookName } from './table';
 import { ImportError } from './types';
-import { parseDate, type DateOrder } from './values';
+import { parseDate, parseDateEitherOrder, type DateOrder } from './values';
 
 export type ImportFileKind = 'table' | 'workbook' | 'transcript';
 
 const TABLE_EXT = ['csv', 'tsv', 'tab', 'psv'];
-const TRANSCRIPT_EXT = ['txt', 'md', 'markdown', 'docx'];
-export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods', '.txt', '.md', '.markdown', '.docx'];
+const TRANSCRIPT_EXT = ['txt', 'md', 'markdown', 'rst', 'docx'];
+export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods', '.txt', '.md', '.markdown', '.rst', '.docx'];
 
 /** Which importer a file needs, from its name; undefined for an unsupported type. */
 export function importFileKind(fileName: string): ImportFileKind | undefined {
@@ -33,7 +33,7 @@ export function importFileKind(fileName: string): ImportFileKind | undefined {
   return undefined;
 }
 
-/** A TXT/MD/DOCX transcript's text. Throws ImportError (the message does not repeat the file name). */
+/** A TXT/MD/RST/DOCX transcript's text. Throws ImportError (the message does not repeat the file name). */
 export async function readTranscriptText(fileName: string, bytes: Uint8Array, encoding?: string): Promise<string> {
   if (fileName.toLowerCase().endsWith('.docx')) return docxToText(bytes);
   const d = decodeText(bytes, encoding);
@@ -61,26 +61,35 @@ export function dropSpeakers(turns: readonly SpeakerTurn[], notSpeakers: Readonl
   return out;
 }
 
-/** Values that cannot be read in the chosen date order but can in another: a sign the order is wrong. */
-export function dateOrderConflicts(values: readonly string[], order: DateOrder): { contradicting: number; example?: string } {
+/**
+ * Values that cannot be read in the chosen date order but can in another (a sign the order is
+ * wrong), and values that read in both day/month and month/day order as different dates.
+ */
+export function dateOrderConflicts(values: readonly string[], order: DateOrder): { contradicting: number; ambiguous: number; example?: string } {
   let contradicting = 0;
+  let ambiguous = 0;
   let example: string | undefined;
   for (const raw of values) {
     const v = raw.trim();
-    if (v === '' || parseDate(v, order).ok) continue;
+    if (v === '') continue;
+    if (parseDate(v, order).ok) {
+      const r = parseDateEitherOrder(v);
+      if (!r.ok && 'ambiguous' in r) ambiguous++;
+      continue;
+    }
     const other = (['dmy', 'mdy'] as const).filter((o) => o !== order);
     if (other.some((o) => parseDate(v, o).ok)) {
       contradicting++;
       example ??= v;
     }
   }
-  return { contradicting, ...(example !== undefined ? { example } : {}) };
+  return { contradicting, ambiguous, ...(example !== undefined ? { example } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The anonymisation gate
 
-export { BatchScanner, deOverlap, scanPlace, type BatchFinding, type FindingPlace } from './pii-scan';
+export { BatchScanner, deOverlap, scanPlace, scanValues, type BatchFinding, type FindingPlace } from './pii-scan';
 
 export type FindingDecision = 'redact' | 'pseudonymise' | 'ignore';
 
@@ -106,6 +115,7 @@ export function scanBatches(batches: readonly ImportBatch[], opts: { allowList?:
             ? scanner.answer(di, d.field ?? '', d.text)
             : scanPlace(bi, { kind: 'document', doc: di }, d.text, opts.allowList);
       for (const f of list) found.push(f);
+      if (d.attributes) for (const f of scanValues(bi, (variableId) => ({ kind: 'document-attribute', doc: di, variableId }), d.attributes, opts.allowList)) found.push(f);
       opts.onProgress?.(++done, total);
     });
     for (const f of scanner.attributes(b.participants.length, b.variables.map((v) => v.id), (p, v) => b.participants[p]!.attributes[v] ?? null)) found.push(f);
@@ -203,9 +213,14 @@ export class DecisionApplier {
     return (this.#redact(batch, { kind: 'speaker', doc, speaker }, speaker)?.text ?? speaker).slice(0, 120);
   }
 
-  /** The documents of batch `batch` (all of them, in order), changed in place: text, length, turns and their speakers. */
+  /** The documents of batch `batch` (all of them, in order), changed in place: text, length, turns and their speakers, and their response-level attribute values. */
   documents(batch: number, docs: DocumentWithText[]): void {
     docs.forEach((d, i) => {
+      if (d.attributes) {
+        for (const [variableId, v] of Object.entries(d.attributes)) {
+          if (typeof v === 'string') d.attributes[variableId] = this.#redact(batch, { kind: 'document-attribute', doc: i, variableId }, v)?.text ?? v;
+        }
+      }
       const r = this.documentText(batch, i, d.text);
       const speakers = new Map<string, string>();
       for (const t of d.turns) if (!speakers.has(t.speaker)) speakers.set(t.speaker, this.speaker(batch, i, t.speaker));
@@ -224,6 +239,22 @@ export class DecisionApplier {
       if (list[0]!.batch === batch && place.kind === 'attribute') out.push({ participant: place.participant, variableId: place.variableId });
     }
     return out.sort((a, b) => a.participant - b.participant);
+  }
+
+  /** The response-level attribute values of a streamed table's rows that have findings to apply. */
+  rowAttributePlaces(batch: number): { row: number; variableId: string }[] {
+    const out: { row: number; variableId: string }[] = [];
+    for (const list of this.#byPlace.values()) {
+      const place = list[0]!.place;
+      if (list[0]!.batch === batch && place.kind === 'row-attribute') out.push({ row: place.row, variableId: place.variableId });
+    }
+    return out.sort((a, b) => a.row - b.row);
+  }
+
+  /** One row's response-level value with the decisions applied (the value itself when nothing applies). */
+  rowAttribute(batch: number, row: number, variableId: string, value: string): string {
+    this.counts[batch] ??= emptyCounts();
+    return this.#redact(batch, { kind: 'row-attribute', row, variableId }, value)?.text ?? value;
   }
 
   /** One attribute value with the decisions applied (the value itself when nothing applies). */

@@ -2,6 +2,7 @@
  * What the mapping screen needs of a table, gathered while its rows stream past (the rows are
  * not kept): a preview, guesses from the first rows, and date-order conflicts over every value.
  */
+import { guessIdColumn, KeyStats, type IdGuess, type KeyStat } from './id-guess';
 import { guessAttributeType, guessTextColumns } from './infer';
 import type { AttributeType } from './mapping';
 import { dateOrderConflicts } from './pipeline';
@@ -13,8 +14,22 @@ export interface TableSummary extends Omit<ParsedTable, 'rows' | 'rowNumbers'> {
   rowCount: number;
   guessedText: string[];
   guessedTypes: Record<string, AttributeType>;
-  /** Per column that reads as dates: how many values contradict each order. */
-  dateConflicts: Record<string, { dmy: number; mdy: number; example?: string }>;
+  /**
+   * Per column that reads as dates: how many values contradict each order, and how many read in
+   * both orders as different dates (05/06/2024), which no order-free reading can settle.
+   */
+  dateConflicts: Record<string, DateConflicts>;
+  /** Per column, over every row: filled, distinct, unique (for the record id). */
+  keyStats: KeyStat[];
+  /** The proposed record id column and why. */
+  idGuess: IdGuess;
+}
+
+export interface DateConflicts {
+  dmy: number;
+  mdy: number;
+  ambiguous: number;
+  example?: string;
 }
 
 /** Rows the guesses look at (they are only defaults); date-order conflicts look at every value. */
@@ -22,16 +37,18 @@ export const GUESS_SAMPLE = 2000;
 const PREVIEW_ROWS = 8;
 const MAX_WARNINGS = 200;
 
-type Conflicts = { dmy: number; mdy: number; example?: string };
+type Conflicts = DateConflicts;
 
 export class TableSummariser {
   readonly #sample: string[][] = [];
+  readonly #keys = new KeyStats();
   #rows = 0;
   /** Date-looking columns (decided once the sample is full) and their conflict counts so far. */
   #dates: Map<number, Conflicts> | undefined;
 
   /** The next rows of the table, in order. */
   add(rows: readonly (readonly string[])[]): void {
+    this.#keys.add(rows);
     for (const r of rows) {
       this.#rows++;
       if (this.#sample.length < GUESS_SAMPLE) {
@@ -49,7 +66,7 @@ export class TableSummariser {
     for (let c = 0; c < width; c++) {
       const values = this.#sample.map((r) => r[c] ?? '');
       if (guessAttributeType(values, 'dmy') !== 'date') continue;
-      const acc: Conflicts = { dmy: 0, mdy: 0 };
+      const acc: Conflicts = { dmy: 0, mdy: 0, ambiguous: 0 };
       add(acc, values);
       out.set(c, acc);
     }
@@ -69,6 +86,13 @@ export class TableSummariser {
       const d = dates.get(c);
       if (d && guessedTypes[name] === 'date') dateConflicts[name] = { ...d };
     });
+    const guessedText = guessTextColumns(sample, [], 'dmy');
+    const keyStats = this.#keys.stats(table.columns);
+    // never proposed as an id: free text, dates (timestamps are often unique), numbers with decimals
+    const notId = new Set(guessedText);
+    table.columns.forEach((name, c) => {
+      if (guessedTypes[name] === 'date' || (guessedTypes[name] === 'number' && sample.rows.some((r) => /[.,]\d*[1-9]/.test(r[c] ?? '')))) notId.add(name);
+    });
     const { columns, descriptions, encoding, encodingReason, delimiter, sheets, sheet } = table;
     return {
       columns,
@@ -78,9 +102,11 @@ export class TableSummariser {
       warnings: table.warnings.slice(0, MAX_WARNINGS),
       preview: sample.rows.slice(0, PREVIEW_ROWS),
       rowCount: this.#rows,
-      guessedText: guessTextColumns(sample, [], 'dmy'),
+      guessedText,
       guessedTypes,
       dateConflicts,
+      keyStats,
+      idGuess: guessIdColumn(keyStats, this.#rows, notId),
     };
   }
 }
@@ -90,6 +116,7 @@ function add(acc: Conflicts, values: readonly string[]): void {
   const mdy = dateOrderConflicts(values, 'mdy');
   acc.dmy += dmy.contradicting;
   acc.mdy += mdy.contradicting;
+  acc.ambiguous += dmy.ambiguous;
   acc.example ??= dmy.example ?? mdy.example;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Speaker turns in plain-text transcripts (TXT, MD, text extracted from DOCX).
+ * Speaker turns in plain-text transcripts (TXT, MD, RST, text extracted from DOCX).
  *
  * Label styles recognised at the start of a line:
  *   `Name:`  `Interviewer 1:`  `INTERVIEWER:`  `admin-1:`        (style 'colon')

@@ -90,6 +90,33 @@ function parseDateIn(raw: string, order: DateOrder, hintOthers: boolean): Parsed
   return { ok: true, value: `${pad(y, 4)}-${pad(mo)}-${pad(d)}` };
 }
 
+/** A date read in whichever of day/month and month/day order it is valid in; `ambiguous` when both give different dates. */
+export type EitherOrder = Parsed<string> | { ok: false; ambiguous: true; reason: string; readings: [string, string] };
+
+/**
+ * A date whose order is not known (a column mixing 31/12/2024 and 12/31/2024): ISO dates and month
+ * names are read as always; d/m/y digits are read in the one order that makes a valid date, or in
+ * either when both give the same date (05/05/2024). A value valid in both orders as two different
+ * dates is ambiguous (05/06/2024: 5 June or 6 May), and one valid in neither is not a date.
+ */
+export function parseDateEitherOrder(raw: string): EitherOrder {
+  const dmy = parseDateIn(raw, 'dmy', false);
+  const mdy = parseDateIn(raw, 'mdy', false);
+  if (dmy.ok && mdy.ok) {
+    if (dmy.value === mdy.value) return dmy;
+    return { ok: false, ambiguous: true, readings: [dmy.value, mdy.value], reason: `"${raw.trim()}" could be ${longDate(dmy.value)} (day/month) or ${longDate(mdy.value)} (month/day); left blank` };
+  }
+  if (dmy.ok) return dmy;
+  if (mdy.ok) return mdy;
+  return parseDate(raw, 'dmy');
+}
+
+/** '2024-06-05' → '5 June 2024'. */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]!.replace(/^./, (c) => c.toUpperCase())} ${y}`;
+}
+
 function named(s: string, y: number, monthName: string, d: number): Parsed<string> {
   const mo = monthFromName(monthName);
   if (!mo) return { ok: false, reason: `"${s}" has an unknown month "${monthName}"` };

@@ -76,13 +76,23 @@ export const VARIABLE_TYPES = ['category', 'text', 'number', 'date', 'boolean'] 
 export const VariableType = z.enum(VARIABLE_TYPES);
 export type VariableType = z.infer<typeof VariableType>;
 
-/** An attribute definition (REFI-QDA Variable); values live on participants. */
+export const VARIABLE_LEVELS = ['participant', 'response'] as const;
+/**
+ * Where an attribute's values live: on the participant (the default: one value per person), or on
+ * each response (a value that differs between one participant's rows, such as the date of each
+ * response): DocumentMeta.attributes.
+ */
+export const VariableLevel = z.enum(VARIABLE_LEVELS);
+export type VariableLevel = z.infer<typeof VariableLevel>;
+
+/** An attribute definition (REFI-QDA Variable); values live on participants, or on responses when `level` is 'response'. */
 export const Variable = z.object({
   id: Guid,
   projectId: Guid,
   name: z.string().min(1).max(200),
   type: VariableType,
   description: z.string().default(''),
+  level: VariableLevel.optional(),
 });
 export type Variable = z.infer<typeof Variable>;
 
@@ -128,6 +138,8 @@ export const DocumentMeta = z.object({
   field: z.string().optional(),
   /** For survey responses: the question text from later header rows, if the file had them. */
   fieldDescription: z.string().optional(),
+  /** For survey responses: the values of response-level attributes (Variable.level 'response'), keyed by Variable id. */
+  attributes: z.record(z.string(), AttributeValue).optional(),
   createdAt: IsoDate,
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;

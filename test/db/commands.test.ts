@@ -191,7 +191,9 @@ describe('one step per user action', () => {
     const { db, b, pid } = await seeded(6);
     const before = await everything(db);
     await expect(execute(db, pid, { type: 'setAssignment', coderId: b.coders[0]!.id, documentIds: [b.documents[0]!.id], assigned: true })).rejects.toThrow(/not available yet/);
-    await expect(execute(db, pid, { type: 'mergeProject', bundle: smallBundle(77) })).rejects.toThrow(/not available yet/);
+    const other = smallBundle(77);
+    const foreign = { rows: { coders: other.coders, sources: [], variables: [], participants: [], codes: [], codings: [], findings: [], actions: [] }, documents: [], memos: [] };
+    await expect(execute(db, pid, { type: 'mergeProject', delta: foreign, label: 'Merge other.qdpx' })).rejects.toThrow(/belongs to another project/);
     expect(await everything(db)).toEqual(before);
   });
 

@@ -127,6 +127,81 @@ describe('the import session (streamed CSV → dataset)', () => {
     expect(JSON.stringify(await snapshot(db))).not.toMatch(/07700|Sarah Jones|jo@example|Dave Smith|0161 496/);
   });
 
+  it('keeps an attribute that differs within a participant per response, through the gate, and lists the dates it left blank', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const csv = ['ID,Who,Visited,Contact,Experience', 'R1,P1,25/12/2024,Ring 07700 900123,The officer was kind.', 'R2,P1,12/20/2024,None,Nobody called back.', 'R3,P2,05/06/2024,None,Waited three weeks.'].join('\n');
+    await ask(s, { type: 'add-file', projectId: pid, fileId: 'f', name: 'visits.csv', data: new TextEncoder().encode(csv) });
+    const parsed = await ask(s, { type: 'parse-table', fileId: 'f', settings: {} });
+    if (parsed.type !== 'table') throw new Error(JSON.stringify(parsed));
+    const levels = await ask(s, { type: 'levels', fileId: 'f', participantColumn: 'Who', columns: ['Visited', 'Contact', 'Experience'] });
+    expect(levels).toEqual({ type: 'levels', participantColumn: 'Who', varying: { Visited: 1, Contact: 1, Experience: 1 } });
+    const m: TableMapping = {
+      idColumn: 'ID',
+      participantColumn: 'Who',
+      textColumns: ['Experience'],
+      attributes: [
+        { column: 'Visited', type: 'date', dates: 'unambiguous' },
+        { column: 'Contact', type: 'text' },
+      ],
+      dateOrder: 'dmy',
+      source: { name: 'Visits', kind: 'survey' },
+    };
+    const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [{ fileId: 'f', mapping: m }], transcripts: [], transcriptSource: { name: 'I', kind: 'interview' }, allowList: [] });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect(prepared.review.errors).toEqual([]);
+    expect(prepared.review.blankedDates).toEqual([{ file: 'visits.csv', row: 4, column: 'Visited', message: expect.stringContaining('"05/06/2024" could be 5 June 2024') }]);
+    expect(prepared.review.warnings.map((w) => w.column)).toEqual(['Visited', 'Contact']);
+    const phone = prepared.review.findings.find((f) => f.type === 'phone')!;
+    expect(phone.where).toBe('visits.csv · R1 · Contact');
+    const committed = await ask(s, { type: 'commit', projectId: pid, decisions: { [phone.id]: 'redact' }, by: 'Analyst' });
+    expect(committed.type).toBe('committed');
+    const docs = await listDocuments(db, pid);
+    const [visited, contact] = (await db.variables.where('projectId').equals(pid).toArray()).sort((a, b) => a.name.localeCompare(b.name)).reverse();
+    expect([visited!.name, visited!.level, contact!.name, contact!.level]).toEqual(['Visited', 'response', 'Contact', 'response']);
+    expect(docs.map((d) => [d.recordId, d.attributes?.[visited!.id], d.attributes?.[contact!.id]])).toEqual([
+      ['R1', '2024-12-25', 'Ring [PHONE]'],
+      ['R2', '2024-12-20', 'None'],
+      ['R3', null, 'None'],
+    ]);
+    expect(JSON.stringify(await snapshot(db))).not.toMatch(/07700/);
+  });
+
+  it('puts a transcript with a source of its own there, and the others (.txt, .rst) in the shared source', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const files = [
+      ['a.txt', 'Interviewer: How was the first call?\n\nP1: Quick and kind.\n'],
+      ['b.rst', 'Interviewer: And the follow-up?\n\nP2: Nobody rang back.\n'],
+      ['c.md', 'Interviewer: Anything else?\n\nP3: Court was confusing.\n'],
+    ];
+    for (const [name, text] of files) {
+      expect((await ask(s, { type: 'add-file', projectId: pid, fileId: name!, name: name!, data: new TextEncoder().encode(text) })).type).toBe('file');
+      expect((await ask(s, { type: 'read-transcript', fileId: name! })).type).toBe('transcript');
+    }
+    const prepared = await ask(s, {
+      type: 'prepare',
+      projectId: pid,
+      tables: [],
+      transcripts: [
+        { fileId: 'a.txt', notSpeakers: [] },
+        { fileId: 'b.rst', notSpeakers: [], source: { name: 'Follow-up calls', kind: 'interview' } },
+        { fileId: 'c.md', notSpeakers: [] },
+      ],
+      transcriptSource: { name: 'Interviews', kind: 'interview' },
+      allowList: [],
+    });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect((await ask(s, { type: 'commit', projectId: pid, decisions: {}, by: 'Analyst' })).type).toBe('committed');
+    const sources = new Map((await db.sources.where('projectId').equals(pid).toArray()).map((x) => [x.id, x.name]));
+    const docs = await listDocuments(db, pid);
+    expect(docs.map((d) => [d.title, sources.get(d.sourceId)]).sort()).toEqual([
+      ['a', 'Interviews'],
+      ['b', 'Follow-up calls'],
+      ['c', 'Interviews'],
+    ]);
+  });
+
   it('dataset documents can be coded, exported and deleted like any other', async () => {
     const { db, pid } = await fresh();
     const s = session(db);

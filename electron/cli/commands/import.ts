@@ -1,5 +1,5 @@
 /**
- * `import <file...> -o out.qdpx`: CSV/TSV/XLSX/XLS/ODS survey tables and TXT/MD/DOCX transcripts
+ * `import <file...> -o out.qdpx`: CSV/TSV/XLSX/XLS/ODS survey tables and TXT/MD/RST/DOCX transcripts
  * → a new REFI-QDA project. Tables map through --id/--participant/--text/--attrs; transcripts
  * get speaker turns. Any unreadable value fails the whole import, naming file, row, column and
  * reason, and no output file is left behind.
@@ -11,7 +11,8 @@ import { parseTableFile } from '../spreadsheet-worker';
 import { ProjectBundle, SourceKind, SOURCE_KINDS, type Coder, type Project } from '../../../shared/model';
 import { newGuid } from '../../../shared/model/ids';
 import { writeQdpx } from '../../../shared/exchange/qdpx';
-import { baseName, buildBatchFromTable, buildBatchFromTranscripts, type AttributeType, type ImportBatch, type TableMapping } from '../../../shared/import/mapping';
+import { baseName, buildBatchFromTable, buildBatchFromTranscripts, type AttributeSpec, type AttributeType, type ImportBatch, type TableMapping } from '../../../shared/import/mapping';
+import { guessIdColumn, keyStats } from '../../../shared/import/id-guess';
 import { guessAttributeType, guessTextColumns } from '../../../shared/import/infer';
 import { readTranscriptText } from '../../../shared/import/pipeline';
 import { checksum } from '../../../shared/import/checksum';
@@ -19,11 +20,25 @@ import { ImportError, type ImportIssue, type ParsedTable } from '../../../shared
 import type { DateOrder } from '../../../shared/import/values';
 import { redactBatches } from './import-redact';
 
-const TRANSCRIPT_EXT = new Set(['.txt', '.md', '.markdown', '.docx']);
+const TRANSCRIPT_EXT = new Set(['.txt', '.md', '.markdown', '.rst', '.docx']);
 const TABLE_EXT = new Set(['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods']);
 const ATTR_TYPES: readonly AttributeType[] = ['category', 'number', 'date', 'text', 'boolean'];
 const USAGE =
-  'import <file...> -o out.qdpx [--id COL] [--participant COL] [--text COL[,COL]] [--attrs COL[:type],...] [--date-order dmy|mdy|ymd] [--sheet NAME] [--header-rows N] [--encoding E] [--delimiter D] [--source-name S] [--source-kind K] [--redact]';
+  'import <file...> -o out.qdpx [--id COL|none] [--participant COL] [--text COL[,COL]] [--attrs COL[:type],...] [--date-order dmy|mdy|ymd] [--dates order|unambiguous|text] [--sheet NAME] [--header-rows N] [--encoding E] [--delimiter D] [--source-name S] [--source-kind K] [--redact]';
+const DATE_POLICIES = ['order', 'unambiguous', 'text'] as const;
+type CliDatePolicy = (typeof DATE_POLICIES)[number];
+/** The rules --help gives beneath the usage line. */
+const DETAILS = [
+  '--id: without it, the record id is the first column whose every value is filled and unique, preferring',
+  '  names such as response_id, ResponseId, Respondent ID, submission id (printed with the reason);',
+  '  --id none numbers the records by row. The id and participant columns are never free text.',
+  '--dates (date attributes): order (default) reads every date in --date-order and fails, listing each',
+  '  value that cannot be read; unambiguous reads each date in whichever of day/month and month/day',
+  '  order makes it valid and leaves those valid in both as different dates (05/06/2024) blank, each',
+  '  listed with its row; text keeps date columns as text.',
+  'An attribute whose value differs between one participant\'s rows (such as the date of each response)',
+  '  is kept for each response rather than for the participant, and said so.',
+].join('\n      ');
 
 const list = (v: unknown): string[] =>
   typeof v === 'string'
@@ -48,7 +63,7 @@ function asCliError(file: string, e: unknown): never {
   throw e;
 }
 
-function attributeSpecs(raw: string[], table: ParsedTable, order: DateOrder): { column: string; type: AttributeType }[] {
+function attributeSpecs(raw: string[], table: ParsedTable, order: DateOrder, dates: CliDatePolicy): AttributeSpec[] {
   return raw.map((spec) => {
     let column = spec;
     let type: AttributeType | undefined;
@@ -61,7 +76,10 @@ function attributeSpecs(raw: string[], table: ParsedTable, order: DateOrder): { 
     }
     const idx = table.columns.findIndex((c) => c.toLowerCase() === column.toLowerCase());
     const values = idx >= 0 ? table.rows.map((r) => r[idx] ?? '') : [];
-    return { column: idx >= 0 ? table.columns[idx]! : column, type: type ?? guessAttributeType(values, order) };
+    const t = type ?? guessAttributeType(values, order);
+    const name = idx >= 0 ? table.columns[idx]! : column;
+    if (t !== 'date' || dates === 'order') return { column: name, type: t };
+    return dates === 'text' ? { column: name, type: 'text' } : { column: name, type: t, dates: 'unambiguous' };
   });
 }
 
@@ -70,7 +88,7 @@ interface FileReport {
   lines: string[];
 }
 
-async function importTable(path: string, values: Record<string, unknown>, order: DateOrder, sourceName: string | undefined, kind: SourceKind, ctx: { projectId: string; now: string }): Promise<{ batch: ImportBatch; report: FileReport }> {
+async function importTable(path: string, values: Record<string, unknown>, order: DateOrder, dates: CliDatePolicy, sourceName: string | undefined, kind: SourceKind, ctx: { projectId: string; now: string }): Promise<{ batch: ImportBatch; report: FileReport }> {
   const file = basename(path);
   const bytes = await readInput(path);
   const headerRows = values['header-rows'] === undefined ? undefined : Number(values['header-rows']);
@@ -87,10 +105,24 @@ async function importTable(path: string, values: Record<string, unknown>, order:
   } catch (e) {
     asCliError(file, e);
   }
-  const idColumn = values.id as string | undefined;
   const participantColumn = values.participant as string | undefined;
-  const attributes = attributeSpecs(list(values.attrs), table, order);
+  const attributes = attributeSpecs(list(values.attrs), table, order, dates);
   const given = list(values.text);
+  // the record id: as given, none, or the unique column guessed as the app does (never a text column named with --text)
+  const idGiven = values.id as string | undefined;
+  const noId = idGiven !== undefined && idGiven.toLowerCase() === 'none' && !table.columns.some((c) => c.toLowerCase() === 'none');
+  let idColumn: string | undefined = noId ? undefined : idGiven;
+  let idLine = idGiven === undefined || noId ? 'record id: the row number' : `record id: ${idGiven}`;
+  if (idGiven === undefined) {
+    const keys = new Set([participantColumn ?? '', ...given, ...attributes.map((a) => a.column)].map((c) => c.toLowerCase()));
+    const sample = { ...table, rows: table.rows.slice(0, 2000) };
+    const text = new Set(given.length > 0 ? [] : guessTextColumns(sample, [], order));
+    const exclude = new Set(table.columns.filter((c, i) => keys.has(c.toLowerCase()) || text.has(c) || guessAttributeType(sample.rows.map((r) => r[i] ?? ''), order) === 'date'));
+    const guess = guessIdColumn(keyStats(table.columns, table.rows), table.rows.length, exclude);
+    if (guess.column) idColumn = guess.column;
+    idLine = guess.column ? `record id: ${guess.reason} (--id none to number the records by row)` : `record id: the row number (${guess.reason})`;
+    if (guess.rejected.length > 0) idLine += `\n  not the record id: ${guess.rejected.join('; ')}`;
+  }
   const textColumns = given.length > 0 ? given : guessTextColumns(table, [idColumn ?? '', participantColumn ?? '', ...attributes.map((a) => a.column)], order);
   if (textColumns.length === 0) {
     throw new CliError(`${file}: no column looks like free text (5+ words in most cells); name the columns with --text (columns: ${table.columns.slice(0, 20).map((c) => `"${c}"`).join(', ')})`);
@@ -105,13 +137,16 @@ async function importTable(path: string, values: Record<string, unknown>, order:
   if (batch.invalidValues.length > 0) {
     const first = batch.invalidValues[0]!;
     const more = batch.invalidValues.length - 1;
-    throw new CliError(`${where(first)}: ${first.message}${more > 0 ? ` (and ${more} more invalid value${more === 1 ? '' : 's'})` : ''}`);
+    const mixed = batch.invalidValues.some((i) => /it would be valid as/.test(i.message));
+    const hint = mixed ? '; if the column mixes day/month and month/day dates, --dates unambiguous reads the unambiguous ones and lists the rest, and --dates text keeps them as text' : '';
+    throw new CliError(`${where(first)}: ${first.message}${more > 0 ? ` (and ${more} more invalid value${more === 1 ? '' : 's'})` : ''}${hint}`);
   }
   const how = table.sheet !== undefined ? `sheet "${table.sheet}" of ${table.sheets?.length ?? 1}` : `${table.encoding} (${table.encodingReason}), ${table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`}-delimited`;
   const lines = [
     `${file}: ${how}; ${table.rows.length} rows, ${table.columns.length} columns; checksum ${checksum(bytes)}`,
+    `  ${idLine}`,
     `  text columns: ${textColumns.join(', ')}`,
-    ...(attributes.length ? [`  attributes: ${attributes.map((a) => `${a.column} (${a.type})`).join(', ')}`] : []),
+    ...(attributes.length ? [`  attributes: ${batch.variables.map((v) => `${v.name} (${v.type}${v.level === 'response' ? ', per response' : ''})`).join(', ')}`] : []),
     `  ${batch.documents.length} responses, ${batch.participants.length} participants, ${batch.skippedEmpty} empty cells skipped`,
   ];
   return { batch, report: { file, lines } };
@@ -137,7 +172,7 @@ function printWarnings(io: CliIo, warnings: ImportIssue[]): void {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: USAGE,
-  summary: 'survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/DOCX) → a new REFI-QDA project (.qdpx)',
+  summary: `survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/RST/DOCX) → a new REFI-QDA project (.qdpx)\n      ${DETAILS}`,
   options: {
     output: { type: 'string', short: 'o' },
     id: { type: 'string' },
@@ -145,6 +180,7 @@ export const importCommand: CliCommand = {
     text: { type: 'string' },
     attrs: { type: 'string' },
     'date-order': { type: 'string' },
+    dates: { type: 'string' },
     sheet: { type: 'string' },
     'header-rows': { type: 'string' },
     encoding: { type: 'string' },
@@ -160,6 +196,8 @@ export const importCommand: CliCommand = {
     if (extname(out).toLowerCase() !== '.qdpx') throw new CliError(`${out}: the output must be a .qdpx file`, 2);
     const order = (values['date-order'] ?? 'dmy') as string;
     if (order !== 'dmy' && order !== 'mdy' && order !== 'ymd') throw new CliError(`--date-order must be dmy, mdy or ymd, not "${order}"`, 2);
+    const dates = (values.dates ?? 'order') as string;
+    if (!(DATE_POLICIES as readonly string[]).includes(dates)) throw new CliError(`--dates must be ${DATE_POLICIES.join(', ')}, not "${dates}"`, 2);
     const kindRaw = values['source-kind'] as string | undefined;
     const kindParsed = SourceKind.safeParse(kindRaw ?? 'other');
     if (!kindParsed.success) throw new CliError(`--source-kind must be one of ${SOURCE_KINDS.join(', ')}, not "${kindRaw}"`, 2);
@@ -180,7 +218,7 @@ export const importCommand: CliCommand = {
     const batches: ImportBatch[] = [];
     const reports: FileReport[] = [];
     for (const p of tables) {
-      const { batch, report } = await importTable(p, values, order, sourceName, kindParsed.data, ctx);
+      const { batch, report } = await importTable(p, values, order, dates as CliDatePolicy, sourceName, kindParsed.data, ctx);
       batches.push(batch);
       reports.push(report);
     }
@@ -236,7 +274,13 @@ export const importCommand: CliCommand = {
     }
     await writeOutputAtomic(out, () => writeQdpx(parsed.data));
     for (const r of reports) io.out(r.lines.join('\n') + '\n');
-    printWarnings(io, batches.flatMap((b) => b.warnings));
+    const blanked = batches.flatMap((b) => b.blankedDates);
+    const blankedSet = new Set(blanked);
+    if (blanked.length > 0) {
+      io.out(`Dates left blank, each could be day/month or month/day (${blanked.length}):\n`);
+      for (const w of blanked) io.out(`  - ${where(w)}: ${w.message}\n`);
+    }
+    printWarnings(io, batches.flatMap((b) => b.warnings.filter((w) => !blankedSet.has(w))));
     if (redactionNote) io.out(redactionNote + '\n');
     io.out(`Wrote ${out}: ${parsed.data.sources.length} source(s), ${parsed.data.participants.length} participant(s), ${documents.length} document(s)\n`);
     return 0;

@@ -9,11 +9,11 @@ interface Props {
   actions?: ReactNode;
 }
 
-/** Title, source and the participant's attributes as small chips. */
+/** Title, source and the participant's attributes (and the response's own, such as its date) as small chips. */
 export function DocumentHeader({ doc, source, participant, variables, actions }: Props) {
   const chips = participant
     ? variables.flatMap((v) => {
-        const value = participant.attributes[v.id];
+        const value = v.level === 'response' ? doc.attributes?.[v.id] : participant.attributes[v.id];
         return value === undefined || value === null || value === '' ? [] : [{ id: v.id, name: v.name, value: String(value) }];
       })
     : [];

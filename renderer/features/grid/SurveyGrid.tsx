@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { execute, getDocumentText, listCodings } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
+import { ImportFirst } from '../../app/ImportFirst';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { QuickCode } from '../coding/QuickCode';
 import type { ShownCoding } from '../coding/types';
@@ -160,7 +161,7 @@ export function SurveyGrid({ project }: WorkspaceProps) {
           />
         )}
         {!data.loading && data.total === 0 ? (
-          <p className="empty">This project has no survey responses yet.</p>
+          <ImportFirst what="survey responses" />
         ) : (
           <GridTable
             count={shownCount}

@@ -4,6 +4,7 @@ import type { ImportIssue } from '../../../shared/import/types';
 import type { FileInfo, TableSettings, TableSummary, TranscriptSummary } from '../../workers/import-protocol';
 import type { MappingDraft } from './draft';
 import { IssueList } from './IssueList';
+import { SourceFields } from './SourceFields';
 import { TableFileCard } from './TableFileCard';
 import { TranscriptFileCard } from './TranscriptFileCard';
 
@@ -23,6 +24,10 @@ export interface Entry {
   notSpeakers: string[];
   /** The user confirmed importing a file that was imported before. */
   reimportOk: boolean;
+  /** A transcript in a source of its own (`source`) rather than the batch's shared transcripts' source. */
+  ownSource?: boolean;
+  /** For the chosen participant column: per attribute column, participants whose rows differ there. */
+  levels?: { participantColumn: string; varying: Record<string, number> };
 }
 
 const KIND_NAMES: Record<ImportFileKind, string> = { table: 'table', workbook: 'workbook', transcript: 'transcript' };
@@ -63,9 +68,17 @@ export function FileCard({ entry: e, onRemove, onSettings, onPatch }: { entry: E
         </div>
       )}
       {e.table && e.draft && (
-        <TableFileCard id={id} table={e.table} settings={e.settings} draft={e.draft} source={e.source} onSettings={onSettings} onDraft={(draft) => onPatch({ draft })} onSource={(source) => onPatch({ source })} />
+        <TableFileCard id={id} table={e.table} settings={e.settings} draft={e.draft} levels={e.levels?.participantColumn === e.draft.participantColumn ? e.levels.varying : undefined} source={e.source} onSettings={onSettings} onDraft={(draft) => onPatch({ draft })} onSource={(source) => onPatch({ source })} />
       )}
       {e.transcript && <TranscriptFileCard id={id} transcript={e.transcript} notSpeakers={e.notSpeakers} onChange={(notSpeakers) => onPatch({ notSpeakers })} />}
+      {e.transcript && (
+        <div className="import-ownsource">
+          <label>
+            <input type="checkbox" checked={e.ownSource ?? false} onChange={(ev) => onPatch({ ownSource: ev.target.checked })} /> Put this file in a source of its own (otherwise it joins the transcripts’ source below)
+          </label>
+          {e.ownSource && <SourceFields idPrefix={`${id}-src`} value={e.source} onChange={(source) => onPatch({ source })} />}
+        </div>
+      )}
       {e.table && e.table.warnings.length > 0 && <IssueList title={`Warnings for ${e.name}`} issues={e.table.warnings} tone="warning" />}
     </section>
   );

@@ -80,7 +80,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     for (const p of picked) {
       const id = newGuid();
       const kind = importFileKind(p.name);
-      const entry: Entry = { id, name: p.name, kind, loading: true, settings: {}, notSpeakers: [], reimportOk: false, source: { name: baseName(p.name), kind: 'survey' } };
+      const entry: Entry = { id, name: p.name, kind, loading: true, settings: {}, notSpeakers: [], reimportOk: false, source: { name: baseName(p.name), kind: kind === 'transcript' ? 'interview' : 'survey' } };
       setEntries((es) => [...es, entry]);
       const r = await worker().request({ type: 'add-file', projectId: project.id, fileId: id, name: p.name, data: p.data });
       if (r.type !== 'file') {
@@ -105,6 +105,23 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     setEntries((es) => es.filter((e) => e.id !== id));
   }
 
+  // with a participant column chosen, count which attribute columns differ within participants (shown as "Kept for")
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    for (const e of entries) {
+      const col = e.draft?.participantColumn;
+      if (!e.table || !e.draft || !col || e.loading) continue;
+      const key = `${e.id}\u0000${col}\u0000${e.table.columns.join('\u0001')}`;
+      if (asked.current.has(key)) continue;
+      asked.current.add(key);
+      void worker()
+        .request({ type: 'levels', fileId: e.id, participantColumn: col, columns: e.table.columns.filter((c) => c !== col) })
+        .then((r) => {
+          if (r.type === 'levels') update(e.id, { levels: { participantColumn: r.participantColumn, varying: r.varying } });
+        });
+    }
+  });
+
   const ready = entries.filter((e) => !e.error && !e.loading && (e.table || e.transcript));
   const problems: string[] = [];
   for (const e of ready) {
@@ -113,8 +130,10 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       if (p) problems.push(`${e.name}: ${p}`);
     }
     if (e.info && e.info.previous.length > 0 && !e.reimportOk) problems.push(`${e.name}: confirm that you want to import it again.`);
+    if (e.transcript && e.ownSource && !e.source.name.trim()) problems.push(`${e.name}: give its source a name.`);
   }
-  if (ready.some((e) => e.transcript) && !transcriptSource.name.trim()) problems.push('Give the transcripts’ source a name.');
+  const sharedTranscripts = ready.some((e) => e.transcript && !e.ownSource);
+  if (sharedTranscripts && !transcriptSource.name.trim()) problems.push('Give the transcripts’ source a name.');
   if (entries.some((e) => e.loading)) problems.push('Still reading the files…');
 
   async function scan(list: string[] = allowList) {
@@ -127,7 +146,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
         type: 'prepare',
         projectId: project.id,
         tables: ready.filter((e) => e.table && e.draft).map((e) => ({ fileId: e.id, mapping: toTableMapping(e.draft!, e.table!.columns, e.source) })),
-        transcripts: ready.filter((e) => e.transcript).map((e) => ({ fileId: e.id, notSpeakers: e.notSpeakers })),
+        transcripts: ready.filter((e) => e.transcript).map((e) => ({ fileId: e.id, notSpeakers: e.notSpeakers, ...(e.ownSource ? { source: e.source } : {}) })),
         transcriptSource,
         allowList: list,
       },
@@ -200,7 +219,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       {stage === 'files' && (
         <>
           <p className="import-intro">
-            Survey tables (CSV, TSV, XLSX, XLS, ODS) and transcripts (TXT, MD, DOCX). Nothing is stored until you have reviewed the personal data found and confirmed.
+            Survey tables (CSV, TSV, XLSX, XLS, ODS) and transcripts (TXT, MD, RST, DOCX). Nothing is stored until you have reviewed the personal data found and confirmed.
           </p>
           <div className="import-actions">
             <button type="button" onClick={() => void choose()}>
@@ -216,7 +235,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
               onPatch={(patch) => update(e.id, patch)}
             />
           ))}
-          {ready.some((e) => e.transcript) && (
+          {sharedTranscripts && (
             <section className="import-card" aria-label="Source of the transcripts">
               <h3>Transcripts’ source</h3>
               <SourceFields idPrefix="transcripts-src" value={transcriptSource} onChange={setTranscriptSource} />
@@ -265,6 +284,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
             </p>
           )}
           <IssueList title="Values that cannot be read" issues={blocking} tone="error" />
+          <IssueList title="Dates left blank (each could be day/month or month/day)" issues={review.blankedDates} tone="warning" />
           <IssueList title="Warnings" issues={review.warnings} tone="warning" />
           <ReviewFindings findings={review.findings} decisions={decisions} onDecide={(ids, d) => setDecisions((old) => ({ ...old, ...Object.fromEntries(ids.map((id) => [id, d])) }))} onAllow={(t) => void allow(t)} />
           <div className="import-actions import-actions--sticky">

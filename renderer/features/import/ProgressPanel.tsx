@@ -1,4 +1,4 @@
-import { formatDuration, progressStats, type ProgressSample } from './progress';
+import { progressStats, timeLeft, type ProgressSample } from './progress';
 
 /** A progress bar with rows, rows per second, time left and Cancel. */
 export function ProgressPanel({ label, first, latest, unit, onCancel }: { label: string; first: ProgressSample | null; latest: ProgressSample | null; unit: string; onCancel: () => void }) {
@@ -10,7 +10,7 @@ export function ProgressPanel({ label, first, latest, unit, onCancel }: { label:
       <p role="status" aria-live="polite">
         {latest ? `${latest.done.toLocaleString('en-GB')} of ${latest.total.toLocaleString('en-GB')} ${unit}` : 'Starting…'}
         {s?.perSecond ? ` · ${Math.round(s.perSecond).toLocaleString('en-GB')} ${unit}/s` : ''}
-        {s?.secondsLeft !== null && s?.secondsLeft !== undefined ? ` · about ${formatDuration(s.secondsLeft)} left` : ''}
+        {s?.secondsLeft !== null && s?.secondsLeft !== undefined ? ` · ${timeLeft(s.secondsLeft)}` : ''}
       </p>
       <button type="button" onClick={onCancel}>
         Cancel

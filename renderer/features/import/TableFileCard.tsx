@@ -1,7 +1,7 @@
 import type { AttributeType, SourceSpec } from '../../../shared/import/mapping';
 import { describeDelimiter } from '../../../shared/import/table';
 import type { TableSettings, TableSummary } from '../../workers/import-protocol';
-import type { ColumnRole, MappingDraft } from './draft';
+import { idColumnNote, type ColumnRole, type MappingDraft } from './draft';
 import { SourceFields } from './SourceFields';
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'utf-16le', 'utf-16be'];
@@ -24,17 +24,28 @@ interface Props {
   table: TableSummary;
   settings: TableSettings;
   draft: MappingDraft;
+  /** With a participant column: per column, participants whose rows differ there (undefined while counting). */
+  levels?: Record<string, number>;
   source: SourceSpec;
   onSettings: (s: TableSettings) => void;
   onDraft: (d: MappingDraft) => void;
   onSource: (s: SourceSpec) => void;
 }
 
+/** Where an attribute's values will live, from how many participants' rows differ in it. */
+function levelText(varying: number | undefined): string {
+  if (varying === undefined) return 'checking…';
+  if (varying === 0) return 'each participant';
+  return `each response (differs within ${varying.toLocaleString('en-GB')} participant${varying === 1 ? '' : 's'})`;
+}
+
 /** How a table file is read (encoding, delimiter, sheet, header rows), a preview, and its mapping. */
-export function TableFileCard({ id, table, settings, draft, source, onSettings, onDraft, onSource }: Props) {
+export function TableFileCard({ id, table, settings, draft, levels, source, onSettings, onDraft, onSource }: Props) {
   const setRole = (c: string, role: ColumnRole) => onDraft({ ...draft, roles: { ...draft.roles, [c]: role } });
   const setType = (c: string, type: AttributeType) => onDraft({ ...draft, types: { ...draft.types, [c]: type } });
-  const dateColumns = table.columns.filter((c) => draft.roles[c] === 'attribute' && draft.types[c] === 'date');
+  const dateColumns = table.columns.filter((c) => draft.roles[c] === 'attribute' && draft.types[c] === 'date' && c !== draft.idColumn && c !== draft.participantColumn);
+  const idNote = idColumnNote(table, draft.idColumn);
+  const orderName = draft.dateOrder === 'dmy' ? 'Day/Month/Year' : 'Month/Day/Year';
   return (
     <div className="import-table">
       <fieldset className="import-read">
@@ -122,12 +133,18 @@ export function TableFileCard({ id, table, settings, draft, source, onSettings, 
         <legend>What each column holds</legend>
         <div className="import-mapping__keys">
           <label htmlFor={`${id}-idcol`}>Record ID column</label>
-          <select id={`${id}-idcol`} value={draft.idColumn} onChange={(e) => onDraft({ ...draft, idColumn: e.target.value })}>
+          <select id={`${id}-idcol`} value={draft.idColumn} onChange={(e) => onDraft({ ...draft, idColumn: e.target.value })} aria-describedby={`${id}-idnote`}>
             <option value="">None (use the row number)</option>
             {table.columns.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
+          <div id={`${id}-idnote`} className="import-mapping__note">
+            {idNote && <p className={idNote.ok ? 'import-ok' : 'import-warning'}>{idNote.text}</p>}
+            {table.idGuess.rejected.length > 0 && (
+              <p className="muted">Not proposed as the record id: {table.idGuess.rejected.join('; ')}.</p>
+            )}
+          </div>
           <label htmlFor={`${id}-partcol`}>Participant column</label>
           <select id={`${id}-partcol`} value={draft.participantColumn} onChange={(e) => onDraft({ ...draft, participantColumn: e.target.value })}>
             <option value="">None (one participant per record)</option>
@@ -142,6 +159,7 @@ export function TableFileCard({ id, table, settings, draft, source, onSettings, 
               <th scope="col">Column</th>
               <th scope="col">Use as</th>
               <th scope="col">Type</th>
+              {draft.participantColumn && <th scope="col">Kept for</th>}
             </tr>
           </thead>
           <tbody>
@@ -171,6 +189,7 @@ export function TableFileCard({ id, table, settings, draft, source, onSettings, 
                       </select>
                     )}
                   </td>
+                  {draft.participantColumn && <td className="import-level">{draft.roles[c] === 'attribute' && !keyCol ? levelText(levels?.[c]) : ''}</td>}
                 </tr>
               );
             })}
@@ -185,16 +204,40 @@ export function TableFileCard({ id, table, settings, draft, source, onSettings, 
                 {o === 'dmy' ? 'Day/Month/Year (31/12/2024)' : 'Month/Day/Year (12/31/2024)'}
               </label>
             ))}
-            {dateColumns.map((c) => {
-              const n = table.dateConflicts[c]?.[draft.dateOrder] ?? 0;
-              return n > 0 ? (
-                <p key={c} className="import-warning" role="alert">
-                  Warning: {n.toLocaleString('en-GB')} value(s) in “{c}” cannot be {draft.dateOrder === 'dmy' ? 'Day/Month/Year' : 'Month/Day/Year'}; check the order.
-                </p>
-              ) : null;
-            })}
           </div>
         )}
+        {dateColumns.map((c) => {
+          const conflicts = table.dateConflicts[c];
+          const n = conflicts?.[draft.dateOrder] ?? 0;
+          const policy = draft.dates[c] ?? 'order';
+          if (n === 0 && policy === 'order') return null;
+          const fmt = (x: number) => x.toLocaleString('en-GB');
+          const name = `${id}-dates-${table.columns.indexOf(c)}`;
+          return (
+            <fieldset key={c} className="import-datechoice">
+              <legend>Dates in “{c}”</legend>
+              {n > 0 && (
+                <p className="import-warning" role="alert">
+                  {fmt(n)} value(s) in “{c}” cannot be {orderName}
+                  {conflicts?.example ? ` (for example “${conflicts.example}”)` : ''}: the column mixes day/month and month/day dates.
+                </p>
+              )}
+              <label>
+                <input type="radio" name={name} checked={policy === 'unambiguous'} onChange={() => onDraft({ ...draft, dates: { ...draft.dates, [c]: 'unambiguous' } })} />
+                Read the unambiguous dates; leave the {fmt(conflicts?.ambiguous ?? 0)} that could be either (such as 05/06/2024) blank, each listed with its row
+              </label>
+              <label>
+                <input type="radio" name={name} checked={false} onChange={() => onDraft({ ...draft, types: { ...draft.types, [c]: 'text' }, dates: { ...draft.dates, [c]: 'order' } })} />
+                Keep the column as text (every value as written)
+              </label>
+              <label>
+                <input type="radio" name={name} checked={policy === 'order'} onChange={() => onDraft({ ...draft, dates: { ...draft.dates, [c]: 'order' } })} />
+                Read every date as {orderName}
+                {n > 0 ? ` (the ${fmt(n)} that cannot be will stop the import)` : ''}
+              </label>
+            </fieldset>
+          );
+        })}
       </fieldset>
       <SourceFields idPrefix={`${id}-src`} value={source} onChange={onSource} />
     </div>

@@ -21,11 +21,21 @@ export function progressStats(first: ProgressSample, latest: ProgressSample): Pr
   return { fraction, perSecond, secondsLeft: Math.max(0, (latest.total - latest.done) / perSecond) };
 }
 
-export function formatDuration(seconds: number): string {
-  if (seconds < 1) return 'under a second';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const m = Math.floor(seconds / 60);
-  return `${m} min ${Math.round(seconds - m * 60)} s`;
+/**
+ * Time left in words: "less than a second left", "about 5 seconds left", "about a minute left",
+ * "about 2 minutes left", "about 1 hour 5 minutes left". Rounded to what a person can use:
+ * whole seconds under a minute, whole minutes under an hour.
+ */
+export function timeLeft(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '';
+  if (seconds < 1) return 'less than a second left';
+  const s = Math.round(seconds);
+  if (s < 60) return `about ${s === 1 ? 'a second' : `${s} seconds`} left`;
+  const m = Math.round(seconds / 60);
+  if (m < 60) return `about ${m === 1 ? 'a minute' : `${m} minutes`} left`;
+  const h = Math.floor(m / 60);
+  const rest = m - h * 60;
+  return `about ${h === 1 ? '1 hour' : `${h} hours`}${rest > 0 ? ` ${rest} minute${rest === 1 ? '' : 's'}` : ''} left`;
 }
 
 /** Issues as plain text lines, for "Copy errors". */

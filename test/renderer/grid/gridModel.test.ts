@@ -42,6 +42,16 @@ describe('survey grid rows', () => {
     expect(rows[2]!.attributes).toEqual({});
   });
 
+  it('shows a response-level value (such as each response’s date) on its own row', () => {
+    const people = [person(1, { [AREA.id]: 'North' })];
+    const VISIT = id(902);
+    const docs = [{ ...doc(1, 'response', people[0]!.id), attributes: { [VISIT]: '2024-03-01' } }, { ...doc(2, 'response', people[0]!.id), attributes: { [VISIT]: '2024-04-20' } }];
+    expect(buildRows(docs, people).map((r) => r.attributes)).toEqual([
+      { [AREA.id]: 'North', [VISIT]: '2024-03-01' },
+      { [AREA.id]: 'North', [VISIT]: '2024-04-20' },
+    ]);
+  });
+
   it('sorts numbers numerically and text naturally, empty values last both ways, stably', () => {
     const people = [person(1, { [AGE.id]: 9 }), person(2, { [AGE.id]: 100 }), person(3, {}), person(4, { [AGE.id]: 25 }), person(5, { [AGE.id]: 9 })];
     const rows = buildRows(people.map((p, i) => doc(i + 1, 'response', p.id)), people);

@@ -126,7 +126,7 @@ describe('progress and mapping drafts', () => {
   });
 
   it('guesses a mapping, keeps choices over a re-read, and explains what is missing', () => {
-    const t: TableSummary = { columns: ['Response ID', 'Area', 'Q1'], descriptions: ['', '', ''], preview: [], rowCount: 2, warnings: [], guessedText: ['Q1'], guessedTypes: { 'Response ID': 'text', Area: 'category', Q1: 'text' }, dateConflicts: {} };
+    const t: TableSummary = { columns: ['Response ID', 'Area', 'Q1'], descriptions: ['', '', ''], preview: [], rowCount: 2, warnings: [], guessedText: ['Q1'], guessedTypes: { 'Response ID': 'text', Area: 'category', Q1: 'text' }, dateConflicts: {}, keyStats: [], idGuess: { column: 'Response ID', reason: 'Response ID: every value is unique (2 rows) and its name is a record id’s', rejected: [] } };
     const d = defaultDraft(t);
     expect(d.idColumn).toBe('Response ID');
     expect(toTableMapping(d, t.columns, { name: 'S', kind: 'survey' })).toMatchObject({ idColumn: 'Response ID', textColumns: ['Q1'], attributes: [{ column: 'Area', type: 'category' }] });

@@ -47,11 +47,56 @@ describe('chorus import', () => {
     expect(bundle.participants.find((p) => p.pseudonym === 'P-002')!.attributes[age.id]).toBe(51);
   });
 
+  it('guesses the record id among unique columns and says why; keeps a date that varies within a participant per response', async () => {
+    const file = path.join(dir, 'feedback.csv');
+    writeFileSync(
+      file,
+      `respondent_id,response_id,visited,comment
+P1,r-1,25/12/2024,"The call handler was patient and kind to me."
+P2,r-2,12/25/2024,"Nobody rang me back after the first report."
+P1,r-3,20/04/2024,"The second officer explained what would happen next."
+P3,r-4,05/06/2024,"I was told to wait and nobody came."
+`,
+    );
+    const out = path.join(dir, 'feedback.qdpx');
+    const failed = await run(['import', file, '--participant', 'respondent_id', '--attrs', 'visited:date', '-o', out]);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/row 3, column "visited": "12\/25\/2024" is not a valid date in day\/month\/year order.*; if the column mixes .*--dates unambiguous/);
+    const r = await run(['import', file, '--participant', 'respondent_id', '--attrs', 'visited:date', '--dates', 'unambiguous', '-o', out]);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('  record id: response_id: every value is unique (4 rows) and its name is a record id’s (--id none to number the records by row)');
+    expect(r.out).toContain('  text columns: comment\n');
+    expect(r.out).toContain('  attributes: visited (date, per response)');
+    expect(r.out).toContain('Dates left blank, each could be day/month or month/day (1):\n  - feedback.csv, row 5, column "visited": "05/06/2024" could be 5 June 2024 (day/month) or 6 May 2024 (month/day); left blank\n');
+    const bundle = readQdpx(new Uint8Array(readFileSync(out)));
+    const visited = bundle.variables.find((v) => v.name === 'visited')!;
+    expect(visited.level).toBe('response');
+    expect(bundle.documents.map((d) => [d.recordId, d.attributes?.[visited.id]]).sort()).toEqual([
+      ['r-1', '2024-12-25'],
+      ['r-2', '2024-12-25'],
+      ['r-3', '2024-04-20'],
+      ['r-4', null],
+    ]);
+    expect(bundle.participants.map((p) => p.pseudonym).sort()).toEqual(['P1', 'P2', 'P3']);
+    // the id column is never free text
+    expect((await run(['import', file, '--id', 'response_id', '--text', 'response_id,comment', '-o', out])).err).toMatch(/column "response_id" is the record id column, so it cannot also be free text/);
+    expect((await run(['import', file, '--attrs', 'visited:date', '--dates', 'sometimes', '-o', out])).err).toMatch(/--dates must be order, unambiguous, text/);
+  });
+
+  it('accepts .rst transcripts like .txt', async () => {
+    const rst = path.join(dir, 'notes.rst');
+    writeFileSync(rst, 'Interviewer: How did the first call go?\n\nP1: They listened and wrote it all down.\n');
+    const out = path.join(dir, 'notes.qdpx');
+    const r = await run(['import', rst, '-o', out]);
+    expect(r.err).toBe('');
+    expect(readQdpx(new Uint8Array(readFileSync(out))).documents[0]!.kind).toBe('transcript');
+  });
+
   it('fails on a date contradicting --date-order, naming file, row and column, and writes nothing', async () => {
     const out = path.join(dir, 'bad.qdpx');
     const r = await run(['import', csv, '--id', 'ResponseId', '--attrs', 'Contacted:date', '--date-order', 'mdy', '--header-rows', '2', '-o', out]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^chorus import: survey\.csv, row 4, column "Contacted": "13\/03\/2024" is not a valid date in month\/day\/year order .*\(and 1 more invalid value\)\n$/);
+    expect(r.err).toMatch(/^chorus import: survey\.csv, row 4, column "Contacted": "13\/03\/2024" is not a valid date in month\/day\/year order .*\(and 1 more invalid value\); if the column mixes day\/month and month\/day dates, --dates unambiguous .*\n$/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('bad.qdpx'))).toEqual([]);
   });

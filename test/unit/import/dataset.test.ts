@@ -66,13 +66,16 @@ describe('TableBuilder', () => {
         const ctx = () => ({ projectId: 'a0000000-0000-4000-8000-000000000001', newId: seededGuids(7), now: '2026-11-27T00:00:00.000Z', fileName: 'survey.csv' });
         const whole = buildBatchFromTable(table, mapping(byWho ? 'Who' : undefined), ctx());
         const b = new TableBuilder(table, mapping(byWho ? 'Who' : undefined), ctx());
-        const docs = [];
+        const answers = [];
         let i = 0;
         for (const c of [...cuts, table.rows.length]) {
           const end = Math.min(table.rows.length, i + c);
-          docs.push(...b.addRows(table.rows.slice(i, end)).map((a) => b.document(a)));
+          answers.push(...b.addRows(table.rows.slice(i, end)));
           i = end;
         }
+        // levels (participant or response) are known once every row is in
+        b.settleLevels();
+        const docs = answers.map((a) => b.document(a));
         expect(docs).toEqual(whole.documents);
         expect(b.participants()).toEqual(whole.participants);
         expect(b.warnings).toEqual(whole.warnings);

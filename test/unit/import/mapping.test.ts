@@ -46,7 +46,10 @@ describe('buildBatchFromTable', () => {
     ]);
     expect(b.participants.map((p) => p.pseudonym)).toEqual(['P-001', 'P-002']);
     const [contacted, age, victim] = b.variables.map((v) => v.id);
-    expect(b.participants[0]!.attributes).toEqual({ [contacted!]: '2024-03-05', [age!]: 34, [victim!]: true });
+    // P-001 was contacted on two dates (rows 3 and 5): the date is the response's, not the participant's
+    expect(b.variables.map((v) => v.level)).toEqual(['response', undefined, undefined]);
+    expect(b.participants[0]!.attributes).toEqual({ [age!]: 34, [victim!]: true });
+    expect(b.documents.map((d) => d.attributes)).toEqual([{ [contacted!]: '2024-03-05' }, { [contacted!]: '2024-03-13' }, { [contacted!]: '2024-03-13' }, { [contacted!]: '2024-03-20' }]);
     expect(b.documents.map((d) => [d.title, d.recordId, d.field, d.fieldDescription, d.text])).toEqual([
       ['R1 – Q1', 'R1', 'Q1', 'How were you treated?', 'The officer was kind\nand listened.'],
       ['R2 – Q1', 'R2', 'Q1', 'How were you treated?', 'Nobody called me back.'],
@@ -54,8 +57,12 @@ describe('buildBatchFromTable', () => {
       ['R3 – Q2', 'R3', 'Q2', 'Anything else?', 'Better the second time.'],
     ]);
     expect(b.documents[3]!.participantId).toBe(b.participants[0]!.id);
-    // a differing value for the same participant is reported, naming row and column
-    expect(b.warnings).toContainEqual({ file: 'survey.csv', row: 5, column: 'Contacted', message: expect.stringMatching(/"2024-03-20" here but "2024-03-05" at row 3/) });
+    // the move to the response is reported, naming the first row where the participant's values differ
+    expect(b.warnings).toContainEqual({ file: 'survey.csv', row: 5, column: 'Contacted', message: expect.stringMatching(/differs between rows of the same participant \(1 participant, .*kept for each response/) });
+    // a participant-level attribute fixed by the mapping keeps the first value and says so
+    const fixed = buildBatchFromTable(table(CSV, 2), mapping({ attributes: [{ column: 'Contacted', type: 'date', level: 'participant' }] }), ctx());
+    expect(fixed.participants[0]!.attributes).toEqual({ [fixed.variables[0]!.id]: '2024-03-05' });
+    expect(fixed.warnings).toContainEqual({ file: 'survey.csv', row: 5, column: 'Contacted', message: expect.stringMatching(/"2024-03-20" here but "2024-03-05" at row 3; the first is kept/) });
     // everything validates against the model
     for (const s of b.sources) Source.parse(s);
     for (const v of b.variables) Variable.parse(v);

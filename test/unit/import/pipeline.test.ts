@@ -59,8 +59,10 @@ describe('speakers', () => {
 
 describe('date order', () => {
   it('counts values that only read in the other order', () => {
-    expect(dateOrderConflicts(['01/02/2024', '25/12/2024', '12/25/2024', ''], 'dmy')).toEqual({ contradicting: 1, example: '12/25/2024' });
-    expect(dateOrderConflicts(['01/02/2024', '25/12/2024'], 'mdy')).toEqual({ contradicting: 1, example: '25/12/2024' });
+    expect(dateOrderConflicts(['01/02/2024', '25/12/2024', '12/25/2024', ''], 'dmy')).toEqual({ contradicting: 1, ambiguous: 1, example: '12/25/2024' });
+    expect(dateOrderConflicts(['01/02/2024', '25/12/2024'], 'mdy')).toEqual({ contradicting: 1, ambiguous: 1, example: '25/12/2024' });
+    // the same date either way (05/05) is not ambiguous
+    expect(dateOrderConflicts(['05/05/2024', '2024-06-01'], 'dmy')).toEqual({ contradicting: 0, ambiguous: 0 });
   });
 });
 
