@@ -79,3 +79,18 @@ describe('chart accessibility', () => {
     expect(sat.querySelector('.mark > path.series-line')).not.toBeNull();
   });
 });
+
+describe('category labels with a wide font', () => {
+  it('are shortened until they fit the label column as drawn, keeping the full name as a tooltip', () => {
+    wideFont();
+    const svg = draw(matrixHeatmap(matrix()), 480);
+    const labels = [...svg.querySelectorAll('.category-labels text')];
+    expect(labels.length).toBeGreaterThan(0);
+    const plotX = xOf(svg.querySelector('.plot')!);
+    for (const t of labels) {
+      const own = t.firstChild!.textContent!;
+      expect(16 + Number(t.getAttribute('x')) + textWidth(own, 12) * WIDER).toBeLessThanOrEqual(plotX);
+      if (own.endsWith('…')) expect(t.querySelector('title')?.textContent?.length).toBeGreaterThan(own.length - 1);
+    }
+  });
+});
