@@ -6,9 +6,12 @@ import type { ChartTheme } from './theme';
 
 const INDENT = 12;
 
-/** Width of the label column: wide enough for most labels, never more than `max`. */
+/** Allowance for system fonts wider than the width estimate (DejaVu Sans draws about 12% wider). */
+const WIDE_FONT = 1.15;
+
+/** Width of the label column: wide enough for most labels (in a wide font too), never more than `max`. */
 export function labelColumnWidth(categories: Category[], theme: ChartTheme, max: number): number {
-  const widest = categories.reduce((m, c) => Math.max(m, (c.level ?? 0) * INDENT + textWidth(c.label, theme.fontSize)), 0);
+  const widest = categories.reduce((m, c) => Math.max(m, (c.level ?? 0) * INDENT + textWidth(c.label, theme.fontSize) * WIDE_FONT), 0);
   return Math.ceil(Math.min(max, Math.max(60, widest)) + 12);
 }
 
