@@ -8,7 +8,7 @@ import type { HeatCell, HeatmapSpec } from '../../shared/report/chart-spec';
 import { categoryName, drawCategoryLabels, labelColumnWidth } from './categories';
 import { PAD, spoken, type Frame } from './frame';
 import { drawLegend, type LegendItem } from './legend';
-import { textWidth, truncate } from './text';
+import { drawnTextWidth, textWidth, truncate } from './text';
 
 const NOT_FOUND = 'not found';
 
@@ -59,8 +59,8 @@ export function drawHeatmap(frame: Frame, spec: HeatmapSpec): { height: number; 
   let cellW = fit(notesW);
   const slanted = widest > cellW - 6;
   if (slanted) cellW = fit(Math.max(notesW, Math.min(slantMax, widest) * 0.71 - 10));
-  const headH = slanted ? Math.min(slantMax, widest) * 0.71 + 14 : headFont + 10;
-  const head = body.append('g').attr('class', 'column-labels').attr('transform', `translate(${plotX},${y + headH})`);
+  const head = body.append('g').attr('class', 'column-labels');
+  let drawnWidest = 0;
   spec.columns.forEach((c, j) => {
     const cx = j * cellW + cellW / 2;
     const shown = truncate(c.label, slanted ? slantMax : cellW - 6, headFont);
@@ -71,8 +71,13 @@ export function drawHeatmap(frame: Frame, spec: HeatmapSpec): { height: number; 
       .attr('text-anchor', slanted ? 'start' : 'middle')
       .attr('transform', slanted ? `translate(${cx - 4},-6) rotate(-45)` : null)
       .text(shown);
+    drawnWidest = Math.max(drawnWidest, drawnTextWidth(t.node(), shown, headFont));
     if (shown !== (c.fullLabel ?? c.label)) t.append('title').text(c.fullLabel ?? c.label);
   });
+  // Room above the cells (and to the right) for slanted labels as drawn, so none is cut off.
+  const slantW = Math.max(Math.min(slantMax, widest), drawnWidest);
+  const headH = slanted ? slantW * 0.71 + 14 : headFont + 10;
+  head.attr('transform', `translate(${plotX},${y + headH})`);
   if (spec.rowNotes && spec.rowNotesLabel)
     head.append('text').attr('x', nC * cellW + 10).attr('y', -6).attr('font-weight', 600).text(truncate(spec.rowNotesLabel, notesW - 10, headFont));
   y += headH + 4;
@@ -124,7 +129,7 @@ export function drawHeatmap(frame: Frame, spec: HeatmapSpec): { height: number; 
         .text(truncate(note, notesW - 10, theme.fontSize));
   });
   y += spec.rows.length * cellH;
-  return { height: y, width: plotX + nC * cellW + Math.max(notesW, slanted ? Math.min(slantMax, widest) * 0.71 - cellW / 2 : 0) + PAD };
+  return { height: y, width: plotX + nC * cellW + Math.max(notesW, slanted ? slantW * 0.71 - cellW / 2 : 0) + PAD };
 }
 
 function suppressedText(spec: HeatmapSpec): string {

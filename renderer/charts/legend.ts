@@ -1,7 +1,7 @@
 /** A legend of swatches (filled squares or line samples) that flows onto more rows when it runs out of width. */
 import { symbol, symbolsFill } from 'd3';
 import type { Sel } from './frame';
-import { truncate, textWidth } from './text';
+import { drawnTextWidth, truncate } from './text';
 import type { ChartTheme } from './theme';
 
 export interface LegendItem {
@@ -29,12 +29,7 @@ export function drawLegend(parent: Sel, items: LegendItem[], x: number, y: numbe
   for (const item of items) {
     const sample = item.stroke ? LINE : SWATCH;
     const label = truncate(item.label, Math.min(220, maxWidth - sample - 6), theme.fontSize);
-    const w = sample + 6 + textWidth(label, theme.fontSize) + 18;
-    if (cx > 0 && cx + w > maxWidth) {
-      cx = 0;
-      row++;
-    }
-    const it = g.append('g').attr('class', 'legend-item').attr('transform', `translate(${cx},${row * rowH})`);
+    const it = g.append('g').attr('class', 'legend-item');
     const mid = rowH / 2 - 2;
     if (item.stroke) {
       it.append('line')
@@ -60,6 +55,13 @@ export function drawLegend(parent: Sel, items: LegendItem[], x: number, y: numbe
     }
     const text = it.append('text').attr('x', sample + 6).attr('y', mid).attr('dy', '0.35em').text(label);
     if (label !== item.label) text.append('title').text(item.label);
+    // placed once its text is drawn, so the width is the drawn one (the next item never overlaps it)
+    const w = sample + 6 + drawnTextWidth(text.node(), label, theme.fontSize) + 18;
+    if (cx > 0 && cx + w > maxWidth) {
+      cx = 0;
+      row++;
+    }
+    it.attr('transform', `translate(${cx},${row * rowH})`);
     cx += w;
   }
   return (row + 1) * rowH;

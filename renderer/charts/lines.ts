@@ -43,16 +43,18 @@ export function drawLines(frame: Frame, spec: LineChartSpec): number {
       .x((_, i) => px(i))
       .y((v) => yScale(v.value ?? 0));
     const shown = s.values.filter((v) => v.value !== null);
-    const drawn = plot
-      .insert('path', '.marks')
-      .attr('class', spec.markers ? 'series-line' : 'series-line mark')
+    // Without markers the line itself is the mark: a <g> carries its label (aria-label is not allowed on a bare <path>).
+    const holder = spec.markers ? plot.insert('g', '.marks') : plot.insert('g', '.marks').attr('class', 'mark');
+    holder
+      .append('path')
+      .attr('class', 'series-line')
       .attr('d', path(s.values) ?? '')
       .attr('fill', 'none')
       .attr('stroke', colour)
       .attr('stroke-width', theme.strokeWidth)
       .attr('stroke-dasharray', SERIES_DASHES[k % SERIES_DASHES.length] || null);
     if (!spec.markers) {
-      drawn.attr(
+      holder.attr(
         'aria-label',
         shown.length ? `${s.label}: from ${shown[0]!.text} at ${spec.x[0]} to ${shown[shown.length - 1]!.text} at ${spec.x[spec.x.length - 1]}` : `${s.label}: no values`,
       );

@@ -20,6 +20,22 @@ export function textWidth(text: string, fontSize: number): number {
   return w * fontSize;
 }
 
+/**
+ * The width a drawn <text> takes: measured by the browser where there is layout (the estimate can
+ * be short for wide fonts, so labels placed after it overlapped), never less than the estimate
+ * (jsdom, and charts drawn off-screen for export, measure 0).
+ */
+export function drawnTextWidth(node: SVGTextElement | null, text: string, fontSize: number): number {
+  const estimate = textWidth(text, fontSize);
+  let measured = 0;
+  try {
+    measured = typeof node?.getComputedTextLength === 'function' ? node.getComputedTextLength() : 0;
+  } catch {
+    measured = 0;
+  }
+  return Math.max(estimate, Number.isFinite(measured) ? measured : 0);
+}
+
 /** `text` shortened with an ellipsis to fit `maxWidth` (unchanged when it fits). */
 export function truncate(text: string, maxWidth: number, fontSize: number): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;

@@ -94,7 +94,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     await screenshot(page, 'analysis-publication-table');
     const headers = await page.locator('.result-table thead th').allTextContents();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/for-publication\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/ \(for publication\)\.csv$/);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const [head, ...lines] = csv.split('\r\n');
     expect(head!.split(',')).toEqual(headers.map((h) => h.replace(/[▲▼]/g, '').trim()));

@@ -44,13 +44,22 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serve `root` on 127.0.0.1 at a free port. Paths outside `root` are refused. */
-export async function serveStatic(root: string = DIST): Promise<StaticServer> {
+/**
+ * Serve `root` on 127.0.0.1 at a free port. Paths outside `root` are refused. `extra` serves
+ * test-only scripts (by URL path, e.g. '/__test__/store.js') from the app's own origin, so the
+ * app's CSP allows them; the production build has no test hook.
+ */
+export async function serveStatic(root: string = DIST, extra: Record<string, string> = {}): Promise<StaticServer> {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`npx vite build\` before the e2e tests`);
   }
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const script = extra[pathname];
+    if (script !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(script);
+      return;
+    }
     const file = pathname === AXE_URL_PATH ? AXE : path.join(root, pathname === '/' ? 'index.html' : pathname);
     if (file !== AXE && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
@@ -129,14 +138,14 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Run axe-core on the page; returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ url: new URL(AXE_URL_PATH, page.url()).href });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document);
+/** Run axe-core on the page (or only within the elements `include` selects); returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: new URL(AXE_URL_PATH, page.url()).href });
+  const violations = await page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document | string) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(include ?? document);
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, include);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
@@ -173,12 +182,12 @@ export async function dragSelect(page: Page, selector: string, from: number, to:
  * The usual lifecycle for a describe block: one static server for the block, a fresh browser
  * profile per test (closed after it). `open()` starts the app in that test's browser.
  */
-export function useApp(): { open: () => Promise<Session> } {
+export function useApp(extra?: () => Promise<Record<string, string>>): { open: () => Promise<Session> } {
   let server: StaticServer | undefined;
   let session: Session | undefined;
   beforeAll(async () => {
-    server = await serveStatic();
-  });
+    server = await serveStatic(DIST, extra ? await extra() : {});
+  }, 120_000);
   afterAll(async () => server?.close());
   afterEach(async () => {
     await session?.close();

@@ -15,7 +15,7 @@ import { FilterControls } from './FilterControls';
 import { ANALYSIS_MENU } from './menu';
 import { OptionControls } from './OptionControls';
 import { defaultOptions, EMPTY_FILTER, toRequest, type AnalysisOptions, type FilterState } from './options';
-import { withMeasure } from './measure';
+import { withMeasure } from '../../../shared/analysis/measure';
 import { ResultTable } from './ResultTable';
 import { TableActions } from './TableActions';
 import { useRevision } from './useRevision';

@@ -10,7 +10,7 @@ import {
   triangulationGrid,
   type ChartSpec,
 } from '../../../shared/report';
-import type { MatrixMeasure } from './measure';
+import type { MatrixMeasure } from '../../../shared/analysis/measure';
 
 const MEASURE = { n: 'count', row: 'row', col: 'column' } as const;
 

@@ -2,7 +2,7 @@
 import type { AnalysisFilter, AnalysisKind, CooccurrenceUnit } from '../../../shared/analysis';
 import type { Variable } from '../../../shared/model';
 import type { AnalysisRequest, WordMode } from '../../../shared/analysis/run-request';
-import type { MatrixMeasure } from './measure';
+import type { MatrixMeasure } from '../../../shared/analysis/measure';
 
 export interface AnalysisOptions {
   attribute: string;

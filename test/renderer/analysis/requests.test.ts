@@ -4,7 +4,7 @@ import { forPublication, prepareIndex, termCounts, type AnalysisIndex } from '..
 import { buildDemoProject } from '../../../shared/demo';
 import type { ProjectBundle } from '../../../shared/model';
 import { kwicTable, runAnalysis, type AnalysisRequest } from '../../../shared/analysis/run-request';
-import { withMeasure } from '../../../renderer/features/analysis/measure';
+import { withMeasure } from '../../../shared/analysis/measure';
 import { chartFor } from '../../../renderer/features/analysis/chartFor';
 import { defaultOptions, EMPTY_FILTER, toRequest } from '../../../renderer/features/analysis/options';
 import { ANALYSIS_MENU } from '../../../renderer/features/analysis/menu';

@@ -1,8 +1,8 @@
 /**
- * Display-only reshaping of a result table on the main thread. Kept apart from requests.ts, which
+ * Display-only reshaping of a result table on the main thread. Kept apart from run-request.ts, which
  * imports the whole analysis engine (and natural's word lists) that only the worker needs.
  */
-import type { AnalysisTable } from '../../../shared/analysis/types';
+import type { AnalysisTable } from './types';
 
 /** Subcategory matrix: which of the per-value measures to show (counts, row %, column %). */
 export type MatrixMeasure = 'n' | 'row' | 'col';
