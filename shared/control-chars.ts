@@ -17,3 +17,11 @@ export function replaceControlChars(text: string): string {
 export function hasControlChars(text: string): boolean {
   return ANY_CONTROL.test(text);
 }
+
+/** Bidi embeddings, overrides, isolates and marks (U+202E makes "report\u202Efdp.exe" show as "reportexe.pdf"). */
+export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A file name to offer in a save dialog or download: bidi and control characters removed (what is left is what is shown). */
+export function plainFileName(name: string): string {
+  return name.replace(BIDI_CONTROLS, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '') || 'export';
+}
