@@ -4,6 +4,7 @@
  */
 import { version } from '../../package.json';
 import { cryptoRandomBytes, type AppCommand, type OpenFilesOptions, type PickedFile, type Platform } from './platform';
+import { plainFileName } from '../../shared/control-chars';
 
 export function openFilesWithInput(opts: OpenFilesOptions, doc: Document = document): Promise<PickedFile[]> {
   return new Promise((resolve) => {
@@ -30,7 +31,7 @@ export function saveWithDownload(name: string, bytes: Uint8Array, mime: string, 
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
-  a.download = name;
+  a.download = plainFileName(name);
   a.rel = 'noopener';
   a.hidden = true;
   doc.body.append(a);

@@ -10,6 +10,7 @@ import { AppCommandSchema, parseIpcResult, type ChorusBridge, type IpcContract, 
 import { openFilesWithInput } from './browser';
 import { cryptoRandomBytes, PlatformError, type Platform } from './platform';
 import { errorMessage } from '../../shared/error-message';
+import { plainFileName } from '../../shared/control-chars';
 
 declare global {
   interface Window {
@@ -44,7 +45,7 @@ export function createElectronPlatform(bridge: ChorusBridge, doc: Document = doc
     async saveFile(name, bytes, _mime) {
       const ext = extensionOf(name);
       const filters = ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }] : [];
-      const result = await call('file:save', bridge.saveFile({ suggestedName: name, bytes, filters }));
+      const result = await call('file:save', bridge.saveFile({ suggestedName: plainFileName(name), bytes, filters }));
       if (result.ok) return result.value.saved;
       if (result.code === 'cancelled') return false;
       return fail('file:save', result);

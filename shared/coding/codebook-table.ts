@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { read, utils, write } from 'xlsx';
 import { Code } from '../model';
-import { neutraliseFormula } from '../export/table';
+import { cutForXlsx, neutraliseFormula } from '../export/table';
 import { paletteColour } from './palette';
 import { errorMessage } from '../error-message';
 import { replaceControlChars } from '../control-chars';
@@ -51,7 +51,7 @@ export function codebookToCsv(codes: readonly Code[]): string {
 
 export function codebookToXlsx(codes: readonly Code[]): Uint8Array {
   const wb = utils.book_new();
-  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes, { quoted: false })), 'Codebook');
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes, { quoted: false }).map((r) => r.map((c) => cutForXlsx(c) ?? c))), 'Codebook');
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
 }
 

@@ -18,7 +18,7 @@ export const PlainFileNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .refine((s) => !/[/\\\u0000-\u001f\u007f]/.test(s), { message: 'must be a plain file name (no slashes or control characters)' })
+  .refine((s) => !/[/\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(s), { message: 'must be a plain file name (no slashes, control or bidi characters)' })
   .refine((s) => s !== '.' && s !== '..', { message: 'must be a plain file name, not . or ..' });
 
 /** A dialog filter: extensions without the dot ('csv'), or '*' for all files. */

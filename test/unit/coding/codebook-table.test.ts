@@ -80,6 +80,15 @@ describe('codebook as a table', () => {
     );
   });
 
+  it('XLSX: formula-like text is written as-is (string cells), and a definition over 32,767 characters is cut with a marker instead of failing', () => {
+    const [c] = template();
+    const long = 'd'.repeat(40_000);
+    const back = codesFromXlsx(codebookToXlsx([{ ...c!, name: '=HYPERLINK("x")', definition: long, parentId: null }]), PID, seededGuids(9), NOW);
+    expect(back[0]!.name).toBe('=HYPERLINK("x")');
+    expect(back[0]!.definition).toHaveLength(32_767);
+    expect(back[0]!.definition).toMatch(/\[cut: 40,000 characters in all/);
+  });
+
   it('neutralises formulas in export', () => {
     const [c] = template();
     const rows = codebookRows([{ ...c!, name: '=HYPERLINK("x")', parentId: null }]);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IPC_CHANNELS } from '../../../shared/ipc/channels';
 import { AppCommandSchema, ipcContract, parseIpcResult } from '../../../shared/ipc/contract';
 import { handleChannel, IpcFailure, makeHandler, type IpcEventLike } from '../../../electron/main/ipc';
+import { plainFileName } from '../../../shared/control-chars';
 
 const trusted: IpcEventLike = { senderFrame: { url: 'app://chorus/index.html' } };
 
@@ -99,9 +100,12 @@ describe('IPC contract', () => {
 
   it('refuses save names with a folder part and bytes that are not a Uint8Array', () => {
     const save = ipcContract['file:save'].request;
-    for (const suggestedName of ['../../.bashrc', '/etc/passwd', 'C:\\Windows\\x.dll', 'a\u0000.txt', '..', '']) {
+    for (const suggestedName of ['../../.bashrc', '/etc/passwd', 'C:\\Windows\\x.dll', 'a\u0000.txt', '..', '', 'report\u202Efdp.exe', 'a\u2067b.csv', 'x\u009b.csv']) {
       expect(save.safeParse({ suggestedName, bytes: new Uint8Array(1), filters: [] }).success, suggestedName).toBe(false);
     }
+    expect(plainFileName('report\u202Efdp.exe')).toBe('reportfdp.exe');
+    expect(plainFileName('\u2066\u001b')).toBe('export');
+    expect(save.safeParse({ suggestedName: plainFileName('Before \u202Eafter.csv'), bytes: new Uint8Array(1), filters: [] }).success).toBe(true);
     for (const bytes of [[1, 2, 3], 'abc', new ArrayBuffer(3), new Uint16Array(2), null]) {
       expect(save.safeParse({ suggestedName: 'x.csv', bytes, filters: [] }).success).toBe(false);
     }

@@ -5,6 +5,7 @@
  * checked against it. Only helpers that did not change are imported from shared/.
  */
 import Papa from 'papaparse';
+import { replaceControlChars } from '../../../shared/control-chars';
 import { bytesSource } from '../../../shared/import/byte-source';
 import { damagedUtf8Message, isDamagedUtf8, normaliseEncodingName, utf8Evidence, type DecodedText } from '../../../shared/import/encoding';
 import { findHeaderRow, uniqueColumnNames, cleanHeaderName } from '../../../shared/import/header';
@@ -286,8 +287,9 @@ export function referenceParseTable(bytes: Uint8Array, opts: { fileName: string;
     throw new ImportError(`contains a NUL byte (line ${line}): it is a binary file or its encoding is wrong (decoded as ${decoded.encoding})`, line);
   }
   if (text.trim() === '') throw new ImportError('has no text');
-  const delimiter = opts.delimiter ? resolveDelimiter(opts.delimiter) : detectDelimiter(text);
-  const res = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const clean = replaceControlChars(text); // control characters but tab, LF and CR never come in
+  const delimiter = opts.delimiter ? resolveDelimiter(opts.delimiter) : detectDelimiter(clean);
+  const res = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: false });
   const unterminated = res.errors.find((e) => e.code === 'MissingQuotes');
   if (unterminated) {
     const row = (unterminated.row ?? 0) + 1;
