@@ -33,6 +33,13 @@ export function toCsv(table: AnalysisTable, options: { bom?: boolean } = {}): st
   return (options.bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 
+/** A one-sheet XLSX workbook of rows we wrote ourselves (cells already formula-neutralised by the caller). */
+export function sheetToXlsx(sheetName: string, rows: readonly (readonly (string | number | null)[])[]): Uint8Array {
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows.map((r) => [...r])), sheetName);
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
 /** An XLSX workbook: the table on sheet "Table", and what it shows, its limits and warnings on sheet "About". */
 export function toXlsx(table: AnalysisTable): Uint8Array {
   const aoa: Array<Array<string | number | null>> = [table.columns.map((c) => plain(c.label))];
