@@ -69,6 +69,21 @@ module.exports = {
       from: { path: '^renderer/', pathNot: '^renderer/db/' },
       to: { path: '^shared/commands/(apply|memory)\\.ts$' },
     },
+    {
+      name: 'xlsx-only-in-parser-and-writer',
+      severity: 'error',
+      comment:
+        'The xlsx package (prototype-pollution and ReDoS advisories, DESIGN.md §5) is used in two places only: the spreadsheet parser (run in a disposable worker) and the writer of our own tables.',
+      from: { pathNot: ['^shared/import/spreadsheet\\.ts$', '^shared/export/table\\.ts$'] },
+      to: { path: 'node_modules/xlsx/' },
+    },
+    {
+      name: 'spreadsheets-parsed-only-in-workers',
+      severity: 'error',
+      comment: 'Untrusted spreadsheets (survey tables, codebooks) are parsed only in a disposable worker or the CLI\'s worker, never on the UI thread.',
+      from: { path: '^renderer/', pathNot: '^renderer/workers/[^/]+\\.worker\\.ts$' },
+      to: { path: '^shared/import/spreadsheet\\.ts$', reachable: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

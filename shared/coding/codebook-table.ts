@@ -4,9 +4,8 @@
  * ("; " between them) and colour. Export writes the path column and a name column; import accepts either.
  */
 import Papa from 'papaparse';
-import { read, utils, write } from 'xlsx';
 import { Code } from '../model';
-import { cutForXlsx, neutraliseFormula } from '../export/table';
+import { neutraliseFormula, sheetToXlsx } from '../export/table';
 import { paletteColour } from './palette';
 import { errorMessage } from '../error-message';
 import { replaceControlChars } from '../control-chars';
@@ -50,9 +49,7 @@ export function codebookToCsv(codes: readonly Code[]): string {
 }
 
 export function codebookToXlsx(codes: readonly Code[]): Uint8Array {
-  const wb = utils.book_new();
-  utils.book_append_sheet(wb, utils.aoa_to_sheet(codebookRows(codes, { quoted: false }).map((r) => r.map((c) => cutForXlsx(c) ?? c))), 'Codebook');
-  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+  return sheetToXlsx('Codebook', codebookRows(codes, { quoted: false }));
 }
 
 /** A spreadsheet problem, naming the row (1-based, as a spreadsheet shows it) where there is one. */
@@ -169,17 +166,11 @@ export function codesFromCsv(text: string, projectId: string, nextId: () => stri
   return codesFromGrid(parsed.data, projectId, nextId, now);
 }
 
-export function codesFromXlsx(bytes: Uint8Array, projectId: string, nextId: () => string, now: string): Code[] {
-  let grid: unknown[][];
-  try {
-    checkZip(bytes);
-    const wb = read(bytes, { type: 'array' });
-    const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
-    if (!sheet) throw new Error('no sheets');
-    grid = utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: '', raw: false });
-  } catch (e) {
-    throw new CodebookTableError(`not a readable XLSX workbook (${errorMessage(e)})`);
-  }
-  // XLSX text is written unquoted (string cells); a leading quote in one is the user's own
-  return codesFromGrid(grid, projectId, nextId, now, { quoted: false });
+/**
+ * Codes from a spreadsheet already parsed (XLSX/XLS/ODS are parsed only in a disposable worker,
+ * never here: see renderer/workers/parse-spreadsheet.ts), its header row as `columns`. Spreadsheet
+ * text comes from string cells, so a leading quote in one is the user's own (not a formula guard).
+ */
+export function codesFromTable(table: { columns: readonly string[]; rows: readonly (readonly string[])[] }, projectId: string, nextId: () => string, now: string): Code[] {
+  return codesFromGrid([table.columns, ...table.rows], projectId, nextId, now, { quoted: false });
 }

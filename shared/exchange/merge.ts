@@ -28,6 +28,7 @@ import {
   type ProjectBundle,
   type Source,
 } from '../model';
+import { CodingTable, IdTable } from './coding-table';
 import { deriveGuid } from './ids';
 
 export type MergePrefer = 'first' | 'last';
@@ -84,13 +85,18 @@ class Merger {
 
   // indexes into the result
   readonly docIndex = new Map<string, number>();
-  readonly docsBySum = new Map<string, number[]>();
-  readonly docSums: string[] = [];
+  /** Checksums of the result's documents' texts, computed when first needed (a matching id with equal text needs none). */
+  private docsBySum: Map<string, number[]> | undefined;
+  private readonly docSums: (string | undefined)[] = [];
   readonly codeIndex = new Map<string, number>();
   readonly codeByPath = new Map<string, string>();
   readonly coderIndex = new Map<string, number>();
-  readonly codingKeys = new Map<string, string>(); // identity key → coding id
-  readonly codingIds = new Set<string>();
+  readonly codingTable: CodingTable;
+  /** Coding ids in table-entry order (entry k of the table is the coding with id codingIdAt[k]). */
+  readonly codingIdAt: string[] = [];
+  readonly codingIds: IdTable;
+  /** Numbers for coders and codes not (yet) in the result, so a corrupt reference still has an identity. */
+  private readonly strays = new Map<string, number>();
   readonly ids = new Set<string>(); // every id in the result, to keep added ones unique
 
   constructor(
@@ -119,19 +125,20 @@ class Merger {
     for (const list of [base.coders, base.sources, base.variables, base.participants, base.documents, base.codes, base.memos, base.findings, base.actions]) {
       for (const x of list) this.ids.add(x.id);
     }
-    this.b.documents.forEach((d, i) => this.indexDocument(d, i));
+    this.b.documents.forEach((d, i) => this.docIndex.set(d.id, i));
     this.b.codes.forEach((c, i) => this.codeIndex.set(c.id, i));
     for (const c of this.b.codes) this.codeByPath.set(this.pathOf(c.id), c.id);
     this.b.coders.forEach((c, i) => this.coderIndex.set(c.id, i));
     const codings = this.b.codings;
+    this.codingTable = new CodingTable(base.codings.length * 2);
+    this.codingIds = new IdTable(base.codings.length * 2);
     for (const c of base.codings) {
-      const key = this.codingKey(c.documentId, c.codeId, c.coderId, c.start, c.end);
-      if (this.codingKeys.has(key)) {
+      if (this.codingEntry(c.documentId, c.codeId, c.coderId, c.start, c.end) >= 0) {
         this.summary.codings.duplicates++;
         continue;
       }
-      this.codingKeys.set(key, c.id);
-      this.codingIds.add(c.id);
+      this.codingIdAt.push(c.id);
+      if (!this.codingIds.has(c.id)) this.codingIds.add(c.id);
       codings.push(c);
     }
   }
@@ -140,18 +147,41 @@ class Merger {
     return this.names[i] ?? `input ${i + 1}`;
   }
 
-  private indexDocument(d: DocumentWithText, i: number): void {
-    this.docIndex.set(d.id, i);
-    const sum = textChecksum(d.text);
-    this.docSums[i] = sum;
-    const list = this.docsBySum.get(sum);
-    if (list) list.push(i);
-    else this.docsBySum.set(sum, [i]);
+  private sumOf(i: number): string {
+    return (this.docSums[i] ??= textChecksum(this.b.documents[i]!.text));
   }
 
-  /** The identity of a coding in the result: indexes of its document, code and coder, and its span. */
-  private codingKey(documentId: string, codeId: string, coderId: string, start: number, end: number): string {
-    return `${this.docIndex.get(documentId) ?? documentId}${SEP}${this.codeIndex.get(codeId) ?? codeId}${SEP}${this.coderIndex.get(coderId) ?? coderId}${SEP}${start}${SEP}${end}`;
+  /** Result documents by text checksum (built on first need, then kept up to date). */
+  private bySum(): Map<string, number[]> {
+    if (!this.docsBySum) {
+      this.docsBySum = new Map();
+      for (let i = 0; i < this.b.documents.length; i++) this.listSum(i);
+    }
+    return this.docsBySum;
+  }
+
+  private listSum(i: number): void {
+    const sum = this.sumOf(i);
+    const list = this.docsBySum!.get(sum);
+    if (list) list.push(i);
+    else this.docsBySum!.set(sum, [i]);
+  }
+
+  private stray(id: string): number {
+    let n = this.strays.get(id);
+    if (n === undefined) this.strays.set(id, (n = -1 - this.strays.size));
+    return n;
+  }
+
+  /** The table entry of a coding identity already in the result, or -1 after adding it. */
+  private codingEntry(documentId: string, codeId: string, coderId: string, start: number, end: number): number {
+    return this.codingTable.addOrFind(
+      this.docIndex.get(documentId) ?? this.stray(documentId),
+      this.codeIndex.get(codeId) ?? this.stray(codeId),
+      this.coderIndex.get(coderId) ?? this.stray(coderId),
+      start,
+      end,
+    );
   }
 
   private pathOf(codeId: string): string {
@@ -170,10 +200,10 @@ class Merger {
   }
 
   /** A fresh id for something added whose own id is taken (deterministic: derived from the input and old id). */
-  private freshId(kind: string, input: number, id: string): string {
+  private freshId(kind: string, input: number, id: string, taken: { has(id: string): boolean } = this.ids): string {
     let n = 0;
     let fresh = deriveGuid(`chorus-merge:${kind}:${input}:${id}`);
-    while (this.ids.has(fresh)) fresh = deriveGuid(`chorus-merge:${kind}:${input}:${id}:${++n}`);
+    while (taken.has(fresh)) fresh = deriveGuid(`chorus-merge:${kind}:${input}:${id}:${++n}`);
     return fresh;
   }
 
@@ -182,9 +212,7 @@ class Merger {
     const prefer = this.options.prefer;
 
     // coders: by id only
-    const coderMap = new Map<string, string>();
     for (const c of other.coders) {
-      coderMap.set(c.id, c.id);
       if (this.coderIndex.has(c.id)) continue;
       this.coderIndex.set(c.id, this.b.coders.length);
       this.b.coders.push({ ...c, projectId });
@@ -251,10 +279,9 @@ class Merger {
     const docMap = new Map<string, string>();
     const claimed = new Set<number>();
     for (const d of other.documents) {
-      const sum = textChecksum(d.text);
       const same = this.docIndex.get(d.id);
       if (same !== undefined && !claimed.has(same)) {
-        if (this.docSums[same] === sum) {
+        if (this.b.documents[same]!.text === d.text || this.sumOf(same) === textChecksum(d.text)) {
           claimed.add(same);
           docMap.set(d.id, d.id);
           this.summary.sources.matched++;
@@ -267,7 +294,7 @@ class Merger {
           message: `source "${have.title}" (${d.id}) has other text in ${this.name(input)} (${d.text.length} characters) than in ${this.name(0)}${input > 1 ? ' or an earlier file' : ''} (${have.text.length} characters)`,
         });
       } else {
-        const candidates = (this.docsBySum.get(sum) ?? []).filter((i) => !claimed.has(i));
+        const candidates = (this.bySum().get(textChecksum(d.text)) ?? []).filter((i) => !claimed.has(i));
         const pick = candidates.find((i) => this.b.documents[i]!.title === d.title) ?? candidates[0];
         if (pick !== undefined) {
           claimed.add(pick);
@@ -285,7 +312,8 @@ class Merger {
         participantId: d.participantId === null ? null : (partMap.get(d.participantId) ?? null),
       };
       this.b.documents.push(doc);
-      this.indexDocument(doc, this.b.documents.length - 1);
+      this.docIndex.set(doc.id, this.b.documents.length - 1);
+      if (this.docsBySum) this.listSum(this.b.documents.length - 1);
       claimed.add(this.b.documents.length - 1);
       this.ids.add(id);
       docMap.set(d.id, id);
@@ -346,25 +374,44 @@ class Merger {
     for (const c of kids.get(null) ?? []) visit(c, '');
     for (const c of other.codes) if (!codeMap.has(c.id)) visit(c, ''); // codes only reachable through a cycle
 
-    // codings: one per identity
+    // codings: one per identity. Documents and codes are looked up once each, as result indexes;
+    // old → new coding ids are kept only for what refers to codings (memos, findings).
+    const referenced = new Set<string>();
+    for (const x of other.memos) if (x.target.kind === 'coding') referenced.add(x.target.id);
+    for (const f of other.findings) for (const id of f.evidenceCodingIds) referenced.add(id);
     const codingMap = new Map<string, string>();
+    const docAt = new Map<string, number>();
+    for (const [from, to] of docMap) docAt.set(from, this.docIndex.get(to)!);
+    const codeAt = new Map<string, number>();
+    for (const [from, to] of codeMap) codeAt.set(from, this.codeIndex.get(to)!);
+    const docs = this.b.documents;
+    const codes = this.b.codes;
     const out = this.b.codings;
-    for (const c of other.codings) {
-      const documentId = docMap.get(c.documentId) ?? c.documentId;
-      const codeId = codeMap.get(c.codeId) ?? c.codeId;
-      const key = this.codingKey(documentId, codeId, c.coderId, c.start, c.end);
-      const have = this.codingKeys.get(key);
-      if (have !== undefined) {
-        codingMap.set(c.id, have);
+    const list = other.codings;
+    for (let n = 0; n < list.length; n++) {
+      const c = list[n]!;
+      const di = docAt.get(c.documentId);
+      const ci = codeAt.get(c.codeId);
+      const entry = this.codingTable.addOrFind(
+        di ?? this.stray(c.documentId),
+        ci ?? this.stray(c.codeId),
+        this.coderIndex.get(c.coderId) ?? this.stray(c.coderId),
+        c.start,
+        c.end,
+      );
+      if (entry >= 0) {
+        if (referenced.has(c.id)) codingMap.set(c.id, this.codingIdAt[entry]!);
         this.summary.codings.duplicates++;
         continue;
       }
       let id = c.id;
-      if (this.codingIds.has(id) || this.ids.has(id)) id = this.freshId('coding', input, id);
-      this.codingKeys.set(key, id);
+      if (this.codingIds.has(id)) id = this.freshId('coding', input, id, this.codingIds);
+      this.codingIdAt.push(id);
       this.codingIds.add(id);
-      codingMap.set(c.id, id);
-      out.push({ id, projectId, documentId, codeId, start: c.start, end: c.end, coderId: coderMap.get(c.coderId) ?? c.coderId, createdAt: c.createdAt });
+      if (referenced.has(c.id)) codingMap.set(c.id, id);
+      const documentId = di === undefined ? c.documentId : docs[di]!.id;
+      const codeId = ci === undefined ? c.codeId : codes[ci]!.id;
+      out.push({ id, projectId, documentId, codeId, start: c.start, end: c.end, coderId: c.coderId, createdAt: c.createdAt });
       this.summary.codings.added++;
     }
 

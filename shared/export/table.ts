@@ -66,6 +66,13 @@ export function toTsvLines(table: AnalysisTable): string[] {
   return [table.columns.map((c) => field(plain(c.label))).join('\t'), ...table.rows.map((row) => table.columns.map((c) => field(plain(row[c.key]))).join('\t'))];
 }
 
+/** A one-sheet XLSX workbook of rows we wrote ourselves: text in string cells as-is (see the file comment), over-long cells cut. */
+export function sheetToXlsx(sheetName: string, rows: readonly (readonly (string | number | null)[])[]): Uint8Array {
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows.map((r) => r.map((c) => (typeof c === 'string' ? (cutForXlsx(c) ?? c) : c)))), sheetName);
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+}
+
 /** An XLSX workbook: the table on sheet "Table", and what it shows, its limits and warnings on sheet "About". Text is written as-is in string cells (see the file comment). */
 export function toXlsx(table: AnalysisTable): Uint8Array {
   let cut = 0;

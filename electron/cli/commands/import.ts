@@ -18,13 +18,13 @@ import { readTranscriptText } from '../../../shared/import/pipeline';
 import { checksum } from '../../../shared/import/checksum';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../../shared/import/types';
 import type { DateOrder } from '../../../shared/import/values';
-import { redactBatches } from './import-redact';
+import { piiGate, type BatchPlaces } from './import-gate';
 
 const TRANSCRIPT_EXT = new Set(['.txt', '.md', '.markdown', '.rst', '.docx']);
 const TABLE_EXT = new Set(['.csv', '.tsv', '.tab', '.psv', '.xlsx', '.xlsm', '.xls', '.ods']);
 const ATTR_TYPES: readonly AttributeType[] = ['category', 'number', 'date', 'text', 'boolean'];
 const USAGE =
-  'import <file...> -o out.qdpx [--id COL|none] [--participant COL] [--text COL[,COL]] [--attrs COL[:type],...] [--date-order dmy|mdy|ymd] [--dates order|unambiguous|text] [--sheet NAME] [--header-rows N] [--encoding E] [--delimiter D] [--source-name S] [--source-kind K] [--redact]';
+  'import <file...> -o out.qdpx [--id COL|none] [--participant COL] [--text COL[,COL]] [--attrs COL[:type],...] [--date-order dmy|mdy|ymd] [--dates order|unambiguous|text] [--sheet NAME] [--header-rows N] [--encoding E] [--delimiter D] [--source-name S] [--source-kind K] [--redact | --keep-pii]';
 const DATE_POLICIES = ['order', 'unambiguous', 'text'] as const;
 type CliDatePolicy = (typeof DATE_POLICIES)[number];
 /** The rules --help gives beneath the usage line. */
@@ -38,6 +38,8 @@ const DETAILS = [
   '  listed with its row; text keeps date columns as text.',
   'An attribute whose value differs between one participant\'s rows (such as the date of each response)',
   '  is kept for each response rather than for the participant, and said so.',
+  'Personal data: the import refuses to write when the scan finds any (counts per type and rows are',
+  '  listed, never the values) unless --redact replaces it or --keep-pii keeps it on purpose.',
 ].join('\n      ');
 
 const list = (v: unknown): string[] =>
@@ -88,7 +90,7 @@ interface FileReport {
   lines: string[];
 }
 
-async function importTable(path: string, values: Record<string, unknown>, order: DateOrder, dates: CliDatePolicy, sourceName: string | undefined, kind: SourceKind, ctx: { projectId: string; now: string }): Promise<{ batch: ImportBatch; report: FileReport }> {
+async function importTable(path: string, values: Record<string, unknown>, order: DateOrder, dates: CliDatePolicy, sourceName: string | undefined, kind: SourceKind, ctx: { projectId: string; now: string }): Promise<{ batch: ImportBatch; report: FileReport; places: BatchPlaces }> {
   const file = basename(path);
   const bytes = await readInput(path);
   const headerRows = values['header-rows'] === undefined ? undefined : Number(values['header-rows']);
@@ -149,7 +151,24 @@ async function importTable(path: string, values: Record<string, unknown>, order:
     ...(attributes.length ? [`  attributes: ${batch.variables.map((v) => `${v.name} (${v.type}${v.level === 'response' ? ', per response' : ''})`).join(', ')}`] : []),
     `  ${batch.documents.length} responses, ${batch.participants.length} participants, ${batch.skippedEmpty} empty cells skipped`,
   ];
-  return { batch, report: { file, lines } };
+  return { batch, report: { file, lines }, places: tablePlaces(file, table, idColumn, batch) };
+}
+
+/** Each response document's row in the file: from its record id (the id column's value, or "row N"). */
+function tablePlaces(file: string, table: ParsedTable, idColumn: string | undefined, batch: ImportBatch): BatchPlaces {
+  const idIdx = idColumn === undefined ? -1 : table.columns.findIndex((c) => c.toLowerCase() === idColumn.toLowerCase());
+  const rowOfId = new Map<string, number>();
+  table.rows.forEach((r, i) => {
+    const id = idIdx >= 0 ? (r[idIdx] ?? '').trim() : '';
+    if (id && !rowOfId.has(id)) rowOfId.set(id, table.rowNumbers?.[i] ?? i + 2);
+  });
+  return {
+    file,
+    rowOfDocument(i) {
+      const id = batch.documents[i]?.recordId ?? '';
+      return rowOfId.get(id) ?? (/^row \d+$/.test(id) ? Number(id.slice(4)) : undefined);
+    },
+  };
 }
 
 async function readTranscript(path: string, encoding: string | undefined): Promise<{ name: string; text: string }> {
@@ -172,7 +191,7 @@ function printWarnings(io: CliIo, warnings: ImportIssue[]): void {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: USAGE,
-  summary: `survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/RST/DOCX) → a new REFI-QDA project (.qdpx)\n      ${DETAILS}`,
+  summary: `survey tables (CSV/TSV/XLSX/XLS/ODS) and transcripts (TXT/MD/RST/DOCX) → a new REFI-QDA project (.qdpx); refuses to write personal data unless --redact or --keep-pii\n      ${DETAILS}`,
   options: {
     output: { type: 'string', short: 'o' },
     id: { type: 'string' },
@@ -188,6 +207,7 @@ export const importCommand: CliCommand = {
     'source-name': { type: 'string' },
     'source-kind': { type: 'string' },
     redact: { type: 'boolean' },
+    'keep-pii': { type: 'boolean' },
   },
   async run({ positionals, values }, io) {
     if (positionals.length === 0) throw new CliError(`missing <file...> (usage: ${USAGE})`, 2);
@@ -217,10 +237,12 @@ export const importCommand: CliCommand = {
     const ctx = { projectId, now };
     const batches: ImportBatch[] = [];
     const reports: FileReport[] = [];
+    const places: BatchPlaces[] = [];
     for (const p of tables) {
-      const { batch, report } = await importTable(p, values, order, dates as CliDatePolicy, sourceName, kindParsed.data, ctx);
+      const { batch, report, places: where } = await importTable(p, values, order, dates as CliDatePolicy, sourceName, kindParsed.data, ctx);
       batches.push(batch);
       reports.push(report);
+      places.push(where);
     }
     if (transcripts.length > 0) {
       const files = [];
@@ -229,6 +251,7 @@ export const importCommand: CliCommand = {
       const kind = kindRaw ? kindParsed.data : 'interview';
       const batch = buildBatchFromTranscripts(files, { name, kind }, { ...ctx, newId: newGuid });
       batches.push(batch);
+      places.push({ file: name, rowOfDocument: () => undefined });
       for (const d of batch.documents) {
         const speakers = new Set(d.turns.map((t) => t.speaker));
         reports.push({ file: d.title, lines: [`${d.title}: transcript, ${d.text.length} characters, ${d.turns.length} turns, ${speakers.size} speakers`] });
@@ -237,12 +260,9 @@ export const importCommand: CliCommand = {
     const documents = batches.flatMap((b) => b.documents);
     if (documents.length === 0) throw new CliError('nothing to import: every text cell and file was empty');
 
-    let redactionNote = '';
-    if (values.redact) {
-      const counts = redactBatches(batches);
-      const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      redactionNote = `Redacted ${total} item(s)${total ? `: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}`;
-    }
+    // the anonymisation gate: nothing is written with personal data unless the user chose
+    const gate = piiGate(batches, places, { redact: values.redact === true, keep: values['keep-pii'] === true }, ctx);
+    const redactionNote = gate.note;
 
     const first = batches[0]!.sources[0]!;
     const project: Project = {
@@ -267,6 +287,7 @@ export const importCommand: CliCommand = {
       memos: [],
       findings: [],
       actions: [],
+      ...(gate.logs.length > 0 ? { redactions: gate.logs } : {}),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -18,7 +18,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
     try {
       const [file] = await getPlatform().openFiles({ title: 'Import a codebook', accept: CODEBOOK_FILE_TYPES, multiple: false });
       if (!file) return;
-      const incoming = codesFromFile(file.name, await pickedBytes(file), projectId);
+      const incoming = await codesFromFile(file.name, await pickedBytes(file), projectId);
       const { result: r } = await execute(db, projectId, { type: 'importCodes', codes: incoming, label: `Import codebook “${file.name}”` });
       onStatus(`Imported “${file.name}”: ${r.added} new ${r.added === 1 ? 'code' : 'codes'}${r.matched ? `, ${r.matched} already in the codebook` : ''}.`);
     } catch (e) {

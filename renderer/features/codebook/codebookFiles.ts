@@ -1,23 +1,33 @@
-import { codebookToCsv, codebookToXlsx, codesFromCsv, codesFromXlsx } from '../../../shared/coding/codebook-table';
+import { codebookToCsv, codebookToXlsx, codesFromCsv, codesFromTable } from '../../../shared/coding/codebook-table';
+import type { ParsedTable } from '../../../shared/import/types';
+import { parseSpreadsheetFile } from '../../workers/parse-spreadsheet';
 import { readQdc, writeQdc } from '../../../shared/exchange/qdc';
 import { decodeText } from '../../../shared/import/encoding';
 import { newGuid, type Code } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
 
-export const CODEBOOK_FILE_TYPES = ['.qdc', '.csv', '.xlsx'];
+export const CODEBOOK_FILE_TYPES = ['.qdc', '.csv', '.xlsx', '.xls', '.ods'];
+const SPREADSHEETS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 
-/** Codes from a codebook file, by its extension. Throws with a one-line message naming the file and the problem. */
-export function codesFromFile(name: string, bytes: Uint8Array, projectId: string): Code[] {
+/** How a workbook is parsed: in a disposable worker (the default); tests pass their own. */
+export type ParseWorkbook = (bytes: Uint8Array, opts: { fileName: string; headerRows: number }) => Promise<ParsedTable>;
+
+/**
+ * Codes from a codebook file, by its extension. Spreadsheets are parsed in the same disposable
+ * worker as survey spreadsheets (the xlsx package never runs on the UI thread). Throws with a
+ * one-line message naming the file and the problem.
+ */
+export async function codesFromFile(name: string, bytes: Uint8Array, projectId: string, parseWorkbook: ParseWorkbook = parseSpreadsheetFile): Promise<Code[]> {
   const ext = name.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   const now = new Date().toISOString();
   try {
     if (ext === '.qdc' || ext === '.xml') return readQdc(decodeText(bytes).text, projectId, now);
     if (ext === '.csv') return codesFromCsv(decodeText(bytes).text, projectId, newGuid, now);
-    if (ext === '.xlsx') return codesFromXlsx(bytes, projectId, newGuid, now);
+    if (SPREADSHEETS.has(ext)) return codesFromTable(await parseWorkbook(bytes, { fileName: name, headerRows: 1 }), projectId, newGuid, now);
   } catch (e) {
     throw new Error(`“${name}” could not be read: ${errorMessage(e)}. Nothing was imported.`);
   }
-  throw new Error(`“${name}” is not a codebook file: choose a .qdc, .csv or .xlsx file.`);
+  throw new Error(`“${name}” is not a codebook file: choose a .qdc, .csv, .xlsx, .xls or .ods file.`);
 }
 
 export type CodebookFormat = 'qdc' | 'csv' | 'xlsx';

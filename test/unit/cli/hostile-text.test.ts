@@ -10,13 +10,17 @@ import { utils, write } from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { terminalSafe } from '../../../electron/cli/terminal-text';
-import { codesFromCsv, codesFromXlsx } from '../../../shared/coding/codebook-table';
+import { codesFromCsv, codesFromTable } from '../../../shared/coding/codebook-table';
 import { readQdc } from '../../../shared/exchange/qdc';
 import { readQdpx, writeQdpx } from '../../../shared/exchange/qdpx';
 import { parseSpreadsheet } from '../../../shared/import/spreadsheet';
 import { parseTable } from '../../../shared/import/table';
 import { seededGuids } from '../../../shared/model';
 import { smallProject } from '../analysis/fixture';
+
+/** A codebook workbook read as the app reads it: parsed (in the worker, there), then turned into codes. */
+const codesFromXlsx = (bytes: Uint8Array, pid: string, ids: () => string, now: string) => codesFromTable(parseSpreadsheet(bytes, { fileName: 'codebook.xlsx', headerRows: 1 }), pid, ids, now);
+
 
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;

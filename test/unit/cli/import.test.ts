@@ -135,7 +135,7 @@ P3,r-4,05/06/2024,"I was told to wait and nobody came."
 
   it.skipIf(!existsSync(demo))('imports a transcript with its speaker turns', async () => {
     const out = path.join(dir, 'interview.qdpx');
-    const r = await run(['import', demo, '-o', out]);
+    const r = await run(['import', demo, '--keep-pii', '-o', out]); // the gate is tested in import-gate.test.ts
     expect(r.err).toBe('');
     expect(r.out).toMatch(/86 turns, 3 speakers/);
     const bundle = readQdpx(new Uint8Array(readFileSync(out)));
