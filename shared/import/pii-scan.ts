@@ -10,8 +10,8 @@
  *   its first participant, every other participant with the same value following it. A free-text
  *   answer repeated word for word in a column is grouped the same way. In a category column (few
  *   distinct values: see isCategoryColumn) or a value repeated in REPEATED or more rows, a name
- *   needs strong evidence (a title, a known first name with a surname: confidence STRONG_NAME or
- *   more); weaker ones are dropped ("PTS - Patient Transport" is a category, not a person).
+ *   needs strong evidence (a title, or a known first name: confidence STRONG_NAME or more); names
+ *   found only from their surroundings are dropped ("PTS - Patient Transport" is a category).
  *   Structured identifiers (emails, phones…) in a repeated value still count, once per value.
  */
 import type { AttributeValue, SpeakerTurn } from '../model';
@@ -44,8 +44,8 @@ export interface BatchFinding extends PiiFinding {
 
 /** A value in this many rows of a column is a category, not free text. */
 export const REPEATED = 5;
-/** A name in a category value needs this much confidence: a title, or a known first name with a surname. */
-export const STRONG_NAME = 0.85;
+/** A name in a category value needs this much confidence: a title (0.9) or a known first name (0.8 alone, 0.92 with more). */
+export const STRONG_NAME = 0.8;
 /** Answers longer than this are never grouped as repeated (nobody writes the same paragraph twice). */
 const MAX_GROUPED_LENGTH = 160;
 /** Distinct answers remembered per batch for grouping (bounded memory on a 200,000-row survey). */

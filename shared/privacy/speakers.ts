@@ -8,9 +8,10 @@
  * - A label is a name slot: besides what detectPii finds in it, a label of one to four
  *   capitalised words with no digits and no role word ("Interviewer", "Participant 3", "INT",
  *   "Facilitator", "The Judge") is taken as a person's name (confidence 0.7).
- * - Mentions in the text: the name as found in the label, in any case ("MS ANNA-LOUISE
- *   MARSH-REESE (affirmed)"), and its last part after a title ("Ms Marsh-Reese") when the
- *   label's name has two or more parts.
+ * - Mentions in the text: the name as found in the label, as written, in capitals ("MS
+ *   ANNA-LOUISE MARSH-REESE (affirmed)") or in title case, and its last part after a title ("Ms
+ *   Marsh-Reese") when the label's name has two or more parts. Never in lower case: a label
+ *   "Will" must not take every "will" of the text.
  */
 import { detectPii, type PiiFinding } from './detect';
 import { NOT_NAMES, TITLES } from './stopwords';
@@ -50,18 +51,23 @@ export function nameIdentity(name: string): string {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TITLE_WORDS = [...TITLES].map(escape).join('|');
+const TITLE_WORDS = [...new Set([...TITLES].flatMap((t) => [t, t.toUpperCase(), t.toLowerCase()]))].map(escape).join('|');
+const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
-/** Every mention of a speaker's name in `text`, in any case (spans never overlap; longest first at a tie). */
+/**
+ * Every mention of a speaker's name in `text` (spans never overlap; longest first at a tie): the
+ * name as written, in capitals or in title case — not in lower case, where a label such as "Will"
+ * or "Hope" would take every "will" and "hope" of the text.
+ */
 export function nameMentions(text: string, name: string): { start: number; end: number }[] {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return [];
-  const whole = parts.map(escape).join('\\s+');
+  const forms = (p: string[]): string => [...new Set([p.join(' '), p.join(' ').toUpperCase(), titleCase(p.join(' '))])].map((f) => f.split(' ').map(escape).join('\\s+')).join('|');
   const last = parts[parts.length - 1]!;
-  const alts = [`(${whole})`];
+  const alts = [`(${forms(parts)})`];
   // "Ms Marsh-Reese" for "Anna-Louise Marsh-Reese": the surname after a title
-  if (parts.length > 1 && last.length > 2) alts.push(`(?:\\b(?:${TITLE_WORDS})\\.?\\s+)(${escape(last)})`);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  if (parts.length > 1 && last.length > 2) alts.push(`(?:(?<![\\p{L}\\p{N}])(?:${TITLE_WORDS})\\.?\\s+)(${forms([last])})`);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   const out: { start: number; end: number }[] = [];
   for (const m of text.matchAll(re)) {
     const g = m[1] ?? m[2]!;

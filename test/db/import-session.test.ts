@@ -13,6 +13,8 @@ import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapp
 import { applyDecisions, scanBatches, type FindingDecision } from '../../shared/import/pipeline';
 import { parseTable } from '../../shared/import/table';
 import { newGuid } from '../../shared/model';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const CSV = [
   'ID,Area,Contact,Experience,Improvements',
@@ -200,6 +202,30 @@ describe('the import session (streamed CSV → dataset)', () => {
       ['b', 'Follow-up calls'],
       ['c', 'Interviews'],
     ]);
+
+  it('a transcript with named speakers: labels are findings, their mentions follow them, nothing stored keeps a name', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const bytes = readFileSync(path.resolve(__dirname, '../fixtures/import/hearing-named-speakers.txt'));
+    expect((await ask(s, { type: 'add-file', projectId: pid, fileId: 't', name: 'hearing.txt', data: new Uint8Array(bytes) })).type).toBe('file');
+    expect((await ask(s, { type: 'read-transcript', fileId: 't' })).type).toBe('transcript');
+    const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [], transcripts: [{ fileId: 't', notSpeakers: [] }], transcriptSource: { name: 'Hearings', kind: 'interview' }, allowList: [] });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    const labels = prepared.review.findings.filter((f) => f.where.endsWith('speaker label'));
+    expect(labels.map((f) => f.match)).toEqual(['Nield', 'Anna-Louise Marsh-Reese', 'Okonjo']);
+    // a label stands for itself and its mentions; the mentions are not listed apart
+    expect(labels.every((f) => (f.occurrences ?? 1) > 1)).toBe(true);
+    expect(prepared.review.findings.filter((f) => /nield|marsh|okonjo/i.test(f.match))).toHaveLength(3);
+    const decisions = Object.fromEntries(prepared.review.findings.map((f) => [f.id, 'pseudonymise' as const]));
+    const committed = await ask(s, { type: 'commit', projectId: pid, decisions, by: 'Analyst' });
+    if (committed.type !== 'committed') throw new Error(JSON.stringify(committed));
+    const [doc] = await listDocuments(db, pid);
+    const text = await getDocumentText(db, doc!.id);
+    expect([...new Set(doc!.turns.map((t) => t.speaker))]).toEqual(['Ms [PERSON 1]', 'Ms [PERSON 2]', 'Mr [PERSON 3]', 'Chair']);
+    for (const t of doc!.turns) expect(text.slice(t.start, t.end).startsWith(`${t.speaker}:`)).toBe(true);
+    expect(text).toContain('MS [PERSON 2] (affirmed)');
+    expect(JSON.stringify(await snapshot(db))).not.toMatch(/nield|marsh|reese|okonjo|harcourt/i);
+    expect(JSON.stringify(await exportBundle(db, pid))).not.toMatch(/nield|marsh|reese|okonjo|harcourt/i);
   });
 
   it('dataset documents can be coded, exported and deleted like any other', async () => {

@@ -101,6 +101,27 @@ async function expectAccessible(page: Page): Promise<void> {
 
 const CSV = { name: 'survey.csv', mimeType: 'text/csv', buffer: surveyCsv() };
 
+const SERVICES = ['PTS - Patient Transport', 'Outpatients - Maple Ward', 'Community Nursing', 'Phlebotomy - Ward 7'];
+const COMMENTS = [
+  'The driver was on time and helped me to the door.',
+  'Nurse Priya was lovely and explained everything.',
+  'Waited 40 minutes in the Discharge Lounge with no update.',
+  'The Maple Ward team were kind but the parking is awful.',
+  'Kwabena the driver went out of his way for my mum.',
+  'Booked onto the Moving and Handling course by the Ward Manager, very useful.',
+];
+/** A real-looking patient-experience export: a category column, a named-staff column, free text. */
+function serviceSurveyCsv(): { buffer: Buffer; okaforRows: number } {
+  const rows = [['Response ID', 'Service', 'Named staff', 'Comment']];
+  let okaforRows = 0;
+  for (let i = 0; i < 60; i++) {
+    const staff = i % 3 === 0 ? 'Dr Okafor' : i % 3 === 1 ? 'Sister Achterberg' : '';
+    if (staff === 'Dr Okafor') okaforRows++;
+    rows.push([`S${i + 1}`, SERVICES[i % SERVICES.length]!, staff, COMMENTS[i % COMMENTS.length]!]);
+  }
+  return { buffer: Buffer.from(rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\n') + '\n', 'utf8'), okaforRows };
+}
+
 describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
   const app = useApp();
 
@@ -180,6 +201,50 @@ describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
     await expectAccessible(page);
     await again.getByLabel('Import it again anyway').check();
     expect(await scanButton.isDisabled()).toBe(false);
+    expect(s.errors).toEqual([]);
+  }, 120_000);
+
+  it('a service survey: categories are not names, and a whole column of names is kept in one step', async () => {
+    const s = await app.open();
+    const { page } = s;
+    await openImport(page);
+    const survey = serviceSurveyCsv();
+    await chooseFiles(page, [{ name: 'service-survey.csv', mimeType: 'text/csv', buffer: survey.buffer }]);
+    const card = page.locator('section.import-card', { hasText: 'service-survey.csv' });
+    await card.getByText('First 8 of 60 rows').waitFor();
+    for (const column of ['Service', 'Named staff']) {
+      await card.getByLabel(`Use of column ${column}`).selectOption('attribute');
+      await card.getByLabel(`Type of column ${column}`).selectOption('category');
+    }
+    await card.getByLabel('Use of column Comment').selectOption('text');
+    await page.getByRole('button', { name: 'Scan for personal data' }).click();
+    await page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor();
+    const people = page.locator('section#review-person');
+    // "PTS - Patient Transport" in 15 rows is a category, not a name; wards, courses and job titles neither
+    expect(await page.locator('mark', { hasText: 'Transport' }).count()).toBe(0);
+    expect(await page.locator('mark', { hasText: /Maple|Discharge|Moving|Manager/ }).count()).toBe(0);
+    // a named-staff value is reported once, standing for every row that has it
+    const okafor = people.locator('li', { has: page.locator('mark', { hasText: 'Okafor' }) });
+    expect(await okafor.count()).toBe(1);
+    expect(await okafor.locator('.import-finding__where').textContent()).toContain(`applies to ${survey.okaforRows} places`);
+    await people.locator('mark', { hasText: 'Kwabena' }).first().waitFor();
+    const keepColumn = people.getByRole('button', { name: /^Keep all in “Named staff”/ });
+    expect(await keepColumn.textContent()).toBe(`Keep all in “Named staff” (${survey.okaforRows * 2})`);
+    await screenshot(page, 'import-9-review-survey');
+    await expectAccessible(page);
+    await keepColumn.click();
+    const staffRadios = people.locator('li', { hasText: 'Named staff' }).getByLabel('Keep');
+    for (let i = 0; i < (await staffRadios.count()); i++) expect(await staffRadios.nth(i).isChecked()).toBe(true);
+    await screenshot(page, 'import-10-review-survey-kept');
+    await page.getByRole('button', { name: /^Import 60 documents$/ }).click();
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor();
+    const dump = await dumpStore(page);
+    expect(dump).toContain('Dr Okafor');
+    expect(dump).toContain('Sister Achterberg');
+    expect(dump).toContain('PTS - Patient Transport');
+    expect(dump).not.toContain('Patient [PERSON');
+    expect(dump).not.toContain('Kwabena');
+    expect(dump).not.toContain('Priya');
     expect(s.errors).toEqual([]);
   }, 120_000);
 

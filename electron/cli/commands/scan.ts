@@ -2,7 +2,10 @@
  * `scan <file> [--id COL] [--json]`: report personal data in a table (.csv .tsv .xlsx .xls .ods:
  * every column but the ID column, one record per data row) or a text file (.txt .md .docx: one
  * field "text", record 1). Output names record, field, offsets and type, never the matched text
- * (the readable list shows a masked preview only).
+ * (the readable list shows a masked preview only). In a table, a value repeated down a column is
+ * scanned and reported once, at its first record, with `rows` saying how many records have it; in
+ * a category column or a value repeated in 5+ rows, a name needs a title or a known first name
+ * (the import's rules: shared/import/pii-scan.ts).
  */
 import { basename, extname } from 'node:path';
 import { CliError, type CliCommand, type CliIo } from '../command';
@@ -12,6 +15,7 @@ import { docxToText } from '../../../shared/import/docx';
 import { decodeText } from '../../../shared/import/encoding';
 import { PII_TYPES } from '../../../shared/model';
 import { detectPii, type PiiFinding } from '../../../shared/privacy/detect';
+import { BatchScanner } from '../../../shared/import/pii-scan';
 import { errorMessage } from '../../../shared/error-message';
 
 const TABLE_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xls', '.ods'];
@@ -24,6 +28,8 @@ interface ScanFinding {
   end: number;
   type: PiiFinding['type'];
   confidence: number;
+  /** Records with the same value in this field, when more than one. */
+  rows?: number;
 }
 
 /** "Sarah Jones" → "S•••• •••••": only the first character kept, every other letter or digit hidden. */
@@ -64,12 +70,19 @@ async function scanFile(path: string, idColumn: string | undefined): Promise<{ f
         throw new CliError(`${file}: no column "${idColumn}" for --id (columns: ${cols})`);
       }
     }
-    table.rows.forEach((row, r) => {
-      const record = idIndex >= 0 ? (row[idIndex] ?? '') : r + 1;
-      table.columns.forEach((col, c) => {
-        if (c !== idIndex) scan(record, col, row[c] ?? '');
-      });
-    });
+    // every column as a participant attribute: each distinct value scanned once (see the file comment)
+    const scanner = new BatchScanner(0);
+    const columns = table.columns.map((_, c) => String(c)).filter((c) => Number(c) !== idIndex);
+    const found = scanner
+      .attributes(table.rows.length, columns, (r, c) => table.rows[r]![Number(c)] ?? '')
+      .flatMap((f) => (f.place.kind === 'attribute' ? [{ f, row: f.place.participant, column: Number(f.place.variableId) }] : []))
+      .sort((a, b) => a.row - b.row || a.column - b.column || a.f.start - b.f.start);
+    for (const { f, row, column } of found) {
+      const value = table.rows[row]![column] ?? '';
+      const rows = scanner.occurrences(f.id);
+      findings.push({ record: idIndex >= 0 ? (table.rows[row]![idIndex] ?? '') : row + 1, field: table.columns[column]!, start: f.start, end: f.end, type: f.type, confidence: Math.round(f.confidence * 100) / 100, ...(rows > 1 ? { rows } : {}) });
+      previews.push(maskPreview(value.slice(f.start, f.end)));
+    }
     return { findings, previews, summary: `${file}: ${table.rows.length} records, ${table.columns.length - (idIndex >= 0 ? 1 : 0)} columns scanned` };
   }
   if (TEXT_EXTENSIONS.includes(ext)) {
@@ -95,7 +108,7 @@ function printReadable(io: CliIo, summary: string, findings: ScanFinding[], prev
     lines.push('', `${type} (${idx.length})`);
     for (const i of idx) {
       const f = findings[i]!;
-      lines.push(`  record ${f.record}, field "${f.field}", characters ${f.start}–${f.end}: ${previews[i]} (confidence ${f.confidence.toFixed(2)})`);
+      lines.push(`  record ${f.record}${f.rows ? ` and ${f.rows - 1} more with the same value` : ''}, field "${f.field}", characters ${f.start}–${f.end}: ${previews[i]} (confidence ${f.confidence.toFixed(2)})`);
     }
   }
   io.out(lines.join('\n') + '\n');

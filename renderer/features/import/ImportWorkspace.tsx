@@ -24,6 +24,9 @@ import { errorMessage } from '../../../shared/error-message';
 type Stage = 'files' | 'scanning' | 'review' | 'committing' | 'done';
 type Failure = { message: string; issues: ImportIssue[] };
 
+/** Places the findings stand for (rows with the same value, mentions of a speaker's name). */
+const places = (r: ReviewData): number => r.findings.reduce((n, f) => n + (f.occurrences ?? 1), 0);
+
 const asFailure = (r: Extract<ImportReply, { type: 'error' | 'cancelled' }>): Failure => (r.type === 'error' ? { message: r.message, issues: r.issues } : { message: r.message, issues: [] });
 
 /** The Import workspace: choose files, set how each is read and mapped, review personal data, commit. */
@@ -273,7 +276,8 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
           <h2 id="review-title">Review personal data before importing</h2>
           <p>
             {review.documents.toLocaleString('en-GB')} documents from {review.participants.toLocaleString('en-GB')} participants; {review.skippedEmpty.toLocaleString('en-GB')} empty answer{review.skippedEmpty === 1 ? '' : 's'} will be skipped.{' '}
-            {review.findings.length.toLocaleString('en-GB')} possible items of personal data were found. Redacted values are replaced by a placeholder such as [PHONE]; pseudonymised names become [PERSON 1], [PERSON 2]… the same person the same number throughout.
+            {review.findings.length.toLocaleString('en-GB')} possible items of personal data were found
+            {places(review) > review.findings.length ? ` in ${places(review).toLocaleString('en-GB')} places (a value repeated down a column, or a speaker’s name in the label and the text, is one item)` : ''}. Redacted values are replaced by a placeholder such as [PHONE]; pseudonymised names become [PERSON 1], [PERSON 2]… the same person the same number throughout.
           </p>
           {allowList.length > 0 && (
             <p className="muted">

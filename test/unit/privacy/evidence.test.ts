@@ -80,9 +80,11 @@ describe('speaker labels', () => {
     for (const role of ['Interviewer', 'Interviewer 1', 'Participant 3', 'P3', 'INT', 'Facilitator', 'The Chair', 'Chair', 'Q', 'RESPONDENT', 'Unknown Speaker']) expect(names(role), role).toEqual([]);
   });
 
-  it('mentions: the name in any case, and its surname after a title', () => {
+  it('mentions: the name as written, in capitals or title case, and its surname after a title', () => {
     const text = 'Anna-Louise Marsh-Reese spoke. MS ANNA-LOUISE MARSH-REESE (affirmed). Thank you, Ms Marsh-Reese. Marsh-Reeses are not her.';
     expect(nameMentions(text, 'Anna-Louise Marsh-Reese').map((m) => text.slice(m.start, m.end))).toEqual(['Anna-Louise Marsh-Reese', 'ANNA-LOUISE MARSH-REESE', 'Marsh-Reese']);
-    expect(nameMentions('Nield said; nield; Nielding', 'Nield')).toHaveLength(2);
+    expect(nameMentions('Nield said; NIELD; Nielding', 'Nield')).toHaveLength(2);
+    // never in lower case: a speaker called Will does not take every "will"
+    expect(nameMentions('Will: I will ring. WILL said so.', 'Will').map((m) => m.start)).toEqual([0, 19]);
   });
 });
