@@ -202,6 +202,7 @@ describe('the import session (streamed CSV → dataset)', () => {
       ['b', 'Follow-up calls'],
       ['c', 'Interviews'],
     ]);
+  });
 
   it('a transcript with named speakers: labels are findings, their mentions follow them, nothing stored keeps a name', async () => {
     const { db, pid } = await fresh();
