@@ -6,7 +6,7 @@
 import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import { getCodec } from './codec';
-import type { ChorusDb } from './schema';
+import type { ChorusDb, DatasetRowRecord } from './schema';
 
 const cache = new WeakMap<ChorusDb, Map<string, Dataset>>();
 
@@ -61,9 +61,17 @@ export function datasetRowRange(db: ChorusDb, datasetId: string) {
 
 /** Every answer text of a dataset, keyed by document id (rows read in one range scan). */
 export async function datasetTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, string>> {
+  return rowTexts(await datasetRowRange(db, ds.id).toArray());
+}
+
+/** The answer texts of some dataset rows (by row key), keyed by document id. */
+export async function datasetRowTexts(db: ChorusDb, rowKeys: readonly string[]): Promise<Map<string, string>> {
+  return rowTexts((await db.datasetRows.bulkGet([...rowKeys])).filter((r) => r !== undefined));
+}
+
+async function rowTexts(rows: readonly DatasetRowRecord[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const codec = getCodec();
-  const rows = await datasetRowRange(db, ds.id).toArray();
   for (const r of rows) {
     for (let slot = 0; slot < r.texts.length; slot++) {
       const stored = r.texts[slot];

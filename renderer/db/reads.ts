@@ -1,7 +1,7 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb } from './schema';
-import { datasetsDocuments, datasetsParticipants, datasetTexts, getDataset, getDatasetDocument, listDatasets } from './datasets';
+import { datasetRowTexts, datasetsDocuments, datasetsParticipants, datasetTexts, getDataset, getDatasetDocument, listDatasets } from './datasets';
 import { parseDatasetDocumentId } from '../../shared/import/dataset';
 import { getCodec } from './codec';
 import { getText } from './texts';
@@ -23,6 +23,21 @@ export async function getDocuments(db: ChorusDb, ids: readonly string[]): Promis
   const stored = await db.documents.bulkGet([...ids]);
   return Promise.all(stored.map((d, i) => d ?? getDatasetDocument(db, ids[i]!)));
 }
+/**
+ * What the survey grid is built from (shared/grid/rows.ts): the project's survey tables as stored,
+ * and the responses and participants stored one by one (the demo, REFI-QDA imports).
+ */
+export async function listSurveyParts(db: ChorusDb, projectId: string) {
+  const [sources, variables, datasets, documents, participants] = await Promise.all([
+    listSources(db, projectId),
+    listVariables(db, projectId),
+    listDatasets(db, projectId),
+    db.documents.where('projectId').equals(projectId).filter((d) => d.kind === 'response').toArray(),
+    db.participants.where('projectId').equals(projectId).toArray(),
+  ]);
+  return { sources, variables, datasets, documents, participants };
+}
+
 export const listVariables = (db: ChorusDb, projectId: string) => db.variables.where('projectId').equals(projectId).toArray();
 export const listCoders = (db: ChorusDb, projectId: string) => db.coders.where('projectId').equals(projectId).toArray();
 export const listCodes = (db: ChorusDb, projectId: string) => db.codes.where('projectId').equals(projectId).toArray();
@@ -34,22 +49,25 @@ export function listCodings(db: ChorusDb, query: { documentId: string } | { proj
 }
 
 /**
- * The texts of many documents at once, in the order asked: stored texts by key, dataset answers by
- * one range read per dataset involved (a corpus load reads each row once, not once per answer).
+ * The texts of many documents at once, in the order asked: stored texts by key; dataset answers by
+ * one range read per dataset involved (a corpus load reads each row once, not once per answer),
+ * or, when only a few of a dataset's rows are wanted (a page of the survey grid), those rows by key.
  */
 export async function getDocumentTexts(db: ChorusDb, ids: readonly string[]): Promise<string[]> {
   const codec = getCodec();
   const rows = await db.texts.bulkGet([...ids]);
   const out = await Promise.all(rows.map((r) => (r ? codec.decode(r.stored) : undefined)));
-  const wanted = new Set<string>();
+  const wanted = new Map<string, Set<string>>();
   ids.forEach((id, i) => {
     const where = out[i] === undefined ? parseDatasetDocumentId(id) : undefined;
-    if (where) wanted.add(where.datasetId);
+    if (where) (wanted.get(where.datasetId) ?? wanted.set(where.datasetId, new Set()).get(where.datasetId)!).add(where.rowKey);
   });
   const answers = new Map<string, string>();
-  for (const dsId of wanted) {
+  for (const [dsId, rowKeys] of wanted) {
     const ds = await getDataset(db, dsId);
-    if (ds) for (const [id, text] of await datasetTexts(db, ds)) answers.set(id, text);
+    if (!ds) continue;
+    const texts = rowKeys.size * 8 < ds.recordIds.length ? await datasetRowTexts(db, [...rowKeys]) : await datasetTexts(db, ds);
+    for (const [id, text] of texts) answers.set(id, text);
   }
   return ids.map((id, i) => {
     const text = out[i] ?? answers.get(id);
