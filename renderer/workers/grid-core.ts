@@ -10,7 +10,6 @@ import {
   buildGrid,
   codesOf,
   distinctValues,
-  hasParticipants,
   indexCodings,
   longestRecordId,
   responseCounts,
@@ -74,8 +73,6 @@ export interface GridColumns {
   surveys: GridSurvey[];
   /** Characters in the longest record id (the record id column is sized to it). */
   recordIdLength: number;
-  /** Some response names a participant other than its record (else the Participant column is left out). */
-  participants: boolean;
 }
 
 export interface GridView {
@@ -163,7 +160,6 @@ function columnsOf(model: GridModel): GridColumns {
     attributes: model.attributes.map((a) => ({ key: a.key, name: a.name })),
     surveys: model.surveys,
     recordIdLength: longestRecordId(model.rows),
-    participants: hasParticipants(model.rows),
   };
 }
 

@@ -51,6 +51,8 @@ export interface GridSurvey {
   rows: number;
   questions: string[];
   attributes: string[];
+  /** Some response names a participant other than its own record (else a Participant column says nothing new). */
+  participants: boolean;
 }
 
 export interface GridModel {
@@ -84,10 +86,10 @@ export function buildGrid(input: GridInput): GridModel {
   const attributeAt = new Map<string, number>();
   const variableById = new Map(input.variables.map((v) => [v.id, v]));
   const sourceName = new Map(input.sources.map((s) => [s.id, s.name]));
-  const surveys = new Map<string, { rows: number; questions: Set<string>; attributes: Set<string> }>();
+  const surveys = new Map<string, { rows: number; questions: Set<string>; attributes: Set<string>; participants: boolean }>();
   const survey = (sourceId: string) => {
     let s = surveys.get(sourceId);
-    if (!s) surveys.set(sourceId, (s = { rows: 0, questions: new Set(), attributes: new Set() }));
+    if (!s) surveys.set(sourceId, (s = { rows: 0, questions: new Set(), attributes: new Set(), participants: false }));
     return s;
   };
   const question = (name: string, description: string): number => {
@@ -135,8 +137,10 @@ export function buildGrid(input: GridInput): GridModel {
         const length = ds.lengths[r * F + slot]!;
         if (length >= 0) answers[slots[slot]!] = { id: datasetDocumentId(ds.id, r, slot), length };
       }
-      rows.push({ key: datasetRowKey(ds.id, r), sourceId: ds.sourceId, recordId: ds.recordIds[r]!, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? {}, answers });
+      const row: GridRow = { key: datasetRowKey(ds.id, r), sourceId: ds.sourceId, recordId: ds.recordIds[r]!, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? {}, answers };
+      rows.push(row);
       s.rows++;
+      if (!s.participants && namesParticipant(row)) s.participants = true;
     }
   }
 
@@ -158,6 +162,7 @@ export function buildGrid(input: GridInput): GridModel {
       grouped.set(key, row);
       rows.push(row);
       s.rows++;
+      if (!s.participants && namesParticipant(row)) s.participants = true;
     }
     const q = question(d.field ?? 'Response', d.fieldDescription ?? '');
     s.questions.add(questions[q]!.key);
@@ -168,9 +173,11 @@ export function buildGrid(input: GridInput): GridModel {
     rows,
     questions,
     attributes,
-    surveys: [...surveys].map(([id, s]) => ({ id, name: sourceName.get(id) ?? 'Unnamed source', rows: s.rows, questions: [...s.questions], attributes: [...s.attributes] })),
+    surveys: [...surveys].map(([id, s]) => ({ id, name: sourceName.get(id) ?? 'Unnamed source', rows: s.rows, questions: [...s.questions], attributes: [...s.attributes], participants: s.participants })),
   };
 }
+
+const namesParticipant = (r: GridRow) => r.pseudonym !== '' && r.pseudonym !== r.recordId;
 
 /** A coding as the grid needs it. */
 export type GridCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
@@ -377,7 +384,3 @@ export function longestRecordId(rows: readonly GridRow[]): number {
   return n;
 }
 
-/** Whether any response names a participant other than its own record (else the Participant column says nothing new). */
-export function hasParticipants(rows: readonly GridRow[]): boolean {
-  return rows.some((r) => r.pseudonym !== '' && r.pseudonym !== r.recordId);
-}

@@ -9,6 +9,7 @@ import type { ShownCoding } from '../coding/types';
 import { quickKeyCodes, QUICK_KEY_RULE } from '../../../shared/coding/quick-keys';
 import { codeOptions, indexCodings, wholeAnswerCoding, type GridFilters as Filters, type SortKey, type SortState } from '../../../shared/grid/rows';
 import type { GridCell, GridRowData } from '../../workers/grid-core';
+import type { GridService } from '../../workers/grid-client';
 import { CodePalette } from './CodePalette';
 import { isCursorKey, moveCursor, type Cursor } from './cursor';
 import { GridFilters } from './GridFilters';
@@ -28,11 +29,11 @@ const DETAIL_DELAY_MS = 120;
  * answer, Enter opens the code picker; the detail pane shows the answer in full to code part of
  * it. Rows are loaded, filtered and sorted in a worker (./useGridView).
  */
-export function SurveyGrid({ project }: WorkspaceProps) {
+export function SurveyGrid({ project, service }: WorkspaceProps & { service?: GridService }) {
   const db = useDb();
   const [sort, setSort] = useState<SortState>({ key: 'row', dir: 'asc' });
   const [filters, setFilters] = useState<Filters>({});
-  const data = useGridView(db, project.id, sort, filters);
+  const data = useGridView(db, project.id, sort, filters, service);
   const { coder, coders } = useCoder(db, project.id);
   const [picking, setPicking] = useState(false);
   const [status, setStatus] = useState('');
@@ -210,7 +211,7 @@ export function SurveyGrid({ project }: WorkspaceProps) {
             want={data.want}
             questions={questions}
             attributes={attributes}
-            participants={columns.participants}
+            participants={survey ? survey.participants : columns.surveys.some((x) => x.participants)}
             recordIdLength={columns.recordIdLength}
             codeById={codeById}
             sort={data.applied.sort}

@@ -34,7 +34,7 @@ export interface GridViewState {
 }
 
 const NONE: never[] = [];
-const NO_COLUMNS: GridColumns = { questions: [], attributes: [], surveys: [], recordIdLength: 0, participants: false };
+const NO_COLUMNS: GridColumns = { questions: [], attributes: [], surveys: [], recordIdLength: 0 };
 const EMPTY = new Int32Array(0);
 /** Rows fetched beyond the asked window, so a scroll step usually finds its rows already here. */
 const PAD = 40;

@@ -8,7 +8,6 @@ import {
   buildGrid,
   distinctValues,
   filterOrder,
-  hasParticipants,
   indexCodings,
   longestRecordId,
   responseCounts,
@@ -63,9 +62,8 @@ describe('survey grid rows: one per response', () => {
     expect(r3!.answers[0]).toBeUndefined();
     expect(attributeValue(r2!, model.attributes[1]!)).toBeNull();
     expect(attributeValue(r3!, model.attributes[1]!)).toBe('65+');
-    expect(model.surveys).toEqual([{ id: a.source.id, name: 'Survey', rows: 3, questions: model.questions.map((q) => q.key), attributes: model.attributes.map((c) => c.key) }]);
+    expect(model.surveys).toEqual([{ id: a.source.id, name: 'Survey', rows: 3, questions: model.questions.map((q) => q.key), attributes: model.attributes.map((c) => c.key), participants: false }]);
     expect(longestRecordId(model.rows)).toBe(5);
-    expect(hasParticipants(model.rows)).toBe(false);
   });
 
   it('keeps file order for any column order and any variable ids (property)', () => {
@@ -103,12 +101,11 @@ describe('survey grid rows: one per response', () => {
     expect(model.attributes.map((c) => c.name)).toEqual(['Zone', 'Age band', 'Contact', 'Force area', 'Area']);
     expect(model.attributes[0]!.variableIds).toHaveLength(2);
     expect(attributeValue(model.rows[3]!, model.attributes[0]!)).toBe('West');
-    expect(model.surveys.map((s) => [s.name, s.rows, s.questions.length, s.attributes])).toEqual([
-      ['Survey', 3, 2, ['attr:Zone', 'attr:Age band', 'attr:Contact']],
-      ['Later survey', 1, 1, ['attr:Force area', 'attr:Zone']],
-      ['Demo survey', 2, 2, ['attr:Area']],
+    expect(model.surveys.map((s) => [s.name, s.rows, s.questions.length, s.attributes, s.participants])).toEqual([
+      ['Survey', 3, 2, ['attr:Zone', 'attr:Age band', 'attr:Contact'], false],
+      ['Later survey', 1, 1, ['attr:Force area', 'attr:Zone'], false],
+      ['Demo survey', 2, 2, ['attr:Area'], true],
     ]);
-    expect(hasParticipants(model.rows)).toBe(true);
     expect([...filterOrder(model, { source }, new Map())]).toEqual([4, 5]);
   });
 });
