@@ -11,6 +11,7 @@
  *   npx vite build && npx tsx test/bench/ui.bench.ts      (BENCH_GRID_N=20000 for a quicker run)
  *   npx tsx test/bench/ui.bench.ts --only grid             (only the survey grid part; or BENCH_ONLY=grid)
  *   npx tsx test/bench/ui.bench.ts --only apply             (only the apply-a-code latency; also grid / long)
+ *   npx tsx test/bench/ui.bench.ts --only keys              (arrow-key latency in the grid; `npm run bench -- grid-keys`)
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -147,6 +148,96 @@ async function gridBench(page: Page, url: string) {
   line('Grid: press 1 → count updated', fmt(k1 - k0), `longest task ${fmt(await longest(page, k0, k1))} (context)`);
 }
 
+/** Where the grid's selected row is: its position in the shown order (aria-rowindex − 2), or -1. */
+const selectedPosition = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.querySelector('.grid-row--selected');
+    return r ? Number(r.getAttribute('aria-rowindex')) - 2 : -1;
+  });
+
+/**
+ * Per key, the time from a real key press (its keydown in the page) until the selection has moved
+ * to the next row and a frame with it has been painted. Keys go one after another, each once the
+ * previous one is painted.
+ */
+async function keyLatencies(page: Page, key: 'ArrowDown' | 'ArrowUp', n: number): Promise<{ times: number[]; t0: number; t1: number }> {
+  const times: number[] = [];
+  const t0 = await now(page);
+  for (let i = 0; i < n; i++) {
+    const armed = page.evaluate(
+      (key) =>
+        new Promise<number>((resolve) => {
+          const at = () => {
+            const r = document.querySelector('.grid-row--selected');
+            return r ? Number(r.getAttribute('aria-rowindex')) - 2 : -1;
+          };
+          const want = at() + (key === 'ArrowDown' ? 1 : -1);
+          let start = 0;
+          document.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+          const check = () => {
+            if (start && at() === want) requestAnimationFrame(() => resolve(performance.now() - start));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      key,
+    );
+    await page.waitForTimeout(5);
+    await page.keyboard.press(key);
+    times.push(await armed);
+  }
+  return { times, t0, t1: await now(page) };
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!, max: s[s.length - 1]! };
+};
+
+/** Arrow-key latency in the survey grid at GRID_N responses, and a burst of keys coding the row it shows as selected. */
+async function keysBench(page: Page, url: string) {
+  line(`Seeding ${GRID_N.toLocaleString('en-GB')} responses (IndexedDB, not the UI)`, fmt(await seed(page, url, 'survey')), '(context)');
+  await page.goto(new URL('#/grid', url).href);
+  await page.reload();
+  const shown = `Showing ${GRID_N.toLocaleString('en-GB')} of ${GRID_N.toLocaleString('en-GB')} responses`;
+  await page.waitForFunction((shown) => document.querySelector('.grid-count')?.textContent === shown && document.querySelector('.grid-row td.grid-cell--answer'), shown, { timeout: 120_000 });
+  await page.locator('.grid-row td.grid-cell--answer').first().click();
+  await page.waitForTimeout(500);
+  const report = (label: string, r: { times: number[]; t0: number; t1: number }, task: number) => {
+    const { median, p95, max } = stats(r.times);
+    line(`${label}: key → painted, median / p95 / max`, `${fmt(median)} / ${fmt(p95).trim()} / ${fmt(max).trim()}`, max <= 50 ? 'ok (≤ 50 ms)' : 'OVER 50 ms');
+    line(`${label}: longest task`, fmt(task), '(context)');
+  };
+  const top = await keyLatencies(page, 'ArrowDown', 40);
+  report('Grid keys, top of 100,000 rows (ArrowDown ×40)', top, await longest(page, top.t0, top.t1));
+  await page.keyboard.press('End');
+  await page.waitForFunction((n) => document.querySelector('.grid-row--selected')?.getAttribute('aria-rowindex') === String(n + 1), GRID_N, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const bottom = await keyLatencies(page, 'ArrowUp', 40);
+  report('Grid keys, bottom of the list (ArrowUp ×40)', bottom, await longest(page, bottom.t0, bottom.t1));
+  // Sorted by an attribute: the order is an arbitrary permutation of the rows.
+  await page.getByRole('button', { name: 'Area', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') && document.querySelector('.survey-grid')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(500);
+  const sorted = await keyLatencies(page, 'ArrowDown', 40);
+  report('Grid keys, sorted by Area (ArrowDown ×40)', sorted, await longest(page, sorted.t0, sorted.t1));
+
+  // A fast typist: 25 × Down then 1, sent as fast as the browser takes them.
+  const target = await selectedPosition(page);
+  const status = page.getByRole('status');
+  const b0 = await now(page);
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('1');
+  const b1 = await now(page);
+  await status.filter({ hasText: /^(Coded|Removed)/ }).waitFor({ timeout: 30_000 });
+  const said = (await status.textContent()) ?? '';
+  const shownRow = await page.locator('.grid-row--selected th').textContent();
+  const landed = await selectedPosition(page);
+  const right = landed === target + 25 && said.includes(`${shownRow} – `);
+  line('Grid keys: 25 × Down then 1, as fast as sent', fmt(b1 - b0), right ? `coded ${shownRow}, the row shown selected: ok` : `WRONG: selected ${landed} (want ${target + 25}), status “${said}”`);
+}
+
 async function openDocument(page: Page, title: string): Promise<{ ms: number; t0: number; t1: number }> {
   await page.locator('.doc-link', { hasText: title }).first().waitFor({ timeout: 60_000 });
   return page.evaluate(async (title) => {
@@ -253,7 +344,7 @@ async function main() {
   const server = await serve(bundle.outputFiles[0]!.text);
   const started = Date.now();
   const only = onlyArg();
-  const parts = only === 'apply' ? [applyOnlyBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
+  const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
   for (const run of parts) {
     const s = await openApp(server.url);
     try {

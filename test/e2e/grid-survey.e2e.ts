@@ -96,9 +96,10 @@ const docId = (datasetId: string, row: number, slot: number) => datasetId + row.
 const selectedInView = (page: Page) =>
   page.evaluate(() => {
     const scroller = document.querySelector('.grid-scroll')!.getBoundingClientRect();
-    const head = document.querySelector('.survey-grid thead')!.getBoundingClientRect();
+    const head = document.querySelector('.survey-grid thead th')!.getBoundingClientRect();
     const row = document.querySelector('.grid-row--selected')?.getBoundingClientRect();
-    return !!row && row.top >= head.bottom - 1 && row.bottom <= scroller.bottom + 1;
+    const ok = !!row && row.top >= head.bottom - 1 && row.bottom <= scroller.bottom + 1;
+    return ok ? true : JSON.stringify({ head: head.bottom, bottom: scroller.bottom, top: row?.top, rowBottom: row?.bottom, scrollTop: document.querySelector('.grid-scroll')!.scrollTop });
   });
 
 describe.skipIf(reason !== null)('Survey grid on imported surveys (Chromium)', () => {
@@ -167,16 +168,16 @@ describe.skipIf(reason !== null)('Survey grid on imported surveys (Chromium)', (
     await page.locator('.survey-grid').focus();
     for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('.grid-row--selected th').textContent()).toBe(recordId(43));
-    expect(await selectedInView(page)).toBe(true);
+    await expect.poll(() => selectedInView(page)).toBe(true);
     await page.keyboard.press('End');
     await expect.poll(() => page.locator('.grid-row--selected th').textContent()).toBe(recordId(N - 1));
-    expect(await selectedInView(page)).toBe(true);
+    await expect.poll(() => selectedInView(page)).toBe(true);
     await page.keyboard.press('PageUp');
     await page.keyboard.press('PageUp');
     await expect.poll(() => selectedInView(page)).toBe(true);
     await page.keyboard.press('Home');
     await expect.poll(() => page.locator('.grid-row--selected th').textContent()).toBe(recordId(0));
-    expect(await selectedInView(page)).toBe(true);
+    await expect.poll(() => selectedInView(page)).toBe(true);
     await screenshot(page, 'grid-survey-coded');
 
     // The other survey has its own columns.

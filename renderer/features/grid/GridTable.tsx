@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code } from '../../../shared/model';
 import type { SortKey, SortState } from '../../../shared/grid/rows';
@@ -59,12 +59,23 @@ export const cellId = (position: number, question: number) => `grid-cell-${posit
 /** The responses as an ARIA grid, one cell per answer; only the rows near the viewport are in the DOM. */
 export function GridTable({ count, rowAt, want, questions, attributes, participants, recordIdLength, codeById, sort, busy, onSort, cursor, onSelect, onKeyDown }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  // Rows start below the header row, which stays (sticky) over the top of the scroll area, and
+  // a horizontal scrollbar may cover the bottom: the virtualiser counts both, so the row it
+  // scrolls to is wholly visible.
+  const [head, setHead] = useState(36);
+  useLayoutEffect(() => {
+    const h = headRef.current?.offsetHeight;
+    if (h && h !== head) setHead(h);
+  });
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
-    scrollPaddingStart: ROW_HEIGHT,
+    paddingStart: head,
+    scrollPaddingStart: head,
+    scrollPaddingEnd: 18,
   });
   const position = cursor && cursor.position < count ? cursor.position : -1;
   const question = cursor ? cursor.question : -1;
@@ -91,7 +102,7 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
   }, [first, last, want]);
 
   const total = virtualizer.getTotalSize();
-  const before = items[0]?.start ?? 0;
+  const before = items.length > 0 ? items[0]!.start - head : 0;
   const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
   const idRem = recordIdRem(recordIdLength);
   const columns: { key: SortKey; label: string; title?: string; rem: number; className?: string }[] = [
@@ -124,7 +135,7 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
             <col key={c.key} style={{ width: `${c.rem}rem` }} />
           ))}
         </colgroup>
-        <thead>
+        <thead ref={headRef}>
           <tr role="row" aria-rowindex={1}>
             {columns.map((c) => {
               const on = sort.key === c.key;
