@@ -18,6 +18,8 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['Alt + → / ←', 'In the codebook: indent under the code above, or outdent to the parent’s level'],
   ['1 – 9', 'With text selected: apply one of the first nine codes in codebook order (numbered in the codebook); in the Survey grid: apply it to the selected answer'],
   ['Alt + 1 – 9', 'In the quick-code box: apply one of those numbered codes (plain digits type into the filter)'],
+  ['↓ / ↑ / → / ←', 'In the Survey grid: move to the next or previous response, or question (the selected answer)'],
+  ['Home / End, Page Up / Down', 'In the Survey grid: the first or last response, or a page up or down'],
   ['Delete', 'With text selected: remove your codings that overlap the selection (uncode)'],
   ['Ctrl + Z', 'Undo (⌘ Z on a Mac); works across documents and after a reload'],
   ['Ctrl + Shift + Z, Ctrl + Y', 'Redo'],
