@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Code } from '../../../shared/model';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 }
 
 /** The codes under the number keys 1–9, each with its key badge and how many responses have it. */
-export function CodePalette({ codes, counts, applied, disabled, onToggle }: Props) {
+export const CodePalette = memo(function CodePalette({ codes, counts, applied, disabled, onToggle }: Props) {
   return (
     <section className="grid-palette" aria-labelledby="grid-palette-title">
       <h2 id="grid-palette-title" className="visually-hidden">
@@ -44,4 +45,4 @@ export function CodePalette({ codes, counts, applied, disabled, onToggle }: Prop
       </ol>
     </section>
   );
-}
+});

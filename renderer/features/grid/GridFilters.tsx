@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { GridFilters as Filters, GridSurvey } from '../../../shared/grid/rows';
 import type { ShownAttribute } from './GridTable';
 
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** Filter by survey (when there are several), by one attribute value and by one code (has it / has not). */
-export function GridFilters({ values: loadValues, rowsVersion, surveys, attributes, codes, filters, onChange }: Props) {
+export const GridFilters = memo(function GridFilters({ values: loadValues, rowsVersion, surveys, attributes, codes, filters, onChange }: Props) {
   const varId = filters.attribute?.column ?? '';
   const [values, setValues] = useState<{ variableId: string; values: string[]; truncated: boolean }>({ variableId: '', values: [], truncated: false });
   useEffect(() => {
@@ -120,4 +120,4 @@ export function GridFilters({ values: loadValues, rowsVersion, surveys, attribut
       )}
     </fieldset>
   );
-}
+});

@@ -64,10 +64,11 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
   // a horizontal scrollbar may cover the bottom: the virtualiser counts both, so the row it
   // scrolls to is wholly visible.
   const [head, setHead] = useState(36);
+  const columnCount = questions.length + attributes.length + (participants ? 1 : 0);
   useLayoutEffect(() => {
     const h = headRef.current?.offsetHeight;
-    if (h && h !== head) setHead(h);
-  });
+    if (h) setHead(h);
+  }, [columnCount]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -92,7 +93,7 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
     const right = left + el.offsetWidth;
     if (left - sticky < scroller.scrollLeft) scroller.scrollLeft = Math.max(0, left - sticky);
     else if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = right - scroller.clientWidth;
-  });
+  }, [question, position >= 0]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

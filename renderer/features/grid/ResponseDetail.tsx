@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { QuickCode } from '../coding/QuickCode';
 import { snippet } from '../coding/snippet';
 import { TextPane } from '../coding/TextPane';
@@ -21,7 +21,7 @@ interface Props {
 }
 
 /** The selected answer in full, with its question and the response's attributes; select part of the text to code it. */
-export function ResponseDetail({ row, question, cell, attributes, text, codings, codeOptions, onApplySpan }: Props) {
+export const ResponseDetail = memo(function ResponseDetail({ row, question, cell, attributes, text, codings, codeOptions, onApplySpan }: Props) {
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [picking, setPicking] = useState(false);
   return (
@@ -99,4 +99,4 @@ export function ResponseDetail({ row, question, cell, attributes, text, codings,
       )}
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addCoding, getDocumentText, listCodings, removeCoding } from '../../db';
 import { useDb } from '../../app/dbContext';
@@ -21,6 +21,7 @@ import { errorMessage } from '../../../shared/error-message';
 
 /** How long the selection rests before the detail pane loads the selected answer (keys held down skip it). */
 const DETAIL_DELAY_MS = 120;
+const NO_CODINGS: ShownCoding[] = [];
 
 /**
  * The Survey grid workspace: one row per survey response, one column per question with the
@@ -84,7 +85,8 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
   useEffect(() => {
     if (!row || !selectedQuestion) return;
     const next = { row, question: selectedQuestion, cell };
-    const t = setTimeout(() => setDetail(next), DETAIL_DELAY_MS);
+    // A transition: rendering the answer in full yields to the next key press.
+    const t = setTimeout(() => startTransition(() => setDetail(next)), DETAIL_DELAY_MS);
     return () => clearTimeout(t);
   }, [row, selectedQuestion, cell]);
 
@@ -143,6 +145,26 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
     [setCursor],
   );
   const onSelect = useCallback((c: Cursor) => setCursor(c, latest.current.order), [setCursor]);
+  const onPaletteToggle = useCallback((codeId: string) => {
+    const at = cursorRef.current?.cursor;
+    if (at) latest.current.toggleAt(at.position, latest.current.questions[at.question], codeId);
+  }, []);
+  const { patch } = data;
+  const onApplySpan = useCallback(
+    async (codeId: string, span: { start: number; end: number }) => {
+      const c = detail?.cell;
+      if (!detail || !c) return;
+      if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
+      try {
+        const added = await addCoding(db, { projectId: project.id, documentId: c.id, codeId, start: span.start, end: span.end, coderId: coder.id });
+        await patch({ add: { id: added.id, documentId: added.documentId, codeId: added.codeId, coderId: added.coderId, start: added.start, end: added.end } });
+        setStatus(`Coded part of ${detail.row.recordId} – ${detail.question.name} as “${codeById.get(codeId)?.name ?? 'code'}”.`);
+      } catch (e) {
+        setStatus(errorMessage(e));
+      }
+    },
+    [detail, coder, db, project.id, patch, codeById],
+  );
 
   const detailId = detail?.cell?.id;
   // Each result carries its id: a query still answering for the previous answer is not shown for this one.
@@ -181,7 +203,7 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
           counts={data.counts}
           applied={applied}
           disabled={!cell}
-          onToggle={(id) => cursor && toggleAt(cursor.position, questions[cursor.question], id)}
+          onToggle={onPaletteToggle}
         />
         <GridFilters values={data.values} rowsVersion={data.rowsVersion} surveys={columns.surveys} attributes={attributes} codes={options} filters={filters} onChange={setFilters} />
         <p id="grid-help" className="hint">
@@ -232,20 +254,9 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
             cell={detail.cell}
             attributes={attributes}
             text={detail.cell ? text : ''}
-            codings={detail.cell ? detailCodings : []}
+            codings={detail.cell ? detailCodings : NO_CODINGS}
             codeOptions={options}
-            onApplySpan={async (codeId, span) => {
-              const c = detail.cell;
-              if (!c) return;
-              if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
-              try {
-                const added = await addCoding(db, { projectId: project.id, documentId: c.id, codeId, start: span.start, end: span.end, coderId: coder.id });
-                await data.patch({ add: { id: added.id, documentId: added.documentId, codeId: added.codeId, coderId: added.coderId, start: added.start, end: added.end } });
-                setStatus(`Coded part of ${label(detail.row, detail.question)} as “${codeById.get(codeId)?.name ?? 'code'}”.`);
-              } catch (e) {
-                fail(e);
-              }
-            }}
+            onApplySpan={onApplySpan}
           />
         ) : (
           <p className="empty">Choose an answer to read it in full and code part of it.</p>
