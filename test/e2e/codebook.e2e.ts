@@ -178,7 +178,7 @@ describe.skipIf(reason !== null)('Codebook, coders, memos and history (Chromium)
     await expect.poll(() => page.getByRole('dialog').getByLabel('Memo text').inputValue()).toBe('Check this with the partner organisation.');
     await page.keyboard.press('Escape');
     expect(s.errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('edits definitions, merges and deletes with confirmation, exports and imports .qdc', async () => {
     const s = await app.open();
