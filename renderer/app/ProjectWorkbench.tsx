@@ -4,6 +4,7 @@ import type { WorkspaceProps } from './workspaces';
 import { useOpenDocumentRequest } from './openDocument';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { codingsUnder } from '../features/codebook/recentCodes';
+import { quickKeyCodes } from '../../shared/coding/quick-keys';
 import { useBlindMode } from '../features/coders/useBlindMode';
 import { CodingList } from '../features/coding/CodingList';
 import { DocumentViewer } from '../features/coding/DocumentViewer';
@@ -52,10 +53,11 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     [stored, justAdded, doc?.id],
   );
   const showAdded = (c: Coding) => setJustAdded((j) => ({ base: stored, added: j && j.base === stored ? [...j.added, c] : [c] }));
-  const { counts, recent } = useCodingStats(db, project.id, data.codes, data.documents, coder?.id ?? null);
+  const { counts } = useCodingStats(db, project.id, data.codes, data.documents);
 
   const codeById = useMemo(() => new Map(data.codes.map((c) => [c.id, c])), [data.codes]);
-  const shortcuts = useMemo(() => new Map(recent.map((id, i) => [id, i + 1])), [recent]);
+  const keyed = useMemo(() => quickKeyCodes(data.codes).map((c) => c.id), [data.codes]);
+  const shortcuts = useMemo(() => new Map(keyed.map((id, i) => [id, i + 1])), [keyed]);
   const codeMemos = useMemo(() => new Set([...memoIndex].filter((k) => k.startsWith('code:')).map((k) => k.slice(5))), [memoIndex]);
   const codingMemos = useMemo(() => new Set([...memoIndex].filter((k) => k.startsWith('coding:')).map((k) => k.slice(7))), [memoIndex]);
   const codeOptions = useMemo<CodeOption[]>(() => {
@@ -140,10 +142,10 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   const onCentreKey = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || inTextField(e.target) || !selection) return;
     if (/^[1-9]$/.test(e.key)) {
-      const id = recent[Number(e.key) - 1];
+      const id = keyed[Number(e.key) - 1];
       e.preventDefault();
       if (id) void apply(id);
-      else setStatus(`No code is on key ${e.key} yet: the keys 1–9 hold your nine most recently used codes.`);
+      else setStatus(`No code is on key ${e.key} yet: the keys 1–9 hold the first nine codes in codebook order.`);
     } else if (e.key === 'Delete') {
       e.preventDefault();
       void uncode();

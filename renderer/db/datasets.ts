@@ -6,7 +6,7 @@
 import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import { decodeAll, getCodec, type StoredText } from './codec';
-import type { ChorusDb } from './schema';
+import type { ChorusDb, DatasetRowRecord } from './schema';
 
 const cache = new WeakMap<ChorusDb, Map<string, Dataset>>();
 
@@ -60,8 +60,16 @@ export function datasetRowRange(db: ChorusDb, datasetId: string) {
 
 /** Every answer of a dataset as stored (undecoded), keyed by document id: one range scan, Dexie reads only, so safe inside a transaction. */
 export async function readDatasetStoredTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, StoredText>> {
+  return rowStoredTexts(await datasetRowRange(db, ds.id).toArray());
+}
+
+/** The answers of some dataset rows (by row key) as stored, keyed by document id (a page of the survey grid). Dexie reads only. */
+export async function readDatasetRowStoredTexts(db: ChorusDb, rowKeys: readonly string[]): Promise<Map<string, StoredText>> {
+  return rowStoredTexts((await db.datasetRows.bulkGet([...rowKeys])).filter((r) => r !== undefined));
+}
+
+function rowStoredTexts(rows: readonly DatasetRowRecord[]): Map<string, StoredText> {
   const out = new Map<string, StoredText>();
-  const rows = await datasetRowRange(db, ds.id).toArray();
   for (const r of rows) {
     for (let slot = 0; slot < r.texts.length; slot++) {
       const stored = r.texts[slot];

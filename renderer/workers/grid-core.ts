@@ -1,31 +1,39 @@
 /**
- * The survey grid's worker side: holds a project's rows (one per response, with its participant's
- * attributes) and codings, and answers the UI with the filtered, sorted order as an Int32Array of
- * row numbers plus small pages of row data on demand, so the main thread never reads, builds or
- * sorts 100,000 rows. Requests are answered one at a time, in order of arrival.
+ * The survey grid's worker side: holds a project's survey responses (one row per response, one
+ * answer per question; shared/grid/rows.ts) and codings, and answers the UI with the filtered,
+ * sorted order as an Int32Array of row numbers plus small pages of row data (answer text
+ * included) on demand, so the main thread never reads, builds or sorts 100,000 rows. Requests
+ * are answered one at a time, in order of arrival.
  */
-import type { DocumentMeta, Participant, Variable } from '../../shared/model';
 import {
-  buildRows,
+  attributeValue,
+  buildGrid,
+  codesOf,
   distinctValues,
   indexCodings,
+  longestRecordId,
   responseCounts,
-  rowData,
+  rowCodes,
+  showValue,
   viewNeedsCodings,
   viewOrder,
   type CodingIndex,
   type GridCoding,
   type GridFilters,
-  type GridRow,
-  type GridRowData,
+  type GridInput,
+  type GridModel,
+  type GridQuestion,
+  type GridSurvey,
   type SortState,
-} from '../../shared/coding/grid-model';
+} from '../../shared/grid/rows';
 import { errorMessage } from '../../shared/error-message';
 
 /** What the grid reads from the store (the worker passes openChorusDb-backed reads; tests pass arrays). */
 export interface GridStore {
-  people(projectId: string): Promise<{ documents: DocumentMeta[]; participants: Participant[] }>;
-  coding(projectId: string): Promise<{ variables: Variable[]; codings: GridCoding[] }>;
+  survey(projectId: string): Promise<GridInput>;
+  codings(projectId: string): Promise<GridCoding[]>;
+  /** The texts of these documents, in order. */
+  texts(ids: readonly string[]): Promise<string[]>;
 }
 
 export type GridRequest =
@@ -48,12 +56,23 @@ export type GridRequest =
     }
   /** Row data for these row numbers (as in the view's order), if the rows are still `rowsVersion`. */
   | { kind: 'rows'; rowsVersion: number; rows: number[] }
-  /** Distinct shown values of an attribute, for the filter list. */
-  | { kind: 'values'; rowsVersion: number; variableId: string };
+  /** Distinct shown values of an attribute column, for the filter list. */
+  | { kind: 'values'; rowsVersion: number; column: string };
 
 export interface CodingPatch {
   add?: GridCoding;
   removeId?: string;
+}
+
+/** The grid's columns, as of a rows version. */
+export interface GridColumns {
+  questions: GridQuestion[];
+  /** Attribute columns in file order. */
+  attributes: { key: string; name: string }[];
+  /** Sources with survey responses (the source filter lists them when there are several). */
+  surveys: GridSurvey[];
+  /** Characters in the longest record id (the record id column is sized to it). */
+  recordIdLength: number;
 }
 
 export interface GridView {
@@ -67,8 +86,35 @@ export interface GridView {
   order: Int32Array;
   /** Same key = same order (the UI keeps its old array and skips a re-render). */
   orderKey: string;
-  /** Responses with each code, over all responses: [code id, count]. */
+  /** Responses with each code on any answer, over all responses: [code id, count]. */
   counts: [string, number][];
+  columns: GridColumns;
+}
+
+/** One answer as a cell shows it. */
+export interface GridCell {
+  /** The answer's document id. */
+  id: string;
+  length: number;
+  /** The start of its text (at most CELL_TEXT characters; the detail pane shows all of it). */
+  text: string;
+  codeIds: string[];
+  /** `${codeId} ${coderId}` of each whole-answer coding (what the number keys toggle). */
+  whole: string[];
+}
+
+/** A response as the UI shows it. */
+export interface GridRowData {
+  key: string;
+  sourceId: string;
+  recordId: string;
+  pseudonym: string;
+  /** Shown value per attribute column (as in GridColumns.attributes). */
+  values: string[];
+  /** Per question (as in GridColumns.questions): the answer, or null where unanswered. */
+  cells: (GridCell | null)[];
+  /** Distinct codes on any answer. */
+  codeIds: string[];
 }
 
 /** Row data by row number, as of these versions. */
@@ -85,19 +131,36 @@ export type GridReply =
   /** `stale`: the rows changed since the request's rowsVersion; ask again after the next view. */
   | { ok: false; stale: boolean; message: string };
 
+/** Characters of an answer sent to its cell (two lines show far fewer; the tooltip shows these). */
+export const CELL_TEXT = 600;
+const TEXT_CACHE = 5000;
+
 interface State {
   source: string;
   store: GridStore;
   sizeKey: string | null;
   stepKey: string | null;
-  rows: GridRow[];
+  model: GridModel;
+  columns: GridColumns;
   rowsVersion: number;
-  variables: Variable[];
   codings: GridCoding[];
   index: CodingIndex;
   codingsVersion: number;
   counts: { key: string; value: [string, number][] } | null;
   view: { key: string; order: Int32Array } | null;
+  /** Cell texts by document id (most recently used last). */
+  texts: Map<string, string>;
+}
+
+const EMPTY_MODEL: GridModel = { rows: [], questions: [], attributes: [], surveys: [] };
+
+function columnsOf(model: GridModel): GridColumns {
+  return {
+    questions: model.questions,
+    attributes: model.attributes.map((a) => ({ key: a.key, name: a.name })),
+    surveys: model.surveys,
+    recordIdLength: longestRecordId(model.rows),
+  };
 }
 
 export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req: GridRequest) => Promise<GridReply> {
@@ -108,21 +171,25 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
   const sync = async (req: Extract<GridRequest, { kind: 'view' }>): Promise<State> => {
     const source = `${req.dbName}\u0000${req.projectId}`;
     if (!state || state.source !== source) {
-      state = { source, store: await open(req.dbName), sizeKey: null, stepKey: null, rows: [], rowsVersion: 0, variables: [], codings: [], index: new Map(), codingsVersion: 0, counts: null, view: null };
+      state = {
+        source, store: await open(req.dbName), sizeKey: null, stepKey: null, model: EMPTY_MODEL, columns: columnsOf(EMPTY_MODEL), rowsVersion: 0,
+        codings: [], index: new Map(), codingsVersion: 0, counts: null, view: null, texts: new Map(),
+      };
     }
     const s = state;
     // Both reads start together, so the store fetches one while this thread decodes the other.
-    const people = s.sizeKey !== req.sizeKey ? s.store.people(req.projectId) : null;
-    const coding = s.stepKey !== req.stepKey ? s.store.coding(req.projectId) : null;
-    const [p, c] = await Promise.all([people, coding]);
+    const survey = s.sizeKey !== req.sizeKey ? s.store.survey(req.projectId) : null;
+    const coding = s.stepKey !== req.stepKey ? s.store.codings(req.projectId) : null;
+    const [p, c] = await Promise.all([survey, coding]);
     if (p) {
-      s.rows = buildRows(p.documents, p.participants);
+      s.model = buildGrid(p);
+      s.columns = columnsOf(s.model);
       s.rowsVersion = ++versions;
       s.sizeKey = req.sizeKey;
+      s.texts.clear();
     }
     if (c) {
-      s.variables = c.variables;
-      if (!sameCodings(s.codings, c.codings)) setCodings(s, c.codings);
+      if (!sameCodings(s.codings, c)) setCodings(s, c);
       s.stepKey = req.stepKey;
     }
     return s;
@@ -143,36 +210,72 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
       if (next !== s.codings) setCodings(s, next);
     }
     const codingsPart = viewNeedsCodings(req.filters, req.sort) ? s.codingsVersion : '';
-    const key = `${s.rowsVersion}|${codingsPart}|${JSON.stringify(req.sort)}|${JSON.stringify(req.filters)}|${s.variables.map((v) => `${v.id}:${v.type}`).join()}`;
-    if (s.view?.key !== key) s.view = { key, order: viewOrder(s.rows, req.filters, req.sort, s.index, s.variables) };
+    const key = `${s.rowsVersion}|${codingsPart}|${JSON.stringify(req.sort)}|${JSON.stringify(req.filters)}`;
+    if (s.view?.key !== key) s.view = { key, order: viewOrder(s.model, req.filters, req.sort, s.index) };
     const countsKey = `${s.rowsVersion}|${s.codingsVersion}`;
-    if (s.counts?.key !== countsKey) s.counts = { key: countsKey, value: [...responseCounts(s.rows, s.index)] };
+    if (s.counts?.key !== countsKey) s.counts = { key: countsKey, value: [...responseCounts(s.model.rows, s.index)] };
     const order = s.view.order;
     const from = Math.max(0, req.window?.from ?? 0);
     const to = Math.min(order.length, req.window?.to ?? 0);
     return {
       ok: true,
       kind: 'view',
-      view: { rowsVersion: s.rowsVersion, codingsVersion: s.codingsVersion, total: s.rows.length, order, orderKey: key, counts: s.counts.value },
-      rows: page(s, from < to ? [...order.subarray(from, to)] : []),
+      view: { rowsVersion: s.rowsVersion, codingsVersion: s.codingsVersion, total: s.model.rows.length, order, orderKey: key, counts: s.counts.value, columns: s.columns },
+      rows: await page(s, from < to ? [...order.subarray(from, to)] : []),
     };
   };
 
-  const page = (s: State, rows: readonly number[]): RowPage => ({
-    rowsVersion: s.rowsVersion,
-    codingsVersion: s.codingsVersion,
-    rows: rows.flatMap((row) => {
-      const r = s.rows[row];
-      return r ? [{ row, data: rowData(r, s.index) }] : [];
-    }),
-  });
+  /** The texts of these answers, from the cache or one store read for the rest. */
+  const cellTexts = async (s: State, ids: string[]): Promise<Map<string, string>> => {
+    const missing = ids.filter((id) => !s.texts.has(id));
+    if (missing.length > 0) {
+      const texts = await s.store.texts(missing);
+      missing.forEach((id, i) => s.texts.set(id, texts[i]!.slice(0, CELL_TEXT)));
+    }
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const t = s.texts.get(id)!;
+      s.texts.delete(id);
+      s.texts.set(id, t);
+      out.set(id, t);
+    }
+    if (s.texts.size > TEXT_CACHE) {
+      let drop = s.texts.size - TEXT_CACHE;
+      for (const k of s.texts.keys()) {
+        if (drop-- <= 0) break;
+        s.texts.delete(k);
+      }
+    }
+    return out;
+  };
+
+  const page = async (s: State, rowNumbers: readonly number[]): Promise<RowPage> => {
+    const rows = rowNumbers.flatMap((row) => (s.model.rows[row] ? [row] : []));
+    const texts = await cellTexts(s, rows.flatMap((row) => s.model.rows[row]!.answers.flatMap((a) => (a ? [a.id] : []))));
+    const { model, index } = s;
+    return {
+      rowsVersion: s.rowsVersion,
+      codingsVersion: s.codingsVersion,
+      rows: rows.map((row) => {
+        const r = model.rows[row]!;
+        const cells = model.questions.map((_, q): GridCell | null => {
+          const a = r.answers[q];
+          if (!a) return null;
+          const list = index.get(a.id) ?? [];
+          return { id: a.id, length: a.length, text: texts.get(a.id) ?? '', codeIds: codesOf(index, a.id), whole: list.filter((c) => c.start === 0 && c.end === a.length).map((c) => `${c.codeId} ${c.coderId}`) };
+        });
+        const values = model.attributes.map((col) => showValue(attributeValue(r, col)));
+        return { row, data: { key: r.key, sourceId: r.sourceId, recordId: r.recordId, pseudonym: r.pseudonym, values, cells, codeIds: rowCodes(r, index) } };
+      }),
+    };
+  };
 
   const answer = async (req: GridRequest): Promise<GridReply> => {
     if (req.kind === 'view') return view(req);
     const s = state;
     if (!s || s.rowsVersion !== req.rowsVersion) return { ok: false, stale: true, message: 'The responses changed; showing the new ones.' };
-    if (req.kind === 'values') return { ok: true, kind: 'values', ...distinctValues(s.rows, req.variableId) };
-    return { ok: true, kind: 'rows', rows: page(s, req.rows) };
+    if (req.kind === 'values') return { ok: true, kind: 'values', ...distinctValues(s.model, req.column) };
+    return { ok: true, kind: 'rows', rows: await page(s, req.rows) };
   };
 
   return (req) => {

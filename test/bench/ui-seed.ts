@@ -54,9 +54,9 @@ async function write(db: ChorusDb, rows: { project: Project; coder: Coder; sourc
 }
 
 /**
- * `n` survey responses of ~150 words, each its own participant with four attributes, stored the
- * way an import stores a survey (a dataset: TableBuilder → commitImport, one record per row);
- * every fifth response has one code.
+ * `n` survey responses, each its own participant with four attributes and two answers (~150
+ * words; ~30 words, left blank by every third), stored the way an import stores a survey (a
+ * dataset: TableBuilder → commitImport, one record per row); every fifth response has one code.
  */
 async function seedSurvey(n: number): Promise<string> {
   const db = new ChorusDb('chorus');
@@ -67,19 +67,23 @@ async function seedSurvey(n: number): Promise<string> {
   const names = ['Area', 'Age band', 'Offence type', 'Contact method'];
   const values = [['North', 'South', 'East', 'West', 'Central'], ['16–24', '25–34', '35–44', '45–54', '55–64', '65+'], ['Burglary', 'Assault', 'Stalking', 'Fraud', 'Hate crime'], ['999', '101', 'Online', 'In person']];
   const question = 'What could we have done better?';
-  const mapping: TableMapping = { idColumn: 'ID', textColumns: [question], attributes: names.map((column) => ({ column, type: 'category' })), dateOrder: 'dmy', source: { name: `Bench survey ${n} source`, kind: 'survey' } };
-  const builder = new TableBuilder({ columns: ['ID', ...names, question], descriptions: [] }, mapping, { projectId: project.id, newId: guid, now: NOW, fileName: 'bench.csv' });
+  const second = 'Is there anything else you want to tell us?';
+  const mapping: TableMapping = { idColumn: 'ID', textColumns: [question, second], attributes: names.map((column) => ({ column, type: 'category' })), dateOrder: 'dmy', source: { name: `Bench survey ${n} source`, kind: 'survey' } };
+  const builder = new TableBuilder({ columns: ['ID', ...names, question, second], descriptions: [] }, mapping, { projectId: project.id, newId: guid, now: NOW, fileName: 'bench.csv' });
   const codings: Coding[] = [];
   const CHUNK = 5000;
   function* rows(): Generator<DatasetRowTexts[]> {
     for (let i = 0; i < n; i += CHUNK) {
       const cells: string[][] = [];
-      for (let j = i; j < Math.min(n, i + CHUNK); j++) cells.push([String(j + 1).padStart(6, '0'), ...values.map(pick), feedbackText(j + 1, 150)]);
+      // Every third response leaves the second question blank.
+      for (let j = i; j < Math.min(n, i + CHUNK); j++) cells.push([String(j + 1).padStart(6, '0'), ...values.map(pick), feedbackText(j + 1, 150), j % 3 === 2 ? '' : feedbackText(n + j + 1, 30)]);
       const answers = builder.addRows(cells);
-      answers.forEach((a, k) => {
-        if ((i + k) % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: builder.document(a).id, codeId: codes[1 + ((i + k) % 8)]!.id, start: 0, end: a.text.length, coderId: coder.id, createdAt: NOW });
-      });
-      yield answers.map((a) => ({ row: a.row, texts: [a.text] }));
+      const byRow = new Map<number, (string | null)[]>();
+      for (const a of answers) {
+        if (a.slot === 0 && a.row % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: builder.document(a).id, codeId: codes[1 + (a.row % 8)]!.id, start: 0, end: a.text.length, coderId: coder.id, createdAt: NOW });
+        (byRow.get(a.row) ?? byRow.set(a.row, [null, null]).get(a.row)!)[a.slot] = a.text;
+      }
+      yield [...byRow].map(([row, texts]) => ({ row, texts }));
     }
   }
   await db.transaction('rw', [db.projects, db.coders, db.codes], async () => {
@@ -90,7 +94,7 @@ async function seedSurvey(n: number): Promise<string> {
   await commitImport(
     db,
     project.id,
-    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: rows(), documents: n, participants: n, rowCount: n, dataset: () => builder.dataset() } },
+    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: rows(), documents: 2 * n - Math.floor(n / 3), participants: n, rowCount: n, dataset: () => builder.dataset() } },
     { fileNames: ['bench.csv'], checksum: 'bench', by: 'Bench coder', redactions: {} },
   );
   for (let i = 0; i < codings.length; i += CHUNK) await db.codings.bulkAdd(codings.slice(i, i + CHUNK));

@@ -11,6 +11,7 @@
  *   npx vite build && npx tsx test/bench/ui.bench.ts      (BENCH_GRID_N=20000 for a quicker run)
  *   npx tsx test/bench/ui.bench.ts --only grid             (only the survey grid part; or BENCH_ONLY=grid)
  *   npx tsx test/bench/ui.bench.ts --only apply             (only the apply-a-code latency; also grid / long)
+ *   npx tsx test/bench/ui.bench.ts --only keys              (arrow-key latency in the grid; `npm run bench -- grid-keys`)
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -19,6 +20,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { DIST as BUILT, openApp, REPO_ROOT, skipReason } from '../e2e/harness';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 
 /** The built renderer to serve (CHORUS_E2E_DIST overrides, e.g. a private copy while others rebuild). */
 const DIST = process.env.CHORUS_E2E_DIST || BUILT;
@@ -83,7 +85,7 @@ const scripted = (page: Page, selector: string, steps: number, by: number) =>
   );
 
 /** With BENCH_PROFILE=<part> (grid, grid-scroll, apply), a CPU profile of the page; the stop function prints the top functions by self time. */
-async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply'): Promise<() => Promise<void>> {
+async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys'): Promise<() => Promise<void>> {
   if (!(process.env.BENCH_PROFILE ?? '').split(',').includes(part)) return async () => {};
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -145,6 +147,119 @@ async function gridBench(page: Page, url: string) {
   await page.waitForFunction((before) => document.querySelector('.grid-palette__count')?.textContent !== before, before, { timeout: 60_000 });
   const k1 = await now(page);
   line('Grid: press 1 → count updated', fmt(k1 - k0), `longest task ${fmt(await longest(page, k0, k1))} (context)`);
+}
+
+/** Where the grid's selected row is: its position in the shown order (aria-rowindex − 2), or -1. */
+const selectedPosition = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.querySelector('.grid-row--selected');
+    return r ? Number(r.getAttribute('aria-rowindex')) - 2 : -1;
+  });
+
+/**
+ * Per key, the time from a real key press (its keydown in the page) until the selection has moved
+ * to the next row and a frame with it has been painted. Keys go one after another, each once the
+ * previous one is painted.
+ */
+async function keyLatencies(page: Page, key: 'ArrowDown' | 'ArrowUp', n: number): Promise<{ times: number[]; committed: number[]; t0: number; t1: number }> {
+  const times: number[] = [];
+  await page.evaluate(() => ((window as unknown as { __committed: number[] }).__committed = []));
+  const t0 = await now(page);
+  for (let i = 0; i < n; i++) {
+    // Armed in one evaluate (awaited) and read in another: the key press cannot overtake the listener.
+    await page.evaluate((key) => {
+      const at = () => {
+        const r = document.querySelector('.grid-row--selected');
+        return r ? Number(r.getAttribute('aria-rowindex')) - 2 : -1;
+      };
+      const want = at() + (key === 'ArrowDown' ? 1 : -1);
+      (window as unknown as { __key: Promise<number> }).__key = new Promise<number>((resolve) => {
+        let start = 0;
+        document.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+        // Watched as the DOM changes; timed to the end of the next frame (rAF, then a task after its paint).
+        const grid = document.querySelector('.survey-grid')!;
+        const done = (ms: number) => {
+          observer.disconnect();
+          clearTimeout(give);
+          resolve(ms);
+        };
+        const observer = new MutationObserver(() => {
+          if (start && at() === want) {
+            observer.disconnect();
+            (window as unknown as { __committed: number[] }).__committed.push(performance.now() - start);
+            requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)));
+          }
+        });
+        observer.observe(grid, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        const give = setTimeout(() => done(Number.POSITIVE_INFINITY), 10_000);
+      });
+    }, key);
+    await page.keyboard.press(key);
+    const armed = page.evaluate(() => (window as unknown as { __key: Promise<number> }).__key);
+    times.push(await armed);
+    if (process.env.BENCH_DEBUG) console.log(`  ${key} → ${times[times.length - 1]!.toFixed(1)} ms, now at ${await selectedPosition(page)}, focus ${await page.evaluate(() => document.activeElement?.className)}`);
+  }
+  const committed = await page.evaluate(() => (window as unknown as { __committed: number[] }).__committed);
+  return { times, committed, t0, t1: await now(page) };
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!, max: s[s.length - 1]! };
+};
+
+/** Arrow-key latency in the survey grid at GRID_N responses, and a burst of keys coding the row it shows as selected. */
+async function keysBench(page: Page, url: string) {
+  line(`Seeding ${GRID_N.toLocaleString('en-GB')} responses (IndexedDB, not the UI)`, fmt(await seed(page, url, 'survey')), '(context)');
+  await page.goto(new URL('#/grid', url).href);
+  await page.reload();
+  const shown = `Showing ${GRID_N.toLocaleString('en-GB')} of ${GRID_N.toLocaleString('en-GB')} responses`;
+  await page.waitForFunction((shown) => document.querySelector('.grid-count')?.textContent === shown && document.querySelector('.grid-row td.grid-cell--answer'), shown, { timeout: 120_000 });
+  line('Grid: navigation → answers painted', fmt(await now(page)), '(context)');
+  if (process.env.BENCH_DEBUG) console.log('  clicking the first answer');
+  await page.locator('.grid-row td.grid-cell--answer').first().click();
+  await page.locator('.survey-grid').focus();
+  await page.waitForFunction(() => document.querySelector('.grid-row--selected'));
+  if (process.env.BENCH_DEBUG) console.log(`  selected ${await selectedPosition(page)}`);
+  await page.waitForTimeout(500);
+  line('Machine load (1-minute load average, cores)', `${loadavg()[0]!.toFixed(1)} on ${cpus().length}`.padStart(9), '(context: figures grow with it)');
+  const report = (label: string, r: { times: number[]; committed: number[]; t0: number; t1: number }, task: number) => {
+    const { median, p95, max } = stats(r.times);
+    const c = stats(r.committed);
+    line(`${label}: key → selection in the DOM, median / p95 / max`, `${fmt(c.median)} / ${fmt(c.p95).trim()} / ${fmt(c.max).trim()}`, c.max <= 50 ? 'ok (≤ 50 ms)' : 'OVER 50 ms');
+    line(`${label}: key → frame painted, median / p95 / max`, `${fmt(median)} / ${fmt(p95).trim()} / ${fmt(max).trim()}`, max <= 50 ? 'ok (≤ 50 ms)' : Number.isFinite(max) ? 'OVER 50 ms' : 'A KEY DID NOT MOVE THE SELECTION');
+    line(`${label}: longest task`, fmt(task), '(context)');
+  };
+  const stopProfile = await profile(page, 'keys');
+  const top = await keyLatencies(page, 'ArrowDown', 40);
+  await stopProfile();
+  report(`Grid keys, top of ${GRID_N.toLocaleString('en-GB')} rows (ArrowDown ×40)`, top, await longest(page, top.t0, top.t1));
+  await page.keyboard.press('End');
+  await page.waitForFunction((n) => document.querySelector('.grid-row--selected')?.getAttribute('aria-rowindex') === String(n + 1), GRID_N, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const bottom = await keyLatencies(page, 'ArrowUp', 40);
+  report('Grid keys, bottom of the list (ArrowUp ×40)', bottom, await longest(page, bottom.t0, bottom.t1));
+  // Sorted by an attribute: the order is an arbitrary permutation of the rows.
+  await page.getByRole('button', { name: 'Area', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') && document.querySelector('.survey-grid')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(500);
+  const sorted = await keyLatencies(page, 'ArrowDown', 40);
+  report('Grid keys, sorted by Area (ArrowDown ×40)', sorted, await longest(page, sorted.t0, sorted.t1));
+
+  // A fast typist: 25 × Down then 1, sent as fast as the browser takes them.
+  const target = await selectedPosition(page);
+  const status = page.locator('p.status');
+  const b0 = await now(page);
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('1');
+  const b1 = await now(page);
+  await status.filter({ hasText: /^(Coded|Removed)/ }).waitFor({ timeout: 30_000 });
+  const said = (await status.textContent()) ?? '';
+  const shownRow = await page.locator('.grid-row--selected th').textContent();
+  const landed = await selectedPosition(page);
+  const right = landed === target + 25 && said.includes(`${shownRow} – `);
+  line('Grid keys: 25 × Down then 1, as fast as sent', fmt(b1 - b0), right ? `coded ${shownRow}, the row shown selected: ok` : `WRONG: selected ${landed} (want ${target + 25}), status “${said}”`);
 }
 
 async function openDocument(page: Page, title: string): Promise<{ ms: number; t0: number; t1: number }> {
@@ -253,7 +368,7 @@ async function main() {
   const server = await serve(bundle.outputFiles[0]!.text);
   const started = Date.now();
   const only = onlyArg();
-  const parts = only === 'apply' ? [applyOnlyBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
+  const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
   for (const run of parts) {
     const s = await openApp(server.url);
     try {

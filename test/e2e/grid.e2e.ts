@@ -40,7 +40,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
     const { page } = s;
     await openGrid(page);
     expect(await countText(page)).toBe('Showing 150 of 150 responses');
-    for (const h of ['Response', 'Participant', 'Age band', 'Area', 'Offence type', 'Codes']) {
+    for (const h of ['Record ID', 'Participant', 'Age band', 'Area', 'Offence type', 'Codes']) {
       expect(await page.getByRole('columnheader', { name: h, exact: true }).count()).toBe(1);
     }
     // Virtualised: fewer rows in the DOM than responses, but every one reachable by aria-rowindex.
@@ -86,7 +86,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
     expect(s.errors).toEqual([]);
   });
 
-  it('codes a whole response with a number key, codes part of one in the detail pane, and keeps both after a reload', async () => {
+  it('codes a whole answer with a number key, codes part of one in the detail pane, and keeps both after a reload', async () => {
     const s = await app.open();
     const { page } = s;
     await openGrid(page);
@@ -100,7 +100,7 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
     await page.locator('.grid-row').first().click();
     await grid(page).focus();
     await page.keyboard.press('ArrowDown');
-    const target = ((await page.locator('.grid-row--selected td').first().textContent()) ?? '').trim();
+    const target = ((await page.locator('.grid-row--selected th').first().textContent()) ?? '').trim();
     await page.keyboard.press('1');
     await expect.poll(() => paletteCount(page, 1)).toBe(before + 1);
     await expect.poll(() => countText(page)).toBe(`Showing ${remaining - 1} of 150 responses`);
@@ -116,8 +116,8 @@ describe.skipIf(reason !== null)('Survey grid (Chromium)', () => {
     await expect.poll(() => paletteCount(page, 1)).toBe(before);
     await page.keyboard.press('1');
     await expect.poll(() => paletteCount(page, 1)).toBe(before + 1);
-    const detail = page.getByRole('complementary', { name: 'Selected response' });
-    await detail.locator('.grid-detail__codings li', { hasText: codeName }).filter({ hasText: 'whole response' }).first().waitFor();
+    const detail = page.getByRole('complementary', { name: 'Selected answer' });
+    await detail.locator('.grid-detail__codings li', { hasText: codeName }).filter({ hasText: 'whole answer' }).first().waitFor();
 
     // Enter opens the quick-code picker for the whole response.
     await page.keyboard.press('Enter');

@@ -14,7 +14,7 @@ interface Props {
   tabStop: boolean;
   counts: CodeCountMaps;
   collapsed: boolean;
-  /** Its number for the 1–9 keys, if it is one of the nine most recently used codes. */
+  /** Its number for the 1–9 keys, if it is on one (shared/coding/quick-keys.ts). */
   shortcut: number | undefined;
   hasMemo: boolean;
   tree: TreeState;

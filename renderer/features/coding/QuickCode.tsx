@@ -42,7 +42,7 @@ export function QuickCode({ codes, snippet, onApply, onClose, actions }: Props) 
         aria-autocomplete="list"
         aria-activedescendant={current ? `quick-code-${current.id}` : undefined}
         autoComplete="off"
-        placeholder="Type to filter codes, Enter to apply (Alt+1–9: recent codes)"
+        placeholder="Type to filter codes, Enter to apply (Alt+1–9: numbered codes)"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -50,7 +50,7 @@ export function QuickCode({ codes, snippet, onApply, onClose, actions }: Props) 
         }}
         onKeyDown={(e) => {
           // Plain digits type into the filter (code names such as "101 waiting times" start with
-          // one); Alt+1–9 applies a recent code from here. In the text itself plain 1–9 apply.
+          // one); Alt+1–9 applies a numbered code from here. In the text itself plain 1–9 apply.
           const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
           const numbered = digit && e.altKey && !e.ctrlKey && !e.metaKey ? codes.find((c) => c.shortcut === Number(digit)) : undefined;
           if (numbered) {

@@ -17,6 +17,6 @@ export interface CodeOption {
   /** Ancestors and name, e.g. "Contact › Kept informed". */
   path: string;
   colour: string;
-  /** Its number (1–9) if it is one of the nine most recently used codes. */
+  /** Its number (1–9) if it is on one (shared/coding/quick-keys.ts). */
   shortcut?: number;
 }

@@ -1,21 +1,23 @@
-import { useEffect, useState } from 'react';
-import type { Variable } from '../../../shared/model';
-import type { GridFilters as Filters } from '../../../shared/coding/grid-model';
+import { memo, useEffect, useState } from 'react';
+import type { GridFilters as Filters, GridSurvey } from '../../../shared/grid/rows';
+import type { ShownAttribute } from './GridTable';
 
 interface Props {
-  /** Distinct values of an attribute (computed in the grid worker). */
-  values: (variableId: string) => Promise<{ values: string[]; truncated: boolean }>;
+  /** Distinct values of an attribute column (computed in the grid worker). */
+  values: (column: string) => Promise<{ values: string[]; truncated: boolean }>;
   /** Changes when the responses are re-read (the value list is fetched again). */
   rowsVersion: number;
-  variables: readonly Variable[];
+  /** Sources with survey responses: a source filter is offered when there are several. */
+  surveys: readonly GridSurvey[];
+  attributes: readonly ShownAttribute[];
   codes: readonly { id: string; path: string }[];
   filters: Filters;
   onChange: (f: Filters) => void;
 }
 
-/** Filter by one attribute value and by one code (has it / has not). */
-export function GridFilters({ values: loadValues, rowsVersion, variables, codes, filters, onChange }: Props) {
-  const varId = filters.attribute?.variableId ?? '';
+/** Filter by survey (when there are several), by one attribute value and by one code (has it / has not). */
+export const GridFilters = memo(function GridFilters({ values: loadValues, rowsVersion, surveys, attributes, codes, filters, onChange }: Props) {
+  const varId = filters.attribute?.column ?? '';
   const [values, setValues] = useState<{ variableId: string; values: string[]; truncated: boolean }>({ variableId: '', values: [], truncated: false });
   useEffect(() => {
     if (!varId) return;
@@ -31,19 +33,40 @@ export function GridFilters({ values: loadValues, rowsVersion, variables, codes,
   return (
     <fieldset className="grid-filters">
       <legend className="visually-hidden">Filters</legend>
+      {surveys.length > 1 && (
+        <>
+          <label htmlFor="grid-filter-source">Survey</label>
+          <select
+            id="grid-filter-source"
+            value={filters.source ?? ''}
+            onChange={(e) => {
+              // Another survey has other attribute columns: its attribute filter would mean nothing there.
+              const { source: _s, attribute: _a, ...rest } = filters;
+              onChange(e.target.value ? { ...rest, source: e.target.value } : rest);
+            }}
+          >
+            <option value="">All surveys</option>
+            {surveys.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.rows.toLocaleString('en-GB')})
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label htmlFor="grid-filter-attribute">Attribute</label>
       <select
           id="grid-filter-attribute"
           value={varId}
           onChange={(e) => {
             const { attribute: _a, ...rest } = filters;
-            onChange(e.target.value ? { ...rest, attribute: { variableId: e.target.value, value: '' } } : rest);
+            onChange(e.target.value ? { ...rest, attribute: { column: e.target.value, value: '' } } : rest);
           }}
         >
           <option value="">Any</option>
-          {variables.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
+          {attributes.map((a) => (
+            <option key={a.key} value={a.key}>
+              {a.name}
             </option>
           ))}
         </select>
@@ -53,7 +76,7 @@ export function GridFilters({ values: loadValues, rowsVersion, variables, codes,
           <select
             id="grid-filter-value"
             value={filters.attribute.value}
-            onChange={(e) => onChange({ ...filters, attribute: { variableId: varId, value: e.target.value } })}
+            onChange={(e) => onChange({ ...filters, attribute: { column: varId, value: e.target.value } })}
           >
             <option value="">(no value)</option>
             {shownValues.map((v) => (
@@ -90,11 +113,11 @@ export function GridFilters({ values: loadValues, rowsVersion, variables, codes,
           </select>
         </>
       )}
-      {(filters.attribute || filters.code) && (
+      {(filters.source !== undefined || filters.attribute || filters.code) && (
         <button type="button" className="link-button" onClick={() => onChange({})}>
           Clear filters
         </button>
       )}
     </fieldset>
   );
-}
+});

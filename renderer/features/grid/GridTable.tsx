@@ -1,7 +1,24 @@
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Code, Variable } from '../../../shared/model';
-import { showValue, type GridRowData, type SortKey, type SortState } from '../../../shared/coding/grid-model';
+import type { Code } from '../../../shared/model';
+import type { SortKey, SortState } from '../../../shared/grid/rows';
+import type { GridCell, GridRowData } from '../../workers/grid-core';
+import type { Cursor } from './cursor';
+
+/** A question column as shown: its index in the row data's cells. */
+export interface ShownQuestion {
+  key: string;
+  name: string;
+  description: string;
+  index: number;
+}
+
+/** An attribute column as shown: its index in the row data's values. */
+export interface ShownAttribute {
+  key: string;
+  name: string;
+  index: number;
+}
 
 interface Props {
   /** Rows shown. */
@@ -10,34 +27,73 @@ interface Props {
   rowAt: (position: number) => GridRowData | undefined;
   /** Asks for the rows at positions [from, to) (called as the table scrolls). */
   want: (from: number, to: number) => void;
-  variables: readonly Variable[];
+  questions: readonly ShownQuestion[];
+  attributes: readonly ShownAttribute[];
+  /** Show the Participant column. */
+  participants: boolean;
+  /** Characters in the longest record id. */
+  recordIdLength: number;
   codeById: ReadonlyMap<string, Code>;
   sort: SortState;
   /** A new sort or filter is being computed. */
   busy: boolean;
   onSort: (key: SortKey) => void;
-  selected: number;
-  onSelect: (i: number) => void;
+  cursor: Cursor | null;
+  onSelect: (c: Cursor) => void;
   onKeyDown: (e: KeyboardEvent) => void;
 }
 
-/** Row height in px: rows are one line (long values are cut with an ellipsis and shown in full in the detail pane). */
-export const ROW_HEIGHT = 34;
+/** Row height in px: answers show two lines (the full text is in the tooltip and the detail pane). */
+export const ROW_HEIGHT = 48;
 const MAX_CHIPS = 3;
+const ANSWER_REM = 24;
+const ATTRIBUTE_REM = 8.5;
+const PARTICIPANT_REM = 9;
+const CODES_REM = 13;
 
-/** The responses as an ARIA grid; only the rows near the viewport are in the DOM. */
-export function GridTable({ count, rowAt, want, variables, codeById, sort, busy, onSort, selected, onSelect, onKeyDown }: Props) {
+/** The record id column's width in rem: wide enough for the longest id (within reason). */
+export const recordIdRem = (chars: number) => Math.min(16, Math.max(5.5, chars * 0.62 + 1.6));
+
+export const cellId = (position: number, question: number) => `grid-cell-${position}-${question}`;
+
+/** The responses as an ARIA grid, one cell per answer; only the rows near the viewport are in the DOM. */
+export function GridTable({ count, rowAt, want, questions, attributes, participants, recordIdLength, codeById, sort, busy, onSort, cursor, onSelect, onKeyDown }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  // Rows start below the header row, which stays (sticky) over the top of the scroll area, and
+  // a horizontal scrollbar may cover the bottom: the virtualiser counts both, so the row it
+  // scrolls to is wholly visible.
+  const [head, setHead] = useState(36);
+  const columnCount = questions.length + attributes.length + (participants ? 1 : 0);
+  useLayoutEffect(() => {
+    const h = headRef.current?.offsetHeight;
+    if (h) setHead(h);
+  }, [columnCount]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
-    scrollPaddingStart: ROW_HEIGHT + 4,
+    paddingStart: head,
+    scrollPaddingStart: head,
+    scrollPaddingEnd: 18,
   });
+  const position = cursor && cursor.position < count ? cursor.position : -1;
+  const question = cursor ? cursor.question : -1;
   useEffect(() => {
-    if (selected >= 0 && selected < count) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, count, virtualizer]);
+    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
+  }, [position, count, virtualizer]);
+  // The selected answer's column in view, too (right of the sticky record id column).
+  useEffect(() => {
+    const el = position >= 0 ? document.getElementById(cellId(position, question)) : null;
+    const scroller = scrollRef.current;
+    if (!el || !scroller) return;
+    const sticky = (scroller.querySelector('thead th') as HTMLElement | null)?.offsetWidth ?? 0;
+    const left = el.offsetLeft;
+    const right = left + el.offsetWidth;
+    if (left - sticky < scroller.scrollLeft) scroller.scrollLeft = Math.max(0, left - sticky);
+    else if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = right - scroller.clientWidth;
+  }, [question, position >= 0]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -47,15 +103,18 @@ export function GridTable({ count, rowAt, want, variables, codeById, sort, busy,
   }, [first, last, want]);
 
   const total = virtualizer.getTotalSize();
-  const before = items[0]?.start ?? 0;
+  const before = items.length > 0 ? items[0]!.start - head : 0;
   const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
-  const current = selected >= 0 ? rowAt(selected) : undefined;
-  const columns: { key: SortKey; label: string }[] = [
-    { key: 'title', label: 'Response' },
-    { key: 'participant', label: 'Participant' },
-    ...variables.map((v) => ({ key: `var:${v.id}`, label: v.name })),
-    { key: 'codes', label: 'Codes' },
+  const idRem = recordIdRem(recordIdLength);
+  const columns: { key: SortKey; label: string; title?: string; rem: number; className?: string }[] = [
+    { key: 'record', label: 'Record ID', rem: idRem, className: 'grid-col--id' },
+    ...(participants ? [{ key: 'participant', label: 'Participant', rem: PARTICIPANT_REM }] : []),
+    ...questions.map((q) => ({ key: q.key, label: q.name, title: q.description ? `${q.name}: ${q.description}` : q.name, rem: ANSWER_REM, className: 'grid-col--answer' })),
+    ...attributes.map((a) => ({ key: a.key, label: a.name, rem: ATTRIBUTE_REM })),
+    { key: 'codes', label: 'Codes', rem: CODES_REM },
   ];
+  const width = columns.reduce((n, c) => n + c.rem, 0);
+  const current = position >= 0 && rowAt(position)?.cells[questions[question]?.index ?? -1] ? cellId(position, question) : undefined;
 
   return (
     <div className="grid-scroll" ref={scrollRef}>
@@ -65,27 +124,26 @@ export function GridTable({ count, rowAt, want, variables, codeById, sort, busy,
         aria-label="Survey responses"
         aria-rowcount={count + 1}
         aria-colcount={columns.length}
-        aria-activedescendant={current ? `grid-row-${current.id}` : undefined}
+        aria-activedescendant={current}
         aria-describedby="grid-help"
         aria-busy={busy}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        style={{ width: `max(100%, ${width}rem)` }}
       >
         <colgroup>
-          <col className="grid-col--title" />
-          <col className="grid-col--participant" />
-          {variables.map((v) => (
-            <col key={v.id} />
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: `${c.rem}rem` }} />
           ))}
-          <col className="grid-col--codes" />
         </colgroup>
-        <thead>
+        <thead ref={headRef}>
           <tr role="row" aria-rowindex={1}>
             {columns.map((c) => {
               const on = sort.key === c.key;
+              const what = c.className === 'grid-col--answer' ? `${c.label} (by answer length)` : c.label;
               return (
-                <th key={c.key} role="columnheader" scope="col" aria-sort={on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="grid-sort" onClick={() => onSort(c.key)} title={`Sort by ${c.label}`}>
+                <th key={c.key} role="columnheader" scope="col" className={c.className} aria-sort={on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="grid-sort" onClick={() => onSort(c.key)} title={`${c.title ?? c.label} — sort by ${what}`}>
                     {c.label}
                     <span aria-hidden="true" className="grid-sort__arrow">
                       {on ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -107,10 +165,13 @@ export function GridTable({ count, rowAt, want, variables, codeById, sort, busy,
               key={item.index}
               position={item.index}
               row={rowAt(item.index)}
-              selected={item.index === selected}
-              variables={variables}
+              selected={item.index === position ? question : -1}
+              questions={questions}
+              attributes={attributes}
+              participants={participants}
               codeById={codeById}
               onSelect={onSelect}
+              measure={virtualizer.measureElement}
             />
           ))}
           {after > 0 && (
@@ -127,29 +188,38 @@ export function GridTable({ count, rowAt, want, variables, codeById, sort, busy,
 interface RowProps {
   position: number;
   row: GridRowData | undefined;
-  selected: boolean;
-  variables: readonly Variable[];
+  /** The selected question column in this row, or -1 if the row is not selected. */
+  selected: number;
+  questions: readonly ShownQuestion[];
+  attributes: readonly ShownAttribute[];
+  participants: boolean;
   codeById: ReadonlyMap<string, Code>;
-  onSelect: (i: number) => void;
+  onSelect: (c: Cursor) => void;
+  measure: (el: HTMLTableRowElement | null) => void;
 }
 
-/** One row; re-renders only when its data, position or selection changes. */
-const GridRowView = memo(function GridRowView({ position, row: r, selected, variables, codeById, onSelect }: RowProps) {
+/** One response; re-renders only when its data, position or selected cell changes. */
+const GridRowView = memo(function GridRowView({ position, row: r, selected, questions, attributes, participants, codeById, onSelect, measure }: RowProps) {
   const props = {
     role: 'row',
+    ref: measure,
+    'data-index': position,
     'aria-rowindex': position + 2,
-    'aria-selected': selected,
-    className: selected ? 'grid-row grid-row--selected' : 'grid-row',
+    'aria-selected': selected >= 0,
+    className: selected >= 0 ? 'grid-row grid-row--selected' : 'grid-row',
     style: { height: ROW_HEIGHT },
-    onClick: () => onSelect(position),
   };
+  const pick = (q: number) => () => onSelect({ position, question: q });
   if (!r) {
     return (
-      <tr {...props} aria-busy="true">
-        <td role="gridcell" className="grid-cell--title grid-cell--loading">…</td>
-        <td role="gridcell" />
-        {variables.map((v) => (
-          <td role="gridcell" key={v.id} />
+      <tr {...props} aria-busy="true" onClick={pick(Math.max(0, selected))}>
+        <td role="gridcell" className="grid-cell--id grid-cell--loading">…</td>
+        {participants && <td role="gridcell" />}
+        {questions.map((q) => (
+          <td role="gridcell" key={q.key} />
+        ))}
+        {attributes.map((a) => (
+          <td role="gridcell" key={a.key} />
         ))}
         <td role="gridcell" />
       </tr>
@@ -157,21 +227,30 @@ const GridRowView = memo(function GridRowView({ position, row: r, selected, vari
   }
   const codeIds = r.codeIds;
   return (
-    <tr {...props} id={`grid-row-${r.id}`}>
-      <td role="gridcell" className="grid-cell--title">{r.recordId || r.title}</td>
-      <td role="gridcell">{r.pseudonym}</td>
-      {variables.map((v) => (
-        <td role="gridcell" key={v.id}>
-          {showValue(r.attributes[v.id])}
+    <tr {...props}>
+      <th role="rowheader" scope="row" className="grid-cell--id" title={r.recordId} onClick={pick(Math.max(0, selected))}>
+        {r.recordId}
+      </th>
+      {participants && (
+        <td role="gridcell" onClick={pick(Math.max(0, selected))}>
+          {r.pseudonym}
+        </td>
+      )}
+      {questions.map((q, i) => (
+        <AnswerCell key={q.key} id={cellId(position, i)} cell={r.cells[q.index] ?? null} selected={selected === i} codeById={codeById} onClick={pick(i)} />
+      ))}
+      {attributes.map((a) => (
+        <td role="gridcell" key={a.key} title={r.values[a.index]} onClick={pick(Math.max(0, selected))}>
+          {r.values[a.index]}
         </td>
       ))}
-      <td role="gridcell" className="grid-cell--codes">
+      <td role="gridcell" className="grid-cell--codes" onClick={pick(Math.max(0, selected))}>
         {codeIds.slice(0, MAX_CHIPS).map((id) => {
           const c = codeById.get(id);
           return c ? (
             <span key={id} className="grid-chip">
               <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-              <bdi>{c.name}</bdi>
+              {c.name}
             </span>
           ) : null;
         })}
@@ -180,3 +259,31 @@ const GridRowView = memo(function GridRowView({ position, row: r, selected, vari
     </tr>
   );
 });
+
+function AnswerCell({ id, cell, selected, codeById, onClick }: { id: string; cell: GridCell | null; selected: boolean; codeById: ReadonlyMap<string, Code>; onClick: () => void }) {
+  const cls = `grid-cell--answer${selected ? ' grid-cell--selected' : ''}${cell ? '' : ' grid-cell--empty'}`;
+  if (!cell) {
+    return (
+      <td role="gridcell" id={id} className={cls} aria-selected={selected} onClick={onClick}>
+        <span className="visually-hidden">no answer</span>
+      </td>
+    );
+  }
+  const more = cell.length > cell.text.length ? '…' : '';
+  const names = cell.codeIds.flatMap((c) => (codeById.has(c) ? [codeById.get(c)!.name] : []));
+  return (
+    <td role="gridcell" id={id} className={cls} aria-selected={selected} onClick={onClick} title={cell.text + more}>
+      <div className="grid-answer">
+        {cell.codeIds.length > 0 && (
+          <span className="grid-answer__codes" title={`Coded: ${names.join(', ')}`}>
+            {cell.codeIds.slice(0, 4).map((c) => (
+              <span key={c} className="swatch" style={{ backgroundColor: codeById.get(c)?.colour ?? '#767676' }} aria-hidden="true" />
+            ))}
+            <span className="visually-hidden">coded {names.join(', ')}: </span>
+          </span>
+        )}
+        {cell.text}
+      </div>
+    </td>
+  );
+}

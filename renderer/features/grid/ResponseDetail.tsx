@@ -1,42 +1,53 @@
-import { useState } from 'react';
-import type { Variable } from '../../../shared/model';
+import { memo, useState } from 'react';
 import { QuickCode } from '../coding/QuickCode';
 import { snippet } from '../../../shared/coding/snippet';
 import { TextPane } from '../coding/TextPane';
 import type { CodeOption, ShownCoding } from '../coding/types';
 import type { TextSpan } from '../coding/words';
-import { showValue, type GridRow } from '../../../shared/coding/grid-model';
+import type { GridCell, GridRowData } from '../../workers/grid-core';
+import type { ShownAttribute, ShownQuestion } from './GridTable';
 
 interface Props {
-  row: GridRow;
-  variables: readonly Variable[];
+  row: GridRowData;
+  question: ShownQuestion;
+  /** The selected answer, or null where this response did not answer the question. */
+  cell: GridCell | null;
+  attributes: readonly ShownAttribute[];
   text: string | undefined;
   codings: readonly ShownCoding[];
   codeOptions: readonly CodeOption[];
-  /** Apply a code to part of the response; resolves when saved. */
+  /** Apply a code to part of the answer; resolves when saved. */
   onApplySpan: (codeId: string, span: TextSpan) => Promise<void>;
 }
 
-/** The selected response in full, with its attributes; select part of the text to code it. */
-export function ResponseDetail({ row, variables, text, codings, codeOptions, onApplySpan }: Props) {
+/** The selected answer in full, with its question and the response's attributes; select part of the text to code it. */
+export const ResponseDetail = memo(function ResponseDetail({ row, question, cell, attributes, text, codings, codeOptions, onApplySpan }: Props) {
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [picking, setPicking] = useState(false);
   return (
     <>
-      <h2 className="grid-detail__title">{row.title}</h2>
+      <h2 className="grid-detail__title">{row.recordId}</h2>
+      <p className="grid-detail__question">
+        <strong>{question.name}</strong>
+        {question.description && <span className="grid-detail__description"> — {question.description}</span>}
+      </p>
       <dl className="grid-detail__attrs">
-        <div className="grid-detail__attr">
-          <dt>Participant</dt>
-          <dd>{row.pseudonym || '—'}</dd>
-        </div>
-        {variables.map((v) => (
-          <div key={v.id} className="grid-detail__attr">
-            <dt>{v.name}</dt>
-            <dd>{showValue(row.attributes[v.id]) || '—'}</dd>
+        {row.pseudonym && row.pseudonym !== row.recordId && (
+          <div className="grid-detail__attr">
+            <dt>Participant</dt>
+            <dd>{row.pseudonym}</dd>
+          </div>
+        )}
+        {attributes.map((a) => (
+          <div key={a.key} className="grid-detail__attr">
+            <dt>{a.name}</dt>
+            <dd>{row.values[a.index] || '—'}</dd>
           </div>
         ))}
       </dl>
-      {text === undefined ? (
+      {!cell ? (
+        <p className="empty">{row.recordId} did not answer this question.</p>
+      ) : text === undefined ? (
         <p className="empty">Loading the text…</p>
       ) : (
         <TextPane
@@ -44,7 +55,7 @@ export function ResponseDetail({ row, variables, text, codings, codeOptions, onA
           turns={[]}
           codings={codings}
           selection={selection}
-          label="Response text"
+          label="Answer text"
           onSelect={(s) => {
             setSelection(s);
             if (!s) setPicking(false);
@@ -65,23 +76,27 @@ export function ResponseDetail({ row, variables, text, codings, codeOptions, onA
           onClose={() => setPicking(false)}
         />
       )}
-      <h3 className="pane-title">Codings ({codings.length})</h3>
-      {codings.length === 0 ? (
-        <p className="empty">No codings yet.</p>
-      ) : (
-        <ul className="grid-detail__codings">
-          {[...codings]
-            .sort((a, b) => a.start - b.start)
-            .map((c) => (
-              <li key={c.id}>
-                <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-                <strong>{c.codeName}</strong>{' '}
-                {text !== undefined && (c.start === 0 && c.end === text.length ? <em>whole response</em> : <q>{snippet(text.slice(c.start, c.end), 60)}</q>)}{' '}
-                <abbr title={`Coded by ${c.coderName}`}>{c.coderInitials}</abbr>
-              </li>
-            ))}
-        </ul>
+      {cell && (
+        <>
+          <h3 className="pane-title">Codings of this answer ({codings.length})</h3>
+          {codings.length === 0 ? (
+            <p className="empty">No codings yet.</p>
+          ) : (
+            <ul className="grid-detail__codings">
+              {[...codings]
+                .sort((a, b) => a.start - b.start)
+                .map((c) => (
+                  <li key={c.id}>
+                    <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
+                    <strong>{c.codeName}</strong>{' '}
+                    {text !== undefined && (c.start === 0 && c.end === text.length ? <em>whole answer</em> : <q>{snippet(text.slice(c.start, c.end), 60)}</q>)}{' '}
+                    <abbr title={`Coded by ${c.coderName}`}>{c.coderInitials}</abbr>
+                  </li>
+                ))}
+            </ul>
+          )}
+        </>
       )}
     </>
   );
-}
+});

@@ -1,117 +1,183 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { execute, getDocumentText, listCodings } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
-import { ImportFirst } from '../../app/ImportFirst';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { QuickCode } from '../coding/QuickCode';
 import type { ShownCoding } from '../coding/types';
+import { quickKeyCodes, QUICK_KEY_RULE } from '../../../shared/coding/quick-keys';
+import { codeOptions, indexCodings, wholeAnswerCoding, type GridFilters as Filters, type SortKey, type SortState } from '../../../shared/grid/rows';
+import type { GridCell, GridRowData } from '../../workers/grid-core';
+import type { GridService } from '../../workers/grid-client';
 import { CodePalette } from './CodePalette';
+import { isCursorKey, moveCursor, type Cursor } from './cursor';
 import { GridFilters } from './GridFilters';
-import { GridTable, ROW_HEIGHT } from './GridTable';
-import {
-  codeOptions,
-  indexCodings,
-  paletteCodes,
-  wholeResponseCoding,
-  type GridFilters as Filters,
-  type GridRowData,
-  type SortKey,
-  type SortState,
-} from '../../../shared/coding/grid-model';
+import { GridTable, ROW_HEIGHT, type ShownAttribute, type ShownQuestion } from './GridTable';
 import { ResponseDetail } from './ResponseDetail';
 import { useGridView } from './useGridView';
 import './grid.css';
 import { errorMessage } from '../../../shared/error-message';
 
+/** How long the selection rests before the detail pane loads the selected answer (keys held down skip it). */
+const DETAIL_DELAY_MS = 120;
+const NO_CODINGS: ShownCoding[] = [];
+
 /**
- * The Survey grid workspace: every survey response as a row with its participant's attributes
- * and codes; sort, filter, and code whole responses from the keyboard (1–9, Enter), or part of
- * one in the detail pane. Rows are loaded, filtered and sorted in a worker (./useGridView).
+ * The Survey grid workspace: one row per survey response, one column per question with the
+ * answer's text, then the participant's attributes in file order. The selection is a cell (a
+ * response's answer to one question): arrow keys move it, 1–9 apply or remove a code on that
+ * answer, Enter opens the code picker; the detail pane shows the answer in full to code part of
+ * it. Rows are loaded, filtered and sorted in a worker (./useGridView).
  */
-export function SurveyGrid({ project }: WorkspaceProps) {
+export function SurveyGrid({ project, service }: WorkspaceProps & { service?: GridService }) {
   const db = useDb();
-  const [sort, setSort] = useState<SortState>({ key: 'title', dir: 'asc' });
+  const [sort, setSort] = useState<SortState>({ key: 'row', dir: 'asc' });
   const [filters, setFilters] = useState<Filters>({});
-  const data = useGridView(db, project.id, sort, filters);
+  const data = useGridView(db, project.id, sort, filters, service);
   const { coder, coders } = useCoder(db, project.id);
-  /** The selected row by row number (valid for the rows version it was chosen in). */
-  const [chosen, setChosen] = useState<{ row: number; rowsVersion: number } | null>(null);
   const [picking, setPicking] = useState(false);
   const [status, setStatus] = useState('');
 
   const codeById = useMemo(() => new Map(data.codes.map((c) => [c.id, c])), [data.codes]);
   const options = useMemo(() => codeOptions(data.codes), [data.codes]);
-  const palette = useMemo(() => paletteCodes(data.codes, undefined), [data.codes]);
+  const palette = useMemo(() => quickKeyCodes(data.codes), [data.codes]);
+  const { columns } = data;
+  const survey = filters.source !== undefined ? columns.surveys.find((s) => s.id === filters.source) : undefined;
+  const questions = useMemo<ShownQuestion[]>(
+    () => columns.questions.flatMap((q, index) => (!survey || survey.questions.includes(q.key) ? [{ ...q, index }] : [])),
+    [columns.questions, survey],
+  );
+  const attributes = useMemo<ShownAttribute[]>(
+    () => columns.attributes.flatMap((a, index) => (!survey || survey.attributes.includes(a.key) ? [{ ...a, index }] : [])),
+    [columns.attributes, survey],
+  );
   const order = data.order;
   const shownCount = order.length;
-  const selectedRow = chosen && chosen.rowsVersion === data.rowsVersion ? chosen.row : null;
-  const [lastIndex, setLastIndex] = useState(0);
-  let selected = selectedRow !== null ? order.indexOf(selectedRow) : -1;
-  // A row that left the view (filtered out after coding) hands the selection to its neighbour.
-  if (selected < 0 && selectedRow !== null && shownCount > 0) selected = Math.min(lastIndex, shownCount - 1);
-  const row: GridRowData | undefined = selected >= 0 ? data.rowAt(selected) : undefined;
 
-  const rowsVersion = data.rowsVersion;
-  const selectIndex = useCallback(
-    (i: number) => {
-      const at = Math.max(0, Math.min(i, order.length - 1));
-      const r = order[at];
-      if (r !== undefined) {
-        setChosen({ row: r, rowsVersion });
-        setLastIndex(at);
-      }
-    },
-    [order, rowsVersion],
-  );
+  // The cursor lives in a ref that each key updates at once, so a burst of keys (Down, Down, 3)
+  // is applied in order to the cell the previous key left selected, never to a stale render.
+  // It also remembers the row number, so a new order (sort, filter) keeps the same response.
+  const [cursor, setCursorState] = useState<Cursor | null>(null);
+  const cursorRef = useRef<{ cursor: Cursor; row: number } | null>(null);
+  const setCursor = useCallback((c: Cursor | null, rows: Int32Array) => {
+    cursorRef.current = c ? { cursor: c, row: rows[c.position] ?? -1 } : null;
+    setCursorState(c);
+  }, []);
+  useEffect(() => {
+    const at = cursorRef.current;
+    if (!at) return;
+    let position = at.cursor.position;
+    if (order[position] !== at.row) {
+      const found = order.indexOf(at.row);
+      // A response that left the view (filtered out after coding) hands the selection to its neighbour.
+      position = found >= 0 ? found : Math.min(position, order.length - 1);
+    }
+    setCursor(position >= 0 ? { position, question: Math.min(at.cursor.question, Math.max(0, questions.length - 1)) } : null, order);
+  }, [order, questions.length, setCursor]);
+
+  const row: GridRowData | undefined = cursor ? data.rowAt(cursor.position) : undefined;
+  const selectedQuestion = cursor ? questions[cursor.question] : undefined;
+  const cell: GridCell | null = row && selectedQuestion ? (row.cells[selectedQuestion.index] ?? null) : null;
+
+  // The detail pane follows the selection once it rests (holding a key down does not load every answer).
+  const [detail, setDetail] = useState<{ row: GridRowData; question: ShownQuestion; cell: GridCell | null } | null>(null);
+  useEffect(() => {
+    if (!row || !selectedQuestion) return;
+    const next = { row, question: selectedQuestion, cell };
+    // A transition: rendering the answer in full yields to the next key press.
+    const t = setTimeout(() => startTransition(() => setDetail(next)), DETAIL_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [row, selectedQuestion, cell]);
 
   const fail = (e: unknown) => setStatus(errorMessage(e));
+  const label = (r: GridRowData, q: ShownQuestion) => `${r.recordId} – ${q.name}`;
 
-  const toggle = async (r: GridRowData, codeId: string) => {
+  // Codings are toggled one after another, so two quick presses of a key on one answer add then remove.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const toggleAt = (position: number, q: ShownQuestion | undefined, codeId: string) => {
     const name = codeById.get(codeId)?.name ?? 'code';
-    if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
-    if (r.length === 0) return setStatus(`${r.recordId || r.title} is empty, so it cannot be coded.`);
-    try {
-      const existing = wholeResponseCoding(indexCodings(await listCodings(db, { documentId: r.id })), r, codeId, coder.id);
+    const run = async () => {
+      if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
+      if (!q) return setStatus('There is no question column to code.');
+      const r = data.rowAt(position) ?? (await data.fetchRow(position));
+      if (!r) return setStatus('The responses changed; choose the answer again.');
+      const c = r.cells[q.index];
+      if (!c || c.length === 0) return setStatus(`${r.recordId} has no answer to “${q.name}”, so there is nothing to code.`);
+      const existing = wholeAnswerCoding(indexCodings(await listCodings(db, { documentId: c.id })), c, codeId, coder.id);
       if (existing) {
         await execute(db, project.id, { type: 'removeCodings', codingIds: [existing.id], label: 'Remove coding' });
         await data.patch({ removeId: existing.id });
-        setStatus(`Removed “${name}” from ${r.recordId || r.title}.`);
+        setStatus(`Removed “${name}” from ${label(r, q)}.`);
       } else {
-        const { result: [c] } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: r.id, codeId, start: 0, end: r.length, coderId: coder.id }] });
-        await data.patch({ add: { id: c!.id, documentId: c!.documentId, codeId: c!.codeId, coderId: c!.coderId, start: c!.start, end: c!.end } });
-        setStatus(`Coded ${r.recordId || r.title} as “${name}”.`);
+        const {
+          result: [added],
+        } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: c.id, codeId, start: 0, end: c.length, coderId: coder.id }] });
+        if (!added) return setStatus(`${label(r, q)} is already coded “${name}”.`);
+        await data.patch({ add: { id: added.id, documentId: added.documentId, codeId: added.codeId, coderId: added.coderId, start: added.start, end: added.end } });
+        setStatus(`Coded ${label(r, q)} as “${name}”.`);
       }
-    } catch (e) {
-      fail(e);
-    }
+    };
+    queue.current = queue.current.then(run).catch(fail);
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const page = Math.max(1, Math.floor(((e.currentTarget.parentElement?.clientHeight ?? 600) - ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (e.key in moves) {
-      e.preventDefault();
-      selectIndex(selected < 0 ? 0 : selected + moves[e.key]!);
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      selectIndex(e.key === 'Home' ? 0 : shownCount - 1);
-    } else if (/^[1-9]$/.test(e.key) && !e.shiftKey) {
-      const code = palette[Number(e.key) - 1];
-      if (code && row) {
+  // Read by the key handler (which must not wait for a render to see the latest cursor).
+  const latest = useRef({ order, questions, palette, toggleAt });
+  latest.current = { order, questions, palette, toggleAt };
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const { order, questions, palette, toggleAt } = latest.current;
+      const at = cursorRef.current?.cursor ?? null;
+      if (isCursorKey(e.key)) {
         e.preventDefault();
-        void toggle(row, code.id);
+        const page = Math.max(1, Math.floor(((e.currentTarget.parentElement?.clientHeight ?? 600) - ROW_HEIGHT) / ROW_HEIGHT) - 1);
+        setCursor(moveCursor(at, e.key, { rows: order.length, questions: questions.length, page }), order);
+      } else if (/^[1-9]$/.test(e.key) && !e.shiftKey) {
+        const code = palette[Number(e.key) - 1];
+        if (!code) return;
+        e.preventDefault();
+        if (at) toggleAt(at.position, questions[at.question], code.id);
+        else setStatus('Choose an answer first (arrow keys or a click).');
+      } else if (e.key === 'Enter' && at) {
+        e.preventDefault();
+        setPicking(true);
       }
-    } else if (e.key === 'Enter' && row) {
-      e.preventDefault();
-      setPicking(true);
-    }
-  };
+    },
+    [setCursor],
+  );
+  const onSelect = useCallback((c: Cursor) => setCursor(c, latest.current.order), [setCursor]);
+  const onPaletteToggle = useCallback((codeId: string) => {
+    const at = cursorRef.current?.cursor;
+    if (at) latest.current.toggleAt(at.position, latest.current.questions[at.question], codeId);
+  }, []);
+  const { patch } = data;
+  const onApplySpan = useCallback(
+    async (codeId: string, span: { start: number; end: number }) => {
+      const c = detail?.cell;
+      if (!detail || !c) return;
+      if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
+      try {
+        const {
+          result: [added],
+        } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: c.id, codeId, start: span.start, end: span.end, coderId: coder.id }] });
+        if (!added) return;
+        await patch({ add: { id: added.id, documentId: added.documentId, codeId: added.codeId, coderId: added.coderId, start: added.start, end: added.end } });
+        setStatus(`Coded part of ${detail.row.recordId} – ${detail.question.name} as “${codeById.get(codeId)?.name ?? 'code'}”.`);
+      } catch (e) {
+        setStatus(errorMessage(e));
+      }
+    },
+    [detail, coder, db, project.id, patch, codeById],
+  );
 
-  const text = useLiveQuery(async () => (row ? getDocumentText(db, row.id) : undefined), [db, row?.id]);
-  const rowCodings = useLiveQuery(async () => (row ? listCodings(db, { documentId: row.id }) : []), [db, row?.id]);
+  const detailId = detail?.cell?.id;
+  // Each result carries its id: a query still answering for the previous answer is not shown for this one.
+  const loaded = useLiveQuery(async () => (detailId ? { id: detailId, text: await getDocumentText(db, detailId) } : undefined), [db, detailId]);
+  const text = loaded && loaded.id === detailId ? loaded.text : undefined;
+  const codingsOf = useLiveQuery(async () => (detailId ? { id: detailId, list: await listCodings(db, { documentId: detailId }) } : undefined), [db, detailId]);
+  const rowCodings = codingsOf && codingsOf.id === detailId ? codingsOf.list : undefined;
   const detailCodings = useMemo<ShownCoding[]>(() => {
     const coderById = new Map(coders.map((c) => [c.id, c]));
     return (rowCodings ?? []).flatMap((c) => {
@@ -121,12 +187,11 @@ export function SurveyGrid({ project }: WorkspaceProps) {
       return [{ id: c.id, start: c.start, end: c.end, codeId: c.codeId, codeName: code.name, colour: code.colour, coderName: who?.name ?? 'unknown coder', coderInitials: who?.initials ?? '?' }];
     });
   }, [rowCodings, codeById, coders]);
-  const applied = useMemo(
-    () => new Set(row && coder ? palette.filter((c) => row.whole.includes(`${c.id} ${coder.id}`)).map((c) => c.id) : []),
-    [row, coder, palette],
-  );
+  const applied = useMemo(() => new Set(cell && coder ? palette.filter((c) => cell.whole.includes(`${c.id} ${coder.id}`)).map((c) => c.id) : []), [cell, coder, palette]);
 
   const onSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
+  const focusGrid = () => document.querySelector<HTMLElement>('.survey-grid')?.focus();
+  const total = survey ? survey.rows : data.total;
 
   return (
     <div className="grid-ws">
@@ -136,70 +201,71 @@ export function SurveyGrid({ project }: WorkspaceProps) {
             Survey responses
           </h2>
           <p className="grid-count" aria-live="polite">
-            {data.loading ? 'Loading responses…' : `Showing ${shownCount.toLocaleString('en-GB')} of ${data.total.toLocaleString('en-GB')} responses`}
+            {data.loading ? 'Loading responses…' : `Showing ${shownCount.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} responses`}
           </p>
         </div>
-        <CodePalette codes={palette} counts={data.counts} applied={applied} disabled={!row} onToggle={(id) => row && void toggle(row, id)} />
-        <GridFilters values={data.values} rowsVersion={data.rowsVersion} variables={data.variables} codes={options} filters={filters} onChange={setFilters} />
+        <CodePalette
+          codes={palette}
+          counts={data.counts}
+          applied={applied}
+          disabled={!cell}
+          onToggle={onPaletteToggle}
+        />
+        <GridFilters values={data.values} rowsVersion={data.rowsVersion} surveys={columns.surveys} attributes={attributes} codes={options} filters={filters} onChange={setFilters} />
         <p id="grid-help" className="hint">
-          Arrow keys choose a response; 1–9 apply or remove a palette code on the whole response; Enter opens the code
-          picker.
+          Arrow keys choose an answer (↑ ↓ a response, ← → a question); 1–9 apply or remove a numbered code on that answer; Enter opens the code picker. {QUICK_KEY_RULE}
         </p>
-        {picking && row && (
+        {picking && row && selectedQuestion && (
           <QuickCode
             codes={options}
-            snippet={row.recordId || row.title}
+            snippet={label(row, selectedQuestion)}
             onApply={(id) => {
               setPicking(false);
-              void toggle(row, id);
-              document.querySelector<HTMLElement>('.survey-grid')?.focus();
+              if (cursor) toggleAt(cursor.position, selectedQuestion, id);
+              focusGrid();
             }}
             onClose={() => {
               setPicking(false);
-              document.querySelector<HTMLElement>('.survey-grid')?.focus();
+              focusGrid();
             }}
           />
         )}
         {!data.loading && data.total === 0 ? (
-          <ImportFirst what="survey responses" />
+          <p className="empty">This project has no survey responses yet.</p>
         ) : (
           <GridTable
             count={shownCount}
             rowAt={data.rowAt}
             want={data.want}
-            variables={data.variables}
+            questions={questions}
+            attributes={attributes}
+            participants={survey ? survey.participants : columns.surveys.some((x) => x.participants)}
+            recordIdLength={columns.recordIdLength}
             codeById={codeById}
             sort={data.applied.sort}
             busy={data.busy}
             onSort={onSort}
-            selected={selected}
-            onSelect={selectIndex}
+            cursor={cursor}
+            onSelect={onSelect}
             onKeyDown={onKeyDown}
           />
         )}
       </main>
-      <aside className="grid-detail" aria-label="Selected response">
-        {row ? (
+      <aside className="grid-detail" aria-label="Selected answer">
+        {detail ? (
           <ResponseDetail
-            key={row.id}
-            row={row}
-            variables={data.variables}
-            text={text}
-            codings={detailCodings}
+            key={`${detail.row.key} ${detail.question.key}`}
+            row={detail.row}
+            question={detail.question}
+            cell={detail.cell}
+            attributes={attributes}
+            text={detail.cell ? text : ''}
+            codings={detail.cell ? detailCodings : NO_CODINGS}
             codeOptions={options}
-            onApplySpan={async (codeId, span) => {
-              if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
-              try {
-                const { result: [c] } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: row.id, codeId, start: span.start, end: span.end, coderId: coder.id }] });
-                await data.patch({ add: { id: c!.id, documentId: c!.documentId, codeId: c!.codeId, coderId: c!.coderId, start: c!.start, end: c!.end } });
-                setStatus(`Coded part of ${row.recordId || row.title} as “${codeById.get(codeId)?.name ?? 'code'}”.`);
-              } catch (e) {
-                fail(e);
-              }
-            }}
+            onApplySpan={onApplySpan}
           />
         ) : (
-          <p className="empty">Choose a response to read it in full and code part of it.</p>
+          <p className="empty">Choose an answer to read it in full and code part of it.</p>
         )}
       </aside>
       <p className="status" role="status" aria-live="polite">

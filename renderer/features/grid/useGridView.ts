@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listCodes, listVariables, projectChangeStamp, type ChorusDb } from '../../db/api';
-import type { Code, Variable } from '../../../shared/model';
+import { listCodes, projectChangeStamp, type ChorusDb } from '../../db/api';
+import type { Code } from '../../../shared/model';
 import { createGridService, type GridService } from '../../workers/grid-client';
-import type { CodingPatch, GridReply, GridView, RowPage } from '../../workers/grid-core';
-import type { GridFilters, GridRowData, SortState } from '../../../shared/coding/grid-model';
+import type { CodingPatch, GridColumns, GridReply, GridRowData, GridView, RowPage } from '../../workers/grid-core';
+import type { GridFilters, SortState } from '../../../shared/grid/rows';
 
 export interface GridViewState {
   /** No view has arrived yet. */
@@ -18,20 +18,23 @@ export interface GridViewState {
   applied: { sort: SortState; filters: GridFilters };
   /** Responses with each code, over all responses. */
   counts: ReadonlyMap<string, number>;
-  variables: Variable[];
+  columns: GridColumns;
   codes: Code[];
   rowsVersion: number;
   /** The data of the row shown at this position, if fetched (possibly with codes one change old). */
   rowAt: (position: number) => GridRowData | undefined;
   /** Make sure the rows at positions [from, to) are fetched; the table calls it as it scrolls. */
   want: (from: number, to: number) => void;
+  /** The data of the row shown at this position, fetched if need be (undefined if the view changed meanwhile). */
+  fetchRow: (position: number) => Promise<GridRowData | undefined>;
   /** Apply a coding change just saved to the store; resolves when counts and order reflect it. */
   patch: (change: CodingPatch) => Promise<void>;
-  /** Distinct values of an attribute, for the filter list. */
-  values: (variableId: string) => Promise<{ values: string[]; truncated: boolean }>;
+  /** Distinct values of an attribute column, for the filter list. */
+  values: (column: string) => Promise<{ values: string[]; truncated: boolean }>;
 }
 
 const NONE: never[] = [];
+const NO_COLUMNS: GridColumns = { questions: [], attributes: [], surveys: [], recordIdLength: 0 };
 const EMPTY = new Int32Array(0);
 /** Rows fetched beyond the asked window, so a scroll step usually finds its rows already here. */
 const PAD = 40;
@@ -54,7 +57,7 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
   const stamp = useLiveQuery(() => projectChangeStamp(db, projectId), [db, projectId]);
   const sizeKey = stamp ? `${stamp.documents}:${stamp.participants}:${stamp.datasets}` : null;
   const stepKey = stamp ? `${stamp.codings}:${stamp.lastStep}:${stamp.undone}:${sizeKey}` : null;
-  const [small, setSmall] = useState<{ variables: Variable[]; codes: Code[] } | null>(null);
+  const [codes, setCodes] = useState<Code[] | null>(null);
   const [current, setCurrent] = useState<{ view: GridView; sort: SortState; filters: GridFilters; seq: number } | null>(null);
   const [, setTick] = useState(0);
   const cache = useRef(new Map<number, { data: GridRowData; codingsVersion: number }>());
@@ -68,8 +71,8 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
   useEffect(() => {
     if (stepKey === null) return;
     let live = true;
-    void Promise.all([listVariables(db, projectId), listCodes(db, projectId)]).then(([variables, codes]) => {
-      if (live) setSmall({ variables, codes });
+    void listCodes(db, projectId).then((list) => {
+      if (live) setCodes(list);
     });
     return () => {
       live = false;
@@ -171,12 +174,27 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     return row === undefined ? undefined : cache.current.get(row)?.data;
   }, []);
 
+  const fetchRow = useCallback(
+    async (position: number) => {
+      const v = viewRef.current;
+      const row = v?.order[position];
+      if (!v || row === undefined) return undefined;
+      const hit = cache.current.get(row);
+      if (hit && hit.codingsVersion === v.codingsVersion) return hit.data;
+      const reply = await service.call({ kind: 'rows', rowsVersion: v.rowsVersion, rows: [row] });
+      if (!reply.ok || reply.kind !== 'rows') return undefined;
+      store(reply.rows);
+      return reply.rows.rows[0]?.data;
+    },
+    [service, store],
+  );
+
   const patch = useCallback((change: CodingPatch) => request(change), [request]);
   const values = useCallback(
-    async (variableId: string) => {
+    async (column: string) => {
       const v = viewRef.current;
       if (!v) return { values: [], truncated: false };
-      const reply = await service.call({ kind: 'values', rowsVersion: v.rowsVersion, variableId });
+      const reply = await service.call({ kind: 'values', rowsVersion: v.rowsVersion, column });
       return reply.ok && reply.kind === 'values' ? { values: reply.values, truncated: reply.truncated } : { values: [], truncated: false };
     },
     [service],
@@ -184,17 +202,18 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
 
   const counts = useMemo(() => new Map(view?.counts ?? NONE), [view?.counts]);
   return {
-    loading: !view || !small,
+    loading: !view || !codes,
     busy: current !== null && (current.sort !== sort || current.filters !== filters),
     total: view?.total ?? 0,
     order: view?.order ?? EMPTY,
     applied: current ? { sort: current.sort, filters: current.filters } : { sort, filters },
     counts,
-    variables: small?.variables ?? NONE,
-    codes: small?.codes ?? NONE,
+    columns: view?.columns ?? NO_COLUMNS,
+    codes: codes ?? NONE,
     rowsVersion: view?.rowsVersion ?? 0,
     rowAt,
     want,
+    fetchRow,
     patch,
     values,
   };

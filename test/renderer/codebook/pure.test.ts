@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCodeTree, flattenTree } from '../../../shared/coding/tree';
 import { keyboardMove, filterTree } from '../../../renderer/features/codebook/treeMoves';
-import { codingsUnder, recentCodeIds } from '../../../renderer/features/codebook/recentCodes';
+import { codingsUnder } from '../../../renderer/features/codebook/recentCodes';
 import { historyKey } from '../../../renderer/app/UndoRedo';
 import type { Code } from '../../../shared/model';
 
@@ -43,16 +43,7 @@ describe('keyboard moves in the codebook', () => {
   });
 });
 
-describe('recent codes and uncode', () => {
-  it('lists a coder’s most recent distinct codes, newest first, at most nine', () => {
-    const cs = Array.from({ length: 12 }, (_, i) => ({ codeId: `k${i % 11}`, coderId: 'me', createdAt: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z` }));
-    cs.push({ codeId: 'other', coderId: 'you', createdAt: '2027-01-01T00:00:00Z' });
-    const all = new Set([...cs.map((c) => c.codeId)]);
-    expect(recentCodeIds(cs, 'me', all)).toEqual(['k0', 'k10', 'k9', 'k8', 'k7', 'k6', 'k5', 'k4', 'k3']);
-    all.delete('k10');
-    expect(recentCodeIds(cs, 'me', all, 2)).toEqual(['k0', 'k9']);
-  });
-
+describe('uncode', () => {
   it('finds the coder’s codings under a selection or a caret', () => {
     const cs = [
       { id: '1', start: 0, end: 10, coderId: 'me' },

@@ -1,0 +1,386 @@
+/**
+ * The survey grid's pure row model: one row per survey response (a row of an imported table, or
+ * the answers of one record stored one by one), one column per free-text question holding that
+ * response's answer (a document), and its participant's attributes in the order they had in the
+ * imported file. Sorting, filtering and counting run over 100,000 rows (sort keys precomputed).
+ * Used by the grid worker (renderer/workers/grid-core.ts); no DOM, no store.
+ */
+import type { AttributeValue, Code, Coding, DocumentMeta, Participant, Source, Variable, VariableType } from '../model';
+import { datasetDocumentId, datasetParticipants, datasetRowKey, type Dataset } from '../import/dataset';
+import { buildCodeTree } from '../coding/tree';
+
+/** One answer: its response document. */
+export interface GridAnswer {
+  id: string;
+  length: number;
+}
+
+export interface GridRow {
+  /** Stable key: the dataset row's key, or source, participant and record id for stored answers. */
+  key: string;
+  sourceId: string;
+  recordId: string;
+  pseudonym: string;
+  /** The participant's values by variable id. */
+  attributes: Readonly<Record<string, AttributeValue>>;
+  /** Per question (index into GridModel.questions): the answer, or undefined where unanswered. */
+  answers: (GridAnswer | undefined)[];
+}
+
+/** A free-text question: answers from several surveys share a column when the question's name matches. */
+export interface GridQuestion {
+  /** `q:<name>`: stable across re-reads. */
+  key: string;
+  name: string;
+  description: string;
+}
+
+/** An attribute column: variables of several surveys share one when their names match. */
+export interface GridAttribute {
+  /** `attr:<name>`. */
+  key: string;
+  name: string;
+  type: VariableType;
+  variableIds: string[];
+}
+
+/** A source with survey responses, and the columns its responses use (file order). */
+export interface GridSurvey {
+  id: string;
+  name: string;
+  rows: number;
+  questions: string[];
+  attributes: string[];
+  /** Some response names a participant other than its own record (else a Participant column says nothing new). */
+  participants: boolean;
+}
+
+export interface GridModel {
+  rows: GridRow[];
+  questions: GridQuestion[];
+  attributes: GridAttribute[];
+  surveys: GridSurvey[];
+}
+
+export interface GridInput {
+  sources: readonly Pick<Source, 'id' | 'name'>[];
+  variables: readonly Variable[];
+  /** Survey tables as stored (their answers are derived documents). */
+  datasets: readonly Dataset[];
+  /** Documents stored one by one (the demo, REFI-QDA imports, older stores); only responses count. */
+  documents: readonly DocumentMeta[];
+  participants: readonly Participant[];
+}
+
+/**
+ * The grid's rows and columns. Datasets come first, oldest import first, each in file row order;
+ * then stored responses, grouped by source, participant and record id in the order given.
+ * Attribute columns follow each table's file order (the key order of its stored attribute
+ * columns, which an import writes in file order); for stored participants, the key order of
+ * their attributes (also file order for anything Chorus imported), first seen first.
+ */
+export function buildGrid(input: GridInput): GridModel {
+  const questions: GridQuestion[] = [];
+  const questionAt = new Map<string, number>();
+  const attributes: GridAttribute[] = [];
+  const attributeAt = new Map<string, number>();
+  const variableById = new Map(input.variables.map((v) => [v.id, v]));
+  const sourceName = new Map(input.sources.map((s) => [s.id, s.name]));
+  const surveys = new Map<string, { rows: number; questions: Set<string>; attributes: Set<string>; participants: boolean }>();
+  const survey = (sourceId: string) => {
+    let s = surveys.get(sourceId);
+    if (!s) surveys.set(sourceId, (s = { rows: 0, questions: new Set(), attributes: new Set(), participants: false }));
+    return s;
+  };
+  const question = (name: string, description: string): number => {
+    let q = questionAt.get(name);
+    if (q === undefined) {
+      q = questions.length;
+      questionAt.set(name, q);
+      questions.push({ key: `q:${name}`, name, description });
+    }
+    return q;
+  };
+  const attribute = (variableId: string): GridAttribute | undefined => {
+    const v = variableById.get(variableId);
+    if (!v) return undefined;
+    let a = attributeAt.get(v.name);
+    if (a === undefined) {
+      a = attributes.length;
+      attributeAt.set(v.name, a);
+      attributes.push({ key: `attr:${v.name}`, name: v.name, type: v.type, variableIds: [] });
+    }
+    const col = attributes[a]!;
+    if (!col.variableIds.includes(v.id)) {
+      col.variableIds.push(v.id);
+      if (col.type !== v.type) col.type = 'text';
+    }
+    return col;
+  };
+
+  const rows: GridRow[] = [];
+  const datasets = [...input.datasets].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  for (const ds of datasets) {
+    const s = survey(ds.sourceId);
+    const slots = ds.fields.map((f) => question(f.name, f.description));
+    for (const q of slots) s.questions.add(questions[q]!.key);
+    for (const vid of Object.keys(ds.participants.attributes)) {
+      const col = attribute(vid);
+      if (col) s.attributes.add(col.key);
+    }
+    const people = datasetParticipants(ds);
+    const F = ds.fields.length;
+    for (let r = 0; r < ds.recordIds.length; r++) {
+      const p = people[ds.participantOf[r]!];
+      const answers: (GridAnswer | undefined)[] = [];
+      for (let slot = 0; slot < F; slot++) {
+        const length = ds.lengths[r * F + slot]!;
+        if (length >= 0) answers[slots[slot]!] = { id: datasetDocumentId(ds.id, r, slot), length };
+      }
+      const row: GridRow = { key: datasetRowKey(ds.id, r), sourceId: ds.sourceId, recordId: ds.recordIds[r]!, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? {}, answers };
+      rows.push(row);
+      s.rows++;
+      if (!s.participants && namesParticipant(row)) s.participants = true;
+    }
+  }
+
+  const people = new Map(input.participants.map((p) => [p.id, p]));
+  const grouped = new Map<string, GridRow>();
+  for (const d of input.documents) {
+    if (d.kind !== 'response') continue;
+    const recordId = d.recordId ?? d.title;
+    const key = `${d.sourceId}\u0000${d.participantId ?? ''}\u0000${recordId}`;
+    const s = survey(d.sourceId);
+    let row = grouped.get(key);
+    if (!row) {
+      const p = d.participantId ? people.get(d.participantId) : undefined;
+      row = { key, sourceId: d.sourceId, recordId, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? {}, answers: [] };
+      for (const vid of Object.keys(row.attributes)) {
+        const col = attribute(vid);
+        if (col) s.attributes.add(col.key);
+      }
+      grouped.set(key, row);
+      rows.push(row);
+      s.rows++;
+      if (!s.participants && namesParticipant(row)) s.participants = true;
+    }
+    const q = question(d.field ?? 'Response', d.fieldDescription ?? '');
+    s.questions.add(questions[q]!.key);
+    if (!row.answers[q]) row.answers[q] = { id: d.id, length: d.length };
+  }
+
+  return {
+    rows,
+    questions,
+    attributes,
+    surveys: [...surveys].map(([id, s]) => ({ id, name: sourceName.get(id) ?? 'Unnamed source', rows: s.rows, questions: [...s.questions], attributes: [...s.attributes], participants: s.participants })),
+  };
+}
+
+const namesParticipant = (r: GridRow) => r.pseudonym !== '' && r.pseudonym !== r.recordId;
+
+/** A coding as the grid needs it. */
+export type GridCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
+
+/** Codings of each answer, keyed by document id. */
+export type CodingIndex = Map<string, GridCoding[]>;
+
+export function indexCodings(codings: readonly GridCoding[]): CodingIndex {
+  const index: CodingIndex = new Map();
+  for (const c of codings) {
+    const list = index.get(c.documentId);
+    if (list) list.push(c);
+    else index.set(c.documentId, [c]);
+  }
+  return index;
+}
+
+/** The distinct codes applied to an answer, in first-applied order. */
+export function codesOf(index: CodingIndex, documentId: string): string[] {
+  const list = index.get(documentId);
+  return list ? [...new Set(list.map((c) => c.codeId))] : [];
+}
+
+/** The distinct codes applied to any answer of a response, question by question. */
+export function rowCodes(row: GridRow, index: CodingIndex): string[] {
+  const out = new Set<string>();
+  for (const a of row.answers) if (a) for (const c of index.get(a.id) ?? []) out.add(c.codeId);
+  return [...out];
+}
+
+/** The current coder's whole-answer coding of a code, if any (the one a number key toggles). */
+export function wholeAnswerCoding(index: CodingIndex, answer: GridAnswer, codeId: string, coderId: string): GridCoding | undefined {
+  return index.get(answer.id)?.find((c) => c.codeId === codeId && c.coderId === coderId && c.start === 0 && c.end === answer.length);
+}
+
+/** How an attribute value reads in a cell and in the filter list ('' when missing). */
+export function showValue(v: AttributeValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  return String(v);
+}
+
+/** A response's value in an attribute column: its first variable that has one. */
+export function attributeValue(row: GridRow, column: GridAttribute): AttributeValue {
+  for (const id of column.variableIds) {
+    const v = row.attributes[id];
+    if (v !== undefined && v !== null) return v;
+  }
+  return null;
+}
+
+/** 'row' (file order), 'record', 'participant', 'codes' (distinct codes), `q:<name>` (answer length) or `attr:<name>`. */
+export type SortKey = string;
+export interface SortState {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface GridFilters {
+  /** Keep responses of this source. */
+  source?: string;
+  /** Keep responses whose attribute (by column key) shows exactly this value. */
+  attribute?: { column: string; value: string };
+  /** Keep responses with (or without) a coding of this code on any answer, by any coder. */
+  code?: { codeId: string; has: boolean };
+}
+
+/** Positions (into `model.rows`) of the rows the filters keep, in input order. */
+export function filterOrder(model: GridModel, filters: GridFilters, index: CodingIndex): Int32Array {
+  const { source, attribute, code } = filters;
+  const column = attribute ? model.attributes.find((a) => a.key === attribute.column) : undefined;
+  const rows = model.rows;
+  const out = new Int32Array(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (source !== undefined && r.sourceId !== source) continue;
+    if (attribute && showValue(column ? attributeValue(r, column) : null) !== attribute.value) continue;
+    if (code) {
+      const has = r.answers.some((a) => a !== undefined && (index.get(a.id)?.some((c) => c.codeId === code.codeId) ?? false));
+      if (has !== code.has) continue;
+    }
+    out[n++] = i;
+  }
+  return out.slice(0, n);
+}
+
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/**
+ * `order` (positions into `model.rows`) sorted by a column. Numbers sort numerically, text with a
+ * natural en-GB collation, empty values last in either direction; ties keep their order (stable).
+ */
+export function sortOrder(model: GridModel, order: Int32Array, sort: SortState, index: CodingIndex): Int32Array {
+  if (sort.key === 'row') return sort.dir === 'asc' ? order.slice() : order.slice().reverse();
+  const rows = model.rows;
+  const column = sort.key.startsWith('attr:') ? model.attributes.find((a) => a.key === sort.key) : undefined;
+  const q = sort.key.startsWith('q:') ? model.questions.findIndex((x) => x.key === sort.key) : -1;
+  const keyOf = (r: GridRow): string | number | null => {
+    if (sort.key === 'record') return r.recordId || null;
+    if (sort.key === 'participant') return r.pseudonym || null;
+    if (sort.key === 'codes') return rowCodes(r, index).length;
+    if (q >= 0) return r.answers[q]?.length ?? null;
+    if (!column) return null;
+    const v = attributeValue(r, column);
+    if (v === null || v === '') return null;
+    if (typeof v === 'number') return v;
+    if (column.type === 'number' && String(v).trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    return showValue(v);
+  };
+  // Text keys are ranked once (distinct values sorted with the collator), so the row sort
+  // compares numbers only. Digit-only text (record ids) compares as numbers.
+  const n = order.length;
+  const raw: (string | number | null)[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const key = keyOf(rows[order[k]!]!);
+    raw[k] = typeof key === 'string' && /^\d{1,15}$/.test(key) ? Number(key) : key;
+  }
+  const texts = [...new Set(raw.filter((k): k is string => typeof k === 'string'))].sort(collator.compare);
+  const rank = new Map(texts.map((t, i) => [t, i]));
+  // Class: 0 number, 1 text, 2 empty (last in either direction); then the number or text rank.
+  const cls = new Uint8Array(n);
+  const num = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const key = raw[k];
+    if (key === null || key === undefined) cls[k] = 2;
+    else if (typeof key === 'string') {
+      cls[k] = 1;
+      num[k] = rank.get(key)!;
+    } else num[k] = key;
+  }
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const idx = Int32Array.from({ length: n }, (_, k) => k);
+  idx.sort((a, b) => {
+    const ca = cls[a]!;
+    const cb = cls[b]!;
+    if (ca === 2 || cb === 2) return ca === cb ? a - b : ca === 2 ? 1 : -1;
+    const c = ca === cb ? num[a]! - num[b]! : ca - cb;
+    return c !== 0 ? sign * c : a - b;
+  });
+  return idx.map((k) => order[k]!);
+}
+
+/** The grid's shown rows: positions into `model.rows` after filtering, in sorted order. */
+export function viewOrder(model: GridModel, filters: GridFilters, sort: SortState, index: CodingIndex): Int32Array {
+  return sortOrder(model, filterOrder(model, filters, index), sort, index);
+}
+
+/** Whether the view depends on codings (so must be recomputed when they change). */
+export const viewNeedsCodings = (filters: GridFilters, sort: SortState) => sort.key === 'codes' || filters.code !== undefined;
+
+/** Distinct shown values of an attribute column, sorted, at most `limit` (the filter offers them as a list). */
+export function distinctValues(model: GridModel, columnKey: string, limit = 200): { values: string[]; truncated: boolean } {
+  const column = model.attributes.find((a) => a.key === columnKey);
+  const seen = new Set<string>();
+  if (column) {
+    for (const r of model.rows) {
+      const v = showValue(attributeValue(r, column));
+      if (v !== '') seen.add(v);
+      if (seen.size > limit) break;
+    }
+  }
+  const values = [...seen].sort(collator.compare);
+  return { values: values.slice(0, limit), truncated: values.length > limit };
+}
+
+/** Responses (among `rows`) with at least one coding of each code on any answer. */
+export function responseCounts(rows: readonly GridRow[], index: CodingIndex): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    let one: string | undefined;
+    let many: Set<string> | undefined;
+    for (const a of r.answers) {
+      if (!a) continue;
+      for (const c of index.get(a.id) ?? []) {
+        if (one === undefined) one = c.codeId;
+        else if (c.codeId !== one) (many ??= new Set([one])).add(c.codeId);
+      }
+    }
+    if (many) for (const id of many) counts.set(id, (counts.get(id) ?? 0) + 1);
+    else if (one !== undefined) counts.set(one, (counts.get(one) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Codes as the quick-code picker lists them, in codebook order, with their ancestors' names as a path. */
+export function codeOptions(codes: readonly Code[]): { id: string; name: string; path: string; colour: string }[] {
+  const out: { id: string; name: string; path: string; colour: string }[] = [];
+  const walk = (nodes: ReturnType<typeof buildCodeTree>, above: string[]) => {
+    for (const n of nodes) {
+      const path = [...above, n.code.name];
+      out.push({ id: n.code.id, name: n.code.name, colour: n.code.colour, path: path.join(' › ') });
+      walk(n.children, path);
+    }
+  };
+  walk(buildCodeTree(codes), []);
+  return out;
+}
+
+/** Longest record id among the rows (the record id column is sized to it). */
+export function longestRecordId(rows: readonly GridRow[]): number {
+  let n = 0;
+  for (const r of rows) if (r.recordId.length > n) n = r.recordId.length;
+  return n;
+}
+

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { render, screen, waitFor } from '@testing-library/react';
+import { commitImport, getDocumentTexts, importBundle, listCodings, listCodes, listSurveyParts, openChorusDb, type ChorusDb } from '../../../renderer/db';
+import { DbContext } from '../../../renderer/app/dbContext';
+import { SurveyGrid } from '../../../renderer/features/grid/SurveyGrid';
+import { moveCursor, type Cursor } from '../../../renderer/features/grid/cursor';
+import { gridHandler } from '../../../renderer/workers/grid-core';
+import { localService } from '../../../renderer/workers/rpc';
+import { TableBuilder } from '../../../shared/import/mapping';
+import { datasetDocumentId } from '../../../shared/import/dataset';
+import { quickKeyCodes } from '../../../shared/coding/quick-keys';
+import { seededGuids } from '../../../shared/model';
+import { smallBundle } from '../../db/fixtures';
+
+const ROWS = 40;
+/** fake-indexeddb under a loaded machine is slow: wait for the store, not for a fixed time. */
+const WAIT = { timeout: 15_000 };
+
+/** A project with a codebook and a two-question survey imported as the app imports one (a dataset). */
+async function surveyProject(name: string) {
+  const db = await openChorusDb(name);
+  const b = smallBundle(91);
+  await importBundle(db, b);
+  const guid = seededGuids(5);
+  const builder = new TableBuilder(
+    { columns: ['ID', 'Area', 'Q1', 'Q2'], descriptions: [] },
+    { idColumn: 'ID', textColumns: ['Q1', 'Q2'], attributes: [{ column: 'Area', type: 'category' }], dateOrder: 'dmy', source: { name: 'Survey', kind: 'survey' } },
+    { projectId: b.project.id, newId: guid, now: '2026-01-01T00:00:00.000Z', fileName: 'survey.csv' },
+  );
+  const answers = builder.addRows(Array.from({ length: ROWS }, (_, i) => [`R${i + 1}`, i % 2 ? 'North' : 'South', `First answer of R${i + 1}.`, `Second answer of R${i + 1}.`]));
+  const byRow = new Map<number, (string | null)[]>();
+  for (const a of answers) (byRow.get(a.row) ?? byRow.set(a.row, [null, null]).get(a.row)!)[a.slot] = a.text;
+  await commitImport(
+    db,
+    b.project.id,
+    {
+      sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0,
+      dataset: { id: builder.datasetId, rows: [[...byRow].map(([row, texts]) => ({ row, texts }))][Symbol.iterator](), documents: answers.length, participants: ROWS, rowCount: ROWS, dataset: () => builder.dataset() },
+    },
+    { fileNames: ['survey.csv'], checksum: 'x', by: 'Alex', redactions: {} },
+  );
+  return { db, project: b.project, datasetId: builder.datasetId };
+}
+
+function renderGrid(db: ChorusDb, project: Parameters<typeof SurveyGrid>[0]['project']) {
+  const service = localService(
+    gridHandler(async () => ({
+      survey: (projectId) => listSurveyParts(db, projectId),
+      codings: (projectId) => listCodings(db, { projectId }),
+      texts: (ids) => getDocumentTexts(db, ids),
+    })),
+  );
+  render(
+    <DbContext.Provider value={db}>
+      <SurveyGrid project={project} service={service} />
+    </DbContext.Provider>,
+  );
+}
+
+/** Keys dispatched in one synchronous burst: React renders none of them before the next arrives. */
+function burst(el: Element, keys: string[]) {
+  for (const key of keys) el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+}
+
+describe('survey grid keyboard', () => {
+  it('applies a burst of keys in order: Down ×3, Right, 2 codes the answer the cursor ended on', async () => {
+    const { db, project, datasetId } = await surveyProject('grid-keys-burst');
+    renderGrid(db, project);
+    await screen.findByText(`Showing ${ROWS} of ${ROWS} responses`, undefined, WAIT);
+    const grid = screen.getByRole('grid', { name: 'Survey responses' });
+    const second = quickKeyCodes(await listCodes(db, project.id))[1]!;
+    burst(grid, ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight', '2']);
+    await waitFor(() => expect(screen.getByRole('status').textContent).not.toBe(''), WAIT);
+    // The first key selects the first answer; three more move down to R4, Right to its second question.
+    await screen.findByText(`Coded R4 – Q2 as “${second.name}”.`, undefined, WAIT);
+    const codings = (await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId));
+    expect(codings.map((c) => [c.documentId, c.codeId, c.start, c.end])).toEqual([[datasetDocumentId(datasetId, 3, 1), second.id, 0, 'Second answer of R4.'.length]]);
+
+    // Up, 2, 2 in one burst: R3's second answer gets the code and loses it again (toggles run in order).
+    burst(grid, ['ArrowUp', '2', '2']);
+    await screen.findByText(`Removed “${second.name}” from R3 – Q2.`, undefined, WAIT);
+    await waitFor(async () => expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(1));
+  }, 60_000);
+
+  it('moves the cursor within the grid whatever the keys (property)', () => {
+    const keys = fc.constantFrom('ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'PageDown', 'PageUp', 'Home', 'End', 'x');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 30 }), fc.array(keys, { maxLength: 40 }), (rows, questions, page, seq) => {
+        let c: Cursor | null = null;
+        for (const k of seq) {
+          const before: Cursor | null = c;
+          c = moveCursor(c, k, { rows, questions, page });
+          if (rows === 0) expect(c).toBeNull();
+          if (!c) continue;
+          expect(c.position).toBeGreaterThanOrEqual(0);
+          expect(c.position).toBeLessThan(rows);
+          expect(c.question).toBeGreaterThanOrEqual(0);
+          expect(c.question).toBeLessThanOrEqual(Math.max(0, questions - 1));
+          if (before && k === 'ArrowDown') expect(c.position).toBe(Math.min(rows - 1, before.position + 1));
+          if (before && (k === 'ArrowDown' || k === 'ArrowUp')) expect(c.question).toBe(before.question);
+          if (before && k === 'ArrowRight') expect(c.position).toBe(before.position);
+        }
+      }),
+    );
+    expect(moveCursor({ position: 3, question: 0 }, 'End', { rows: 10, questions: 2, page: 4 })).toEqual({ position: 9, question: 0 });
+    expect(moveCursor({ position: 3, question: 1 }, 'PageUp', { rows: 10, questions: 2, page: 4 })).toEqual({ position: 0, question: 1 });
+  });
+});

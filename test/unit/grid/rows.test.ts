@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
+import { TableBuilder, type TableMapping } from '../../../shared/import/mapping';
+import { datasetDocumentId } from '../../../shared/import/dataset';
+import {
+  attributeValue,
+  buildGrid,
+  distinctValues,
+  filterOrder,
+  indexCodings,
+  longestRecordId,
+  responseCounts,
+  rowCodes,
+  sortOrder,
+  viewOrder,
+  wholeAnswerCoding,
+  type GridCoding,
+  type GridFilters,
+  type GridModel,
+} from '../../../shared/grid/rows';
+
+const P = '00000000-0000-4000-8000-000000000000';
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** A survey table imported the way the app imports one (TableBuilder → dataset), ids drawn in order. */
+function importTable(columns: string[], rows: string[][], mapping: Omit<TableMapping, 'dateOrder' | 'source'>, seed: number, name = 'Survey', now = '2026-01-01T00:00:00.000Z') {
+  let n = seed;
+  // Variable ids are random in the app: here they count down, so id order is the reverse of file order.
+  const newId = () => `${String(99_999_999 - n++).padStart(8, '0')}-0000-4000-8000-000000000000`;
+  const b = new TableBuilder({ columns, descriptions: [] }, { ...mapping, dateOrder: 'dmy', source: { name, kind: 'survey' } }, { projectId: P, newId, now, fileName: `${name}.csv` });
+  b.addRows(rows);
+  return { source: b.source, variables: b.variables, dataset: b.dataset() };
+}
+
+const SURVEY_COLUMNS = ['Ref', 'Zone', 'How were you treated?', 'Age band', 'What could be better?', 'Contact'];
+const SURVEY_ROWS = [
+  ['R-001', 'North', 'Kindly.', '25–34', 'Call back sooner.', 'Phone'],
+  ['R-002', 'South', 'Badly.', '', '', 'Online'],
+  ['R-003', 'North', '', '65+', 'Nothing.', 'Phone'],
+];
+const MAPPING = { idColumn: 'Ref', textColumns: ['How were you treated?', 'What could be better?'], attributes: ['Zone', 'Age band', 'Contact'].map((column) => ({ column, type: 'category' as const })) };
+
+function surveyModel(): { model: GridModel; a: ReturnType<typeof importTable> } {
+  const a = importTable(SURVEY_COLUMNS, SURVEY_ROWS, MAPPING, 1);
+  return { a, model: buildGrid({ sources: [a.source], variables: a.variables, datasets: [a.dataset], documents: [], participants: [] }) };
+}
+
+describe('survey grid rows: one per response', () => {
+  it('has one row per table row, one question column per free-text column, and attribute columns in file order', () => {
+    const { model, a } = surveyModel();
+    expect(model.rows.map((r) => r.recordId)).toEqual(['R-001', 'R-002', 'R-003']);
+    expect(model.questions.map((q) => q.name)).toEqual(['How were you treated?', 'What could be better?']);
+    // File order, not the order of the variables' ids (which here is the reverse).
+    expect([...a.variables].sort((x, y) => (x.id < y.id ? -1 : 1)).map((v) => v.name)).toEqual(['Contact', 'Age band', 'Zone']);
+    expect(model.attributes.map((c) => c.name)).toEqual(['Zone', 'Age band', 'Contact']);
+    // Each answer is its response document; unanswered questions have no answer.
+    const [r1, r2, r3] = model.rows;
+    expect(r1!.answers.map((x) => x?.id)).toEqual([datasetDocumentId(a.dataset.id, 0, 0), datasetDocumentId(a.dataset.id, 0, 1)]);
+    expect(r1!.answers.map((x) => x?.length)).toEqual(['Kindly.'.length, 'Call back sooner.'.length]);
+    expect(r2!.answers[1]).toBeUndefined();
+    expect(r3!.answers[0]).toBeUndefined();
+    expect(attributeValue(r2!, model.attributes[1]!)).toBeNull();
+    expect(attributeValue(r3!, model.attributes[1]!)).toBe('65+');
+    expect(model.surveys).toEqual([{ id: a.source.id, name: 'Survey', rows: 3, questions: model.questions.map((q) => q.key), attributes: model.attributes.map((c) => c.key), participants: false }]);
+    expect(longestRecordId(model.rows)).toBe(5);
+  });
+
+  it('keeps file order for any column order and any variable ids (property)', () => {
+    const names = ['Zone', 'Age band', 'Contact', 'Gender', 'Area'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(names, { minLength: 1 }), fc.nat(1000), (attrs, seed) => {
+        const columns = ['ID', ...attrs, 'Q'];
+        const t = importTable(columns, [['1', ...attrs.map(() => 'x'), 'text']], { idColumn: 'ID', textColumns: ['Q'], attributes: attrs.map((column) => ({ column, type: 'category' as const })) }, seed);
+        const model = buildGrid({ sources: [t.source], variables: [...t.variables].reverse(), datasets: [t.dataset], documents: [], participants: [] });
+        expect(model.attributes.map((c) => c.name)).toEqual(attrs);
+      }),
+    );
+  });
+
+  it('groups answers stored one by one into one row per record, and shares columns across surveys by name', () => {
+    const { a } = surveyModel();
+    const b = importTable(['ID', 'Force area', 'Zone', 'Anything else?'], [['B1', 'East', 'West', 'No.']], { idColumn: 'ID', textColumns: ['Anything else?'], attributes: [{ column: 'Force area', type: 'category' }, { column: 'Zone', type: 'category' }] }, 50, 'Later survey', '2026-02-01T00:00:00.000Z');
+    const area: Variable = { id: id(901), projectId: P, name: 'Area', type: 'category', description: '' };
+    const source = id(800);
+    const people: Participant[] = [{ id: id(500), projectId: P, sourceId: source, pseudonym: 'Respondent 7', attributes: { [area.id]: 'Central' } }];
+    const doc = (n: number, field: string, recordId: string): DocumentMeta => ({ id: id(n), projectId: P, sourceId: source, participantId: people[0]!.id, title: `${recordId} – ${field}`, kind: 'response', length: 4, turns: [], recordId, field, createdAt: '2025-01-01' });
+    const transcript: DocumentMeta = { ...doc(9, 'x', 'x'), kind: 'transcript' };
+    const model = buildGrid({
+      sources: [a.source, b.source, { id: source, name: 'Demo survey' }],
+      variables: [...a.variables, ...b.variables, area],
+      // Given newest first: rows still come oldest import first.
+      datasets: [b.dataset, a.dataset],
+      documents: [doc(1, 'Q1', '0007'), transcript, doc(2, 'Q2', '0007'), doc(3, 'Q1', '0008')],
+      participants: people,
+    });
+    expect(model.rows.map((r) => r.recordId)).toEqual(['R-001', 'R-002', 'R-003', 'B1', '0007', '0008']);
+    expect(model.questions.map((q) => q.name)).toEqual(['How were you treated?', 'What could be better?', 'Anything else?', 'Q1', 'Q2']);
+    expect(model.rows[4]!.answers.map((x) => x?.id)).toEqual([undefined, undefined, undefined, id(1), id(2)]);
+    // "Zone" of both tables is one column; its values come from each table's own variable.
+    expect(model.attributes.map((c) => c.name)).toEqual(['Zone', 'Age band', 'Contact', 'Force area', 'Area']);
+    expect(model.attributes[0]!.variableIds).toHaveLength(2);
+    expect(attributeValue(model.rows[3]!, model.attributes[0]!)).toBe('West');
+    expect(model.surveys.map((s) => [s.name, s.rows, s.questions.length, s.attributes, s.participants])).toEqual([
+      ['Survey', 3, 2, ['attr:Zone', 'attr:Age band', 'attr:Contact'], false],
+      ['Later survey', 1, 1, ['attr:Force area', 'attr:Zone'], false],
+      ['Demo survey', 2, 2, ['attr:Area'], true],
+    ]);
+    expect([...filterOrder(model, { source }, new Map())]).toEqual([4, 5]);
+  });
+});
+
+describe('survey grid: codes, filters and sorting over responses', () => {
+  const { model } = surveyModel();
+  const [r1, r2, r3] = model.rows;
+  const CODE = id(701);
+  const OTHER = id(702);
+  const ME = id(600);
+  const codings: GridCoding[] = [
+    { id: id(1001), documentId: r1!.answers[1]!.id, codeId: CODE, coderId: ME, start: 0, end: r1!.answers[1]!.length },
+    { id: id(1002), documentId: r1!.answers[0]!.id, codeId: CODE, coderId: id(601), start: 0, end: 3 },
+    { id: id(1003), documentId: r3!.answers[1]!.id, codeId: OTHER, coderId: ME, start: 0, end: 2 },
+  ];
+  const index = indexCodings(codings);
+
+  it('counts responses (not answers) with each code, and lists a response’s codes over its answers', () => {
+    expect(responseCounts(model.rows, index)).toEqual(new Map([[CODE, 1], [OTHER, 1]]));
+    expect(rowCodes(r1!, index)).toEqual([CODE]);
+    expect(rowCodes(r2!, index)).toEqual([]);
+    expect(wholeAnswerCoding(index, r1!.answers[1]!, CODE, ME)?.id).toBe(id(1001));
+    expect(wholeAnswerCoding(index, r1!.answers[0]!, CODE, id(601))).toBeUndefined(); // part of the answer only
+  });
+
+  it('filters by attribute column and code; sorts by file order, record, attribute and answer length', () => {
+    expect([...filterOrder(model, { attribute: { column: 'attr:Zone', value: 'North' } }, index)]).toEqual([0, 2]);
+    expect([...filterOrder(model, { code: { codeId: CODE, has: false } }, index)]).toEqual([1, 2]);
+    expect([...viewOrder(model, {}, { key: 'row', dir: 'desc' }, index)]).toEqual([2, 1, 0]);
+    expect([...viewOrder(model, {}, { key: 'attr:Age band', dir: 'asc' }, index)]).toEqual([0, 2, 1]); // empty last
+    expect([...viewOrder(model, {}, { key: 'q:What could be better?', dir: 'desc' }, index)]).toEqual([0, 2, 1]);
+    expect([...viewOrder(model, {}, { key: 'record', dir: 'desc' }, index)]).toEqual([2, 1, 0]);
+    expect(distinctValues(model, 'attr:Contact')).toEqual({ values: ['Online', 'Phone'], truncated: false });
+  });
+
+  it('viewOrder keeps exactly the matching rows, ordered as a plain comparator sort would (property)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [`R${i}`, ['North', 'South', ''][i % 3]!, i % 5 === 0 ? '' : 'x'.repeat(1 + ((i * 7) % 11)), String((i * 37) % 90), i % 4 === 0 ? '' : 'y', ['Phone', 'Online'][i % 2]!]);
+    const t = importTable(SURVEY_COLUMNS, rows, { ...MAPPING, attributes: [{ column: 'Zone', type: 'category' }, { column: 'Age band', type: 'number' }, { column: 'Contact', type: 'category' }] }, 7);
+    const m = buildGrid({ sources: [t.source], variables: t.variables, datasets: [t.dataset], documents: [], participants: [] });
+    const cs: GridCoding[] = m.rows.flatMap((r, i) => (i % 3 === 0 && r.answers[1] ? [{ id: id(2000 + i), documentId: r.answers[1].id, codeId: i % 2 ? CODE : OTHER, coderId: ME, start: 0, end: 1 }] : []));
+    const ix = indexCodings(cs);
+    const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+    const keyOf = (key: string, i: number): string | number | null => {
+      const r = m.rows[i]!;
+      if (key === 'record') return r.recordId;
+      if (key === 'codes') return new Set(cs.filter((c) => r.answers.some((a) => a?.id === c.documentId)).map((c) => c.codeId)).size;
+      if (key.startsWith('q:')) return r.answers[m.questions.findIndex((q) => q.key === key)]?.length ?? null;
+      const v = attributeValue(r, m.attributes.find((a) => a.key === key)!);
+      return v === null ? null : (v as string | number);
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom('record', 'codes', 'attr:Zone', 'attr:Age band', 'q:How were you treated?'),
+        fc.boolean(),
+        fc.option(fc.constantFrom('North', 'South', ''), { nil: undefined }),
+        fc.option(fc.record({ codeId: fc.constantFrom(CODE, OTHER), has: fc.boolean() }), { nil: undefined }),
+        (key, asc, zone, code) => {
+          const filters: GridFilters = { ...(zone !== undefined ? { attribute: { column: 'attr:Zone', value: zone } } : {}), ...(code ? { code } : {}) };
+          const keep = m.rows.flatMap((r, i) => {
+            if (zone !== undefined && String(attributeValue(r, m.attributes[0]!) ?? '') !== zone) return [];
+            if (code && cs.some((c) => c.codeId === code.codeId && r.answers.some((a) => a?.id === c.documentId)) !== code.has) return [];
+            return [i];
+          });
+          const sign = asc ? 1 : -1;
+          const expected = [...keep].sort((a, b) => {
+            const ka = keyOf(key, a);
+            const kb = keyOf(key, b);
+            if (ka === null || kb === null) return ka === kb ? a - b : ka === null ? 1 : -1;
+            const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : collator.compare(String(ka), String(kb));
+            return c !== 0 ? sign * c : a - b;
+          });
+          expect([...viewOrder(m, filters, { key, dir: asc ? 'asc' : 'desc' }, ix)]).toEqual(expected);
+          expect([...sortOrder(m, Int32Array.from(keep), { key: 'row', dir: 'asc' }, ix)]).toEqual(keep);
+        },
+      ),
+    );
+  });
+});
