@@ -268,6 +268,40 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /**
+ * Which documents a coder was asked to code, for reliability: a whole source or one document.
+ * In an assigned document a coder's silence means "code absent"; elsewhere (when agreement is
+ * computed from assignments) it means "not looked at" (missing).
+ */
+export const ASSIGNMENT_SCOPES = ['source', 'document'] as const;
+export const CoderAssignment = z.object({
+  id: Guid,
+  projectId: Guid,
+  coderId: Guid,
+  scope: z.enum(ASSIGNMENT_SCOPES),
+  /** A source id (scope 'source') or a document id (scope 'document'). */
+  targetId: Guid,
+});
+export type CoderAssignment = z.infer<typeof CoderAssignment>;
+
+/**
+ * How a disagreement between coders was resolved: the code is applied to (or removed from) the
+ * span in the agreed version, decided by `decidedBy` (the coder who resolved it) at `at`.
+ * Decisions never change any coder's own codings, so reliability stays measurable.
+ */
+export const ConsensusDecision = z.object({
+  id: Guid,
+  projectId: Guid,
+  documentId: Guid,
+  codeId: Guid,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  decision: z.enum(['apply', 'remove']),
+  decidedBy: Guid,
+  at: IsoDate,
+});
+export type ConsensusDecision = z.infer<typeof ConsensusDecision>;
+
+/**
  * A whole project in memory: the unit exchanged with REFI-QDA files, the demo generator,
  * the CLI and the store's import/export. Arrays, so it serialises as plain JSON.
  */
@@ -283,5 +317,7 @@ export const ProjectBundle = z.object({
   memos: z.array(MemoWithText),
   findings: z.array(Finding).default([]),
   actions: z.array(Action).default([]),
+  assignments: z.array(CoderAssignment).default([]),
+  decisions: z.array(ConsensusDecision).default([]),
 });
 export type ProjectBundle = z.infer<typeof ProjectBundle>;
