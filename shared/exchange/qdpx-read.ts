@@ -215,6 +215,16 @@ class Importer {
     }));
     const findingSet = new Set(findings.map((f) => f.id));
     const actions = (side?.actions ?? []).filter((a) => findingSet.has(a.findingId)).map((a) => ({ ...a, projectId: this.projectId }));
+    // Assignments and consensus decisions survive only where their coder, document, source and code do.
+    const coderSet = new Set(this.coders.map((c) => c.id));
+    const docSet = new Set(this.documents.map((d) => d.id));
+    const sourceSet = new Set(this.sources.map((s) => s.id));
+    const assignments = (side?.assignments ?? [])
+      .filter((a) => coderSet.has(a.coderId) && (a.scope === 'source' ? sourceSet : docSet).has(a.targetId))
+      .map((a) => ({ ...a, projectId: this.projectId }));
+    const decisions = (side?.decisions ?? [])
+      .filter((d) => coderSet.has(d.decidedBy) && docSet.has(d.documentId) && codeSet.has(d.codeId))
+      .map((d) => ({ ...d, projectId: this.projectId }));
 
     const result = ProjectBundle.safeParse({
       project,
@@ -228,6 +238,8 @@ class Importer {
       memos,
       findings,
       actions,
+      assignments,
+      decisions,
     });
     if (!result.success) {
       const issue = result.error.issues[0];

@@ -216,6 +216,8 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     memos: Object.fromEntries(bundle.memos.map((m) => [m.id, { target: m.target }])),
     findings: bundle.findings,
     actions: bundle.actions,
+    assignments: bundle.assignments,
+    decisions: bundle.decisions,
   };
 }
 

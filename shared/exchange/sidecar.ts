@@ -3,7 +3,7 @@
  * cannot hold, keyed by the ids used in project.qde. Other tools ignore it; Chorus validates it.
  */
 import { z } from 'zod';
-import { Action, DocumentKind, Finding, Guid, IsoDate, MemoTarget, Project, Source, SpeakerTurn, VariableType } from '../model';
+import { Action, CoderAssignment, ConsensusDecision, DocumentKind, Finding, Guid, IsoDate, MemoTarget, Project, Source, SpeakerTurn, VariableType } from '../model';
 
 export const SIDECAR_NAME = 'chorus.json';
 
@@ -39,5 +39,9 @@ export const Sidecar = z.object({
   memos: z.record(z.string(), z.object({ target: MemoTarget })),
   findings: z.array(Finding),
   actions: z.array(Action),
+  /** Which sources/documents each coder was asked to code (for reliability). */
+  assignments: z.array(CoderAssignment).default([]),
+  /** Consensus decisions resolving disagreements, each with the coder who decided it. */
+  decisions: z.array(ConsensusDecision).default([]),
 });
 export type Sidecar = z.infer<typeof Sidecar>;
