@@ -19,3 +19,4 @@ export { importCodes, type CodebookImportResult } from './codebook-io';
 export { commitImports } from './import-many';
 export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
+export { listAssignments, listDecisions, setAssignment, resolveDisagreement, type AssignmentInput, type ResolveInput } from './reliability';

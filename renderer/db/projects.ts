@@ -69,6 +69,9 @@ export async function importBundle(db: ChorusDb, input: ProjectBundle): Promise<
     await db.memos.bulkAdd(bundle.memos.map(({ text: _t, ...meta }) => meta));
     await db.findings.bulkAdd(bundle.findings);
     await db.actions.bulkAdd(bundle.actions);
+    // (these tables exist from schema v5; an older store, open only in migration tests, has none to add)
+    if (bundle.assignments.length) await db.assignments.bulkAdd(bundle.assignments);
+    if (bundle.decisions.length) await db.decisions.bulkAdd(bundle.decisions);
     await recordAudit(db, pid, 'project.import', [pid]);
   });
   return bundle.project;
@@ -95,6 +98,8 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
       memos: await Promise.all(memos.map(async (m) => ({ ...m, text: (await getText(db, m.id)) ?? '' }))),
       findings: await by(db.findings),
       actions: await by(db.actions),
+      assignments: db.assignments ? await by(db.assignments) : [],
+      decisions: db.decisions ? await by(db.decisions) : [],
     });
   });
 }
