@@ -127,7 +127,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     // resolving records a consensus decision: the disagreement stays listed (the coders still differ), marked resolved
     const resolved = async () => Number(/(\d+) resolved/.exec((await heading.textContent()) ?? '')?.[1]);
     expect(await resolved()).toBe(0);
-    await items.first().getByRole('button', { name: /^Consensus: apply/ }).click();
+    await items.first().getByRole('button', { name: /^Apply code/ }).click();
     await page.getByRole('status').filter({ hasText: 'Consensus recorded' }).waitFor();
     await expect.poll(resolved, { timeout: 15_000 }).toBe(1);
     expect(await total()).toBe(before);

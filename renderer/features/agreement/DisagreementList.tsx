@@ -45,7 +45,7 @@ export function DisagreementList({ items, coderName, decider, onDecide, disabled
                 type="button"
                 disabled={disabled || d.decision?.decision === 'apply'}
                 onClick={() => onDecide(d, 'apply')}
-                aria-label={`Consensus: apply ${where} (decided by ${decider})`}
+                aria-label={`Apply code ${where}, as the consensus decided by ${decider}`}
               >
                 Apply code
               </button>
@@ -53,7 +53,7 @@ export function DisagreementList({ items, coderName, decider, onDecide, disabled
                 type="button"
                 disabled={disabled || d.decision?.decision === 'remove'}
                 onClick={() => onDecide(d, 'remove')}
-                aria-label={`Consensus: do not apply ${where} (decided by ${decider})`}
+                aria-label={`Do not apply ${where}, as the consensus decided by ${decider}`}
               >
                 Do not apply
               </button>
