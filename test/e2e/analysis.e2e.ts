@@ -109,7 +109,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     const { page } = s;
     await openWorkspace(page, 'Agreement');
     const kappa = page.locator('[data-stat="kappa"] .stat__value');
-    await kappa.waitFor({ timeout: 15_000 });
+    await kappa.waitFor({ timeout: 30_000 });
     expect(await kappa.textContent()).toMatch(/^-?\d\.\d{3}$/);
     expect(await page.locator('[data-stat="alpha"] .stat__value').textContent()).toMatch(/^-?\d\.\d{3}$/);
     expect(await page.getByText(/Landis & Koch/).count()).toBeGreaterThan(0);

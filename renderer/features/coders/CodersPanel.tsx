@@ -69,7 +69,7 @@ export function CodersPanel({ projectId, onClose }: { projectId: string; onClose
             </fieldset>
           );
         })}
-      <p className="status" role="status" aria-live="polite">
+      <p className="coders-panel__status" role="status" aria-live="polite">
         {status}
       </p>
       <div className="modal__actions">
