@@ -137,5 +137,5 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     await page.getByRole('button', { name: 'Undo last change' }).click();
     await expect.poll(resolved, { timeout: 15_000 }).toBe(0);
     expect(s.errors).toEqual([]);
-  });
+  }, 120_000);
 });
