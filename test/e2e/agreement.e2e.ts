@@ -176,7 +176,7 @@ describe.skipIf(reason !== null)('Agreement on a survey imported through the UI 
     const panel = page.getByRole('dialog', { name: 'Coders and what each was asked to code' });
     for (const name of ['Ann', 'Ben']) {
       // the box follows the store (a live query), so it turns on once the assignment is saved
-      const box = panel.getByRole('group', { name: `${name} is asked to code` }).getByRole('checkbox', { name: /^reliability/ });
+      const box = panel.getByRole('group', { name: `${name}: asked to code` }).getByRole('checkbox', { name: /^reliability/ });
       await box.click();
       await panel.getByRole('status').filter({ hasText: `${name} is now asked to code reliability` }).waitFor();
       await expect.poll(() => box.isChecked()).toBe(true);

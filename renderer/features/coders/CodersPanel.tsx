@@ -49,7 +49,7 @@ export function CodersPanel({ projectId, onClose }: { projectId: string; onClose
             <fieldset key={c.id} className="coders-panel__coder">
               <legend>
                 <span className="coder-dot coder-dot--panel" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-                {c.name} is asked to code
+                {c.name}: asked to code
               </legend>
               {data.sources.map((s) => {
                 const on = mine.some((a) => a.scope === 'source' && a.targetId === s.id);
