@@ -42,7 +42,7 @@ import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -52,6 +52,9 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.codingIds || spec.codingsOfCodes || spec.codingsUnder || spec.codingsAt) names.add('codings');
   if (spec.documentIds) names.add('documents').add('datasets');
   if (spec.memosOn) names.add('memos');
+  if (spec.sources) names.add('sources');
+  if (spec.assignments) names.add('assignments');
+  if (spec.decisionsAt) names.add('decisions');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -99,6 +102,9 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
     codings: byIdOrder([...codings.values()]),
     documents: spec.documentIds?.length ? (await getDocuments(db, spec.documentIds)).filter((d) => d !== undefined) : [],
     memos: byIdOrder(memos),
+    sources: byIdOrder(spec.sources ? await db.sources.where('projectId').equals(projectId).toArray() : []),
+    assignments: byIdOrder(spec.assignments ? await db.assignments.where('projectId').equals(projectId).toArray() : []),
+    decisions: byIdOrder(spec.decisionsAt?.length ? await db.decisions.where('[documentId+codeId]').anyOf(spec.decisionsAt.map((p) => [p.documentId, p.codeId])).toArray() : []),
     step,
     current,
   };

@@ -11,3 +11,4 @@ export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, t
 export { commitImports } from './import-many';
 export { ensureTermCounts, forgetTermCounts } from './termCounts';
 export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';
+export { setAssignment, resolveDisagreement, type AssignmentInput, type ResolveInput } from './reliability';

@@ -47,6 +47,8 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
       storedMemos,
       findings: await by(db.findings),
       actions: await by(db.actions),
+      assignments: db.assignments ? await by(db.assignments) : [],
+      decisions: db.decisions ? await by(db.decisions) : [],
     };
   });
   const codec = getCodec();

@@ -10,7 +10,9 @@ import type {
   AuditEvent,
   Code,
   Coder,
+  CoderAssignment,
   Coding,
+  ConsensusDecision,
   DocumentMeta,
   Finding,
   MemoMeta,
@@ -125,8 +127,19 @@ export const STORES_V4 = {
   datasetRows: 'key',
 } as const;
 
+/**
+ * v5: reliability. `assignments`: which sources/documents each coder was asked to code (so their
+ * silence there means "code absent"); `decisions`: consensus decisions resolving disagreements,
+ * each with the coder who decided (kept apart from every coder's own codings).
+ */
+export const STORES_V5 = {
+  ...STORES_V4,
+  assignments: 'id, projectId, coderId, targetId',
+  decisions: 'id, projectId, [documentId+codeId]',
+} as const;
+
 /** The newest schema version this build understands. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export class ChorusDb extends Dexie {
   projects!: Table<Project, string>;
@@ -150,6 +163,8 @@ export class ChorusDb extends Dexie {
   imports!: Table<ImportRecord, string>;
   datasets!: Table<Dataset, string>;
   datasetRows!: Table<DatasetRowRecord, string>;
+  assignments!: Table<CoderAssignment, string>;
+  decisions!: Table<ConsensusDecision, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -160,6 +175,7 @@ export class ChorusDb extends Dexie {
     }
     if (upTo >= 3) this.version(3).stores(STORES_V3);
     if (upTo >= 4) this.version(4).stores(STORES_V4);
+    if (upTo >= 5) this.version(5).stores(STORES_V5);
   }
 }
 
@@ -186,6 +202,8 @@ export const PROJECT_TABLES = [
   'history',
   'imports',
   'datasets',
+  'assignments',
+  'decisions',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -29,7 +29,7 @@ export interface MemoryStep {
   changes: RowChange[];
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -44,7 +44,7 @@ export class MemoryProject {
     const m = new MemoryProject(bundle.project.id);
     const put = (t: TableName, r: object) => m.tables.get(t)!.set((r as Row).id, r as Row);
     put('projects', bundle.project);
-    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions'] as const) for (const r of bundle[t]) put(t, r);
+    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'assignments', 'decisions'] as const) for (const r of bundle[t] ?? []) put(t, r);
     for (const { text, ...meta } of [...bundle.documents, ...bundle.memos]) {
       put('target' in meta ? 'memos' : 'documents', meta);
       put('texts', { id: meta.id, projectId: m.projectId, stored: encodePlain(text) });
@@ -74,6 +74,8 @@ export class MemoryProject {
       memos: this.rows<MemoMeta>('memos').map((m) => ({ ...m, text: text(m.id) })),
       findings: this.rows('findings'),
       actions: this.rows('actions'),
+      assignments: this.rows('assignments'),
+      decisions: this.rows('decisions'),
     };
   }
 
@@ -98,6 +100,9 @@ export class MemoryProject {
       codings: all.filter((c) => ids.has(c.id) || byCode.has(c.codeId) || at.has(`${c.documentId}:${c.codeId}`)),
       documents: (spec.documentIds ?? []).map((id) => docs.get(id) as unknown as DocumentMeta | undefined).filter((d) => d !== undefined),
       memos: this.rows<MemoMeta>('memos').filter((m) => (spec.memosOn ?? []).some((t) => t.id === m.target.id && t.kind === m.target.kind)),
+      sources: spec.sources ? this.rows('sources') : [],
+      assignments: spec.assignments ? this.rows('assignments') : [],
+      decisions: this.rows<Snapshot['decisions'][number]>('decisions').filter((d) => (spec.decisionsAt ?? []).some((p) => p.documentId === d.documentId && p.codeId === d.codeId)),
       step,
       current,
     };

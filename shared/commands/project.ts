@@ -57,7 +57,7 @@ const renameProject: Handler<Of<'renameProject'>, Project> = {
   },
 };
 
-const BUNDLE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions'] as const satisfies readonly TableName[];
+const BUNDLE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'assignments', 'decisions'] as const satisfies readonly TableName[];
 
 /** All-or-nothing: the bundle is validated, then every row is added (nothing already stored is overwritten). */
 const importProject: Handler<Of<'importProject'>, Project> = {
@@ -69,9 +69,9 @@ const importProject: Handler<Of<'importProject'>, Project> = {
     const pid = bundle.project.id;
     if (pid !== ctx.projectId) throw new Error('The bundle is for another project');
     if (state.project) throw new Error(`A project with id ${pid} is already in this store`);
-    for (const t of BUNDLE_TABLES) for (const r of bundle[t]) if (r.projectId !== pid) throw new Error(`A row of ${t} belongs to another project`);
+    for (const t of BUNDLE_TABLES) for (const r of bundle[t] ?? []) if (r.projectId !== pid) throw new Error(`A row of ${t} belongs to another project`);
     const ops: RowOp[] = [put('projects', bundle.project, true)];
-    for (const t of BUNDLE_TABLES) for (const r of bundle[t]) ops.push(put(t, r, true));
+    for (const t of BUNDLE_TABLES) for (const r of bundle[t] ?? []) ops.push(put(t, r, true));
     const withText = [...bundle.documents.map((d) => ['documents', d] as const), ...bundle.memos.map((m) => ['memos', m] as const)];
     withText.forEach(([table, { text: _t, ...meta }], i) => {
       ops.push(put(table, meta, true), put('texts', { id: meta.id, projectId: pid, stored: ctx.encoded[i] }, true));

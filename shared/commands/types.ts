@@ -4,7 +4,7 @@
  * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
  * speak it.
  */
-import type { Code, Coder, Coding, DocumentMeta, MemoMeta, MemoTarget, Project } from '../model';
+import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, Source } from '../model';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -19,7 +19,9 @@ export type TableName =
   | 'codings'
   | 'memos'
   | 'findings'
-  | 'actions';
+  | 'actions'
+  | 'assignments'
+  | 'decisions';
 
 /** A stored row: every row a plan writes has a string `id`. */
 export type Row = { id: string } & Record<string, unknown>;
@@ -95,6 +97,12 @@ export interface ReadSpec {
   documentIds?: readonly string[];
   /** The memo on each of these targets, if any. */
   memosOn?: readonly MemoTarget[];
+  /** Every source of the project. */
+  sources?: boolean;
+  /** Every coder assignment of the project. */
+  assignments?: boolean;
+  /** The consensus decisions on these (document, code) pairs. */
+  decisionsAt?: readonly { documentId: string; codeId: string }[];
   /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
   step?: 'undo' | 'redo' | number;
 }
@@ -110,6 +118,9 @@ export interface Snapshot {
   codings: Coding[];
   documents: DocumentMeta[];
   memos: MemoMeta[];
+  sources: Source[];
+  assignments: CoderAssignment[];
+  decisions: ConsensusDecision[];
   /** The history step asked for; `latest` when it is the step Undo would act on now. */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */

@@ -185,5 +185,5 @@ export function buildDemoProject(): ProjectBundle {
       '2026-04-04T11:30:00.000Z'),
   ];
 
-  return { project, coders, sources, variables, participants, documents, codes, codings, memos, findings: [], actions: [] };
+  return { project, coders, sources, variables, participants, documents, codes, codings, memos, findings: [], actions: [], assignments: [], decisions: [] };
 }

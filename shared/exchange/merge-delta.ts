@@ -7,11 +7,11 @@
 import type { DocumentWithText, MemoWithText, ProjectBundle } from '../model';
 
 /** The tables a merge writes, besides documents and memos (which carry text). */
-export const MERGE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions'] as const;
+export const MERGE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'assignments', 'decisions'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 export interface MergeDelta {
-  rows: { [T in MergeTable]: ProjectBundle[T] };
+  rows: { [T in MergeTable]: NonNullable<ProjectBundle[T]> };
   documents: DocumentWithText[];
   memos: MemoWithText[];
 }
@@ -29,7 +29,7 @@ function changed<T extends { id: string }>(base: readonly T[], merged: readonly 
 }
 
 export function mergeDelta(base: ProjectBundle, merged: ProjectBundle): MergeDelta {
-  const rows = Object.fromEntries(MERGE_TABLES.map((t) => [t, changed<{ id: string }>(base[t], merged[t])])) as MergeDelta['rows'];
+  const rows = Object.fromEntries(MERGE_TABLES.map((t) => [t, changed<{ id: string }>(base[t] ?? [], merged[t] ?? [])])) as MergeDelta['rows'];
   return { rows, documents: changed(base.documents, merged.documents), memos: changed(base.memos, merged.memos) };
 }
 

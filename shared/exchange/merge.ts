@@ -78,7 +78,7 @@ const SEP = '\u0000';
 
 class Merger {
   readonly projectId: string;
-  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'consensus' | 'redactions'>> & ProjectBundle;
+  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'decisions' | 'redactions'>> & ProjectBundle;
   readonly summary: MergeSummary = { sources: { matched: 0, added: 0 }, codes: { matched: 0, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: 0 } };
   readonly conflicts: MergeConflict[] = [];
   readonly names: readonly string[];
@@ -118,8 +118,8 @@ class Merger {
       findings: [...base.findings],
       actions: [...base.actions],
       documentSets: (base.documentSets ?? []).map((s) => ({ ...s, documentIds: [...s.documentIds], sourceIds: [...s.sourceIds] })),
-      assignments: (base.assignments ?? []).map((a) => ({ ...a, documentIds: [...a.documentIds], sourceIds: [...a.sourceIds] })),
-      consensus: [...(base.consensus ?? [])],
+      assignments: [...(base.assignments ?? [])],
+      decisions: [...(base.decisions ?? [])],
       redactions: [...(base.redactions ?? [])],
     };
     for (const list of [base.coders, base.sources, base.variables, base.participants, base.documents, base.codes, base.memos, base.findings, base.actions]) {
@@ -447,19 +447,18 @@ class Merger {
       setIndex.set(s.id, this.b.documentSets.length - 1);
     }
 
-    // coder assignments unite per coder; consensus decisions and the redaction log by id
+    // coder assignments unite (one per coder, scope and target); consensus decisions and the redaction log by id
+    const assigned = new Set(this.b.assignments.map((a) => `${a.coderId}${SEP}${a.scope}${SEP}${a.targetId}`));
     for (const a of other.assignments ?? []) {
-      const documentIds = a.documentIds.map((id) => docMap.get(id) ?? id);
-      const srcIds = a.sourceIds.map((id) => sourceMap.get(id) ?? id);
-      const have = this.b.assignments.find((x) => x.coderId === a.coderId);
-      if (have) {
-        have.documentIds = [...new Set([...have.documentIds, ...documentIds])];
-        have.sourceIds = [...new Set([...have.sourceIds, ...srcIds])];
-      } else this.b.assignments.push({ ...a, projectId, documentIds, sourceIds: srcIds });
+      const targetId = (a.scope === 'source' ? sourceMap : docMap).get(a.targetId) ?? a.targetId;
+      const key = `${a.coderId}${SEP}${a.scope}${SEP}${targetId}`;
+      if (assigned.has(key)) continue;
+      assigned.add(key);
+      this.b.assignments.push({ ...a, projectId, targetId });
     }
-    const decisionIds = new Set(this.b.consensus.map((x) => x.id));
-    for (const d of other.consensus ?? []) {
-      if (!decisionIds.has(d.id)) this.b.consensus.push({ ...d, projectId, documentId: docMap.get(d.documentId) ?? d.documentId, codeId: codeMap.get(d.codeId) ?? d.codeId });
+    const decisionIds = new Set(this.b.decisions.map((x) => x.id));
+    for (const d of other.decisions ?? []) {
+      if (!decisionIds.has(d.id)) this.b.decisions.push({ ...d, projectId, documentId: docMap.get(d.documentId) ?? d.documentId, codeId: codeMap.get(d.codeId) ?? d.codeId });
     }
     const logIds = new Set(this.b.redactions.map((x) => x.id));
     for (const r of other.redactions ?? []) if (!logIds.has(r.id)) this.b.redactions.push({ ...r, projectId });
@@ -483,12 +482,12 @@ class Merger {
   }
 
   result(): MergeResult {
-    const { documentSets, assignments, consensus, redactions, ...rest } = this.b;
+    const { documentSets, assignments, decisions, redactions, ...rest } = this.b;
     const bundle: ProjectBundle = {
       ...rest,
       ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(assignments.length > 0 ? { assignments } : {}),
-      ...(consensus.length > 0 ? { consensus } : {}),
+      ...(decisions.length > 0 ? { decisions } : {}),
       ...(redactions.length > 0 ? { redactions } : {}),
     };
     return { bundle, summary: this.summary, conflicts: this.conflicts, unresolved: this.conflicts.length > 0 && this.options.prefer === undefined };

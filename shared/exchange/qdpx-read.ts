@@ -211,9 +211,19 @@ class Importer {
     }));
     const findingSet = new Set(findings.map((f) => f.id));
     const actions = (side?.actions ?? []).filter((a) => findingSet.has(a.findingId)).map((a) => ({ ...a, projectId: this.projectId }));
+    // Assignments and consensus decisions survive only where their coder, document, source and code do.
+    const coderSet = new Set(this.coders.map((c) => c.id));
+    const docSet = new Set(this.documents.map((d) => d.id));
+    const sourceSet = new Set(this.sources.map((s) => s.id));
+    const assignments = (side?.assignments ?? [])
+      .filter((a) => coderSet.has(a.coderId) && (a.scope === 'source' ? sourceSet : docSet).has(a.targetId))
+      .map((a) => ({ ...a, projectId: this.projectId }));
+    const decisions = (side?.decisions ?? [])
+      .filter((d) => coderSet.has(d.decidedBy) && docSet.has(d.documentId) && codeSet.has(d.codeId))
+      .map((d) => ({ ...d, projectId: this.projectId }));
 
     const documentSets = this.readSets();
-    const { assignments, consensus, redactions } = this.sidecarExtras();
+    const redactions = (side?.redactions ?? []).map((r) => ({ ...r, projectId: this.projectId }));
 
     const result = ProjectBundle.safeParse({
       project,
@@ -228,9 +238,9 @@ class Importer {
       findings,
       actions,
       // absent when empty, so bundles without them round-trip unchanged
-      ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(assignments.length > 0 ? { assignments } : {}),
-      ...(consensus.length > 0 ? { consensus } : {}),
+      ...(decisions.length > 0 ? { decisions } : {}),
+      ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(redactions.length > 0 ? { redactions } : {}),
     });
     if (!result.success) {
@@ -285,29 +295,6 @@ class Importer {
       });
     }
     return sets;
-  }
-
-  /** Coder assignments, consensus decisions and the redaction log from the side file, limited to what exists. */
-  private sidecarExtras(): { assignments: CoderAssignment[]; consensus: ConsensusDecision[]; redactions: RedactionLog[] } {
-    const side = this.sidecar;
-    if (!side) return { assignments: [], consensus: [], redactions: [] };
-    const coders = new Set(this.coders.map((c) => c.id));
-    const docs = new Set(this.documents.map((d) => d.id));
-    const sources = new Set(this.sources.map((s) => s.id));
-    const codes = new Set(this.codes.map((c) => c.id));
-    const projectId = this.projectId;
-    return {
-      assignments: Object.entries(side.assignments)
-        .filter(([coderId]) => coders.has(coderId))
-        .map(([coderId, a]) => ({
-          coderId,
-          projectId,
-          documentIds: a.documentIds.filter((d) => docs.has(d)),
-          sourceIds: a.sourceIds.filter((s) => sources.has(s)),
-        })),
-      consensus: side.consensus.filter((d) => docs.has(d.documentId) && codes.has(d.codeId)).map((d) => ({ ...d, projectId })),
-      redactions: side.redactions.map((r) => ({ ...r, projectId })),
-    };
   }
 
   private readUsers(): void {

@@ -237,8 +237,8 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     memos: Object.fromEntries(bundle.memos.map((m) => [m.id, { target: m.target }])),
     findings: bundle.findings,
     actions: bundle.actions,
-    assignments: Object.fromEntries((bundle.assignments ?? []).map((a) => [a.coderId, { documentIds: a.documentIds, sourceIds: a.sourceIds }])),
-    consensus: bundle.consensus ?? [],
+    assignments: bundle.assignments ?? [],
+    decisions: bundle.decisions ?? [],
     redactions: bundle.redactions ?? [],
     sets: Object.fromEntries((bundle.documentSets ?? []).map((s) => [s.id, { documentIds: s.documentIds, sourceIds: s.sourceIds }])),
   };

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   Action,
   AttributeValue,
+  CoderAssignment,
   ConsensusDecision,
   DocumentKind,
   Finding,
@@ -66,14 +67,14 @@ export const SidecarV1 = z.object({
 export type SidecarV1 = z.infer<typeof SidecarV1>;
 
 /**
- * Version 2: coder assignments (coder id → the documents and sources they are to code), consensus
- * decisions, the redaction log (counts only), and each document set's exact membership (REFI
- * <Set> lists documents only; a Chorus set may also name whole sources).
+ * Version 2: coder assignments (a source or document each coder is to code), consensus decisions
+ * (each with the coder who decided it), the redaction log (counts only), and each document set's
+ * exact membership (REFI <Set> lists documents only; a Chorus set may also name whole sources).
  */
 export const SidecarV2 = SidecarV1.extend({
   version: z.literal(2),
-  assignments: z.record(z.string(), z.object({ documentIds: z.array(Guid), sourceIds: z.array(Guid) })),
-  consensus: z.array(ConsensusDecision),
+  assignments: z.array(CoderAssignment),
+  decisions: z.array(ConsensusDecision),
   redactions: z.array(RedactionLog),
   sets: z.record(z.string(), z.object({ documentIds: z.array(Guid), sourceIds: z.array(Guid) })),
 });
@@ -89,7 +90,7 @@ const SCHEMAS = [SidecarV1, SidecarV2] as const;
 
 /** v1 → v2: no assignments, consensus decisions, redaction log or whole-source set members yet. */
 export function upgradeV1(s: SidecarV1): SidecarV2 {
-  return { ...s, version: 2, assignments: {}, consensus: [], redactions: [], sets: {} };
+  return { ...s, version: 2, assignments: [], decisions: [], redactions: [], sets: {} };
 }
 
 /** UPGRADES[v - 1] turns a valid version-v side file into a valid version v+1 one. */

@@ -287,35 +287,6 @@ export const DocumentSet = z.object({
 });
 export type DocumentSet = z.infer<typeof DocumentSet>;
 
-/**
- * Which documents a coder is asked to code (agreement compares coders only where both were
- * assigned). `sourceIds` assigns every document of those sources.
- */
-export const CoderAssignment = z.object({
-  coderId: Guid,
-  projectId: Guid,
-  documentIds: z.array(Guid).default([]),
-  sourceIds: z.array(Guid).default([]),
-});
-export type CoderAssignment = z.infer<typeof CoderAssignment>;
-
-export const CONSENSUS_DECISIONS = ['apply', 'remove'] as const;
-/** The team's decision on a disputed span: apply the code there, or remove it. */
-export const ConsensusDecision = z
-  .object({
-    id: Guid,
-    projectId: Guid,
-    documentId: Guid,
-    codeId: Guid,
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
-    decision: z.enum(CONSENSUS_DECISIONS),
-    /** The coder who recorded the decision. */
-    decidedBy: Guid,
-    at: IsoDate,
-  })
-  .refine((d) => d.end > d.start, 'a decision must cover at least one character');
-export type ConsensusDecision = z.infer<typeof ConsensusDecision>;
 
 /** Audit trail entry: who did what, when, naming ids only. */
 export const AuditEvent = z.object({
@@ -329,6 +300,41 @@ export const AuditEvent = z.object({
   counts: z.record(z.string(), z.number()).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/**
+ * Which documents a coder was asked to code, for reliability: a whole source or one document.
+ * In an assigned document a coder's silence means "code absent"; elsewhere (when agreement is
+ * computed from assignments) it means "not looked at" (missing).
+ */
+export const ASSIGNMENT_SCOPES = ['source', 'document'] as const;
+export const CoderAssignment = z.object({
+  id: Guid,
+  projectId: Guid,
+  coderId: Guid,
+  scope: z.enum(ASSIGNMENT_SCOPES),
+  /** A source id (scope 'source') or a document id (scope 'document'). */
+  targetId: Guid,
+});
+export type CoderAssignment = z.infer<typeof CoderAssignment>;
+
+/**
+ * How a disagreement between coders was resolved: the code is applied to (or removed from) the
+ * span in the agreed version, decided by `decidedBy` (the coder who resolved it) at `at`.
+ * Decisions never change any coder's own codings, so reliability stays measurable.
+ */
+export const CONSENSUS_DECISIONS = ['apply', 'remove'] as const;
+export const ConsensusDecision = z.object({
+  id: Guid,
+  projectId: Guid,
+  documentId: Guid,
+  codeId: Guid,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  decision: z.enum(CONSENSUS_DECISIONS),
+  decidedBy: Guid,
+  at: IsoDate,
+});
+export type ConsensusDecision = z.infer<typeof ConsensusDecision>;
 
 /**
  * A whole project in memory: the unit exchanged with REFI-QDA files, the demo generator,
@@ -348,8 +354,8 @@ export const ProjectBundle = z.object({
   actions: z.array(Action).default([]),
   /* Optional so that every existing bundle builder stays valid; absent means none. */
   documentSets: z.array(DocumentSet).optional(),
-  assignments: z.array(CoderAssignment).optional(),
-  consensus: z.array(ConsensusDecision).optional(),
   redactions: z.array(RedactionLog).optional(),
+  assignments: z.array(CoderAssignment).optional(),
+  decisions: z.array(ConsensusDecision).optional(),
 });
 export type ProjectBundle = z.infer<typeof ProjectBundle>;

@@ -61,7 +61,7 @@ function generate(): ProjectBundle {
   return {
     project: { id: projectId, name: 'Bench', description: '', isDemo: false, settings: { disclosureThreshold: 10, locale: 'en-GB' }, createdAt: AT, updatedAt: AT },
     coders, sources: [{ id: sourceId, projectId, name: 'Survey', kind: 'survey', description: '', createdAt: AT }],
-    variables: [], participants: [], documents, codes, codings, memos: [], findings: [], actions: [],
+    variables: [], participants: [], documents, codes, codings, memos: [], findings: [], actions: [], assignments: [], decisions: [],
   };
 }
 

@@ -117,19 +117,21 @@ describe.each(codecs)('commands with the %s', (_name, codec) => {
     expect((await audits(db, pid)).map((a) => a.action)).toEqual(['project.import', 'coding.add', 'coding.add-many', 'coding.remove', 'coder.create', 'coder.update']);
   });
 
-  it('resolveDisagreement accepts (copies to the other coders) and rejects (removes) as one step each', async () => {
+  it('resolveDisagreement records a consensus decision by the deciding coder as one step, never a coding; a later decision on the span replaces it', async () => {
     setCodec(await codec());
     const { db, b, pid } = await seeded();
-    const { result: second } = await execute(db, pid, { type: 'createCoder', name: 'Second' });
     const c = b.codings[2]!;
-    const add = [{ documentId: c.documentId, codeId: c.codeId, start: c.start, end: c.end, coderId: second.id }];
-    const { result: accepted } = await execute(db, pid, { type: 'resolveDisagreement', decision: 'accept', code: 'Being believed', add, remove: [] });
-    expect(accepted).toEqual({ added: 1, removed: 0 });
-    expect((await historyState(db, pid)).undo).toBe('Accept “Being believed” for all coders');
-    const { result: rejected } = await execute(db, pid, { type: 'resolveDisagreement', decision: 'reject', code: 'Being believed', add: [], remove: [c.id] });
-    expect(rejected).toEqual({ added: 0, removed: 1 });
+    const codingsBefore = await db.codings.where('projectId').equals(pid).toArray();
+    const span = { documentId: c.documentId, codeId: c.codeId, start: c.start, end: c.end };
+    const { result: first } = await execute(db, pid, { type: 'resolveDisagreement', ...span, decision: 'apply', decidedBy: b.coders[0]!.id });
+    expect(first).toMatchObject({ ...span, decision: 'apply', decidedBy: b.coders[0]!.id });
+    expect((await historyState(db, pid)).undo).toBe('Consensus: apply “Being believed”');
+    const { result: second } = await execute(db, pid, { type: 'resolveDisagreement', ...span, decision: 'remove', decidedBy: b.coders[0]!.id });
+    expect((await db.decisions.toArray()).map((d) => [d.id, d.decision])).toEqual([[second.id, 'remove']]);
+    expect(await db.codings.where('projectId').equals(pid).toArray()).toEqual(codingsBefore);
     await execute(db, pid, { type: 'undo' });
-    expect(await db.codings.get(c.id)).toBeDefined();
+    expect((await db.decisions.toArray()).map((d) => d.id)).toEqual([first.id]);
+    await expect(execute(db, pid, { type: 'resolveDisagreement', ...span, decision: 'apply', decidedBy: '00000000-0000-4000-8000-00000000dead' })).rejects.toThrow('No such coder');
   });
 });
 
@@ -187,12 +189,12 @@ describe('one step per user action', () => {
     expect(await everything(db)).toEqual(before);
   });
 
-  it('commands whose handlers are still to be written are refused, changing nothing', async () => {
+  it('refused commands change nothing: an assignment to a document of no project, a merge of another project\'s rows', async () => {
     const { db, b, pid } = await seeded(6);
     const before = await everything(db);
-    await expect(execute(db, pid, { type: 'setAssignment', coderId: b.coders[0]!.id, documentIds: [b.documents[0]!.id], assigned: true })).rejects.toThrow(/not available yet/);
+    await expect(execute(db, pid, { type: 'setAssignment', coderId: b.coders[0]!.id, scope: 'document', targetId: '00000000-0000-4000-8000-00000000beef', assigned: true })).rejects.toThrow(/No such document/);
     const other = smallBundle(77);
-    const foreign = { rows: { coders: other.coders, sources: [], variables: [], participants: [], codes: [], codings: [], findings: [], actions: [] }, documents: [], memos: [] };
+    const foreign = { rows: { coders: other.coders, sources: [], variables: [], participants: [], codes: [], codings: [], findings: [], actions: [], assignments: [], decisions: [] }, documents: [], memos: [] };
     await expect(execute(db, pid, { type: 'mergeProject', delta: foreign, label: 'Merge other.qdpx' })).rejects.toThrow(/belongs to another project/);
     expect(await everything(db)).toEqual(before);
   });

@@ -106,7 +106,7 @@ function toCommand(p: Pick, m: MemoryProject, steps: number[]): Command | null {
     case 'import':
       return { type: 'importCodes', codes: codes.slice(0, 2).map((c, i) => ({ ...c, name: i === 0 ? c.name : p.text || 'Imported' })), label: 'Import codebook' };
     case 'accept':
-      return span ? { type: 'resolveDisagreement', decision: 'accept', code: 'x', add: [span], remove: codings.slice(0, 1).map((c) => c.id) } : null;
+      return span ? { type: 'resolveDisagreement', documentId: span.documentId, codeId: span.codeId, start: span.start, end: span.end, decision: p.a % 2 ? 'apply' : 'remove', decidedBy: span.coderId } : null;
     case 'undo':
       return { type: 'undo' };
     case 'redo':

@@ -40,5 +40,7 @@ export function smallBundle(seed = 1): ProjectBundle {
     memos: [{ id: id(), projectId: pid, target: { kind: 'code', id: theme }, title: 'Note', coderId: coder, createdAt: t, updatedAt: t, text: 'Watch for 101 waits.' }],
     findings: [],
     actions: [],
+    assignments: [],
+    decisions: [],
   };
 }

@@ -50,12 +50,30 @@ describe('schema versions', () => {
     await importBundle(v3, b);
     v3.close();
     const db = await openChorusDb('mig-v3');
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.datasets.count()).toBe(0);
     expect(await db.datasetRows.count()).toBe(0);
     const back = await exportBundle(db, b.project.id);
     expect(back.documents.map((d) => d.text).sort()).toEqual(b.documents.map((d) => d.text).sort());
     expect(back.participants).toHaveLength(b.participants.length);
+    db.close();
+  });
+
+  it('v4 → v5 adds coder assignments and consensus decisions and keeps every row', async () => {
+    const v4 = new ChorusDb('mig-v4', 4);
+    await v4.open();
+    const b = smallBundle(10);
+    await importBundle(v4, b);
+    v4.close();
+    const db = await openChorusDb('mig-v4');
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.assignments.count()).toBe(0);
+    expect(await db.decisions.count()).toBe(0);
+    const back = await exportBundle(db, b.project.id);
+    expect(back.codings).toHaveLength(b.codings.length);
+    expect(back.documents.map((d) => d.text).sort()).toEqual(b.documents.map((d) => d.text).sort());
+    expect(back.assignments).toEqual([]);
+    expect(back.decisions).toEqual([]);
     db.close();
   });
 

@@ -109,7 +109,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     const { page } = s;
     await openWorkspace(page, 'Agreement');
     const kappa = page.locator('[data-stat="kappa"] .stat__value');
-    await kappa.waitFor({ timeout: 15_000 });
+    await kappa.waitFor({ timeout: 30_000 });
     expect(await kappa.textContent()).toMatch(/^-?\d\.\d{3}$/);
     expect(await page.locator('[data-stat="alpha"] .stat__value').textContent()).toMatch(/^-?\d\.\d{3}$/);
     expect(await page.getByText(/Landis & Koch/).count()).toBeGreaterThan(0);
@@ -124,14 +124,18 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     await screenshot(page, 'agreement');
     const violations = await seriousA11yViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-    await items.first().getByRole('button', { name: /^Accept/ }).click();
-    await page.getByRole('status').filter({ hasText: 'Accepted' }).waitFor();
-    await expect.poll(total, { timeout: 15_000 }).toBeLessThan(before);
+    // resolving records a consensus decision: the disagreement stays listed (the coders still differ), marked resolved
+    const resolved = async () => Number(/(\d+) resolved/.exec((await heading.textContent()) ?? '')?.[1]);
+    expect(await resolved()).toBe(0);
+    await items.first().getByRole('button', { name: /^Apply code/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Consensus recorded' }).waitFor();
+    await expect.poll(resolved, { timeout: 15_000 }).toBe(1);
+    expect(await total()).toBe(before);
     await items.first().scrollIntoViewIfNeeded();
     await screenshot(page, 'agreement-resolved');
-    // undo brings the disagreement back
+    // undo withdraws the decision
     await page.getByRole('button', { name: 'Undo last change' }).click();
-    await expect.poll(total, { timeout: 15_000 }).toBe(before);
+    await expect.poll(resolved, { timeout: 15_000 }).toBe(0);
     expect(s.errors).toEqual([]);
-  });
+  }, 120_000);
 });

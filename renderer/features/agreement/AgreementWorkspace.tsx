@@ -1,16 +1,19 @@
 /**
  * The Agreement workspace: compare two or more coders on chosen documents and codes, read the
- * statistics with plain-English bands, and resolve each disagreement (Accept / Reject, undoable).
+ * statistics with plain-English bands, and resolve each disagreement by a consensus decision
+ * recorded under the current coder's name (undoable; no coder's own codings change).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { AGREEMENT_UNITS, type AgreementUnit } from '../../../shared/analysis/reliability';
+import type { ConsensusDecision } from '../../../shared/model';
 import { agreementBars } from '../../../shared/report';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useProjectData } from '../../app/useProjectData';
+import { useCoder } from '../../app/useCoder';
 import { Chart } from '../../charts';
-import { execute, listCoders } from '../../db/api';
+import { execute, listAssignments, listCoders } from '../../db/api';
 import { analysisClient } from '../../workers/analysis-client';
 import { ResultTable } from '../analysis/ResultTable';
 import { TableActions } from '../analysis/TableActions';
@@ -31,6 +34,14 @@ const UNIT_LABELS: Record<AgreementUnit, string> = {
 
 const fmt = (v: number | null, dp: number) => (v === null ? 'not defined' : v.toFixed(dp));
 
+/** What a coder's silence in a whole document means. */
+type Silence = 'uncoded' | 'missing' | 'assigned';
+const SILENCE_LABELS: Record<Silence, string> = {
+  uncoded: 'counts as “not coded” (as NVivo’s coding comparison)',
+  missing: 'leaves that document out for that coder',
+  assigned: 'follows the coder assignments',
+};
+
 export function AgreementWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
   const data = useProjectData(db, project.id);
@@ -43,9 +54,21 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
   const [unit, setUnit] = useState<AgreementUnit>('character');
   const [status, setStatus] = useState('');
   const [lastStep, setLastStep] = useState<number | null>(null);
+  const [silence, setSilence] = useState<Silence>('uncoded');
+  const [consensus, setConsensus] = useState(false);
+  const { coder: current } = useCoder(db, project.id);
+  const assignmentCount = useLiveQuery(async () => (await listAssignments(db, project.id)).length, [db, project.id]) ?? 0;
 
   const coderIds = picked ?? (coders ?? []).map((c) => c.id);
-  const request: AgreementRequest = { coderIds, sourceIds: sourceId ? [sourceId] : null, codeIds: allCodes ? null : codeIds, unit };
+  const request: AgreementRequest = {
+    coderIds,
+    sourceIds: sourceId ? [sourceId] : null,
+    codeIds: allCodes ? null : codeIds,
+    unit,
+    absent: silence === 'missing' ? 'missing' : 'uncoded',
+    assigned: silence === 'assigned',
+    consensus,
+  };
   const problem = coderIds.length < 2 ? 'Choose at least two coders to compare.' : !allCodes && codeIds.length === 0 ? 'Pick at least one code, or choose all codes.' : null;
   const key = revision !== undefined && coders && !problem ? JSON.stringify([revision, request]) : null;
   const { result, busy, error } = useWorkerResult(key, () => analysisClient().agreement(project.id, revision!, request));
@@ -60,17 +83,12 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
   const coderName = useMemo(() => new Map((coders ?? []).map((c) => [c.id, c.name])), [coders]);
 
   const fail = (e: unknown) => setStatus(errorMessage(e));
-  const accept = async (d: ShownDisagreement) => {
-    const add = d.notAppliedBy.flatMap((coderId) => d.acceptSpans.map((s) => ({ documentId: d.documentId, codeId: d.codeId, start: s.start, end: s.end, coderId })));
-    await execute(db, project.id, { type: 'resolveDisagreement', decision: 'accept', code: d.code, add, remove: [] }).then(({ step }) => {
+  const decide = async (d: ShownDisagreement, decision: ConsensusDecision['decision']) => {
+    if (!current) return setStatus('Choose who you are (Coding as) before deciding.');
+    const what = decision === 'apply' ? 'apply' : 'do not apply';
+    await execute(db, project.id, { type: 'resolveDisagreement', documentId: d.documentId, codeId: d.codeId, start: d.start, end: d.end, decision, decidedBy: current.id }).then(({ step }) => {
       setLastStep(step);
-      setStatus(`Accepted: “${d.code}” copied to ${d.notAppliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`);
-    }, fail);
-  };
-  const reject = async (d: ShownDisagreement) => {
-    await execute(db, project.id, { type: 'resolveDisagreement', decision: 'reject', code: d.code, add: [], remove: d.rejectIds }).then(({ step }) => {
-      setLastStep(step);
-      setStatus(`Rejected: “${d.code}” removed from ${d.appliedBy.map((id) => coderName.get(id) ?? id).join(', ')}.`);
+      setStatus(`Consensus recorded: ${what} “${d.code}” in ${d.document}, decided by ${current.name}.`);
     }, fail);
   };
   // This screen's Undo reverts exactly the last decision made here, never a later edit elsewhere.
@@ -83,7 +101,9 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
   };
 
   const overall = result?.report.overall;
-  const kappaName = coderIds.length === 2 ? "Cohen's kappa" : "Fleiss' kappa";
+  const compared = result?.report.coders.length ?? coderIds.length + (consensus ? 1 : 0);
+  const kappaName = compared === 2 ? "Cohen's kappa" : "Fleiss' kappa";
+  const untouched = result?.report.coders.filter((c) => (result.report.untouched[c.id] ?? 0) > 0) ?? [];
   return (
     <main className="analyse__main agreement" id="document-area" tabIndex={-1} aria-busy={busy}>
       <h2>Inter-coder agreement</h2>
@@ -93,9 +113,9 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
           chance; Fleiss’ kappa for more than two coders) and Krippendorff’s alpha (corrected for chance, allows missing codings).
         </p>
         <p>
-          <strong>Limits.</strong> At character level kappa and alpha are computed over every character of each document, coded or not — not only over coded text — so
-          they are comparable with NVivo’s coding comparison. A coder with no codings in a document is treated as not having coded it. Agreement shows consistency, not
-          that the codes are right.
+          <strong>Limits.</strong> At character level kappa and alpha are computed over every character of each document, coded or not — not only over coded text. By
+          default every document in scope counts for every coder and a coder’s silence means “not coded”, as in NVivo’s coding comparison; if coders were each given
+          part of the data, assign it in the Coders panel and choose “follows the coder assignments”. Agreement shows consistency, not that the codes are right.
         </p>
       </section>
       <form className="agreement__form" onSubmit={(e) => e.preventDefault()}>
@@ -139,6 +159,23 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
             All codes
           </label>
         </div>
+        <div className="field-row">
+          <label>
+            A coder’s silence in a whole document
+            <select value={silence} onChange={(e) => setSilence(e.target.value as Silence)}>
+              {(Object.keys(SILENCE_LABELS) as Silence[]).map((k) => (
+                <option key={k} value={k} disabled={k === 'assigned' && assignmentCount === 0}>
+                  {SILENCE_LABELS[k]}
+                  {k === 'assigned' && assignmentCount === 0 ? ' (none assigned yet)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={consensus} onChange={(e) => setConsensus(e.target.checked)} />
+            Compare with the consensus
+          </label>
+        </div>
         {!allCodes && (
           <fieldset className="checks code-picker">
             <legend>Codes</legend>
@@ -166,6 +203,24 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
       </div>
       {result && overall && table && !error && !problem && (
         <>
+          <p className="hint" data-testid="untouched">
+            {result.report.assigned
+              ? 'Silence means “code absent” in documents assigned to a coder; elsewhere a coder who coded nothing is left out. '
+              : result.report.absent === 'uncoded'
+                ? 'Every document counts for every coder; silence means “not coded”. '
+                : 'Documents a coder never touched are left out for that coder. '}
+            {untouched.length === 0
+              ? `Every coder coded something in each of the ${result.report.documents} documents.`
+              : `Documents with no codings at all, of ${result.report.documents}: ${untouched.map((c) => `${c.name} ${result.report.untouched[c.id]}`).join(', ')}.`}
+            {untouched.length > 0 && silence === 'uncoded' && (
+              <>
+                {' '}
+                <button type="button" className="link-button" onClick={() => setSilence('missing')}>
+                  Leave them out
+                </button>
+              </>
+            )}
+          </p>
           <section className="headline" aria-label="Overall agreement">
             <div className="stat">
               <span className="stat__label">Percent agreement</span>
@@ -192,16 +247,24 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
           {chart && <Chart spec={chart} className="chart analyse__chart" />}
           <ResultTable table={table} threshold={null} />
           <h3>
-            Disagreements ({result.totalDisagreements}
+            Disagreements ({result.totalDisagreements}, {result.resolved} resolved
             {result.totalDisagreements > result.disagreements.length ? `, first ${result.disagreements.length} shown` : ''})
           </h3>
           <p className="hint">
-            Accept copies the coding to the coders who did not apply it; Reject removes it from the coders who did. Each is one step you can undo.{' '}
+            Resolve each by consensus: “Apply code” or “Do not apply” records the agreed decision under your name ({current?.name ?? 'no coder chosen'}). No coder’s
+            own codings change, so the figures above still measure how far the coders agreed on their own. The consensus — what every coder applied, plus these
+            decisions — can be compared with the coders (“Compare with the consensus”) and is exported with the project. Each decision is one step you can undo.{' '}
             <button type="button" className="link-button" disabled={lastStep === null} onClick={undoDecision}>
               Undo last change
             </button>
           </p>
-          <DisagreementList items={result.disagreements} coderName={(id) => coderName.get(id) ?? id} onAccept={(d) => void accept(d)} onReject={(d) => void reject(d)} disabled={busy} />
+          <DisagreementList
+            items={result.disagreements}
+            coderName={(id) => coderName.get(id) ?? id}
+            decider={current?.name ?? 'no coder chosen'}
+            onDecide={(d, decision) => void decide(d, decision)}
+            disabled={busy || !current}
+          />
         </>
       )}
       <p className="status" role="status" aria-live="polite">

@@ -3,6 +3,7 @@ import { setSetting } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
 import { NewCoderDialog } from './NewCoderDialog';
+import { CodersPanel } from './CodersPanel';
 import { useBlindMode } from './useBlindMode';
 import './coders.css';
 
@@ -12,6 +13,7 @@ export function CoderSwitcher({ projectId }: { projectId: string }) {
   const { coder, coders } = useCoder(db, projectId);
   const [blind, setBlind] = useBlindMode(db);
   const [adding, setAdding] = useState(false);
+  const [panel, setPanel] = useState(false);
   return (
     <div className="coder-switcher" role="group" aria-label="Coder">
       {coder && <span className="coder-dot" style={{ backgroundColor: coder.colour }} aria-hidden="true" />}
@@ -27,9 +29,13 @@ export function CoderSwitcher({ projectId }: { projectId: string }) {
       <button type="button" onClick={() => setAdding(true)}>
         New coder…
       </button>
+      <button type="button" onClick={() => setPanel(true)} title="Coders and the sources each was asked to code (for agreement)">
+        Coders…
+      </button>
       <label className="coder-switcher__blind" title="Show only your own codings, so that coders can code independently and their agreement can be checked">
         <input type="checkbox" checked={blind} onChange={(e) => void setBlind(e.target.checked)} /> Blind mode
       </label>
+      {panel && <CodersPanel projectId={projectId} onClose={() => setPanel(false)} />}
       {adding && (
         <NewCoderDialog
           projectId={projectId}

@@ -3,7 +3,8 @@ import { execute, initialsOf } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Coder } from '../../../shared/model';
-import { CODE_PALETTE } from '../../../shared/coding/palette';
+import { paletteColour } from '../../../shared/coding/palette';
+import { useCoder } from '../../app/useCoder';
 import { ColourSwatches } from './ColourSwatches';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -12,7 +13,10 @@ export function NewCoderDialog({ projectId, onCreated, onClose }: { projectId: s
   const db = useDb();
   const [name, setName] = useState('');
   const [initials, setInitials] = useState('');
-  const [colour, setColour] = useState<string>(CODE_PALETTE[6]);
+  const { coders } = useCoder(db, projectId);
+  // each new coder gets the next palette colour (as createCoder picks), unless one is chosen
+  const [chosen, setColour] = useState<string | null>(null);
+  const colour = chosen ?? paletteColour(coders.length + 4);
   const [error, setError] = useState('');
   const save = async () => {
     try {

@@ -7,7 +7,9 @@
  * - Each code is a binary variable: per unit (or character), each coder applied it or not.
  *   A coder "applied code c to unit u" if any of their codings of c overlaps u.
  * - A coder counts as present for a document if they have ≥ 1 coding of any code in it, or it is
- *   in `assignedDocumentIds`, or `absentCoder` is 'uncoded'. Absent coders' values are missing.
+ *   assigned to them (`assignedTo`, `assignedDocumentIds`), or `absentCoder` is 'uncoded' (the
+ *   default, as NVivo: every document in scope counts, silence = not coded). Otherwise their
+ *   values there are missing.
  * - Character level: every character of every document counts, coded or not, over the WHOLE
  *   document length (never over coded characters only, a known error in a peer tool).
  *   Per code the characters of all selected documents are pooled (a 2×2 table summed over
@@ -21,10 +23,12 @@
  */
 import type { ProjectBundle } from '../../model';
 import { addBinaryCounts, binaryStats, emptyBinaryCounts, type BinaryCounts } from './stats';
-import { prepare, type AgreementOptions, type AgreementUnit, type Prepared } from './prepare';
+import { prepare, type AbsentCoder, type AgreementOptions, type AgreementUnit, type Prepared } from './prepare';
 import { CharacterSweep, documentUnits, UnitSweep, type DocUnits } from './sweep';
 
-export { AgreementError, AGREEMENT_UNITS, type AgreementOptions, type AgreementUnit } from './prepare';
+export { ABSENT_CODER, AgreementError, AGREEMENT_UNITS, type AbsentCoder, type AgreementOptions, type AgreementUnit } from './prepare';
+export { assignedDocuments } from './assignments';
+export { CONSENSUS_CODER, consensusCodings, decisionFor, withConsensus } from './consensus';
 export {
   cohenKappa,
   cohenKappaFromTable,
@@ -52,6 +56,14 @@ export interface CodeAgreement extends AgreementStats {
 
 export interface AgreementReport {
   unit: AgreementUnit;
+  /** What silence in a whole (unassigned) document meant. */
+  absent: AbsentCoder;
+  /** Whether coder assignments decided where silence means "code absent". */
+  assigned: boolean;
+  /** Documents in scope. */
+  documents: number;
+  /** Per coder id: documents in scope where that coder has no codings at all. */
+  untouched: Record<string, number>;
   coders: { id: string; name: string }[];
   overall: AgreementStats & { units: number };
   codes: CodeAgreement[];
@@ -138,6 +150,10 @@ export function computeAgreement(bundle: ProjectBundle, opts: AgreementOptions):
   const o = binaryStats(total);
   return {
     unit: opts.unit,
+    absent: opts.absentCoder ?? 'uncoded',
+    assigned: opts.assignedTo !== undefined,
+    documents: p.docs.length,
+    untouched: Object.fromEntries(p.coders.map((c, j) => [c.id, p.untouched[j]!])),
     coders: p.coders,
     overall: { percentAgreement: o.percentAgreement, kappa: o.kappa, alpha: o.alpha, units: codes[0]?.units ?? 0 },
     codes,

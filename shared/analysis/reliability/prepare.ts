@@ -8,6 +8,10 @@ import type { DocumentWithText, ProjectBundle } from '../../model';
 export type AgreementUnit = 'character' | 'response' | 'sentence' | 'paragraph' | 'document';
 export const AGREEMENT_UNITS: readonly AgreementUnit[] = ['character', 'response', 'sentence', 'paragraph', 'document'];
 
+/** What a coder's silence in a whole document means: see AgreementOptions.absentCoder. */
+export type AbsentCoder = 'uncoded' | 'missing';
+export const ABSENT_CODER: readonly AbsentCoder[] = ['uncoded', 'missing'];
+
 export interface AgreementOptions {
   /** Coders to compare (ids). Default: every coder with at least one coding in the selected documents. */
   coderIds?: readonly string[];
@@ -22,11 +26,17 @@ export interface AgreementOptions {
    */
   assignedDocumentIds?: readonly string[];
   /**
-   * How to treat a coder with no codings at all in a document (and not assigned it):
-   * 'missing' (default) leaves their values missing there; 'uncoded' counts every character/unit
-   * as not coded by them, as NVivo's coding comparison does.
+   * Documents each coder was asked to code (coder id → document ids), from the project's coder
+   * assignments: in these a coder's silence means "code absent".
    */
-  absentCoder?: 'missing' | 'uncoded';
+  assignedTo?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * How to treat a coder with no codings at all in a document that is not assigned to them:
+   * 'uncoded' (default, as NVivo's coding comparison does) counts every character/unit there as
+   * not coded by them; 'missing' leaves their values missing there (the document drops out of
+   * any comparison with them).
+   */
+  absentCoder?: AbsentCoder;
 }
 
 /** A failure caused by the options (unknown id, too few coders): the message says which and why. */
@@ -49,6 +59,8 @@ export interface Prepared {
   present: Uint8Array;
   /** Number of coders present per document. */
   presentCount: Int32Array;
+  /** Per coder: documents in scope where they have no codings at all (of any code). */
+  untouched: Int32Array;
   /** Kept codings (clipped to the document), as parallel arrays sorted by document, code, coder, start. */
   coder: Int32Array;
   start: Int32Array;
@@ -193,19 +205,22 @@ export function prepare(bundle: ProjectBundle, opts: AgreementOptions): Prepared
 
   const present = new Uint8Array(D * M);
   const presentCount = new Int32Array(D);
-  const assigned = new Set(opts.assignedDocumentIds ?? []);
+  const untouched = new Int32Array(M);
+  const everyone = new Set(opts.assignedDocumentIds ?? []);
+  const uncoded = (opts.absentCoder ?? 'uncoded') === 'uncoded';
+  const assignedTo = coderIds.map((id) => new Set(opts.assignedTo?.[id] ?? []));
   for (let d = 0; d < D; d++) {
-    const all = opts.absentCoder === 'uncoded' || (assigned.size > 0 && assigned.has(docs[d]!.id));
+    const id = docs[d]!.id;
+    const all = uncoded || everyone.has(id);
     let m = 0;
     for (let i = 0; i < metIds.length; i++) {
-      if (all || presentBy[i]![d]) {
-        present[d * M + remap[i]!] = 1;
+      const j = remap[i]!;
+      const coded = presentBy[i]![d] === 1;
+      if (!coded) untouched[j]!++;
+      if (all || coded || assignedTo[j]!.has(id)) {
+        present[d * M + j] = 1;
         m++;
       }
-    }
-    if (all) {
-      present.fill(1, d * M, d * M + M);
-      m = M;
     }
     presentCount[d] = m;
   }
@@ -258,7 +273,7 @@ export function prepare(bundle: ProjectBundle, opts: AgreementOptions): Prepared
   if (G > 0 && n - groupLo[G - 1]! > maxGroup) maxGroup = n - groupLo[G - 1]!;
   const sCoder = sKey;
 
-  return { coders, codes, docs, docLength, M, present, presentCount, coder: sCoder, start: sStart, end: sEnd, groupLo, groupDoc, groupCode, maxGroup };
+  return { coders, codes, docs, docLength, M, present, presentCount, untouched, coder: sCoder, start: sStart, end: sEnd, groupLo, groupDoc, groupCode, maxGroup };
 }
 
 /** Sort codings [lo, hi) of the parallel arrays by key, then start (stable). */

@@ -1,10 +1,22 @@
 /**
  * The Agreement workspace's computation (run in the analysis worker): agreement statistics, the
- * disagreements with their text and the codings that resolve them, and the results as a table.
+ * disagreements with their text and any consensus decision on them, and the results as a table.
  */
-import { computeAgreement, listDisagreements, type AgreementReport, type AgreementUnit, type Disagreement } from './index';
+import {
+  assignedDocuments,
+  computeAgreement,
+  CONSENSUS_CODER,
+  decisionFor,
+  listDisagreements,
+  withConsensus,
+  type AbsentCoder,
+  type AgreementOptions,
+  type AgreementReport,
+  type AgreementUnit,
+  type Disagreement,
+} from './index';
 import type { AnalysisTable } from '../index';
-import type { ProjectBundle } from '../../model';
+import type { ConsensusDecision, ProjectBundle } from '../../model';
 
 export interface AgreementRequest {
   coderIds: string[];
@@ -13,11 +25,12 @@ export interface AgreementRequest {
   /** These codes only; null = every code. */
   codeIds: string[] | null;
   unit: AgreementUnit;
-}
-
-export interface Span {
-  start: number;
-  end: number;
+  /** What a coder's silence in a whole document means (default 'uncoded', as NVivo). */
+  absent?: AbsentCoder;
+  /** Use the coder assignments: silence is "code absent" in assigned documents, missing elsewhere. */
+  assigned?: boolean;
+  /** Add the "Consensus" pseudo-coder (agreed codings plus decisions) to the comparison. */
+  consensus?: boolean;
 }
 
 export interface ShownDisagreement extends Disagreement {
@@ -25,10 +38,8 @@ export interface ShownDisagreement extends Disagreement {
   document: string;
   /** The disputed text (shortened). */
   snippet: string;
-  /** Codings of this code, by the coders who applied it, that touch the unit: "Reject" removes them. */
-  rejectIds: string[];
-  /** Spans to give each coder who did not apply the code: "Accept" adds them. */
-  acceptSpans: Span[];
+  /** The consensus decision on exactly this span, if one was made. */
+  decision: ConsensusDecision | null;
 }
 
 export interface AgreementResult {
@@ -36,6 +47,8 @@ export interface AgreementResult {
   disagreements: ShownDisagreement[];
   /** All disagreements (the list shows at most `limit`). */
   totalDisagreements: number;
+  /** How many of them have a consensus decision. */
+  resolved: number;
 }
 
 /** Plain-English reading of a kappa (Landis & Koch 1977) or alpha (Krippendorff 2004) value. */
@@ -73,29 +86,32 @@ export function runAgreement(bundle: ProjectBundle, req: AgreementRequest, limit
   const documentIds = sources ? bundle.documents.filter((d) => sources.has(d.sourceId)).map((d) => d.id) : undefined;
   if (documentIds && documentIds.length === 0) throw new Error('The chosen sources have no documents.');
   if (req.codeIds && req.codeIds.length === 0) throw new Error('Choose at least one code, or all codes.');
-  const opts = { unit: req.unit, coderIds: req.coderIds, documentIds, codeIds: req.codeIds ?? undefined };
-  const report = computeAgreement(bundle, opts);
+  if (req.assigned && (bundle.assignments ?? []).length === 0) throw new Error('No documents are assigned to coders yet: assign them in the Coders panel, or count silence as “not coded”.');
+  const opts: AgreementOptions = {
+    unit: req.unit,
+    coderIds: req.coderIds,
+    documentIds,
+    codeIds: req.codeIds ?? undefined,
+    absentCoder: req.assigned ? 'missing' : (req.absent ?? 'uncoded'),
+    assignedTo: req.assigned ? assignedDocuments(bundle.documents, (bundle.assignments ?? [])) : undefined,
+  };
+  const report = req.consensus
+    ? computeAgreement(withConsensus(bundle, opts), { ...opts, coderIds: [...req.coderIds, CONSENSUS_CODER.id] })
+    : computeAgreement(bundle, opts);
   const all = listDisagreements(bundle, opts);
   const docs = new Map(bundle.documents.map((d) => [d.id, d]));
   const disagreements = all.slice(0, limit).map((d): ShownDisagreement => {
     const doc = docs.get(d.documentId);
-    const applied = new Set(d.appliedBy);
-    const touching = bundle.codings.filter(
-      (c) => c.documentId === d.documentId && c.codeId === d.codeId && applied.has(c.coderId) && c.start < d.end && c.end > d.start,
-    );
-    // At character level the disputed span is exact; for larger units, copy the appliers' own spans.
-    const spans = req.unit === 'character' ? [{ start: d.start, end: d.end }] : touching.map((c) => ({ start: c.start, end: c.end }));
-    const unique = [...new Map(spans.map((s) => [`${s.start}-${s.end}`, s])).values()];
     return {
       ...d,
       key: `${d.codeId}:${d.documentId}:${d.start}:${d.end}`,
       document: doc?.title ?? d.documentId,
       snippet: shorten(doc?.text.slice(d.start, d.end) ?? '', 240),
-      rejectIds: touching.map((c) => c.id),
-      acceptSpans: unique,
+      decision: decisionFor(d, (bundle.decisions ?? [])) ?? null,
     };
   });
-  return { report, disagreements, totalDisagreements: all.length };
+  const resolved = all.reduce((n, d) => n + (decisionFor(d, (bundle.decisions ?? [])) ? 1 : 0), 0);
+  return { report, disagreements, totalDisagreements: all.length, resolved };
 }
 
 /** The per-code results as a table, for the grid and for CSV/XLSX export. */

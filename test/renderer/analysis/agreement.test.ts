@@ -4,19 +4,15 @@ import { buildDemoProject } from '../../../shared/demo';
 import type { ProjectBundle } from '../../../shared/model';
 import { agreementTable, alphaBand, kappaBand, runAgreement, type AgreementRequest, type ShownDisagreement } from '../../../shared/analysis/reliability/run-agreement';
 import { toCsv } from '../../../shared/export/table';
+import { binaryProject, WIKIPEDIA_COHEN } from '../../fixtures/agreement/published';
 
 const demo = buildDemoProject();
 const coderIds = demo.coders.map((c) => c.id);
 
-function acceptIn(bundle: ProjectBundle, d: ShownDisagreement): ProjectBundle {
-  const added = d.notAppliedBy.flatMap((coderId, i) =>
-    d.acceptSpans.map((s, j) => ({ id: `00000000-0000-4000-8000-${String(i * 1000 + j).padStart(12, '0')}`, projectId: bundle.project.id, documentId: d.documentId, codeId: d.codeId, start: s.start, end: s.end, coderId, createdAt: '2026-01-01T00:00:00.000Z' })),
-  );
-  return { ...bundle, codings: [...bundle.codings, ...added] };
-}
-function rejectIn(bundle: ProjectBundle, d: ShownDisagreement): ProjectBundle {
-  const gone = new Set(d.rejectIds);
-  return { ...bundle, codings: bundle.codings.filter((c) => !gone.has(c.id)) };
+/** The bundle with a consensus decision on disagreement `d`, made by the project's first coder. */
+function decideIn(bundle: ProjectBundle, d: ShownDisagreement, decision: 'apply' | 'remove', n = 0): ProjectBundle {
+  const row = { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, projectId: bundle.project.id, documentId: d.documentId, codeId: d.codeId, start: d.start, end: d.end, decision, decidedBy: bundle.coders[0]!.id, at: '2026-01-01T00:00:00.000Z' };
+  return { ...bundle, decisions: [...(bundle.decisions ?? []), row] };
 }
 
 describe('runAgreement on the demo project', () => {
@@ -31,40 +27,37 @@ describe('runAgreement on the demo project', () => {
         expect(d.appliedBy.length).toBeGreaterThan(0);
         expect(d.notAppliedBy.length).toBeGreaterThan(0);
         expect(d.document).toBe(doc.get(d.documentId)!.title);
-        expect(d.rejectIds.length).toBeGreaterThan(0);
-        for (const id of d.rejectIds) {
-          const c = demo.codings.find((x) => x.id === id)!;
-          expect(d.appliedBy).toContain(c.coderId);
-          expect(c.codeId).toBe(d.codeId);
-          expect(c.start < d.end && c.end > d.start).toBe(true);
-        }
+        expect(d.decision).toBeNull();
       }
     });
   }
 
-  it('resolving a disagreement (accept or reject) makes it disappear, and accepting never adds others', () => {
+  it('resolving a disagreement records a decision on it and never moves the coders’ own figures', () => {
     const req: AgreementRequest = { coderIds, sourceIds: null, codeIds: null, unit: 'sentence' };
     const first = runAgreement(demo, req);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: first.disagreements.length - 1 }), fc.boolean(), (i, accept) => {
+      fc.property(fc.integer({ min: 0, max: first.disagreements.length - 1 }), fc.boolean(), (i, apply) => {
         const d = first.disagreements[i]!;
-        const after = runAgreement(accept ? acceptIn(demo, d) : rejectIn(demo, d), req, Infinity);
-        expect(after.disagreements.map((x) => x.key)).not.toContain(d.key);
-        // Accepting only adds coverage, so it never creates a disagreement; rejecting removes whole
-        // codings, which may reopen units the coders agreed on elsewhere in those codings.
-        if (accept) expect(after.totalDisagreements).toBeLessThan(first.totalDisagreements);
+        const after = runAgreement(decideIn(demo, d, apply ? 'apply' : 'remove'), req);
+        expect(after.report).toEqual(first.report);
+        expect(after.resolved).toBe(1);
+        const shown = after.disagreements.find((x) => x.key === d.key)!;
+        expect(shown.decision).toMatchObject({ decision: apply ? 'apply' : 'remove', decidedBy: demo.coders[0]!.id });
       }),
       { numRuns: 12 },
     );
   });
 
-  it('accepting everywhere at character level leaves no disagreements and perfect agreement', () => {
-    const req: AgreementRequest = { coderIds, sourceIds: [demo.sources[1]!.id], codeIds: null, unit: 'character' };
+  it('with every disagreement decided, all are marked resolved and the consensus joins the comparison as a pseudo-coder', () => {
+    const req: AgreementRequest = { coderIds, sourceIds: [demo.sources[1]!.id], codeIds: null, unit: 'character', consensus: true };
     let b = demo;
-    for (const d of runAgreement(b, req, Infinity).disagreements) b = acceptIn(b, d);
+    runAgreement(b, req, Infinity).disagreements.forEach((d, i) => (b = decideIn(b, d, 'apply', i)));
     const r = runAgreement(b, req);
-    expect(r.totalDisagreements).toBe(0);
-    expect(r.report.overall.percentAgreement).toBe(100);
+    expect(r.resolved).toBe(r.totalDisagreements);
+    expect(r.report.coders.map((c) => c.name).at(-1)).toBe('Consensus');
+    // the coders' own figures are those without the consensus
+    const plain = runAgreement(b, { ...req, consensus: false });
+    expect(r.report.coders).toHaveLength(plain.report.coders.length + 1);
   });
 
   it('refuses fewer than two coders, or sources without documents, with plain messages', () => {
@@ -77,6 +70,20 @@ describe('runAgreement on the demo project', () => {
     const t = agreementTable(r.report);
     expect(t.rows.length).toBe(r.report.codes.length + 1);
     expect(toCsv(t).split('\r\n')[0]).toBe("Code,Agreement %,Cohen's kappa,Cohen's kappa: reading (Landis & Koch),Krippendorff's alpha,Alpha: reading (Krippendorff),Characters compared");
+  });
+});
+
+describe('runAgreement on Wikipedia’s Cohen’s kappa example (default request)', () => {
+  it('gives p_o 70% and κ 0.40, with each coder’s untouched documents', () => {
+    const wiki = binaryProject(WIKIPEDIA_COHEN.a, WIKIPEDIA_COHEN.b);
+    const r = runAgreement(wiki, { coderIds: wiki.coders.map((c) => c.id), sourceIds: null, codeIds: null, unit: 'response' });
+    expect(r.report.overall.percentAgreement).toBeCloseTo(70, 9);
+    expect(r.report.overall.kappa).toBeCloseTo(0.4, 9);
+    expect(Object.values(r.report.untouched)).toEqual([25, 20]);
+    expect(r.totalDisagreements).toBe(15);
+    const missing = runAgreement(wiki, { coderIds: wiki.coders.map((c) => c.id), sourceIds: null, codeIds: null, unit: 'response', absent: 'missing' });
+    expect(missing.report.overall.percentAgreement).toBe(100);
+    expect(() => runAgreement(wiki, { coderIds: wiki.coders.map((c) => c.id), sourceIds: null, codeIds: null, unit: 'response', assigned: true })).toThrow(/No documents are assigned/);
   });
 });
 

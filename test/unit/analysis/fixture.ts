@@ -86,6 +86,8 @@ export function smallProject(seed = 7) {
     memos: [],
     findings: [],
     actions: [],
+    assignments: [],
+    decisions: [],
   };
   return { bundle, ids: { S1, S2, AGE, DATE, K1, K2, P1, P2, P3, P4, T1, C1, C2, T2, C3, ...docIds } };
 }

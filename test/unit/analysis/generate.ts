@@ -73,6 +73,6 @@ export function generateProject(o: GenerateOptions): ProjectBundle {
   }
   return {
     project: { id: projectId, name: 'Generated', description: '', isDemo: false, settings: { disclosureThreshold: 10, locale: 'en-GB' }, createdAt: at, updatedAt: at },
-    coders, sources, variables, participants, documents, codes, codings, memos: [], findings: [], actions: [],
+    coders, sources, variables, participants, documents, codes, codings, memos: [], findings: [], actions: [], assignments: [], decisions: [],
   };
 }

@@ -102,10 +102,12 @@ export function bundleWithExtras(): ProjectBundle {
       { id: g(), projectId, name: 'Empty for now', documentIds: [], sourceIds: [] },
     ],
     assignments: [
-      { coderId: coderA!.id, projectId, documentIds: [d2!.id], sourceIds: [survey!.id] },
-      { coderId: coderB!.id, projectId, documentIds: [d1!.id, d2!.id], sourceIds: [] },
+      { id: g(), projectId, coderId: coderA!.id, scope: 'document', targetId: d2!.id },
+      { id: g(), projectId, coderId: coderA!.id, scope: 'source', targetId: survey!.id },
+      { id: g(), projectId, coderId: coderB!.id, scope: 'document', targetId: d1!.id },
+      { id: g(), projectId, coderId: coderB!.id, scope: 'document', targetId: d2!.id },
     ],
-    consensus: [
+    decisions: [
       { id: g(), projectId, documentId: d2!.id, codeId: b.codes[3]!.id, start: 53, end: 80, decision: 'apply', decidedBy: coderA!.id, at },
       { id: g(), projectId, documentId: d1!.id, codeId: b.codes[1]!.id, start: 0, end: 11, decision: 'remove', decidedBy: coderB!.id, at },
     ],

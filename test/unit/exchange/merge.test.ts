@@ -176,7 +176,7 @@ describe('mergeProjects', () => {
     const r = mergeProjects([a, b]);
     expect(r.bundle.documentSets).toEqual(b.documentSets!.map((s) => ({ ...s, projectId: a.project.id })));
     expect(r.bundle.assignments).toEqual(b.assignments);
-    expect(r.bundle.consensus).toEqual(b.consensus);
+    expect(r.bundle.decisions).toEqual(b.decisions);
     expect(r.bundle.redactions).toEqual(b.redactions);
   });
 });

@@ -12,7 +12,7 @@ const SHARED = path.resolve(__dirname, '../../../../shared');
 
 /** A version-1 side file, as Chorus wrote it before version 2 (the v2 fields removed). */
 function v1Of(b = realisticBundle()): SidecarV1 {
-  const { assignments: _a, consensus: _c, redactions: _r, sets: _s, ...rest } = buildSidecar(b);
+  const { assignments: _a, decisions: _c, redactions: _r, sets: _s, ...rest } = buildSidecar(b);
   return SidecarV1.parse({ ...rest, version: 1 });
 }
 
@@ -29,10 +29,10 @@ describe('chorus.json versions', () => {
     expect(JSON.parse(strFromU8(files['chorus.json']!)).version).toBe(2);
   });
 
-  it('step v1 → v2 keeps every v1 field and adds empty assignments, consensus, redaction log and set members', () => {
+  it('step v1 → v2 keeps every v1 field and adds empty assignments, decisions, redaction log and set members', () => {
     const v1 = v1Of();
     const v2 = upgradeV1(v1);
-    expect(v2).toEqual({ ...v1, version: 2, assignments: {}, consensus: [], redactions: [], sets: {} });
+    expect(v2).toEqual({ ...v1, version: 2, assignments: [], decisions: [], redactions: [], sets: {} });
     expect(readSidecar(v1)).toEqual(v2);
   });
 
@@ -66,7 +66,7 @@ describe('document sets, assignments, consensus and redaction log travel', () =>
     const back = readQdpx(writeQdpx(b));
     expect(back.documentSets).toEqual(b.documentSets);
     expect(back.assignments).toEqual(b.assignments);
-    expect(back.consensus).toEqual(b.consensus);
+    expect(back.decisions).toEqual(b.decisions);
     expect(back.redactions).toEqual(b.redactions);
   });
 

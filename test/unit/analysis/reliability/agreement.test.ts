@@ -60,22 +60,33 @@ describe('character level (NVivo coding comparison)', () => {
     close(r.codes[0]!.alpha, 1);
   });
 
-  it('pools documents by character and treats a coder with no codings in a document as missing (or uncoded on request)', () => {
+  it('pools documents by character; a coder with no codings in a document is uncoded there by default (missing on request)', () => {
     const b = makeBundle({
       coders: ['A', 'B'],
       codes: ['c'],
       docs: [{ text }, { text: 'y'.repeat(50) }],
       codings: [[0, 0, 0, 0, 50], [1, 0, 0, 0, 50], [0, 0, 1, 0, 10]],
     });
-    const missing = computeAgreement(b, { unit: 'character' });
+    const missing = computeAgreement(b, { unit: 'character', absentCoder: 'missing' });
+    expect(missing.absent).toBe('missing');
     expect(missing.codes[0]!.units).toBe(100); // document 2: only A coded it
     close(missing.codes[0]!.percentAgreement, 100);
-    const uncoded = computeAgreement(b, { unit: 'character', absentCoder: 'uncoded' });
+    const uncoded = computeAgreement(b, { unit: 'character' });
+    expect(uncoded.absent).toBe('uncoded');
     expect(uncoded.codes[0]!.units).toBe(150);
+    expect(uncoded.untouched).toEqual({ [b.coders[0]!.id]: 0, [b.coders[1]!.id]: 1 });
+    expect(uncoded.documents).toBe(2);
     close(uncoded.codes[0]!.percentAgreement, (140 / 150) * 100);
     close(uncoded.codes[0]!.kappa, cohenKappa([[50, 10], [0, 90]]));
-    const assigned = computeAgreement(b, { unit: 'character', assignedDocumentIds: [b.documents[1]!.id] });
+    const assigned = computeAgreement(b, { unit: 'character', absentCoder: 'missing', assignedDocumentIds: [b.documents[1]!.id] });
     close(assigned.codes[0]!.percentAgreement, (140 / 150) * 100);
+    // per coder: document 2 assigned to B makes B's silence there "code absent"
+    const perCoder = computeAgreement(b, { unit: 'character', absentCoder: 'missing', assignedTo: { [b.coders[1]!.id]: [b.documents[1]!.id] } });
+    expect(perCoder.assigned).toBe(true);
+    close(perCoder.codes[0]!.percentAgreement, (140 / 150) * 100);
+    // assigned to A only (who coded it anyway): B stays missing there
+    const toA = computeAgreement(b, { unit: 'character', absentCoder: 'missing', assignedTo: { [b.coders[0]!.id]: [b.documents[1]!.id] } });
+    expect(toA.codes[0]!.units).toBe(100);
   });
 });
 
@@ -106,7 +117,7 @@ describe('unit level', () => {
         [0, 0, 1, 0, 4], [1, 1, 1, 10, 16], // C never coded document 2: missing there
       ],
     });
-    const r = computeAgreement(bundle, { unit: 'sentence' });
+    const r = computeAgreement(bundle, { unit: 'sentence', absentCoder: 'missing' });
     // sentences: doc 1 has A, B, C present; doc 2 has A and B.
     const data: Label[][] = [
       [1, 0, 0, 1, 0, 0],
@@ -162,7 +173,12 @@ function oracle(bundle: ProjectBundle, opts: AgreementOptions) {
   const M = coders.length;
   const perCode = bundle.codes.map(() => coders.map(() => [] as Label[]));
   for (const doc of bundle.documents) {
-    const present = coders.map((j) => opts.absentCoder === 'uncoded' || bundle.codings.some((x) => x.coderId === j && x.documentId === doc.id));
+    const present = coders.map(
+      (j) =>
+        (opts.absentCoder ?? 'uncoded') === 'uncoded' ||
+        (opts.assignedTo?.[j] ?? []).includes(doc.id) ||
+        bundle.codings.some((x) => x.coderId === j && x.documentId === doc.id),
+    );
     if (present.filter(Boolean).length < 2) continue;
     const units =
       opts.unit === 'character'
@@ -230,10 +246,14 @@ describe('agrees with a per-character / per-unit brute force (property)', () => 
   for (const unit of ['character', 'response', 'sentence', 'paragraph', 'document'] as const) {
     it(`unit ${unit}`, () => {
       fc.assert(
-        fc.property(arbitrarySpec, fc.boolean(), ({ spec }, uncoded) => {
+        fc.property(arbitrarySpec, fc.boolean(), fc.array(fc.tuple(fc.nat(3), fc.nat(3)), { maxLength: 6 }), ({ spec }, uncoded, assignments) => {
           const bundle = makeBundle(spec);
           const coderIds = bundle.coders.map((c) => c.id);
-          const opts: AgreementOptions = { unit, coderIds, absentCoder: uncoded ? 'uncoded' : 'missing' };
+          const assignedTo: Record<string, string[]> = {};
+          for (const [j, d] of assignments) {
+            if (j < coderIds.length && d < bundle.documents.length) (assignedTo[coderIds[j]!] ??= []).push(bundle.documents[d]!.id);
+          }
+          const opts: AgreementOptions = { unit, coderIds, absentCoder: uncoded ? 'uncoded' : 'missing', assignedTo };
           const expected = oracle(bundle, opts);
           const r = computeAgreement(bundle, opts);
           r.codes.forEach((c, k) => {

@@ -29,6 +29,6 @@ export function makeBundle(spec: Spec, seed = 1): ProjectBundle {
   return {
     project: { id: projectId, name: 'Agreement test', description: '', isDemo: false, settings: { disclosureThreshold: 10, locale: 'en-GB' }, createdAt: AT, updatedAt: AT },
     coders, sources: [{ id: sourceId, projectId, name: 'Survey', kind: 'survey', description: '', createdAt: AT }],
-    variables: [], participants: [], documents, codes, codings, memos: [], findings: [], actions: [],
+    variables: [], participants: [], documents, codes, codings, memos: [], findings: [], actions: [], assignments: [], decisions: [],
   };
 }
