@@ -26,7 +26,8 @@ function byOrder(a: Code, b: Code): number {
 }
 
 /** The project.qde XML for a bundle. Exposed for schema validation tests. */
-export function writeProjectXml(bundle: ProjectBundle): string {
+export function writeProjectXml(bundle: ProjectBundle, options: { inlineTexts?: boolean } = {}): string {
+  const inline = options.inlineTexts === true;
   const { project } = bundle;
   const w = new XmlWriter();
   const notesOn = new Map<string, string[]>(); // target id → memo ids
@@ -140,15 +141,16 @@ export function writeProjectXml(bundle: ProjectBundle): string {
       const attrs = {
         guid: d.id,
         name: d.title,
-        plainTextPath: `internal://${d.id}.txt`,
+        plainTextPath: inline ? undefined : `internal://${d.id}.txt`,
         creationDateTime: toXsdDateTime(d.createdAt),
       };
       const codings = (codingsOf.get(d.id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
-      if (codings.length === 0 && !notesOn.has(d.id)) {
+      if (codings.length === 0 && !notesOn.has(d.id) && !inline) {
         w.empty('TextSource', attrs);
         continue;
       }
       w.open('TextSource', attrs);
+      if (inline) w.text('PlainTextContent', d.text);
       const conv = makeOffsetConverter(d.text);
       for (const c of codings) {
         const start = conv.toCodePoint(Math.min(c.start, d.text.length));
@@ -244,11 +246,19 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
   };
 }
 
+/**
+ * A zip without ZIP64 holds at most 65,535 entries; past that the archive's entry count wraps and
+ * readers silently see a fraction of the files. Projects with more documents carry their texts
+ * inside project.qde (REFI-QDA <PlainTextContent>) instead of one sources/<guid>.txt each.
+ */
+export const MAX_ZIP_ENTRIES = 65_535;
+
 /** A whole project as .qdpx bytes. Deterministic: the same bundle gives the same bytes. */
-export function writeQdpx(bundle: ProjectBundle): Uint8Array {
+export function writeQdpx(bundle: ProjectBundle, options: { maxZipEntries?: number } = {}): Uint8Array {
+  const inlineTexts = bundle.documents.length + 2 > (options.maxZipEntries ?? MAX_ZIP_ENTRIES);
   const files: Record<string, Uint8Array> = {};
-  files['project.qde'] = strToU8(writeProjectXml(bundle));
-  for (const d of bundle.documents) files[`sources/${d.id}.txt`] = strToU8(d.text);
+  files['project.qde'] = strToU8(writeProjectXml(bundle, { inlineTexts }));
+  if (!inlineTexts) for (const d of bundle.documents) files[`sources/${d.id}.txt`] = strToU8(d.text);
   files[SIDECAR_NAME] = strToU8(JSON.stringify(buildSidecar(bundle)));
   return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
 }

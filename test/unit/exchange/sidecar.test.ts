@@ -112,3 +112,19 @@ describe('document sets, assignments, consensus and redaction log travel', () =>
     expect(sets.length + codeOnly.length).toBe([...xml.matchAll(/<Set /g)].length);
   });
 });
+
+describe('projects past the zip entry limit', () => {
+  it('carry their texts inside project.qde, schema-valid, and read back whole (no silent loss past 65,535 files)', async () => {
+    const b = bundleWithExtras();
+    const bytes = writeQdpx(b, { maxZipEntries: 3 });
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual(['chorus.json', 'project.qde']);
+    const back = readQdpx(bytes);
+    expect(back.documents).toEqual(b.documents);
+    const byId = (xs: typeof b.codings) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
+    expect(byId(back.codings)).toEqual(byId(b.codings));
+    expect(back.codings).toEqual(readQdpx(writeQdpx(b)).codings);
+    const xml = writeProjectXml(b, { inlineTexts: true });
+    const r = await validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [{ fileName: 'Project.xsd', contents: readFileSync(path.join(SHARED, 'refi-qda/Project.xsd'), 'utf8') }] });
+    expect(r.errors).toEqual([]);
+  });
+});
