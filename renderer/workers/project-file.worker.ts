@@ -1,4 +1,5 @@
-/** Module worker for opening and exporting whole-project files (see ./project-file-handler). */
+/** Module worker for opening, exporting, copying and merging whole-project files (see ./project-file-handler). */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { storeOpener } from './corpus';
 import { projectFileHandler, type ProjectFileReply, type ProjectFileRequest } from './project-file-handler';
 import { serveRequests } from './rpc';

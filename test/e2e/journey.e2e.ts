@@ -92,7 +92,7 @@ function leaks(text: string, planted: Planted, where: string): string[] {
  * that. Until it is merged, the transcript's speaker labels are left out of the store check (and
  * reported); set this to true after the merge so that they are checked like everything else.
  */
-const SPEAKER_LABELS_GATED = false;
+const SPEAKER_LABELS_GATED = true;
 
 /**
  * Leaks in each IndexedDB store of a dump (JSON of store name → rows), every row of every store
