@@ -1,4 +1,5 @@
 /** Module worker for the survey grid: opens the store itself and answers ./grid-core requests. */
+import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import { getDocumentTexts, listCodings, listSurveyParts } from '../db';
 import { storeOpener } from './corpus';
 import { gridHandler, type GridReply, type GridRequest } from './grid-core';

@@ -256,12 +256,19 @@ async function cli(argv: string[]) {
   return { code, out, err };
 }
 
-/** Judge a CLI run: exit 0, or exit 1 with one stderr line naming the file. */
+/**
+ * Judge a CLI run: exit 0; exit 1 with one stderr line naming the file; or (import) exit 3, the
+ * anonymisation gate's refusal: one line giving counts and places (naming the file), no values.
+ */
 function judgeCli(cmd: string, file: string, r: { code: number; out: string; err: string }): Omit<CaseResult, 'ms'> {
   if (RAW_CONTROL.test(r.out + r.err)) return { outcome: 'crash', detail: `raw control character printed: ${JSON.stringify((r.out + r.err).slice(0, 200))}` };
   if (r.code === 0) return { outcome: 'read' };
   const lines = r.err.split('\n');
-  if (r.code === 1 && lines.length === 2 && lines[1] === '' && lines[0]!.startsWith(`chorus ${cmd}: ${file}`) && lines[0]!.length > `chorus ${cmd}: ${file}: `.length)
+  const oneLine = lines.length === 2 && lines[1] === '';
+  if (r.code === 1 && oneLine && lines[0]!.startsWith(`chorus ${cmd}: ${file}`) && lines[0]!.length > `chorus ${cmd}: ${file}: `.length)
+    return { outcome: 'rejected' };
+  const stem = file.replace(/\.[^.]+$/, '');
+  if (r.code === 3 && cmd === 'import' && oneLine && lines[0]!.startsWith('chorus import: personal data found, nothing written: ') && lines[0]!.includes(stem))
     return { outcome: 'rejected' };
   return { outcome: 'crash', detail: `exit ${r.code}: ${JSON.stringify(r.err.slice(0, 300))}` };
 }
