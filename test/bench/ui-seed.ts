@@ -58,7 +58,7 @@ async function write(db: ChorusDb, rows: { project: Project; coder: Coder; sourc
  * words; ~30 words, left blank by every third), stored the way an import stores a survey (a
  * dataset: TableBuilder → commitImport, one record per row); every fifth response has one code.
  */
-async function seedSurvey(n: number): Promise<string> {
+async function seedSurvey(n: number, questions: 1 | 2 = 2): Promise<string> {
   const db = new ChorusDb('chorus');
   const base = projectRows(`Bench survey ${n}`, 11);
   const { guid, project, coder, codes } = base;
@@ -68,7 +68,7 @@ async function seedSurvey(n: number): Promise<string> {
   const values = [['North', 'South', 'East', 'West', 'Central'], ['16–24', '25–34', '35–44', '45–54', '55–64', '65+'], ['Burglary', 'Assault', 'Stalking', 'Fraud', 'Hate crime'], ['999', '101', 'Online', 'In person']];
   const question = 'What could we have done better?';
   const second = 'Is there anything else you want to tell us?';
-  const mapping: TableMapping = { idColumn: 'ID', textColumns: [question, second], attributes: names.map((column) => ({ column, type: 'category' })), dateOrder: 'dmy', source: { name: `Bench survey ${n} source`, kind: 'survey' } };
+  const mapping: TableMapping = { idColumn: 'ID', textColumns: questions === 2 ? [question, second] : [question], attributes: names.map((column) => ({ column, type: 'category' })), dateOrder: 'dmy', source: { name: `Bench survey ${n} source`, kind: 'survey' } };
   const builder = new TableBuilder({ columns: ['ID', ...names, question, second], descriptions: [] }, mapping, { projectId: project.id, newId: guid, now: NOW, fileName: 'bench.csv' });
   const codings: Coding[] = [];
   const CHUNK = 5000;
@@ -76,7 +76,7 @@ async function seedSurvey(n: number): Promise<string> {
     for (let i = 0; i < n; i += CHUNK) {
       const cells: string[][] = [];
       // Every third response leaves the second question blank.
-      for (let j = i; j < Math.min(n, i + CHUNK); j++) cells.push([String(j + 1).padStart(6, '0'), ...values.map(pick), feedbackText(j + 1, 150), j % 3 === 2 ? '' : feedbackText(n + j + 1, 30)]);
+      for (let j = i; j < Math.min(n, i + CHUNK); j++) cells.push([String(j + 1).padStart(6, '0'), ...values.map(pick), feedbackText(j + 1, 150), questions === 2 && j % 3 !== 2 ? feedbackText(n + j + 1, 30) : '']);
       const answers = builder.addRows(cells);
       const byRow = new Map<number, (string | null)[]>();
       for (const a of answers) {
@@ -94,7 +94,7 @@ async function seedSurvey(n: number): Promise<string> {
   await commitImport(
     db,
     project.id,
-    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: rows(), documents: 2 * n - Math.floor(n / 3), participants: n, rowCount: n, dataset: () => builder.dataset() } },
+    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: rows(), documents: questions === 2 ? 2 * n - Math.floor(n / 3) : n, participants: n, rowCount: n, dataset: () => builder.dataset() } },
     { fileNames: ['bench.csv'], checksum: 'bench', by: 'Bench coder', redactions: {} },
   );
   for (let i = 0; i < codings.length; i += CHUNK) await db.codings.bulkAdd(codings.slice(i, i + CHUNK));

@@ -57,7 +57,7 @@ describe.skipIf(reason !== null)('Sources list with 20,000 survey responses (Chr
     await s.page.locator('.app-header').waitFor({ timeout: 60_000 });
     await s.page.addScriptTag({ url: new URL('/__test__/seed.js', server.url).href, type: 'module' });
     await s.page.waitForFunction(() => '__chorusBenchSeed' in window);
-    await s.page.evaluate((n) => (window as unknown as { __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string> } }).__chorusBenchSeed.seedSurvey(n), N);
+    await s.page.evaluate((n) => (window as unknown as { __chorusBenchSeed: { seedSurvey: (n: number, questions: 1 | 2) => Promise<string> } }).__chorusBenchSeed.seedSurvey(n, 1), N);
     await s.page.goto(new URL('#/code', server.url).href);
     await s.page.reload();
   }, 180_000);

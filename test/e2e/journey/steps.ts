@@ -139,9 +139,8 @@ export async function gridSettled(page: Page): Promise<void> {
 export async function codeGridRows(page: Page, rows: number, key: number, skip = 0): Promise<void> {
   await page.locator('.grid-row').first().waitFor({ timeout: 60_000 });
   await gridSettled(page);
-  await page.locator('.grid-row').nth(skip).click();
-  const grid = page.getByRole('grid', { name: 'Survey responses' });
-  await grid.focus();
+  // the selection is a cell (response × question): start on the first answer of row `skip`
+  await page.locator('.grid-row').nth(skip).locator('td.grid-cell--answer').first().click();
   for (let i = 0; i < rows; i++) {
     const selected = page.locator('.grid-row--selected');
     const before = await selected.getAttribute('aria-rowindex');
