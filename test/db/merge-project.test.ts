@@ -9,13 +9,7 @@ import { seededGuids, type ProjectBundle } from '../../shared/model';
 import { execute, exportBundle, importBundle, openChorusDb, plainCodec, setCodec, type ChorusDb } from '../../renderer/db';
 import { freshAesCodec } from './aes-codec';
 import { smallBundle } from './fixtures';
-
-function codedTexts(b: ProjectBundle): string[] {
-  const docs = new Map(b.documents.map((d) => [d.id, d]));
-  const code = new Map(b.codes.map((c) => [c.id, c.name]));
-  const coder = new Map(b.coders.map((c) => [c.id, c.name]));
-  return b.codings.map((c) => `${docs.get(c.documentId)!.title}|${docs.get(c.documentId)!.text.slice(c.start, c.end)}|${code.get(c.codeId)}|${coder.get(c.coderId)}`).sort();
-}
+import { codedTexts } from '../fixtures/coded-texts';
 
 /** The same project as coded by a second coder on another machine: one more coder, coding, code and document. */
 function secondCodersCopy(base: ProjectBundle): ProjectBundle {

@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readQdpx } from '../../shared/exchange/qdpx';
 import { copyProjectBundle } from '../../shared/exchange/copy-bundle';
 import { mergeProjects } from '../../shared/exchange/merge';
-import type { ProjectBundle } from '../../shared/model';
 import {
   execute,
   exportBundle,
@@ -21,14 +20,7 @@ import {
 import { projectFileHandler } from '../../renderer/workers/project-file-handler';
 import { freshAesCodec } from './aes-codec';
 import { smallBundle } from './fixtures';
-
-/** Each coding as a reader sees it: document title, coded text, code name, coder name. */
-function codedTexts(b: ProjectBundle): string[] {
-  const docs = new Map(b.documents.map((d) => [d.id, d]));
-  const code = new Map(b.codes.map((c) => [c.id, c.name]));
-  const coder = new Map(b.coders.map((c) => [c.id, c.name]));
-  return b.codings.map((c) => `${docs.get(c.documentId)!.title}|${docs.get(c.documentId)!.text.slice(c.start, c.end)}|${code.get(c.codeId)}|${coder.get(c.coderId)}`).sort();
-}
+import { codedTexts } from '../fixtures/coded-texts';
 
 let db: ChorusDb;
 let n = 0;

@@ -9,21 +9,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readQdpx } from '../../shared/exchange/qdpx';
-import type { ProjectBundle } from '../../shared/model';
 import { dragSelect, openApp, REPO_ROOT, screenshot, seriousA11yViolations, serveStatic, skipReason, useApp } from './harness';
+import { codedTexts } from '../fixtures/coded-texts';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
 const REFI = path.resolve(REPO_ROOT, '../shared/data/refi-qda');
-
-/** Each coding as a reader sees it: document, coded text, code path, coder. */
-function codedTexts(b: ProjectBundle): string[] {
-  const docs = new Map(b.documents.map((d) => [d.id, d]));
-  const codes = new Map(b.codes.map((c) => [c.id, c]));
-  const coder = new Map(b.coders.map((c) => [c.id, c.name]));
-  const pathOf = (id: string | null): string => (id ? `${pathOf(codes.get(id)!.parentId)}/${codes.get(id)!.name}` : '');
-  return b.codings.map((c) => `${docs.get(c.documentId)!.title}|${docs.get(c.documentId)!.text.slice(c.start, c.end)}|${pathOf(c.codeId)}|${coder.get(c.coderId)}`).sort();
-}
 
 async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousA11yViolations(page);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Project } from '../../../shared/model';
 import { useDb } from '../../app/dbContext';
 import { NewProjectDialog } from './NewProjectDialog';
-import { ProjectsDialog } from './ProjectsDialog';
+import { ProjectsDialog, projectLabel } from './ProjectsDialog';
 
 interface Props {
   projects: readonly Project[];
@@ -22,7 +22,7 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
         <select id="project-select" value={currentId} onChange={(e) => onSwitch(e.target.value)}>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.isDemo ? `${p.name} (demo)` : p.name}
+              {projectLabel(p)}
             </option>
           ))}
         </select>

@@ -17,7 +17,8 @@ interface Props {
 
 type Mode = { kind: 'list' } | { kind: 'rename'; project: Project } | { kind: 'delete'; project: Project } | { kind: 'merge'; project: Project };
 
-const label = (p: Project) => (p.isDemo ? `${p.name} (demo)` : p.name);
+/** How a project is named in lists: the demo says so. */
+export const projectLabel = (p: Project) => (p.isDemo ? `${p.name} (demo)` : p.name);
 
 /** Every project on this computer: open, rename, duplicate, export (.qdpx) or delete one; open a project file. */
 export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: Props) {
@@ -113,21 +114,21 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
           {projects.map((p) => (
             <tr key={p.id} aria-current={p.id === currentId ? 'true' : undefined}>
               <th scope="row">
-                {label(p)}
+                {projectLabel(p)}
                 {p.id === currentId && <span className="projects-table__open"> (open)</span>}
               </th>
               <td>{p.updatedAt.slice(0, 10)}</td>
               <td className="projects-table__actions">
-                <button type="button" disabled={busy || p.id === currentId} onClick={() => (onSwitch(p.id), onClose())} aria-label={`Open ${label(p)}`}>
+                <button type="button" disabled={busy || p.id === currentId} onClick={() => (onSwitch(p.id), onClose())} aria-label={`Open ${projectLabel(p)}`}>
                   Open
                 </button>
-                <button type="button" disabled={busy} onClick={() => setMode({ kind: 'rename', project: p })} aria-label={`Rename ${label(p)}`}>
+                <button type="button" disabled={busy} onClick={() => setMode({ kind: 'rename', project: p })} aria-label={`Rename ${projectLabel(p)}`}>
                   Rename…
                 </button>
                 <button
                   type="button"
                   disabled={busy}
-                  aria-label={`Duplicate ${label(p)}`}
+                  aria-label={`Duplicate ${projectLabel(p)}`}
                   onClick={() =>
                     void run('Duplicating', async () => {
                       const copy = await duplicateProject(db, p, projects.map((q) => q.name));
@@ -140,14 +141,14 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
                 <button
                   type="button"
                   disabled={busy}
-                  aria-label={`Export ${label(p)} as a .qdpx file`}
+                  aria-label={`Export ${projectLabel(p)} as a .qdpx file`}
                   onClick={() =>
                     void run('Exporting', async () => ((await exportProjectFile(db, getPlatform(), p)) ? `Exported “${p.name}” as a .qdpx file.` : null))
                   }
                 >
                   Export…
                 </button>
-                <button type="button" className="danger" disabled={busy} onClick={() => setMode({ kind: 'delete', project: p })} aria-label={`Delete ${label(p)}`}>
+                <button type="button" className="danger" disabled={busy} onClick={() => setMode({ kind: 'delete', project: p })} aria-label={`Delete ${projectLabel(p)}`}>
                   Delete…
                 </button>
               </td>

@@ -3,21 +3,13 @@ import { copyName, copyProjectBundle } from '../../../shared/exchange/copy-bundl
 import { buildDemoProject } from '../../../shared/demo';
 import { ProjectBundle, seededGuids } from '../../../shared/model';
 import { realisticBundle } from './bundle-fixture';
+import { codedTexts } from '../../fixtures/coded-texts';
 
 /** Every GUID-shaped string anywhere in a value (keys included). */
 function guidsIn(value: unknown, into = new Set<string>()): Set<string> {
   const re = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
   for (const m of JSON.stringify(value).matchAll(re)) into.add(m[0].toLowerCase());
   return into;
-}
-
-/** What a coder sees of each coding: the coded text, the code's path and the coder's name. */
-function codedTexts(b: ProjectBundle): string[] {
-  const docs = new Map(b.documents.map((d) => [d.id, d]));
-  const codes = new Map(b.codes.map((c) => [c.id, c]));
-  const coders = new Map(b.coders.map((c) => [c.id, c.name]));
-  const path = (id: string | null): string => (id ? `${path(codes.get(id)!.parentId)}/${codes.get(id)!.name}` : '');
-  return b.codings.map((c) => `${docs.get(c.documentId)!.title}|${docs.get(c.documentId)!.text.slice(c.start, c.end)}|${path(c.codeId)}|${coders.get(c.coderId)}`).sort();
 }
 
 describe('copyProjectBundle', () => {

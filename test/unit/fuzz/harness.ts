@@ -30,6 +30,7 @@ import { parseSpreadsheet } from '../../../shared/import/spreadsheet';
 import { ImportError } from '../../../shared/import/types';
 import { smallProject } from '../analysis/fixture';
 import { buildDocx } from '../../fixtures/docx';
+import { seededRandom } from '../../../shared/model';
 
 export const FORMATS = ['csv', 'xlsx', 'docx', 'qdpx', 'qdc'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -66,17 +67,6 @@ export const PAYLOADS: readonly string[] = [
 const BYTE_PAYLOADS: readonly Uint8Array[] = [new Uint8Array([0xff]), new Uint8Array([0xc0, 0xaf]), new Uint8Array([0xff, 0xfe]), new Uint8Array([0, 0, 0]), new Uint8Array([0xc2, 0x9b, 0x32, 0x4a])];
 const INTERESTING = [0x00, 0xff, 0x7f, 0x80, 0x1b, 0x22, 0x3c, 0x3e, 0x26, 0x0a, 0x0d, 0x2c, 0x50, 0x4b];
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
@@ -347,7 +337,7 @@ export interface FuzzReport {
 export async function fuzz(perFormat: Record<Format, number>, seed = 12): Promise<FuzzReport> {
   const base = seeds();
   const dir = mkdtempSync(path.join(tmpdir(), 'chorus-fuzz-'));
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const rss0 = process.memoryUsage.rss();
   const t0 = performance.now();
   const report: FuzzReport = {
