@@ -126,6 +126,9 @@ describe('undo and redo', () => {
             // refused operations (cycles, self-merge, empty split) must change nothing
           }
         }
+        // A screen's Undo of the latest step is a plain undo, so it leaves that step on the redo
+        // stack (Ctrl+Y brings it back). Redo that tail first: the final state is then the newest.
+        while ((await redo(db, pid)) !== null);
         const final = await state(db, pid);
         let undone = 0;
         while ((await undo(db, pid)) !== null) undone++;
@@ -135,7 +138,8 @@ describe('undo and redo', () => {
         expect(await state(db, pid)).toEqual(final);
         db.close();
       }),
-      { numRuns: 25 },
+      // the counterexample CI found (seed -858817254): a screen's Undo of the newest step
+      { numRuns: 25, examples: [[[{ kind: 'inVivo', doc: 0, start: 0, len: 1 }, { kind: 'undoStep', step: 0 }]]] },
     );
   }, 60_000);
 });
