@@ -18,6 +18,8 @@ import type {
   MemoMeta,
   Participant,
   Project,
+  Quote,
+  Recommendation,
   RedactionLog,
   RetractionRecord,
   Source,
@@ -138,8 +140,20 @@ export const STORES_V5 = {
   decisions: 'id, projectId, [documentId+codeId]',
 } as const;
 
+/**
+ * v6: evidence and findings (issue 11). `quotes`: segments starred as candidate quotes (text read
+ * from the document, never copied); `recommendations` under findings; actions indexed by
+ * recommendation. Later additions of this round go in this same version.
+ */
+export const STORES_V6 = {
+  ...STORES_V5,
+  quotes: 'id, projectId, documentId',
+  recommendations: 'id, projectId, findingId',
+  actions: 'id, projectId, findingId, recommendationId',
+} as const;
+
 /** The newest schema version this build understands. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export class ChorusDb extends Dexie {
   projects!: Table<Project, string>;
@@ -165,6 +179,8 @@ export class ChorusDb extends Dexie {
   datasetRows!: Table<DatasetRowRecord, string>;
   assignments!: Table<CoderAssignment, string>;
   decisions!: Table<ConsensusDecision, string>;
+  quotes!: Table<Quote, string>;
+  recommendations!: Table<Recommendation, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -176,6 +192,7 @@ export class ChorusDb extends Dexie {
     if (upTo >= 3) this.version(3).stores(STORES_V3);
     if (upTo >= 4) this.version(4).stores(STORES_V4);
     if (upTo >= 5) this.version(5).stores(STORES_V5);
+    if (upTo >= 6) this.version(6).stores(STORES_V6);
   }
 }
 
@@ -204,6 +221,8 @@ export const PROJECT_TABLES = [
   'datasets',
   'assignments',
   'decisions',
+  'quotes',
+  'recommendations',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

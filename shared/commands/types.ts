@@ -20,6 +20,8 @@ export type TableName =
   | 'memos'
   | 'findings'
   | 'actions'
+  | 'recommendations'
+  | 'quotes'
   | 'assignments'
   | 'decisions';
 

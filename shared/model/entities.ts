@@ -199,30 +199,83 @@ export type MemoMeta = z.infer<typeof MemoMeta>;
 export const MemoWithText = MemoMeta.extend({ text: z.string() });
 export type MemoWithText = z.infer<typeof MemoWithText>;
 
-export const STATUSES = ['open', 'in progress', 'done', 'dropped'] as const;
 export const AUDIENCES = ['chief officers', 'practitioners', 'victim/survivors and public', 'partners'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
-/** A finding, linked to the codes and codings that evidence it (Stage 6). */
+/**
+ * A segment starred as a candidate quote (Code view, issue 11). The text is never copied: it is
+ * read from the document (start/end in UTF-16 units), so retraction and redaction reach it.
+ * A quote goes into a public pack only once a person has confirmed it (`confirmedBy`), after the
+ * personal-data re-scan and the rare-attribute-combination check.
+ */
+export const Quote = z.object({
+  id: Guid,
+  projectId: Guid,
+  documentId: Guid,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The coding it was starred from, when there was one. */
+  codingId: Guid.optional(),
+  /** Coder id of who starred it. */
+  starredBy: z.string(),
+  at: IsoDate,
+  note: z.string().default(''),
+  /** Coder id of who confirmed it safe to publish, and when; absent = not confirmed. */
+  confirmedBy: z.string().optional(),
+  confirmedAt: IsoDate.optional(),
+});
+export type Quote = z.infer<typeof Quote>;
+
+/** A finding: a short statement linked to the codes and chosen quotes that evidence it (Stage 5). */
 export const Finding = z.object({
   id: Guid,
   projectId: Guid,
+  /** The statement itself, e.g. "Victims were not told what happened next". */
   title: z.string().min(1).max(300),
   summary: z.string().default(''),
   codeIds: z.array(Guid).default([]),
+  /** Chosen quotes (Quote ids), in display order. */
+  quoteIds: z.array(Guid).default([]),
+  /** Older link to individual codings (kept for files written before quotes existed). */
   evidenceCodingIds: z.array(Guid).default([]),
   audiences: z.array(z.enum(AUDIENCES)).default([]),
+  order: z.number().default(0),
   createdAt: IsoDate,
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** A recommendation under a finding (Stage 6). */
+export const Recommendation = z.object({
+  id: Guid,
+  projectId: Guid,
+  findingId: Guid,
+  text: z.string().min(1).max(2000),
+  order: z.number().default(0),
+  createdAt: IsoDate,
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+/** Action statuses (Stage 6: agreeing, recording and monitoring actions; feedback that cannot be actioned). */
+export const ACTION_STATUSES = ['proposed', 'agreed', 'in progress', 'done', 'not actioned'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** Status names of files written before recommendations existed, mapped on read. */
+export const LEGACY_ACTION_STATUS: Record<string, ActionStatus> = { open: 'proposed', 'in progress': 'in progress', done: 'done', dropped: 'not actioned' };
+
+/** An action under a recommendation: who does what by when, and what became of it. */
 export const Action = z.object({
   id: Guid,
   projectId: Guid,
   findingId: Guid,
-  /** "You said, we did": the recommendation and what was done about it. */
+  /** Absent only in files written before recommendations existed. */
+  recommendationId: Guid.optional(),
+  /** What will be done. (Named for the older "you said, we did" text, kept for compatibility.) */
   recommendation: z.string().min(1),
   owner: z.string().default(''),
-  status: z.enum(STATUSES).default('open'),
+  status: z.preprocess((v) => (typeof v === 'string' && v in LEGACY_ACTION_STATUS ? LEGACY_ACTION_STATUS[v] : v), z.enum(ACTION_STATUSES)).default('proposed'),
+  /** Required when status is "not actioned": why, in words the public can read. */
+  notActionedReason: z.string().optional(),
+  /** "We did": what changed, in plain language, for the public pack. */
+  outcome: z.string().default(''),
   due: IsoDate.optional(),
   createdAt: IsoDate,
 });
@@ -352,6 +405,8 @@ export const ProjectBundle = z.object({
   memos: z.array(MemoWithText),
   findings: z.array(Finding).default([]),
   actions: z.array(Action).default([]),
+  recommendations: z.array(Recommendation).optional(),
+  quotes: z.array(Quote).optional(),
   /* Optional so that every existing bundle builder stays valid; absent means none. */
   documentSets: z.array(DocumentSet).optional(),
   redactions: z.array(RedactionLog).optional(),
