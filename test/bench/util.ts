@@ -39,8 +39,7 @@ export function bestCpu<T>(fn: () => T, runs = 3): { ms: number; result: T } {
 /** Print a figure beside its baseline; `target` null = reported for context only. */
 export function report(label: string, ms: number, baselineMs: number, target: number | null): void {
   const ratio = ms / baselineMs;
-  const verdict = target === null ? '(context)' : `(target ≤ ${target}) ${ratio <= target ? 'ok' : 'OVER TARGET'}`;
-  console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms  baseline ${baselineMs.toFixed(1).padStart(8)} ms  ratio ${ratio.toFixed(2)} ${verdict}`);
+  console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms  baseline ${baselineMs.toFixed(1).padStart(8)} ms  ratio ${ratio.toFixed(2)} ${verdict(ratio, target)}`);
 }
 
 /** A deterministic generator of realistic feedback text. */
@@ -121,4 +120,22 @@ export function surveyCsv(rows: number, words = 78): string {
     lines.push(`R${i},${AREAS[i % 5]},${['18-24', '25-34', '35-54', '55+'][i % 4]},${date},${(i % 5) + 1},${['101', '999', 'Online'][i % 3]},${i % 2 ? 'Yes' : 'No'},"${a}","${b}"`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A bench step that must finish within `ms`: a page-side loop that waits on animation frames has
+ * no timeout of its own (page.evaluate never gives up), and on a loaded machine one hung for 14
+ * minutes. Rejects with a message naming the step; the bench then exits non-zero.
+ */
+export function deadline<T>(work: Promise<T>, ms: number, step: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`TIMED OUT: ${step} did not finish within ${(ms / 1000).toFixed(0)} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The verdict every bench prints beside a ratio; the runner's --strict mode looks for "OVER TARGET". */
+export function verdict(ratio: number, target: number | null): string {
+  return target === null ? '(context)' : `(target ≤ ${target}) ${ratio <= target ? 'ok' : 'OVER TARGET'}`;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { missedTargets, parseBenchArgs } from '../../bench/runner-args';
+import { deadline, verdict } from '../../bench/util';
+
+describe('bench runner', () => {
+  it('reads names, --strict and --deadline, and refuses what it does not know', () => {
+    expect(parseBenchArgs(['search', '--strict', 'pii', '--deadline=5'])).toEqual({ names: ['search', 'pii'], strict: true, deadlineMinutes: 5 });
+    expect(parseBenchArgs([])).toEqual({ names: [], strict: false, deadlineMinutes: 30 });
+    expect(() => parseBenchArgs(['--deadline=soon'])).toThrow(/--deadline needs a number of minutes/);
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast/);
+  });
+
+  it('finds every missed target in a bench’s output, and nothing else', () => {
+    const out = [
+      `merge 2 × 1M codings ${' '.repeat(3)} 120.0 ms  baseline 20.0 ms  ratio 6.00 ${verdict(6, 3)}`,
+      `qdpx open  30.0 ms  baseline 25.0 ms  ratio 1.20 ${verdict(1.2, 2)}`,
+      `context only ${verdict(9, null)}`,
+      'TIMED OUT: grid key ArrowDown did not finish within 30 s',
+    ].join('\n');
+    expect(missedTargets(out)).toEqual([expect.stringContaining('ratio 6.00 (target ≤ 3) OVER TARGET'), 'TIMED OUT: grid key ArrowDown did not finish within 30 s']);
+  });
+
+  it('a step past its deadline rejects with the step named; one in time resolves', async () => {
+    await expect(deadline(new Promise(() => {}), 20, 'opening document A')).rejects.toThrow('TIMED OUT: opening document A did not finish within 0 s');
+    await expect(deadline(Promise.resolve(7), 1000, 'quick')).resolves.toBe(7);
+  });
+});
