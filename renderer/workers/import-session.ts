@@ -373,6 +373,7 @@ export class ImportSession {
           if (x.place.kind === 'speaker') keep(x, `${f.name} · ${d.title} · speaker label`, x.place.speaker);
           else keep(x, `${f.name} · ${d.title}`, d.text);
         }
+        for (const x of scanner.title(i, d.title)) keep(x, `${f.name} · file name`, d.title);
       });
       settle(scanner, from);
       for (const w of b.warnings) if (warnings.length < MAX_ISSUES) warnings.push(w);
@@ -404,7 +405,11 @@ export class ImportSession {
       const redactions = (applier.counts[bi] ??= emptyCounts());
       const meta: CommitMeta = { fileNames: [item.file.name], checksum: this.#checksum(item.file), by: req.by, redactions };
       if (item.kind === 'transcript') {
-        applier.documents(bi, item.batch.documents);
+        const title = item.batch.documents[0]?.title;
+        applier.documents(bi, item.batch.documents, item.batch.participants);
+        // the import record keeps the file name only as the gate left it
+        const now = item.batch.documents[0]?.title;
+        if (title !== undefined && now !== title) meta.fileNames = [item.file.name.replace(title, now!)];
         applier.participants(bi, item.batch.participants);
         const b = item.batch;
         return { batch: { sources: b.sources, variables: b.variables, participants: b.participants, documents: b.documents, skippedEmpty: b.skippedEmpty } satisfies CommitBatch, meta };

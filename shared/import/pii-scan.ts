@@ -17,6 +17,7 @@
 import type { AttributeValue, SpeakerTurn } from '../model';
 import { detectPii, type PiiFinding } from '../privacy/detect';
 import { nameIdentity, nameMentions, speakerLabelNames } from '../privacy/speakers';
+import { fileNameAsWords, fileNameFindings } from '../privacy/file-names';
 import { detach } from './detach';
 
 /**
@@ -29,7 +30,9 @@ export type FindingPlace =
   | { kind: 'attribute'; participant: number; variableId: string }
   | { kind: 'row-attribute'; row: number; variableId: string }
   | { kind: 'document-attribute'; doc: number; variableId: string }
-  | { kind: 'speaker'; doc: number; speaker: string };
+  | { kind: 'speaker'; doc: number; speaker: string }
+  /** A document's title made from its file name (transcripts). */
+  | { kind: 'title'; doc: number };
 
 export interface BatchFinding extends PiiFinding {
   /** Stable across re-scans of the same batch: batch, place, offsets and type. */
@@ -71,6 +74,8 @@ export function placeKey(p: FindingPlace): string {
       return `da${p.doc}:${p.variableId}`;
     case 'speaker':
       return `s${p.doc}:${p.speaker}`;
+    case 'title':
+      return `t${p.doc}`;
   }
 }
 
@@ -193,6 +198,13 @@ export class BatchScanner {
     const own = scanPlace(this.batch, { kind: 'document', doc }, text, this.allowList).filter((f) => !overlapsMention(f));
     for (const m of kept) this.#follow(m.leader, { kind: 'document', doc }, m.start, m.end);
     return [...labels, ...own];
+  }
+
+  /** A document title made from a file name (see fileNameFindings); a name in it is one finding with its identity. */
+  title(doc: number, title: string): BatchFinding[] {
+    const found = withPlace(this.batch, { kind: 'title', doc }, fileNameFindings(title, this.allowList));
+    for (const f of found) if (f.type === 'person') f.key = nameIdentity(fileNameAsWords(title).slice(f.start, f.end));
+    return found;
   }
 
   /** Whether a returned finding was dropped later (a weak name in an answer that turned out to be repeated). */

@@ -115,6 +115,7 @@ export function scanBatches(batches: readonly ImportBatch[], opts: { allowList?:
             ? scanner.answer(di, d.field ?? '', d.text)
             : scanPlace(bi, { kind: 'document', doc: di }, d.text, opts.allowList);
       for (const f of list) found.push(f);
+      if (d.kind === 'transcript') for (const f of scanner.title(di, d.title)) found.push(f);
       if (d.attributes) for (const f of scanValues(bi, (variableId) => ({ kind: 'document-attribute', doc: di, variableId }), d.attributes, opts.allowList)) found.push(f);
       opts.onProgress?.(++done, total);
     });
@@ -214,8 +215,14 @@ export class DecisionApplier {
   }
 
   /** The documents of batch `batch` (all of them, in order), changed in place: text, length, turns and their speakers, and their response-level attribute values. */
-  documents(batch: number, docs: DocumentWithText[]): void {
+  documents(batch: number, docs: DocumentWithText[], participants: Participant[] = []): void {
     docs.forEach((d, i) => {
+      const title = this.#redact(batch, { kind: 'title', doc: i }, d.title)?.text;
+      if (title !== undefined) {
+        // a transcript's participant is named from the same file name
+        for (const p of participants) if (p.id === d.participantId && p.pseudonym === d.title.slice(0, p.pseudonym.length)) p.pseudonym = title.slice(0, 120);
+        d.title = title.slice(0, 300);
+      }
       if (d.attributes) {
         for (const [variableId, v] of Object.entries(d.attributes)) {
           if (typeof v === 'string') d.attributes[variableId] = this.#redact(batch, { kind: 'document-attribute', doc: i, variableId }, v)?.text ?? v;
@@ -281,7 +288,7 @@ export function applyDecisions(
 ): Record<PiiType, number>[] {
   const applier = new DecisionApplier(findings, decide, pseudonyms);
   batches.forEach((b, i) => {
-    applier.documents(i, b.documents);
+    applier.documents(i, b.documents, b.participants);
     applier.participants(i, b.participants);
   });
   return batches.map((_, i) => applier.counts[i] ?? emptyCounts());

@@ -229,6 +229,24 @@ describe('the import session (streamed CSV → dataset)', () => {
     expect(JSON.stringify(await exportBundle(db, pid))).not.toMatch(/nield|marsh|reese|okonjo|harcourt/i);
   });
 
+  it('a transcript named after a person: the file name is a finding, and no title, pseudonym or import record keeps it', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const name = 'Interview_Priya_Harcourt_2024-03.txt';
+    const bytes = new TextEncoder().encode('Interviewer: How were you kept informed?\nParticipant: Nobody rang me back.\n');
+    expect((await ask(s, { type: 'add-file', projectId: pid, fileId: 'n', name, data: bytes })).type).toBe('file');
+    expect((await ask(s, { type: 'read-transcript', fileId: 'n' })).type).toBe('transcript');
+    const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [], transcripts: [{ fileId: 'n', notSpeakers: [] }], transcriptSource: { name: 'Interviews', kind: 'interview' }, allowList: [] });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect(prepared.review.findings.filter((f) => f.where.endsWith('file name')).map((f) => f.match)).toEqual(['Priya_Harcourt']);
+    const committed = await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(prepared.review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
+    if (committed.type !== 'committed') throw new Error(JSON.stringify(committed));
+    const [doc] = await listDocuments(db, pid);
+    expect(doc!.title).toMatch(/^Interview_.+_2024-03$/);
+    expect(JSON.stringify(await snapshot(db))).not.toMatch(/priya|harcourt/i);
+    expect(JSON.stringify(await exportBundle(db, pid))).not.toMatch(/priya|harcourt/i);
+  });
+
   it('dataset documents can be coded, exported and deleted like any other', async () => {
     const { db, pid } = await fresh();
     const s = session(db);
