@@ -1,4 +1,7 @@
 import { useCallback, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { hasDocuments } from '../db/api';
+import { ImportFirst } from './ImportFirst';
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher';
 import { useDb } from './dbContext';
 import { DemoBanner } from './DemoBanner';
@@ -23,6 +26,7 @@ export function Workbench() {
   const [workspaceId, go] = useWorkspaceRoute(WORKSPACE_IDS);
   const workspace = WORKSPACES.find((w) => w.id === workspaceId)!;
   const fileStatus = useProjectCommands(db, project, switchTo);
+  const empty = useLiveQuery(async () => (project ? !(await hasDocuments(db, project.id)) : false), [db, project?.id]) ?? false;
   useGlobalShortcut(
     '?',
     useCallback(() => setHelp(true), []),
@@ -51,7 +55,12 @@ export function Workbench() {
         </p>
       )}
       {project?.isDemo && <DemoBanner />}
-      {project ? (
+      {project && workspace.needsDocuments && empty ? (
+        <main className="placeholder" id="document-area" tabIndex={-1}>
+          <h2>{workspace.label}</h2>
+          <ImportFirst />
+        </main>
+      ) : project ? (
         <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
       ) : loaded && projects.length === 0 ? (
         <NoProjects db={db} onCreate={create} onOpened={switchTo} />

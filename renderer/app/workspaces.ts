@@ -17,6 +17,8 @@ export interface Workspace {
   id: string;
   label: string;
   Component: ComponentType<WorkspaceProps>;
+  /** Works on imported text: in a project with none, the Import empty state is shown instead. */
+  needsDocuments?: boolean;
 }
 
 /** The workspaces in the order the navigation shows them. Add one line per workspace. */
@@ -24,8 +26,8 @@ export const WORKSPACES: Workspace[] = [
   { id: 'code', label: 'Code', Component: ProjectWorkbench },
   { id: 'import', label: 'Import', Component: ImportWorkspace },
   { id: 'grid', label: 'Survey grid', Component: SurveyGrid },
-  { id: 'search', label: 'Search & autocode', Component: SearchWorkspace },
-  { id: 'suggest', label: 'Suggestions', Component: SuggestWorkspace },
-  { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace },
-  { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace },
+  { id: 'search', label: 'Search & autocode', Component: SearchWorkspace, needsDocuments: true },
+  { id: 'suggest', label: 'Suggestions', Component: SuggestWorkspace, needsDocuments: true },
+  { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace, needsDocuments: true },
+  { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace, needsDocuments: true },
 ];

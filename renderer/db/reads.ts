@@ -13,6 +13,12 @@ export async function listDocuments(db: ChorusDb, projectId: string): Promise<Do
   return datasets.length === 0 ? stored : stored.concat(datasetsDocuments(datasets));
 }
 
+/** Whether a project has any document (stored, or a survey dataset's answers): two index counts, no rows read. */
+export async function hasDocuments(db: ChorusDb, projectId: string): Promise<boolean> {
+  const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).count(), db.datasets.where('projectId').equals(projectId).count()]);
+  return stored + datasets > 0;
+}
+
 export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
   const [stored, datasets] = await Promise.all([db.participants.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
   return datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));

@@ -76,6 +76,13 @@ describe.skipIf(reason !== null)('Import mapping on survey-shaped data (Chromium
     await empty.getByText('This project has no documents yet.').waitFor();
     await screenshot(page, 'import-mapping-1-empty-project');
     await expectAccessible(page);
+    // every workspace that works on imported text leads to Import too
+    for (const name of ['Search & autocode', 'Suggestions', 'Analyse', 'Agreement']) {
+      await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+      await empty.getByRole('button', { name: 'Import files…' }).waitFor();
+    }
+    await expectAccessible(page);
     await empty.getByRole('button', { name: 'Import files…' }).click();
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
 
