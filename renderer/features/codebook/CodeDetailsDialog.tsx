@@ -39,7 +39,7 @@ export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onCl
     }
   };
   return (
-    <Modal title={`Code details: ${code.name}`} onClose={onClose}>
+    <Modal title={<>Code details: <bdi>{code.name}</bdi></>} onClose={onClose}>
       <form
         className="code-details"
         onSubmit={(e) => {

@@ -113,7 +113,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
           </button>
         </div>
       ) : nodes.length === 0 ? (
-        <p className="empty">No code name contains “{filter}”.</p>
+        <p className="empty">No code name contains “<bdi>{filter}</bdi>”.</p>
       ) : (
         <CodeTree
           nodes={nodes}

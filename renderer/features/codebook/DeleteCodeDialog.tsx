@@ -13,12 +13,12 @@ export function DeleteCodeDialog({ code, onClose, onDone }: { code: Code; onClos
   const what = useLiveQuery(() => countCodingsUnder(db, code.id), [db, code.id]);
   const subcodes = what ? what.codes - 1 : 0;
   return (
-    <Modal title={`Delete “${code.name}”?`} onClose={onClose}>
+    <Modal title={<>Delete “<bdi>{code.name}</bdi>”?</>} onClose={onClose}>
       {what === undefined ? (
         <p>Counting what would be deleted…</p>
       ) : (
         <p className="confirm-what">
-          This deletes {plural(what.codes, 'code', 'codes')} (“{code.name}”{subcodes > 0 ? ` and ${plural(subcodes, 'subcode', 'subcodes')}` : ''}) and{' '}
+          This deletes {plural(what.codes, 'code', 'codes')} (“<bdi>{code.name}</bdi>”{subcodes > 0 ? ` and ${plural(subcodes, 'subcode', 'subcodes')}` : ''}) and{' '}
           {plural(what.codings, 'coding', 'codings')}. The coded text itself is not changed. You can undo this with Undo.
         </p>
       )}

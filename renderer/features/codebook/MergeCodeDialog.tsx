@@ -29,7 +29,7 @@ export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; 
     return { moving, joined: involved - after, subcodes: plan.updateCodes.length };
   }, [target, codings, codes, code.id]);
   return (
-    <Modal title={`Merge “${code.name}” into another code`} onClose={onClose}>
+    <Modal title={<>Merge “<bdi>{code.name}</bdi>” into another code</>} onClose={onClose}>
       <label htmlFor="merge-target">Merge into</label>
       <select id="merge-target" value={targetId} onChange={(e) => setTargetId(e.target.value)}>
         <option value="">Choose a code…</option>
@@ -41,11 +41,11 @@ export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; 
       </select>
       {target && preview && (
         <p className="confirm-what" aria-live="polite">
-          {plural(preview.moving, 'coding', 'codings')} of “{code.name}” will move to “{target.name}”.{' '}
+          {plural(preview.moving, 'coding', 'codings')} of “<bdi>{code.name}</bdi>” will move to “<bdi>{target.name}</bdi>”.{' '}
           {preview.joined > 0
             ? `${plural(preview.joined, 'coding overlaps', 'codings overlap')} text the same coder already coded, so they will be joined (no text is lost or coded twice). `
             : 'None overlap codings already in the target. '}
-          {preview.subcodes > 0 ? `${plural(preview.subcodes, 'subcode moves', 'subcodes move')} under “${target.name}”. ` : ''}“{code.name}” is then removed. You can undo
+          {preview.subcodes > 0 ? `${plural(preview.subcodes, 'subcode moves', 'subcodes move')} under “${target.name}”. ` : ''}“<bdi>{code.name}</bdi>” is then removed. You can undo
           this with Undo.
         </p>
       )}

@@ -35,13 +35,13 @@ export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose
     }
   };
   return (
-    <Modal title={`Split “${code.name}”`} onClose={onClose}>
+    <Modal title={<>Split “<bdi>{code.name}</bdi>”</>} onClose={onClose}>
       <label htmlFor="split-name">Name of the new code</label>
       <input id="split-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
       <fieldset className="split-list">
         <legend>Codings that move to the new code</legend>
         {rows === undefined && <p>Loading codings…</p>}
-        {rows?.length === 0 && <p className="empty">“{code.name}” has no codings; the new code will start empty.</p>}
+        {rows?.length === 0 && <p className="empty">“<bdi>{code.name}</bdi>” has no codings; the new code will start empty.</p>}
         {rows?.map((r) => (
           <label key={r.id} className="split-list__item">
             <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
@@ -52,7 +52,7 @@ export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose
         ))}
       </fieldset>
       <p className="hint">
-        {chosen.size} of {rows?.length ?? 0} chosen. The new code sits beside “{code.name}” with the same definition; edit it afterwards.
+        {chosen.size} of {rows?.length ?? 0} chosen. The new code sits beside “<bdi>{code.name}</bdi>” with the same definition; edit it afterwards.
       </p>
       {error && (
         <p role="alert" className="form-error">

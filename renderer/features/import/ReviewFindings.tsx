@@ -126,7 +126,7 @@ function ReviewShortcuts({ list, type, onKeep }: { list: readonly FindingView[];
           <span className="muted">By column:</span>
           {columns.map((c) => (
             <button key={c.label} type="button" onClick={() => onKeep(c.ids)}>
-              Keep all in “{c.label}” ({c.places.toLocaleString('en-GB')})
+              Keep all in “<bdi>{c.label}</bdi>” ({c.places.toLocaleString('en-GB')})
             </button>
           ))}
         </div>

@@ -35,7 +35,7 @@ export function MemoDialog({ projectId, target, about, coderId, onClose, onSaved
     }
   };
   return (
-    <Modal title={`Memo: ${about}`} onClose={onClose}>
+    <Modal title={<>Memo: <bdi>{about}</bdi></>} onClose={onClose}>
       <label htmlFor="memo-text">Memo text</label>
       <textarea
         id="memo-text"

@@ -63,7 +63,7 @@ export function MergeProjectDialog({ db, project, onClose, onDone }: Props) {
 
   const s = preview?.summary;
   return (
-    <Modal title={`Merge a coder’s project into “${project.name}”`} onClose={onClose}>
+    <Modal title={<>Merge a coder’s project into “<bdi>{project.name}</bdi>”</>} onClose={onClose}>
       <p>
         Choose a .qdpx exported by another coder (from Chorus or another REFI-QDA tool). Documents are matched by their text, codes by id and
         then by name and place in the codebook; each coder’s codings stay under their own name. Nothing is written until you confirm.
@@ -73,7 +73,7 @@ export function MergeProjectDialog({ db, project, onClose, onDone }: Props) {
       </button>
       {file && s && preview && (
         <section aria-labelledby="merge-preview-title" className="merge-preview">
-          <h3 id="merge-preview-title">What merging “{file.name}” would do</h3>
+          <h3 id="merge-preview-title">What merging “<bdi>{file.name}</bdi>” would do</h3>
           <table className="projects-table">
             <thead>
               <tr>
@@ -120,7 +120,7 @@ export function MergeProjectDialog({ db, project, onClose, onDone }: Props) {
               </label>
               <label>
                 <input type="radio" name="merge-prefer" checked={prefer === 'last'} disabled={busy} onChange={() => (setPrefer('last'), void look(file, 'last'))} /> Take the
-                names and places from “{file.name}”
+                names and places from “<bdi>{file.name}</bdi>”
               </label>
               <p>A document whose text differs is kept in both versions, so no coding is lost.</p>
             </fieldset>

@@ -47,7 +47,7 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
     const p = mode.project;
     const fallback = projects.find((q) => q.id !== p.id);
     return (
-      <Modal title={`Delete “${p.name}”?`} onClose={() => setMode({ kind: 'list' })}>
+      <Modal title={<>Delete “<bdi>{p.name}</bdi>”?</>} onClose={() => setMode({ kind: 'list' })}>
         <p className="confirm-what">
           This deletes the project from this computer: its sources, documents, codes, codings, memos and findings. It cannot be undone.
           Export it first if you may need it again.
@@ -172,7 +172,7 @@ function RenameProject({ db, project, onDone }: { db: ChorusDb; project: Project
   const [name, setName] = useState(project.name);
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal title={`Rename “${project.name}”`} onClose={() => onDone('')}>
+    <Modal title={<>Rename “<bdi>{project.name}</bdi>”</>} onClose={() => onDone('')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

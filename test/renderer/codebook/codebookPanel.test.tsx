@@ -45,6 +45,10 @@ async function setup(canApply = false) {
 
 const names = () => within(screen.getByRole('tree')).getAllByRole('treeitem').map((i) => i.querySelector('.code-row__name')?.textContent);
 
+/** A paragraph's whole text, names in <bdi> included (getByText alone matches one element's own text). */
+const byText = (want: string | RegExp) => (_: string, el: Element | null) =>
+  el?.tagName === 'P' && (typeof want === 'string' ? el.textContent === want : want.test(el.textContent ?? ''));
+
 describe('CodebookPanel', () => {
   it('shows the nested tree with own counts, rolled-up counts when collapsed, key numbers and memo marks', async () => {
     const { item } = await setup();
@@ -84,7 +88,7 @@ describe('CodebookPanel', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter codes' }), { target: { value: 'chasing' } });
     expect(names()).toEqual(['Updates and communication', 'Chasing for news']);
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter codes' }), { target: { value: 'zzz' } });
-    expect(screen.getByText('No code name contains “zzz”.')).toBeTruthy();
+    expect(screen.getByText(byText('No code name contains “zzz”.'))).toBeTruthy();
   });
 
   it('deletes only after a confirmation that says how many codes and codings go', async () => {
@@ -93,7 +97,7 @@ describe('CodebookPanel', () => {
     act(() => item(/^Updates and communication/).focus());
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete “Updates and communication”?' });
-    await within(dialog).findByText(/This deletes 2 codes \(“Updates and communication” and 1 subcode\) and 2 codings/);
+    await within(dialog).findByText(byText(/This deletes 2 codes \(“Updates and communication” and 1 subcode\) and 2 codings/));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(onStatus).toHaveBeenCalledWith('Deleted 2 codes and 2 codings.'));
     expect(await listCodes(db, b.project.id)).toHaveLength(1);
@@ -106,7 +110,7 @@ describe('CodebookPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Merge…' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'Merge into' }), { target: { value: byName('Updates and communication').id } });
-    await within(dialog).findByText(/1 coding of “Chasing for news” will move to “Updates and communication”. 1 coding overlaps/);
+    await within(dialog).findByText(byText(/1 coding of “Chasing for news” will move to “Updates and communication”. 1 coding overlaps/));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
     await waitFor(() => expect(onStatus).toHaveBeenCalledWith(expect.stringContaining('Merged “Chasing for news” into “Updates and communication”')));
     expect((await listCodes(db, b.project.id)).map((c) => c.name).sort()).toEqual(['Being believed', 'Updates and communication']);
