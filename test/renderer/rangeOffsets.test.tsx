@@ -74,7 +74,7 @@ describe('DOM range → text offsets', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // 150 renders under jsdom: seconds on a loaded machine
 
   it('maps points outside text segments (speaker label, block element) to the next text', () => {
     const text = 'Alex: hello there\nSam: bye';
