@@ -1,0 +1,14 @@
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+const files = readdirSync('/tmp').filter((f) => f.startsWith('g-') && f.endsWith('.svg')).sort();
+const html = `<!doctype html><body style="margin:0;background:#eee">${files.map((f) => `<figure style="margin:4px;background:#fff;width:800px;display:inline-block;vertical-align:top">${readFileSync('/tmp/' + f, 'utf8').replace(/^<\?xml[^>]*>\n/, '')}</figure>`).join('')}</body>`;
+writeFileSync('/tmp/gallery.html', html);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const p = await b.newPage({ viewport: { width: 1640, height: 800 } });
+await p.goto('file:///tmp/gallery.html');
+await p.screenshot({ path: '/tmp/gallery.png', fullPage: true });
+const grey = await b.newPage({ viewport: { width: 1640, height: 800 } });
+await grey.goto('file:///tmp/gallery.html');
+await grey.addStyleTag({ content: 'body{filter:grayscale(1)}' });
+await grey.screenshot({ path: '/tmp/gallery-grey.png', fullPage: true });
+await b.close();
