@@ -27,8 +27,8 @@ export function seriesColour(i: number): string {
   return SERIES_COLOURS[i % SERIES_COLOURS.length]!;
 }
 
-/** Sequential single-hue scale, light to dark (ColorBrewer Blues steps chosen so black or white text on each has ≥ 4.5:1 contrast). */
-export const BLUES: readonly string[] = ['#eff3ff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+/** Sequential single-hue scale, light to dark (ColorBrewer Blues steps chosen so black or white text on each has ≥ 4.5:1 contrast and each step is ≥ 10 L* darker). */
+export const BLUES: readonly string[] = ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5', '#08306b'];
 
 /** Categorical fills for named scales. */
 export const CATEGORY_COLOURS: Record<'corroboration' | 'sentiment', Record<string, string>> = {
