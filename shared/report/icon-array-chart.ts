@@ -19,13 +19,14 @@ export interface ProportionInput extends TitleOption {
   what: string;
   /** Disclosure threshold; counts or bases below it are withheld. */
   threshold: number | null;
-  /** Icons to draw (10 or 100; default 10). */
+  /** Icons to draw (10 or 100; default 10, or 100 when the share is under 1 in 20 and would show as no icons). */
   of?: 10 | 100;
 }
 
 export function proportionIconArray(input: ProportionInput): IconArraySpec {
-  const of = input.of ?? 10;
   const { count, base, people, what, threshold } = input;
+  // 10 icons read most plainly; a share under 1 in 10 needs 100 to show at all
+  const of = input.of ?? (count !== null && count > 0 && base > 0 && Math.round((count / base) * 10) === 0 ? 100 : 10);
   if (!Number.isInteger(base) || base < 0) throw new RangeError(`the base must be a whole number ≥ 0, got ${base}`);
   if (count !== null && (!Number.isInteger(count) || count < 0 || count > base)) throw new RangeError(`the count must be a whole number from 0 to the base (${base}), got ${count}`);
   const hidden = count === null || (threshold !== null && ((count > 0 && count < threshold) || base < threshold));

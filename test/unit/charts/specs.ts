@@ -8,6 +8,7 @@ import {
   cooccurrenceNetwork,
   frequencyChart,
   matrixHeatmap,
+  proportionIconArray,
   sentimentBars,
   timeLines,
   type ChartSpec,
@@ -26,5 +27,6 @@ export const GOLDEN_SPECS: Record<string, () => ChartSpec> = {
   'network-suppressed': () => cooccurrenceNetwork(forPublication(cooccurrenceTable(), 5)),
   'icon-array': () => codeIconArray(frequencies(), { codeId: 'C2' }),
   'icon-array-suppressed': () => codeIconArray(forPublication(frequencies(), 10), { codeId: 'C1' }),
+  'icon-array-100': () => proportionIconArray({ count: 12, base: 301, people: 'participants', what: 'mentioned waiting for updates', threshold: 10, title: 'Few mentioned waiting for updates' }),
   'cooccurrence-heatmap': () => cooccurrenceHeatmap(cooccurrenceTable()),
 };

@@ -119,6 +119,11 @@ describe('icon array', () => {
     expect(spec.title).toBe(spec.statement);
   });
 
+  it('a share that rounds to no icons in 10 is drawn with 100', () => {
+    const spec = proportionIconArray({ count: 12, base: 301, people: 'participants', what: 'mentioned it', threshold: 10 });
+    expect([spec.of, spec.filled, spec.statement]).toEqual([100, 4, 'About 4 in 100 participants mentioned it.']);
+  });
+
   it('defaults to the code most participants mentioned', () => {
     expect(codeIconArray(frequencies()).statement).toContain('“Contact”');
   });
