@@ -37,8 +37,23 @@ module.exports = {
     {
       name: 'electron-not-renderer',
       severity: 'error',
+      comment: 'The one exception: the CLI draws charts with the same d3 renderer as the app (renderer/charts/*.ts, on a jsdom document).',
       from: { path: '^electron/' },
+      to: { path: '^renderer/', pathNot: '^renderer/charts/(?!index\\.ts$)[^/]+\\.ts$' },
+    },
+    {
+      name: 'cli-only-draws-charts',
+      severity: 'error',
+      comment: 'Only the CLI (Node, with jsdom) imports the chart renderer; the main process and preload never do.',
+      from: { path: '^electron/', pathNot: '^electron/cli/' },
       to: { path: '^renderer/' },
+    },
+    {
+      name: 'chart-drawing-is-dom-injected',
+      severity: 'error',
+      comment: 'renderer/charts/*.ts draws on a document it is given, so it runs in the app and in Node: no React, no app, db, platform or feature code (React components are the .tsx files, and index.ts gathers both for the app).',
+      from: { path: '^renderer/charts/[^/]+\\.ts$', pathNot: '^renderer/charts/index\\.ts$' },
+      to: { path: ['node_modules/(react|react-dom|dexie|dexie-react-hooks)/', '^renderer/(app|db|features|platform|workers)/', '^renderer/charts/[^/]+\\.tsx$'] },
     },
     {
       name: 'workers-not-features',

@@ -4,7 +4,7 @@ import { seriesColour } from '../../shared/report/chart-colours';
 import type { BarChartSpec } from '../../shared/report/chart-spec';
 import { bottomValueAxis } from './axes';
 import { categoryName, drawCategoryLabels, labelColumnWidth } from './categories';
-import { PAD, spoken, type Frame } from './frame';
+import { outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 import { textWidth } from './text';
 
@@ -14,7 +14,7 @@ export function drawBar(frame: Frame, spec: BarChartSpec): number {
   const nS = spec.series.length;
   let y = 0;
   if (nS > 1)
-    y += drawLegend(body, spec.series.map((s, i) => ({ label: s.label, fill: seriesColour(i) })), PAD, 0, width - 2 * PAD, theme) + 6;
+    y += drawLegend(body, spec.series.map((s, i) => ({ label: s.label, fill: seriesPaint(frame, i), outline: outlineFor(seriesColour(i)) !== null })), PAD, 0, width - 2 * PAD, theme) + 6;
   const refs = spec.referenceLines ?? [];
   if (refs.length) y += (refs.length > 1 ? 2 : 1) * (theme.fontSize + 3) + 6;
 
@@ -53,7 +53,7 @@ export function drawBar(frame: Frame, spec: BarChartSpec): number {
       } else if (v.value !== null) {
         const a = x(Math.min(0, v.value));
         const b = x(Math.max(0, v.value));
-        mark.append('rect').attr('x', a).attr('y', top + 1).attr('width', Math.max(0, b - a)).attr('height', barH - 2).attr('fill', seriesColour(j));
+        mark.append('rect').attr('x', a).attr('y', top + 1).attr('width', Math.max(0, b - a)).attr('height', barH - 2).attr('fill', seriesPaint(frame, j)).attr('stroke', outlineFor(seriesColour(j))).attr('stroke-width', 0.75);
         textX = b + 4;
       }
       mark

@@ -3,7 +3,7 @@
  * the visible title, a hatch pattern for suppressed values, and notes under the plot.
  */
 import { select, type Selection } from 'd3';
-import { SUPPRESSED_FILL, SUPPRESSED_HATCH } from '../../shared/report/chart-colours';
+import { contrastRatio, seriesColour, seriesPattern, SUPPRESSED_FILL, SUPPRESSED_HATCH } from '../../shared/report/chart-colours';
 import type { ChartSpec, ChartValue } from '../../shared/report/chart-spec';
 import { wrap } from './text';
 import type { ChartTheme } from './theme';
@@ -18,6 +18,8 @@ export interface Frame {
   theme: ChartTheme;
   /** fill value of the suppressed-value hatch. */
   hatch: string;
+  /** Prefix of every id in the chart (the hatch and series patterns). */
+  id: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -25,11 +27,14 @@ let serial = 0;
 
 export const PAD = 16;
 
-/** Clear `container` and start a chart; call `finishFrame` with the plot's height and width when drawn. */
-export function startFrame(spec: ChartSpec, container: Element, width: number, theme: ChartTheme): Frame {
+/**
+ * Clear `container` and start a chart; call `finishFrame` with the plot's height and width when drawn.
+ * `idPrefix` names the chart's ids (default a fresh serial number; give a fixed one for byte-stable output).
+ */
+export function startFrame(spec: ChartSpec, container: Element, width: number, theme: ChartTheme, idPrefix?: string): Frame {
   const root = select(container);
   root.selectAll('*').remove();
-  const id = `chorus-chart-${++serial}`;
+  const id = idPrefix ?? `chorus-chart-${++serial}`;
   const svg = root
     .append('svg')
     .attr('xmlns', SVG_NS)
@@ -71,7 +76,35 @@ export function startFrame(spec: ChartSpec, container: Element, width: number, t
   const top = PAD + titleLines.length * (theme.titleSize + 4) + 12;
   const body = svg.append('g').attr('class', 'chart-body').attr('transform', `translate(0,${top})`);
   body.attr('data-top', top);
-  return { svg, body, width, theme, hatch: `url(#${id}-hatch)` };
+  return { svg, body, width, theme, hatch: `url(#${id}-hatch)`, id };
+}
+
+/**
+ * The fill of series `i`: its colour, with a white pattern over it for series past the ones told
+ * apart by lightness alone (the pattern is defined in the chart's <defs> on first use).
+ */
+export function seriesPaint(frame: Frame, i: number): string {
+  const colour = seriesColour(i);
+  const pattern = seriesPattern(i);
+  if (pattern === 'none') return colour;
+  const pid = `${frame.id}-series-${i}`;
+  const defs = frame.svg.select<SVGDefsElement>('defs');
+  if (defs.select(`#${pid}`).empty()) {
+    const p = defs.append('pattern').attr('id', pid).attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6);
+    p.append('rect').attr('width', 6).attr('height', 6).attr('fill', colour);
+    if (pattern === 'stripes') p.attr('patternTransform', 'rotate(45)').append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#FFFFFF').attr('stroke-width', 2);
+    else if (pattern === 'dots') p.append('circle').attr('cx', 3).attr('cy', 3).attr('r', 1.5).attr('fill', '#FFFFFF');
+    else {
+      p.append('line').attr('x1', 0).attr('y1', 3).attr('x2', 6).attr('y2', 3).attr('stroke', '#FFFFFF').attr('stroke-width', 1.2);
+      p.append('line').attr('x1', 3).attr('y1', 0).attr('x2', 3).attr('y2', 6).attr('stroke', '#FFFFFF').attr('stroke-width', 1.2);
+    }
+  }
+  return `url(#${pid})`;
+}
+
+/** An outline for fills too pale to stand out on white on their own (yellow, orange). */
+export function outlineFor(colour: string): string | null {
+  return /^#/.test(colour) && contrastRatio(colour, '#FFFFFF') < 3 ? '#000000' : null;
 }
 
 /** Write the notes under the plot and size the SVG (viewBox, so it scales to its container). */
@@ -91,9 +124,9 @@ export function finishFrame(frame: Frame, spec: ChartSpec, bodyHeight: number, b
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
 }
 
-/** Words for a value in an accessible label ("<10" → "fewer than 10, suppressed"). */
+/** Words for a value in an accessible label ("fewer than 10" → "fewer than 10 (suppressed)"). */
 export function spoken(v: ChartValue): string {
-  if (v.suppressed) return `fewer than ${v.text.replace(/^</, '')} (suppressed)`;
+  if (v.suppressed) return `${v.text.replace(/^</, 'fewer than ')} (suppressed)`;
   if (v.value === null) return v.text === '–' ? 'no value' : v.text;
   return v.text;
 }

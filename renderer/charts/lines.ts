@@ -7,7 +7,7 @@ import { line, scaleLinear, scalePoint, symbol, symbolsFill } from 'd3';
 import { SERIES_DASHES, seriesColour } from '../../shared/report/chart-colours';
 import type { ChartValue, LineChartSpec } from '../../shared/report/chart-spec';
 import { bottomPointAxis, leftValueAxis } from './axes';
-import { PAD, spoken, type Frame } from './frame';
+import { outlineFor, PAD, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 
 export function drawLines(frame: Frame, spec: LineChartSpec): number {
@@ -69,7 +69,7 @@ export function drawLines(frame: Frame, spec: LineChartSpec): number {
         mark.append('title').text(`${s.label}, ${spec.x[i]}: ${v.text}`);
         return;
       }
-      mark.append('path').attr('d', shape).attr('transform', `translate(${px(i)},${yScale(v.value!)})`).attr('fill', colour).attr('stroke', '#FFFFFF').attr('stroke-width', 0.8);
+      mark.append('path').attr('d', shape).attr('transform', `translate(${px(i)},${yScale(v.value!)})`).attr('fill', colour).attr('stroke', outlineFor(colour) ?? '#FFFFFF').attr('stroke-width', 0.8);
       mark.append('title').text(`${s.label}, ${spec.x[i]}: ${v.text}`);
     });
   });

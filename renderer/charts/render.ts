@@ -1,10 +1,17 @@
-/** renderChart: spec → accessible SVG in an injected container (so it runs under jsdom); chartToSvgString for exports. */
+/**
+ * renderChart: spec → accessible SVG in an injected container; chartToSvgString for exports.
+ * This module and everything it imports is plain d3 on an injected DOM: no React and no browser
+ * globals (the CLI and tests run it under jsdom). The stable entry for other code is ./svg.ts.
+ */
 import { isEmptyChart, NO_DATA_MESSAGE, type ChartSpec } from '../../shared/report/chart-spec';
 import { drawBar } from './bar';
 import { finishFrame, startFrame, type Frame } from './frame';
 import { drawHeatmap } from './heatmap';
 import { drawLines } from './lines';
+import { drawIconArray } from './icon-array';
+import { drawNetwork } from './network';
 import { drawStacked } from './stacked';
+import { drawTreemap } from './treemap';
 import { chartTheme, type ChartThemeName } from './theme';
 import { replaceControlChars } from '../../shared/control-chars';
 
@@ -12,6 +19,8 @@ export interface RenderOptions {
   /** Width in pixels of the drawing (the SVG scales to its container through its viewBox); default 800. */
   width?: number;
   theme?: ChartThemeName;
+  /** Prefix for the ids inside the SVG (default a fresh serial number; fix it for byte-stable output). */
+  idPrefix?: string;
 }
 
 function drawEmpty(frame: Frame, spec: ChartSpec): number {
@@ -30,7 +39,7 @@ function drawEmpty(frame: Frame, spec: ChartSpec): number {
 /** Clear `container` and draw `spec` into it as one <svg>. */
 export function renderChart(spec: ChartSpec, container: Element, opts: RenderOptions = {}): void {
   const width = Math.max(320, Math.round(opts.width ?? 800));
-  const frame = startFrame(spec, container, width, chartTheme(opts.theme));
+  const frame = startFrame(spec, container, width, chartTheme(opts.theme), opts.idPrefix);
   if (isEmptyChart(spec)) return finishFrame(frame, spec, drawEmpty(frame, spec));
   switch (spec.kind) {
     case 'bar':
@@ -43,6 +52,12 @@ export function renderChart(spec: ChartSpec, container: Element, opts: RenderOpt
     }
     case 'line':
       return finishFrame(frame, spec, drawLines(frame, spec));
+    case 'treemap':
+      return finishFrame(frame, spec, drawTreemap(frame, spec));
+    case 'network':
+      return finishFrame(frame, spec, drawNetwork(frame, spec));
+    case 'icon-array':
+      return finishFrame(frame, spec, drawIconArray(frame, spec));
     default: {
       const kind: never = spec;
       throw new Error(`unknown chart kind "${(kind as { kind?: unknown }).kind}"`);

@@ -4,7 +4,7 @@ import { CATEGORY_COLOURS, seriesColour, textColourOn } from '../../shared/repor
 import type { StackedBarSpec } from '../../shared/report/chart-spec';
 import { bottomValueAxis } from './axes';
 import { categoryName, drawCategoryLabels, labelColumnWidth } from './categories';
-import { PAD, spoken, type Frame } from './frame';
+import { outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 import { textWidth } from './text';
 
@@ -15,7 +15,8 @@ export function partColour(spec: StackedBarSpec, j: number): string {
 
 export function drawStacked(frame: Frame, spec: StackedBarSpec): number {
   const { body, width, theme, hatch } = frame;
-  let y = drawLegend(body, spec.series.map((s, j) => ({ label: s.label, fill: partColour(spec, j) })), PAD, 0, width - 2 * PAD, theme) + 8;
+  const paint = (j: number) => (spec.colour === 'sentiment' ? partColour(spec, j) : seriesPaint(frame, j));
+  let y = drawLegend(body, spec.series.map((s, j) => ({ label: s.label, fill: paint(j), outline: outlineFor(partColour(spec, j)) !== null })), PAD, 0, width - 2 * PAD, theme) + 8;
   const labelW = labelColumnWidth(spec.categories, theme, width * 0.34);
   const totalW = spec.totals.reduce((m, v) => Math.max(m, textWidth(v.text, theme.fontSize)), 0);
   const plotX = PAD + labelW;
@@ -47,7 +48,7 @@ export function drawStacked(frame: Frame, spec: StackedBarSpec): number {
       const s = spec.series[j]!;
       const fill = partColour(spec, j);
       const mark = marks.append('g').attr('class', 'mark').attr('aria-label', `${categoryName(c)}, ${s.label}: ${spoken(p)}`);
-      mark.append('rect').attr('x', a).attr('y', top).attr('width', Math.max(0, b - a)).attr('height', h).attr('fill', fill);
+      mark.append('rect').attr('x', a).attr('y', top).attr('width', Math.max(0, b - a)).attr('height', h).attr('fill', paint(j)).attr('stroke', outlineFor(fill)).attr('stroke-width', 0.75);
       if (b - a >= textWidth(p.text, theme.fontSize - 1) + 6)
         mark
           .append('text')

@@ -11,7 +11,7 @@ import type { BarChartSpec, Category, ChartValue, HeatCell, HeatmapSpec, LineCha
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const fmt = (n: number) => numberFormat.format(n);
 
-function expectKind(table: AnalysisTable, kind: AnalysisKind, builder: string): void {
+export function expectKind(table: AnalysisTable, kind: AnalysisKind, builder: string): void {
   if (!table || table.kind !== kind) throw new Error(`${builder} needs a "${kind}" analysis result, got "${String(table?.kind)}"`);
 }
 
@@ -24,12 +24,17 @@ export function disclosureThreshold(table: AnalysisTable): number | null {
 const MISSING: ChartValue = { value: null, text: '–' };
 
 /** True when `cell` is a count hidden by disclosure control. */
-function isSuppressed(cell: Cell | undefined, threshold: number | null): boolean {
+export function isSuppressed(cell: Cell | undefined, threshold: number | null): boolean {
   return threshold !== null && cell === null;
 }
 
-function suppressedValue(threshold: number): ChartValue {
-  return { value: null, text: `<${threshold}`, suppressed: true };
+/** What a suppressed value reads as, in charts and their data tables. */
+export function suppressedText(threshold: number): string {
+  return `fewer than ${threshold}`;
+}
+
+export function suppressedValue(threshold: number): ChartValue {
+  return { value: null, text: suppressedText(threshold), suppressed: true };
 }
 
 /** A value whose visibility follows the count `basis` (itself when the value is a count). */
@@ -45,12 +50,12 @@ function maxOf(values: ChartValue[], floor = 0): number {
   return values.reduce((m, v) => (v.value !== null && v.value > m ? v.value : m), floor);
 }
 
-function countSuppressed(values: ChartValue[]): number {
+export function countSuppressed(values: ChartValue[]): number {
   return values.filter((v) => v.suppressed).length;
 }
 
-function suppressionNote(n: number, threshold: number | null): string[] {
-  return n > 0 && threshold !== null ? [`${n} value(s) below ${threshold} are suppressed for publication and shown as "<${threshold}".`] : [];
+export function suppressionNote(n: number, threshold: number | null): string[] {
+  return n > 0 && threshold !== null ? [`${n} value(s) below ${threshold} are suppressed for publication and shown as "${suppressedText(threshold)}".`] : [];
 }
 
 /** Top `limit` items by `score` (stable), keeping the original order among those kept. */
@@ -68,8 +73,15 @@ function topInOrder<T>(items: T[], limit: number, score: (t: T) => number): T[] 
 
 // ── Frequencies ───────────────────────────────────────────────────────────────────────────
 
-export interface FrequencyChartOptions {
+/** Every builder takes a title: ideally one that states the finding ("Delays were the most common complaint"); default a descriptive one. */
+export interface TitleOption {
+  title?: string;
+}
+
+export interface FrequencyChartOptions extends TitleOption {
   measure?: 'participants' | 'documents' | 'codings';
+  /** Codebook order with themes and indented subcodes (default), or ranked: highest first. */
+  order?: 'codebook' | 'ranked';
   /** Deepest code level to include (0 = themes only); default every level. */
   maxLevel?: number;
 }
@@ -80,12 +92,16 @@ export function frequencyChart(result: AnalysisTable, options: FrequencyChartOpt
   expectKind(result, 'frequencies', 'frequencyChart');
   const measure = options.measure ?? 'participants';
   const threshold = disclosureThreshold(result);
-  const rows = result.rows.filter((r) => options.maxLevel === undefined || (typeof r.level === 'number' && r.level <= options.maxLevel));
+  const ranked = options.order === 'ranked';
+  const kept = result.rows.filter((r) => options.maxLevel === undefined || (typeof r.level === 'number' && r.level <= options.maxLevel));
+  // ranked: highest first, suppressed and missing values last, ties in codebook order
+  const rank = (r: Row) => (isSuppressed(r[measure], threshold) ? -1 : typeof r[measure] === 'number' ? (r[measure] as number) : -2);
+  const rows = ranked ? kept.map((r, i) => ({ r, i })).sort((a, b) => rank(b.r) - rank(a.r) || a.i - b.i).map((x) => x.r) : kept;
   const categories: Category[] = rows.map((r) => ({
     id: String(r.codeId),
-    label: String(r.code),
+    label: ranked ? String(r.path ?? r.code) : String(r.code),
     fullLabel: String(r.path ?? r.code),
-    level: typeof r.level === 'number' ? r.level : 0,
+    level: ranked ? 0 : typeof r.level === 'number' ? r.level : 0,
   }));
   const values = rows.map((r) => {
     const v = valueOf(r, measure, measure, threshold, fmt);
@@ -98,11 +114,11 @@ export function frequencyChart(result: AnalysisTable, options: FrequencyChartOpt
   return {
     kind: 'bar',
     colour: 'okabe-ito',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       rows.length === 0
         ? 'No codes to show.'
-        : `Horizontal bar chart of the number of ${label.toLowerCase()} for each of ${rows.length} codes, in codebook order.` +
+        : `Horizontal bar chart of the number of ${label.toLowerCase()} for each of ${rows.length} codes, ${ranked ? 'highest first' : 'in codebook order'}.` +
           (top >= 0 ? ` The highest is ${categories[top]!.fullLabel} with ${flat[top]!.text}.` : ''),
     notes: [...suppressionNote(countSuppressed(flat), threshold), ...result.warnings.filter((w) => !w.startsWith('Counts from 1 to'))],
     categoryLabel: 'Code',
@@ -116,7 +132,7 @@ export function frequencyChart(result: AnalysisTable, options: FrequencyChartOpt
 
 // ── Subcategory matrix ────────────────────────────────────────────────────────────────────
 
-export interface MatrixHeatmapOptions {
+export interface MatrixHeatmapOptions extends TitleOption {
   /** Cell value: % of the group with the code (default), % of the code's participants in the group, or the count. */
   measure?: 'column' | 'row' | 'count';
 }
@@ -138,7 +154,7 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
   const rows = result.rows.filter((r) => r.codeId !== null);
   const columns: Category[] = groups.map((g) => {
     const n = base?.[`n:${g.i}`];
-    const size = isSuppressed(n, threshold) ? ` (n <${threshold})` : typeof n === 'number' ? ` (n = ${fmt(n)})` : '';
+    const size = isSuppressed(n, threshold) ? ` (n ${suppressedText(threshold!)})` : typeof n === 'number' ? ` (n = ${fmt(n)})` : '';
     return { id: String(g.i), label: `${g.label}${size}`, fullLabel: `${g.label}${size}` };
   });
   const key = measure === 'column' ? 'col' : measure === 'row' ? 'row' : 'n';
@@ -156,7 +172,7 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
   return {
     kind: 'heatmap',
     colour: 'blues',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       rows.length === 0 || groups.length === 0
         ? 'No codes or groups to show.'
@@ -174,7 +190,7 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
 
 // ── Co-occurrence ─────────────────────────────────────────────────────────────────────────
 
-export interface CooccurrenceHeatmapOptions {
+export interface CooccurrenceHeatmapOptions extends TitleOption {
   /** Most codes to show, by units coded (default 15). */
   limit?: number;
 }
@@ -211,7 +227,7 @@ export function cooccurrenceHeatmap(result: AnalysisTable, options: Cooccurrence
   return {
     kind: 'heatmap',
     colour: 'blues',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       chosen.length === 0
         ? 'No codes appear together.'
@@ -238,7 +254,7 @@ function pathDepth(path: Cell | undefined): number {
 }
 
 /** "Theme › Sub" → "Sub" (the full path stays in `fullLabel`). */
-function lastSegment(path: string): string {
+export function lastSegment(path: string): string {
   const i = path.lastIndexOf(' › ');
   return i < 0 ? path : path.slice(i + 3);
 }
@@ -252,7 +268,7 @@ const STATUS_LABEL: Record<string, string> = {
   'not found': 'Not found',
 };
 
-export function triangulationGrid(result: AnalysisTable): HeatmapSpec {
+export function triangulationGrid(result: AnalysisTable, options: TitleOption = {}): HeatmapSpec {
   expectKind(result, 'triangulation', 'triangulationGrid');
   const threshold = disclosureThreshold(result);
   const kinds = result.columns.flatMap((c) => (c.key.endsWith(':present') ? [c.key.slice(0, -':present'.length)] : []));
@@ -269,7 +285,7 @@ export function triangulationGrid(result: AnalysisTable): HeatmapSpec {
   return {
     kind: 'heatmap',
     colour: 'corroboration',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       result.rows.length === 0 || kinds.length === 0
         ? 'No themes or kinds of source to show.'
@@ -289,7 +305,7 @@ export function triangulationGrid(result: AnalysisTable): HeatmapSpec {
 
 // ── Change over time ──────────────────────────────────────────────────────────────────────
 
-export interface TimeLinesOptions {
+export interface TimeLinesOptions extends TitleOption {
   measure?: 'participants' | 'responses';
   /** Codes to draw (default the `limit` codes with the highest peak). */
   codeIds?: string[];
@@ -316,7 +332,7 @@ export function timeLines(result: AnalysisTable, options: TimeLinesOptions = {})
   return {
     kind: 'line',
     colour: 'okabe-ito',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       periods.length === 0 || shown.length === 0
         ? 'No periods or codes to show.'
@@ -337,7 +353,7 @@ export function timeLines(result: AnalysisTable, options: TimeLinesOptions = {})
 
 // ── Saturation ────────────────────────────────────────────────────────────────────────────
 
-export function saturationCurve(result: AnalysisTable): LineChartSpec {
+export function saturationCurve(result: AnalysisTable, options: TitleOption = {}): LineChartSpec {
   expectKind(result, 'saturation', 'saturationCurve');
   const values = result.rows.map((r) => (typeof r.cumulative === 'number' ? { value: r.cumulative, text: fmt(r.cumulative) } : MISSING));
   const total = maxOf(values, 0);
@@ -345,7 +361,7 @@ export function saturationCurve(result: AnalysisTable): LineChartSpec {
   return {
     kind: 'line',
     colour: 'okabe-ito',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       values.length === 0
         ? 'No coded documents yet.'
@@ -369,7 +385,7 @@ export const AGREEMENT_REFERENCE_LINES = [
   { value: 0.8, label: '0.8 almost perfect' },
 ];
 
-export function agreementBars(report: AgreementReport): BarChartSpec {
+export function agreementBars(report: AgreementReport, options: TitleOption = {}): BarChartSpec {
   if (!report || !Array.isArray(report.codes)) throw new Error('agreementBars needs an agreement report with a list of codes');
   const kappa = report.coders.length > 2 ? 'Fleiss’ kappa' : 'Cohen’s kappa';
   const stat = (v: number | null): ChartValue => (v === null ? { value: null, text: 'n/a' } : { value: v, text: v.toFixed(2) });
@@ -380,7 +396,7 @@ export function agreementBars(report: AgreementReport): BarChartSpec {
   return {
     kind: 'bar',
     colour: 'okabe-ito',
-    title: `Inter-coder agreement by code (${report.unit})`,
+    title: options.title ?? `Inter-coder agreement by code (${report.unit})`,
     description:
       entries.length === 0
         ? 'No codes to compare.'
@@ -402,7 +418,7 @@ export function agreementBars(report: AgreementReport): BarChartSpec {
 
 // ── Sentiment ─────────────────────────────────────────────────────────────────────────────
 
-export function sentimentBars(result: AnalysisTable): StackedBarSpec {
+export function sentimentBars(result: AnalysisTable, options: TitleOption = {}): StackedBarSpec {
   expectKind(result, 'sentiment', 'sentimentBars');
   const threshold = disclosureThreshold(result);
   const rows = result.rows.filter((r) => isSuppressed(r.segments, threshold) || (typeof r.segments === 'number' && r.segments > 0));
@@ -418,7 +434,7 @@ export function sentimentBars(result: AnalysisTable): StackedBarSpec {
   return {
     kind: 'stacked-bar',
     colour: 'sentiment',
-    title: result.title,
+    title: options.title ?? result.title,
     description:
       rows.length === 0
         ? 'No scored segments to show.'

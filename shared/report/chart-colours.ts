@@ -1,14 +1,24 @@
 /**
- * The colours behind the named scales of chart specs. Categorical colours are Okabe–Ito (shared with
- * the codebook palette), ordered so the first few separate best on white; the sequential scale is a
- * single blue hue. Every colour pairs with text on or beside the mark, so colour is never the only cue.
+ * The colours behind the named scales of chart specs. Categorical colours are Okabe–Ito, ordered so
+ * the first DISTINCT_SERIES differ in lightness (they stay apart when printed in greyscale and under
+ * protanopia or deuteranopia: test/unit/report/palette.test.ts); series beyond them also carry a
+ * hatch pattern (SERIES_PATTERNS). The sequential scale is a single blue hue. Every colour pairs with
+ * text on or beside the mark, so colour is never the only cue.
  */
-import { CODE_PALETTE } from '../coding/palette';
 
-const OKABE_ITO = CODE_PALETTE.slice(0, 8);
+/** Series colours (Okabe–Ito): blue, orange, black, yellow, bluish green, then vermilion, sky blue, reddish purple. */
+export const SERIES_COLOURS: readonly string[] = ['#0072B2', '#E69F00', '#000000', '#F0E442', '#009E73', '#D55E00', '#56B4E9', '#CC79A7'];
 
-/** Series colours: blue, orange, bluish green, vermilion, reddish purple, sky blue, grey, yellow. */
-export const SERIES_COLOURS: readonly string[] = [4, 0, 2, 5, 6, 1, 7, 3].map((i) => OKABE_ITO[i]!);
+/** How many series colours are told apart by lightness alone; later series are also patterned. */
+export const DISTINCT_SERIES = 5;
+
+/** The pattern a series carries over its colour (none for the first DISTINCT_SERIES). */
+export type SeriesPattern = 'none' | 'stripes' | 'dots' | 'crosshatch';
+const PATTERN_CYCLE: SeriesPattern[] = ['stripes', 'dots', 'crosshatch'];
+
+export function seriesPattern(i: number): SeriesPattern {
+  return i < DISTINCT_SERIES ? 'none' : PATTERN_CYCLE[(i - DISTINCT_SERIES) % PATTERN_CYCLE.length]!;
+}
 
 /** Dash patterns paired with series colours, so lines differ without colour. */
 export const SERIES_DASHES: readonly string[] = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '3 2 1 2'];
@@ -17,23 +27,27 @@ export function seriesColour(i: number): string {
   return SERIES_COLOURS[i % SERIES_COLOURS.length]!;
 }
 
-/** Sequential single-hue scale, light to dark (ColorBrewer Blues steps chosen so black or white text on each has ≥ 4.5:1 contrast). */
-export const BLUES: readonly string[] = ['#eff3ff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+/** Sequential single-hue scale, light to dark (ColorBrewer Blues steps chosen so black or white text on each has ≥ 4.5:1 contrast and each step is ≥ 10 L* darker). */
+export const BLUES: readonly string[] = ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5', '#08306b'];
 
 /** Categorical fills for named scales. */
 export const CATEGORY_COLOURS: Record<'corroboration' | 'sentiment', Record<string, string>> = {
   corroboration: {
     corroborated: '#0072B2',
-    'single-source': '#E69F00',
-    divergent: '#CC79A7',
+    'single-source': '#F0E442',
+    divergent: '#E69F00',
     'not found': '#FFFFFF',
   },
   sentiment: {
-    negative: '#D55E00',
+    negative: '#E69F00',
     neutral: '#D9D9D9',
     positive: '#0072B2',
   },
 };
+
+/** Icon arrays: the counted share and the rest (far apart in lightness). */
+export const ICON_FILLED = '#0072B2';
+export const ICON_EMPTY = '#FFFFFF';
 
 /** Fill of suppressed (disclosure-controlled) marks, under a hatch pattern. */
 export const SUPPRESSED_FILL = '#E0E0E0';

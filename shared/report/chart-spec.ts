@@ -127,7 +127,77 @@ export interface LineChartSpec extends ChartBase {
   markers: boolean;
 }
 
-export type ChartSpec = BarChartSpec | StackedBarSpec | HeatmapSpec | LineChartSpec;
+/** One box of a hierarchy (a code in the codebook). Parents are sized by the sum of their children. */
+export interface HierarchyNode {
+  id: string;
+  /** null for a top-level node (a theme). */
+  parentId: string | null;
+  label: string;
+  fullLabel?: string;
+  /** The node's own figure, written in its box; leaves are sized by it (suppressed leaves by `suppressedSize`). */
+  value: ChartValue;
+}
+
+/** A treemap of a hierarchy: one coloured block per top-level node, its children nested inside. */
+export interface TreemapSpec extends ChartBase {
+  kind: 'treemap';
+  colour: 'okabe-ito';
+  valueLabel: string;
+  /** Parents before their children, siblings in display order. */
+  nodes: HierarchyNode[];
+  /** The area given to a suppressed leaf (so its box shows without revealing the number). */
+  suppressedSize: number;
+}
+
+export interface NetworkNode {
+  id: string;
+  label: string;
+  fullLabel?: string;
+  /** Sizes the node (e.g. units coded); its `text` is written in the node's label. */
+  value: ChartValue;
+  /** Index of the group (e.g. theme) that colours the node. */
+  group: number;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  /** Thickness and the number written on the link. */
+  value: ChartValue;
+  note?: string;
+}
+
+/** Nodes on a circle (a deterministic layout: same spec, same picture), linked where they co-occur. */
+export interface NetworkSpec extends ChartBase {
+  kind: 'network';
+  colour: 'okabe-ito';
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** Names of the node groups in legend order (index = NetworkNode.group). */
+  groups: Series[];
+  nodeLabel: string;
+  edgeLabel: string;
+}
+
+/** "3 in 10 people said…": `of` icons, `filled` of them shaded. */
+export interface IconArraySpec extends ChartBase {
+  kind: 'icon-array';
+  colour: 'okabe-ito';
+  /** The plain-language sentence shown above the icons (e.g. "About 3 in 10 participants mentioned Delay"). */
+  statement: string;
+  /** Icons drawn: 10 or 100. */
+  of: number;
+  /** Icons shaded (the rounded share), or null when suppressed. */
+  filled: number | null;
+  /** The exact figures behind it, e.g. { value: 12, text: "12 of 40 (30%)" }. */
+  value: ChartValue;
+  /** What one icon stands for, e.g. "1 in 10 participants". */
+  unitLabel: string;
+  filledLabel: string;
+  emptyLabel: string;
+}
+
+export type ChartSpec = BarChartSpec | StackedBarSpec | HeatmapSpec | LineChartSpec | TreemapSpec | NetworkSpec | IconArraySpec;
 export type ChartKind = ChartSpec['kind'];
 
 /** True when the spec has nothing to draw. */
@@ -140,6 +210,12 @@ export function isEmptyChart(spec: ChartSpec): boolean {
       return spec.rows.length === 0 || spec.columns.length === 0;
     case 'line':
       return spec.x.length === 0 || spec.series.length === 0;
+    case 'treemap':
+      return spec.nodes.length === 0;
+    case 'network':
+      return spec.nodes.length === 0;
+    case 'icon-array':
+      return spec.of <= 0;
   }
 }
 

@@ -2,3 +2,7 @@
 export * from './chart-spec';
 export * from './chart-colours';
 export * from './chart-builders';
+export * from './hierarchy-chart';
+export * from './network-chart';
+export * from './icon-array-chart';
+export * from './chart-table';

@@ -12,7 +12,7 @@ import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useProjectData } from '../../app/useProjectData';
 import { useCoder } from '../../app/useCoder';
-import { Chart } from '../../charts';
+import { ChartFigure } from '../charts/ChartFigure';
 import { execute, listAssignments, listCoders } from '../../db/api';
 import { analysisClient } from '../../workers/analysis-client';
 import { ResultTable } from '../analysis/ResultTable';
@@ -244,7 +244,7 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
             {kappaBand(overall.kappa) && ` Overall: ${kappaBand(overall.kappa)!.meaning}`}
           </p>
           <TableActions table={table} published={false} onPublished={() => undefined} threshold={project.settings.disclosureThreshold ?? 10} onStatus={setStatus} canPublish={false} />
-          {chart && <Chart spec={chart} className="chart analyse__chart" />}
+          {chart && <ChartFigure spec={chart} className="chart analyse__chart" />}
           <ResultTable table={table} threshold={null} />
           <h3>
             Disagreements ({result.totalDisagreements}, {result.resolved} resolved

@@ -7,10 +7,9 @@ import type { AnalysisKind } from '../../../shared/analysis/types';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useProjectData } from '../../app/useProjectData';
-import { Chart } from '../../charts';
 import { listCoders } from '../../db/api';
 import { analysisClient } from '../../workers/analysis-client';
-import { chartFor } from './chartFor';
+import { ChartPanel } from './ChartPanel';
 import { FilterControls } from './FilterControls';
 import { ANALYSIS_MENU } from './menu';
 import { OptionControls } from './OptionControls';
@@ -21,7 +20,6 @@ import { TableActions } from './TableActions';
 import { useRevision } from './useRevision';
 import { useWorkerResult } from './useWorkerResult';
 import './analysis.css';
-import { errorMessage } from '../../../shared/error-message';
 
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
@@ -45,15 +43,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const shown = useMemo(() => {
     if (!result) return null;
     const base = published ? forPublication(result, threshold) : result;
-    const table = withMeasure(base, measure);
-    let chart = null;
-    let chartError: string | null = null;
-    try {
-      chart = chartFor(base, measure);
-    } catch (e) {
-      chartError = errorMessage(e);
-    }
-    return { table, chart, chartError };
+    return { table: withMeasure(base, measure), base };
   }, [result, published, threshold, measure]);
 
   const note = ANALYSIS_NOTES[kind];
@@ -118,8 +108,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
                   ))}
                 </ul>
               )}
-              {shown.chart && <Chart spec={shown.chart} className="chart analyse__chart" />}
-              {shown.chartError && <p className="hint">The chart could not be drawn: {shown.chartError}</p>}
+              <ChartPanel key={kind} table={shown.base} measure={measure} onStatus={setStatus} />
               <ResultTable table={shown.table} originalRows={result!.rows} threshold={published ? threshold : null} />
             </>
           )}

@@ -92,7 +92,7 @@ describe('bar chart', () => {
   it('suppressed counts show "<10" hatched, never the count', () => {
     const { svg, marks, labels } = draw(frequencyChart(forPublication(frequencies(), 10)));
     const mark = marks[1]!;
-    expect(mark.querySelector('text')!.textContent).toBe('<10');
+    expect(mark.querySelector('text')!.textContent).toBe('fewer than 10');
     expect(mark.querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#chorus-chart-\d+-hatch\)$/);
     expect(labels[1]).toMatch(/: fewer than 10 \(suppressed\)$/);
     expect(svg.textContent).not.toContain('4 (10%)');
@@ -139,17 +139,17 @@ describe('heatmap', () => {
 
   it('suppressed cells are hatched with "<10" and a legend entry', () => {
     const { svg, marks, labels } = draw(matrixHeatmap(forPublication(matrix(), 10)));
-    expect(marks[2]!.querySelector('text')!.textContent).toBe('<10');
+    expect(marks[2]!.querySelector('text')!.textContent).toBe('fewer than 10');
     expect(marks[2]!.querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#/);
     expect(labels[2]).toContain('fewer than 10 (suppressed)');
     expect(svg.textContent).not.toMatch(/\b15%/);
-    expect([...svg.querySelectorAll('.legend text')].map((t) => t.textContent)).toContain('Suppressed (<10)');
+    expect([...svg.querySelectorAll('.legend text')].map((t) => t.textContent)).toContain('Suppressed (fewer than 10)');
   });
 
   it('triangulation: status colours, status text per row, not-found cells', () => {
     const { svg, marks, labels } = draw(triangulationGrid(triangulationTable()));
     expect(marks).toHaveLength(4);
-    expect(marks.map((m) => m.querySelector('rect')!.getAttribute('fill'))).toEqual(['#0072B2', '#0072B2', '#E69F00', '#FFFFFF']);
+    expect(marks.map((m) => m.querySelector('rect')!.getAttribute('fill'))).toEqual(['#0072B2', '#0072B2', '#F0E442', '#FFFFFF']);
     expect(labels[3]).toBe('Delay, Interview: – (not found)');
     expect([...svg.querySelectorAll('.row-note')].map((t) => t.textContent)).toEqual(['Corroborated', 'Single source']);
   });

@@ -17,22 +17,14 @@ import {
   CATEGORY_COLOURS,
   type ChartSpec,
   type ChartValue,
+  chartValues,
+  codebookTreemap,
+  cooccurrenceNetwork,
+  codeIconArray,
 } from '../../../shared/report';
 import { agreementReport, cooccurrenceTable, frequencies, matrix, saturationTable, sentimentTableFixture, SCRIPT_NAME, timeTable, triangulationTable } from '../../fixtures/charts/tables';
 
-/** Every value in a spec, whatever its kind. */
-function values(spec: ChartSpec): ChartValue[] {
-  switch (spec.kind) {
-    case 'bar':
-      return spec.values.flat();
-    case 'stacked-bar':
-      return [...spec.values.flat(), ...spec.totals];
-    case 'heatmap':
-      return spec.cells.flat().filter((c) => c !== null);
-    case 'line':
-      return spec.series.flatMap((s) => s.values);
-  }
-}
+const values = chartValues;
 
 describe('frequencyChart', () => {
   it('makes one bar per code with count and % text, in codebook order', () => {
@@ -56,7 +48,7 @@ describe('frequencyChart', () => {
   it('shows "<N" for suppressed counts, never the number or its percentage', () => {
     const spec = frequencyChart(forPublication(frequencies(), 10));
     const v = spec.values[1]![0]!;
-    expect(v).toEqual({ value: null, text: '<10', suppressed: true });
+    expect(v).toEqual({ value: null, text: 'fewer than 10', suppressed: true });
     expect(JSON.stringify(spec)).not.toMatch(/"4 \(10%\)"/);
     expect(spec.notes[0]).toMatch(/1 value\(s\) below 10 are suppressed/);
   });
@@ -83,7 +75,7 @@ describe('matrixHeatmap', () => {
   it('count measure and suppression of the count and its percentages', () => {
     expect(matrixHeatmap(matrix(), { measure: 'count' }).cells[1]!.map((c) => c!.value)).toEqual([3, 12]);
     const spec = matrixHeatmap(forPublication(matrix(), 10));
-    expect(spec.cells[1]![0]).toEqual({ value: null, text: '<10', suppressed: true });
+    expect(spec.cells[1]![0]).toEqual({ value: null, text: 'fewer than 10', suppressed: true });
     expect(spec.cells[1]![1]!.text).toBe('75%');
   });
 });
@@ -106,7 +98,7 @@ describe('cooccurrenceHeatmap', () => {
     expect(spec.rows.map((r) => r.id)).toEqual(['A', 'B']);
     expect(spec.notes[0]).toBe('Showing the 2 most-coded of 3 codes that co-occur.');
     const full = cooccurrenceHeatmap(forPublication(cooccurrenceTable(), 10));
-    expect(full.cells[0]![2]).toEqual({ value: null, text: '<10', suppressed: true });
+    expect(full.cells[0]![2]).toEqual({ value: null, text: 'fewer than 10', suppressed: true });
   });
 
   it('no pairs: empty', () => {
@@ -132,7 +124,7 @@ describe('triangulationGrid', () => {
 
   it('suppresses a small cell', () => {
     const spec = triangulationGrid(forPublication(triangulationTable(), 5));
-    expect(spec.cells[0]![1]).toMatchObject({ value: null, text: '<5', suppressed: true });
+    expect(spec.cells[0]![1]).toMatchObject({ value: null, text: 'fewer than 5', suppressed: true });
   });
 });
 
@@ -149,7 +141,7 @@ describe('timeLines', () => {
     expect(timeLines(timeTable(), { limit: 1 }).series.map((s) => s.key)).toEqual(['T2']);
     expect(timeLines(timeTable(), { codeIds: ['T1'] }).series.map((s) => s.key)).toEqual(['T1']);
     const pub = timeLines(forPublication(timeTable(), 5));
-    expect(pub.series[0]!.values[2]).toEqual({ value: null, text: '<5', suppressed: true });
+    expect(pub.series[0]!.values[2]).toEqual({ value: null, text: 'fewer than 5', suppressed: true });
   });
 });
 
@@ -195,8 +187,8 @@ describe('sentimentBars', () => {
 
   it('a suppressed code has every part and its total suppressed', () => {
     const spec = sentimentBars(forPublication(sentimentTableFixture(), 10));
-    expect(spec.values[1]!.every((v) => v.suppressed && v.text === '<10')).toBe(true);
-    expect(spec.totals[1]).toEqual({ value: null, text: '<10', suppressed: true });
+    expect(spec.values[1]!.every((v) => v.suppressed && v.text === 'fewer than 10')).toBe(true);
+    expect(spec.totals[1]).toEqual({ value: null, text: 'fewer than 10', suppressed: true });
   });
 });
 
@@ -213,9 +205,13 @@ describe('disclosure (property)', () => {
       [frequencies, (t) => frequencyChart(t)],
       [matrix, (t) => matrixHeatmap(t, { measure: 'count' })],
       [cooccurrenceTable, (t) => cooccurrenceHeatmap(t)],
+      [frequencies, (t) => codebookTreemap(t)],
+      [cooccurrenceTable, (t) => cooccurrenceNetwork(t)],
+      [frequencies, (t) => codeIconArray(t, { codeId: 'C2' })],
+      [frequencies, (t) => frequencyChart(t, { order: 'ranked' })],
     ];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 40, maxLength: 40 }), fc.integer({ min: 2, max: 30 }), (which, counts, threshold) => {
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 40, maxLength: 40 }), fc.integer({ min: 2, max: 30 }), (which, counts, threshold) => {
         const [make, chart] = build[which % build.length]!;
         const t = make();
         let i = 0;
@@ -223,7 +219,7 @@ describe('disclosure (property)', () => {
         const rows = t.rows.map((r) => ({ ...r, ...Object.fromEntries(counted.map((k) => [k, counts[i++ % counts.length]!])) }));
         const spec = chart(forPublication({ ...t, rows }, threshold));
         for (const v of values(spec)) {
-          if (v.suppressed) expect(v).toEqual({ value: null, text: `<${threshold}`, suppressed: true });
+          if (v.suppressed) expect(v.text).toMatch(new RegExp(`^(base )?fewer than ${threshold}$`));
           else if (v.value !== null && Number.isInteger(v.value) && !v.text.endsWith('%')) expect(v.value === 0 || v.value >= threshold).toBe(true);
         }
       }),

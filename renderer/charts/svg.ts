@@ -1,0 +1,30 @@
+/**
+ * The stable entry for drawing a chart spec to a standalone SVG string, in the app (window.document)
+ * and in Node (a jsdom document): `renderChartSvg(spec, doc, opts)`. Packs, the CLI and the app's
+ * "Save as SVG" all call this, so they draw the same bytes. No React, no browser globals.
+ */
+import type { ChartSpec } from '../../shared/report/chart-spec';
+import { chartToSvgString, type RenderOptions } from './render';
+
+export type { RenderOptions };
+
+/** FNV-1a of a string, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * A standalone SVG document (XML declaration, xmlns, width/height and viewBox, <title> and <desc>,
+ * every style an inline attribute, no external references) for `spec`. Byte-stable: the ids inside
+ * come from a hash of the spec and options unless `opts.idPrefix` is given (give distinct prefixes
+ * when two identical charts go in one HTML page). Default theme 'print', width 800.
+ */
+export function renderChartSvg(spec: ChartSpec, doc: Document, opts: RenderOptions = {}): string {
+  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1a(JSON.stringify([spec, opts.width ?? null, opts.theme ?? null]))}`;
+  return chartToSvgString(spec, doc, { ...opts, idPrefix });
+}
