@@ -154,6 +154,9 @@ export function projectFigures(bundle: ProjectBundle, index: AnalysisIndex = pre
 const n = (x: number) => x.toLocaleString('en-GB');
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+/** A count that starts a sentence, in words up to ten. */
+const capital = (x: number) => WORDS[x] ?? n(x);
 const KIND_WORDS: Record<SourceKind, string> = {
   survey: 'survey responses',
   interview: 'interviews',
@@ -177,11 +180,11 @@ export function methodStatement(f: ProjectFigures): string {
     `We analysed ${plural(f.documents, 'document')} from ${plural(f.participants, 'participant')}${from}${when}, using thematic analysis (Braun and Clarke’s six phases) with a codebook of ${plural(f.codes, 'code')} in ${plural(f.themes, 'theme')}.`,
   );
   if (f.coders <= 1) sentences.push(`${f.coders === 1 ? 'One analyst coded the data' : 'No data has been coded yet'}, so agreement between coders was not measured.`);
-  else if (!f.agreement || f.agreement.kappa === null || f.agreement.documents === 0) sentences.push(`${plural(f.coders, 'analyst')} coded the data, but not the same documents, so agreement between them could not be measured.`);
+  else if (!f.agreement || f.agreement.kappa === null || f.agreement.documents === 0) sentences.push(`${capital(f.coders)} analysts coded the data, but not the same documents, so agreement between them could not be measured.`);
   else {
     const measure = f.coders === 2 ? 'Cohen’s kappa' : 'Fleiss’ kappa';
-    const alpha = f.agreement.alpha === null ? '' : ` (Krippendorff’s alpha ${f.agreement.alpha.toFixed(2)})`;
-    sentences.push(`${plural(f.coders, 'analyst')} coded the data; on the ${plural(f.agreement.documents, 'document')} coded by more than one, agreement was ${kappaWords(f.agreement.kappa)} (${measure} ${f.agreement.kappa.toFixed(2)}${alpha}).`);
+    const alpha = f.agreement.alpha === null ? '' : `; Krippendorff’s alpha ${f.agreement.alpha.toFixed(2)}`;
+    sentences.push(`${capital(f.coders)} analysts coded the data; on the ${plural(f.agreement.documents, 'document')} coded by more than one, agreement was ${kappaWords(f.agreement.kappa)} (${measure} ${f.agreement.kappa.toFixed(2)}${alpha}).`);
   }
   if (f.saturation.documents > 0) {
     sentences.push(
