@@ -232,7 +232,7 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
                           </td>
                           <td>{a.due?.slice(0, 10) ?? '—'}</td>
                           <td>
-                            <span className={`status status--${a.status.replace(' ', '-')}`}>{a.status}</span>
+                            <span className={`action-status action-status--${a.status.replace(' ', '-')}`}>{a.status}</span>
                           </td>
                           <td>{a.status === 'not actioned' ? <bdi>{a.notActionedReason}</bdi> : <bdi>{a.outcome || '—'}</bdi>}</td>
                           <td className="actions-table__tools">
