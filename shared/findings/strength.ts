@@ -141,7 +141,7 @@ export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, '
   if (segments === 0) {
     reasons.push(codeSet.size === 0 ? 'It is not linked to any code yet.' : 'No text has been coded with its codes yet.');
   } else {
-    reasons.push(`${plural(participants, 'participant')} in ${plural(documents.size, 'document')} (${plural(segments, 'coded segment')}, ${plural(codeSet.size, 'code')} with subcategories).`);
+    reasons.push(`${plural(participants, 'participant')} in ${plural(documents.size, 'document')} (${plural(segments, 'coded segment')} under ${plural(codeSet.size, 'code')}, subcategories included).`);
     if (sourceKinds.length >= 2) reasons.push(`It appears in ${sourceKinds.length} kinds of source (${list(sourceKinds)}), so it is corroborated.`);
     else if (projectKinds >= 2) reasons.push(`It appears in one kind of source only (${sourceKinds[0]}) of the project’s ${projectKinds}, so it is not corroborated.`);
     else reasons.push(`The project has one kind of source (${sourceKinds[0]}), so it cannot be corroborated by another.`);

@@ -39,12 +39,13 @@ async function store<T>(page: Page, method: 'bundle' | 'starQuote', ...args: str
 
 const openFindings = (page: Page) => page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Findings', exact: true }).click();
 const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'Findings views' }).getByRole('button', { name }).click();
-const finding = (page: Page) => page.getByRole('article', { name: new RegExp(STATEMENT) });
+const SECOND = 'Officers treated people with respect';
+const finding = (page: Page, title = STATEMENT) => page.getByRole('article', { name: new RegExp(title) });
 const settled = (page: Page) => page.waitForFunction(() => document.querySelector('main.findings')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
 
 /** The strength figures and rating the screen shows for the finding. */
-async function shownStrength(page: Page) {
-  const panel = finding(page).getByRole('region', { name: 'Strength of evidence' });
+async function shownStrength(page: Page, title = STATEMENT) {
+  const panel = finding(page, title).getByRole('region', { name: 'Strength of evidence' });
   await panel.locator('[data-rating]').waitFor({ timeout: 60_000 });
   const fig = (k: string) => panel.locator(`[data-figure="${k}"]`).textContent();
   return {
@@ -57,8 +58,8 @@ async function shownStrength(page: Page) {
   };
 }
 
-function expectedStrength(bundle: ProjectBundle) {
-  const f = bundle.findings.find((x) => x.title === STATEMENT)!;
+function expectedStrength(bundle: ProjectBundle, title = STATEMENT) {
+  const f = bundle.findings.find((x) => x.title === title)!;
   const s = evidenceStrength(bundle, f);
   return {
     rating: s.rating,
@@ -127,6 +128,15 @@ describe.skipIf(reason !== null)('Findings workspace on imported data (Chromium)
     await finding(page).getByRole('button', { name: 'Add quote' }).click();
     await expect.poll(() => finding(page).locator('blockquote').allTextContents()).toEqual([QUOTE]);
 
+    // a second finding, moved above the first
+    await form.getByLabel('New finding (a short statement)').fill(SECOND);
+    await form.getByRole('group', { name: 'Linked codes' }).getByLabel(CODES[1]!).check();
+    await form.getByRole('button', { name: 'Add finding' }).click();
+    await finding(page, SECOND).waitFor();
+    await page.getByRole('button', { name: 'Move finding 2 up' }).click();
+    const order = () => page.locator('.findings__list article h3').allTextContents();
+    await expect.poll(order).toEqual([`1. ${SECOND}`, `2. ${STATEMENT}`]);
+
     // 3. a recommendation and two actions; "not actioned" is refused without a reason
     await finding(page).getByLabel('New recommendation').fill('Update every victim at least every 28 days');
     await finding(page).getByRole('button', { name: 'Add recommendation' }).click();
@@ -145,6 +155,7 @@ describe.skipIf(reason !== null)('Findings workspace on imported data (Chromium)
     expect(new Set(bundle.codings.map((c) => c.coderId)).size).toBe(2);
     const expected = expectedStrength(bundle);
     expect(await shownStrength(page)).toEqual(expected);
+    expect(await shownStrength(page, SECOND)).toEqual(expectedStrength(bundle, SECOND));
     expect(Number(expected.participants)).toBeGreaterThan(1);
     expect(expected.kinds).toMatch(/^2 \(survey, interview\)/);
     await screenshot(page, 'findings-1-actions');
@@ -165,6 +176,7 @@ describe.skipIf(reason !== null)('Findings workspace on imported data (Chromium)
     await page.getByRole('heading', { name: 'Findings', level: 2 }).waitFor({ timeout: 60_000 });
     await finding(page).waitFor();
     await expect.poll(() => finding(page).locator('tbody tr').count()).toBe(2);
+    await expect.poll(order).toEqual([`1. ${SECOND}`, `2. ${STATEMENT}`]);
     await settled(page);
     expect(await shownStrength(page)).toEqual(expected);
 
@@ -173,7 +185,7 @@ describe.skipIf(reason !== null)('Findings workspace on imported data (Chromium)
     const said = page.getByRole('region', { name: 'You said, we did' });
     await said.getByText(`You said: ${STATEMENT}`).waitFor();
     expect(await said.locator('[data-kind="we are doing"]').textContent()).toBe('We are doing: Automatic update letters from the crime system (by 2027-03-31)');
-    expect(await said.locator('[data-kind="we could not"]').textContent()).toBe('We could not: Text message updates — because The force’s text service is not approved for victims’ details yet');
+    expect(await said.locator('[data-kind="we could not"]').textContent()).toBe('We could not: Text message updates. Why not: The force’s text service is not approved for victims’ details yet');
     await screenshot(page, 'findings-2-you-said-we-did');
     expect(await seriousA11yViolations(page, 'main')).toEqual([]);
 

@@ -24,8 +24,7 @@ export function YouSaidWeDid({ findings, recommendations, actions }: { findings:
                   {d.due && <> (by {d.due})</>}
                   {d.kind === 'we could not' && (
                     <>
-                      {' '}
-                      — because <bdi>{d.reason}</bdi>
+                      . <strong>Why not:</strong> <bdi>{d.reason}</bdi>
                     </>
                   )}
                 </li>

@@ -21,7 +21,7 @@ describe('evidenceStrength: hand-counted cases', () => {
     const s = evidenceStrength(b, { codeIds: [THEME] });
     expect(s).toMatchObject({ codes: 2, segments: 4, participants: 3, documents: 3, sourceKinds: ['survey', 'partner'], projectKinds: 3, corroboration: 'corroborated', agreement: null, rating: 'limited' });
     expect(s.reasons).toEqual([
-      '3 participants in 3 documents (4 coded segments, 2 codes with subcategories).',
+      '3 participants in 3 documents (4 coded segments under 2 codes, subcategories included).',
       'It appears in 2 kinds of source (survey and partner), so it is corroborated.',
       'One coder (Alex) coded it, so agreement between coders was not measured.',
       'Limited: fewer than 5 participants.',
