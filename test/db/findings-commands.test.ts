@@ -12,6 +12,7 @@ import { NOT_ACTIONED_NEEDS_REASON, type Command } from '../../shared/commands';
 import { readQdpx, writeQdpx } from '../../shared/exchange/qdpx';
 import { mergeProjects } from '../../shared/exchange/merge';
 import { mergeDelta } from '../../shared/exchange/merge-delta';
+import { copyProjectBundle } from '../../shared/exchange/copy-bundle';
 import { readSidecar } from '../../shared/exchange/sidecar';
 import type { ProjectBundle, Quote } from '../../shared/model';
 import { seededGuids } from '../../shared/model';
@@ -161,6 +162,17 @@ describe('findings in the exchange', () => {
     const target = MemoryProject.fromBundle(mine);
     target.execute({ type: 'mergeProject', delta, label: 'Merge' });
     expect(target.toBundle().recommendations).toEqual(merged.recommendations);
+  });
+
+  it('a duplicated project keeps each action under its recommendation and finding, with fresh ids and its words unchanged', async () => {
+    const b = (await built()).toBundle();
+    const c = copyProjectBundle(b);
+    const [f] = c.findings;
+    const [r] = c.recommendations!;
+    expect(f!.id).not.toBe(b.findings[0]!.id);
+    expect(r!.findingId).toBe(f!.id);
+    expect(c.actions.every((a) => a.findingId === f!.id && a.recommendationId === r!.id)).toBe(true);
+    expect(c.actions.map((a) => [a.recommendation, a.outcome, a.notActionedReason ?? null]).sort()).toEqual(b.actions.map((a) => [a.recommendation, a.outcome, a.notActionedReason ?? null]).sort());
   });
 
   it('the Dexie store exports recommendations in its bundle', async () => {
