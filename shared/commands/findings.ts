@@ -101,7 +101,8 @@ function checkedAction(a: Action): Action {
   if (a.status === 'not actioned' && !reason) throw new Error(NOT_ACTIONED_NEEDS_REASON);
   if (a.due !== undefined && !IsoDate.safeParse(a.due).success) throw new Error(`The due date “${a.due}” is not a date (use YYYY-MM-DD)`);
   const out: Action = { ...a, recommendation: what, owner: a.owner.trim(), outcome: a.outcome.trim() };
-  if (reason) out.notActionedReason = reason;
+  // the reason belongs to "not actioned": kept only while the action is (Undo brings an earlier one back)
+  if (reason && a.status === 'not actioned') out.notActionedReason = reason;
   else delete out.notActionedReason;
   return Action.parse(out);
 }

@@ -102,6 +102,22 @@ describe('findings commands (Dexie executor)', () => {
     expect(await everything(db)).toEqual(before);
   });
 
+  it('updateAction edits fields, clears the due date, keeps a reason only while not actioned, and refuses “not actioned” without one', async () => {
+    const { db, b, pid } = await seeded(4);
+    const { result: f } = await execute(db, pid, { type: 'createFinding', title: 'F', codeIds: [b.codes[0]!.id] });
+    const { result: r } = await execute(db, pid, { type: 'createRecommendation', findingId: f.id, text: 'R' });
+    const { result: a } = await execute(db, pid, { type: 'createAction', recommendationId: r.id, recommendation: 'Do it', due: '2027-01-31', status: 'not actioned', notActionedReason: 'No budget' });
+    const { result: edited } = await execute(db, pid, { type: 'updateAction', actionId: a.id, patch: { owner: ' Team A ', due: null, status: 'done', outcome: 'Done in March' } });
+    expect(edited).toMatchObject({ owner: 'Team A', status: 'done', outcome: 'Done in March' });
+    expect(edited.due).toBeUndefined();
+    expect(edited.notActionedReason).toBeUndefined();
+    const before = await everything(db);
+    await expect(execute(db, pid, { type: 'updateAction', actionId: a.id, patch: { status: 'not actioned', notActionedReason: '' } })).rejects.toThrow(NOT_ACTIONED_NEEDS_REASON);
+    expect(await everything(db)).toEqual(before);
+    await execute(db, pid, { type: 'undo' });
+    expect(await db.actions.get(a.id)).toMatchObject({ status: 'not actioned', notActionedReason: 'No budget', due: '2027-01-31' });
+  });
+
   it('reorders findings and ticks method checks as undoable steps', async () => {
     const { db, pid } = await seeded(3);
     const ids: string[] = [];
