@@ -145,8 +145,11 @@ describe('findings in the exchange', () => {
     return m;
   }
 
-  it('round-trips recommendations and actions through .qdpx (chorus.json)', async () => {
-    const b = (await built()).toBundle();
+  it('round-trips recommendations, actions and the method checklist through .qdpx (chorus.json)', async () => {
+    const m = await built();
+    m.execute({ type: 'setMethodCheck', checkId: 'codes.second', done: true });
+    const b = m.toBundle();
+    expect(readQdpx(writeQdpx(b), 'x.qdpx').project.settings.methodChecks).toEqual(['codes.second']);
     const back = readQdpx(writeQdpx(b), 'x.qdpx');
     expect(back.findings).toEqual(b.findings);
     expect(back.recommendations).toEqual(b.recommendations);

@@ -46,7 +46,7 @@ export function useQuoteTexts(db: ChorusDb, quotes: readonly Quote[]): Map<strin
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key covers the quotes and their places
   }, [db, key]);
   return texts;
 }
