@@ -7,6 +7,7 @@ import { ImportWorkspace } from '../features/import/ImportWorkspace';
 import { SurveyGrid } from '../features/grid/SurveyGrid';
 import { SearchWorkspace } from '../features/search/SearchWorkspace';
 import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
+import { FindingsWorkspace } from '../features/findings/FindingsWorkspace';
 
 export interface WorkspaceProps {
   project: Project;
@@ -30,4 +31,5 @@ export const WORKSPACES: Workspace[] = [
   { id: 'suggest', label: 'Suggestions', Component: SuggestWorkspace, needsDocuments: true },
   { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace, needsDocuments: true },
   { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace, needsDocuments: true },
+  { id: 'findings', label: 'Findings', Component: FindingsWorkspace },
 ];

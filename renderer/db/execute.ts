@@ -42,7 +42,7 @@ import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -55,6 +55,10 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.sources) names.add('sources');
   if (spec.assignments) names.add('assignments');
   if (spec.decisionsAt) names.add('decisions');
+  if (spec.findings) names.add('findings');
+  if (spec.recommendations) names.add('recommendations');
+  if (spec.actions) names.add('actions');
+  if (spec.quoteIds) names.add('quotes');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -105,6 +109,10 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
     sources: byIdOrder(spec.sources ? await db.sources.where('projectId').equals(projectId).toArray() : []),
     assignments: byIdOrder(spec.assignments ? await db.assignments.where('projectId').equals(projectId).toArray() : []),
     decisions: byIdOrder(spec.decisionsAt?.length ? await db.decisions.where('[documentId+codeId]').anyOf(spec.decisionsAt.map((p) => [p.documentId, p.codeId])).toArray() : []),
+    findings: byIdOrder(spec.findings ? await db.findings.where('projectId').equals(projectId).toArray() : []),
+    recommendations: byIdOrder(spec.recommendations ? await db.recommendations.where('projectId').equals(projectId).toArray() : []),
+    actions: byIdOrder(spec.actions ? await db.actions.where('projectId').equals(projectId).toArray() : []),
+    quotes: byIdOrder(spec.quoteIds?.length ? (await db.quotes.bulkGet([...spec.quoteIds])).filter((q) => q !== undefined) : []),
     step,
     current,
   };

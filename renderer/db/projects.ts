@@ -24,6 +24,12 @@ export async function deleteProject(db: ChorusDb, projectId: string): Promise<vo
  * Read a whole project back as a bundle (for REFI-QDA export and analyses): every row is read in
  * one read transaction (a consistent snapshot), and texts are decoded after it has closed.
  */
+/** An optional bundle list: absent when empty, so bundles without it compare equal to older ones. */
+async function optionalRows<K extends string, T>(key: K, rows: Promise<T[]>): Promise<{ [P in K]?: T[] }> {
+  const r = await rows;
+  return r.length ? ({ [key]: r } as { [P in K]: T[] }) : {};
+}
+
 export async function exportBundle(db: ChorusDb, projectId: string): Promise<ProjectBundle> {
   const read = await db.transaction('r', [db.projects, db.datasetRows, ...projectTables(db)], async () => {
     const project = await db.projects.get(projectId);
@@ -47,6 +53,8 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
       storedMemos,
       findings: await by(db.findings),
       actions: await by(db.actions),
+      ...(db.recommendations ? await optionalRows('recommendations', by(db.recommendations)) : {}),
+      ...(db.quotes ? await optionalRows('quotes', by(db.quotes)) : {}),
       assignments: db.assignments ? await by(db.assignments) : [],
       decisions: db.decisions ? await by(db.decisions) : [],
     };

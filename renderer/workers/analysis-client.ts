@@ -6,11 +6,14 @@ import type { AnalysisTable } from '../../shared/analysis';
 import type { AnalysisRequest } from '../../shared/analysis/run-request';
 import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
 import type { AnalysisJobInput, AnalysisReply } from './analysis-protocol';
+import type { FindingsEvidence } from '../../shared/findings/evidence';
 
 export interface AnalysisClient {
   analyse(projectId: string, revision: string, request: AnalysisRequest): Promise<AnalysisTable>;
   agreement(projectId: string, revision: string, request: AgreementRequest): Promise<AgreementResult>;
   encode(table: AnalysisTable, format: 'csv' | 'xlsx'): Promise<Uint8Array>;
+  /** Strength of evidence of every finding, the project's figures and the method statement. */
+  findings(projectId: string, revision: string): Promise<FindingsEvidence>;
 }
 
 function defaultWorker(): Worker {
@@ -45,7 +48,7 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...job, id });
     });
-  const ok = (r: AnalysisReply, type: 'analysis' | 'agreement' | 'export') => {
+  const ok = (r: AnalysisReply, type: AnalysisReply extends infer R ? (R extends { ok: true; type: infer T } ? T : never) : never) => {
     if (!r.ok) throw new Error(r.message);
     if (r.type !== type) throw new Error(`The analysis worker sent a ${r.type} reply to a ${type} request`);
     return r;
@@ -58,6 +61,10 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
     async agreement(projectId, revision, request) {
       const r = ok(await call({ type: 'agreement', projectId, revision, request }), 'agreement');
       return (r as Extract<AnalysisReply, { type: 'agreement' }>).result;
+    },
+    async findings(projectId, revision) {
+      const r = ok(await call({ type: 'findings', projectId, revision }), 'findings');
+      return (r as Extract<AnalysisReply, { type: 'findings' }>).evidence;
     },
     async encode(table, format) {
       const r = ok(await call({ type: 'export', table, format }), 'export');

@@ -2,17 +2,20 @@
 import type { AnalysisTable } from '../../shared/analysis';
 import type { AnalysisRequest } from '../../shared/analysis/run-request';
 import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
+import type { FindingsEvidence } from '../../shared/findings/evidence';
 
 /** `revision` changes whenever the project's data changes, so the worker knows to re-read it. */
 export type AnalysisJob =
   | { id: number; type: 'analysis'; projectId: string; revision: string; request: AnalysisRequest }
   | { id: number; type: 'agreement'; projectId: string; revision: string; request: AgreementRequest }
-  | { id: number; type: 'export'; table: AnalysisTable; format: 'csv' | 'xlsx' };
+  | { id: number; type: 'export'; table: AnalysisTable; format: 'csv' | 'xlsx' }
+  | { id: number; type: 'findings'; projectId: string; revision: string };
 
 export type AnalysisReply =
   | { id: number; ok: true; type: 'analysis'; table: AnalysisTable }
   | { id: number; ok: true; type: 'agreement'; result: AgreementResult }
   | { id: number; ok: true; type: 'export'; bytes: Uint8Array }
+  | { id: number; ok: true; type: 'findings'; evidence: FindingsEvidence }
   | { id: number; ok: false; message: string };
 
 type Job = AnalysisJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;

@@ -10,6 +10,7 @@ import type { ProjectBundle } from '../../shared/model';
 import { ensureTermCounts, exportBundle, openChorusDb, type ChorusDb } from '../db';
 import { runAnalysis } from '../../shared/analysis/run-request';
 import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
+import { findingsEvidence } from '../../shared/findings/evidence';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
 import { errorMessage } from '../../shared/error-message';
 
@@ -45,6 +46,11 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
     case 'agreement': {
       const p = await project(job.projectId, job.revision);
       return { id: job.id, ok: true, type: 'agreement', result: runAgreement(p.bundle, job.request) };
+    }
+    case 'findings': {
+      const p = await project(job.projectId, job.revision);
+      p.index ??= prepareIndex(p.bundle);
+      return { id: job.id, ok: true, type: 'findings', evidence: findingsEvidence(p.bundle, p.index) };
     }
     case 'export': {
       const bytes = job.format === 'csv' ? new TextEncoder().encode(toCsv(job.table, { bom: true })) : toXlsx(job.table);

@@ -8,12 +8,13 @@ import { agreementHandlers, type AgreementCommand } from './agreement';
 import { codebookHandlers, type CodebookCommand } from './codebook';
 import { coderHandlers, type CoderCommand } from './coders';
 import { codingHandlers, type CodingCommand } from './coding';
+import { findingHandlers, type FindingCommand } from './findings';
 import { historyHandlers, type HistoryCommand } from './history';
 import { memoHandlers, type MemoCommand } from './memos';
 import { projectHandlers, type ProjectCommand } from './project';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -26,6 +27,7 @@ export const handlers = {
   ...agreementHandlers,
   ...projectHandlers,
   ...historyHandlers,
+  ...findingHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;
@@ -54,5 +56,6 @@ export { sameRow } from './history';
 export { initialsOf, type CoderPatch } from './coders';
 export type { CodePatch, CodebookImportResult } from './codebook';
 export type { SpanToCode } from './coding';
+export { NOT_ACTIONED_NEEDS_REASON, type ActionPatch, type FindingPatch } from './findings';
 export type * from './types';
 export { rowKey, byIdOrder } from './types';

@@ -22,6 +22,9 @@ function decodePlain(stored: unknown): string {
   return s.text;
 }
 
+/** An optional bundle list: absent when empty, so bundles without it round-trip unchanged. */
+const optional = <K extends string, T>(key: K, rows: T[]): { [P in K]?: T[] } => (rows.length ? ({ [key]: rows } as { [P in K]: T[] }) : {});
+
 export interface MemoryStep {
   seq: number;
   label: string;
@@ -29,7 +32,7 @@ export interface MemoryStep {
   changes: RowChange[];
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -44,7 +47,7 @@ export class MemoryProject {
     const m = new MemoryProject(bundle.project.id);
     const put = (t: TableName, r: object) => m.tables.get(t)!.set((r as Row).id, r as Row);
     put('projects', bundle.project);
-    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'assignments', 'decisions'] as const) for (const r of bundle[t] ?? []) put(t, r);
+    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'] as const) for (const r of bundle[t] ?? []) put(t, r);
     for (const { text, ...meta } of [...bundle.documents, ...bundle.memos]) {
       put('target' in meta ? 'memos' : 'documents', meta);
       put('texts', { id: meta.id, projectId: m.projectId, stored: encodePlain(text) });
@@ -74,6 +77,8 @@ export class MemoryProject {
       memos: this.rows<MemoMeta>('memos').map((m) => ({ ...m, text: text(m.id) })),
       findings: this.rows('findings'),
       actions: this.rows('actions'),
+      ...optional('recommendations', this.rows<NonNullable<ProjectBundle['recommendations']>[number]>('recommendations')),
+      ...optional('quotes', this.rows<NonNullable<ProjectBundle['quotes']>[number]>('quotes')),
       assignments: this.rows('assignments'),
       decisions: this.rows('decisions'),
     };
@@ -103,6 +108,10 @@ export class MemoryProject {
       sources: spec.sources ? this.rows('sources') : [],
       assignments: spec.assignments ? this.rows('assignments') : [],
       decisions: this.rows<Snapshot['decisions'][number]>('decisions').filter((d) => (spec.decisionsAt ?? []).some((p) => p.documentId === d.documentId && p.codeId === d.codeId)),
+      findings: spec.findings ? this.rows('findings') : [],
+      recommendations: spec.recommendations ? this.rows('recommendations') : [],
+      actions: spec.actions ? this.rows('actions') : [],
+      quotes: (spec.quoteIds ?? []).map((id) => this.tables.get('quotes')!.get(id) as unknown as Snapshot['quotes'][number] | undefined).filter((q) => q !== undefined),
       step,
       current,
     };

@@ -4,7 +4,7 @@
  * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
  * speak it.
  */
-import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, Source } from '../model';
+import type { Action, Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, Finding, MemoMeta, MemoTarget, Project, Quote, Recommendation, Source } from '../model';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -107,6 +107,12 @@ export interface ReadSpec {
   decisionsAt?: readonly { documentId: string; codeId: string }[];
   /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
   step?: 'undo' | 'redo' | number;
+  /** Every finding, recommendation and action of the project (a few hundred at most). */
+  findings?: boolean;
+  recommendations?: boolean;
+  actions?: boolean;
+  /** Quotes by id. */
+  quoteIds?: readonly string[];
 }
 
 /** Snapshot lists are in id order in every executor, so a plan's output does not depend on storage order. */
@@ -123,6 +129,10 @@ export interface Snapshot {
   sources: Source[];
   assignments: CoderAssignment[];
   decisions: ConsensusDecision[];
+  findings: Finding[];
+  recommendations: Recommendation[];
+  actions: Action[];
+  quotes: Quote[];
   /** The history step asked for; `latest` when it is the step Undo would act on now. */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */

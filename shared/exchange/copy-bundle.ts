@@ -8,7 +8,7 @@
 import { newGuid, type ProjectBundle } from '../model';
 
 /** Fields whose values are user text, not references: never remapped. */
-const TEXT_FIELDS = new Set(['text', 'name', 'title', 'description', 'summary', 'definition', 'inclusion', 'exclusion', 'example', 'recommendation', 'owner', 'pseudonym']);
+const TEXT_FIELDS = new Set(['text', 'name', 'title', 'description', 'summary', 'definition', 'inclusion', 'exclusion', 'example', 'recommendation', 'owner', 'pseudonym', 'outcome', 'notActionedReason', 'note']);
 
 function collectIds(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) {

@@ -78,7 +78,7 @@ const SEP = '\u0000';
 
 class Merger {
   readonly projectId: string;
-  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'decisions' | 'redactions'>> & ProjectBundle;
+  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'decisions' | 'redactions' | 'recommendations'>> & ProjectBundle;
   readonly summary: MergeSummary = { sources: { matched: 0, added: 0 }, codes: { matched: 0, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: 0 } };
   readonly conflicts: MergeConflict[] = [];
   readonly names: readonly string[];
@@ -117,6 +117,7 @@ class Merger {
       memos: [...base.memos],
       findings: [...base.findings],
       actions: [...base.actions],
+      recommendations: [...(base.recommendations ?? [])],
       documentSets: (base.documentSets ?? []).map((s) => ({ ...s, documentIds: [...s.documentIds], sourceIds: [...s.sourceIds] })),
       assignments: [...(base.assignments ?? [])],
       decisions: [...(base.decisions ?? [])],
@@ -429,6 +430,8 @@ class Merger {
     }
     const actionIds = new Set(this.b.actions.map((x) => x.id));
     for (const a of other.actions) if (!actionIds.has(a.id)) this.b.actions.push({ ...a, projectId });
+    const recommendationIds = new Set(this.b.recommendations.map((x) => x.id));
+    for (const r of other.recommendations ?? []) if (!recommendationIds.has(r.id)) this.b.recommendations.push({ ...r, projectId });
 
     // document sets: by id, then by name; members unite
     const setIndex = new Map(this.b.documentSets.map((s, i) => [s.id, i]));
@@ -482,9 +485,10 @@ class Merger {
   }
 
   result(): MergeResult {
-    const { documentSets, assignments, decisions, redactions, ...rest } = this.b;
+    const { documentSets, assignments, decisions, redactions, recommendations, ...rest } = this.b;
     const bundle: ProjectBundle = {
       ...rest,
+      ...(recommendations.length > 0 ? { recommendations } : {}),
       ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(assignments.length > 0 ? { assignments } : {}),
       ...(decisions.length > 0 ? { decisions } : {}),

@@ -210,7 +210,12 @@ class Importer {
       evidenceCodingIds: f.evidenceCodingIds.filter((id) => codingSet.has(id)),
     }));
     const findingSet = new Set(findings.map((f) => f.id));
-    const actions = (side?.actions ?? []).filter((a) => findingSet.has(a.findingId)).map((a) => ({ ...a, projectId: this.projectId }));
+    const recommendations = (side?.recommendations ?? []).filter((r) => findingSet.has(r.findingId)).map((r) => ({ ...r, projectId: this.projectId }));
+    const recommendationSet = new Set(recommendations.map((r) => r.id));
+    // An action whose recommendation did not survive stays under its finding (as in files written before recommendations).
+    const actions = (side?.actions ?? [])
+      .filter((a) => findingSet.has(a.findingId))
+      .map(({ recommendationId, ...a }) => ({ ...a, projectId: this.projectId, ...(recommendationId !== undefined && recommendationSet.has(recommendationId) ? { recommendationId } : {}) }));
     // Assignments and consensus decisions survive only where their coder, document, source and code do.
     const coderSet = new Set(this.coders.map((c) => c.id));
     const docSet = new Set(this.documents.map((d) => d.id));
@@ -238,6 +243,7 @@ class Importer {
       findings,
       actions,
       // absent when empty, so bundles without them round-trip unchanged
+      ...(recommendations.length > 0 ? { recommendations } : {}),
       ...(assignments.length > 0 ? { assignments } : {}),
       ...(decisions.length > 0 ? { decisions } : {}),
       ...(documentSets.length > 0 ? { documentSets } : {}),

@@ -239,6 +239,7 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     memos: Object.fromEntries(bundle.memos.map((m) => [m.id, { target: m.target }])),
     findings: bundle.findings,
     actions: bundle.actions,
+    ...(bundle.recommendations?.length ? { recommendations: bundle.recommendations } : {}),
     assignments: bundle.assignments ?? [],
     decisions: bundle.decisions ?? [],
     redactions: bundle.redactions ?? [],

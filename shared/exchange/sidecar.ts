@@ -18,6 +18,7 @@ import {
   IsoDate,
   MemoTarget,
   Project,
+  Recommendation,
   RedactionLog,
   Source,
   SpeakerTurn,
@@ -77,6 +78,8 @@ export const SidecarV2 = SidecarV1.extend({
   decisions: z.array(ConsensusDecision),
   redactions: z.array(RedactionLog),
   sets: z.record(z.string(), z.object({ documentIds: z.array(Guid), sourceIds: z.array(Guid) })),
+  /** Recommendations under findings (added without a version bump: optional, absent in older files). */
+  recommendations: z.array(Recommendation).optional(),
 });
 export type SidecarV2 = z.infer<typeof SidecarV2>;
 

@@ -33,6 +33,8 @@ export const ProjectSettings = z.object({
   /** Counts below this are suppressed in anything meant for publication. */
   disclosureThreshold: z.number().int().min(0).max(1000).default(10),
   locale: z.string().default('en-GB'),
+  /** Ticked items of the thematic-analysis checklist (shared/findings/method.ts), by id. */
+  methodChecks: z.array(z.string()).optional(),
 });
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
 

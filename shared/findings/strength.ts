@@ -1,0 +1,193 @@
+/**
+ * Strength of evidence for a finding, from the codes it is linked to (each with its
+ * subcategories) and the project: how many participants and documents it rests on, how many kinds
+ * of source it appears in (triangulation's corroboration), and, where two or more coders coded it,
+ * how far they agreed. Gives a rating with its reasons spelled out in words, so a pack can say
+ * why a finding is "strong" and a reader can check it. Pure.
+ *
+ * Participants: a document linked to a participant counts as that participant; a document linked
+ * to none (a partner report, a case review) counts as one voice of its own.
+ */
+import { SOURCE_KINDS, type Code, type Finding, type ProjectBundle, type SourceKind } from '../model';
+import { descendantIds } from '../coding/tree';
+import { computeAgreement } from '../analysis/reliability';
+
+export const STRENGTH_RATINGS = ['strong', 'moderate', 'limited', 'single-source', 'no evidence'] as const;
+export type StrengthRating = (typeof STRENGTH_RATINGS)[number];
+
+/** The thresholds behind each rating (stated in every rating's reasons). */
+export const STRENGTH_RULES = {
+  /** Strong: at least this many participants … */
+  strongParticipants: 10,
+  /** … in at least this many kinds of source … */
+  strongKinds: 2,
+  /** … and, where agreement was measured, kappa at least this. */
+  strongKappa: 0.6,
+  /** Moderate: at least this many participants, and either two kinds of source or the strong number of participants … */
+  moderateParticipants: 5,
+  /** … and, where agreement was measured, kappa at least this. */
+  moderateKappa: 0.4,
+} as const;
+
+export interface EvidenceAgreement {
+  /** Coders compared (ids). */
+  coderIds: string[];
+  /** Documents both (or all) coders coded something in: where the comparison was made. */
+  documents: number;
+  /** Cohen's kappa (two coders) or Fleiss' (more), pooled over the finding's codes; null when undefined. */
+  kappa: number | null;
+  alpha: number | null;
+  percentAgreement: number | null;
+}
+
+export interface EvidenceStrength {
+  rating: StrengthRating;
+  /** Linked codes with their subcategories (those in the codebook). */
+  codes: number;
+  /** Coded segments of those codes. */
+  segments: number;
+  participants: number;
+  documents: number;
+  /** Kinds of source the finding appears in, in the usual order (triangulation's columns). */
+  sourceKinds: SourceKind[];
+  /** Kinds of source the project has (with at least one document). */
+  projectKinds: number;
+  /** Triangulation's status for the finding: corroborated (2+ kinds), single-source (1), not found (0). */
+  corroboration: 'corroborated' | 'single-source' | 'not found';
+  /** Coders who coded it (ids). */
+  coderIds: string[];
+  /** Agreement where two or more coders coded it; null otherwise (or when it could not be measured). */
+  agreement: EvidenceAgreement | null;
+  /** The reasons, in words, ending with why the rating is what it is. */
+  reasons: string[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const two = (x: number) => x.toFixed(2);
+
+/** Landis and Koch's words for a kappa. */
+export function kappaWords(k: number): string {
+  if (k < 0) return 'poor';
+  if (k <= 0.2) return 'slight';
+  if (k <= 0.4) return 'fair';
+  if (k <= 0.6) return 'moderate';
+  if (k <= 0.8) return 'substantial';
+  return 'almost perfect';
+}
+
+/** The finding's codes with every code below them, limited to the codebook. */
+export function findingCodeIds(codes: readonly Code[], codeIds: readonly string[]): Set<string> {
+  const known = new Set(codes.map((c) => c.id));
+  const out = new Set<string>();
+  for (const id of codeIds) if (known.has(id)) for (const d of descendantIds(codes, id)) out.add(d);
+  return out;
+}
+
+/** Which coders coded which documents (any code): where a comparison between coders can be made. */
+const coderDocs = new WeakMap<ProjectBundle, Map<string, Set<string>>>();
+function documentsByCoder(bundle: ProjectBundle): Map<string, Set<string>> {
+  let m = coderDocs.get(bundle);
+  if (!m) {
+    m = new Map();
+    for (const c of bundle.codings) (m.get(c.coderId) ?? m.set(c.coderId, new Set()).get(c.coderId)!).add(c.documentId);
+    coderDocs.set(bundle, m);
+  }
+  return m;
+}
+
+function measureAgreement(bundle: ProjectBundle, codeIds: string[], coderIds: string[]): EvidenceAgreement | null {
+  const byCoder = documentsByCoder(bundle);
+  // documents at least two of these coders coded something in
+  const seen = new Map<string, number>();
+  for (const id of coderIds) for (const d of byCoder.get(id) ?? []) seen.set(d, (seen.get(d) ?? 0) + 1);
+  const shared = [...seen].filter(([, n]) => n >= 2).map(([d]) => d);
+  if (!shared.length) return { coderIds, documents: 0, kappa: null, alpha: null, percentAgreement: null };
+  const report = computeAgreement(bundle, { unit: 'character', codeIds, coderIds, documentIds: shared, absentCoder: 'missing' });
+  return { coderIds, documents: shared.length, kappa: report.overall.kappa, alpha: report.overall.alpha, percentAgreement: report.overall.percentAgreement };
+}
+
+/** Strength of evidence for one finding (its `codeIds`). */
+export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, 'codeIds'>): EvidenceStrength {
+  const codeSet = findingCodeIds(bundle.codes, finding.codeIds);
+  const docById = new Map(bundle.documents.map((d) => [d.id, d]));
+  const kindOf = new Map(bundle.sources.map((s) => [s.id, s.kind]));
+  const voices = new Set<string>();
+  const documents = new Set<string>();
+  const kinds = new Set<SourceKind>();
+  const coders = new Set<string>();
+  let segments = 0;
+  for (const c of bundle.codings) {
+    if (!codeSet.has(c.codeId)) continue;
+    const doc = docById.get(c.documentId);
+    if (!doc) continue;
+    segments++;
+    documents.add(doc.id);
+    voices.add(doc.participantId ? `p:${doc.participantId}` : `d:${doc.id}`);
+    const kind = kindOf.get(doc.sourceId);
+    if (kind) kinds.add(kind);
+    coders.add(c.coderId);
+  }
+  const projectKinds = new Set(bundle.documents.map((d) => kindOf.get(d.sourceId)).filter((k) => k !== undefined)).size;
+  const sourceKinds = SOURCE_KINDS.filter((k) => kinds.has(k));
+  const coderIds = bundle.coders.map((c) => c.id).filter((id) => coders.has(id));
+  for (const id of coders) if (!coderIds.includes(id)) coderIds.push(id);
+  const agreement = coderIds.length >= 2 ? measureAgreement(bundle, [...codeSet], coderIds) : null;
+  const participants = voices.size;
+  const corroboration = sourceKinds.length >= 2 ? 'corroborated' : sourceKinds.length === 1 ? 'single-source' : 'not found';
+  const coderName = new Map(bundle.coders.map((c) => [c.id, c.name]));
+
+  const reasons: string[] = [];
+  if (segments === 0) {
+    reasons.push(codeSet.size === 0 ? 'It is not linked to any code yet.' : 'No text has been coded with its codes yet.');
+  } else {
+    reasons.push(`${plural(participants, 'participant')} in ${plural(documents.size, 'document')} (${plural(segments, 'coded segment')} under ${plural(codeSet.size, 'code')}, subcategories included).`);
+    if (sourceKinds.length >= 2) reasons.push(`It appears in ${sourceKinds.length} kinds of source (${list(sourceKinds)}), so it is corroborated.`);
+    else if (projectKinds >= 2) reasons.push(`It appears in one kind of source only (${sourceKinds[0]}) of the project’s ${projectKinds}, so it is not corroborated.`);
+    else reasons.push(`The project has one kind of source (${sourceKinds[0]}), so it cannot be corroborated by another.`);
+    if (agreement === null) reasons.push(coderIds.length === 1 ? `One coder (${coderName.get(coderIds[0]!) ?? 'unknown'}) coded it, so agreement between coders was not measured.` : 'Agreement was not measured.');
+    else if (agreement.kappa === null) reasons.push(`${plural(coderIds.length, 'coder')} coded it, but not in the same documents (or with no variation), so agreement could not be measured.`);
+    else {
+      const measure = coderIds.length === 2 ? 'Cohen’s kappa' : 'Fleiss’ kappa';
+      reasons.push(
+        `${plural(coderIds.length, 'coder')} coded it; on the ${plural(agreement.documents, 'document')} they both coded, ${measure} was ${two(agreement.kappa)} (${kappaWords(agreement.kappa)} agreement)${agreement.alpha === null ? '' : `, Krippendorff’s alpha ${two(agreement.alpha)}`}.`,
+      );
+    }
+  }
+  const kappa = agreement?.kappa ?? null;
+  const R = STRENGTH_RULES;
+  let rating: StrengthRating;
+  if (segments === 0) rating = 'no evidence';
+  else if (participants === 1) rating = 'single-source';
+  else if (participants >= R.strongParticipants && sourceKinds.length >= R.strongKinds && (kappa === null || kappa >= R.strongKappa)) rating = 'strong';
+  else if (participants >= R.moderateParticipants && (sourceKinds.length >= 2 || participants >= R.strongParticipants) && (kappa === null || kappa >= R.moderateKappa)) rating = 'moderate';
+  else rating = 'limited';
+  reasons.push(ratingReason(rating, participants, sourceKinds.length, kappa));
+  return { rating, codes: codeSet.size, segments, participants, documents: documents.size, sourceKinds, projectKinds, corroboration, coderIds, agreement, reasons };
+}
+
+function ratingReason(rating: StrengthRating, participants: number, kinds: number, kappa: number | null): string {
+  const R = STRENGTH_RULES;
+  switch (rating) {
+    case 'no evidence':
+      return 'No evidence: nothing coded supports it yet.';
+    case 'single-source':
+      return 'Single source: it rests on one participant’s account.';
+    case 'strong':
+      return `Strong: at least ${R.strongParticipants} participants, at least ${R.strongKinds} kinds of source${kappa === null ? '' : ` and agreement of at least ${R.strongKappa}`}.`;
+    case 'moderate': {
+      const short: string[] = [];
+      if (participants < R.strongParticipants) short.push(`fewer than ${R.strongParticipants} participants`);
+      if (kinds < R.strongKinds) short.push('one kind of source');
+      if (kappa !== null && kappa < R.strongKappa) short.push(`agreement below ${R.strongKappa}`);
+      return `Moderate: at least ${R.moderateParticipants} participants, but ${list(short)}.`;
+    }
+    case 'limited': {
+      const short: string[] = [];
+      if (participants < R.moderateParticipants) short.push(`fewer than ${R.moderateParticipants} participants`);
+      else if (kinds < 2 && participants < R.strongParticipants) short.push(`one kind of source and fewer than ${R.strongParticipants} participants`);
+      if (kappa !== null && kappa < R.moderateKappa) short.push(`agreement below ${R.moderateKappa}`);
+      return `Limited: ${list(short)}.`;
+    }
+  }
+}
