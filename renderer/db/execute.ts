@@ -32,7 +32,7 @@ import {
 } from '../../shared/commands';
 import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
-import { newGuid, type Coding } from '../../shared/model';
+import { newGuid, type Coding, type Quote } from '../../shared/model';
 import { getCodec } from './codec';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
@@ -42,7 +42,7 @@ import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions', 'quotes'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -55,6 +55,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.sources) names.add('sources');
   if (spec.assignments) names.add('assignments');
   if (spec.decisionsAt) names.add('decisions');
+  if (spec.quoteIds || spec.quotesOn) names.add('quotes');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -105,9 +106,18 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
     sources: byIdOrder(spec.sources ? await db.sources.where('projectId').equals(projectId).toArray() : []),
     assignments: byIdOrder(spec.assignments ? await db.assignments.where('projectId').equals(projectId).toArray() : []),
     decisions: byIdOrder(spec.decisionsAt?.length ? await db.decisions.where('[documentId+codeId]').anyOf(spec.decisionsAt.map((p) => [p.documentId, p.codeId])).toArray() : []),
+    quotes: byIdOrder(await quotesFor(db, projectId, spec)),
     step,
     current,
   };
+}
+
+/** Quotes by id (this project's only) and every quote on the given documents. */
+async function quotesFor(db: ChorusDb, projectId: string, spec: ReadSpec) {
+  const out = new Map<string, Quote>();
+  if (spec.quoteIds?.length) for (const q of await db.quotes.bulkGet([...spec.quoteIds])) if (q?.projectId === projectId) out.set(q.id, q);
+  if (spec.quotesOn?.length) for (const q of await db.quotes.where('documentId').anyOf([...spec.quotesOn]).toArray()) if (q.projectId === projectId) out.set(q.id, q);
+  return [...out.values()];
 }
 
 /** Each row's stored state before the plan, for the undo step. */

@@ -9,11 +9,12 @@ import { codebookHandlers, type CodebookCommand } from './codebook';
 import { coderHandlers, type CoderCommand } from './coders';
 import { codingHandlers, type CodingCommand } from './coding';
 import { historyHandlers, type HistoryCommand } from './history';
+import { evidenceHandlers, type EvidenceCommand } from './evidence';
 import { memoHandlers, type MemoCommand } from './memos';
 import { projectHandlers, type ProjectCommand } from './project';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | EvidenceCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -26,6 +27,7 @@ export const handlers = {
   ...agreementHandlers,
   ...projectHandlers,
   ...historyHandlers,
+  ...evidenceHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;

@@ -29,7 +29,7 @@ export interface MemoryStep {
   changes: RowChange[];
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions', 'quotes'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -44,7 +44,7 @@ export class MemoryProject {
     const m = new MemoryProject(bundle.project.id);
     const put = (t: TableName, r: object) => m.tables.get(t)!.set((r as Row).id, r as Row);
     put('projects', bundle.project);
-    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'assignments', 'decisions'] as const) for (const r of bundle[t] ?? []) put(t, r);
+    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'assignments', 'decisions', 'quotes'] as const) for (const r of bundle[t] ?? []) put(t, r);
     for (const { text, ...meta } of [...bundle.documents, ...bundle.memos]) {
       put('target' in meta ? 'memos' : 'documents', meta);
       put('texts', { id: meta.id, projectId: m.projectId, stored: encodePlain(text) });
@@ -76,6 +76,7 @@ export class MemoryProject {
       actions: this.rows('actions'),
       assignments: this.rows('assignments'),
       decisions: this.rows('decisions'),
+      ...(this.tables.get('quotes')!.size > 0 ? { quotes: this.rows('quotes') } : {}),
     };
   }
 
@@ -103,6 +104,7 @@ export class MemoryProject {
       sources: spec.sources ? this.rows('sources') : [],
       assignments: spec.assignments ? this.rows('assignments') : [],
       decisions: this.rows<Snapshot['decisions'][number]>('decisions').filter((d) => (spec.decisionsAt ?? []).some((p) => p.documentId === d.documentId && p.codeId === d.codeId)),
+      quotes: this.rows<Snapshot['quotes'][number]>('quotes').filter((q) => (spec.quoteIds ?? []).includes(q.id) || (spec.quotesOn ?? []).includes(q.documentId)),
       step,
       current,
     };

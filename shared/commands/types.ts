@@ -4,7 +4,7 @@
  * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
  * speak it.
  */
-import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, Source } from '../model';
+import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, Quote, Source } from '../model';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -105,6 +105,10 @@ export interface ReadSpec {
   assignments?: boolean;
   /** The consensus decisions on these (document, code) pairs. */
   decisionsAt?: readonly { documentId: string; codeId: string }[];
+  /** Quotes by id. */
+  quoteIds?: readonly string[];
+  /** Every quote on these documents. */
+  quotesOn?: readonly string[];
   /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
   step?: 'undo' | 'redo' | number;
 }
@@ -123,6 +127,8 @@ export interface Snapshot {
   sources: Source[];
   assignments: CoderAssignment[];
   decisions: ConsensusDecision[];
+  /** Every quote asked for (by id, on documents), each once. */
+  quotes: Quote[];
   /** The history step asked for; `latest` when it is the step Undo would act on now. */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */

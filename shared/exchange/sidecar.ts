@@ -18,6 +18,7 @@ import {
   IsoDate,
   MemoTarget,
   Project,
+  Quote,
   RedactionLog,
   Source,
   SpeakerTurn,
@@ -77,6 +78,8 @@ export const SidecarV2 = SidecarV1.extend({
   decisions: z.array(ConsensusDecision),
   redactions: z.array(RedactionLog),
   sets: z.record(z.string(), z.object({ documentIds: z.array(Guid), sourceIds: z.array(Guid) })),
+  /** Candidate quotes (issue 11): optional, so version-2 files written before them still read. */
+  quotes: z.array(Quote).optional(),
 });
 export type SidecarV2 = z.infer<typeof SidecarV2>;
 
