@@ -5,12 +5,18 @@
 import type { AnalysisTable } from '../../shared/analysis';
 import type { AnalysisRequest } from '../../shared/analysis/run-request';
 import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
-import type { AnalysisJobInput, AnalysisReply } from './analysis-protocol';
+import type { AnalysisJobInput, AnalysisReply, SegmentListInfo } from './analysis-protocol';
+import type { SegmentQuery } from '../../shared/evidence/segments';
+import type { SegmentRow, SegmentView } from '../../shared/evidence/view';
 
 export interface AnalysisClient {
   analyse(projectId: string, revision: string, request: AnalysisRequest): Promise<AnalysisTable>;
   agreement(projectId: string, revision: string, request: AgreementRequest): Promise<AgreementResult>;
   encode(table: AnalysisTable, format: 'csv' | 'xlsx'): Promise<Uint8Array>;
+  /** Build a Code view list in the worker (it keeps the list; rows are fetched by range). */
+  segments(projectId: string, revision: string, query: SegmentQuery, view: SegmentView): Promise<SegmentListInfo>;
+  segmentRows(listId: number, from: number, to: number): Promise<SegmentRow[]>;
+  exportSegments(listId: number, format: 'csv' | 'xlsx', title: string): Promise<Uint8Array>;
 }
 
 function defaultWorker(): Worker {
@@ -45,7 +51,7 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...job, id });
     });
-  const ok = (r: AnalysisReply, type: 'analysis' | 'agreement' | 'export') => {
+  const ok = (r: AnalysisReply, type: Extract<AnalysisReply, { ok: true }>['type']) => {
     if (!r.ok) throw new Error(r.message);
     if (r.type !== type) throw new Error(`The analysis worker sent a ${r.type} reply to a ${type} request`);
     return r;
@@ -61,6 +67,18 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
     },
     async encode(table, format) {
       const r = ok(await call({ type: 'export', table, format }), 'export');
+      return (r as Extract<AnalysisReply, { type: 'export' }>).bytes;
+    },
+    async segments(projectId, revision, query, view) {
+      const r = ok(await call({ type: 'segments', projectId, revision, query, view }), 'segments');
+      return (r as Extract<AnalysisReply, { type: 'segments' }>).info;
+    },
+    async segmentRows(listId, from, to) {
+      const r = ok(await call({ type: 'segmentRows', listId, from, to }), 'segmentRows');
+      return (r as Extract<AnalysisReply, { type: 'segmentRows' }>).rows;
+    },
+    async exportSegments(listId, format, title) {
+      const r = ok(await call({ type: 'segmentExport', listId, format, title }), 'export');
       return (r as Extract<AnalysisReply, { type: 'export' }>).bytes;
     },
   };

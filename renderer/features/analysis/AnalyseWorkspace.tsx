@@ -22,6 +22,9 @@ import { useRevision } from './useRevision';
 import { useWorkerResult } from './useWorkerResult';
 import './analysis.css';
 import { errorMessage } from '../../../shared/error-message';
+import { cellEvidence } from '../../../shared/evidence/cells';
+import { useCoder } from '../../app/useCoder';
+import { CodeView, type CodeViewRequest } from '../evidence/CodeView';
 
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
@@ -34,6 +37,8 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const [published, setPublished] = useState(false);
   const [status, setStatus] = useState('');
   const threshold = project.settings.disclosureThreshold ?? 10;
+  const { coder } = useCoder(db, project.id);
+  const [evidence, setEvidence] = useState<CodeViewRequest | null>(null);
 
   const ready = data.variables.length > 0 || data.sources.length > 0;
   const opts = options ?? (ready ? defaultOptions(data.variables, data.sources.map((s) => s.id)) : null);
@@ -55,6 +60,13 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
     }
     return { table, chart, chartError };
   }, [result, published, threshold, measure]);
+
+  // The segments behind a count: the request that made the table (not a newer one still running).
+  const madeBy = useMemo(() => (result && request && typeof request !== 'string' ? request : null), [result]); // eslint-disable-line react-hooks/exhaustive-deps
+  const evidenceAt = (i: number, key: string) => {
+    const row = result?.rows[i];
+    return madeBy && result && row ? cellEvidence(madeBy, result, row, key) : null;
+  };
 
   const note = ANALYSIS_NOTES[kind];
   return (
@@ -120,7 +132,16 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
               )}
               {shown.chart && <Chart spec={shown.chart} className="chart analyse__chart" />}
               {shown.chartError && <p className="hint">The chart could not be drawn: {shown.chartError}</p>}
-              <ResultTable table={shown.table} originalRows={result!.rows} threshold={published ? threshold : null} />
+              <ResultTable
+                table={shown.table}
+                originalRows={result!.rows}
+                threshold={published ? threshold : null}
+                evidenceOf={(i, key) => evidenceAt(i, key)?.label ?? null}
+                onOpenCell={(i, key) => {
+                  const ev = evidenceAt(i, key);
+                  if (ev) setEvidence({ title: ev.label, query: ev.query });
+                }}
+              />
             </>
           )}
         </div>
@@ -128,6 +149,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
       <p className="status" role="status" aria-live="polite">
         {status}
       </p>
+      {evidence && <CodeView projectId={project.id} coderId={coder?.id ?? null} request={evidence} onClose={() => setEvidence(null)} />}
     </div>
   );
 }
