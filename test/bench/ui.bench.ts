@@ -27,7 +27,7 @@ const DIST = process.env.CHORUS_E2E_DIST || BUILT;
 const GRID_N = Number(process.env.BENCH_GRID_N ?? 100_000);
 const TRIALS = 7;
 
-type Win = Window & { __lt: { start: number; dur: number }[]; __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string>; seedLong: () => Promise<string> } };
+type Win = Window & { __lt: { start: number; dur: number }[]; __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string>; seedLong: () => Promise<string>; seedCodedSurvey: (n: number) => Promise<string> } };
 
 const OBSERVE_LONG_TASKS = `window.__name = (f) => f; window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });`;
 
@@ -103,13 +103,13 @@ async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'key
   };
 }
 
-async function seed(page: Page, url: string, what: 'survey' | 'long'): Promise<number> {
+async function seed(page: Page, url: string, what: 'survey' | 'long' | 'coded'): Promise<number> {
   await page.addScriptTag({ url: new URL('/__bench__/seed.js', url).href, type: 'module' });
   await page.waitForFunction(() => '__chorusBenchSeed' in window);
   const t0 = Date.now();
   await page.evaluate(([what, n]) => {
     const s = (window as unknown as Win).__chorusBenchSeed;
-    return what === 'survey' ? s.seedSurvey(n as number) : s.seedLong();
+    return what === 'survey' ? s.seedSurvey(n as number) : what === 'coded' ? s.seedCodedSurvey(n as number) : s.seedLong();
   }, [what, GRID_N] as const);
   return Date.now() - t0;
 }
@@ -352,6 +352,41 @@ async function applyOnlyBench(page: Page, url: string) {
   await applyBench(page);
 }
 
+/**
+ * The Code view listing every segment of one code at GRID_N segments (every response's first
+ * answer coded with "Theme 1"): from the click on "View coded segments" to the rows painted, then
+ * a scripted scroll through the list; the longest main-thread task in each must stay ≤ 100 ms.
+ */
+async function codeViewBench(page: Page, url: string) {
+  line(`Seeding ${GRID_N.toLocaleString('en-GB')} coded responses (IndexedDB, not the UI)`, fmt(await seed(page, url, 'coded')), '(context)');
+  await page.goto(new URL('#/code', url).href);
+  await page.reload();
+  const code = page.locator('.code-tree [role="treeitem"]', { hasText: 'Theme 1' }).first();
+  await code.waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(3000); // let the workspace settle: only the Code view is measured
+  await code.locator('.code-row').click();
+  const t0 = await now(page);
+  await page.getByRole('button', { name: 'View coded segments' }).click();
+  const want = `${GRID_N.toLocaleString('en-GB')} segments`;
+  await page.waitForFunction((want) => document.querySelector('[data-testid="segment-count"]')?.textContent === want && document.querySelector('.code-view .segment__body'), want, { timeout: 300_000 });
+  const t1 = await now(page);
+  line(`Code view: click → ${want} listed and painted`, fmt(t1 - t0), '(context)');
+  const openTask = await longest(page, t0, t1);
+  line('Code view: longest task while listing', fmt(openTask), verdict(openTask));
+  await page.waitForTimeout(500);
+  const [s0, s1] = await scripted(page, '.code-view__scroll', 60, 1500);
+  // the rows at the end of the scroll arrive from the worker
+  await page.waitForFunction(() => document.querySelector('.code-view .segment__body'), undefined, { timeout: 60_000 });
+  const scrollTask = await longest(page, s0, s1);
+  line(`Code view: longest task, scripted scroll (${((s1 - s0) / 1000).toFixed(1)} s)`, fmt(scrollTask), verdict(scrollTask));
+  const f0 = await now(page);
+  await page.getByRole('checkbox', { name: 'Reverse' }).check();
+  await page.waitForFunction((want) => document.querySelector('[data-testid="segment-count"]')?.textContent === want && document.querySelector('.code-view .segment__body'), want, { timeout: 300_000 });
+  const f1 = await now(page);
+  const sortTask = await longest(page, f0, f1);
+  line('Code view: reverse the order → repainted', fmt(f1 - f0), `longest task ${fmt(sortTask).trim()} ${verdict(sortTask)}`);
+}
+
 /** `--only grid|long|apply` (or BENCH_ONLY) picks one part; default: the grid and the long documents. */
 function onlyArg(): string | undefined {
   const i = process.argv.indexOf('--only');
@@ -368,7 +403,7 @@ async function main() {
   const server = await serve(bundle.outputFiles[0]!.text);
   const started = Date.now();
   const only = onlyArg();
-  const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
+  const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : only === 'codeview' ? [codeViewBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
   for (const run of parts) {
     const s = await openApp(server.url);
     try {
