@@ -85,7 +85,7 @@ const scripted = (page: Page, selector: string, steps: number, by: number) =>
   );
 
 /** With BENCH_PROFILE=<part> (grid, grid-scroll, apply), a CPU profile of the page; the stop function prints the top functions by self time. */
-async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys'): Promise<() => Promise<void>> {
+async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys' | 'codeview'): Promise<() => Promise<void>> {
   if (!(process.env.BENCH_PROFILE ?? '').split(',').includes(part)) return async () => {};
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -100,6 +100,26 @@ async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'key
       self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
     }
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  profile ${v.toFixed(0).padStart(6)} ms  ${k}`);
+  };
+}
+
+/** With BENCH_TRACE=1, a devtools timeline trace: total time per event name (style, layout, paint, script). */
+async function trace(page: Page): Promise<() => Promise<void>> {
+  if (!process.env.BENCH_TRACE) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; dur?: number; ph: string }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    const by = new Map<string, [number, number]>();
+    for (const e of events) if (e.ph === 'X' && e.dur) {
+      const v = by.get(e.name) ?? [0, 0];
+      by.set(e.name, [v[0] + e.dur / 1000, Math.max(v[1], e.dur / 1000)]);
+    }
+    for (const [k, [t, m]] of [...by].sort((a, b) => b[1][0] - a[1][0]).slice(0, 14)) console.log(`  trace ${t.toFixed(0).padStart(6)} ms (max ${m.toFixed(0)})  ${k}`);
   };
 }
 
@@ -374,7 +394,12 @@ async function codeViewBench(page: Page, url: string) {
   const openTask = await longest(page, t0, t1);
   line('Code view: longest task while listing', fmt(openTask), verdict(openTask));
   await page.waitForTimeout(500);
+  const stopProfile = await profile(page, 'codeview');
+  const stopTrace = await trace(page);
   const [s0, s1] = await scripted(page, '.code-view__scroll', 60, 1500);
+  await stopTrace();
+  await stopProfile();
+  if (process.env.BENCH_DEBUG) console.log('  long tasks:', JSON.stringify(await page.evaluate(([a, b]) => (window as unknown as Win).__lt.filter((t) => t.start + t.dur >= a! && t.start <= b!).map((t) => [Math.round(t.start - a!), Math.round(t.dur)]), [s0, s1])));
   // the rows at the end of the scroll arrive from the worker
   await page.waitForFunction(() => document.querySelector('.code-view .segment__body'), undefined, { timeout: 60_000 });
   const scrollTask = await longest(page, s0, s1);

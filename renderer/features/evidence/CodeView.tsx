@@ -6,7 +6,7 @@
  * analysis worker and only the rows in view are fetched and drawn.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { SegmentQuery } from '../../../shared/evidence/segments';
 import { SEGMENT_SORTS, type SegmentRow, type SegmentSortKey, type SegmentView } from '../../../shared/evidence/view';
 import { tableFileName } from '../../../shared/export/file-name';
@@ -45,7 +45,9 @@ const SORT_LABELS: Record<(typeof SEGMENT_SORTS)[number], string> = {
   length: 'Length',
 };
 const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-const ROW_HEIGHT = 92;
+/** Fixed row heights (no measuring while scrolling): a segment's text is clamped to three lines; with its context shown, the row grows and scrolls inside. */
+const ROW_HEIGHT = 104;
+const OPEN_HEIGHT = 280;
 
 export function CodeView({ projectId, request, coderId, onClose }: Props) {
   const db = useDb();
@@ -59,7 +61,6 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
   const [sort, setSort] = useState<SegmentSortKey>('document');
   const [descending, setDescending] = useState(false);
   const [status, setStatus] = useState('');
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
 
   const query: SegmentQuery = request.subcodesSwitch ? { ...request.query, subcodes } : request.query;
   const view: SegmentView = {
@@ -74,16 +75,7 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
   const facets = list.info?.facets;
   const values = facets?.attributes.find((a) => a.name === attribute)?.values ?? [];
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    initialRect: { width: 800, height: 500 },
-  });
-
-  const star = async (row: SegmentRow) => {
+  const star = useCallback(async (row: SegmentRow) => {
     try {
       if (row.quoteId) {
         await execute(db, projectId, { type: 'unstarQuote', quoteId: row.quoteId });
@@ -96,7 +88,7 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
     } catch (e) {
       setStatus(errorMessage(e));
     }
-  };
+  }, [db, projectId, coderId]);
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     if (!list.info) return;
@@ -108,13 +100,6 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
       setStatus(`The export failed: ${errorMessage(e)}`);
     }
   };
-
-  const toggleContext = (i: number) =>
-    setOpen((s) => {
-      const next = new Set(s);
-      if (!next.delete(i)) next.add(i);
-      return next;
-    });
 
   return (
     <Modal title={`Retrieved segments: ${request.title}`} onClose={onClose}>
@@ -213,27 +198,7 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
             Export XLSX
           </button>
         </div>
-        <div ref={scrollRef} className="code-view__scroll" tabIndex={0} role="region" aria-label="Segments">
-          <ul className="code-view__list" aria-label="Segments" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = list.row(item.index);
-              return (
-                <li
-                  key={item.key}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  className="segment"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                  aria-setsize={total}
-                  aria-posinset={item.index + 1}
-                >
-                  {row ? <SegmentItem row={row} expanded={open.has(item.index)} onContext={() => toggleContext(item.index)} onStar={() => void star(row)} /> : <span className="hint">Loading…</span>}
-                </li>
-              );
-            })}
-          </ul>
-          {list.info && total === 0 && <p className="empty">No segments match.</p>}
-        </div>
+        <SegmentListView total={total} listId={list.info?.listId ?? 0} version={list.version} rowAt={list.row} empty={!!list.info && total === 0} onStar={star} />
         <p className="status" role="status" aria-live="polite">
           {status}
         </p>
@@ -247,12 +212,77 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
   );
 }
 
-function SegmentItem({ row, expanded, onContext, onStar }: { row: SegmentRow; expanded: boolean; onContext: () => void; onStar: () => void }) {
+interface ListProps {
+  total: number;
+  /** Changes with every new list (opened rows close). */
+  listId: number;
+  /** Pages arrived so far (redraw when one arrives). */
+  version: number;
+  rowAt: (i: number) => SegmentRow | undefined;
+  empty: boolean;
+  onStar: (row: SegmentRow) => Promise<void>;
+}
+
+/** The virtualised list on its own, so scrolling re-renders only the rows in view (not the filters). */
+const SegmentListView = memo(function SegmentListView({ total, listId, rowAt, empty, onStar }: ListProps) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (open.has(i) ? OPEN_HEIGHT : ROW_HEIGHT),
+    overscan: 4,
+    initialRect: { width: 800, height: 500 },
+    useFlushSync: false,
+  });
+  useEffect(() => setOpen(new Set()), [listId]);
+  // heights changed (a row opened or closed): the virtualiser re-reads estimateSize
+  useEffect(() => virtualizer.measure(), [open, virtualizer]);
+  const toggleContext = useCallback((i: number) => {
+    setOpen((s) => {
+      const next = new Set(s);
+      if (!next.delete(i)) next.add(i);
+      return next;
+    });
+  }, []);
+  return (
+        <div ref={scrollRef} className="code-view__scroll" tabIndex={0} role="region" aria-label="Segments">
+          <ul className="code-view__list" aria-label="Segments" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <li
+                  key={item.key}
+                  data-index={item.index}
+                  className="segment"
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                  aria-setsize={total}
+                  aria-posinset={item.index + 1}
+                >
+                  {row ? <SegmentItem row={row} index={item.index} expanded={open.has(item.index)} onContext={toggleContext} onStar={onStar} /> : <span className="hint">Loading…</span>}
+                </li>
+              );
+            })}
+          </ul>
+          {empty && <p className="empty">No segments match.</p>}
+        </div>
+  );
+});
+
+interface ItemProps {
+  row: SegmentRow;
+  index: number;
+  expanded: boolean;
+  onContext: (index: number) => void;
+  onStar: (row: SegmentRow) => Promise<void>;
+}
+
+const SegmentItem = memo(function SegmentItem({ row, index, expanded, onContext, onStar }: ItemProps) {
   const starred = row.quoteId !== null;
   return (
-    <article className="segment__body" data-coding-id={row.codingId} aria-label={`Segment from ${row.document}`}>
+    <article className={expanded ? 'segment__body segment__body--open' : 'segment__body'} data-coding-id={row.codingId} aria-label={`Segment from ${row.document}`}>
       <div className="segment__head">
-        <button type="button" className={starred ? 'star star--on' : 'star'} aria-pressed={starred} title={starred ? 'Unstar: remove from the candidate quotes' : 'Star as a candidate quote'} onClick={onStar}>
+        <button type="button" className={starred ? 'star star--on' : 'star'} aria-pressed={starred} title={starred ? 'Unstar: remove from the candidate quotes' : 'Star as a candidate quote'} onClick={() => void onStar(row)}>
           <span aria-hidden="true">{starred ? '★' : '☆'}</span>
           <span className="visually-hidden">Candidate quote</span>
         </button>
@@ -283,10 +313,10 @@ function SegmentItem({ row, expanded, onContext, onStar }: { row: SegmentRow; ex
             ))}
           </span>
         )}
-        <button type="button" className="link-button" aria-expanded={expanded} onClick={onContext}>
+        <button type="button" className="link-button" aria-expanded={expanded} onClick={() => onContext(index)}>
           {expanded ? 'Hide context' : 'Show context'}
         </button>
       </div>
     </article>
   );
-}
+});

@@ -15,6 +15,8 @@ export interface SegmentList {
   info: SegmentListInfo | null;
   busy: boolean;
   error: string | null;
+  /** Counts pages arrived: a list drawn from `row` redraws when it changes. */
+  version: number;
   /** The row at a position, or undefined while its page loads (asking for it). */
   row(i: number): SegmentRow | undefined;
 }
@@ -23,7 +25,7 @@ export function useSegmentList(projectId: string, revision: string | undefined, 
   const [info, setInfo] = useState<SegmentListInfo | null>(null);
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [, setLoaded] = useState(0);
+  const [version, setLoaded] = useState(0);
   const pages = useRef(new Map<number, SegmentRow[] | 'loading'>());
   const key = revision === undefined ? null : JSON.stringify([revision, query, view]);
   const latest = useRef(0);
@@ -76,5 +78,5 @@ export function useSegmentList(projectId: string, revision: string | undefined, 
     [info],
   );
 
-  return { info, busy, error, row };
+  return { info, busy, error, version, row };
 }
