@@ -32,7 +32,7 @@ import {
 } from '../../shared/commands';
 import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
-import { newGuid, type Coding } from '../../shared/model';
+import { newGuid, type Coding, type Quote } from '../../shared/model';
 import { getCodec } from './codec';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
@@ -58,7 +58,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.findings) names.add('findings');
   if (spec.recommendations) names.add('recommendations');
   if (spec.actions) names.add('actions');
-  if (spec.quoteIds) names.add('quotes');
+  if (spec.quoteIds || spec.quotesOn) names.add('quotes');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -112,10 +112,18 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
     findings: byIdOrder(spec.findings ? await db.findings.where('projectId').equals(projectId).toArray() : []),
     recommendations: byIdOrder(spec.recommendations ? await db.recommendations.where('projectId').equals(projectId).toArray() : []),
     actions: byIdOrder(spec.actions ? await db.actions.where('projectId').equals(projectId).toArray() : []),
-    quotes: byIdOrder(spec.quoteIds?.length ? (await db.quotes.bulkGet([...spec.quoteIds])).filter((q) => q !== undefined) : []),
+    quotes: byIdOrder(await quotesFor(db, projectId, spec)),
     step,
     current,
   };
+}
+
+/** Quotes by id (this project's only) and every quote on the given documents. */
+async function quotesFor(db: ChorusDb, projectId: string, spec: ReadSpec) {
+  const out = new Map<string, Quote>();
+  if (spec.quoteIds?.length) for (const q of await db.quotes.bulkGet([...spec.quoteIds])) if (q?.projectId === projectId) out.set(q.id, q);
+  if (spec.quotesOn?.length) for (const q of await db.quotes.where('documentId').anyOf([...spec.quotesOn]).toArray()) if (q.projectId === projectId) out.set(q.id, q);
+  return [...out.values()];
 }
 
 /** Each row's stored state before the plan, for the undo step. */

@@ -5,8 +5,10 @@
 import type { AnalysisTable } from '../../shared/analysis';
 import type { AnalysisRequest } from '../../shared/analysis/run-request';
 import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
-import type { AnalysisJobInput, AnalysisReply } from './analysis-protocol';
 import type { FindingsEvidence } from '../../shared/findings/evidence';
+import type { AnalysisJobInput, AnalysisReply, SegmentListInfo } from './analysis-protocol';
+import type { SegmentQuery } from '../../shared/evidence/segments';
+import type { SegmentRow, SegmentView } from '../../shared/evidence/view';
 
 export interface AnalysisClient {
   analyse(projectId: string, revision: string, request: AnalysisRequest): Promise<AnalysisTable>;
@@ -14,6 +16,10 @@ export interface AnalysisClient {
   encode(table: AnalysisTable, format: 'csv' | 'xlsx'): Promise<Uint8Array>;
   /** Strength of evidence of every finding, the project's figures and the method statement. */
   findings(projectId: string, revision: string): Promise<FindingsEvidence>;
+  /** Build a Code view list in the worker (it keeps the list; rows are fetched by range). */
+  segments(projectId: string, revision: string, query: SegmentQuery, view: SegmentView): Promise<SegmentListInfo>;
+  segmentRows(listId: number, from: number, to: number): Promise<SegmentRow[]>;
+  exportSegments(listId: number, format: 'csv' | 'xlsx', title: string): Promise<Uint8Array>;
 }
 
 function defaultWorker(): Worker {
@@ -48,7 +54,7 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...job, id });
     });
-  const ok = (r: AnalysisReply, type: AnalysisReply extends infer R ? (R extends { ok: true; type: infer T } ? T : never) : never) => {
+  const ok = (r: AnalysisReply, type: Extract<AnalysisReply, { ok: true }>['type']) => {
     if (!r.ok) throw new Error(r.message);
     if (r.type !== type) throw new Error(`The analysis worker sent a ${r.type} reply to a ${type} request`);
     return r;
@@ -68,6 +74,18 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
     },
     async encode(table, format) {
       const r = ok(await call({ type: 'export', table, format }), 'export');
+      return (r as Extract<AnalysisReply, { type: 'export' }>).bytes;
+    },
+    async segments(projectId, revision, query, view) {
+      const r = ok(await call({ type: 'segments', projectId, revision, query, view }), 'segments');
+      return (r as Extract<AnalysisReply, { type: 'segments' }>).info;
+    },
+    async segmentRows(listId, from, to) {
+      const r = ok(await call({ type: 'segmentRows', listId, from, to }), 'segmentRows');
+      return (r as Extract<AnalysisReply, { type: 'segmentRows' }>).rows;
+    },
+    async exportSegments(listId, format, title) {
+      const r = ok(await call({ type: 'segmentExport', listId, format, title }), 'export');
       return (r as Extract<AnalysisReply, { type: 'export' }>).bytes;
     },
   };

@@ -13,6 +13,17 @@ import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import { findingsEvidence } from '../../shared/findings/evidence';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
 import { errorMessage } from '../../shared/error-message';
+import { listSegments, quoteLookup, segmentFacets, segmentRow, segmentTable } from '../../shared/evidence/view';
+import { selectSegments } from '../../shared/evidence/segments';
+
+/** The latest Code view list (one at a time: a new list replaces it). */
+let segmentList: { listId: number; index: AnalysisIndex; bundle: ProjectBundle; positions: Int32Array } | null = null;
+let nextList = 1;
+
+function currentList(listId: number) {
+  if (segmentList?.listId !== listId) throw new Error('The list of segments has changed; it is being read again.');
+  return segmentList;
+}
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<AnalysisJob>) => void) | null;
@@ -54,6 +65,27 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
     }
     case 'export': {
       const bytes = job.format === 'csv' ? new TextEncoder().encode(toCsv(job.table, { bom: true })) : toXlsx(job.table);
+      return { id: job.id, ok: true, type: 'export', bytes };
+    }
+    case 'segments': {
+      const p = await project(job.projectId, job.revision);
+      p.index ??= prepareIndex(p.bundle);
+      const selected = selectSegments(p.index, job.query).positions;
+      const positions = listSegments(p.index, job.query, job.view, p.bundle.quotes ?? []);
+      segmentList = { listId: nextList++, index: p.index, bundle: p.bundle, positions };
+      return { id: job.id, ok: true, type: 'segments', info: { listId: segmentList.listId, total: positions.length, selected: selected.length, facets: segmentFacets(p.index, selected) } };
+    }
+    case 'segmentRows': {
+      const list = currentList(job.listId);
+      const quoteOf = quoteLookup(list.bundle.quotes ?? []);
+      const rows = [];
+      for (let i = Math.max(0, job.from); i < Math.min(job.to, list.positions.length); i++) rows.push(segmentRow(list.index, list.positions[i]!, quoteOf));
+      return { id: job.id, ok: true, type: 'segmentRows', rows };
+    }
+    case 'segmentExport': {
+      const list = currentList(job.listId);
+      const table = segmentTable(list.index, list.positions, list.bundle.quotes ?? [], job.title);
+      const bytes = job.format === 'csv' ? new TextEncoder().encode(toCsv(table, { bom: true })) : toXlsx(table);
       return { id: job.id, ok: true, type: 'export', bytes };
     }
   }

@@ -10,11 +10,12 @@ import { coderHandlers, type CoderCommand } from './coders';
 import { codingHandlers, type CodingCommand } from './coding';
 import { findingHandlers, type FindingCommand } from './findings';
 import { historyHandlers, type HistoryCommand } from './history';
+import { evidenceHandlers, type EvidenceCommand } from './evidence';
 import { memoHandlers, type MemoCommand } from './memos';
 import { projectHandlers, type ProjectCommand } from './project';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -28,6 +29,7 @@ export const handlers = {
   ...projectHandlers,
   ...historyHandlers,
   ...findingHandlers,
+  ...evidenceHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;

@@ -111,7 +111,7 @@ export class MemoryProject {
       findings: spec.findings ? this.rows('findings') : [],
       recommendations: spec.recommendations ? this.rows('recommendations') : [],
       actions: spec.actions ? this.rows('actions') : [],
-      quotes: (spec.quoteIds ?? []).map((id) => this.tables.get('quotes')!.get(id) as unknown as Snapshot['quotes'][number] | undefined).filter((q) => q !== undefined),
+      quotes: this.rows<Snapshot['quotes'][number]>('quotes').filter((q) => (spec.quoteIds ?? []).includes(q.id) || (spec.quotesOn ?? []).includes(q.documentId)),
       step,
       current,
     };

@@ -105,14 +105,16 @@ export interface ReadSpec {
   assignments?: boolean;
   /** The consensus decisions on these (document, code) pairs. */
   decisionsAt?: readonly { documentId: string; codeId: string }[];
+  /** Quotes by id. */
+  quoteIds?: readonly string[];
+  /** Every quote on these documents. */
+  quotesOn?: readonly string[];
   /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
   step?: 'undo' | 'redo' | number;
   /** Every finding, recommendation and action of the project (a few hundred at most). */
   findings?: boolean;
   recommendations?: boolean;
   actions?: boolean;
-  /** Quotes by id. */
-  quoteIds?: readonly string[];
 }
 
 /** Snapshot lists are in id order in every executor, so a plan's output does not depend on storage order. */
@@ -132,6 +134,7 @@ export interface Snapshot {
   findings: Finding[];
   recommendations: Recommendation[];
   actions: Action[];
+  /** Every quote asked for (by id, on documents), each once. */
   quotes: Quote[];
   /** The history step asked for; `latest` when it is the step Undo would act on now. */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;

@@ -227,6 +227,11 @@ class Importer {
       .filter((d) => coderSet.has(d.decidedBy) && docSet.has(d.documentId) && codeSet.has(d.codeId))
       .map((d) => ({ ...d, projectId: this.projectId }));
 
+    // Candidate quotes survive where their document does (and keep their coding where it survives).
+    const quotes = (side?.quotes ?? [])
+      .filter((q) => docSet.has(q.documentId))
+      .map(({ codingId, ...q }) => ({ ...q, projectId: this.projectId, ...(codingId && codingSet.has(codingId) ? { codingId } : {}) }));
+
     const documentSets = this.readSets();
     const redactions = (side?.redactions ?? []).map((r) => ({ ...r, projectId: this.projectId }));
 
@@ -246,6 +251,7 @@ class Importer {
       ...(recommendations.length > 0 ? { recommendations } : {}),
       ...(assignments.length > 0 ? { assignments } : {}),
       ...(decisions.length > 0 ? { decisions } : {}),
+      ...(quotes.length > 0 ? { quotes } : {}),
       ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(redactions.length > 0 ? { redactions } : {}),
     });

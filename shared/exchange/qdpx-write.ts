@@ -242,6 +242,7 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     ...(bundle.recommendations?.length ? { recommendations: bundle.recommendations } : {}),
     assignments: bundle.assignments ?? [],
     decisions: bundle.decisions ?? [],
+    ...(bundle.quotes?.length ? { quotes: bundle.quotes } : {}),
     redactions: bundle.redactions ?? [],
     sets: Object.fromEntries((bundle.documentSets ?? []).map((s) => [s.id, { documentIds: s.documentIds, sourceIds: s.sourceIds }])),
   };

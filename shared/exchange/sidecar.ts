@@ -19,6 +19,7 @@ import {
   MemoTarget,
   Project,
   Recommendation,
+  Quote,
   RedactionLog,
   Source,
   SpeakerTurn,
@@ -80,6 +81,8 @@ export const SidecarV2 = SidecarV1.extend({
   sets: z.record(z.string(), z.object({ documentIds: z.array(Guid), sourceIds: z.array(Guid) })),
   /** Recommendations under findings (added without a version bump: optional, absent in older files). */
   recommendations: z.array(Recommendation).optional(),
+  /** Candidate quotes (issue 11): optional, so version-2 files written before them still read. */
+  quotes: z.array(Quote).optional(),
 });
 export type SidecarV2 = z.infer<typeof SidecarV2>;
 

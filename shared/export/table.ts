@@ -14,6 +14,9 @@
 import { utils, write } from 'xlsx';
 import type { AnalysisTable, Cell } from '../analysis/types';
 
+/** Any table these writers take: an analysis result, or another table shaped like one (retrieved segments). */
+export type ExportTable = Omit<AnalysisTable, 'kind'>;
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Prefix a single quote to text a spreadsheet would treat as a formula. */
@@ -54,14 +57,14 @@ function csvField(v: string | number | null): string {
 }
 
 /** RFC 4180 CSV (CRLF line ends): a header of column labels, then one line per row. */
-export function toCsv(table: AnalysisTable, options: { bom?: boolean } = {}): string {
+export function toCsv(table: ExportTable, options: { bom?: boolean } = {}): string {
   const lines = [table.columns.map((c) => csvField(plain(c.label)))];
   for (const row of table.rows) lines.push(table.columns.map((c) => csvField(plain(row[c.key]))));
   return (options.bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 
 /** Tab-separated text (LF line ends) for a terminal or a pipe: tabs and line breaks inside a cell become spaces; text formula-neutralised as in CSV. */
-export function toTsvLines(table: AnalysisTable): string[] {
+export function toTsvLines(table: ExportTable): string[] {
   const field = (v: string | number | null) => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
   return [table.columns.map((c) => field(plain(c.label))).join('\t'), ...table.rows.map((row) => table.columns.map((c) => field(plain(row[c.key]))).join('\t'))];
 }
@@ -74,7 +77,7 @@ export function sheetToXlsx(sheetName: string, rows: readonly (readonly (string 
 }
 
 /** An XLSX workbook: the table on sheet "Table", and what it shows, its limits and warnings on sheet "About". Text is written as-is in string cells (see the file comment). */
-export function toXlsx(table: AnalysisTable): Uint8Array {
+export function toXlsx(table: ExportTable): Uint8Array {
   let cut = 0;
   const fit = (v: string | number | null) => {
     if (typeof v !== 'string') return v;

@@ -58,7 +58,7 @@ async function write(db: ChorusDb, rows: { project: Project; coder: Coder; sourc
  * words; ~30 words, left blank by every third), stored the way an import stores a survey (a
  * dataset: TableBuilder → commitImport, one record per row); every fifth response has one code.
  */
-async function seedSurvey(n: number, questions: 1 | 2 = 2): Promise<string> {
+async function seedSurvey(n: number, questions: 1 | 2 = 2, everyRowCoded = false): Promise<string> {
   const db = new ChorusDb('chorus');
   const base = projectRows(`Bench survey ${n}`, 11);
   const { guid, project, coder, codes } = base;
@@ -80,7 +80,7 @@ async function seedSurvey(n: number, questions: 1 | 2 = 2): Promise<string> {
       const answers = builder.addRows(cells);
       const byRow = new Map<number, (string | null)[]>();
       for (const a of answers) {
-        if (a.slot === 0 && a.row % 5 === 0) codings.push({ id: guid(), projectId: project.id, documentId: builder.document(a).id, codeId: codes[1 + (a.row % 8)]!.id, start: 0, end: a.text.length, coderId: coder.id, createdAt: NOW });
+        if (a.slot === 0 && (everyRowCoded || a.row % 5 === 0)) codings.push({ id: guid(), projectId: project.id, documentId: builder.document(a).id, codeId: codes[everyRowCoded ? 1 : 1 + (a.row % 8)]!.id, start: 0, end: a.text.length, coderId: coder.id, createdAt: NOW });
         (byRow.get(a.row) ?? byRow.set(a.row, [null, null]).get(a.row)!)[a.slot] = a.text;
       }
       yield [...byRow].map(([row, texts]) => ({ row, texts }));
@@ -122,4 +122,4 @@ async function seedLong(): Promise<string> {
   return write(db, base, { documents: [huge, dense, empty], codings });
 }
 
-(globalThis as unknown as { __chorusBenchSeed: unknown }).__chorusBenchSeed = { seedSurvey, seedLong };
+(globalThis as unknown as { __chorusBenchSeed: unknown }).__chorusBenchSeed = { seedSurvey, seedLong, seedCodedSurvey: (n: number) => seedSurvey(n, 2, true) };

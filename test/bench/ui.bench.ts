@@ -28,7 +28,7 @@ const DIST = process.env.CHORUS_E2E_DIST || BUILT;
 const GRID_N = Number(process.env.BENCH_GRID_N ?? 100_000);
 const TRIALS = 7;
 
-type Win = Window & { __lt: { start: number; dur: number }[]; __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string>; seedLong: () => Promise<string> } };
+type Win = Window & { __lt: { start: number; dur: number }[]; __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string>; seedLong: () => Promise<string>; seedCodedSurvey: (n: number) => Promise<string> } };
 
 const OBSERVE_LONG_TASKS = `window.__name = (f) => f; window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });`;
 
@@ -86,7 +86,7 @@ const scripted = (page: Page, selector: string, steps: number, by: number) =>
   ), 120_000, `scrolling ${selector}`);
 
 /** With BENCH_PROFILE=<part> (grid, grid-scroll, apply), a CPU profile of the page; the stop function prints the top functions by self time. */
-async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys'): Promise<() => Promise<void>> {
+async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys' | 'codeview'): Promise<() => Promise<void>> {
   if (!(process.env.BENCH_PROFILE ?? '').split(',').includes(part)) return async () => {};
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -104,13 +104,33 @@ async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'key
   };
 }
 
-async function seed(page: Page, url: string, what: 'survey' | 'long'): Promise<number> {
+/** With BENCH_TRACE=1, a devtools timeline trace: total time per event name (style, layout, paint, script). */
+async function trace(page: Page): Promise<() => Promise<void>> {
+  if (!process.env.BENCH_TRACE) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; dur?: number; ph: string }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    const by = new Map<string, [number, number]>();
+    for (const e of events) if (e.ph === 'X' && e.dur) {
+      const v = by.get(e.name) ?? [0, 0];
+      by.set(e.name, [v[0] + e.dur / 1000, Math.max(v[1], e.dur / 1000)]);
+    }
+    for (const [k, [t, m]] of [...by].sort((a, b) => b[1][0] - a[1][0]).slice(0, 14)) console.log(`  trace ${t.toFixed(0).padStart(6)} ms (max ${m.toFixed(0)})  ${k}`);
+  };
+}
+
+async function seed(page: Page, url: string, what: 'survey' | 'long' | 'coded'): Promise<number> {
   await page.addScriptTag({ url: new URL('/__bench__/seed.js', url).href, type: 'module' });
   await page.waitForFunction(() => '__chorusBenchSeed' in window);
   const t0 = Date.now();
   await page.evaluate(([what, n]) => {
     const s = (window as unknown as Win).__chorusBenchSeed;
-    return what === 'survey' ? s.seedSurvey(n as number) : s.seedLong();
+    return what === 'survey' ? s.seedSurvey(n as number) : what === 'coded' ? s.seedCodedSurvey(n as number) : s.seedLong();
   }, [what, GRID_N] as const);
   return Date.now() - t0;
 }
@@ -353,6 +373,46 @@ async function applyOnlyBench(page: Page, url: string) {
   await applyBench(page);
 }
 
+/**
+ * The Code view listing every segment of one code at GRID_N segments (every response's first
+ * answer coded with "Theme 1"): from the click on "View coded segments" to the rows painted, then
+ * a scripted scroll through the list; the longest main-thread task in each must stay ≤ 100 ms.
+ */
+async function codeViewBench(page: Page, url: string) {
+  line(`Seeding ${GRID_N.toLocaleString('en-GB')} coded responses (IndexedDB, not the UI)`, fmt(await seed(page, url, 'coded')), '(context)');
+  await page.goto(new URL('#/code', url).href);
+  await page.reload();
+  const code = page.locator('.code-tree [role="treeitem"]', { hasText: 'Theme 1' }).first();
+  await code.waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(3000); // let the workspace settle: only the Code view is measured
+  await code.locator('.code-row').click();
+  const t0 = await now(page);
+  await page.getByRole('button', { name: 'View coded segments' }).click();
+  const want = `${GRID_N.toLocaleString('en-GB')} segments`;
+  await page.waitForFunction((want) => document.querySelector('[data-testid="segment-count"]')?.textContent === want && document.querySelector('.code-view .segment__body'), want, { timeout: 300_000 });
+  const t1 = await now(page);
+  line(`Code view: click → ${want} listed and painted`, fmt(t1 - t0), '(context)');
+  const openTask = await longest(page, t0, t1);
+  line('Code view: longest task while listing', fmt(openTask), verdict(openTask));
+  await page.waitForTimeout(500);
+  const stopProfile = await profile(page, 'codeview');
+  const stopTrace = await trace(page);
+  const [s0, s1] = await scripted(page, '.code-view__scroll', 60, 1500);
+  await stopTrace();
+  await stopProfile();
+  if (process.env.BENCH_DEBUG) console.log('  long tasks:', JSON.stringify(await page.evaluate(([a, b]) => (window as unknown as Win).__lt.filter((t) => t.start + t.dur >= a! && t.start <= b!).map((t) => [Math.round(t.start - a!), Math.round(t.dur)]), [s0, s1])));
+  // the rows at the end of the scroll arrive from the worker
+  await page.waitForFunction(() => document.querySelector('.code-view .segment__body'), undefined, { timeout: 60_000 });
+  const scrollTask = await longest(page, s0, s1);
+  line(`Code view: longest task, scripted scroll (${((s1 - s0) / 1000).toFixed(1)} s)`, fmt(scrollTask), verdict(scrollTask));
+  const f0 = await now(page);
+  await page.getByRole('checkbox', { name: 'Reverse' }).check();
+  await page.waitForFunction((want) => document.querySelector('[data-testid="segment-count"]')?.textContent === want && document.querySelector('.code-view .segment__body'), want, { timeout: 300_000 });
+  const f1 = await now(page);
+  const sortTask = await longest(page, f0, f1);
+  line('Code view: reverse the order → repainted', fmt(f1 - f0), `longest task ${fmt(sortTask).trim()} ${verdict(sortTask)}`);
+}
+
 /** `--only grid|long|apply` (or BENCH_ONLY) picks one part; default: the grid and the long documents. */
 function onlyArg(): string | undefined {
   const i = process.argv.indexOf('--only');
@@ -369,7 +429,7 @@ async function main() {
   const server = await serve(bundle.outputFiles[0]!.text);
   const started = Date.now();
   const only = onlyArg();
-  const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
+  const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : only === 'codeview' ? [codeViewBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));
   for (const run of parts) {
     const s = await openApp(server.url);
     try {

@@ -12,7 +12,7 @@ import { ProjectBundle, seededGuids } from '../../shared/model';
 import { smallBundle } from './fixtures';
 import { freshAesCodec } from './aes-codec';
 
-const TABLES: TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions'];
+const TABLES: TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'quotes'];
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
 
 async function dexieProject(db: ChorusDb, pid: string, codec: StorageCodec) {
@@ -55,6 +55,8 @@ const pick = fc.record({
     'undo',
     'redo',
     'undoStep',
+    'star',
+    'unstar',
   ),
   a: fc.nat(20),
   b: fc.nat(20),
@@ -113,6 +115,14 @@ function toCommand(p: Pick, m: MemoryProject, steps: number[]): Command | null {
       return { type: 'redo' };
     case 'undoStep':
       return steps.length ? { type: 'undo', step: steps[p.a % steps.length]! } : null;
+    case 'star': {
+      const c = at(codings, p.a);
+      return c ? { type: 'starQuote', documentId: c.documentId, start: c.start, end: c.end, codingId: c.id, coderId: c.coderId } : null;
+    }
+    case 'unstar': {
+      const q = at(bundle.quotes ?? [], p.a);
+      return q ? { type: 'unstarQuote', quoteId: q.id } : null;
+    }
   }
 }
 

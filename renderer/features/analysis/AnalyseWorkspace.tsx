@@ -20,6 +20,10 @@ import { TableActions } from './TableActions';
 import { useRevision } from './useRevision';
 import { useWorkerResult } from './useWorkerResult';
 import './analysis.css';
+import { errorMessage } from '../../../shared/error-message';
+import { cellEvidence } from '../../../shared/evidence/cells';
+import { useCoder } from '../../app/useCoder';
+import { CodeView, type CodeViewRequest } from '../evidence/CodeView';
 
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
@@ -32,6 +36,8 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const [published, setPublished] = useState(false);
   const [status, setStatus] = useState('');
   const threshold = project.settings.disclosureThreshold ?? 10;
+  const { coder } = useCoder(db, project.id);
+  const [evidence, setEvidence] = useState<CodeViewRequest | null>(null);
 
   const ready = data.variables.length > 0 || data.sources.length > 0;
   const opts = options ?? (ready ? defaultOptions(data.variables, data.sources.map((s) => s.id)) : null);
@@ -45,6 +51,13 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
     const base = published ? forPublication(result, threshold) : result;
     return { table: withMeasure(base, measure), base };
   }, [result, published, threshold, measure]);
+
+  // The segments behind a count: the request that made the table (not a newer one still running).
+  const madeBy = useMemo(() => (result && request && typeof request !== 'string' ? request : null), [result]); // eslint-disable-line react-hooks/exhaustive-deps
+  const evidenceAt = (i: number, key: string) => {
+    const row = result?.rows[i];
+    return madeBy && result && row ? cellEvidence(madeBy, result, row, key) : null;
+  };
 
   const note = ANALYSIS_NOTES[kind];
   return (
@@ -109,7 +122,16 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
                 </ul>
               )}
               <ChartPanel key={kind} table={shown.base} measure={measure} onStatus={setStatus} />
-              <ResultTable table={shown.table} originalRows={result!.rows} threshold={published ? threshold : null} />
+              <ResultTable
+                table={shown.table}
+                originalRows={result!.rows}
+                threshold={published ? threshold : null}
+                evidenceOf={(i, key) => evidenceAt(i, key)?.label ?? null}
+                onOpenCell={(i, key) => {
+                  const ev = evidenceAt(i, key);
+                  if (ev) setEvidence({ title: ev.label, query: ev.query });
+                }}
+              />
             </>
           )}
         </div>
@@ -117,6 +139,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
       <p className="status" role="status" aria-live="polite">
         {status}
       </p>
+      {evidence && <CodeView projectId={project.id} coderId={coder?.id ?? null} request={evidence} onClose={() => setEvidence(null)} />}
     </div>
   );
 }

@@ -16,11 +16,15 @@ export interface ResultTableProps {
   threshold: number | null;
   /** Most rows to draw (the export has them all). */
   maxRows?: number;
+  /** The segments behind a count, if the cell (row index, column key) has them: a label for its button. */
+  evidenceOf?: (rowIndex: number, columnKey: string) => string | null;
+  /** Open the segments behind a cell (click, or Enter on its focused button). */
+  onOpenCell?: (rowIndex: number, columnKey: string) => void;
 }
 
 type Sort = { key: string; dir: 'ascending' | 'descending' } | null;
 
-export function ResultTable({ table, originalRows, threshold, maxRows = 500 }: ResultTableProps) {
+export function ResultTable({ table, originalRows, threshold, maxRows = 500, evidenceOf, onOpenCell }: ResultTableProps) {
   const [sort, setSort] = useState<Sort>(null);
   const order = useMemo(() => {
     const idx = table.rows.map((_, i) => i);
@@ -67,6 +71,7 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500 }: R
                 {rest.map((c) => {
                   const v = row[c.key];
                   const text = cellText(c, v, orig?.[c.key], threshold);
+                  const evidence = onOpenCell && typeof v === 'number' && v > 0 ? (evidenceOf?.(i, c.key) ?? null) : null;
                   return (
                     <td key={c.key} className={`col-${c.type}${text.startsWith('<') ? ' suppressed' : ''}`}>
                       <div className="cell">
@@ -78,6 +83,11 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500 }: R
                               </li>
                             ))}
                           </ul>
+                        ) : evidence ? (
+                          <button type="button" className="cell-link" title={`Open the segments behind this count: ${evidence}`} onClick={() => onOpenCell!(i, c.key)}>
+                            <bdi>{text}</bdi>
+                            <span className="visually-hidden"> — open the segments: {evidence}</span>
+                          </button>
                         ) : (
                           <bdi>{text}</bdi>
                         )}

@@ -16,6 +16,8 @@ interface Props {
   /** Code ids that have a memo. */
   memos: ReadonlySet<string>;
   onActivate: (id: string) => void;
+  /** Enter on a code (default: the same as activating it). */
+  onEnter?: (id: string) => void;
   onRename: (id: string, name: string) => void;
   onMove: (id: string, parentId: string | null, index?: number) => void;
   onNewSubcode: (parentId: string) => void;
@@ -46,8 +48,8 @@ function visibleRows(nodes: readonly CodeNode[], collapsed: ReadonlySet<string>)
   return out;
 }
 
-/** The codebook as an ARIA tree: arrows move and expand, Enter applies, F2 renames, Insert adds a subcode. */
-export function CodeTree({ nodes, counts, tree, expandAll = false, shortcuts, memos, onActivate, onRename, onMove, onNewSubcode }: Props) {
+/** The codebook as an ARIA tree: arrows move and expand, Enter applies (or opens, see onEnter), F2 renames, Insert adds a subcode. */
+export function CodeTree({ nodes, counts, tree, expandAll = false, shortcuts, memos, onActivate, onEnter = onActivate, onRename, onMove, onNewSubcode }: Props) {
   const collapsed = expandAll ? NONE : tree.collapsed;
   const onKeyDown = (e: KeyboardEvent) => {
     if (tree.renamingId !== null) return;
@@ -91,6 +93,9 @@ export function CodeTree({ nodes, counts, tree, expandAll = false, shortcuts, me
         else go(visible.slice(0, i).reverse().find((n) => n.depth === node.depth - 1));
         break;
       case 'Enter':
+        if (!node) return;
+        onEnter(node.code.id);
+        break;
       case ' ':
         if (!node) return;
         onActivate(node.code.id);

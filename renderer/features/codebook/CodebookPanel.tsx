@@ -4,6 +4,8 @@ import { useDb } from '../../app/dbContext';
 import { buildCodeTree } from '../../../shared/coding/tree';
 import type { Code } from '../../../shared/model';
 import { MemoDialog } from '../memos/MemoDialog';
+import { CodeView } from '../evidence/CodeView';
+import { codePathText } from './codePath';
 import { CodebookMenu } from './CodebookMenu';
 import { CodeDetailsDialog } from './CodeDetailsDialog';
 import { CodeTree } from './CodeTree';
@@ -34,7 +36,7 @@ interface Props {
   onStatus: (message: string) => void;
 }
 
-type Dialog = { kind: 'details' | 'merge' | 'split' | 'delete' | 'memo'; code: Code } | { kind: 'template' } | null;
+type Dialog = { kind: 'details' | 'merge' | 'split' | 'delete' | 'memo' | 'segments'; code: Code } | { kind: 'template' } | null;
 
 /** The codebook: a tree of codes with counts, a name filter, and every codebook operation. */
 export function CodebookPanel({ projectId, projectName, codes, counts, canApply, onApply, shortcuts, memos, coderId, onStatus }: Props) {
@@ -63,7 +65,11 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
     }
   };
   const move = (id: string, parentId: string | null, index?: number) => void execute(db, projectId, { type: 'moveCode', codeId: id, parentId, index }).then(() => onStatus('Code moved.'), fail);
-  const open = (kind: 'details' | 'merge' | 'split' | 'delete' | 'memo') => focused && setDialog({ kind, code: focused });
+  const open = (kind: 'details' | 'merge' | 'split' | 'delete' | 'memo' | 'segments') => focused && setDialog({ kind, code: focused });
+  const viewSegments = (id: string) => {
+    const code = codes.find((c) => c.id === id);
+    if (code) setDialog({ kind: 'segments', code });
+  };
 
   return (
     <section className="codebook" aria-labelledby="codebook-title">
@@ -87,6 +93,9 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
           <button type="button" disabled={!focused} onClick={() => open('memo')}>
             Memo…
           </button>
+          <button type="button" disabled={!focused} onClick={() => open('segments')} title="Every segment coded with this code (Enter on a code)">
+            View coded segments
+          </button>
           <button type="button" disabled={!focused || codes.length < 2} onClick={() => open('merge')}>
             Merge…
           </button>
@@ -103,7 +112,11 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
           <label htmlFor="code-filter">Filter codes</label>
           <input id="code-filter" type="search" value={filter} placeholder="Type part of a name" onChange={(e) => setFilter(e.target.value)} />
         </div>
-        {canApply && <p className="hint">Click a code, press Enter on it, or press its number key, to apply it to the selected text.</p>}
+        {canApply ? (
+          <p className="hint">Click a code, press Enter on it, or press its number key, to apply it to the selected text.</p>
+        ) : (
+          codes.length > 0 && <p className="hint">Press Enter on a code to see every segment coded with it.</p>
+        )}
       </div>
       {all.length === 0 ? (
         <div className="empty">
@@ -123,6 +136,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
           shortcuts={shortcuts}
           memos={memos}
           onActivate={(id) => canApply && onApply(id)}
+          onEnter={(id) => (canApply ? onApply(id) : viewSegments(id))}
           onRename={(id, name) => void execute(db, projectId, { type: 'updateCode', codeId: id, patch: { name } }).catch(fail)}
           onMove={move}
           onNewSubcode={(id) => void create(id)}
@@ -143,6 +157,14 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
       )}
       {dialog?.kind === 'memo' && (
         <MemoDialog projectId={projectId} target={{ kind: 'code', id: dialog.code.id }} about={`code “${dialog.code.name}”`} coderId={coderId} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'segments' && (
+        <CodeView
+          projectId={projectId}
+          coderId={coderId}
+          request={{ title: codePathText(codes, dialog.code.id), query: { codeIds: [dialog.code.id] }, subcodesSwitch: true }}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'template' && <TemplateDialog projectId={projectId} onClose={() => setDialog(null)} onDone={done} />}
     </section>
