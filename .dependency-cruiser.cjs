@@ -37,8 +37,15 @@ module.exports = {
     {
       name: 'electron-not-renderer',
       severity: 'error',
-      from: { path: '^electron/' },
+      comment: 'One exception: the CLI draws pack charts with the same DOM-injected d3 renderer as the app (renderer/charts, no React), through electron/cli/chart-svg.ts only.',
+      from: { path: '^electron/', pathNot: '^electron/cli/chart-svg\\.ts$' },
       to: { path: '^renderer/' },
+    },
+    {
+      name: 'cli-charts-only',
+      severity: 'error',
+      from: { path: '^electron/cli/chart-svg\\.ts$' },
+      to: { path: '^renderer/', pathNot: '^renderer/charts/(?!Chart\\.tsx)' },
     },
     {
       name: 'workers-not-features',

@@ -79,6 +79,26 @@ export function sheetToXlsx(sheetName: string, rows: readonly (readonly (string 
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
 }
 
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique (case-insensitive). */
+export function sheetNames(titles: readonly string[]): string[] {
+  const used = new Set<string>();
+  return titles.map((title, i) => {
+    const base = title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || `Sheet ${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A workbook of several sheets of rows we wrote ourselves (text as string cells, never formulas; over-long cells cut). */
+export function sheetsToXlsx(sheets: ReadonlyArray<{ name: string; rows: ReadonlyArray<ReadonlyArray<string | number | null>> }>): Uint8Array {
+  const wb = utils.book_new();
+  const names = sheetNames(sheets.map((s) => s.name));
+  sheets.forEach((s, i) => utils.book_append_sheet(wb, utils.aoa_to_sheet(s.rows.map((r) => r.map((c) => (typeof c === 'string' ? (cutForXlsx(c) ?? c) : c)))), names[i]));
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+}
+
 /** An XLSX workbook: the table on sheet "Table", and what it shows, its limits and warnings on sheet "About". Text is written as-is in string cells (see the file comment). */
 export function toXlsx(table: AnalysisTable): Uint8Array {
   let cut = 0;

@@ -1,0 +1,31 @@
+/**
+ * Every table of a pack as an XLSX workbook: one sheet per table, and an "About" sheet (what the
+ * pack is, the disclosure rule, the method). Suppressed cells read "fewer than N" / "withheld".
+ * Text is written as shared-string cells, which spreadsheets never evaluate (see shared/export/table.ts);
+ * numbers as numbers.
+ */
+import { sheetsToXlsx } from '../../export/table';
+import type { PackDocument } from '../model';
+
+const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
+
+function cellValue(text: string): string | number {
+  return NUMBER.test(text) ? Number(text.replace(/,/g, '')) : text;
+}
+
+export function packToXlsx(doc: PackDocument): Uint8Array {
+  const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const method = doc.blocks.find((b, i) => b.kind === 'paragraph' && doc.blocks[i - 1]?.kind === 'heading' && /method|how we did/i.test((doc.blocks[i - 1] as { text: string }).text));
+  const about: Array<Array<string | number | null>> = [
+    ['Pack', doc.title],
+    ['For', doc.subtitle],
+    ['Produced', doc.generatedAt.slice(0, 10)],
+    ['Disclosure', `Counts from 1 to ${Math.max(0, doc.disclosureThreshold - 1)} read “fewer than ${doc.disclosureThreshold}”; cells reading “withheld” are hidden so that small counts cannot be worked out from totals or percentages.`],
+    ['Method', method && method.kind === 'paragraph' ? method.text : ''],
+    ['Tables', tables.length === 0 ? 'This pack has no tables.' : tables.map((t) => t.title).join('; ')],
+  ];
+  return sheetsToXlsx([
+    { name: 'About', rows: about },
+    ...tables.map((t) => ({ name: t.title, rows: [[t.title], t.columns, ...t.rows.map((r) => r.map(cellValue)), [], ...t.notes.map((n) => [n])] })),
+  ]);
+}
