@@ -23,6 +23,14 @@ export function suppressionText(table: AnalysisTable, rowIndex: number, key: str
   return suppressedText(mark, threshold);
 }
 
+/** A warning's small counts of people or documents ("6 participant(s) have no value…") as "fewer than N". */
+export function suppressCountsInText(text: string, threshold: number): string {
+  return text.replace(/\b(\d[\d,]*)(\s+(?:participant|document|response|coding|person|people|respondent|interview)[a-z()]*)/gi, (all, n: string, rest: string) => {
+    const v = Number(n.replace(/,/g, ''));
+    return v > 0 && v < threshold ? `fewer than ${threshold}${rest}` : all;
+  });
+}
+
 /** Counts of the subcategory matrix as a LinearTable: per row total = Σ groups; in scope = all groups + no value. */
 function matrixQuantities(table: AnalysisTable): { t: LinearTable; where: Array<[number, string] | 'scope' | 'missing'> } | null {
   const groups = table.columns.filter((c) => /^n:\d+$/.test(c.key)).map((c) => c.key);
@@ -131,7 +139,7 @@ export function forPublication(table: AnalysisTable, threshold: number): Analysi
     rows,
     suppressed: marks,
     warnings: [
-      ...table.warnings,
+      ...table.warnings.map((w) => suppressCountsInText(w, threshold)),
       `Counts from 1 to ${Math.max(0, threshold - 1)} are suppressed for publication and read “fewer than ${threshold}” (${primary} cell(s)); ${secondary} more cell(s) read “withheld” so that no suppressed count can be worked out from totals or percentages.`,
     ],
     stats,

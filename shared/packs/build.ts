@@ -149,13 +149,16 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         for (const f of findings) {
           blocks.push({ kind: 'heading', level: 3, text: f.title });
           if (f.summary) para(f.summary);
-          para(isPublic ? `${countText(f.participants, N)} ${f.participants === 1 ? 'person' : 'people'} told us this.` : `Raised by ${people(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
+          para(isPublic ? `${countText(f.participants, N)} ${f.participants === 1 ? 'person' : 'people'} told us this.` : `Raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
         }
         break;
       case 'charts': {
         const cap = audience === 'executive' ? MAX_EXECUTIVE_CHARTS : isPublic ? 1 : Infinity;
         let here = 0;
-        for (const { a, pub } of published) {
+        // matrices with the fewest suppressed cells first: a mostly hidden heatmap tells a reader little
+        const hiddenShare = (pub: AnalysisTable) => (pub.suppressed ?? []).reduce((n, m) => n + Object.keys(m).length, 0) / Math.max(1, pub.rows.length * pub.columns.length);
+        const order = [...published].sort((x, y) => Number(x.a.chart === 'matrix') - Number(y.a.chart === 'matrix') || (x.a.chart === 'matrix' ? hiddenShare(x.pub) - hiddenShare(y.pub) : 0));
+        for (const { a, pub } of order) {
           if (charts >= cap || (isPublic && a.chart !== 'frequency')) continue;
           const spec = packChart(a, pub);
           if (!spec) continue;

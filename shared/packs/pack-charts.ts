@@ -20,7 +20,14 @@ function relabelMatrix(spec: HeatmapSpec, pub: AnalysisTable): HeatmapSpec {
       return cell;
     }),
   );
-  return { ...spec, cells, notes: [...spec.notes, 'Cells marked “withheld” are hidden so that smaller counts cannot be worked out from the totals.'] };
+  const flat = cells.flat();
+  const fewer = flat.filter((c) => c?.suppressed && c.text !== 'withheld').length;
+  const withheld = flat.filter((c) => c?.text === 'withheld').length;
+  const threshold = pub.stats?.disclosureThreshold;
+  const notes = spec.notes.filter((n) => !/value\(s\) below \d+ are suppressed/.test(n));
+  if (fewer > 0) notes.unshift(`${fewer} value(s) below ${String(threshold)} are suppressed for publication and shown as "<${String(threshold)}".`);
+  if (withheld > 0) notes.push(`${withheld} value(s) marked “withheld” are hidden so that smaller counts cannot be worked out from the totals.`);
+  return { ...spec, cells, notes };
 }
 
 /** The chart for one published analysis, or null when it has none. */

@@ -5,7 +5,23 @@
  * numbers as numbers.
  */
 import { sheetsToXlsx } from '../../export/table';
+import type { ChartSpec } from '../../report/chart-spec';
 import type { PackDocument } from '../model';
+
+/** A chart's data as rows (the figures as drawn: suppressed marks read as on the chart). */
+export function chartRows(spec: ChartSpec): Array<Array<string | number | null>> {
+  const v = (x: { value: number | null; text: string; suppressed?: boolean }) => (x.suppressed || x.value === null ? x.text : x.value);
+  switch (spec.kind) {
+    case 'bar':
+      return [[spec.categoryLabel, ...spec.series.map((s) => s.label)], ...spec.categories.map((c, i) => [c.fullLabel ?? c.label, ...spec.values[i]!.map(v)])];
+    case 'stacked-bar':
+      return [[spec.categoryLabel, ...spec.series.map((s) => s.label), 'Total'], ...spec.categories.map((c, i) => [c.fullLabel ?? c.label, ...spec.values[i]!.map(v), v(spec.totals[i]!)])];
+    case 'heatmap':
+      return [[spec.rowLabel, ...spec.columns.map((c) => c.label)], ...spec.rows.map((r, i) => [r.fullLabel ?? r.label, ...spec.cells[i]!.map((c) => (c ? v(c) : null))])];
+    case 'line':
+      return [[spec.xLabel, ...spec.series.map((s) => s.label)], ...spec.x.map((x, i) => [x, ...spec.series.map((s) => v(s.values[i]!))])];
+  }
+}
 
 const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 
@@ -15,6 +31,7 @@ function cellValue(text: string): string | number {
 
 export function packToXlsx(doc: PackDocument): Uint8Array {
   const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const charts = doc.blocks.flatMap((b) => (b.kind === 'chart' ? [b.spec] : []));
   const method = doc.blocks.find((b, i) => b.kind === 'paragraph' && doc.blocks[i - 1]?.kind === 'heading' && /method|how we did/i.test((doc.blocks[i - 1] as { text: string }).text));
   const about: Array<Array<string | number | null>> = [
     ['Pack', doc.title],
@@ -23,9 +40,11 @@ export function packToXlsx(doc: PackDocument): Uint8Array {
     ['Disclosure', `Counts from 1 to ${Math.max(0, doc.disclosureThreshold - 1)} read “fewer than ${doc.disclosureThreshold}”; cells reading “withheld” are hidden so that small counts cannot be worked out from totals or percentages.`],
     ['Method', method && method.kind === 'paragraph' ? method.text : ''],
     ['Tables', tables.length === 0 ? 'This pack has no tables.' : tables.map((t) => t.title).join('; ')],
+    ['Charts', charts.length === 0 ? 'This pack has no charts.' : `The data of each chart is on a sheet named “Chart: …”: ${charts.map((c) => c.title).join('; ')}`],
   ];
   return sheetsToXlsx([
     { name: 'About', rows: about },
     ...tables.map((t) => ({ name: t.title, rows: [[t.title], t.columns, ...t.rows.map((r) => r.map(cellValue)), [], ...t.notes.map((n) => [n])] })),
+    ...charts.map((c) => ({ name: `Chart: ${c.title}`, rows: [[c.title], ...chartRows(c), [], [c.description], ...c.notes.map((n) => [n])] })),
   ]);
 }
