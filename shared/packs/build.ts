@@ -261,9 +261,9 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         break;
       }
       case 'limitations':
-        if (isPublic) blocks.push({ kind: 'list', items: PUBLIC_LIMITATIONS });
+        if (isPublic) blocks.push({ kind: 'list', items: [...PUBLIC_LIMITATIONS] });
         else if (input.limitations.length === 0) nothing('limitations');
-        else blocks.push({ kind: 'list', items: input.limitations });
+        else blocks.push({ kind: 'list', items: [...input.limitations] });
         break;
     }
   }

@@ -12,7 +12,7 @@ import type { AttributeValue, Code, ProjectBundle } from '../model/entities';
 import type { PackAnalysis, PackFindingInput, PackInput, PackQuoteInput, PackStrength } from './input';
 import { countText } from './build';
 
-const LIMITATIONS = [
+const LIMITATIONS: readonly string[] = [
   'People chose to give feedback, so their views may not match those of every victim.',
   'Themes were identified by analysts reading and coding the text; another team could group them differently.',
   'Counts show how many people raised a theme, not how strongly they felt or how common the experience is.',
@@ -181,7 +181,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     sources: sourceList,
     dates,
     totalParticipants: new Set(b.documents.map((d) => d.participantId ?? `doc:${d.id}`)).size,
-    limitations: LIMITATIONS,
+    limitations: [...LIMITATIONS],
     findings,
     themes: themeRows.map((r) => ({ name: String(r.code), participants: r.participants as number, children: (children.get(String(r.codeId)) ?? []).map((c) => ({ name: String(c.code), participants: c.participants as number })) })),
     codebook: [...b.codes].sort((x, y) => x.order - y.order).map((c) => ({ path: freq.rows.find((r) => r.codeId === c.id)?.path as string ?? c.name, description: c.definition })),

@@ -21,7 +21,8 @@ function blockNodes(b: PackBlock, svgOf: (spec: ChartSpec) => string): Node[] {
     case 'paragraph':
       return [{ text: b.text, style: b.emphasis ?? 'body' }];
     case 'list':
-      return [b.ordered ? { ol: b.items, style: 'body' } : { ul: b.items, style: 'body' }];
+      // fresh nodes: pdfmake rewrites the lists it is given in place
+      return [b.ordered ? { ol: b.items.map((text) => ({ text })), style: 'body' } : { ul: b.items.map((text) => ({ text })), style: 'body' }];
     case 'quote':
       return [{ stack: [{ text: `“${b.text}”`, italics: true }, { text: b.attribution, style: 'note' }], margin: [20, 4, 0, 8] }];
     case 'chart': {
