@@ -49,6 +49,8 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
       actions: await by(db.actions),
       assignments: db.assignments ? await by(db.assignments) : [],
       decisions: db.decisions ? await by(db.decisions) : [],
+      recommendations: db.recommendations ? await by(db.recommendations) : [],
+      quotes: db.quotes ? await by(db.quotes) : [],
     };
   });
   const codec = getCodec();

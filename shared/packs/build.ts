@@ -112,7 +112,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
   const isPublic = audience === 'public';
   const N = input.project.disclosureThreshold;
   const blocks: PackBlock[] = [];
-  const refused = new Map<string, string[]>();
+  const refused = new Map<string, { text: string; reasons: string[] }>();
   const published = input.analyses.map((a) => ({ a, pub: forPublication(a.table, N) }));
 
   let findings = input.findings.filter((f) => forAudience(f, audience));
@@ -121,7 +121,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
   const usableQuotes = (f: PackFindingInput): PackQuoteInput[] =>
     f.quotes.filter((q) => {
       const reasons = quoteRefusals(q, { public: isPublic, threshold: N, population: input.population });
-      if (reasons.length > 0) refused.set(q.id, reasons);
+      if (reasons.length > 0) refused.set(q.id, { text: q.text, reasons });
       return reasons.length === 0;
     });
   const attribution = (q: PackQuoteInput) => `— ${SOURCE_WORDS[q.sourceKind] ?? 'someone who gave feedback'}`;
@@ -279,6 +279,6 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
     disclosureThreshold: N,
     blocks,
     readability: score,
-    refusedQuotes: [...refused].map(([quoteId, reasons]) => ({ quoteId, reasons })),
+    refusedQuotes: [...refused].map(([quoteId, r]) => ({ quoteId, ...r })),
   };
 }

@@ -45,5 +45,5 @@ export interface PackDocument {
   /** Scored over the pack's prose (always computed; shown in the public pack). */
   readability: Readability;
   /** Quotes kept out of this pack and why (for the app's refusal list; never rendered). */
-  refusedQuotes: Array<{ quoteId: string; reasons: string[] }>;
+  refusedQuotes: Array<{ quoteId: string; text: string; reasons: string[] }>;
 }
