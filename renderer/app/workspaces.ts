@@ -8,6 +8,7 @@ import { SurveyGrid } from '../features/grid/SurveyGrid';
 import { SearchWorkspace } from '../features/search/SearchWorkspace';
 import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
 import { FindingsWorkspace } from '../features/findings/FindingsWorkspace';
+import { PacksWorkspace } from '../features/packs/PacksWorkspace';
 
 export interface WorkspaceProps {
   project: Project;
@@ -32,4 +33,5 @@ export const WORKSPACES: Workspace[] = [
   { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace, needsDocuments: true },
   { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace, needsDocuments: true },
   { id: 'findings', label: 'Findings', Component: FindingsWorkspace },
+  { id: 'packs', label: 'Packs', Component: PacksWorkspace },
 ];

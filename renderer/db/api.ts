@@ -8,7 +8,7 @@ export { StoreError, type StoreErrorCode } from './errors';
 export { openChorusDb } from './open';
 export { getSetting, setSetting, updateSetting } from './settings';
 export * from './reads';
-export { listProjects, ensureDemoProject } from './projects';
+export { listProjects, ensureDemoProject, exportBundle } from './projects';
 /** Deleting a whole project (every row, its survey datasets too) is not a command: it is not undoable and is confirmed by the user first. */
 export { deleteProject } from './projects';
 export { countCodingsUnder } from './codes';

@@ -57,7 +57,6 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
       ...(db.quotes ? await optionalRows('quotes', by(db.quotes)) : {}),
       assignments: db.assignments ? await by(db.assignments) : [],
       decisions: db.decisions ? await by(db.decisions) : [],
-      ...(await quotesOf(db, projectId)),
     };
   });
   const codec = getCodec();
@@ -68,12 +67,6 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     documents: read.documents.map((d, i) => ({ ...d, text: texts[i]! })),
     memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })),
   });
-}
-
-/** The project's candidate quotes as a bundle field: absent when there are none (bundles without them round-trip unchanged). */
-async function quotesOf(db: ChorusDb, projectId: string) {
-  const quotes = db.quotes ? await db.quotes.where('projectId').equals(projectId).toArray() : [];
-  return quotes.length > 0 ? { quotes } : {};
 }
 
 /**

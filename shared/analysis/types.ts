@@ -27,6 +27,9 @@ export interface Column {
 
 export type Row = Record<string, Cell>;
 
+/** How a suppressed cell reads in exports: "fewer than N" or "withheld" (see shared/privacy/secondary.ts). */
+export type SuppressionMark = 'fewer' | 'withheld';
+
 export interface AnalysisTable {
   kind: AnalysisKind;
   title: string;
@@ -36,6 +39,11 @@ export interface AnalysisTable {
   notes: { shows: string; limits: string };
   /** Caveats specific to this result (e.g. Cochran's rule failed). */
   warnings: string[];
+  /**
+   * Set by forPublication: per row, the cells withheld — "fewer" (a count from 1 to N−1) or
+   * "withheld" (secondary suppression, or derived from a suppressed count). Those cells are null.
+   */
+  suppressed?: Array<Record<string, SuppressionMark>>;
   /** Table-level statistics (e.g. chi-square, df, p). */
   stats?: Record<string, number | string | boolean | null>;
 }

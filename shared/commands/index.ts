@@ -13,9 +13,10 @@ import { historyHandlers, type HistoryCommand } from './history';
 import { evidenceHandlers, type EvidenceCommand } from './evidence';
 import { memoHandlers, type MemoCommand } from './memos';
 import { projectHandlers, type ProjectCommand } from './project';
+import { settingsHandlers, type SettingsCommand } from './settings';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand | SettingsCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -30,6 +31,7 @@ export const handlers = {
   ...historyHandlers,
   ...findingHandlers,
   ...evidenceHandlers,
+  ...settingsHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;

@@ -12,6 +12,7 @@
  * and the "About" sheet counts the cells cut (the CSV has them whole).
  */
 import { utils, write } from 'xlsx';
+import { suppressionText } from '../analysis/disclosure';
 import type { AnalysisTable, Cell } from '../analysis/types';
 
 /** Any table these writers take: an analysis result, or another table shaped like one (retrieved segments). */
@@ -51,6 +52,11 @@ export function cutForXlsx(text: string): string | undefined {
   return text.slice(0, keep) + marker;
 }
 
+/** A row's cell, or the words of a suppressed cell ("fewer than N", "withheld") — never an empty cell for a suppressed one. */
+function cellAt(table: ExportTable, r: number, key: string): Cell | undefined {
+  return suppressionText(table, r, key) ?? table.rows[r]![key];
+}
+
 function csvField(v: string | number | null): string {
   const s = v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -59,20 +65,40 @@ function csvField(v: string | number | null): string {
 /** RFC 4180 CSV (CRLF line ends): a header of column labels, then one line per row. */
 export function toCsv(table: ExportTable, options: { bom?: boolean } = {}): string {
   const lines = [table.columns.map((c) => csvField(plain(c.label)))];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(plain(row[c.key]))));
+  table.rows.forEach((_, r) => lines.push(table.columns.map((c) => csvField(plain(cellAt(table, r, c.key))))));
   return (options.bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 
 /** Tab-separated text (LF line ends) for a terminal or a pipe: tabs and line breaks inside a cell become spaces; text formula-neutralised as in CSV. */
 export function toTsvLines(table: ExportTable): string[] {
   const field = (v: string | number | null) => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
-  return [table.columns.map((c) => field(plain(c.label))).join('\t'), ...table.rows.map((row) => table.columns.map((c) => field(plain(row[c.key]))).join('\t'))];
+  return [table.columns.map((c) => field(plain(c.label))).join('\t'), ...table.rows.map((_, r) => table.columns.map((c) => field(plain(cellAt(table, r, c.key)))).join('\t'))];
 }
 
 /** A one-sheet XLSX workbook of rows we wrote ourselves: text in string cells as-is (see the file comment), over-long cells cut. */
 export function sheetToXlsx(sheetName: string, rows: readonly (readonly (string | number | null)[])[]): Uint8Array {
   const wb = utils.book_new();
   utils.book_append_sheet(wb, utils.aoa_to_sheet(rows.map((r) => r.map((c) => (typeof c === 'string' ? (cutForXlsx(c) ?? c) : c)))), sheetName);
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique (case-insensitive). */
+export function sheetNames(titles: readonly string[]): string[] {
+  const used = new Set<string>();
+  return titles.map((title, i) => {
+    const base = title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || `Sheet ${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A workbook of several sheets of rows we wrote ourselves (text as string cells, never formulas; over-long cells cut). */
+export function sheetsToXlsx(sheets: ReadonlyArray<{ name: string; rows: ReadonlyArray<ReadonlyArray<string | number | null>> }>): Uint8Array {
+  const wb = utils.book_new();
+  const names = sheetNames(sheets.map((s) => s.name));
+  sheets.forEach((s, i) => utils.book_append_sheet(wb, utils.aoa_to_sheet(s.rows.map((r) => r.map((c) => (typeof c === 'string' ? (cutForXlsx(c) ?? c) : c)))), names[i]));
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer);
 }
 
@@ -87,7 +113,7 @@ export function toXlsx(table: ExportTable): Uint8Array {
     return c;
   };
   const aoa: Array<Array<string | number | null>> = [table.columns.map((c) => fit(value(c.label)))];
-  for (const row of table.rows) aoa.push(table.columns.map((c) => fit(value(row[c.key]))));
+  table.rows.forEach((_, r) => aoa.push(table.columns.map((c) => fit(value(cellAt(table, r, c.key))))));
   const about: Array<Array<string | number | null>> = [
     ['Title', table.title],
     ['What this shows', table.notes.shows],

@@ -392,6 +392,20 @@ export const ConsensusDecision = z.object({
 export type ConsensusDecision = z.infer<typeof ConsensusDecision>;
 
 /**
+ * An edited audience pack template, one per project and audience (issue 11). The shape of
+ * `sections` is checked by shared/packs/templates.ts validateTemplate when used.
+ */
+export const StoredPackTemplate = z.object({
+  id: Guid,
+  projectId: Guid,
+  audience: z.enum(['executive', 'practitioners', 'public', 'partners']),
+  title: z.string().min(1).max(200),
+  sections: z.array(z.object({ id: z.string().min(1).max(60), kind: z.string(), heading: z.string().min(1).max(200), intro: z.string().max(5000).default('') })).max(40),
+  updatedAt: IsoDate,
+});
+export type StoredPackTemplate = z.infer<typeof StoredPackTemplate>;
+
+/**
  * A whole project in memory: the unit exchanged with REFI-QDA files, the demo generator,
  * the CLI and the store's import/export. Arrays, so it serialises as plain JSON.
  */
@@ -414,5 +428,7 @@ export const ProjectBundle = z.object({
   redactions: z.array(RedactionLog).optional(),
   assignments: z.array(CoderAssignment).optional(),
   decisions: z.array(ConsensusDecision).optional(),
+  /** Audience pack templates the project has edited (shared/packs/templates.ts); absent = presets. */
+  packTemplates: z.array(StoredPackTemplate).optional(),
 });
 export type ProjectBundle = z.infer<typeof ProjectBundle>;

@@ -104,7 +104,10 @@ describe('disclosure control', () => {
     const r = byKey(pub.rows, 'code');
     // 18-24: Kept informed 1 coding/doc/participant → suppressed with its %; Delay 0 → shown
     expect(r['Kept informed']).toMatchObject({ codings: null, documents: null, participants: null, participantsPct: null });
-    expect(r.Delay).toMatchObject({ codings: 0, participants: 0, participantsPct: 0 });
+    // 18-24 has fewer than 3 participants in scope: every percentage is on a small base and withheld
+    expect(pub.stats?.participantsInScope).toBeNull();
+    expect(r.Delay).toMatchObject({ codings: 0, participants: 0, participantsPct: null });
+    expect(pub.suppressed?.[pub.rows.indexOf(r.Delay!)]).toEqual({ participantsPct: 'withheld' });
     expect(r.Contact).toMatchObject({ codings: 5 });
     expect(pub.warnings.at(-1)).toMatch(/Counts from 1 to 2 are suppressed/);
     const tri = byKey(forPublication(triangulation(index), 2).rows, 'theme');

@@ -1,0 +1,34 @@
+/** Write a pack in a format through the platform's save dialog. The writers are loaded on demand (docx and xlsx are large). */
+import type { PackDocument } from '../../../shared/packs/model';
+import { safeFileName } from '../../../shared/export/file-name';
+import { chartToSvgString } from '../../charts';
+import { getPlatform } from '../../platform';
+
+export const APP_PACK_FORMATS = ['html', 'docx', 'xlsx'] as const;
+export type AppPackFormat = (typeof APP_PACK_FORMATS)[number];
+
+const MIME: Record<AppPackFormat, string> = {
+  html: 'text/html;charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const svgOf = (spec: Parameters<typeof chartToSvgString>[0]) => chartToSvgString(spec, document);
+
+export async function packBytes(doc: PackDocument, format: AppPackFormat): Promise<Uint8Array> {
+  switch (format) {
+    case 'html':
+      return new TextEncoder().encode((await import('../../../shared/packs/writers/html')).packToHtml(doc, svgOf));
+    case 'docx':
+      return (await import('../../../shared/packs/writers/docx')).packToDocx(doc, svgOf);
+    case 'xlsx':
+      return (await import('../../../shared/packs/writers/xlsx')).packToXlsx(doc);
+  }
+}
+
+/** Returns the file name offered, or null when the user cancelled. */
+export async function exportPack(doc: PackDocument, format: AppPackFormat): Promise<string | null> {
+  const bytes = await packBytes(doc, format);
+  const name = `${safeFileName(doc.title, 'pack')}.${format}`;
+  return (await getPlatform().saveFile(name, bytes, MIME[format])) ? name : null;
+}

@@ -1,0 +1,284 @@
+/**
+ * Build an audience pack: a template (sections) + the project's evidence (PackInput) → a pure
+ * PackDocument. Rules by audience:
+ * - every pack states method, sources and dates, and limitations (added when a template dropped them);
+ * - every count honours the disclosure threshold ("fewer than N"), every table and chart is
+ *   published through forPublication (primary and secondary suppression);
+ * - executive: at most 5 charts and 5 headline findings;
+ * - public: no tables, codebook or reliability; only confirmed quotes that pass the personal-data
+ *   re-scan and the rare-combination check; no participant ids or attributes; readability scored;
+ * - no pack prints participant ids or attribute values: quotes are attributed to a kind of source.
+ */
+import { forPublication } from '../analysis/disclosure';
+import type { AnalysisTable, Cell } from '../analysis/types';
+import { suppressionText } from '../analysis/disclosure';
+import type { ActionStatus, Audience } from '../model/entities';
+import type { PackFindingInput, PackInput, PackQuoteInput } from './input';
+import { AUDIENCE_LABELS, type PackAudience, type PackBlock, type PackDocument, type PackTable } from './model';
+import { packChart } from './pack-charts';
+import { quoteRefusals } from './quote-safety';
+import { readability, readabilityStatement } from './readability';
+import { FORBIDDEN_KINDS, REQUIRED_KINDS, validateTemplate, type PackSection, type PackTemplate } from './templates';
+
+export const MAX_EXECUTIVE_CHARTS = 5;
+export const MAX_EXECUTIVE_FINDINGS = 5;
+
+const MODEL_AUDIENCE: Record<PackAudience, Audience> = {
+  executive: 'chief officers',
+  practitioners: 'practitioners',
+  public: 'victim/survivors and public',
+  partners: 'partners',
+};
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** A count as published: "fewer than N" from 1 to N−1, else the number. */
+export function countText(n: number, threshold: number): string {
+  return n > 0 && n < threshold ? `fewer than ${threshold}` : numberFormat.format(n);
+}
+
+function people(n: number, threshold: number, word: [string, string] = ['participant', 'participants']): string {
+  const t = countText(n, threshold);
+  return `${t} ${n === 1 ? word[0] : word[1]}`;
+}
+
+const PUBLIC_STATUS: Record<ActionStatus, string> = {
+  proposed: 'We have suggested this and are waiting for a decision.',
+  agreed: 'We have agreed to do this.',
+  'in progress': 'We are doing this now.',
+  done: 'We have done this.',
+  'not actioned': 'We could not do this.',
+};
+
+/** The method and limitations in plain words for the public pack (the analysts' statement is in the other packs). */
+export const PUBLIC_METHOD =
+  'We read everything people told us. We sorted what they said into themes. Then we counted how many people spoke about each theme. Two people checked the sorting.';
+export const PUBLIC_LIMITATIONS = [
+  'Only people who chose to talk to us are in this report.',
+  'We sorted what people said into themes. Someone else might sort it a little differently.',
+  'The numbers show how many people spoke about a theme. They do not show how strongly people felt.',
+];
+
+const SOURCE_WORDS: Record<string, string> = {
+  survey: 'someone who answered our survey',
+  interview: 'someone we interviewed',
+  'focus group': 'someone in a focus group',
+  complaint: 'someone who made a complaint',
+  'case review': 'a case review',
+  partner: 'a partner organisation',
+  other: 'someone who gave feedback',
+};
+
+/** A published table as text: list (quote) columns dropped, suppressed cells in words. */
+export function packTable(pub: AnalysisTable): PackTable {
+  const columns = pub.columns.filter((c) => c.type !== 'list');
+  const text = (cell: Cell | undefined, type: string): string => {
+    if (cell === null || cell === undefined) return '–';
+    if (typeof cell === 'number') return type === 'percent' ? `${numberFormat.format(cell)}%` : numberFormat.format(cell);
+    if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
+    if (typeof cell === 'string') return cell;
+    return cell.join('; ');
+  };
+  return {
+    title: pub.title,
+    columns: columns.map((c) => c.label),
+    numeric: columns.map((c) => c.type === 'count' || c.type === 'percent' || c.type === 'number'),
+    rows: pub.rows.map((row, r) => columns.map((c) => suppressionText(pub, r, c.key) ?? text(row[c.key], c.type))),
+    notes: [`What this shows: ${pub.notes.shows}`, `Limits: ${pub.notes.limits}`, ...pub.warnings],
+  };
+}
+
+function forAudience(f: PackFindingInput, audience: PackAudience): boolean {
+  return f.audiences.length === 0 || f.audiences.includes(MODEL_AUDIENCE[audience]);
+}
+
+function dateText(iso: string | null): string {
+  if (!iso) return 'an unknown date';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The template with the sections every pack must state appended when missing, and forbidden ones refused. */
+function effectiveSections(t: PackTemplate): PackSection[] {
+  const sections = [...t.sections];
+  const names: Record<string, string> = { method: 'Method', 'sources-dates': 'Sources and dates', limitations: 'Limitations' };
+  for (const kind of REQUIRED_KINDS) if (!sections.some((s) => s.kind === kind)) sections.push({ id: `required-${kind}`, kind, heading: names[kind]!, intro: '' });
+  return sections.filter((s) => !FORBIDDEN_KINDS[t.audience].includes(s.kind));
+}
+
+export function buildPack(templateInput: PackTemplate, input: PackInput): PackDocument {
+  const template = validateTemplate(templateInput);
+  const audience = template.audience;
+  const isPublic = audience === 'public';
+  const N = input.project.disclosureThreshold;
+  const blocks: PackBlock[] = [];
+  const refused = new Map<string, { text: string; reasons: string[] }>();
+  const published = input.analyses.map((a) => ({ a, pub: forPublication(a.table, N) }));
+
+  let findings = input.findings.filter((f) => forAudience(f, audience));
+  if (audience === 'executive') findings = findings.slice(0, MAX_EXECUTIVE_FINDINGS);
+
+  const usableQuotes = (f: PackFindingInput): PackQuoteInput[] =>
+    f.quotes.filter((q) => {
+      const reasons = quoteRefusals(q, { public: isPublic, threshold: N, population: input.population });
+      if (reasons.length > 0) refused.set(q.id, { text: q.text, reasons });
+      return reasons.length === 0;
+    });
+  const attribution = (q: PackQuoteInput) => `— ${SOURCE_WORDS[q.sourceKind] ?? 'someone who gave feedback'}`;
+  const para = (text: string, emphasis?: 'lead' | 'note') => blocks.push(emphasis ? { kind: 'paragraph', text, emphasis } : { kind: 'paragraph', text });
+  const nothing = (what: string) => para(`No ${what} recorded yet.`, 'note');
+
+  blocks.push({ kind: 'heading', level: 1, text: template.title });
+  para(isPublic ? `From ${input.project.name}. Written on ${dateText(input.generatedAt)}.` : `${input.project.name} — ${AUDIENCE_LABELS[audience].toLowerCase()}. Produced ${dateText(input.generatedAt)}.`, 'lead');
+  if (findings.some((f) => f.draft) && isPublic) para('This is a draft. Our analysts still need to check it.', 'note');
+  else if (findings.some((f) => f.draft))
+    para('No findings have been recorded in this project yet: the findings below are drafted from the themes most participants raised, and need an analyst’s review.', 'note');
+
+  let charts = 0;
+  for (const section of effectiveSections(template)) {
+    blocks.push({ kind: 'heading', level: 2, text: section.heading });
+    if (section.intro) para(section.intro);
+    switch (section.kind) {
+      case 'text':
+      case 'feedback':
+      case 'support':
+        if (!section.intro) nothing('wording');
+        break;
+      case 'headline-findings':
+        if (findings.length === 0) nothing('findings');
+        for (const f of findings) {
+          blocks.push({ kind: 'heading', level: 3, text: f.title });
+          if (f.summary) para(f.summary);
+          para(isPublic ? `${countText(f.participants, N)} ${f.participants === 1 ? 'person' : 'people'} told us this.` : `Raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
+        }
+        break;
+      case 'charts': {
+        const cap = audience === 'executive' ? MAX_EXECUTIVE_CHARTS : isPublic ? 1 : Infinity;
+        let here = 0;
+        // matrices with the fewest suppressed cells first: a mostly hidden heatmap tells a reader little
+        const hiddenShare = (pub: AnalysisTable) => (pub.suppressed ?? []).reduce((n, m) => n + Object.keys(m).length, 0) / Math.max(1, pub.rows.length * pub.columns.length);
+        const order = [...published].sort((x, y) => Number(x.a.chart === 'matrix') - Number(y.a.chart === 'matrix') || (x.a.chart === 'matrix' ? hiddenShare(x.pub) - hiddenShare(y.pub) : 0));
+        for (const { a, pub } of order) {
+          if (charts >= cap || (isPublic && a.chart !== 'frequency')) continue;
+          const spec = packChart(a, pub);
+          if (!spec) continue;
+          blocks.push({ kind: 'chart', spec, alt: `${spec.title}. ${spec.description}` });
+          charts++;
+          here++;
+        }
+        if (here === 0) nothing('charts');
+        break;
+      }
+      case 'strength':
+        if (findings.length === 0) nothing('findings');
+        else blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — ${f.strength.rating} evidence: ${f.strength.reasons.join('; ')}.`) });
+        break;
+      case 'decisions': {
+        const asks = findings.flatMap((f) => f.recommendations.flatMap((r) => {
+          const pending = r.actions.filter((x) => x.status === 'proposed');
+          return r.actions.length === 0 || pending.length > 0 ? [`${r.text}${pending.length ? ` (proposed: ${pending.map((x) => `${x.what}${x.owner ? `, owner ${x.owner}` : ''}${x.due ? `, by ${dateText(x.due)}` : ''}`).join('; ')})` : ''}`] : [];
+        }));
+        if (asks.length === 0) nothing('decisions');
+        else blocks.push({ kind: 'list', items: asks, ordered: true });
+        break;
+      }
+      case 'themes':
+        if (input.themes.length === 0) nothing('themes');
+        for (const t of input.themes) {
+          blocks.push({ kind: 'heading', level: 3, text: `${t.name} (${people(t.participants, N)})` });
+          if (t.children.length > 0) blocks.push({ kind: 'list', items: t.children.map((c) => `${c.name}: ${people(c.participants, N)}`) });
+        }
+        break;
+      case 'quotes': {
+        let shown = 0;
+        for (const f of findings) {
+          const qs = usableQuotes(f);
+          if (qs.length === 0) continue;
+          blocks.push({ kind: 'heading', level: 3, text: f.title });
+          for (const q of qs) blocks.push({ kind: 'quote', text: q.text, attribution: attribution(q) });
+          shown += qs.length;
+        }
+        if (shown === 0) para(isPublic ? 'There are no quotes here yet: each one is checked and confirmed by a person before it is published.' : 'No quotes chosen yet.', 'note');
+        break;
+      }
+      case 'do-differently': {
+        const recs = findings.flatMap((f) => f.recommendations.map((r) => `${r.text} (${f.title})`));
+        if (recs.length === 0) nothing('recommendations');
+        else blocks.push({ kind: 'list', items: recs });
+        break;
+      }
+      case 'training': {
+        const words = /\b(train|training|learn|learning|skills?|brief(ing)?|guidance|CPD)\b/i;
+        const items = findings.flatMap((f) => f.recommendations.flatMap((r) => [r.text, ...r.actions.map((x) => x.what)].filter((t) => words.test(t))));
+        if (items.length === 0) nothing('training implications');
+        else blocks.push({ kind: 'list', items: [...new Set(items)] });
+        break;
+      }
+      case 'you-said-we-did': {
+        let any = 0;
+        for (const f of findings) {
+          const acts = f.recommendations.flatMap((r) => r.actions);
+          if (acts.length === 0) continue;
+          any++;
+          blocks.push({ kind: 'heading', level: 3, text: `You said: ${f.title}` });
+          blocks.push({
+            kind: 'list',
+            items: acts.map((x) =>
+              x.status === 'not actioned'
+                ? `We could not do this: ${x.what}. ${x.notActionedReason ? `This is because ${x.notActionedReason}` : ''}`.trim()
+                : `We did: ${x.outcome || x.what}. ${PUBLIC_STATUS[x.status]}`,
+            ),
+          });
+        }
+        if (any === 0) para('We are still deciding what to do. We will tell you here when we have.', 'note');
+        break;
+      }
+      case 'tables':
+        if (published.length === 0) nothing('tables');
+        for (const { pub } of published) blocks.push({ kind: 'table', table: packTable(pub) });
+        break;
+      case 'codebook':
+        if (input.codebook.length === 0) nothing('codes');
+        else blocks.push({ kind: 'table', table: { title: 'Codebook', columns: ['Code', 'What it covers'], numeric: [false, false], rows: input.codebook.map((c) => [c.path, c.description || '–']), notes: [] } });
+        break;
+      case 'reliability':
+        if (!input.reliability) nothing('reliability checks');
+        else {
+          para(input.reliability.statement);
+          if (input.reliability.table) blocks.push({ kind: 'table', table: packTable(forPublication(input.reliability.table, 0)) });
+        }
+        break;
+      case 'method':
+        para(isPublic ? PUBLIC_METHOD : input.method);
+        break;
+      case 'sources-dates': {
+        const from = dateText(input.dates.from);
+        const to = dateText(input.dates.to);
+        para(isPublic ? `We heard from ${countText(input.totalParticipants, N)} people between ${from} and ${to}.` : `Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}.`);
+        if (input.sources.length > 0)
+          blocks.push({ kind: 'list', items: input.sources.map((s) => `${s.name} (${s.kind}): ${countText(s.documents, N)} ${s.documents === 1 ? 'document' : 'documents'}, ${people(s.participants, N)}`) });
+        para(isPublic ? `If fewer than ${N} people said something, we do not give the exact number. This keeps people safe.` : `Counts from 1 to ${Math.max(0, N - 1)} are shown as “fewer than ${N}”, and some other figures as “withheld”, so that no one can be identified.`, 'note');
+        break;
+      }
+      case 'limitations':
+        if (isPublic) blocks.push({ kind: 'list', items: [...PUBLIC_LIMITATIONS] });
+        else if (input.limitations.length === 0) nothing('limitations');
+        else blocks.push({ kind: 'list', items: [...input.limitations] });
+        break;
+    }
+  }
+
+  const prose = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : []));
+  const score = readability(prose);
+  if (isPublic) para(readabilityStatement(score), 'note');
+  return {
+    audience,
+    title: template.title,
+    subtitle: `${input.project.name} — ${AUDIENCE_LABELS[audience]}`,
+    generatedAt: input.generatedAt,
+    disclosureThreshold: N,
+    blocks,
+    readability: score,
+    refusedQuotes: [...refused].map(([quoteId, r]) => ({ quoteId, ...r })),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What a pack is built from. The app and the CLI fill it from a project (./gather.ts) so both make
+ * the same pack; the builder (./build.ts) only reads it. Tables arrive raw: the builder publishes
+ * them (disclosure control) itself, so no caller can hand it an unprotected table.
+ */
+import type { AnalysisTable } from '../analysis/types';
+import type { ActionStatus, AttributeValue, Audience, SourceKind } from '../model/entities';
+
+export interface PackStrength {
+  rating: 'strong' | 'moderate' | 'limited';
+  /** Plain sentences; any count in them already honours the disclosure threshold. */
+  reasons: string[];
+}
+
+export interface PackQuoteInput {
+  id: string;
+  text: string;
+  /** A person confirmed it safe to publish (Quote.confirmedBy). */
+  confirmed: boolean;
+  sourceKind: SourceKind;
+  /** The participant's category attributes by name — used only for the rare-combination check, never printed. */
+  attributes: Record<string, AttributeValue>;
+}
+
+export interface PackActionInput {
+  what: string;
+  owner: string;
+  status: ActionStatus;
+  due?: string;
+  outcome: string;
+  notActionedReason?: string;
+}
+
+export interface PackFindingInput {
+  id: string;
+  title: string;
+  summary: string;
+  /** Empty: every audience. */
+  audiences: Audience[];
+  codeNames: string[];
+  /** Distinct participants behind the finding. */
+  participants: number;
+  strength: PackStrength;
+  quotes: PackQuoteInput[];
+  recommendations: Array<{ text: string; actions: PackActionInput[] }>;
+  /** True when no findings were recorded and this one was drafted from the most-raised themes. */
+  draft?: boolean;
+}
+
+export interface PackAnalysis {
+  table: AnalysisTable;
+  /** How to chart it, or null for a table only. */
+  chart: 'frequency' | 'matrix' | 'triangulation' | null;
+}
+
+export interface PackInput {
+  project: { name: string; disclosureThreshold: number };
+  generatedAt: string;
+  /** The method statement every pack quotes (shared/findings/method.ts when merged). */
+  method: string;
+  sources: Array<{ name: string; kind: SourceKind; documents: number; participants: number }>;
+  /** Earliest and latest document dates (ISO), when known. */
+  dates: { from: string | null; to: string | null };
+  totalParticipants: number;
+  limitations: string[];
+  findings: PackFindingInput[];
+  themes: Array<{ name: string; participants: number; children: Array<{ name: string; participants: number }> }>;
+  codebook: Array<{ path: string; description: string }>;
+  reliability: { statement: string; table: AnalysisTable | null } | null;
+  analyses: PackAnalysis[];
+  /** Every participant's category attributes by name, for the rare-combination check. */
+  population: Array<Record<string, AttributeValue>>;
+}
