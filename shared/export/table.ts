@@ -54,7 +54,7 @@ function csvField(v: string | number | null): string {
 }
 
 /** RFC 4180 CSV (CRLF line ends): a header of column labels, then one line per row. */
-export function toCsv(table: AnalysisTable, options: { bom?: boolean } = {}): string {
+export function toCsv(table: Pick<AnalysisTable, 'columns' | 'rows'>, options: { bom?: boolean } = {}): string {
   const lines = [table.columns.map((c) => csvField(plain(c.label)))];
   for (const row of table.rows) lines.push(table.columns.map((c) => csvField(plain(row[c.key]))));
   return (options.bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
