@@ -16,7 +16,7 @@ interface Props {
   /** Code ids that have a memo. */
   memos: ReadonlySet<string>;
   onActivate: (id: string) => void;
-  onRename: (id: string, name: string) => void;
+  onRename: (id: string, name: string, from: string) => void;
   onMove: (id: string, parentId: string | null, index?: number) => void;
   onNewSubcode: (parentId: string) => void;
 }
