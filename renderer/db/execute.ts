@@ -35,7 +35,7 @@ import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding } from '../../shared/model';
 import { getCodec } from './codec';
-import { currentActor } from './actor';
+import { actorFromPlan, currentActor, NO_CODER } from './actor';
 import { windowSession } from './session';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
@@ -165,7 +165,8 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
       await write(db, ops, true);
     }
     if (plan.mark) await db.history.update(plan.mark.seq, { undone: plan.mark.undone });
-    if (changesSomething(plan)) await db.audit.add(auditRow(plan.audit, projectId, ctx.newId(), now, ctx.actor));
+    const actor = ctx.actor === NO_CODER && opts.actor === undefined ? (actorFromPlan(ops) ?? NO_CODER) : ctx.actor;
+    if (changesSomething(plan)) await db.audit.add(auditRow(plan.audit, projectId, ctx.newId(), now, actor));
     return { result: plan.result, step: stepSeq, changed: changedRows(ops) };
   });
 }
