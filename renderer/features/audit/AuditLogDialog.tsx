@@ -117,7 +117,7 @@ export function AuditLogDialog({ projectId, projectName, onClose }: { projectId:
                     <bdi>{a.actor}</bdi>
                   </td>
                   <td title={a.action}>{actionLabel(a.action)}</td>
-                  <td>{countsText(a.counts)}</td>
+                  <td title={countsText(a.counts)}>{countsText(a.counts)}</td>
                 </tr>
               );
             })}
