@@ -28,8 +28,8 @@ export class UndoConflictError extends Error {
   ) {
     super(
       which === 'undo'
-        ? `“${label}” was not undone: a later change made in another tab or window touched the same data, and undoing it here would revert that change.`
-        : `“${label}” was not redone: a change made in another tab or window since touched the same data, and redoing it here would overwrite that change.`,
+        ? `Not undone: ${label}. A later change made in another tab or window touched the same data, and undoing this here would revert that change.`
+        : `Not redone: ${label}. A change made in another tab or window since touched the same data, and redoing this here would overwrite that change.`,
     );
   }
 }

@@ -102,6 +102,17 @@ describe.skipIf(reason !== null)('Two tabs on one project (Chromium)', () => {
     expect(codes).toEqual(expect.arrayContaining([CODE, 'Tab one only']));
     await expect.poll(async () => (await undoButton(tab1).textContent()) ?? '').toBe('Undo Rename “New code”');
 
+    // tab 2 renames tab 1's new code: tab 1's Undo of its rename would revert tab 2's edit, so it is refused, visibly
+    await tab2.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: /^Tab one only/ }).click();
+    await tab2.getByRole('button', { name: 'Rename', exact: true }).click();
+    await tab2.getByRole('textbox', { name: 'Code name' }).fill('Renamed in tab two');
+    await tab2.getByRole('textbox', { name: 'Code name' }).press('Enter');
+    await tab1.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: /^Renamed in tab two/ }).waitFor({ timeout: 30_000 });
+    await undoButton(tab1).click();
+    await expect.poll(async () => (await tab1.getByRole('group', { name: 'History' }).getByRole('alert').textContent()) ?? '').toBe('Not undone: Rename “New code”. A later change made in another tab or window touched the same data, and undoing this here would revert that change.Dismiss');
+    expect((await step.readBundle(tab1, PROJECT)).codes.map((c) => c.name)).toContain('Renamed in tab two');
+    await screenshot(tab1, 'two-windows-undo-refused');
+
     // the audit log viewer (project menu), filtered, exported, against the store and the pure CSV
     await tab1.getByRole('button', { name: 'Audit log…' }).click();
     const viewer = tab1.getByRole('dialog', { name: 'Audit log' });
