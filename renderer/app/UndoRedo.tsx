@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { execute, historyState } from '../db/api';
+import { execute, historyState, isUndoConflict } from '../db/api';
 import { useDb } from './dbContext';
 import { errorMessage } from '../../shared/error-message';
 
@@ -16,20 +16,28 @@ export function historyKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' 
 const isTextField = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((t as HTMLInputElement).type)));
 
-/** Header Undo/Redo buttons labelled with the step they act on, and the keyboard shortcuts (outside text fields). */
+/**
+ * Header Undo/Redo buttons labelled with the step they act on, and the keyboard shortcuts (outside
+ * text fields). Each tab or window undoes only its own steps; a step another window has since
+ * built on is refused with a visible explanation.
+ */
 export function UndoRedo({ projectId }: { projectId: string }) {
   const db = useDb();
   const state = useLiveQuery(() => historyState(db, projectId), [db, projectId]) ?? { undo: null, redo: null };
   const [message, setMessage] = useState('');
+  /** A refusal the user must see (another window changed the same data): shown, not only announced. */
+  const [refused, setRefused] = useState('');
   const busy = useRef(false);
   const run = async (which: 'undo' | 'redo') => {
     if (busy.current) return;
     busy.current = true;
     try {
+      setRefused('');
       const { result: label } = await execute(db, projectId, { type: which });
       setMessage(label ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${label}` : `Nothing to ${which}.`);
     } catch (e) {
-      setMessage(`Could not ${which}: ${errorMessage(e)}`);
+      if (isUndoConflict(e)) setRefused(errorMessage(e));
+      else setMessage(`Could not ${which}: ${errorMessage(e)}`);
     } finally {
       busy.current = false;
     }
@@ -59,6 +67,14 @@ export function UndoRedo({ projectId }: { projectId: string }) {
       <span className="visually-hidden" role="status">
         {message}
       </span>
+      {refused && (
+        <div className="undo-redo__refused" role="alert">
+          <span>{refused}</span>
+          <button type="button" onClick={() => setRefused('')}>
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
   changesSomething,
   handlerOf,
   HISTORY_LIMIT,
+  ownStep,
   rowKey,
   type Command,
   type Executed,
@@ -34,6 +35,8 @@ import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding, type Quote } from '../../shared/model';
 import { getCodec } from './codec';
+import { actorFromPlan, currentActor, NO_CODER } from './actor';
+import { windowSession } from './session';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
@@ -65,7 +68,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
 }
 
 /** Read what the command declared. Call inside the transaction: Dexie reads only, no decoding. */
-async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<Snapshot> {
+async function gather(db: ChorusDb, projectId: string, spec: ReadSpec, session: string): Promise<Snapshot> {
   const codes = spec.codes || spec.codingsUnder ? await db.codes.where('projectId').equals(projectId).toArray() : [];
   const codings = new Map<string, Coding>();
   const keep = (rows: (Coding | undefined)[]) => {
@@ -85,15 +88,16 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
   let current: Snapshot['current'];
   if (spec.step !== undefined) {
     const latest = await db.history.where('[projectId+undone]').equals([projectId, 0]).last();
+    const mine = (e: HistoryEntry) => ownStep(e, session);
     const entry: HistoryEntry | undefined =
       spec.step === 'undo'
-        ? latest
+        ? await db.history.where('[projectId+undone]').equals([projectId, 0]).reverse().filter(mine).first()
         : spec.step === 'redo'
-          ? await db.history.where('[projectId+undone]').equals([projectId, 1]).first()
+          ? await db.history.where('[projectId+undone]').equals([projectId, 1]).filter(mine).first()
           : await db.history.get(spec.step).then((e) => (e?.projectId === projectId ? e : undefined));
     if (entry) {
-      step = { seq: entry.seq!, label: entry.label, changes: entry.changes, undone: entry.undone, latest: entry.undone === 0 && latest?.seq === entry.seq };
-      if (typeof spec.step === 'number' && !step.latest) {
+      step = { seq: entry.seq!, label: entry.label, changes: entry.changes, undone: entry.undone, latest: entry.undone === 0 && latest?.seq === entry.seq, ...(entry.session ? { session: entry.session } : {}) };
+      if (spec.step === 'redo' || !step.latest) {
         current = new Map();
         for (const c of entry.changes) current.set(rowKey(c.table, c.key), (await db.table(c.table).get(c.key)) ?? null);
       }
@@ -138,9 +142,10 @@ async function befores(db: ChorusDb, ops: readonly RowOp[]): Promise<Map<string,
   return out;
 }
 
-async function addStep(db: ChorusDb, projectId: string, label: string, changes: HistoryEntry['changes'], at: string): Promise<number> {
-  await db.history.where('[projectId+undone]').equals([projectId, 1]).delete();
-  const seq = await db.history.add({ projectId, label, at, undone: 0, changes });
+async function addStep(db: ChorusDb, projectId: string, label: string, changes: HistoryEntry['changes'], at: string, session: string): Promise<number> {
+  // A new step ends this session's redo; other windows keep theirs.
+  await db.history.where('[projectId+undone]').equals([projectId, 1]).filter((e) => ownStep(e, session)).delete();
+  const seq = await db.history.add({ projectId, label, at, undone: 0, changes, session });
   const count = await db.history.where('projectId').equals(projectId).count();
   if (count > HISTORY_LIMIT) {
     const old = await db.history.where('projectId').equals(projectId).limit(count - HISTORY_LIMIT).primaryKeys();
@@ -157,9 +162,12 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
   const encoded = texts.length ? await getCodec().encodeMany(texts) : [];
   const now = opts.now ?? new Date().toISOString();
-  const ctx = { projectId, now, newId: opts.newId ?? newGuid, actor: opts.actor ?? 'local user', encoded };
+  const session = opts.session ?? windowSession();
+  // (read before the transaction: the actor is a name shown in the audit log, not project data)
+  const actor = opts.actor ?? (await currentActor(db, projectId));
+  const ctx = { projectId, now, newId: opts.newId ?? newGuid, actor, session, encoded };
   return db.transaction('rw', tablesFor(db, handler.writes, spec), async () => {
-    const state = await gather(db, projectId, spec);
+    const state = await gather(db, projectId, spec, session);
     const plan = handler.plan(state, cmd, ctx);
     const ops = collapse(plan.ops);
     const undoable = plan.step !== null;
@@ -168,12 +176,13 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
       const was = await befores(db, ops);
       const changes = changesOf(ops, (op) => was.get(rowKey(op.table, op.key)));
       await write(db, ops, false);
-      if (changes.length) stepSeq = await addStep(db, projectId, plan.step!.label, changes, now);
+      if (changes.length) stepSeq = await addStep(db, projectId, plan.step!.label, changes, now, session);
     } else {
       await write(db, ops, true);
     }
     if (plan.mark) await db.history.update(plan.mark.seq, { undone: plan.mark.undone });
-    if (changesSomething(plan)) await db.audit.add(auditRow(plan.audit, projectId, ctx.newId(), now, ctx.actor));
+    const actor = ctx.actor === NO_CODER && opts.actor === undefined ? (actorFromPlan(ops) ?? NO_CODER) : ctx.actor;
+    if (changesSomething(plan)) await db.audit.add(auditRow(plan.audit, projectId, ctx.newId(), now, actor));
     return { result: plan.result, step: stepSeq, changed: changedRows(ops) };
   });
 }
@@ -181,6 +190,8 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
 /** Apply collapsed ops table by table; `strictAdds` lets IndexedDB refuse an existing key (no befores were read). */
 async function write(db: ChorusDb, ops: readonly RowOp[], strictAdds: boolean): Promise<void> {
   for (const [table, t] of byTable(ops)) {
+    // (plans are typed to project tables; this holds at run time too — the audit log and history are the executor's alone)
+    if ((table as string) === 'audit' || (table as string) === 'history') throw new Error(`A command may not write the ${table} table`);
     const tbl = db.table(table);
     if (t.deletes.length) await tbl.bulkDelete(t.deletes);
     if (t.adds.length) await (strictAdds ? tbl.bulkAdd(t.adds) : tbl.bulkPut(t.adds));

@@ -5,7 +5,7 @@
 import { newGuid, type DocumentWithText, type Participant, type PiiType, type Source, type Variable } from '../../shared/model';
 import type { ChorusDb, DatasetRowRecord, ImportRecord } from './schema';
 import { datasetRowKey, type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
-import { recordAudit } from './audit';
+import { recordAudit } from './audit-log';
 import Dexie from 'dexie';
 import { getCodec, type StoredText } from './codec';
 
@@ -188,7 +188,9 @@ export async function writeBatch(
       await db.redactionLogs.add({ id: newGuid(), projectId, at: record.at, by: meta.by, batch: meta.fileNames.join(', '), counts });
     }
     await db.imports.add(record);
-    await recordAudit(db, projectId, 'import.commit', [record.id, record.sourceId], meta.by);
+    const redacted = Object.values(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
+    // (counts only: the redaction log keeps them by type; the audit entry says how many, never what)
+    await recordAudit(db, projectId, 'import.commit', [record.id, record.sourceId], meta.by, { ...size, redactions: redacted });
   }
   return record;
 }

@@ -4,7 +4,8 @@
  * import commit for tests, benchmarks and workers.
  */
 export * from './api';
-export { deleteProject, exportBundle } from './projects';
+export { deleteProject, deletedProjectLog, exportBundle } from './projects';
+export { AuditLogError } from './audit-log';
 export * from './writes';
 export { executeImport } from './execute';
 export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress, type DatasetCommit } from './imports';

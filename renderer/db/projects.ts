@@ -5,19 +5,38 @@ import { decodeAll, getCodec, type StoredText } from './codec';
 import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
 import { execute } from './execute';
+import { currentActor } from './actor';
+import { eraseProjectLog, recordAudit } from './audit-log';
 
 export const listProjects = (db: ChorusDb) => db.projects.orderBy('name').toArray();
 
-/** Delete a project and every row that belongs to it, in one transaction. */
-export async function deleteProject(db: ChorusDb, projectId: string): Promise<void> {
+/**
+ * Delete a project and every row that belongs to it, in one transaction — its audit log too (the
+ * one deletion the append-only log allows), replaced by one `project.delete` entry that keeps who
+ * deleted it, when, and how many rows of each kind went (never names or text).
+ */
+export async function deleteProject(db: ChorusDb, projectId: string, opts: { actor?: string } = {}): Promise<void> {
   const tables = projectTables(db);
   const datasetIds = (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
-  await db.transaction('rw', [db.projects, db.datasetRows, ...tables], async () => {
-    for (const id of datasetIds) await datasetRowRange(db, id).delete();
-    for (const t of tables) await t.where('projectId').equals(projectId).delete();
-    await db.projects.delete(projectId);
-  });
+  const actor = opts.actor ?? (await currentActor(db, projectId));
+  await eraseProjectLog(projectId, () =>
+    db.transaction('rw', [db.projects, db.datasetRows, ...tables], async () => {
+      const counts: Record<string, number> = {};
+      for (const t of tables) if (t.name !== 'audit') counts[t.name] = await t.where('projectId').equals(projectId).count();
+      for (const id of datasetIds) await datasetRowRange(db, id).delete();
+      for (const t of tables) await t.where('projectId').equals(projectId).delete();
+      const existed = (await db.projects.get(projectId)) !== undefined;
+      await db.projects.delete(projectId);
+      if (existed) await recordAudit(db, projectId, 'project.delete', [projectId], actor, Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)));
+    }),
+  );
   forgetDatasets(db, datasetIds);
+}
+
+/** Audit entries of projects that were deleted (each keeps only its `project.delete` entry). */
+export async function deletedProjectLog(db: ChorusDb) {
+  const live = new Set((await db.projects.toCollection().primaryKeys()) as string[]);
+  return (await db.audit.toArray()).filter((a) => a.action === 'project.delete' && !live.has(a.projectId));
 }
 
 /**

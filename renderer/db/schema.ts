@@ -27,6 +27,7 @@ import type {
 } from '../../shared/model';
 import type { StoredText } from './codec';
 import type { Dataset } from '../../shared/import/dataset';
+import { guardAuditLog } from './audit-log';
 
 /** Text of a document or memo, stored through the codec (so it can be encrypted at rest). */
 export interface TextRow {
@@ -58,6 +59,8 @@ export interface HistoryEntry {
   at: string;
   undone: 0 | 1;
   changes: RowChange[];
+  /** The tab's or window's session that made the step (its own Undo offers only its steps); absent on older steps. */
+  session?: string;
 }
 
 /** One committed import: which file (by checksum, to detect re-imports), when, by whom, what it added. */
@@ -193,6 +196,7 @@ export class ChorusDb extends Dexie {
     if (upTo >= 4) this.version(4).stores(STORES_V4);
     if (upTo >= 5) this.version(5).stores(STORES_V5);
     if (upTo >= 6) this.version(6).stores(STORES_V6);
+    guardAuditLog(this);
   }
 }
 

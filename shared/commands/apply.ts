@@ -51,8 +51,8 @@ export function auditRow(note: AuditNote, projectId: string, id: string, at: str
   return { id, projectId, at, actor, action: note.action, ids: note.ids.slice(0, AUDIT_IDS), ...(note.counts ? { counts: note.counts } : {}) };
 }
 
-/** Whether a plan changes anything (a plan with no ops and no history mark leaves no trace). */
-export const changesSomething = (plan: Plan): boolean => plan.ops.length > 0 || plan.mark !== undefined;
+/** Whether a plan leaves a trace (a plan with no ops, no history mark and not audit-only leaves none). */
+export const changesSomething = (plan: Plan): boolean => plan.ops.length > 0 || plan.mark !== undefined || plan.auditOnly === true;
 
 /** Tables, by row ids, that a plan changed (for caches that refresh what changed). */
 export function changedRows(ops: readonly RowOp[]): Partial<Record<TableName, string[]>> {
@@ -71,7 +71,13 @@ export interface Executed<R> {
 
 /** Options every executor takes (tests fix the clock and ids so two executors can be compared). */
 export interface ExecuteOptions {
+  /** Who is recorded in the audit entry (default: the project's current coder's name). */
   actor?: string;
+  /** The window session (default: this tab's or window's own; the CLI's project has one). */
+  session?: string;
   now?: string;
   newId?: () => string;
 }
+
+/** Whether a history entry belongs to `session` (steps stored before sessions existed belong to every session). */
+export const ownStep = (entry: { session?: string }, session: string): boolean => entry.session === undefined || entry.session === session;

@@ -3,14 +3,21 @@ import type { Code, Coding } from '../model';
 import { canMoveUnder, descendantIds } from '../coding/tree';
 import { planMerge, planSplit } from '../coding/codebook-ops';
 import { paletteColour } from '../coding/palette';
+import { ChangedElsewhereError } from './conflict';
+import { sameRow } from './history';
 import type { Handler, RowOp, Snapshot } from './types';
 
 export type CodePatch = Partial<Pick<Code, 'name' | 'definition' | 'inclusion' | 'exclusion' | 'example' | 'colour' | 'keywords'>>;
 
 export type CodebookCommand =
   | ({ type: 'createCode'; name: string; parentId?: string | null } & Omit<CodePatch, 'name'>)
-  | { type: 'updateCode'; codeId: string; patch: CodePatch }
-  | { type: 'moveCode'; codeId: string; parentId: string | null; index?: number }
+  /**
+   * `base`: the fields as the editor loaded them. If a stored field in `base` differs (another tab
+   * or window changed it since), the edit is refused with a ChangedElsewhereError. Omitted: no check.
+   */
+  | { type: 'updateCode'; codeId: string; patch: CodePatch; base?: CodePatch }
+  /** `base.parentId`: where the code was when the move started (checked like updateCode's base). */
+  | { type: 'moveCode'; codeId: string; parentId: string | null; index?: number; base?: { parentId: string | null } }
   | { type: 'deleteCode'; codeId: string }
   | { type: 'mergeCodes'; sourceId: string; targetId: string }
   | { type: 'splitCode'; codeId: string; name: string; codingIds: readonly string[] }
@@ -26,6 +33,14 @@ export function codeOf(state: Snapshot, id: string): Code {
   const code = state.codes.find((c) => c.id === id);
   if (!code) throw new Error('No such code in this project');
   return code;
+}
+
+/** Refuse an edit whose editor started from field values that are no longer stored. */
+function checkBase(code: Code, base: Partial<Code> | undefined): void {
+  if (!base) return;
+  for (const [k, v] of Object.entries(base)) {
+    if (v !== undefined && !sameRow((code as Record<string, unknown>)[k] ?? null, v ?? null)) throw new ChangedElsewhereError('code', code.id);
+  }
 }
 
 const createCode: Handler<Of<'createCode'>, Code> = {
@@ -58,9 +73,10 @@ const createCode: Handler<Of<'createCode'>, Code> = {
 const updateCode: Handler<Of<'updateCode'>, Code> = {
   writes: ['codes'],
   reads: () => ({ codes: true }),
-  plan(state, { codeId, patch }) {
+  plan(state, { codeId, patch, base }) {
     if (patch.name !== undefined && !patch.name.trim()) throw new Error('A code needs a name');
     const code = codeOf(state, codeId);
+    checkBase(code, base);
     const renamed = patch.name !== undefined && patch.name.trim() !== code.name;
     const after: Code = { ...code, ...patch, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) };
     return {
@@ -75,8 +91,9 @@ const updateCode: Handler<Of<'updateCode'>, Code> = {
 const moveCode: Handler<Of<'moveCode'>, void> = {
   writes: ['codes'],
   reads: () => ({ codes: true }),
-  plan(state, { codeId, parentId, index }) {
+  plan(state, { codeId, parentId, index, base }) {
     const code = codeOf(state, codeId);
+    checkBase(code, base);
     const all = state.codes;
     if (parentId !== null && !all.some((c) => c.id === parentId)) throw new Error('The new parent code does not exist');
     if (!canMoveUnder(all, codeId, parentId)) throw new Error('A code cannot be moved under itself or one of its subcodes');

@@ -3,8 +3,14 @@
  * that step — the usual Undo when it is still the latest, otherwise a new step that puts back its
  * rows (refused if a later step changed any of them), so a screen's own Undo never reverts
  * someone else's later edit.
+ *
+ * Each tab or window is a session with its own Undo and Redo: the executor picks this session's
+ * latest not-undone step (or first undone one). If another session has made steps since and one
+ * of them touched the same rows, Undo (and Redo) is refused with an UndoConflictError rather than
+ * reverting the other window's edit.
  */
-import type { Handler, RowChange, RowOp, TableName } from './types';
+import { UndoConflictError } from './conflict';
+import type { Handler, RowChange, RowOp, Snapshot, TableName } from './types';
 import { rowKey } from './types';
 
 export type HistoryCommand = { type: 'undo'; step?: number } | { type: 'redo' };
@@ -28,6 +34,12 @@ export function sameRow(a: unknown, b: unknown): boolean {
   return ka.every((k) => sameRow((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** Whether every row the step changed is, now, in the state `which` (nothing else changed it since). */
+function rowsAre(state: Snapshot, changes: readonly RowChange[], which: 'before' | 'after'): boolean {
+  const current = state.current ?? new Map<string, unknown>();
+  return changes.every((c) => sameRow(current.get(rowKey(c.table, c.key)) ?? null, c[which] ?? null));
+}
+
 const undo: Handler<Extract<HistoryCommand, { type: 'undo' }>, string | null> = {
   // Undo touches whatever tables the step did; the executor widens its transaction to them.
   writes: [],
@@ -41,13 +53,16 @@ const undo: Handler<Extract<HistoryCommand, { type: 'undo' }>, string | null> = 
     if (s.undone) throw new Error(`“${s.label}” has already been undone`);
     const ops = [...s.changes].reverse().map((c) => rowOf(c, 'before'));
     const audit = { action: 'history.undo', ids: [], counts: { rows: s.changes.length } };
-    if (cmd.step === undefined || s.latest) return { ops, step: null, mark: { seq: s.seq, undone: 1 }, audit, result: s.label };
+    if (s.latest) return { ops, step: null, mark: { seq: s.seq, undone: 1 }, audit, result: s.label };
+    if (cmd.step === undefined) {
+      // This window's latest step, but another window has made steps since: undo it only if none
+      // of them touched its rows (never revert the other window's edit).
+      if (!rowsAre(state, s.changes, 'after')) throw new UndoConflictError('undo', s.label);
+      return { ops, step: null, mark: { seq: s.seq, undone: 1 }, audit, result: s.label };
+    }
     // Not the latest step: put its rows back as a new step, if nothing later changed them.
-    const current = state.current ?? new Map<string, unknown>();
-    for (const c of s.changes) {
-      if (!sameRow(current.get(rowKey(c.table, c.key)) ?? null, c.after ?? null)) {
-        throw new Error(`“${s.label}” cannot be undone on its own: a later change touched the same data. Use Undo in the header to step back through the changes.`);
-      }
+    if (!rowsAre(state, s.changes, 'after')) {
+      throw new Error(`“${s.label}” cannot be undone on its own: a later change touched the same data. Use Undo in the header to step back through the changes.`);
     }
     return { ops, step: { label: `Revert “${s.label}”` }, audit, result: s.label };
   },
@@ -59,6 +74,8 @@ const redo: Handler<Extract<HistoryCommand, { type: 'redo' }>, string | null> = 
   plan(state) {
     const s = state.step;
     if (!s) return { ops: [], step: null, audit: { action: 'history.redo', ids: [] }, result: null };
+    // Another window may have changed the step's rows since it was undone: never overwrite that.
+    if (state.current && !rowsAre(state, s.changes, 'before')) throw new UndoConflictError('redo', s.label);
     return {
       ops: s.changes.map((c) => rowOf(c, 'after')),
       step: null,

@@ -4,6 +4,7 @@
  * transaction with its undo step and audit entry), ./memory.ts for the CLI (a ProjectBundle in
  * memory). One user action is one command is one undo step. See ./README.md to add a command.
  */
+import { auditHandlers, type AuditCommand } from './audit';
 import { agreementHandlers, type AgreementCommand } from './agreement';
 import { codebookHandlers, type CodebookCommand } from './codebook';
 import { coderHandlers, type CoderCommand } from './coders';
@@ -16,7 +17,7 @@ import { projectHandlers, type ProjectCommand } from './project';
 import { settingsHandlers, type SettingsCommand } from './settings';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand | SettingsCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand | SettingsCommand | AuditCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -32,6 +33,7 @@ export const handlers = {
   ...findingHandlers,
   ...evidenceHandlers,
   ...settingsHandlers,
+  ...auditHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;
@@ -54,7 +56,7 @@ export function planCommand<C extends Command>(state: Snapshot, cmd: C, ctx: Pla
 }
 
 export { HISTORY_LIMIT, AUDIT_IDS } from './types';
-export { collapse, byTable, changesOf, auditRow, changesSomething, changedRows, type Executed, type ExecuteOptions } from './apply';
+export { collapse, byTable, changesOf, auditRow, changesSomething, changedRows, ownStep, type Executed, type ExecuteOptions } from './apply';
 
 export { sameRow } from './history';
 export { initialsOf, type CoderPatch } from './coders';
@@ -63,3 +65,5 @@ export type { SpanToCode } from './coding';
 export { NOT_ACTIONED_NEEDS_REASON, type ActionPatch, type FindingPatch } from './findings';
 export type * from './types';
 export { rowKey, byIdOrder } from './types';
+export { ChangedElsewhereError, UndoConflictError, isChangedElsewhere, isUndoConflict } from './conflict';
+export { EXPORT_KINDS, EXPORT_FORMATS, type ExportKind, type ExportFormat } from './audit';

@@ -5,7 +5,7 @@
  * property test can check that both executors leave the same project.
  */
 import { newGuid, type AuditEvent, type DocumentMeta, type MemoMeta, type ProjectBundle } from '../model';
-import { auditRow, byTable, changedRows, changesOf, collapse, changesSomething, type Executed, type ExecuteOptions } from './apply';
+import { auditRow, byTable, changedRows, changesOf, collapse, changesSomething, ownStep, type Executed, type ExecuteOptions } from './apply';
 import { descendantIds } from '../coding/tree';
 import { handlerOf, type Command, type ResultOf } from './index';
 import { byIdOrder, HISTORY_LIMIT, rowKey, type ReadSpec, type Row, type RowChange, type Snapshot, type TableName } from './types';
@@ -30,6 +30,7 @@ export interface MemoryStep {
   label: string;
   undone: 0 | 1;
   changes: RowChange[];
+  session?: string;
 }
 
 const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'];
@@ -40,7 +41,11 @@ export class MemoryProject {
   readonly audit: AuditEvent[] = [];
   private seq = 0;
 
-  constructor(readonly projectId: string) {}
+  /** `session`: the session of commands run without one (the CLI has one; tests may run several). */
+  constructor(
+    readonly projectId: string,
+    readonly session = 'memory',
+  ) {}
 
   /** A project loaded from a bundle (no history; the load itself is not audited). */
   static fromBundle(bundle: ProjectBundle): MemoryProject {
@@ -84,7 +89,7 @@ export class MemoryProject {
     };
   }
 
-  private gather(spec: ReadSpec): Snapshot {
+  private gather(spec: ReadSpec, session: string): Snapshot {
     const codes = spec.codes || spec.codingsUnder ? this.rows<Snapshot['codes'][number]>('codes') : [];
     const all = this.rows<Snapshot['codings'][number]>('codings');
     const ids = new Set(spec.codingIds ?? []);
@@ -92,10 +97,16 @@ export class MemoryProject {
     const at = new Set((spec.codingsAt ?? []).map((p) => `${p.documentId}:${p.codeId}`));
     const docs = this.tables.get('documents')!;
     const latest = this.history.filter((s) => s.undone === 0).at(-1);
-    const entry = spec.step === 'undo' ? latest : spec.step === 'redo' ? this.history.find((s) => s.undone === 1) : this.history.find((s) => s.seq === spec.step);
+    const mine = (s: MemoryStep) => ownStep(s, session);
+    const entry =
+      spec.step === 'undo'
+        ? this.history.filter((s) => s.undone === 0 && mine(s)).at(-1)
+        : spec.step === 'redo'
+          ? this.history.find((s) => s.undone === 1 && mine(s))
+          : this.history.find((s) => s.seq === spec.step);
     const step = entry && { ...entry, latest: entry.undone === 0 && entry === latest };
     let current: Snapshot['current'];
-    if (step && typeof spec.step === 'number' && !step.latest) {
+    if (step && (spec.step === 'redo' || !step.latest)) {
       current = new Map(step.changes.map((c) => [rowKey(c.table, c.key), this.tables.get(c.table as TableName)?.get(c.key) ?? null]));
     }
     return {
@@ -122,10 +133,12 @@ export class MemoryProject {
     const handler = handlerOf(cmd);
     const spec = handler.reads(cmd);
     const now = opts.now ?? new Date().toISOString();
-    const ctx = { projectId: this.projectId, now, newId: opts.newId ?? newGuid, actor: opts.actor ?? 'local user', encoded: (handler.texts?.(cmd) ?? []).map(encodePlain) };
-    const plan = handler.plan(this.gather(spec), cmd, ctx);
+    const session = opts.session ?? this.session;
+    const ctx = { projectId: this.projectId, now, newId: opts.newId ?? newGuid, actor: opts.actor ?? 'local user', session, encoded: (handler.texts?.(cmd) ?? []).map(encodePlain) };
+    const plan = handler.plan(this.gather(spec, session), cmd, ctx);
     const ops = collapse(plan.ops);
     const changes = changesOf(ops, (op) => this.tables.get(op.table)!.get(op.key) ?? null);
+    const mine = (s: MemoryStep) => ownStep(s, session);
     for (const [table, t] of byTable(ops)) {
       const rows = this.tables.get(table)!;
       for (const k of t.deletes) rows.delete(k);
@@ -133,9 +146,9 @@ export class MemoryProject {
     }
     let step: number | null = null;
     if (plan.step !== null && changes.length) {
-      for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i]!.undone === 1) this.history.splice(i, 1);
+      for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i]!.undone === 1 && mine(this.history[i]!)) this.history.splice(i, 1);
       step = ++this.seq;
-      this.history.push({ seq: step, label: plan.step.label, undone: 0, changes: structuredClone(changes) });
+      this.history.push({ seq: step, label: plan.step.label, undone: 0, changes: structuredClone(changes), session });
       if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     }
     if (plan.mark) {

@@ -52,6 +52,8 @@ export interface HistoryStep {
   seq: number;
   label: string;
   changes: RowChange[];
+  /** The window session that made it (absent on steps stored before sessions: every session may undo those). */
+  session?: string;
 }
 
 /** The audit entry a command leaves: ids and counts, never content. */
@@ -72,6 +74,8 @@ export interface Plan<R = unknown> {
   step: { label: string } | null;
   /** Undo/redo: flip this history entry instead of adding one. */
   mark?: { seq: number; undone: 0 | 1 };
+  /** A plan that changes no row but must still leave its audit entry (an export, a coder switch). */
+  auditOnly?: true;
   audit: AuditNote;
   /** What the caller gets back (ids, counts, the new rows). */
   result: R;
@@ -109,7 +113,10 @@ export interface ReadSpec {
   quoteIds?: readonly string[];
   /** Every quote on these documents. */
   quotesOn?: readonly string[];
-  /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
+  /**
+   * A history step: the one Undo or Redo would act on (the latest not-undone, or the first undone,
+   * step of this window's session — see PlanContext.session), or the step with this sequence number.
+   */
   step?: 'undo' | 'redo' | number;
   /** Every finding, recommendation and action of the project (a few hundred at most). */
   findings?: boolean;
@@ -136,9 +143,13 @@ export interface Snapshot {
   actions: Action[];
   /** Every quote asked for (by id, on documents), each once. */
   quotes: Quote[];
-  /** The history step asked for; `latest` when it is the step Undo would act on now. */
+  /** The history step asked for; `latest` when it is the project's latest not-undone step (of any session). */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
-  /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */
+  /**
+   * The project's current rows for each of the step's changes (for a conflict check): given for a
+   * step that is not the latest (`step: number`, or this session's Undo when another session has
+   * a later step) and always for Redo.
+   */
   current?: Map<string, unknown>;
 }
 
@@ -148,6 +159,8 @@ export interface PlanContext {
   now: string;
   newId: () => string;
   actor: string;
+  /** The window session running the command (each tab or window has its own undo history). */
+  session: string;
   /** The texts the command asked to encode (see `texts` in a handler), stored form, same order. */
   encoded: readonly unknown[];
 }

@@ -53,7 +53,7 @@ export function cutForXlsx(text: string): string | undefined {
 }
 
 /** A row's cell, or the words of a suppressed cell ("fewer than N", "withheld") — never an empty cell for a suppressed one. */
-function cellAt(table: ExportTable, r: number, key: string): Cell | undefined {
+function cellAt(table: Pick<ExportTable, 'rows' | 'suppressed' | 'stats'>, r: number, key: string): Cell | undefined {
   return suppressionText(table, r, key) ?? table.rows[r]![key];
 }
 
@@ -63,7 +63,7 @@ function csvField(v: string | number | null): string {
 }
 
 /** RFC 4180 CSV (CRLF line ends): a header of column labels, then one line per row. */
-export function toCsv(table: ExportTable, options: { bom?: boolean } = {}): string {
+export function toCsv(table: Pick<ExportTable, 'columns' | 'rows' | 'suppressed' | 'stats'>, options: { bom?: boolean } = {}): string {
   const lines = [table.columns.map((c) => csvField(plain(c.label)))];
   table.rows.forEach((_, r) => lines.push(table.columns.map((c) => csvField(plain(cellAt(table, r, c.key))))));
   return (options.bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';

@@ -21,7 +21,7 @@ async function dexieProject(db: ChorusDb, pid: string, codec: StorageCodec) {
     const rows = (t === 'projects' ? [await db.projects.get(pid)] : await db.table(t).where('projectId').equals(pid).toArray()) as { id: string; stored?: never }[];
     tables[t] = byId(await Promise.all(rows.map(async (r) => (t === 'texts' ? { ...r, stored: await codec.decode(r.stored!) } : r))));
   }
-  const history = (await db.history.where('projectId').equals(pid).toArray()).map((h) => ({ label: h.label, undone: h.undone, rows: h.changes.map((c) => `${c.table}:${c.key}`) }));
+  const history = (await db.history.where('projectId').equals(pid).toArray()).map((h) => ({ label: h.label, undone: h.undone, session: h.session, rows: h.changes.map((c) => `${c.table}:${c.key}`) }));
   const audit = byId(await db.audit.where('projectId').equals(pid).toArray());
   return { tables, history, audit };
 }
@@ -29,7 +29,7 @@ async function dexieProject(db: ChorusDb, pid: string, codec: StorageCodec) {
 function memoryProject(m: MemoryProject) {
   const tables: Record<string, unknown[]> = {};
   for (const t of TABLES) tables[t] = byId(m.rows<{ id: string; stored?: { text: string } }>(t).map((r) => (t === 'texts' ? { ...r, stored: r.stored!.text } : r)));
-  const history = m.history.map((h) => ({ label: h.label, undone: h.undone, rows: h.changes.map((c) => `${c.table}:${c.key}`) }));
+  const history = m.history.map((h) => ({ label: h.label, undone: h.undone, session: h.session, rows: h.changes.map((c) => `${c.table}:${c.key}`) }));
   return { tables, history, audit: byId(m.audit) };
 }
 
@@ -60,6 +60,8 @@ const pick = fc.record({
   ),
   a: fc.nat(20),
   b: fc.nat(20),
+  /** Which window runs it: two sessions interleave their edits, Undo and Redo. */
+  session: fc.constantFrom('A', 'B'),
   start: fc.nat(40),
   len: fc.integer({ min: 1, max: 15 }),
   text: fc.string({ maxLength: 12 }),
@@ -149,7 +151,7 @@ describe('the in-memory executor (the CLI\'s)', () => {
 
 describe('the Dexie executor and the in-memory executor', () => {
   let n = 0;
-  it('leave the same project after any sequence of commands (property)', async () => {
+  it('leave the same project after any sequence of commands from two interleaved sessions (property)', async () => {
     const codec = await freshAesCodec();
     setCodec(codec);
     await fc.assert(
@@ -161,7 +163,7 @@ describe('the Dexie executor and the in-memory executor', () => {
         // the same clock and the same id sequence for both
         const dexieIds = seededGuids(seed);
         const memoryIds = seededGuids(seed);
-        const opts = (ids: () => string, i: number) => ({ newId: ids, now: `2026-12-0${1 + (i % 9)}T10:00:00.000Z`, actor: 'Tester' });
+        const opts = (ids: () => string, i: number, session = 'A') => ({ newId: ids, now: `2026-12-0${1 + (i % 9)}T10:00:00.000Z`, actor: 'Tester', session });
         await execute(db, pid, { type: 'importProject', bundle }, opts(dexieIds, 0));
         memory.execute({ type: 'importProject', bundle }, opts(memoryIds, 0));
         const steps: number[] = [];
@@ -171,11 +173,11 @@ describe('the Dexie executor and the in-memory executor', () => {
           let memoryError: unknown = null;
           let mine: number | null = null;
           try {
-            mine = memory.execute(cmd, opts(memoryIds, i + 1)).step;
+            mine = memory.execute(cmd, opts(memoryIds, i + 1, p.session)).step;
           } catch (e) {
             memoryError = e;
           }
-          const theirs = await execute(db, pid, cmd, opts(dexieIds, i + 1)).then(
+          const theirs = await execute(db, pid, cmd, opts(dexieIds, i + 1, p.session)).then(
             (r) => r.step,
             (e: unknown) => {
               // both refuse the same commands, with the same message

@@ -243,7 +243,7 @@ export function AgreementWorkspace({ project }: WorkspaceProps) {
             Reading alpha (Krippendorff, 2004): 0.8 or above reliable; 0.667–0.8 for tentative conclusions only; below 0.667 unreliable.
             {kappaBand(overall.kappa) && ` Overall: ${kappaBand(overall.kappa)!.meaning}`}
           </p>
-          <TableActions table={table} published={false} onPublished={() => undefined} threshold={project.settings.disclosureThreshold ?? 10} onStatus={setStatus} canPublish={false} />
+          <TableActions table={table} published={false} onPublished={() => undefined} threshold={project.settings.disclosureThreshold ?? 10} onStatus={setStatus} canPublish={false} projectId={project.id} />
           {chart && <ChartFigure spec={chart} className="chart analyse__chart" />}
           <ResultTable table={table} threshold={null} />
           <h3>

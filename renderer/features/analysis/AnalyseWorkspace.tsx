@@ -93,7 +93,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
           <summary>Filters{filterSummary(filter)}</summary>
           <FilterControls sources={data.sources} coders={coders} variables={data.variables} participants={data.participants} value={filter} onChange={setFilter} />
         </details>
-        <TableActions table={shown?.table ?? null} published={published} onPublished={setPublished} threshold={threshold} onStatus={setStatus} />
+        <TableActions table={shown?.table ?? null} published={published} onPublished={setPublished} threshold={threshold} onStatus={setStatus} projectId={project.id} />
         {published && (
           <p className="suppression-banner" role="note">
             For publication: counts from 1 to {threshold - 1} are hidden and shown as “&lt;{threshold}”, with the percentages and quotes derived from them. Exports follow

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis';
 import { exportTable } from './exportTable';
+import { useDb } from '../../app/dbContext';
 import { errorMessage } from '../../../shared/error-message';
 
 export interface TableActionsProps {
@@ -12,15 +13,18 @@ export interface TableActionsProps {
   onStatus: (message: string) => void;
   /** Hide the switch where no counts can be suppressed. */
   canPublish?: boolean;
+  /** The project whose audit log records each export. */
+  projectId?: string;
 }
 
-export function TableActions({ table, published, onPublished, threshold, onStatus, canPublish = true }: TableActionsProps) {
+export function TableActions({ table, published, onPublished, threshold, onStatus, canPublish = true, projectId }: TableActionsProps) {
+  const db = useDb();
   const [busy, setBusy] = useState(false);
   const run = async (format: 'csv' | 'xlsx') => {
     if (!table) return;
     setBusy(true);
     try {
-      const name = await exportTable(table, format, published);
+      const name = await exportTable(table, format, published, projectId ? { db, projectId } : undefined);
       onStatus(name ? `Exported ${name}${published ? ' (for publication, small counts suppressed)' : ''}.` : 'Export cancelled.');
     } catch (e) {
       onStatus(`The export failed: ${errorMessage(e)}`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { execute } from '../../db/api';
+import { execute, isChangedElsewhere, listCodes, type CodePatch } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
@@ -13,16 +13,24 @@ const FIELDS = [
   ['example', 'Example', 'A typical passage.'],
 ] as const;
 
+/** The editable fields of a code, as the base an edit started from. */
+const fieldsOf = (c: Code): CodePatch => ({ name: c.name, colour: c.colour, definition: c.definition, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, keywords: c.keywords });
+
 /** Name, colour, definition, inclusion and exclusion criteria, example and autocode keywords of one code. */
 export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onClose: () => void; onSaved: (message: string) => void }) {
   const db = useDb();
   const [draft, setDraft] = useState({ ...code, keywordText: code.keywords.join('; ') });
+  /** The fields as this dialog loaded them: the save is refused if any was changed elsewhere since. */
+  const [base, setBase] = useState<CodePatch>(() => fieldsOf(code));
   const [error, setError] = useState('');
-  const save = async () => {
+  const [conflict, setConflict] = useState(false);
+  const stored = async () => (await listCodes(db, code.projectId)).find((c) => c.id === code.id);
+  const save = async (against: CodePatch = base) => {
     try {
       await execute(db, code.projectId, {
         type: 'updateCode',
         codeId: code.id,
+        base: against,
         patch: {
         name: draft.name,
         colour: draft.colour,
@@ -35,8 +43,25 @@ export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onCl
       });
       onSaved(`Saved the details of “${draft.name.trim()}”.`);
     } catch (e) {
+      if (isChangedElsewhere(e)) setConflict(true);
       setError(errorMessage(e));
     }
+  };
+  /** Keep the other version: load the stored details into the form. */
+  const reload = async () => {
+    const now = await stored();
+    if (!now) return setError('This code was deleted elsewhere.');
+    setDraft({ ...now, keywordText: now.keywords.join('; ') });
+    setBase(fieldsOf(now));
+    setConflict(false);
+    setError('');
+  };
+  /** Overwrite the other version with this form (checked against the version read now). */
+  const overwrite = async () => {
+    const now = await stored();
+    if (!now) return setError('This code was deleted elsewhere.');
+    setConflict(false);
+    await save(fieldsOf(now));
   };
   return (
     <Modal title={<>Code details: <bdi>{code.name}</bdi></>} onClose={onClose}>
@@ -70,6 +95,16 @@ export function CodeDetailsDialog({ code, onClose, onSaved }: { code: Code; onCl
           <p role="alert" className="form-error">
             {error}
           </p>
+        )}
+        {conflict && (
+          <div className="modal__actions">
+            <button type="button" onClick={() => void reload()}>
+              Load their version
+            </button>
+            <button type="button" onClick={() => void overwrite()}>
+              Overwrite with mine
+            </button>
+          </div>
         )}
         <div className="modal__actions">
           <button type="submit" className="primary">

@@ -18,7 +18,7 @@ interface Props {
   onActivate: (id: string) => void;
   /** Enter on a code (default: the same as activating it). */
   onEnter?: (id: string) => void;
-  onRename: (id: string, name: string) => void;
+  onRename: (id: string, name: string, from: string) => void;
   onMove: (id: string, parentId: string | null, index?: number) => void;
   onNewSubcode: (parentId: string) => void;
 }

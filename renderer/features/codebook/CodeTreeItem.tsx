@@ -19,7 +19,7 @@ interface Props {
   hasMemo: boolean;
   tree: TreeState;
   onActivate: (id: string) => void;
-  onRename: (id: string, name: string) => void;
+  onRename: (id: string, name: string, from: string) => void;
   onMove: (id: string, parentId: string | null) => void;
 }
 
@@ -86,10 +86,10 @@ export function CodeTreeItem({ node, position, siblings, tabStop, counts, collap
         {renaming ? (
           <RenameField
             initial={code.name}
-            onCommit={(name) => {
+            onCommit={(name, from) => {
               tree.setRenamingId(null);
               tree.focusItem(code.id);
-              onRename(code.id, name);
+              onRename(code.id, name, from);
             }}
             onCancel={() => {
               tree.setRenamingId(null);

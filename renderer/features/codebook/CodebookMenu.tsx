@@ -29,7 +29,10 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
     close();
     try {
       const f = codebookFile([...codes], projectName, format);
-      if (await getPlatform().saveFile(f.name, f.bytes, f.mime)) onStatus(`Exported the codebook as “${f.name}”.`);
+      if (await getPlatform().saveFile(f.name, f.bytes, f.mime)) {
+        await execute(db, projectId, { type: 'recordExport', kind: 'codebook', format, counts: { codes: codes.length } });
+        onStatus(`Exported the codebook as “${f.name}”.`);
+      }
     } catch (e) {
       onStatus(`The codebook was not exported: ${errorMessage(e)}`);
     }

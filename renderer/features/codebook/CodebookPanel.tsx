@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { execute } from '../../db/api';
+import { execute, isChangedElsewhere } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { buildCodeTree } from '../../../shared/coding/tree';
 import type { Code } from '../../../shared/model';
@@ -64,7 +64,16 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
       fail(e);
     }
   };
-  const move = (id: string, parentId: string | null, index?: number) => void execute(db, projectId, { type: 'moveCode', codeId: id, parentId, index }).then(() => onStatus('Code moved.'), fail);
+  // (each edit carries what the tree showed, so a change made meanwhile in another tab or window is never silently overwritten)
+  const move = (id: string, parentId: string | null, index?: number) =>
+    void execute(db, projectId, { type: 'moveCode', codeId: id, parentId, index, base: { parentId: codes.find((c) => c.id === id)?.parentId ?? null } }).then(
+      () => onStatus('Code moved.'),
+      (e: unknown) => (isChangedElsewhere(e) ? onStatus('Not moved: this code was moved in another tab or window meanwhile. The codebook now shows where it is; move it again if you still want to.') : fail(e)),
+    );
+  const rename = (id: string, name: string, from: string) =>
+    void execute(db, projectId, { type: 'updateCode', codeId: id, patch: { name }, base: { name: from } }).catch((e: unknown) =>
+      isChangedElsewhere(e) ? onStatus(`Not renamed: “${from}” was renamed in another tab or window meanwhile, so “${name}” was not saved. The codebook shows its name now; rename it again to overwrite.`) : fail(e),
+    );
   const open = (kind: 'details' | 'merge' | 'split' | 'delete' | 'memo' | 'segments') => focused && setDialog({ kind, code: focused });
   const viewSegments = (id: string) => {
     const code = codes.find((c) => c.id === id);
@@ -137,7 +146,7 @@ export function CodebookPanel({ projectId, projectName, codes, counts, canApply,
           memos={memos}
           onActivate={(id) => canApply && onApply(id)}
           onEnter={(id) => (canApply ? onApply(id) : viewSegments(id))}
-          onRename={(id, name) => void execute(db, projectId, { type: 'updateCode', codeId: id, patch: { name } }).catch(fail)}
+          onRename={rename}
           onMove={move}
           onNewSubcode={(id) => void create(id)}
         />

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 
 interface Props {
   initial: string;
-  onCommit: (name: string) => void;
+  /** The new name, and the name the field started from (so the rename can be refused if it changed elsewhere meanwhile). */
+  onCommit: (name: string, from: string) => void;
   onCancel: () => void;
 }
 
@@ -10,6 +11,7 @@ interface Props {
 export function RenameField({ initial, onCommit, onCancel }: Props) {
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
+  const from = useRef(initial);
   useEffect(() => {
     ref.current?.focus();
     ref.current?.select();
@@ -18,7 +20,7 @@ export function RenameField({ initial, onCommit, onCancel }: Props) {
     if (done.current) return;
     done.current = true;
     const name = ref.current?.value.trim() ?? '';
-    if (name && name !== initial) onCommit(name);
+    if (name && name !== from.current) onCommit(name, from.current);
     else onCancel();
   };
   return (

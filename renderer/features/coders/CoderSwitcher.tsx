@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { setSetting } from '../../db/api';
+import { execute, setSetting } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
 import { NewCoderDialog } from './NewCoderDialog';
@@ -14,11 +14,16 @@ export function CoderSwitcher({ projectId }: { projectId: string }) {
   const [blind, setBlind] = useBlindMode(db);
   const [adding, setAdding] = useState(false);
   const [panel, setPanel] = useState(false);
+  /** Change who is coding, and record the change in the audit log (under the new coder's name). */
+  const switchTo = async (coderId: string) => {
+    await setSetting(db, 'currentCoderId', coderId);
+    await execute(db, projectId, { type: 'switchCoder', coderId });
+  };
   return (
     <div className="coder-switcher" role="group" aria-label="Coder">
       {coder && <span className="coder-dot" style={{ backgroundColor: coder.colour }} aria-hidden="true" />}
       <label htmlFor="coder-select">Coding as</label>
-      <select id="coder-select" value={coder?.id ?? ''} onChange={(e) => void setSetting(db, 'currentCoderId', e.target.value)}>
+      <select id="coder-select" value={coder?.id ?? ''} onChange={(e) => void switchTo(e.target.value)}>
         {coders.length === 0 && <option value="">No coders</option>}
         {coders.map((c) => (
           <option key={c.id} value={c.id}>
@@ -42,7 +47,7 @@ export function CoderSwitcher({ projectId }: { projectId: string }) {
           onClose={() => setAdding(false)}
           onCreated={(c) => {
             setAdding(false);
-            void setSetting(db, 'currentCoderId', c.id);
+            void switchTo(c.id);
           }}
         />
       )}

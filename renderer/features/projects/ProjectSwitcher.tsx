@@ -3,6 +3,7 @@ import type { Project } from '../../../shared/model';
 import { useDb } from '../../app/dbContext';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ProjectsDialog, projectLabel } from './ProjectsDialog';
+import { AuditLogDialog } from '../audit/AuditLogDialog';
 
 interface Props {
   projects: readonly Project[];
@@ -15,6 +16,8 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
   const db = useDb();
   const [creating, setCreating] = useState(false);
   const [managing, setManaging] = useState(false);
+  const [auditing, setAuditing] = useState(false);
+  const current = projects.find((p) => p.id === currentId);
   return (
     <div className="project-switcher">
       <label htmlFor="project-select">Project</label>
@@ -32,6 +35,9 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
         <button type="button" onClick={() => setManaging(true)}>
           Projects…
         </button>
+        <button type="button" onClick={() => setAuditing(true)} disabled={!current}>
+          Audit log…
+        </button>
       </div>
       {creating && (
         <NewProjectDialog
@@ -42,6 +48,7 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
           }}
         />
       )}
+      {auditing && current && <AuditLogDialog projectId={current.id} projectName={current.name} onClose={() => setAuditing(false)} />}
       {managing && <ProjectsDialog db={db} projects={projects} currentId={currentId} onSwitch={onSwitch} onClose={() => setManaging(false)} />}
     </div>
   );

@@ -50,10 +50,12 @@ export function projectFileName(name: string): string {
   return `${base.slice(0, 120) || 'Chorus project'}.qdpx`;
 }
 
-/** Export a stored project as a .qdpx; resolves false if the user cancelled the save dialog. */
+/** Export a stored project as a .qdpx (recorded in its audit log); resolves false if the user cancelled the save dialog. */
 export async function exportProjectFile(db: ChorusDb, platform: Platform, project: Project): Promise<boolean> {
   const bytes = await writeProjectFile(db.name, project.id);
-  return platform.saveFile(projectFileName(project.name), bytes, 'application/zip');
+  if (!(await platform.saveFile(projectFileName(project.name), bytes, 'application/zip'))) return false;
+  await execute(db, project.id, { type: 'recordExport', kind: 'project', format: 'qdpx', counts: { bytes: bytes.length } });
+  return true;
 }
 
 /** A full copy of a stored project with fresh ids, named "Name (copy)" (read and copied in the worker). */
