@@ -17,6 +17,6 @@ export { getMemo } from './memos';
 export { listDatasets, getDataset, datasetTexts } from './datasets';
 export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
-export { execute, type Executed, type ExecuteOptions } from './execute';
+export { execute, confirmRetraction, deleteForRetention, type Executed, type ExecuteOptions } from './execute';
 export { listAssignments, listDecisions } from './reliability';
 export { HISTORY_LIMIT, initialsOf, type Command, type CodePatch, type CoderPatch, type CodebookImportResult, type SpanToCode } from '../../shared/commands';

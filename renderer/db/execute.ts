@@ -40,9 +40,11 @@ import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 
 export type { Executed, ExecuteOptions } from '../../shared/commands';
+/** Retraction step 2 and retention deletion: the purge (not a planned command; see purge.ts). */
+export { confirmRetraction, deleteForRetention, type PurgeOptions } from './purge';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions', 'retractions'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -55,6 +57,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.sources) names.add('sources');
   if (spec.assignments) names.add('assignments');
   if (spec.decisionsAt) names.add('decisions');
+  if (spec.retractions) names.add('retractions');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -105,6 +108,7 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
     sources: byIdOrder(spec.sources ? await db.sources.where('projectId').equals(projectId).toArray() : []),
     assignments: byIdOrder(spec.assignments ? await db.assignments.where('projectId').equals(projectId).toArray() : []),
     decisions: byIdOrder(spec.decisionsAt?.length ? await db.decisions.where('[documentId+codeId]').anyOf(spec.decisionsAt.map((p) => [p.documentId, p.codeId])).toArray() : []),
+    retractions: byIdOrder(spec.retractions ? await db.retractions.where('projectId').equals(projectId).toArray() : []),
     step,
     current,
   };

@@ -29,7 +29,7 @@ export interface MemoryStep {
   changes: RowChange[];
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions', 'retractions'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -103,6 +103,7 @@ export class MemoryProject {
       sources: spec.sources ? this.rows('sources') : [],
       assignments: spec.assignments ? this.rows('assignments') : [],
       decisions: this.rows<Snapshot['decisions'][number]>('decisions').filter((d) => (spec.decisionsAt ?? []).some((p) => p.documentId === d.documentId && p.codeId === d.codeId)),
+      retractions: spec.retractions ? this.rows('retractions') : [],
       step,
       current,
     };

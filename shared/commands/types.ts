@@ -4,7 +4,7 @@
  * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
  * speak it.
  */
-import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, Source } from '../model';
+import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, RetractionRecord, Source } from '../model';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -23,7 +23,8 @@ export type TableName =
   | 'recommendations'
   | 'quotes'
   | 'assignments'
-  | 'decisions';
+  | 'decisions'
+  | 'retractions';
 
 /** A stored row: every row a plan writes has a string `id`. */
 export type Row = { id: string } & Record<string, unknown>;
@@ -107,6 +108,8 @@ export interface ReadSpec {
   decisionsAt?: readonly { documentId: string; codeId: string }[];
   /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
   step?: 'undo' | 'redo' | number;
+  /** Every retraction record of the project (pending and confirmed). */
+  retractions?: boolean;
 }
 
 /** Snapshot lists are in id order in every executor, so a plan's output does not depend on storage order. */
@@ -123,6 +126,7 @@ export interface Snapshot {
   sources: Source[];
   assignments: CoderAssignment[];
   decisions: ConsensusDecision[];
+  retractions: RetractionRecord[];
   /** The history step asked for; `latest` when it is the step Undo would act on now. */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */
