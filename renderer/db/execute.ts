@@ -52,7 +52,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.codes || spec.codingsUnder) names.add('codes');
   if (spec.coders) names.add('coders');
   if (spec.codingIds || spec.codingsOfCodes || spec.codingsUnder || spec.codingsAt) names.add('codings');
-  if (spec.documentIds) names.add('documents').add('datasets');
+  if (spec.documentIds) names.add('documents').add('datasets').add('retractions');
   if (spec.memosOn) names.add('memos');
   if (spec.sources) names.add('sources');
   if (spec.assignments) names.add('assignments');

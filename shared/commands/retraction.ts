@@ -5,11 +5,14 @@
  * step, so "Undo" brings everything back. Step 2, "Confirm retraction", purges the data for good
  * (renderer/db/purge.ts, one transaction) and is not undoable.
  */
-import { RETRACTION_REASONS, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../model';
+import { IsoDate, RETRACTION_REASONS, type RetractionReason, type RetractionRecord, type RetractionTarget, type Source } from '../model';
 import { put } from './codebook';
 import type { Handler } from './types';
 
-export type RetractionCommand = { type: 'retract'; target: RetractionTarget; reason: RetractionReason; by: string };
+export type RetractionCommand =
+  | { type: 'retract'; target: RetractionTarget; reason: RetractionReason; by: string }
+  /** Set (or clear, with null) the date after which a source's data is due for secure deletion. */
+  | { type: 'setRetention'; sourceId: string; retainUntil: string | null };
 
 const NOUN: Record<RetractionTarget['kind'], string> = { participant: 'participant', document: 'document', source: 'source' };
 
@@ -41,4 +44,22 @@ const retract: Handler<Extract<RetractionCommand, { type: 'retract' }>, Retracti
   },
 };
 
-export const retractionHandlers = { retract };
+const setRetention: Handler<Extract<RetractionCommand, { type: 'setRetention' }>, Source> = {
+  writes: ['sources'],
+  reads: () => ({ sources: true }),
+  plan(state, cmd) {
+    const source = state.sources.find((s) => s.id === cmd.sourceId);
+    if (!source) throw new Error('That source is not in this project');
+    if (cmd.retainUntil !== null && !IsoDate.safeParse(cmd.retainUntil).success) throw new Error(`“${cmd.retainUntil}” is not a date (use YYYY-MM-DD)`);
+    const { retainUntil: _old, ...rest } = source;
+    const next: Source = cmd.retainUntil === null ? rest : { ...rest, retainUntil: cmd.retainUntil };
+    return {
+      ops: [put('sources', next)],
+      step: { label: cmd.retainUntil === null ? 'Clear retention date' : 'Set retention date' },
+      audit: { action: 'retention.set', ids: [source.id] },
+      result: next,
+    };
+  },
+};
+
+export const retractionHandlers = { retract, setRetention };
