@@ -12,6 +12,7 @@ import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
+import { RetentionBanner } from '../features/governance/RetentionBanner';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -51,6 +52,7 @@ export function Workbench() {
         </p>
       )}
       {project?.isDemo && <DemoBanner />}
+      {project && <RetentionBanner key={`retention:${project.id}`} db={db} projectId={project.id} onReview={() => go('governance')} />}
       {project ? (
         <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
       ) : loaded && projects.length === 0 ? (

@@ -7,6 +7,7 @@ import { ImportWorkspace } from '../features/import/ImportWorkspace';
 import { SurveyGrid } from '../features/grid/SurveyGrid';
 import { SearchWorkspace } from '../features/search/SearchWorkspace';
 import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
+import { GovernanceWorkspace } from '../features/governance/GovernanceWorkspace';
 
 export interface WorkspaceProps {
   project: Project;
@@ -28,4 +29,5 @@ export const WORKSPACES: Workspace[] = [
   { id: 'suggest', label: 'Suggestions', Component: SuggestWorkspace },
   { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace },
   { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace },
+  { id: 'governance', label: 'Data governance', Component: GovernanceWorkspace },
 ];

@@ -135,3 +135,9 @@ export async function getDocumentText(db: ChorusDb, documentId: string): Promise
   if (text === undefined) throw new Error(`Document ${documentId} has no stored text`);
   return text;
 }
+
+/** The undo step that marked a retraction (so its own "Undo" reverts exactly that step), if it is still in the history. */
+export async function retractionStep(db: ChorusDb, projectId: string, recordId: string): Promise<number | undefined> {
+  const steps = await db.history.where('[projectId+undone]').equals([projectId, 0]).filter((e) => e.changes.some((c) => c.table === 'retractions' && c.key === recordId)).toArray();
+  return steps.at(-1)?.seq;
+}

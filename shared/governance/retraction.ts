@@ -192,3 +192,12 @@ export function dueForDeletion<S extends Pick<Source, 'id' | 'retainUntil'>>(sou
     .filter((s): s is S & { state: Exclude<RetentionState, 'kept'> } => s.state !== 'kept')
     .sort((a, b) => (a.retainUntil! < b.retainUntil! ? -1 : a.retainUntil! > b.retainUntil! ? 1 : a.id < b.id ? -1 : 1));
 }
+
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The report as CSV (RFC 4180): a month column, one column per reason; suppressed cells say "<threshold". */
+export function reasonsCsv(report: ReasonsReport, threshold: number): string {
+  const lines = [['Month', ...report.reasons].map(csvCell).join(',')];
+  report.months.forEach((m, i) => lines.push([m, ...report.counts[i]!.map((n) => (n === null ? `<${threshold}` : String(n)))].map(csvCell).join(',')));
+  return lines.join('\r\n') + '\r\n';
+}

@@ -24,6 +24,7 @@ import {
   listSurveyParts,
   openChorusDb,
   plainCodec,
+  projectChangeStamp,
   saveMemo,
   setCodec,
   type ChorusDb,
@@ -195,7 +196,10 @@ describe.each(codecs)('retraction with zero residue (%s)', (_name, makeCodec) =>
     // Mark again, and the transcript document too; confirm both.
     const r1 = (await execute(db, pid, { type: 'retract', target: { kind: 'participant', id: p.surveyParticipant }, reason: 'consent withdrawn', by: 'Alex' })).result;
     const r2 = (await execute(db, pid, { type: 'retract', target: { kind: 'document', id: p.transcriptId }, reason: 'participant request', by: 'Sam' })).result;
+    const stampBefore = await projectChangeStamp(db, pid);
     const c1 = await confirmRetraction(db, pid, r1.id, { now: '2026-06-02T09:00:00.000Z' });
+    // the workers (grid, search, suggestions, analyses) re-read when the stamp moves
+    expect(await projectChangeStamp(db, pid)).not.toEqual(stampBefore);
     expect(c1.counts).toMatchObject({ documents: 3, codings: 3, memos: 2, quotes: 1, findingLinks: 1, participants: 1 });
     expect(c1.counts.historyChanges).toBeGreaterThan(0);
     await expect(confirmRetraction(db, pid, r1.id)).rejects.toThrow('already been confirmed');
