@@ -30,7 +30,7 @@ export function RetentionPanel({ db, project, coderName, today, onStatus }: Prop
     if ((s.retainUntil ?? '') === value) return;
     setError('');
     try {
-      await execute(db, pid, { type: 'setRetention', sourceId: s.id, retainUntil: value || null });
+      await execute(db, pid, { type: 'setRetention', sourceId: s.id, retainUntil: value || null }, { actor: coderName });
       onStatus(value ? `“${s.name}” is kept until ${value}.` : `“${s.name}” has no retention date now.`);
     } catch (e) {
       setError(errorMessage(e));

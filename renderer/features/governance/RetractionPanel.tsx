@@ -44,7 +44,7 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
     if (!chosen) return;
     setError('');
     try {
-      await execute(db, pid, { type: 'retract', target: { kind, id: chosen }, reason, by: coderName });
+      await execute(db, pid, { type: 'retract', target: { kind, id: chosen }, reason, by: coderName }, { actor: coderName });
       onStatus(`The ${TARGET_NOUN[kind]} is retracted and hidden everywhere. Undo it below, or confirm to remove it for good.`);
     } catch (e) {
       setError(errorMessage(e));
@@ -55,7 +55,7 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
     try {
       const step = await retractionStep(db, pid, r.id);
       if (step === undefined) throw new Error('This retraction can no longer be undone from here: use Undo at the top');
-      await execute(db, pid, { type: 'undo', step });
+      await execute(db, pid, { type: 'undo', step }, { actor: coderName });
       onStatus(`Retraction undone: the ${TARGET_NOUN[r.target!.kind]} is back.`);
     } catch (e) {
       setError(errorMessage(e));
