@@ -13,7 +13,7 @@
  * only inside the transaction; nothing is decoded (blanking needs no text).
  */
 import { datasetDocumentId, datasetRowKey, type Dataset } from '../../shared/import/dataset';
-import { blankDataset, blankRowTexts, retractionScope, scrubChanges } from '../../shared/governance/retraction';
+import { blankDataset, blankRowTexts, RETRACTED_LABEL, retractionScope, scrubChanges } from '../../shared/governance/retraction';
 import { AUDIT_IDS, rowKey } from '../../shared/commands';
 import { newGuid, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../shared/model';
 import { datasetsDocuments, datasetRowRange, forgetDatasets } from './datasets';
@@ -112,6 +112,17 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   if (target.kind === 'source') {
     await db.sources.delete(target.id);
     await db.imports.where('projectId').equals(projectId).filter((i) => i.sourceId === target.id).delete();
+  } else {
+    // An import record names its files; a retracted transcript's file name (its title) goes too.
+    const titles = new Set(stored.filter((d) => docIds.has(d.id)).map((d) => d.title));
+    const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+    if (titles.size) {
+      const imports = await db.imports.where('projectId').equals(projectId).toArray();
+      for (const i of imports) {
+        const names = i.fileNames.map((n) => (titles.has(n) || titles.has(stem(n)) ? RETRACTED_LABEL : n));
+        if (names.some((n, k) => n !== i.fileNames[k])) await db.imports.put({ ...i, fileNames: names });
+      }
+    }
   }
 
   // The undo history: every change to a removed row goes; a step left with none goes too.

@@ -57,6 +57,7 @@ const T = {
   memoTranscript: 'zqxmemtrox',
   quoteNote: 'zqxquonet',
   storedAttr: 'zqxstorattu',
+  fileName: 'zqxfilenom',
 };
 const GONE = Object.values(T);
 /** Planted in data that is not retracted: the scan must find these. */
@@ -106,10 +107,10 @@ async function plant(codec: StorageCodec): Promise<Planted> {
   const person: Participant = { id: newGuid(), projectId: pid, sourceId: source.id, pseudonym: 'Interviewee 1', attributes: { [variable.id]: T.storedAttr } };
   const text = `Interviewer: What happened?\nP1: They said ${T.transcript} and left.`;
   const kept = `Interviewer: And then?\nP2: It was ${KEEP.transcript} in the end.`;
-  const doc = (id: string, body: string, participantId: string | null): DocumentWithText => ({ id, projectId: pid, sourceId: source.id, participantId, title: 'Interview', kind: 'transcript', length: body.length, turns: [], createdAt: NOW, text: body });
+  const doc = (id: string, body: string, participantId: string | null, title: string): DocumentWithText => ({ id, projectId: pid, sourceId: source.id, participantId, title, kind: 'transcript', length: body.length, turns: [], createdAt: NOW, text: body });
   const transcriptId = newGuid();
   const keptTranscriptId = newGuid();
-  await commitImport(db, pid, { sources: [source], variables: [], participants: [person], documents: [doc(transcriptId, text, person.id), doc(keptTranscriptId, kept, null)], skippedEmpty: 0 }, { fileNames: ['t.txt'], checksum: 'c2', by: 'Alex', redactions: {} });
+  await commitImport(db, pid, { sources: [source], variables: [], participants: [person], documents: [doc(transcriptId, text, person.id, `interview ${T.fileName}`), doc(keptTranscriptId, kept, null, 'kept interview')], skippedEmpty: 0 }, { fileNames: [`interview ${T.fileName}.txt`, 'kept interview.txt'], checksum: 'c2', by: 'Alex', redactions: {} });
 
   const coder = (await execute(db, pid, { type: 'createCoder', name: 'Alex' })).result;
   const code = (await execute(db, pid, { type: 'createCode', name: 'Not updated' })).result;
@@ -246,7 +247,7 @@ describe.each(codecs)('retraction with zero residue (%s)', (_name, makeCodec) =>
     const record = await deleteForRetention(db, pid, p.interviewSource, 'Alex', { now: NOW });
     expect(record).toMatchObject({ reason: 'retention period ended', status: 'confirmed', target: { kind: 'source', id: p.interviewSource } });
     expect(record.counts).toMatchObject({ documents: 2, participants: 1 });
-    const tokens = [T.transcript, T.memoTranscript, T.storedAttr, KEEP.transcript];
+    const tokens = [T.transcript, T.memoTranscript, T.storedAttr, T.fileName, KEEP.transcript];
     const after = await scanStore(db, tokens, codec);
     expect(after.hits).toEqual([]);
     // the survey (another source) is untouched

@@ -83,34 +83,34 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
         agreement and exports) and can be undone until you confirm it. Only the reason category is kept — never a note — so nothing of what was removed remains.
       </p>
       <div className="governance__form">
-        <label>
-          What to retract
-          <select value={kind} onChange={(e) => setKind(e.target.value as RetractionTarget['kind'])}>
+        <div className="governance__field">
+          <label htmlFor="retract-kind">What to retract</label>
+          <select id="retract-kind" value={kind} onChange={(e) => setKind(e.target.value as RetractionTarget['kind'])}>
             <option value="participant">A participant (all their responses)</option>
             <option value="document">One document or response</option>
             <option value="source">A whole source</option>
           </select>
-        </label>
-        <label>
-          {kind === 'participant' ? 'Participant' : kind === 'document' ? 'Document' : 'Source'}
-          <select value={chosen} onChange={(e) => setTargetId(e.target.value)} disabled={choices.length === 0}>
+        </div>
+        <div className="governance__field">
+          <label htmlFor="retract-target">{kind === 'participant' ? 'Participant' : kind === 'document' ? 'Document' : 'Source'}</label>
+          <select id="retract-target" value={chosen} onChange={(e) => setTargetId(e.target.value)} disabled={choices.length === 0}>
             {choices.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Reason
-          <select value={reason} onChange={(e) => setReason(e.target.value as RetractionReason)}>
+        </div>
+        <div className="governance__field">
+          <label htmlFor="retract-reason">Reason</label>
+          <select id="retract-reason" value={reason} onChange={(e) => setReason(e.target.value as RetractionReason)}>
             {CHOOSABLE.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="button" onClick={() => void retract()} disabled={!chosen}>
           Retract
         </button>
