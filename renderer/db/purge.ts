@@ -18,12 +18,15 @@ import { AUDIT_IDS, rowKey } from '../../shared/commands';
 import { newGuid, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../shared/model';
 import { datasetsDocuments, datasetRowRange, forgetDatasets } from './datasets';
 import type { ChorusDb } from './schema';
+import { churnStorage } from './purge-storage';
 
 export interface PurgeOptions {
   now?: string;
   newId?: () => string;
   /** Who confirmed (the coder's name), for the audit entry. */
   actor?: string;
+  /** Afterwards, churn the storage engine so it drops the old copies from its files (purge-storage.ts); the app does, tests need not. */
+  churn?: boolean;
 }
 
 /** What a purge removed, by kind (the record's counts). */
@@ -197,6 +200,7 @@ export async function confirmRetraction(db: ChorusDb, projectId: string, recordI
     return confirmed;
   });
   forgetDatasets(db, before);
+  if (opts.churn) await churnStorage(db);
   return out;
 }
 
@@ -223,5 +227,6 @@ export async function deleteForRetention(db: ChorusDb, projectId: string, source
     return record;
   });
   forgetDatasets(db, before);
+  if (opts.churn) await churnStorage(db);
   return out;
 }

@@ -152,9 +152,9 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       // 3. retract the participant in Data governance: pending (hidden, undoable), then confirmed
       await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Data governance', exact: true }).click();
       await page.getByRole('heading', { name: 'Retract data' }).waitFor();
-      await page.getByLabel('What to retract').selectOption('participant');
+      await page.getByLabel('What to retract', { exact: true }).selectOption('participant');
       await page.getByLabel('Participant', { exact: true }).selectOption(answer.participantId!);
-      await page.getByLabel('Reason').selectOption('consent withdrawn');
+      await page.getByLabel('Reason', { exact: true }).selectOption('consent withdrawn');
       await page.getByRole('button', { name: 'Retract', exact: true }).click();
       await page.getByRole('button', { name: 'Confirm retraction…' }).waitFor();
       const pending = await step.readBundle(page, PROJECT);
@@ -168,9 +168,9 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       await page.getByRole('status').filter({ hasText: /^Removed for good/ }).waitFor({ timeout: 60_000 });
 
       // ...and the transcript as a document
-      await page.getByLabel('What to retract').selectOption('document');
+      await page.getByLabel('What to retract', { exact: true }).selectOption('document');
       await page.getByLabel('Document', { exact: true }).selectOption(doc.id);
-      await page.getByLabel('Reason').selectOption('participant request');
+      await page.getByLabel('Reason', { exact: true }).selectOption('participant request');
       await page.getByRole('button', { name: 'Retract', exact: true }).click();
       await page.getByRole('button', { name: 'Confirm retraction…' }).click();
       await page.getByRole('dialog', { name: 'Confirm retraction' }).getByRole('button', { name: 'Remove for good' }).click();
@@ -188,7 +188,7 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       await date.blur();
       await page.getByRole('list', { name: 'Due for deletion' }).getByText(survey.name).waitFor();
       await page.getByRole('alert').filter({ hasText: 'Data past its retention date' }).waitFor();
-      await page.getByRole('heading', { name: 'Retention' }).scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { name: 'Retention', exact: true }).scrollIntoViewIfNeeded();
       await screenshot(page, 'retention-view');
       expect(await seriousA11yViolations(page)).toEqual([]);
 

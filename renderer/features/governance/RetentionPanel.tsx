@@ -40,7 +40,7 @@ export function RetentionPanel({ db, project, coderName, today, onStatus }: Prop
     if (!deleting) return;
     setBusy(true);
     try {
-      const record = await deleteForRetention(db, pid, deleting.id, coderName);
+      const record = await deleteForRetention(db, pid, deleting.id, coderName, { churn: true });
       onStatus(`“${deleting.name}” was deleted at the end of its retention period: ${countsSentence(record.counts)}.`);
       setDeleting(null);
     } catch (e) {

@@ -65,7 +65,7 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
     if (!confirming) return;
     setBusy(true);
     try {
-      const done = await confirmRetraction(db, pid, confirming.id, { actor: coderName });
+      const done = await confirmRetraction(db, pid, confirming.id, { actor: coderName, churn: true });
       onStatus(`Removed for good: ${countsSentence(done.counts)}. Only a record of when, who and why is kept.`);
       setConfirming(null);
     } catch (e) {
