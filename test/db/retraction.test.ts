@@ -9,6 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addCodings,
+  churnStorage,
   commitImport,
   confirmRetraction,
   createProject,
@@ -256,5 +257,17 @@ describe.each(codecs)('retraction with zero residue (%s)', (_name, makeCodec) =>
     expect((await exportsOf(db, pid, tokens)).hits).toEqual([]);
     expect((await db.audit.where('projectId').equals(pid).toArray()).filter((a) => a.action === 'retention.delete').map((a) => a.ids)).toEqual([[record.id, p.interviewSource]]);
     db.close();
+  });
+});
+
+describe('churning the storage engine after a purge', () => {
+  it('writes and deletes filler only in the scratch table: every other table is as it was, and scratch ends empty', async () => {
+    const p = await plant(plainCodec);
+    const snapshot = async () => Object.fromEntries(await Promise.all(p.db.tables.filter((t) => t.name !== 'scratch').map(async (t) => [t.name, await t.toArray()] as const)));
+    const before = await snapshot();
+    await churnStorage(p.db, 2 * 1024 * 1024);
+    expect(await p.db.scratch.count()).toBe(0);
+    expect(await snapshot()).toEqual(before);
+    p.db.close();
   });
 });
