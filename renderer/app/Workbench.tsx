@@ -15,6 +15,7 @@ import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
+import { RetentionBanner } from '../features/governance/RetentionBanner';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -55,6 +56,7 @@ export function Workbench() {
         </p>
       )}
       {project?.isDemo && <DemoBanner />}
+      {project && <RetentionBanner key={`retention:${project.id}`} db={db} projectId={project.id} onReview={() => go('governance')} />}
       {project && workspace.needsDocuments && empty ? (
         <main className="placeholder" id="document-area" tabIndex={-1}>
           <h2>{workspace.label}</h2>

@@ -9,6 +9,7 @@ import { SearchWorkspace } from '../features/search/SearchWorkspace';
 import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
 import { FindingsWorkspace } from '../features/findings/FindingsWorkspace';
 import { PacksWorkspace } from '../features/packs/PacksWorkspace';
+import { GovernanceWorkspace } from '../features/governance/GovernanceWorkspace';
 
 export interface WorkspaceProps {
   project: Project;
@@ -34,4 +35,5 @@ export const WORKSPACES: Workspace[] = [
   { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace, needsDocuments: true },
   { id: 'findings', label: 'Findings', Component: FindingsWorkspace },
   { id: 'packs', label: 'Packs', Component: PacksWorkspace },
+  { id: 'governance', label: 'Data governance', Component: GovernanceWorkspace },
 ];

@@ -19,7 +19,7 @@ export { getMemo } from './memos';
 export { listDatasets, getDataset, datasetTexts } from './datasets';
 export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
-export { execute, type Executed, type ExecuteOptions } from './execute';
+export { execute, confirmRetraction, deleteForRetention, type Executed, type ExecuteOptions } from './execute';
 export { listAssignments, listDecisions } from './reliability';
 export { listFindings, listRecommendations, listActions, listQuotes } from './findings';
 export { ChangedElsewhereError, UndoConflictError, isChangedElsewhere, isUndoConflict, type ExportKind, type ExportFormat } from '../../shared/commands';

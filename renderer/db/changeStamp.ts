@@ -18,10 +18,12 @@ export interface ProjectStamp {
   /** Sequence number of the newest undoable step (0 if none): grows with every step, even at the history limit. */
   lastStep: number;
   undone: number;
+  /** Retractions marked and confirmed (a mark hides data; a confirmation purges it and scrubs history). */
+  retractions: number;
 }
 
 export async function projectChangeStamp(db: ChorusDb, projectId: string): Promise<ProjectStamp> {
-  const [documents, participants, datasets, codes, codings, last, undone] = await Promise.all([
+  const [documents, participants, datasets, codes, codings, last, undone, retractions] = await Promise.all([
     db.documents.where('projectId').equals(projectId).count(),
     db.participants.where('projectId').equals(projectId).count(),
     db.datasets.where('projectId').equals(projectId).count(),
@@ -29,6 +31,9 @@ export async function projectChangeStamp(db: ChorusDb, projectId: string): Promi
     db.codings.where('projectId').equals(projectId).count(),
     db.history.where('projectId').equals(projectId).last(),
     db.history.where('[projectId+undone]').equals([projectId, 1]).count(),
+    db.retractions.where('projectId').equals(projectId).toArray(),
   ]);
-  return { documents, participants, datasets, codes, codings, lastStep: last?.seq ?? 0, undone };
+  // pending and confirmed weigh differently, so confirming one moves the stamp
+  const r = retractions.reduce((n, x) => n + (x.status === 'pending' ? 1 : 1000), 0);
+  return { documents, participants, datasets, codes, codings, lastStep: last?.seq ?? 0, undone, retractions: r };
 }

@@ -43,9 +43,11 @@ import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 
 export type { Executed, ExecuteOptions } from '../../shared/commands';
+/** Retraction step 2 and retention deletion: the purge (not a planned command; see purge.ts). */
+export { confirmRetraction, deleteForRetention, type PurgeOptions } from './purge';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -53,7 +55,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.codes || spec.codingsUnder) names.add('codes');
   if (spec.coders) names.add('coders');
   if (spec.codingIds || spec.codingsOfCodes || spec.codingsUnder || spec.codingsAt) names.add('codings');
-  if (spec.documentIds) names.add('documents').add('datasets');
+  if (spec.documentIds) names.add('documents').add('datasets').add('retractions');
   if (spec.memosOn) names.add('memos');
   if (spec.sources) names.add('sources');
   if (spec.assignments) names.add('assignments');
@@ -62,6 +64,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.recommendations) names.add('recommendations');
   if (spec.actions) names.add('actions');
   if (spec.quoteIds || spec.quotesOn) names.add('quotes');
+  if (spec.retractions) names.add('retractions');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -117,6 +120,7 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec, session: 
     recommendations: byIdOrder(spec.recommendations ? await db.recommendations.where('projectId').equals(projectId).toArray() : []),
     actions: byIdOrder(spec.actions ? await db.actions.where('projectId').equals(projectId).toArray() : []),
     quotes: byIdOrder(await quotesFor(db, projectId, spec)),
+    retractions: byIdOrder(spec.retractions ? await db.retractions.where('projectId').equals(projectId).toArray() : []),
     step,
     current,
   };

@@ -13,3 +13,4 @@ export { commitImports } from './import-many';
 export { ensureTermCounts, forgetTermCounts } from './termCounts';
 export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';
 export { setAssignment, resolveDisagreement, type AssignmentInput, type ResolveInput } from './reliability';
+export { churnStorage } from './purge-storage';

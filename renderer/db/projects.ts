@@ -1,6 +1,6 @@
 import { ProjectBundle, type Project } from '../../shared/model';
 import { datasetRowRange, forgetDatasets } from './datasets';
-import { listDocuments, listParticipants, readStoredTexts } from './reads';
+import { listDocuments, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
@@ -56,18 +56,30 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
     const documents = await listDocuments(db, projectId);
     const storedTexts = await readStoredTexts(db, documents.map((d) => d.id));
-    const memos = await by(db.memos);
+    const participants = await listParticipants(db, projectId);
+    // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
+    const view = await retractionView(db, projectId);
+    const docIds = new Set(documents.map((d) => d.id));
+    const codings = (await by(db.codings)).filter((c) => !view || docIds.has(c.documentId));
+    const codingIds = new Set(codings.map((c) => c.id));
+    const visible: Record<string, (id: string) => boolean> = {
+      document: (id) => docIds.has(id),
+      coding: (id) => codingIds.has(id),
+      participant: (id) => !view?.hidden.participants.has(id),
+      source: (id) => !view?.hidden.sources.has(id),
+    };
+    const memos = (await by(db.memos)).filter((m) => !view || (visible[m.target.kind]?.(m.target.id) ?? true));
     const storedMemos: StoredText[] = (await db.texts.bulkGet(memos.map((m) => m.id))).map((r) => r?.stored ?? { v: 0, text: '' });
     return {
       project,
       coders: await by(db.coders),
-      sources: await by(db.sources),
+      sources: (await by(db.sources)).filter((s) => !view?.hidden.sources.has(s.id)),
       variables: await by(db.variables),
-      participants: await listParticipants(db, projectId),
+      participants,
       documents,
       storedTexts,
       codes: await by(db.codes),
-      codings: await by(db.codings),
+      codings,
       memos,
       storedMemos,
       findings: await by(db.findings),

@@ -5,10 +5,27 @@ import { datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument
 import { parseDatasetDocumentId } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
+import { hiddenTargets, hideInDatasets, isHiddenDocument, type Hidden } from '../../shared/governance/retraction';
+import type { RetractionRecord, RetractionTarget } from '../../shared/model';
 
-export const listSources = (db: ChorusDb, projectId: string) => db.sources.where('projectId').equals(projectId).toArray();
-/** A project's documents: those stored one by one (transcripts, REFI imports, the demo) and the answers of its survey datasets. */
-export async function listDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
+/**
+ * Retracted targets (issue 12): hidden from every read below while their retraction awaits
+ * confirmation (and, once confirmed, a derived participant's blanked remains). null when the
+ * project has none, so the usual reads cost nothing extra.
+ */
+export async function retractionView(db: ChorusDb, projectId: string): Promise<{ hidden: Hidden; pending: RetractionTarget[] } | null> {
+  if (!db.retractions) return null;
+  const records = (await db.retractions.where('projectId').equals(projectId).toArray()).filter((r) => r.target);
+  if (records.length === 0) return null;
+  return { hidden: hiddenTargets(records), pending: records.filter((r) => r.status === 'pending').map((r) => r.target!) };
+}
+
+export const listRetractions = (db: ChorusDb, projectId: string): Promise<RetractionRecord[]> => db.retractions.where('projectId').equals(projectId).sortBy('at');
+
+const visibleParticipant = (p: Participant, h: Hidden) => !h.participants.has(p.id) && !h.sources.has(p.sourceId);
+
+/** Every document of the project, retracted ones too (for the purge and the retraction dialog's counts). */
+async function allDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
   const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
   return datasets.length === 0 ? stored : stored.concat(datasetsDocuments(datasets));
 }
@@ -19,39 +36,71 @@ export async function hasDocuments(db: ChorusDb, projectId: string): Promise<boo
   return stored + datasets > 0;
 }
 
-export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
-  const [stored, datasets] = await Promise.all([db.participants.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
-  return datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));
+export const listSources = (db: ChorusDb, projectId: string) => db.sources.where('projectId').equals(projectId).toArray();
+/** Sources as shown: a retracted source is left out while its retraction awaits confirmation. */
+export async function listVisibleSources(db: ChorusDb, projectId: string) {
+  const [sources, view] = await Promise.all([listSources(db, projectId), retractionView(db, projectId)]);
+  return view ? sources.filter((s) => !view.hidden.sources.has(s.id)) : sources;
+}
+/** A project's documents: those stored one by one (transcripts, REFI imports, the demo) and the answers of its survey datasets. */
+export async function listDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
+  const [all, view] = await Promise.all([allDocuments(db, projectId), retractionView(db, projectId)]);
+  return view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all;
 }
 
-/** Documents by id, stored or derived (undefined where there is none). */
+export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
+  const [stored, datasets, view] = await Promise.all([db.participants.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
+  const all = datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));
+  return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;
+}
+
+/** Documents by id, stored or derived (undefined where there is none, or it is retracted). */
 export async function getDocuments(db: ChorusDb, ids: readonly string[]): Promise<(DocumentMeta | undefined)[]> {
   const stored = await db.documents.bulkGet([...ids]);
-  return Promise.all(stored.map((d, i) => d ?? getDatasetDocument(db, ids[i]!)));
+  const docs = await Promise.all(stored.map((d, i) => d ?? getDatasetDocument(db, ids[i]!)));
+  const projectId = docs.find((d) => d)?.projectId;
+  const view = projectId ? await retractionView(db, projectId) : null;
+  return view ? docs.map((d) => (d && isHiddenDocument(d, view.hidden) ? undefined : d)) : docs;
+}
+
+/** Ids of the project's retracted documents (empty when there are none). */
+export async function hiddenDocumentIds(db: ChorusDb, projectId: string): Promise<Set<string>> {
+  const view = await retractionView(db, projectId);
+  if (!view) return new Set();
+  return new Set((await allDocuments(db, projectId)).filter((d) => isHiddenDocument(d, view.hidden)).map((d) => d.id));
 }
 /**
  * What the survey grid is built from (shared/grid/rows.ts): the project's survey tables as stored,
  * and the responses and participants stored one by one (the demo, REFI-QDA imports).
  */
 export async function listSurveyParts(db: ChorusDb, projectId: string) {
-  const [sources, variables, datasets, documents, participants] = await Promise.all([
+  const [sources, variables, datasets, documents, participants, view] = await Promise.all([
     listSources(db, projectId),
     listVariables(db, projectId),
     listDatasets(db, projectId),
     db.documents.where('projectId').equals(projectId).filter((d) => d.kind === 'response').toArray(),
     db.participants.where('projectId').equals(projectId).toArray(),
+    retractionView(db, projectId),
   ]);
-  return { sources, variables, datasets, documents, participants };
+  if (!view) return { sources, variables, datasets, documents, participants };
+  return {
+    sources: sources.filter((s) => !view.hidden.sources.has(s.id)),
+    variables,
+    datasets: hideInDatasets(datasets, view.pending),
+    documents: documents.filter((d) => !isHiddenDocument(d, view.hidden)),
+    participants: participants.filter((p) => visibleParticipant(p, view.hidden)),
+  };
 }
 
 export const listVariables = (db: ChorusDb, projectId: string) => db.variables.where('projectId').equals(projectId).toArray();
 export const listCoders = (db: ChorusDb, projectId: string) => db.coders.where('projectId').equals(projectId).toArray();
 export const listCodes = (db: ChorusDb, projectId: string) => db.codes.where('projectId').equals(projectId).toArray();
 
-export function listCodings(db: ChorusDb, query: { documentId: string } | { projectId: string }) {
-  return 'documentId' in query
-    ? db.codings.where('documentId').equals(query.documentId).toArray()
-    : db.codings.where('projectId').equals(query.projectId).toArray();
+/** Codings of a document, or of the project (those of retracted documents left out). */
+export async function listCodings(db: ChorusDb, query: { documentId: string } | { projectId: string }) {
+  if ('documentId' in query) return db.codings.where('documentId').equals(query.documentId).toArray();
+  const [codings, hidden] = await Promise.all([db.codings.where('projectId').equals(query.projectId).toArray(), hiddenDocumentIds(db, query.projectId)]);
+  return hidden.size ? codings.filter((c) => !hidden.has(c.documentId)) : codings;
 }
 
 /**
@@ -91,4 +140,10 @@ export async function getDocumentText(db: ChorusDb, documentId: string): Promise
   const text = await getText(db, documentId);
   if (text === undefined) throw new Error(`Document ${documentId} has no stored text`);
   return text;
+}
+
+/** The undo step that marked a retraction (so its own "Undo" reverts exactly that step), if it is still in the history. */
+export async function retractionStep(db: ChorusDb, projectId: string, recordId: string): Promise<number | undefined> {
+  const steps = await db.history.where('[projectId+undone]').equals([projectId, 0]).filter((e) => e.changes.some((c) => c.table === 'retractions' && c.key === recordId)).toArray();
+  return steps.at(-1)?.seq;
 }

@@ -153,6 +153,8 @@ export const STORES_V6 = {
   quotes: 'id, projectId, documentId',
   recommendations: 'id, projectId, findingId',
   actions: 'id, projectId, findingId, recommendationId',
+  /** Filler written and deleted after a retraction's purge, so the storage engine rewrites its files (see purge-storage.ts). No project data. */
+  scratch: 'key',
 } as const;
 
 /** The newest schema version this build understands. */
@@ -184,6 +186,7 @@ export class ChorusDb extends Dexie {
   decisions!: Table<ConsensusDecision, string>;
   quotes!: Table<Quote, string>;
   recommendations!: Table<Recommendation, string>;
+  scratch!: Table<{ key: string; data: Uint8Array }, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);

@@ -281,8 +281,10 @@ export class ImportSession {
       }
       findings.length = w;
       views.length = w;
-      for (const x of scanner.followers()) findings.push(x);
+      // kept apart until every batch is settled: `findings` and `views` must stay index-aligned
+      for (const x of scanner.followers()) followers.push(x);
     };
+    const followers: BatchFinding[] = [];
 
     for (const t of req.tables) {
       const f = this.#file(t.fileId);
@@ -388,6 +390,7 @@ export class ImportSession {
     if (invalidCount > errors.length) errors.push({ file: '', message: `… and ${(invalidCount - errors.length).toLocaleString('en-GB')} more values that cannot be read as their column's type` });
     if (blankedCount > blankedDates.length) blankedDates.push({ file: '', message: `… and ${(blankedCount - blankedDates.length).toLocaleString('en-GB')} more dates left blank` });
     const review = { documents, participants, skippedEmpty, errors, warnings, blankedDates };
+    for (const x of followers) findings.push(x);
     this.#prepared = { projectId: req.projectId, now, items, findings, views, review, invalidCount, request: req };
     return { type: 'review', review: { findings: views, ...review } };
   }

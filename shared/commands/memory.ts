@@ -33,7 +33,7 @@ export interface MemoryStep {
   session?: string;
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -123,6 +123,7 @@ export class MemoryProject {
       recommendations: spec.recommendations ? this.rows('recommendations') : [],
       actions: spec.actions ? this.rows('actions') : [],
       quotes: this.rows<Snapshot['quotes'][number]>('quotes').filter((q) => (spec.quoteIds ?? []).includes(q.id) || (spec.quotesOn ?? []).includes(q.documentId)),
+      retractions: spec.retractions ? this.rows('retractions') : [],
       step,
       current,
     };

@@ -4,7 +4,7 @@
  * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
  * speak it.
  */
-import type { Action, Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, Finding, MemoMeta, MemoTarget, Project, Quote, Recommendation, Source } from '../model';
+import type { Action, Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, Finding, MemoMeta, MemoTarget, Project, Quote, Recommendation, RetractionRecord, Source } from '../model';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -23,7 +23,8 @@ export type TableName =
   | 'recommendations'
   | 'quotes'
   | 'assignments'
-  | 'decisions';
+  | 'decisions'
+  | 'retractions';
 
 /** A stored row: every row a plan writes has a string `id`. */
 export type Row = { id: string } & Record<string, unknown>;
@@ -122,6 +123,8 @@ export interface ReadSpec {
   findings?: boolean;
   recommendations?: boolean;
   actions?: boolean;
+  /** Every retraction record of the project (pending and confirmed). */
+  retractions?: boolean;
 }
 
 /** Snapshot lists are in id order in every executor, so a plan's output does not depend on storage order. */
@@ -143,6 +146,7 @@ export interface Snapshot {
   actions: Action[];
   /** Every quote asked for (by id, on documents), each once. */
   quotes: Quote[];
+  retractions: RetractionRecord[];
   /** The history step asked for; `latest` when it is the project's latest not-undone step (of any session). */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /**

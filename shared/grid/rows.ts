@@ -8,6 +8,7 @@
 import type { AttributeValue, Code, Coding, DocumentMeta, Participant, Source, Variable, VariableType } from '../model';
 import { datasetDocumentId, datasetParticipants, datasetRowKey, type Dataset } from '../import/dataset';
 import { buildCodeTree } from '../coding/tree';
+import { RETRACTED_LABEL } from '../governance/retraction';
 
 /** One answer: its response document. */
 export interface GridAnswer {
@@ -131,6 +132,7 @@ export function buildGrid(input: GridInput): GridModel {
     const people = datasetParticipants(ds);
     const F = ds.fields.length;
     for (let r = 0; r < ds.recordIds.length; r++) {
+      if (isRetractedRow(ds, r)) continue;
       const p = people[ds.participantOf[r]!];
       const answers: (GridAnswer | undefined)[] = [];
       for (let slot = 0; slot < F; slot++) {
@@ -384,3 +386,11 @@ export function longestRecordId(rows: readonly GridRow[]): number {
   return n;
 }
 
+
+/** A row whose participant was retracted (blanked: no answers, record id replaced): not a row of the grid. */
+function isRetractedRow(ds: Dataset, r: number): boolean {
+  if (ds.recordIds[r] !== RETRACTED_LABEL) return false;
+  const F = ds.fields.length;
+  for (let s = 0; s < F; s++) if (ds.lengths[r * F + s]! >= 0) return false;
+  return true;
+}

@@ -283,15 +283,28 @@ export const Action = z.object({
 });
 export type Action = z.infer<typeof Action>;
 
-export const RETRACTION_REASONS = ['participant request', 'consent withdrawn', 'safeguarding', 'data error', 'other'] as const;
-/** A content-free record of a retraction: counts only, never what was removed. */
+export const RETRACTION_REASONS = ['participant request', 'consent withdrawn', 'safeguarding', 'data error', 'retention period ended', 'other'] as const;
+export type RetractionReason = (typeof RETRACTION_REASONS)[number];
+/** What can be retracted: one participant (all their responses), one document, or a whole source. */
+export const RETRACTION_TARGETS = ['participant', 'document', 'source'] as const;
+export const RetractionTarget = z.object({ kind: z.enum(RETRACTION_TARGETS), id: Guid });
+export type RetractionTarget = z.infer<typeof RetractionTarget>;
+/**
+ * A content-free record of a retraction: when, who (the coder's name), the reason category (never
+ * free text, which could hold content), what kind of thing and its id, and counts of what was
+ * removed. `status` 'pending': marked (hidden everywhere, undoable); 'confirmed': purged (absent =
+ * confirmed, for records written before the two steps existed).
+ */
 export const RetractionRecord = z.object({
   id: Guid,
   projectId: Guid,
   at: IsoDate,
   by: z.string(),
   reason: z.enum(RETRACTION_REASONS),
-  counts: z.object({ documents: z.number().int(), codings: z.number().int(), memos: z.number().int() }),
+  counts: z.object({ documents: z.number().int(), codings: z.number().int(), memos: z.number().int() }).catchall(z.number().int()),
+  target: RetractionTarget.optional(),
+  status: z.enum(['pending', 'confirmed']).optional(),
+  confirmedAt: IsoDate.optional(),
 });
 export type RetractionRecord = z.infer<typeof RetractionRecord>;
 

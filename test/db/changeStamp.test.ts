@@ -11,7 +11,7 @@ describe('project change stamp (the grid’s cheap live signal)', () => {
     await importBundle(db, other);
     const pid = b.project.id;
     const s0 = await projectChangeStamp(db, pid);
-    expect(s0).toEqual({ documents: b.documents.length, participants: b.participants.length, datasets: 0, codes: b.codes.length, codings: b.codings.length, lastStep: 0, undone: 0 });
+    expect(s0).toEqual({ documents: b.documents.length, participants: b.participants.length, datasets: 0, codes: b.codes.length, codings: b.codings.length, lastStep: 0, undone: 0, retractions: 0 });
     const doc = b.documents[1]!;
     const c = await addCoding(db, { projectId: pid, documentId: doc.id, codeId: b.codes[0]!.id, start: 0, end: 3, coderId: b.coders[0]!.id });
     const s1 = await projectChangeStamp(db, pid);

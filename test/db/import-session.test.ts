@@ -247,6 +247,22 @@ describe('the import session (streamed CSV → dataset)', () => {
     expect(JSON.stringify(await exportBundle(db, pid))).not.toMatch(/priya|harcourt/i);
   });
 
+  it('two transcripts with named speakers in one scan: the first one’s followers do not break the second’s review (every finding has its view)', async () => {
+    const { db, pid } = await fresh();
+    const s = session(db);
+    const t = (who: string) => new TextEncoder().encode(`Interviewer: How did the police respond?\n${who}: They came late.\nInterviewer: Anything else?\n${who}: Only the court date.\n`);
+    for (const [id, who] of [['a', 'Morgan'], ['b', 'Riley']] as const) {
+      expect((await ask(s, { type: 'add-file', projectId: pid, fileId: id, name: `${id}.txt`, data: t(who) })).type).toBe('file');
+      expect((await ask(s, { type: 'read-transcript', fileId: id })).type).toBe('transcript');
+    }
+    const prepared = await ask(s, { type: 'prepare', projectId: pid, tables: [], transcripts: [{ fileId: 'a', notSpeakers: [] }, { fileId: 'b', notSpeakers: [] }], transcriptSource: { name: 'Interviews', kind: 'interview' }, allowList: [] });
+    if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
+    expect(prepared.review.findings.every((f) => typeof f.id === 'string' && typeof f.where === 'string')).toBe(true);
+    const decisions = Object.fromEntries(prepared.review.findings.map((f) => [f.id, 'pseudonymise' as const]));
+    expect((await ask(s, { type: 'commit', projectId: pid, decisions, by: 'Analyst' })).type).toBe('committed');
+    expect(await listDocuments(db, pid)).toHaveLength(2);
+  });
+
   it('dataset documents can be coded, exported and deleted like any other', async () => {
     const { db, pid } = await fresh();
     const s = session(db);

@@ -8,6 +8,6 @@ import { projectChangeStamp, type ChorusDb } from '../../db/api';
 export function useRevision(db: ChorusDb, projectId: string): string | undefined {
   return useLiveQuery(async () => {
     const s = await projectChangeStamp(db, projectId);
-    return `${s.lastStep}.${s.undone}.${s.documents}.${s.datasets}.${s.codings}.${s.codes}.${s.participants}`;
+    return `${s.lastStep}.${s.undone}.${s.documents}.${s.datasets}.${s.codings}.${s.codes}.${s.participants}.${s.retractions}`;
   }, [db, projectId]);
 }

@@ -55,7 +55,7 @@ function gridService(): GridService {
  */
 export function useGridView(db: ChorusDb, projectId: string, sort: SortState, filters: GridFilters, service: GridService = gridService()): GridViewState {
   const stamp = useLiveQuery(() => projectChangeStamp(db, projectId), [db, projectId]);
-  const sizeKey = stamp ? `${stamp.documents}:${stamp.participants}:${stamp.datasets}` : null;
+  const sizeKey = stamp ? `${stamp.documents}:${stamp.participants}:${stamp.datasets}:${stamp.retractions}` : null;
   const stepKey = stamp ? `${stamp.codings}:${stamp.lastStep}:${stamp.undone}:${sizeKey}` : null;
   const [codes, setCodes] = useState<Code[] | null>(null);
   const [current, setCurrent] = useState<{ view: GridView; sort: SortState; filters: GridFilters; seq: number } | null>(null);
