@@ -107,7 +107,7 @@ describe('properties', () => {
   });
   it('a disclosure is found wherever it sits among other sentences', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('The officer was kind.', 'I waited an hour.', 'Nobody rang back.'), { maxLength: 5 }), fc.nat(5), (others, at) => {
+      fc.property(fc.array(fc.constantFrom<string>('The officer was kind.', 'I waited an hour.', 'Nobody rang back.'), { maxLength: 5 }), fc.nat(5), (others, at) => {
         const parts = [...others];
         parts.splice(Math.min(at, parts.length), 0, 'My ex keeps turning up at my work.');
         expect(categories(parts.join(' '))).toEqual(['ongoing-abuse']);
