@@ -19,4 +19,5 @@ export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
 export { execute, type Executed, type ExecuteOptions } from './execute';
 export { listAssignments, listDecisions } from './reliability';
+export { listSafeguardFlags, countOpenSafeguardFlags, safeguardFlagsOf } from './safeguarding';
 export { HISTORY_LIMIT, initialsOf, type Command, type CodePatch, type CoderPatch, type CodebookImportResult, type SpanToCode } from '../../shared/commands';

@@ -33,6 +33,7 @@ import {
 import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding } from '../../shared/model';
+import type { SafeguardFlag } from '../../shared/safeguarding/flags';
 import { getCodec } from './codec';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
@@ -42,7 +43,7 @@ import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions', 'safeguardFlags'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -55,6 +56,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.sources) names.add('sources');
   if (spec.assignments) names.add('assignments');
   if (spec.decisionsAt) names.add('decisions');
+  if (spec.safeguardFlagsOf || spec.safeguardFlagIds) names.add('safeguardFlags');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -105,9 +107,18 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<
     sources: byIdOrder(spec.sources ? await db.sources.where('projectId').equals(projectId).toArray() : []),
     assignments: byIdOrder(spec.assignments ? await db.assignments.where('projectId').equals(projectId).toArray() : []),
     decisions: byIdOrder(spec.decisionsAt?.length ? await db.decisions.where('[documentId+codeId]').anyOf(spec.decisionsAt.map((p) => [p.documentId, p.codeId])).toArray() : []),
+    ...(spec.safeguardFlagsOf || spec.safeguardFlagIds ? { safeguardFlags: await gatherFlags(db, projectId, spec) } : {}),
     step,
     current,
   };
+}
+
+/** Safeguarding flags by document and by id, each once, in id order (this project's only). */
+async function gatherFlags(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<SafeguardFlag[]> {
+  const out = new Map<string, SafeguardFlag>();
+  if (spec.safeguardFlagsOf?.length) for (const f of await db.safeguardFlags.where('documentId').anyOf([...spec.safeguardFlagsOf]).toArray()) out.set(f.id, f);
+  if (spec.safeguardFlagIds?.length) for (const f of await db.safeguardFlags.bulkGet([...spec.safeguardFlagIds])) if (f) out.set(f.id, f);
+  return byIdOrder([...out.values()].filter((f) => f.projectId === projectId));
 }
 
 /** Each row's stored state before the plan, for the undo step. */

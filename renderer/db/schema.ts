@@ -27,6 +27,7 @@ import type {
 } from '../../shared/model';
 import type { StoredText } from './codec';
 import type { Dataset } from '../../shared/import/dataset';
+import type { SafeguardFlag } from '../../shared/safeguarding/flags';
 
 /** Text of a document or memo, stored through the codec (so it can be encrypted at rest). */
 export interface TextRow {
@@ -150,6 +151,7 @@ export const STORES_V6 = {
   quotes: 'id, projectId, documentId',
   recommendations: 'id, projectId, findingId',
   actions: 'id, projectId, findingId, recommendationId',
+  safeguardFlags: 'id, projectId, documentId, [projectId+status]',
 } as const;
 
 /** The newest schema version this build understands. */
@@ -181,6 +183,7 @@ export class ChorusDb extends Dexie {
   decisions!: Table<ConsensusDecision, string>;
   quotes!: Table<Quote, string>;
   recommendations!: Table<Recommendation, string>;
+  safeguardFlags!: Table<SafeguardFlag, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -223,6 +226,7 @@ export const PROJECT_TABLES = [
   'decisions',
   'quotes',
   'recommendations',
+  'safeguardFlags',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -11,9 +11,10 @@ import { codingHandlers, type CodingCommand } from './coding';
 import { historyHandlers, type HistoryCommand } from './history';
 import { memoHandlers, type MemoCommand } from './memos';
 import { projectHandlers, type ProjectCommand } from './project';
+import { safeguardingHandlers, type SafeguardingCommand } from './safeguarding';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | SafeguardingCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -26,6 +27,7 @@ export const handlers = {
   ...agreementHandlers,
   ...projectHandlers,
   ...historyHandlers,
+  ...safeguardingHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;

@@ -8,6 +8,7 @@ import { newGuid, type AuditEvent, type DocumentMeta, type MemoMeta, type Projec
 import { auditRow, byTable, changedRows, changesOf, collapse, changesSomething, type Executed, type ExecuteOptions } from './apply';
 import { descendantIds } from '../coding/tree';
 import { handlerOf, type Command, type ResultOf } from './index';
+import type { SafeguardFlag } from '../safeguarding/flags';
 import { byIdOrder, HISTORY_LIMIT, rowKey, type ReadSpec, type Row, type RowChange, type Snapshot, type TableName } from './types';
 
 /** Plain stored text, as the store's plain codec keeps it. */
@@ -29,7 +30,7 @@ export interface MemoryStep {
   changes: RowChange[];
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'assignments', 'decisions', 'safeguardFlags'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -103,6 +104,11 @@ export class MemoryProject {
       sources: spec.sources ? this.rows('sources') : [],
       assignments: spec.assignments ? this.rows('assignments') : [],
       decisions: this.rows<Snapshot['decisions'][number]>('decisions').filter((d) => (spec.decisionsAt ?? []).some((p) => p.documentId === d.documentId && p.codeId === d.codeId)),
+      ...(spec.safeguardFlagsOf || spec.safeguardFlagIds
+        ? {
+            safeguardFlags: this.rows<SafeguardFlag>('safeguardFlags').filter((f) => (spec.safeguardFlagsOf ?? []).includes(f.documentId) || (spec.safeguardFlagIds ?? []).includes(f.id)),
+          }
+        : {}),
       step,
       current,
     };

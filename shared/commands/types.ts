@@ -5,6 +5,7 @@
  * speak it.
  */
 import type { Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, MemoMeta, MemoTarget, Project, Source } from '../model';
+import type { SafeguardFlag } from '../safeguarding/flags';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -23,7 +24,8 @@ export type TableName =
   | 'recommendations'
   | 'quotes'
   | 'assignments'
-  | 'decisions';
+  | 'decisions'
+  | 'safeguardFlags';
 
 /** A stored row: every row a plan writes has a string `id`. */
 export type Row = { id: string } & Record<string, unknown>;
@@ -105,6 +107,10 @@ export interface ReadSpec {
   assignments?: boolean;
   /** The consensus decisions on these (document, code) pairs. */
   decisionsAt?: readonly { documentId: string; codeId: string }[];
+  /** Safeguarding flags on these documents. */
+  safeguardFlagsOf?: readonly string[];
+  /** Safeguarding flags by id. */
+  safeguardFlagIds?: readonly string[];
   /** A history step: the one Undo or Redo would act on, or the step with this sequence number. */
   step?: 'undo' | 'redo' | number;
 }
@@ -123,6 +129,8 @@ export interface Snapshot {
   sources: Source[];
   assignments: CoderAssignment[];
   decisions: ConsensusDecision[];
+  /** The safeguarding flags asked for (by document, by id), each once; absent when none were asked for. */
+  safeguardFlags?: SafeguardFlag[];
   /** The history step asked for; `latest` when it is the step Undo would act on now. */
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /** For `step: number`: the project's current rows for each of the step's changes (for a conflict check). */
