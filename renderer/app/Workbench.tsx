@@ -12,6 +12,7 @@ import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
+import { BreakReminderBanner } from '../features/safeguarding/BreakReminderBanner';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -43,13 +44,14 @@ export function Workbench() {
             Shortcuts
           </button>
         </div>
-        <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
+        <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} projectId={project?.id} />
       </header>
       {fileStatus && (
         <p className="app-status" role="status">
           {fileStatus}
         </p>
       )}
+      <BreakReminderBanner db={db} />
       {project?.isDemo && <DemoBanner />}
       {project ? (
         <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />

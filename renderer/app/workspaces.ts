@@ -7,6 +7,8 @@ import { ImportWorkspace } from '../features/import/ImportWorkspace';
 import { SurveyGrid } from '../features/grid/SurveyGrid';
 import { SearchWorkspace } from '../features/search/SearchWorkspace';
 import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
+import { SafeguardingWorkspace } from '../features/safeguarding/SafeguardingWorkspace';
+import { SafeguardBadge } from '../features/safeguarding/SafeguardBadge';
 
 export interface WorkspaceProps {
   project: Project;
@@ -17,6 +19,8 @@ export interface Workspace {
   id: string;
   label: string;
   Component: ComponentType<WorkspaceProps>;
+  /** A count beside the tab (e.g. flags waiting for review). */
+  Badge?: ComponentType<{ projectId: string }>;
 }
 
 /** The workspaces in the order the navigation shows them. Add one line per workspace. */
@@ -28,4 +32,5 @@ export const WORKSPACES: Workspace[] = [
   { id: 'suggest', label: 'Suggestions', Component: SuggestWorkspace },
   { id: 'analyse', label: 'Analyse', Component: AnalyseWorkspace },
   { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace },
+  { id: 'safeguarding', label: 'Safeguarding', Component: SafeguardingWorkspace, Badge: SafeguardBadge },
 ];
