@@ -26,7 +26,8 @@ export function contentNoteRanges(text: string, flagged: readonly { start: numbe
   const out: FoldRange[] = [];
   for (const r of raw) {
     const last = out.at(-1);
-    if (last && r.start <= last.end) {
+    // overlapping passages, or neighbours with only white space between them, become one fold
+    if (last && (r.start <= last.end || text.slice(last.end, r.start).trim() === '')) {
       last.end = Math.max(last.end, r.end);
       if (!last.note.split('; ').includes(r.note)) last.note = `${last.note}; ${r.note}`;
     } else out.push({ ...r });
