@@ -27,7 +27,7 @@ export async function scanSourcesForSafeguarding(
   for (let i = 0; i < docs.length; i += block) {
     const part = docs.slice(i, i + block);
     const texts = await getDocumentTexts(db, part.map((d) => d.id));
-    part.forEach((d, k) => proposals.push(...proposalsFor(d.id, detectSafeguarding(texts[k]!))));
+    part.forEach((d, k) => proposals.push(...proposalsFor(d.id, detectSafeguarding(texts[k]!), d.turns)));
     opts.onProgress?.(Math.min(i + block, docs.length), docs.length);
   }
   if (proposals.length === 0) return { scanned: docs.length, flagged: 0 };

@@ -4,7 +4,7 @@
  * and sentences describing serious violence or abuse even when told as past. Folding is display
  * only: the text, its offsets and its codings are unchanged. Pure.
  */
-import { detectSafeguarding, sentenceSpans, normaliseForCues, CATEGORY_LABELS, type SafeguardCategory } from './detect';
+import { detectSafeguarding, sentenceSpans, normaliseForCues, CATEGORY_LABELS, SAFEGUARD_CATEGORIES, type SafeguardCategory } from './detect';
 
 export interface FoldRange {
   start: number;
@@ -18,21 +18,28 @@ const DISTRESSING = /\b(?:rap(?:e|ed|ing|ist)|sexual(?:ly)? (?:assault|abus)\w*|
 
 /** The passages to fold, merged and in order. `flagged` are the stored flags' places on this text. */
 export function contentNoteRanges(text: string, flagged: readonly { start: number; end: number; category: SafeguardCategory }[] = []): FoldRange[] {
-  const raw: FoldRange[] = flagged.filter((f) => f.end > f.start && f.end <= text.length).map((f) => ({ start: f.start, end: f.end, note: `possible disclosure: ${CATEGORY_LABELS[f.category].toLocaleLowerCase('en-GB')}` }));
-  for (const f of detectSafeguarding(text)) raw.push({ start: f.start, end: f.end, note: `possible disclosure: ${CATEGORY_LABELS[f.category].toLocaleLowerCase('en-GB')}` });
+  type Raw = { start: number; end: number; category?: SafeguardCategory };
+  const raw: Raw[] = flagged.filter((f) => f.end > f.start && f.end <= text.length).map((f) => ({ start: f.start, end: f.end, category: f.category }));
+  for (const f of detectSafeguarding(text)) raw.push({ start: f.start, end: f.end, category: f.category });
   const norm = normaliseForCues(text);
-  for (const s of sentenceSpans(norm)) if (DISTRESSING.test(norm.slice(s.start, s.end))) raw.push({ start: s.start, end: s.end, note: 'distressing content' });
+  for (const s of sentenceSpans(norm)) if (DISTRESSING.test(norm.slice(s.start, s.end))) raw.push({ start: s.start, end: s.end });
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: FoldRange[] = [];
+  const merged: { start: number; end: number; categories: Set<SafeguardCategory>; distressing: boolean }[] = [];
   for (const r of raw) {
-    const last = out.at(-1);
+    const last = merged.at(-1);
     // overlapping passages, or neighbours with only white space between them, become one fold
-    if (last && (r.start <= last.end || text.slice(last.end, r.start).trim() === '')) {
-      last.end = Math.max(last.end, r.end);
-      if (!last.note.split('; ').includes(r.note)) last.note = `${last.note}; ${r.note}`;
-    } else out.push({ ...r });
+    const into = last && (r.start <= last.end || text.slice(last.end, r.start).trim() === '') ? last : undefined;
+    const m = into ?? { start: r.start, end: r.end, categories: new Set<SafeguardCategory>(), distressing: false };
+    if (!into) merged.push(m);
+    m.end = Math.max(m.end, r.end);
+    if (r.category) m.categories.add(r.category);
+    else m.distressing = true;
   }
-  return out;
+  return merged.map((m) => {
+    const cats = SAFEGUARD_CATEGORIES.filter((c) => m.categories.has(c)).map((c) => CATEGORY_LABELS[c].toLocaleLowerCase('en-GB'));
+    const parts = [cats.length ? `possible disclosure (${cats.join(', ')})` : '', m.distressing && !cats.length ? 'distressing content' : ''].filter(Boolean);
+    return { start: m.start, end: m.end, note: parts.join('; ') };
+  });
 }
 
 /** A fold's key within a document (to remember which the analyst opened). */

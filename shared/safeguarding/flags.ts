@@ -51,7 +51,19 @@ export interface FlagProposal {
 /** Two flags are the same passage when document, offsets and category agree. */
 export const flagKey = (f: Pick<FlagProposal, 'documentId' | 'start' | 'end' | 'category'>) => `${f.documentId}:${f.start}:${f.end}:${f.category}`;
 
-/** Detector findings of one document as flag proposals. */
-export function proposalsFor(documentId: string, findings: readonly { start: number; end: number; category: FlagProposal['category']; cue: string }[]): FlagProposal[] {
-  return findings.map((f) => ({ documentId, start: f.start, end: f.end, category: f.category, cue: f.cue }));
+/**
+ * Detector findings of one document as flag proposals. In a transcript a finding is kept within
+ * the speaker turn that holds its cue (a line's speaker label is not part of the passage).
+ */
+export function proposalsFor(
+  documentId: string,
+  findings: readonly { start: number; end: number; cueStart: number; category: FlagProposal['category']; cue: string }[],
+  turns: readonly { start: number; end: number }[] = [],
+): FlagProposal[] {
+  return findings.map((f) => {
+    const turn = turns.find((t) => f.cueStart >= t.start && f.cueStart < t.end);
+    const start = turn ? Math.max(f.start, turn.start) : f.start;
+    const end = turn ? Math.min(f.end, turn.end) : f.end;
+    return { documentId, start, end, category: f.category, cue: f.cue };
+  });
 }

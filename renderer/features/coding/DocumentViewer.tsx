@@ -40,7 +40,7 @@ export function DocumentViewer(props: Props) {
       {text === undefined ? (
         <p className="empty">Loading the text…</p>
       ) : (
-        <FoldedText projectId={doc.projectId} documentId={doc.id} text={text}>
+        <FoldedText projectId={doc.projectId} documentId={doc.id} text={text} turns={doc.turns}>
           {(folds, show) => (
             <TextPane
               text={text}

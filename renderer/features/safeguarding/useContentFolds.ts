@@ -11,19 +11,21 @@ import { flagKey, proposalsFor } from '../../../shared/safeguarding/flags';
 import { contentNoteRanges, foldKey, type FoldRange } from '../../../shared/safeguarding/content-notes';
 import { useOpenedPassages, useWellbeing } from './wellbeingStore';
 
+const NO_TURNS: readonly { start: number; end: number }[] = [];
+
 export interface ClosedFold extends FoldRange {
   key: string;
 }
 
-export function useContentFolds(db: ChorusDb, projectId: string, documentId: string, text: string | undefined, actor?: string): { folds: ClosedFold[]; show: (key: string) => void } {
+export function useContentFolds(db: ChorusDb, projectId: string, documentId: string, text: string | undefined, turns: readonly { start: number; end: number }[] = NO_TURNS, actor?: string): { folds: ClosedFold[]; show: (key: string) => void } {
   const flags = useLiveQuery(() => safeguardFlagsOf(db, documentId), [db, documentId]);
   // flag on view: only what is not flagged already (the command also skips duplicates)
   useEffect(() => {
     if (text === undefined || flags === undefined) return;
     const have = new Set(flags.map(flagKey));
-    const fresh = proposalsFor(documentId, detectSafeguarding(text)).filter((p) => !have.has(flagKey(p)));
+    const fresh = proposalsFor(documentId, detectSafeguarding(text), turns).filter((p) => !have.has(flagKey(p)));
     if (fresh.length > 0) void execute(db, projectId, { type: 'flagDisclosures', origin: 'coding', flags: fresh }, { actor }).catch(() => undefined);
-  }, [db, projectId, documentId, text, flags, actor]);
+  }, [db, projectId, documentId, text, turns, flags, actor]);
   const { contentNotes } = useWellbeing();
   const { isOpen, open } = useOpenedPassages();
   const ranges = useMemo(() => (contentNotes && text !== undefined ? contentNoteRanges(text, flags ?? []) : []), [contentNotes, text, flags]);
