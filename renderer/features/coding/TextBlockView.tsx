@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TextBlock } from './blocks';
 import { highlightStyle } from './highlightStyle';
-import { segmentRange } from './segments';
+import { segmentRange, type Segment } from './segments';
 import type { ShownCoding } from './types';
 import type { TextSpan } from './words';
 import type { Fold } from './TextPane';
@@ -27,12 +27,15 @@ type Mark = { start: number; end: number; coding: ShownCoding | null; fold?: Fol
 export const TextBlockView = memo(function TextBlockView({ text, block, codings, selection, folds = [], onShowFold }: Props) {
   const marks: Mark[] = codings.map((c) => ({ start: c.start, end: c.end, coding: c }));
   if (selection) marks.push({ start: selection.start, end: selection.end, coding: null });
-  // fold edges cut segments too (a fold mark carries no coding and no selection)
-  const segments = segmentRange(block.start, block.end, [...marks, ...folds.map((f): Mark => ({ start: f.start, end: f.end, coding: null, fold: f }))]).map((seg) => ({
-    ...seg,
-    fold: seg.spans.find((m) => m.fold)?.fold,
-    spans: seg.spans.filter((m) => !m.fold),
-  }));
+  // fold edges cut segments too (a fold mark carries no coding and is not the selection)
+  const segments: (Segment<Mark> & { fold?: Fold })[] =
+    folds.length === 0
+      ? segmentRange(block.start, block.end, marks)
+      : segmentRange(block.start, block.end, [...marks, ...folds.map((f): Mark => ({ start: f.start, end: f.end, coding: null, fold: f }))]).map((seg) => ({
+          ...seg,
+          fold: seg.spans.find((m) => m.fold)?.fold,
+          spans: seg.spans.filter((m) => !m.fold),
+        }));
   const stripeCodes = [...new Map(codings.map((c) => [c.codeId, c])).values()];
   return (
     <div className={block.speaker === null ? 'turn turn--plain' : 'turn'}>
