@@ -16,6 +16,7 @@ import { useWorkspaceRoute } from './useWorkspaceRoute';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
 import { RetentionBanner } from '../features/governance/RetentionBanner';
+import { BreakReminderBanner } from '../features/safeguarding/BreakReminderBanner';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -48,13 +49,14 @@ export function Workbench() {
             Shortcuts
           </button>
         </div>
-        <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
+        <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} projectId={project?.id} />
       </header>
       {fileStatus && (
         <p className="app-status" role="status">
           {fileStatus}
         </p>
       )}
+      <BreakReminderBanner db={db} />
       {project?.isDemo && <DemoBanner />}
       {project && <RetentionBanner key={`retention:${project.id}`} db={db} projectId={project.id} onReview={() => go('governance')} />}
       {project && workspace.needsDocuments && empty ? (

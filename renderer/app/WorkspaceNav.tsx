@@ -1,7 +1,7 @@
 import type { Workspace } from './workspaces';
 
 /** Tabs between workspaces (a nav of links, so each is reachable and bookmarkable). */
-export function WorkspaceNav({ workspaces, current, onGo }: { workspaces: readonly Workspace[]; current: string; onGo: (id: string) => void }) {
+export function WorkspaceNav({ workspaces, current, onGo, projectId }: { workspaces: readonly Workspace[]; current: string; onGo: (id: string) => void; projectId?: string }) {
   return (
     <nav className="workspace-nav" aria-label="Workspaces">
       <ul>
@@ -16,6 +16,7 @@ export function WorkspaceNav({ workspaces, current, onGo }: { workspaces: readon
               }}
             >
               {w.label}
+              {w.Badge && projectId && <w.Badge projectId={projectId} />}
             </a>
           </li>
         ))}

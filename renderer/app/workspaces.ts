@@ -10,6 +10,8 @@ import { SuggestWorkspace } from '../features/suggest/SuggestWorkspace';
 import { FindingsWorkspace } from '../features/findings/FindingsWorkspace';
 import { PacksWorkspace } from '../features/packs/PacksWorkspace';
 import { GovernanceWorkspace } from '../features/governance/GovernanceWorkspace';
+import { SafeguardingWorkspace } from '../features/safeguarding/SafeguardingWorkspace';
+import { SafeguardBadge } from '../features/safeguarding/SafeguardBadge';
 
 export interface WorkspaceProps {
   project: Project;
@@ -22,6 +24,8 @@ export interface Workspace {
   Component: ComponentType<WorkspaceProps>;
   /** Works on imported text: in a project with none, the Import empty state is shown instead. */
   needsDocuments?: boolean;
+  /** A count beside the tab (e.g. flags waiting for review). */
+  Badge?: ComponentType<{ projectId: string }>;
 }
 
 /** The workspaces in the order the navigation shows them. Add one line per workspace. */
@@ -35,5 +39,6 @@ export const WORKSPACES: Workspace[] = [
   { id: 'agreement', label: 'Agreement', Component: AgreementWorkspace, needsDocuments: true },
   { id: 'findings', label: 'Findings', Component: FindingsWorkspace },
   { id: 'packs', label: 'Packs', Component: PacksWorkspace },
+  { id: 'safeguarding', label: 'Safeguarding', Component: SafeguardingWorkspace, Badge: SafeguardBadge },
   { id: 'governance', label: 'Data governance', Component: GovernanceWorkspace },
 ];

@@ -23,4 +23,5 @@ export { execute, confirmRetraction, deleteForRetention, type Executed, type Exe
 export { listAssignments, listDecisions } from './reliability';
 export { listFindings, listRecommendations, listActions, listQuotes } from './findings';
 export { ChangedElsewhereError, UndoConflictError, isChangedElsewhere, isUndoConflict, type ExportKind, type ExportFormat } from '../../shared/commands';
+export { listSafeguardFlags, countOpenSafeguardFlags, safeguardFlagsOf } from './safeguarding';
 export { HISTORY_LIMIT, initialsOf, type Command, type CodePatch, type CoderPatch, type CodebookImportResult, type SpanToCode } from '../../shared/commands';

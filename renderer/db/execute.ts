@@ -34,6 +34,7 @@ import {
 import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding, type Quote } from '../../shared/model';
+import type { SafeguardFlag } from '../../shared/safeguarding/flags';
 import { getCodec } from './codec';
 import { actorFromPlan, currentActor, NO_CODER } from './actor';
 import { windowSession } from './session';
@@ -47,7 +48,7 @@ export type { Executed, ExecuteOptions } from '../../shared/commands';
 export { confirmRetraction, deleteForRetention, type PurgeOptions } from './purge';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions', 'safeguardFlags'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -65,6 +66,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.actions) names.add('actions');
   if (spec.quoteIds || spec.quotesOn) names.add('quotes');
   if (spec.retractions) names.add('retractions');
+  if (spec.safeguardFlagsOf || spec.safeguardFlagIds) names.add('safeguardFlags');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -121,6 +123,7 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec, session: 
     actions: byIdOrder(spec.actions ? await db.actions.where('projectId').equals(projectId).toArray() : []),
     quotes: byIdOrder(await quotesFor(db, projectId, spec)),
     retractions: byIdOrder(spec.retractions ? await db.retractions.where('projectId').equals(projectId).toArray() : []),
+    ...(spec.safeguardFlagsOf || spec.safeguardFlagIds ? { safeguardFlags: await gatherFlags(db, projectId, spec) } : {}),
     step,
     current,
   };
@@ -132,6 +135,14 @@ async function quotesFor(db: ChorusDb, projectId: string, spec: ReadSpec) {
   if (spec.quoteIds?.length) for (const q of await db.quotes.bulkGet([...spec.quoteIds])) if (q?.projectId === projectId) out.set(q.id, q);
   if (spec.quotesOn?.length) for (const q of await db.quotes.where('documentId').anyOf([...spec.quotesOn]).toArray()) if (q.projectId === projectId) out.set(q.id, q);
   return [...out.values()];
+}
+
+/** Safeguarding flags by document and by id, each once, in id order (this project's only). */
+async function gatherFlags(db: ChorusDb, projectId: string, spec: ReadSpec): Promise<SafeguardFlag[]> {
+  const out = new Map<string, SafeguardFlag>();
+  if (spec.safeguardFlagsOf?.length) for (const f of await db.safeguardFlags.where('documentId').anyOf([...spec.safeguardFlagsOf]).toArray()) out.set(f.id, f);
+  if (spec.safeguardFlagIds?.length) for (const f of await db.safeguardFlags.bulkGet([...spec.safeguardFlagIds])) if (f) out.set(f.id, f);
+  return byIdOrder([...out.values()].filter((f) => f.projectId === projectId));
 }
 
 /** Each row's stored state before the plan, for the undo step. */

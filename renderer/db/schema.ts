@@ -28,6 +28,7 @@ import type {
 import type { StoredText } from './codec';
 import type { Dataset } from '../../shared/import/dataset';
 import { guardAuditLog } from './audit-log';
+import type { SafeguardFlag } from '../../shared/safeguarding/flags';
 
 /** Text of a document or memo, stored through the codec (so it can be encrypted at rest). */
 export interface TextRow {
@@ -155,6 +156,7 @@ export const STORES_V6 = {
   actions: 'id, projectId, findingId, recommendationId',
   /** Filler written and deleted after a retraction's purge, so the storage engine rewrites its files (see purge-storage.ts). No project data. */
   scratch: 'key',
+  safeguardFlags: 'id, projectId, documentId, [projectId+status]',
 } as const;
 
 /** The newest schema version this build understands. */
@@ -187,6 +189,7 @@ export class ChorusDb extends Dexie {
   quotes!: Table<Quote, string>;
   recommendations!: Table<Recommendation, string>;
   scratch!: Table<{ key: string; data: Uint8Array }, string>;
+  safeguardFlags!: Table<SafeguardFlag, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -230,6 +233,7 @@ export const PROJECT_TABLES = [
   'decisions',
   'quotes',
   'recommendations',
+  'safeguardFlags',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -32,6 +32,8 @@ export type ImportRequest =
   | { type: 'prepare'; projectId: string; tables: { fileId: string; mapping: TableMapping }[]; transcripts: TranscriptPlan[]; transcriptSource: SourceSpec; allowList: string[] }
   | { type: 'rescan'; allowList: string[] }
   | { type: 'commit'; projectId: string; decisions: Record<string, FindingDecision>; by: string; chunk?: number }
+  /** After a commit: run the safeguarding detector over what it stored and flag what it finds. */
+  | { type: 'safeguard-scan'; projectId: string; sourceIds: string[]; by: string }
   | { type: 'cancel' }
   | { type: 'forget-file'; fileId: string };
 
@@ -86,6 +88,8 @@ export interface ImportSummary {
   participants: number;
   skippedEmpty: number;
   redactions: Partial<Record<PiiType, number>>;
+  /** The sources the import made (for the safeguarding scan that follows it). */
+  sourceIds?: string[];
 }
 
 export type ImportReply =
@@ -97,7 +101,8 @@ export type ImportReply =
   | { type: 'levels'; participantColumn: string; varying: Record<string, number> }
   | { type: 'review'; review: ReviewData }
   | { type: 'committed'; summary: ImportSummary }
-  | { type: 'progress'; phase: 'scan' | 'commit'; done: number; total: number }
+  | { type: 'safeguard-scanned'; scanned: number; flagged: number }
+  | { type: 'progress'; phase: 'scan' | 'commit' | 'safeguard'; done: number; total: number }
   | { type: 'ok' }
   | { type: 'cancelled'; message: string }
   | { type: 'error'; message: string; issues: ImportIssue[] };

@@ -37,6 +37,7 @@ import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/im
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
 import { blobSource } from './blob-source';
+import { scanSourcesForSafeguarding } from './safeguard-scan';
 
 /** Errors and warnings listed in a review at most (a wrong date order can make one per row). */
 const MAX_ISSUES = 500;
@@ -205,6 +206,10 @@ export class ImportSession {
       }
       case 'commit':
         return this.#commit(req, progress);
+      case 'safeguard-scan': {
+        const r = await scanSourcesForSafeguarding(await this.db(), req.projectId, req.sourceIds, { by: req.by, onProgress: (done, total) => progress({ type: 'progress', phase: 'safeguard', done, total }) });
+        return { type: 'safeguard-scanned', ...r };
+      }
       case 'cancel':
         this.#abort?.abort();
         return { type: 'ok' };
@@ -420,8 +425,9 @@ export class ImportSession {
       return { batch: this.#streamTable(item, bi, p, applier), meta };
     });
     this.#abort = new AbortController();
+    let records: Awaited<ReturnType<typeof executeImport>>;
     try {
-      await executeImport(await this.db(), req.projectId, items, {
+      records = await executeImport(await this.db(), req.projectId, items, {
         chunk: req.chunk ?? 2000,
         signal: this.#abort.signal,
         onProgress: (x) => progress({ type: 'progress', phase: 'commit', done: x.done, total: x.total }),
@@ -440,6 +446,7 @@ export class ImportSession {
         participants: p.review.participants,
         skippedEmpty: p.review.skippedEmpty,
         redactions: totalCounts(applier.counts),
+        sourceIds: [...new Set(records.map((r) => r.sourceId))],
       },
     };
   }

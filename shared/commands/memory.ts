@@ -8,6 +8,7 @@ import { newGuid, type AuditEvent, type DocumentMeta, type MemoMeta, type Projec
 import { auditRow, byTable, changedRows, changesOf, collapse, changesSomething, ownStep, type Executed, type ExecuteOptions } from './apply';
 import { descendantIds } from '../coding/tree';
 import { handlerOf, type Command, type ResultOf } from './index';
+import type { SafeguardFlag } from '../safeguarding/flags';
 import { byIdOrder, HISTORY_LIMIT, rowKey, type ReadSpec, type Row, type RowChange, type Snapshot, type TableName } from './types';
 
 /** Plain stored text, as the store's plain codec keeps it. */
@@ -33,7 +34,7 @@ export interface MemoryStep {
   session?: string;
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions', 'safeguardFlags'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -124,6 +125,11 @@ export class MemoryProject {
       actions: spec.actions ? this.rows('actions') : [],
       quotes: this.rows<Snapshot['quotes'][number]>('quotes').filter((q) => (spec.quoteIds ?? []).includes(q.id) || (spec.quotesOn ?? []).includes(q.documentId)),
       retractions: spec.retractions ? this.rows('retractions') : [],
+      ...(spec.safeguardFlagsOf || spec.safeguardFlagIds
+        ? {
+            safeguardFlags: this.rows<SafeguardFlag>('safeguardFlags').filter((f) => (spec.safeguardFlagsOf ?? []).includes(f.documentId) || (spec.safeguardFlagIds ?? []).includes(f.id)),
+          }
+        : {}),
       step,
       current,
     };

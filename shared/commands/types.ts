@@ -5,6 +5,7 @@
  * speak it.
  */
 import type { Action, Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, Finding, MemoMeta, MemoTarget, Project, Quote, Recommendation, RetractionRecord, Source } from '../model';
+import type { SafeguardFlag } from '../safeguarding/flags';
 
 /** The stored tables a plan may write (names as in the store's schema). */
 export type TableName =
@@ -24,7 +25,8 @@ export type TableName =
   | 'quotes'
   | 'assignments'
   | 'decisions'
-  | 'retractions';
+  | 'retractions'
+  | 'safeguardFlags';
 
 /** A stored row: every row a plan writes has a string `id`. */
 export type Row = { id: string } & Record<string, unknown>;
@@ -118,6 +120,10 @@ export interface ReadSpec {
    * A history step: the one Undo or Redo would act on (the latest not-undone, or the first undone,
    * step of this window's session — see PlanContext.session), or the step with this sequence number.
    */
+  /** Safeguarding flags on these documents. */
+  safeguardFlagsOf?: readonly string[];
+  /** Safeguarding flags by id. */
+  safeguardFlagIds?: readonly string[];
   step?: 'undo' | 'redo' | number;
   /** Every finding, recommendation and action of the project (a few hundred at most). */
   findings?: boolean;
@@ -148,6 +154,8 @@ export interface Snapshot {
   quotes: Quote[];
   retractions: RetractionRecord[];
   /** The history step asked for; `latest` when it is the project's latest not-undone step (of any session). */
+  /** The safeguarding flags asked for (by document, by id), each once; absent when none were asked for. */
+  safeguardFlags?: SafeguardFlag[];
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /**
    * The project's current rows for each of the step's changes (for a conflict check): given for a

@@ -4,6 +4,7 @@ import { DocumentHeader } from './DocumentHeader';
 import { QuickCode } from './QuickCode';
 import { snippet } from '../../../shared/coding/snippet';
 import { TextPane } from './TextPane';
+import { FoldedText } from '../safeguarding/FoldedText';
 import type { CodeOption, ShownCoding } from './types';
 import type { TextSpan } from './words';
 
@@ -39,15 +40,21 @@ export function DocumentViewer(props: Props) {
       {text === undefined ? (
         <p className="empty">Loading the text…</p>
       ) : (
-        <TextPane
-          text={text}
-          turns={doc.turns}
-          codings={props.codings}
-          selection={selection}
-          onSelect={props.onSelect}
-          onRequestCode={props.onOpenQuickCode}
-          paneRef={props.paneRef}
-        />
+        <FoldedText projectId={doc.projectId} documentId={doc.id} text={text} turns={doc.turns}>
+          {(folds, show) => (
+            <TextPane
+              text={text}
+              turns={doc.turns}
+              codings={props.codings}
+              selection={selection}
+              onSelect={props.onSelect}
+              onRequestCode={props.onOpenQuickCode}
+              paneRef={props.paneRef}
+              folds={folds}
+              onShowFold={show}
+            />
+          )}
+        </FoldedText>
       )}
       {props.quickCodeOpen && selection && text !== undefined && (
         <QuickCode

@@ -26,7 +26,19 @@ interface Props {
   virtualise?: boolean | 'auto';
   /** Accessible name of the pane (default "Document text"). */
   label?: string;
+  /** Passages folded behind a content note until opened (wellbeing setting); display only. */
+  folds?: readonly Fold[];
+  onShowFold?: (key: string) => void;
 }
+
+/** A folded passage: its place, what the note says, and its key for opening it. */
+export interface Fold {
+  start: number;
+  end: number;
+  note: string;
+  key: string;
+}
+const NO_FOLDS: readonly Fold[] = [];
 
 /** Documents at least this long (UTF-16 units, ≈ 10,000 words) are virtualised by default. */
 export const VIRTUALISE_FROM = 60_000;
@@ -44,7 +56,7 @@ const estimateHeight = (b: TextBlock) => Math.max(1, Math.ceil((b.end - b.start)
  * cut into chunks (blocks.ts chunkBlocks); codings are indexed by chunk once per change
  * (segments.ts bucketByBlock), and unchanged chunks keep their props so they do not re-render.
  */
-export function TextPane({ text, turns, codings, selection, onSelect, onRequestCode, paneRef, virtualise = 'auto', label }: Props) {
+export function TextPane({ text, turns, codings, selection, onSelect, onRequestCode, paneRef, virtualise = 'auto', label, folds = NO_FOLDS, onShowFold }: Props) {
   const ownRef = useRef<HTMLDivElement>(null);
   const ref = paneRef ?? ownRef;
   const blocks = useMemo(() => layoutBlocks(text, turns), [text, turns]);
@@ -109,6 +121,8 @@ export function TextPane({ text, turns, codings, selection, onSelect, onRequestC
         block={b}
         codings={buckets[i]!}
         selection={selection && selection.end > b.start && selection.start < b.end ? selection : null}
+        folds={foldsIn(folds, b)}
+        onShowFold={onShowFold}
       />
     );
   };
@@ -154,4 +168,11 @@ export function TextPane({ text, turns, codings, selection, onSelect, onRequestC
       {body}
     </div>
   );
+}
+
+/** The folds overlapping a block (the same empty list when none, so unchanged blocks do not re-render). */
+function foldsIn(folds: readonly Fold[], b: TextBlock): readonly Fold[] {
+  if (folds.length === 0) return NO_FOLDS;
+  const mine = folds.filter((f) => f.end > b.start && f.start < b.end);
+  return mine.length === 0 ? NO_FOLDS : mine;
 }

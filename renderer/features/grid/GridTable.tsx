@@ -1,3 +1,4 @@
+import { AnswerPreview, useAnswerFolded } from '../safeguarding/AnswerPreview';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code } from '../../../shared/model';
@@ -271,8 +272,9 @@ function AnswerCell({ id, cell, selected, codeById, onClick }: { id: string; cel
   }
   const more = cell.length > cell.text.length ? '…' : '';
   const names = cell.codeIds.flatMap((c) => (codeById.has(c) ? [codeById.get(c)!.name] : []));
+  const folded = useAnswerFolded(cell);
   return (
-    <td role="gridcell" id={id} className={cls} aria-selected={selected} onClick={onClick} title={cell.text + more}>
+    <td role="gridcell" id={id} className={cls} aria-selected={selected} onClick={onClick} title={folded ? 'Content note: select the answer, then choose “Show passage” in the detail pane' : cell.text + more}>
       <div className="grid-answer">
         {cell.codeIds.length > 0 && (
           <span className="grid-answer__codes" title={`Coded: ${names.join(', ')}`}>
@@ -282,7 +284,7 @@ function AnswerCell({ id, cell, selected, codeById, onClick }: { id: string; cel
             <span className="visually-hidden">coded {names.join(', ')}: </span>
           </span>
         )}
-        {cell.text}
+        <AnswerPreview cell={cell} />
       </div>
     </td>
   );

@@ -2,12 +2,14 @@ import { memo, useState } from 'react';
 import { QuickCode } from '../coding/QuickCode';
 import { snippet } from '../../../shared/coding/snippet';
 import { TextPane } from '../coding/TextPane';
+import { FoldedText } from '../safeguarding/FoldedText';
 import type { CodeOption, ShownCoding } from '../coding/types';
 import type { TextSpan } from '../coding/words';
 import type { GridCell, GridRowData } from '../../workers/grid-core';
 import type { ShownAttribute, ShownQuestion } from './GridTable';
 
 interface Props {
+  projectId: string;
   row: GridRowData;
   question: ShownQuestion;
   /** The selected answer, or null where this response did not answer the question. */
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** The selected answer in full, with its question and the response's attributes; select part of the text to code it. */
-export const ResponseDetail = memo(function ResponseDetail({ row, question, cell, attributes, text, codings, codeOptions, onApplySpan }: Props) {
+export const ResponseDetail = memo(function ResponseDetail({ projectId, row, question, cell, attributes, text, codings, codeOptions, onApplySpan }: Props) {
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [picking, setPicking] = useState(false);
   return (
@@ -50,18 +52,24 @@ export const ResponseDetail = memo(function ResponseDetail({ row, question, cell
       ) : text === undefined ? (
         <p className="empty">Loading the text…</p>
       ) : (
-        <TextPane
-          text={text}
-          turns={[]}
-          codings={codings}
-          selection={selection}
-          label="Answer text"
-          onSelect={(s) => {
-            setSelection(s);
-            if (!s) setPicking(false);
-          }}
-          onRequestCode={() => setPicking(true)}
-        />
+        <FoldedText projectId={projectId} documentId={cell.id} text={text}>
+          {(folds, show) => (
+            <TextPane
+              text={text}
+              turns={[]}
+              codings={codings}
+              selection={selection}
+              label="Answer text"
+              onSelect={(s) => {
+                setSelection(s);
+                if (!s) setPicking(false);
+              }}
+              onRequestCode={() => setPicking(true)}
+              folds={folds}
+              onShowFold={show}
+            />
+          )}
+        </FoldedText>
       )}
       {picking && selection && text !== undefined && (
         <QuickCode

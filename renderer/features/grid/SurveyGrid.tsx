@@ -255,6 +255,7 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
         {detail ? (
           <ResponseDetail
             key={`${detail.row.key} ${detail.question.key}`}
+            projectId={project.id}
             row={detail.row}
             question={detail.question}
             cell={detail.cell}

@@ -2,8 +2,11 @@ import type { PiiType } from '../../../shared/model';
 import type { ImportSummary } from '../../workers/import-protocol';
 import { piiLabel } from './labels';
 
+/** The safeguarding check that follows an import: running, done (how many passages it flagged), or failed. */
+export type SafeguardState = null | 'checking' | 'failed' | { flagged: number };
+
 /** What was stored, and a way to start coding it. */
-export function ImportSummaryView({ summary, onOpenCode, onAgain }: { summary: ImportSummary; onOpenCode: () => void; onAgain: () => void }) {
+export function ImportSummaryView({ summary, safeguard = null, onOpenCode, onAgain }: { summary: ImportSummary; safeguard?: SafeguardState; onOpenCode: () => void; onAgain: () => void }) {
   const red = Object.entries(summary.redactions) as [PiiType, number][];
   return (
     <section className="import-summary" aria-labelledby="import-summary-h">
@@ -19,6 +22,24 @@ export function ImportSummaryView({ summary, onOpenCode, onAgain }: { summary: I
         <dd>{summary.skippedEmpty.toLocaleString('en-GB')}</dd>
         <dt>Anonymised</dt>
         <dd>{red.length === 0 ? 'Nothing' : red.map(([t, n]) => piiLabel(t, n)).join(', ')}</dd>
+        {safeguard !== null && (
+          <>
+            <dt>Safeguarding</dt>
+            <dd className="import-safeguard" role="status" aria-busy={safeguard === 'checking'}>
+              {safeguard === 'checking' ? (
+                'Checking for possible disclosures of current risk…'
+              ) : safeguard === 'failed' ? (
+                'The safeguarding check could not run; passages are still flagged when they are opened for coding.'
+              ) : safeguard.flagged === 0 ? (
+                'No possible disclosures of current risk found'
+              ) : (
+                <>
+                  {safeguard.flagged === 1 ? '1 passage' : `${safeguard.flagged.toLocaleString('en-GB')} passages`} flagged for safeguarding review — <a href="#/safeguarding">open the Safeguarding list</a>
+                </>
+              )}
+            </dd>
+          </>
+        )}
       </dl>
       <div className="import-actions">
         <button type="button" className="primary" onClick={onOpenCode}>

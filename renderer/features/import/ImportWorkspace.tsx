@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { SafeguardState } from './ImportSummaryView';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
@@ -45,6 +46,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   const [allowList, setAllowList] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ first: ProgressSample | null; latest: ProgressSample | null }>({ first: null, latest: null });
   const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [safeguard, setSafeguard] = useState<SafeguardState>(null);
 
   const worker = () => (client.current ??= createImportClient());
   useEffect(
@@ -193,6 +195,11 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     setDecisions({});
     if (r.type === 'committed') {
       setSummary(r.summary);
+      // the pipeline's last stage, after the gate: flag possible disclosures of current risk for review
+      setSafeguard('checking');
+      void worker()
+        .request({ type: 'safeguard-scan', projectId: project.id, sourceIds: r.summary.sourceIds ?? [], by: coder?.name ?? 'local user' })
+        .then((s) => setSafeguard(s.type === 'safeguard-scanned' ? { flagged: s.flagged } : 'failed'), () => setSafeguard('failed'));
       setEntries([]);
       workbooks.current.clear();
       setStage('done');
@@ -306,6 +313,7 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       {stage === 'done' && summary && (
         <ImportSummaryView
           summary={summary}
+          safeguard={safeguard}
           onOpenCode={() => {
             window.location.hash = '#/code';
           }}
