@@ -1,15 +1,15 @@
 /**
- * Chart specs → standalone SVG in Node: the app's d3 renderer with a jsdom document injected, so
- * the CLI draws exactly the charts the app draws. The one import to switch when
- * renderer/charts/svg.ts (renderChartSvg) lands.
+ * Charts in the CLI: the app's d3 renderer (renderer/charts/svg.ts) drawing on a jsdom document, so
+ * `npm run chorus -- …` writes the same SVG bytes the app saves. One document is made on first use.
  */
 import { JSDOM } from 'jsdom';
-import { chartToSvgString } from '../../renderer/charts/render';
 import type { ChartSpec } from '../../shared/report/chart-spec';
+import { renderChartSvg, type RenderOptions } from '../../renderer/charts/svg';
 
-let dom: JSDOM | null = null;
+let doc: Document | null = null;
 
-export function chartSvg(spec: ChartSpec): string {
-  dom ??= new JSDOM('<!DOCTYPE html><html><body></body></html>');
-  return chartToSvgString(spec, dom.window.document);
+/** The standalone SVG for `spec`, exactly as the app's "Save as SVG" writes it (default width 800). */
+export function chartSvg(spec: ChartSpec, opts: RenderOptions = {}): string {
+  doc ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
+  return renderChartSvg(spec, doc, { width: 800, ...opts });
 }

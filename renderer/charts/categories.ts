@@ -7,7 +7,7 @@ import type { ChartTheme } from './theme';
 const INDENT = 12;
 
 /** Allowance for system fonts wider than the width estimate (DejaVu Sans draws about 12% wider). */
-const WIDE_FONT = 1.15;
+export const WIDE_FONT = 1.15;
 
 /** Width of the label column: wide enough for most labels (in a wide font too), never more than `max`. */
 export function labelColumnWidth(categories: Category[], theme: ChartTheme, max: number): number {

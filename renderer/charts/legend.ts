@@ -1,7 +1,8 @@
 /** A legend of swatches (filled squares or line samples) that flows onto more rows when it runs out of width. */
 import { symbol, symbolsFill } from 'd3';
 import type { Sel } from './frame';
-import { drawnTextWidth, truncate } from './text';
+import { WIDE_FONT } from './categories';
+import { drawnTextWidth, textWidth, truncate } from './text';
 import type { ChartTheme } from './theme';
 
 export interface LegendItem {
@@ -56,7 +57,8 @@ export function drawLegend(parent: Sel, items: LegendItem[], x: number, y: numbe
     const text = it.append('text').attr('x', sample + 6).attr('y', mid).attr('dy', '0.35em').text(label);
     if (label !== item.label) text.append('title').text(item.label);
     // placed once its text is drawn, so the width is the drawn one (the next item never overlaps it)
-    const w = sample + 6 + drawnTextWidth(text.node(), label, theme.fontSize) + 18;
+    // off-screen (export) there is no measuring: allow for fonts wider than the estimate
+    const w = sample + 6 + Math.max(drawnTextWidth(text.node(), label, theme.fontSize), textWidth(label, theme.fontSize) * WIDE_FONT) + 18;
     if (cx > 0 && cx + w > maxWidth) {
       cx = 0;
       row++;

@@ -25,6 +25,9 @@ function fnv1a(text: string): string {
  * when two identical charts go in one HTML page). Default theme 'print', width 800.
  */
 export function renderChartSvg(spec: ChartSpec, doc: Document, opts: RenderOptions = {}): string {
-  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1a(JSON.stringify([spec, opts.width ?? null, opts.theme ?? null]))}`;
-  return chartToSvgString(spec, doc, { ...opts, idPrefix });
+  // the options as drawn (defaults filled in), so equivalent calls give the same ids
+  const width = Math.max(320, Math.round(opts.width ?? 800));
+  const theme = opts.theme ?? 'print';
+  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1a(JSON.stringify([spec, width, theme]))}`;
+  return chartToSvgString(spec, doc, { ...opts, width, theme, idPrefix });
 }

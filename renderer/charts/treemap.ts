@@ -8,6 +8,7 @@ import { seriesColour, textColourOn } from '../../shared/report/chart-colours';
 import type { HierarchyNode, TreemapSpec } from '../../shared/report/chart-spec';
 import { outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
+import { WIDE_FONT } from './categories';
 import { textWidth, truncate } from './text';
 
 const HEADER = 18;
@@ -68,10 +69,12 @@ export function drawTreemap(frame: Frame, spec: TreemapSpec): number {
       .attr('stroke-width', parent ? 1 : 1.5);
     const ink = n.value.suppressed ? theme.ink : textColourOn(colour);
     const label = `${n.label} ${n.value.text}`;
+    // room for the text in a font wider than the estimate (the box clips nothing: text must fit)
+    const room = (w - 8) / WIDE_FONT;
     if (parent) {
-      if (w > 40) mark.append('text').attr('x', x0 + 4).attr('y', y0 + HEADER / 2).attr('dy', '0.35em').attr('font-weight', 600).attr('fill', ink).text(truncate(label, w - 8, theme.fontSize));
+      if (w > 40) mark.append('text').attr('x', x0 + 4).attr('y', y0 + HEADER / 2).attr('dy', '0.35em').attr('font-weight', 600).attr('fill', ink).text(truncate(label, room / 1.1, theme.fontSize));
     } else if (w > 34 && h > theme.fontSize + 6) {
-      const lines = textWidth(label, theme.fontSize) <= w - 8 || h < 2 * theme.fontSize + 10 ? [label] : [n.label, n.value.text];
+      const lines = textWidth(label, theme.fontSize) <= room || h < 2 * theme.fontSize + 10 ? [label] : [n.label, n.value.text];
       lines.forEach((line, i) =>
         mark
           .append('text')
@@ -80,7 +83,7 @@ export function drawTreemap(frame: Frame, spec: TreemapSpec): number {
           .attr('dy', '0.35em')
           .attr('fill', ink)
           .attr('font-style', n.value.suppressed ? 'italic' : null)
-          .text(truncate(line, w - 8, theme.fontSize)),
+          .text(truncate(line, room, theme.fontSize)),
       );
     }
     mark.append('title').text(`${name}: ${n.value.text}`);

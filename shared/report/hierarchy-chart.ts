@@ -64,8 +64,8 @@ export function codebookTreemap(result: AnalysisTable, options: TitleOption = {}
           (largest ? ` The largest theme is ${largest.fullLabel} with ${largest.value.text} coded segments.` : ''),
     notes: [
       ...suppressionNote(countSuppressed(leaves.map((n) => n.value)), threshold),
-      ...(countSuppressed(leaves.map((n) => n.value)) > 0 ? ['Suppressed boxes are drawn at a fixed small size, not to scale.'] : []),
-      ...(hiddenSelf > 0 && threshold !== null ? [`Segments coded to ${hiddenSelf} parent code(s) themselves are left out so no suppressed figure can be worked out.`] : []),
+      ...(countSuppressed(leaves.map((n) => n.value)) > 0 ? ['Suppressed boxes are all drawn the same size: their area is not to scale.'] : []),
+      ...(hiddenSelf > 0 && threshold !== null ? [`Segments coded to ${hiddenSelf} parent code(s) themselves are not drawn as boxes of their own (too few to show, or hidden by suppression).`] : []),
     ],
     valueLabel: 'Coded segments',
     nodes: shown,

@@ -1,6 +1,6 @@
 /**
  * Dev tool, not a test: render every chart type for the demo project to /tmp/chart-gallery.html
- * (via chartToSvgString under jsdom) and screenshot it with the system Chromium to /tmp/chart-gallery.png.
+ * (via renderChartSvg under jsdom) and screenshot it with the system Chromium to /tmp/chart-gallery.png.
  *   npx tsx test/e2e/chart-gallery.ts [--width 800] [--no-png]
  */
 import { writeFileSync } from 'node:fs';
@@ -28,9 +28,12 @@ import {
   sentimentBars,
   timeLines,
   triangulationGrid,
+  codebookTreemap,
+  codeIconArray,
+  cooccurrenceNetwork,
   type ChartSpec,
 } from '../../shared/report';
-import { chartToSvgString } from '../../renderer/charts/render';
+import { renderChartSvg } from '../../renderer/charts/svg';
 
 const args = process.argv.slice(2);
 const width = Number(args[args.indexOf('--width') + 1]) || 800;
@@ -48,6 +51,11 @@ const specs: ChartSpec[] = [
   saturationCurve(saturation(index)),
   agreementBars(computeAgreement(bundle, { unit: 'sentence' })),
   sentimentBars(pub(sentimentTable(index))),
+  frequencyChart(codeFrequencies(index), { order: 'ranked' }),
+  codebookTreemap(codeFrequencies(index)),
+  codebookTreemap(pub(codeFrequencies(index))),
+  cooccurrenceNetwork(cooccurrence(index, { unit: 'response' })),
+  codeIconArray(codeFrequencies(index)),
   frequencyChart({ ...codeFrequencies(index), rows: [] }),
   // Stress: a long code name with markup in it, and a high threshold so many values are suppressed.
   frequencyChart(forPublication(longNames(codeFrequencies(index)), 30), { maxLevel: 1 }),
@@ -60,7 +68,7 @@ function longNames<T extends { rows: Array<Record<string, unknown>> }>(t: T, key
 }
 
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
-const svgs = specs.map((s) => chartToSvgString(s, dom.window.document, { width }));
+const svgs = specs.map((s) => renderChartSvg(s, dom.window.document, { width }));
 const html = `<!doctype html><html><head><meta charset="utf-8"><title>Chart gallery</title>
 <style>body{margin:0;padding:16px;background:#f4f4f4;font-family:sans-serif} figure{margin:0 0 16px;background:#fff;width:${width}px;box-shadow:0 0 0 1px #ddd}</style>
 </head><body>${svgs.map((s) => `<figure>${s.replace(/^<\?xml[^>]*>\n/, '')}</figure>`).join('\n')}</body></html>`;

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { prepareIndex, type AnalysisIndex } from '../../shared/analysis';
+import { forPublication, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
 import { runAnalysis } from '../../shared/analysis/run-request';
 import { chartDataTable, type ChartSpec } from '../../shared/report';
 import { renderChartSvg } from '../../renderer/charts/svg';
@@ -153,5 +153,22 @@ describe.skipIf(reason !== null)('Charts on imported data (Chromium)', () => {
       const violations = await seriousA11yViolations(page, 'main');
       expect(violations, `${k.view}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
     }
+
+    // 6. for publication: the treemap's small counts are hatched and read "fewer than 10", as the pure answer says
+    const before = await page.locator('.result-table caption').first().textContent();
+    await step.chooseAnalysis(page, 'Code frequencies');
+    await step.newResult(page, before);
+    await page.getByRole('switch', { name: /For publication/ }).check();
+    await expect.poll(() => page.locator('.result-table caption').first().textContent(), { timeout: 30_000 }).toMatch(/for publication/);
+    await chooseView(page, 'Codebook hierarchy (treemap)');
+    const published = chartFor(forPublication(runAnalysis(index, frequencies), 10), 'n', { view: 'hierarchy' })!;
+    const table = await shownDataTable(page);
+    expect(table).toEqual(chartDataTable(published));
+    expect(table.rows.some((r) => r[1] === 'fewer than 10')).toBe(true);
+    for (const r of table.rows) expect(r[1]).not.toMatch(/^[1-9]$/);
+    expect(await page.locator('[data-testid="chart"] svg .mark rect[fill^="url(#"]').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="chart"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'charts-5-treemap-for-publication');
+    expect(await seriousA11yViolations(page, 'main')).toEqual([]);
   }, 600_000);
 });

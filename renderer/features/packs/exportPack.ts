@@ -1,7 +1,8 @@
 /** Write a pack in a format through the platform's save dialog. The writers are loaded on demand (docx and xlsx are large). */
 import type { PackDocument } from '../../../shared/packs/model';
 import { safeFileName } from '../../../shared/export/file-name';
-import { chartToSvgString } from '../../charts';
+import { renderChartSvg } from '../../charts/svg';
+import type { ChartSpec } from '../../../shared/report/chart-spec';
 import { getPlatform } from '../../platform';
 
 export const APP_PACK_FORMATS = ['html', 'docx', 'xlsx'] as const;
@@ -13,7 +14,8 @@ const MIME: Record<AppPackFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const svgOf = (spec: Parameters<typeof chartToSvgString>[0]) => chartToSvgString(spec, document);
+/** The same drawing as the CLI's (electron/cli/chart-svg.ts: renderChartSvg at width 800), so the app and `chorus pack` write the same pack. */
+const svgOf = (spec: ChartSpec) => renderChartSvg(spec, document, { width: 800 });
 
 export async function packBytes(doc: PackDocument, format: AppPackFormat): Promise<Uint8Array> {
   switch (format) {

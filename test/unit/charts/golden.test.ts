@@ -64,11 +64,13 @@ describe('golden SVGs', () => {
   });
 
   it('is byte-stable: the same spec draws the same SVG twice, in a fresh document too', () => {
+    const other = new JSDOM('<!doctype html><html><body></body></html>').window.document;
     for (const make of Object.values(GOLDEN_SPECS)) {
-      const other = new JSDOM('<!doctype html><html><body></body></html>').window.document;
       expect(renderChartSvg(make(), window.document)).toBe(renderChartSvg(make(), other));
+      // defaults spelled out draw the same bytes (the app passes width 800; packs may not)
+      expect(renderChartSvg(make(), window.document, { width: 800, theme: 'print' })).toBe(renderChartSvg(make(), other));
     }
-  });
+  }, 60_000);
 
   it('user text is written as text, never markup', () => {
     const svg = renderChartSvg(GOLDEN_SPECS['ranked-bar']!(), window.document);

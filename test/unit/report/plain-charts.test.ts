@@ -76,7 +76,7 @@ describe('codebook treemap', () => {
     const spec = codebookTreemap(forPublication(frequencies(), 10));
     expect(spec.nodes.find((n) => n.id === 'C1')!.value).toEqual({ value: null, text: 'fewer than 10', suppressed: true });
     expect(spec.nodes.some((n) => n.id.endsWith(SELF_SUFFIX))).toBe(false);
-    expect(spec.notes.join(' ')).toMatch(/fixed small size/);
+    expect(spec.notes.join(' ')).toMatch(/all drawn the same size/);
   });
 });
 
