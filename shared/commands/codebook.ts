@@ -5,6 +5,7 @@ import { planMerge, planSplit } from '../coding/codebook-ops';
 import { paletteColour } from '../coding/palette';
 import { ChangedElsewhereError } from './conflict';
 import { sameRow } from './history';
+import { relinkFindings } from './finding-links';
 import type { Handler, RowOp, Snapshot } from './types';
 
 export type CodePatch = Partial<Pick<Code, 'name' | 'definition' | 'inclusion' | 'exclusion' | 'example' | 'colour' | 'keywords'>>;
@@ -111,14 +112,14 @@ const moveCode: Handler<Of<'moveCode'>, void> = {
 
 /** Delete a code, its subcodes and all their codings. */
 const deleteCode: Handler<Of<'deleteCode'>, { codes: number; codings: number }> = {
-  writes: ['codes', 'codings'],
-  reads: (cmd) => ({ codes: true, codingsUnder: cmd.codeId }),
+  writes: ['codes', 'codings', 'findings'],
+  reads: (cmd) => ({ codes: true, codingsUnder: cmd.codeId, findings: true }),
   plan(state, { codeId }) {
     const code = codeOf(state, codeId);
     const ids = descendantIds(state.codes, codeId);
     const codings = state.codings.filter((c) => ids.has(c.codeId));
     return {
-      ops: [...codings.map((c) => del('codings', c.id)), ...[...ids].map((id) => del('codes', id))],
+      ops: [...codings.map((c) => del('codings', c.id)), ...[...ids].map((id) => del('codes', id)), ...relinkFindings(state.findings, new Map([...ids].map((id) => [id, null])))],
       step: { label: `Delete “${code.name}”` },
       audit: { action: 'code.delete', ids: [...ids], counts: { codes: ids.size, codings: codings.length } },
       result: { codes: ids.size, codings: codings.length },
@@ -127,8 +128,8 @@ const deleteCode: Handler<Of<'deleteCode'>, { codes: number; codings: number }> 
 };
 
 const mergeCodes: Handler<Of<'mergeCodes'>, { moved: number; joined: number }> = {
-  writes: ['codes', 'codings'],
-  reads: (cmd) => ({ codes: true, codingsOfCodes: [cmd.sourceId, cmd.targetId] }),
+  writes: ['codes', 'codings', 'findings'],
+  reads: (cmd) => ({ codes: true, codingsOfCodes: [cmd.sourceId, cmd.targetId], findings: true }),
   plan(state, { sourceId, targetId }, ctx) {
     const source = codeOf(state, sourceId);
     const target = codeOf(state, targetId);
@@ -140,6 +141,7 @@ const mergeCodes: Handler<Of<'mergeCodes'>, { moved: number; joined: number }> =
       ...m.add.map((c) => put('codings', c, true)),
       ...m.updateCodes.map((u) => put('codes', { ...byId.get(u.id)!, ...u.patch })),
       ...m.removeCodes.map((id) => del('codes', id)),
+      ...relinkFindings(state.findings, new Map([sourceId, ...m.removeCodes].map((id) => [id, targetId]))),
     ];
     const after = codings.length - m.remove.length + m.add.length;
     const result = { moved: codings.filter((c) => c.codeId === sourceId).length, joined: codings.length - after };

@@ -118,6 +118,21 @@ describe('findings commands (Dexie executor)', () => {
     expect(await db.actions.get(a.id)).toMatchObject({ status: 'not actioned', notActionedReason: 'No budget', due: '2027-01-31' });
   });
 
+  it('findings follow the codebook: a merged code is renamed to its target, deleted codes are dropped, in the same undo step', async () => {
+    const { db, b, pid } = await seeded(8);
+    const [theme, sub, other] = b.codes.map((c) => c.id) as [string, string, string];
+    const { result: f } = await execute(db, pid, { type: 'createFinding', title: 'F', codeIds: [other, sub] });
+    const codesOf = async () => (await db.findings.get(f.id))!.codeIds;
+    await execute(db, pid, { type: 'mergeCodes', sourceId: other, targetId: theme });
+    expect(await codesOf()).toEqual([theme, sub]);
+    await execute(db, pid, { type: 'undo' });
+    expect(await codesOf()).toEqual([other, sub]);
+    await execute(db, pid, { type: 'deleteCode', codeId: theme }); // and its subcategory
+    expect(await codesOf()).toEqual([other]);
+    await execute(db, pid, { type: 'undo' });
+    expect(await codesOf()).toEqual([other, sub]);
+  });
+
   it('reorders findings and ticks method checks as undoable steps', async () => {
     const { db, pid } = await seeded(3);
     const ids: string[] = [];
