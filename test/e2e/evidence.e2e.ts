@@ -131,6 +131,9 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     await shows(page, 1);
     await dialog(page).getByRole('checkbox', { name: 'Candidate quotes only' }).uncheck();
     await shows(page, expected.length);
+    // the context around a segment opens in place
+    await dialog(page).locator('.segment__body').nth(1).getByRole('button', { name: 'Show context' }).click();
+    await dialog(page).locator('.segment__body--open .segment__context').first().waitFor();
     await screenshot(page, 'evidence-code-view');
     const violations = await seriousA11yViolations(page, '[role="dialog"]');
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
