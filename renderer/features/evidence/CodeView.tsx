@@ -302,6 +302,7 @@ const SegmentItem = memo(function SegmentItem({ row, index, expanded, onContext,
         {expanded && <span className="segment__context">{row.before}</span>}
         <mark>{row.text}</mark>
         {expanded && <span className="segment__context">{row.after}</span>}
+        {expanded && !row.before && !row.after && <span className="segment__context"> (the whole text is coded: there is nothing around it)</span>}
       </p>
       <div className="segment__foot">
         {row.attributes.length > 0 && (
