@@ -45,9 +45,9 @@ const SORT_LABELS: Record<(typeof SEGMENT_SORTS)[number], string> = {
   length: 'Length',
 };
 const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-/** Fixed row heights (no measuring while scrolling): a segment's text is clamped to three lines; with its context shown, the row grows and scrolls inside. */
-const ROW_HEIGHT = 104;
-const OPEN_HEIGHT = 280;
+/** Fixed row heights (no measuring while scrolling): a segment's text is clamped to two lines; with its context shown, the row grows and scrolls inside. */
+const ROW_HEIGHT = 136;
+const OPEN_HEIGHT = 300;
 
 export function CodeView({ projectId, request, coderId, onClose }: Props) {
   const db = useDb();
@@ -298,10 +298,11 @@ const SegmentItem = memo(function SegmentItem({ row, index, expanded, onContext,
           · coded by <bdi>{row.coder || 'unknown'}</bdi>
         </span>
       </div>
-      <p className="segment__text">
+      <p className="segment__text" tabIndex={expanded ? 0 : undefined}>
         {expanded && <span className="segment__context">{row.before}</span>}
         <mark>{row.text}</mark>
         {expanded && <span className="segment__context">{row.after}</span>}
+        {expanded && !row.before && !row.after && <span className="segment__context"> (the whole text is coded: there is nothing around it)</span>}
       </p>
       <div className="segment__foot">
         {row.attributes.length > 0 && (

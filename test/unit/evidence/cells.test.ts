@@ -89,7 +89,7 @@ describe('segments behind a cell', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 
   it('base rows and percentages have no segments behind them', () => {
     const index = prepareIndex(untidy(3, 20, [0]));

@@ -43,7 +43,7 @@ describe('retrieved segments', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('sorts by code, coder, attribute and length, ties in document order', () => {
     const bundle = project(11);
