@@ -18,6 +18,7 @@ import { CHROMIUM, REPO_ROOT, screenshot, SCREENSHOTS, seriousA11yViolations, sk
 import * as step from './journey/steps';
 import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
 import { makePack } from '../../shared/packs/make';
+import { safeFileName } from '../../shared/export/file-name';
 import { AUDIENCE_LABELS, PACK_AUDIENCES, type PackAudience, type PackDocument } from '../../shared/packs/model';
 
 const reason = skipReason();
@@ -120,7 +121,7 @@ describe.skipIf(reason !== null)('Packs (Chromium)', () => {
       expect(violations, `${a}: ${JSON.stringify(violations)}`).toEqual([]);
 
       const html = await exportAs(page, 'HTML');
-      expect(html.name).toBe(`${expected.title}.html`);
+      expect(html.name).toBe(`${safeFileName(expected.title)}.html`);
       const file = path.join(SCREENSHOTS, `packs-${a}.html`);
       await (await import('node:fs/promises')).writeFile(file, html.bytes);
       const seen = await inspectHtml(file, `packs-${a}-exported`);
