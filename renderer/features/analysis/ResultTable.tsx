@@ -66,9 +66,9 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500 }: R
                 )}
                 {rest.map((c) => {
                   const v = row[c.key];
-                  const text = cellText(c, v, orig?.[c.key], threshold);
+                  const text = cellText(c, v, orig?.[c.key], threshold, table.suppressed?.[i]?.[c.key]);
                   return (
-                    <td key={c.key} className={`col-${c.type}${text.startsWith('<') ? ' suppressed' : ''}`}>
+                    <td key={c.key} className={`col-${c.type}${text.startsWith('<') || text === 'withheld' ? ' suppressed' : ''}`}>
                       <div className="cell">
                         {Array.isArray(v) && v.length > 0 ? (
                           <ul className="quotes">
