@@ -143,7 +143,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
       .slice(0, 5)
       .map((r) => {
         const e = evidence([String(r.codeId)]);
-        return { id: `draft-${String(r.codeId)}`, title: `Many people spoke about ${String(r.code).toLowerCase()}`, summary: '', audiences: [], codeNames: [String(r.code)], participants: e.participants, strength: localStrength(e, N), quotes: [], recommendations: [], draft: true };
+        return { id: `draft-${String(r.codeId)}`, title: String(r.code), summary: '', audiences: [], codeNames: [String(r.code)], participants: e.participants, strength: localStrength(e, N), quotes: [], recommendations: [], draft: true };
       });
 
   const children = new Map<string, typeof freq.rows>();

@@ -70,10 +70,12 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500, evi
                 )}
                 {rest.map((c) => {
                   const v = row[c.key];
-                  const text = cellText(c, v, orig?.[c.key], threshold);
-                  const evidence = onOpenCell && typeof v === 'number' && v > 0 ? (evidenceOf?.(i, c.key) ?? null) : null;
+                  const mark = table.suppressed?.[i]?.[c.key];
+                  const text = cellText(c, v, orig?.[c.key], threshold, mark);
+                  // (a suppressed cell never opens its segments: their number is what it hides)
+                  const evidence = onOpenCell && !mark && typeof v === 'number' && v > 0 ? (evidenceOf?.(i, c.key) ?? null) : null;
                   return (
-                    <td key={c.key} className={`col-${c.type}${text.startsWith('<') ? ' suppressed' : ''}`}>
+                    <td key={c.key} className={`col-${c.type}${text.startsWith('<') || text === 'withheld' ? ' suppressed' : ''}`}>
                       <div className="cell">
                         {Array.isArray(v) && v.length > 0 ? (
                           <ul className="quotes">

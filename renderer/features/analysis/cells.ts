@@ -7,7 +7,9 @@ const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
  * The text of a cell. `original` is the value before publication control: a value that was there
  * and is now null (or an emptied list) was suppressed, so it reads "<threshold".
  */
-export function cellText(col: Column, value: Cell | undefined, original: Cell | undefined, threshold: number | null): string {
+export function cellText(col: Column, value: Cell | undefined, original: Cell | undefined, threshold: number | null, mark?: 'fewer' | 'withheld'): string {
+  // secondary suppression (forPublication): the cell is not under the threshold, it is withheld so a smaller one cannot be worked out
+  if (threshold !== null && mark === 'withheld' && value === null) return 'withheld';
   const suppressed =
     threshold !== null &&
     ((value === null && original !== null && original !== undefined) ||

@@ -67,7 +67,7 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
   };
 
   return (
-    <section className="packs-workspace" aria-labelledby="packs-title">
+    <main className="packs-workspace" id="document-area" tabIndex={-1} aria-labelledby="packs-title" aria-busy={!doc && !error}>
       <h1 id="packs-title">Packs</h1>
       <div className="packs-controls">
         <fieldset className="packs-audience">
@@ -141,6 +141,6 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
           <PackPreview doc={doc} />
         </>
       )}
-    </section>
+    </main>
   );
 }

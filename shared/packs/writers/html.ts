@@ -61,7 +61,8 @@ function tableHtml(t: PackTable): string {
     .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(c)}</td>`)).join('')}</tr>`)
     .join('\n');
   const notes = t.notes.length ? `<ul class="table-notes">${t.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
-  return `<div class="table-wrap"><table><caption>${escapeHtml(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes}`;
+  // a wide table scrolls: the region takes keyboard focus so it can be scrolled without a mouse
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(t.title)}"><table><caption>${escapeHtml(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes}`;
 }
 
 function blockHtml(b: PackBlock, svgOf: (spec: ChartSpec) => string): string {

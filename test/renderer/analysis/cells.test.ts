@@ -13,6 +13,11 @@ describe('cellText', () => {
     expect(cellText(pct, null, 12.5, 10)).toBe('<10');
     expect(cellText(list, [], ['a quote'], 10)).toMatch(/hidden/);
   });
+  it('shows a secondary-suppressed count (not under the threshold) as "withheld", never "<threshold" or the number', () => {
+    expect(cellText(count, null, 14, 10, 'withheld')).toBe('withheld');
+    expect(cellText(count, null, 4, 10, 'fewer')).toBe('<10');
+    expect(cellText(count, 14, 14, 10, undefined)).toBe('14');
+  });
   it('shows missing values as a dash, not as suppressed', () => {
     expect(cellText(count, null, null, 10)).toBe('—');
     expect(cellText(count, null, null, null)).toBe('—');
