@@ -1,10 +1,9 @@
 /**
  * Who the audit log names: the coder at the keyboard — the saved current coder if they belong to
  * the project, else the project's first coder (as the coder switcher shows, renderer/app/useCoder.ts).
- * For a project with no coders yet (being created or opened), the coder shown in the project that
- * is open: the saved coder, else the open project's first coder; failing those, the first coder the
- * command itself creates (the "You" of a new project, whom the switcher will show). "local user"
- * only when there is none.
+ * For a project with no coders yet (being created or opened): the saved coder (chosen in another
+ * project), else the first coder the command itself creates (the "You" of a new project, whom the
+ * switcher will then show; see actorFromPlan). "local user" only when there is none.
  */
 import type { RowOp } from '../../shared/commands';
 import type { ChorusDb } from './schema';
@@ -14,15 +13,11 @@ export const NO_CODER = 'local user';
 export async function currentActor(db: ChorusDb, projectId: string): Promise<string> {
   const saved = (await db.settings.get('currentCoderId'))?.value;
   // (an index query lists them in id order, as useCoder sees them)
-  const first = (pid: string) => db.coders.where('projectId').equals(pid).first();
   const coders = await db.coders.where('projectId').equals(projectId).toArray();
   const inProject = coders.find((c) => c.id === saved) ?? coders[0];
   if (inProject) return inProject.name;
   const savedCoder = typeof saved === 'string' ? await db.coders.get(saved) : undefined;
-  if (savedCoder) return savedCoder.name;
-  const open = (await db.settings.get('currentProjectId'))?.value;
-  const openCoder = typeof open === 'string' && open !== projectId ? await first(open) : undefined;
-  return openCoder?.name ?? NO_CODER;
+  return savedCoder?.name ?? NO_CODER;
 }
 
 /** The coder the switcher will show in a project a command creates: its first new coder in id order, if any. */

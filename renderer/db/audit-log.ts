@@ -6,6 +6,7 @@
  */
 import { newGuid, type AuditEvent } from '../../shared/model';
 import type { ChorusDb } from './schema';
+import { monotonicNow } from './clock';
 
 /** Projects whose deletion is in progress (their audit rows may go). */
 const erasing = new Set<string>();
@@ -36,5 +37,5 @@ export async function eraseProjectLog<T>(projectId: string, body: () => Promise<
 
 /** An audit entry written outside a command (imports, project deletion): ids and counts only. Call inside the caller's transaction. */
 export async function recordAudit(db: ChorusDb, projectId: string, action: string, ids: string[], actor: string, counts?: Record<string, number>): Promise<void> {
-  await db.audit.add({ id: newGuid(), projectId, at: new Date().toISOString(), actor, action, ids, ...(counts ? { counts } : {}) });
+  await db.audit.add({ id: newGuid(), projectId, at: monotonicNow(), actor, action, ids, ...(counts ? { counts } : {}) });
 }

@@ -38,6 +38,7 @@ import type { SafeguardFlag } from '../../shared/safeguarding/flags';
 import { getCodec } from './codec';
 import { actorFromPlan, currentActor, NO_CODER } from './actor';
 import { windowSession } from './session';
+import { monotonicNow } from './clock';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
@@ -176,7 +177,7 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   const texts = handler.texts?.(cmd) ?? [];
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
   const encoded = texts.length ? await getCodec().encodeMany(texts) : [];
-  const now = opts.now ?? new Date().toISOString();
+  const now = opts.now ?? monotonicNow();
   const session = opts.session ?? windowSession();
   // (read before the transaction: the actor is a name shown in the audit log, not project data)
   const actor = opts.actor ?? (await currentActor(db, projectId));
