@@ -93,6 +93,8 @@ describe.skipIf(reason !== null)('Safeguarding review and content notes (Chromiu
     const flags = await storedFlags(page, bundle.project.id);
     expect(flags.map(key).sort()).toEqual(expected.map(key).sort());
     expect(await safeguardLine.textContent()).toContain(`${expected.length} passages flagged`);
+    await screenshot(page, 'safeguarding-import-summary');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // the review list shows the same passages, as text; the badge counts them
     await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: /^Safeguarding/ }).click();
