@@ -93,6 +93,8 @@ describe.skipIf(reason !== null)('Safeguarding review and content notes (Chromiu
     const flags = await storedFlags(page, bundle.project.id);
     expect(flags.map(key).sort()).toEqual(expected.map(key).sort());
     expect(await safeguardLine.textContent()).toContain(`${expected.length} passages flagged`);
+    await screenshot(page, 'safeguarding-import-summary');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // the review list shows the same passages, as text; the badge counts them
     await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: /^Safeguarding/ }).click();
@@ -138,6 +140,16 @@ describe.skipIf(reason !== null)('Safeguarding review and content notes (Chromiu
     expect(await seriousA11yViolations(page)).toEqual([]);
     await note.getByRole('button', { name: 'Show passage' }).click();
     await expect.poll(async () => (await page.locator('.viewer').textContent()) ?? '').toContain('He is still coming to my house at night');
+
+    // and in the Survey grid: the disclosing answer's cell shows a content note, an ordinary one its text
+    await step.openWorkspace(page, 'Survey grid');
+    await page.locator('.grid-row').first().waitFor({ timeout: 60_000 });
+    await step.gridSettled(page);
+    const row = (id: string) => page.locator('.grid-row', { has: page.locator('th', { hasText: new RegExp(`^${id}$`) }) });
+    await expect.poll(async () => (await row('S2').textContent()) ?? '').toContain('Content note');
+    expect(await row('S2').textContent()).not.toContain('want to die');
+    expect(await row('S1').textContent()).toContain('The officer listened');
+    await screenshot(page, 'safeguarding-grid-folded');
     expect(errors).toEqual([]);
   }, 300_000);
 });

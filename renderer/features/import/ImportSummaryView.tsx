@@ -25,7 +25,8 @@ export function ImportSummaryView({ summary, safeguard = null, onOpenCode, onAga
         {safeguard !== null && (
           <>
             <dt>Safeguarding</dt>
-            <dd className="import-safeguard" role="status" aria-busy={safeguard === 'checking'}>
+            <dd>
+              <span className="import-safeguard" role="status" aria-busy={safeguard === 'checking'}>
               {safeguard === 'checking' ? (
                 'Checking for possible disclosures of current risk…'
               ) : safeguard === 'failed' ? (
@@ -37,6 +38,7 @@ export function ImportSummaryView({ summary, safeguard = null, onOpenCode, onAga
                   {safeguard.flagged === 1 ? '1 passage' : `${safeguard.flagged.toLocaleString('en-GB')} passages`} flagged for safeguarding review — <a href="#/safeguarding">open the Safeguarding list</a>
                 </>
               )}
+              </span>
             </dd>
           </>
         )}
