@@ -87,21 +87,42 @@ export function readSealedHeader(bytes: Uint8Array): SealedHeader {
   return { version, kdf, nonce: bytes.slice(o, o + NONCE_BYTES), check: bytes.slice(o + NONCE_BYTES, length), length };
 }
 
-/** Seal with an already derived key (the KDF is the slow part; benches and re-seals skip it). */
-export async function sealWithKey(plain: Uint8Array, kdf: KdfParams, derived: DerivedKey): Promise<Uint8Array> {
+/**
+ * Seal with an already derived key (the KDF is the slow part; benches and re-seals skip it), as
+ * two parts — header and ciphertext — so a writer can put them one after the other without
+ * copying the ciphertext (a Blob of both parts, or two writes to a file).
+ */
+export async function sealPartsWithKey(plain: Uint8Array, kdf: KdfParams, derived: DerivedKey): Promise<[header: Uint8Array, body: Uint8Array]> {
   const nonce = randomBytes(NONCE_BYTES);
   const head = writeHeader(kdf, nonce, derived.check, 0);
-  const cipher = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: nonce, additionalData: head.out }, derived.key, plain));
-  const out = new Uint8Array(head.length + cipher.length);
-  out.set(head.out, 0);
-  out.set(cipher, head.length);
+  const body = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: nonce, additionalData: head.out }, derived.key, plain));
+  return [head.out, body];
+}
+
+/** The two parts as one byte array. */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
+}
+
+export async function sealWithKey(plain: Uint8Array, kdf: KdfParams, derived: DerivedKey): Promise<Uint8Array> {
+  return joinParts(await sealPartsWithKey(plain, kdf, derived));
 }
 
 /** Seal a project file with a passphrase (fresh salt and nonce every time). */
 export async function seal(plain: Uint8Array, passphrase: string, kdfOverrides: Partial<Omit<KdfParams, 'salt' | 'algorithm'>> = {}): Promise<Uint8Array> {
+  return joinParts(await sealParts(plain, passphrase, kdfOverrides));
+}
+
+/** seal() as header and ciphertext (see sealPartsWithKey). */
+export async function sealParts(plain: Uint8Array, passphrase: string, kdfOverrides: Partial<Omit<KdfParams, 'salt' | 'algorithm'>> = {}): Promise<[header: Uint8Array, body: Uint8Array]> {
   const kdf = newKdfParams(kdfOverrides);
-  return sealWithKey(plain, kdf, await deriveKey(passphrase, kdf));
+  return sealPartsWithKey(plain, kdf, await deriveKey(passphrase, kdf));
 }
 
 /** Open with a derived key whose check already matched the header. */

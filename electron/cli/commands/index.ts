@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { demo } from './demo';
 import { scan } from './scan';
 import { merge } from './merge';
+import { openCommand, sealCommand } from './seal';
 
 /** Every headless command, in the order `--help` lists them (the workflow's order). Add one line per command. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,6 @@ export const commands: CliCommand[] = [
   analyse,
   agree,
   merge,
+  sealCommand,
+  openCommand,
 ];
