@@ -38,6 +38,7 @@ import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
+import { setProjectPassphrase, type PassphraseOptions, type ReencryptResult } from './reencrypt';
 
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 
@@ -186,4 +187,14 @@ export function executeImport(
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord[]> {
   return commitImports(db, projectId, items, opts);
+}
+
+/**
+ * Set, change (`passphrase`) or remove (null) a project's passphrase: every stored text of the
+ * project re-encoded through the new codec (texts, survey answers, text rows in undo history),
+ * all written in one transaction with the new lock record and an audit entry (reencrypt.ts). Not
+ * undoable (the history itself is rewritten); on success the new key is the active one.
+ */
+export function executeSetPassphrase(db: ChorusDb, projectId: string, passphrase: string | null, opts?: PassphraseOptions): Promise<ReencryptResult> {
+  return setProjectPassphrase(db, projectId, passphrase, opts);
 }

@@ -30,7 +30,7 @@ async function pairedMedians(a: () => Promise<unknown>, b: () => Promise<unknown
   return [mid(ta), mid(tb)];
 }
 
-function randomBytes(n: number): Uint8Array {
+function randomBytes(n: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(n);
   for (let o = 0; o < n; o += 65536) crypto.getRandomValues(out.subarray(o, Math.min(n, o + 65536)));
   return out;
@@ -42,8 +42,8 @@ const derived = await deriveKey('a bench passphrase', kdf);
 const kdfMs = performance.now() - t0;
 console.log(`Argon2id m=${DEFAULT_KDF.memoryKiB / 1024} MiB, t=${DEFAULT_KDF.iterations}, p=${DEFAULT_KDF.parallelism}: ${kdfMs.toFixed(0)} ms to derive (once per seal or open; excluded below)`);
 
-const inputs: [string, Uint8Array][] = [
-  ['demo .qdpx', writeQdpx(buildDemoProject())],
+const inputs: [string, Uint8Array<ArrayBuffer>][] = [
+  ["demo .qdpx", new Uint8Array(writeQdpx(buildDemoProject()))],
   ['64 MiB project file', randomBytes(64 * 2 ** 20)],
 ];
 let worst = 0;

@@ -1,0 +1,65 @@
+/**
+ * Encryption at rest: which project's key is unlocked. The key lives in memory only (a
+ * non-extractable WebCrypto key inside the active storage codec); the store keeps just the lock
+ * record — Argon2id parameters, salt and key check (shared/crypto/kdf.ts) — so a wrong passphrase
+ * is told apart from changed data, and nothing is written when it is wrong.
+ *
+ * One project is unlocked at a time: opening another project drops the key (prepareProjectCodec),
+ * and so does locking (after inactivity, or by hand).
+ */
+import { deriveAndCheck, WrongPassphraseError, type AesKey } from '../../shared/crypto';
+import { aesGcmCodec, plainCodec, setCodec, type StorageCodec } from './codec';
+import type { ChorusDb, ProjectLockRow } from './schema';
+
+export type LockState = 'plain' | 'locked' | 'unlocked';
+
+let unlocked: string | null = null;
+
+/** The codec that holds a verified key (a failed decrypt then means tampering). */
+export function keyCodec(key: AesKey): StorageCodec {
+  return aesGcmCodec(key as CryptoKey, globalThis.crypto.subtle, { verified: true });
+}
+
+export function getProjectLock(db: ChorusDb, projectId: string): Promise<ProjectLockRow | undefined> {
+  return db.projectLocks.get(projectId);
+}
+
+/** Is the project plain, encrypted and locked, or encrypted and unlocked in this window? */
+export async function lockState(db: ChorusDb, projectId: string): Promise<LockState> {
+  if (!(await getProjectLock(db, projectId))) return 'plain';
+  return unlocked === projectId ? 'unlocked' : 'locked';
+}
+
+/**
+ * Call when a project is opened: a plain project gets the plain codec (and any other project's
+ * key is dropped); an encrypted one keeps its key if it is the one unlocked, else it is 'locked'.
+ */
+export async function prepareProjectCodec(db: ChorusDb, projectId: string): Promise<LockState> {
+  const state = await lockState(db, projectId);
+  if (state !== 'unlocked') lockAll();
+  return state;
+}
+
+/** Unlock with the passphrase. Wrong passphrase: WrongPassphraseError, and nothing changes. */
+export async function unlockProject(db: ChorusDb, projectId: string, passphrase: string): Promise<void> {
+  const lock = await getProjectLock(db, projectId);
+  if (!lock) throw new Error('This project has no passphrase, so there is nothing to unlock');
+  const key = await deriveAndCheck(passphrase, lock.kdf, lock.check);
+  if (!key) throw new WrongPassphraseError();
+  activateKey(projectId, key);
+}
+
+/** Make `key` the active one for the project (after an unlock or a passphrase change). */
+export function activateKey(projectId: string, key: AesKey): void {
+  setCodec(keyCodec(key));
+  unlocked = projectId;
+}
+
+/** Drop the key from memory: every encrypted project is locked again. */
+export function lockAll(): void {
+  setCodec(plainCodec);
+  unlocked = null;
+}
+
+/** The project whose key is held, if any. */
+export const unlockedProject = (): string | null => unlocked;
