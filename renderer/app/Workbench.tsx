@@ -12,6 +12,8 @@ import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
+import { ProjectLockGate } from '../features/security/ProjectLockGate';
+import { SecurityControls } from '../features/security/SecurityControls';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -23,6 +25,7 @@ export function Workbench() {
   const [workspaceId, go] = useWorkspaceRoute(WORKSPACE_IDS);
   const workspace = WORKSPACES.find((w) => w.id === workspaceId)!;
   const fileStatus = useProjectCommands(db, project, switchTo);
+  const [securityStatus, setSecurityStatus] = useState('');
   useGlobalShortcut(
     '?',
     useCallback(() => setHelp(true), []),
@@ -39,20 +42,23 @@ export function Workbench() {
           <div className="app-header__spacer" />
           {project && <CoderSwitcher key={`coder:${project.id}`} projectId={project.id} />}
           {project && <UndoRedo key={`undo:${project.id}`} projectId={project.id} />}
+          {project && <SecurityControls key={`lock:${project.id}`} db={db} projectId={project.id} projectName={project.name} onStatus={setSecurityStatus} />}
           <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Shortcuts
           </button>
         </div>
         <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} />
       </header>
-      {fileStatus && (
+      {(fileStatus || securityStatus) && (
         <p className="app-status" role="status">
-          {fileStatus}
+          {fileStatus || securityStatus}
         </p>
       )}
       {project?.isDemo && <DemoBanner />}
       {project ? (
-        <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+        <ProjectLockGate key={project.id} db={db} projectId={project.id} projectName={project.name}>
+          <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+        </ProjectLockGate>
       ) : loaded && projects.length === 0 ? (
         <NoProjects db={db} onCreate={create} onOpened={switchTo} />
       ) : (

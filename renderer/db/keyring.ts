@@ -14,6 +14,20 @@ import type { ChorusDb, ProjectLockRow } from './schema';
 export type LockState = 'plain' | 'locked' | 'unlocked';
 
 let unlocked: string | null = null;
+let heldKey: AesKey | null = null;
+const listeners = new Set<() => void>();
+const changed = () => listeners.forEach((l) => l());
+
+/** Be told when a key is unlocked or dropped (for useSyncExternalStore with unlockedProject). */
+export function subscribeKeyring(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** Does the project have a passphrase? (A live-query-friendly read of its lock record.) */
+export async function hasPassphrase(db: ChorusDb, projectId: string): Promise<boolean> {
+  return (await db.projectLocks.get(projectId)) !== undefined;
+}
 
 /** The codec that holds a verified key (a failed decrypt then means tampering). */
 export function keyCodec(key: AesKey): StorageCodec {
@@ -53,13 +67,21 @@ export async function unlockProject(db: ChorusDb, projectId: string, passphrase:
 export function activateKey(projectId: string, key: AesKey): void {
   setCodec(keyCodec(key));
   unlocked = projectId;
+  heldKey = key;
+  changed();
 }
 
 /** Drop the key from memory: every encrypted project is locked again. */
 export function lockAll(): void {
+  const was = unlocked;
   setCodec(plainCodec);
   unlocked = null;
+  heldKey = null;
+  if (was !== null) changed();
 }
 
 /** The project whose key is held, if any. */
 export const unlockedProject = (): string | null => unlocked;
+
+/** The held key and its project (to hand to this window's workers, which keep no key of their own). */
+export const heldProjectKey = (): { projectId: string; key: AesKey } | null => (unlocked && heldKey ? { projectId: unlocked, key: heldKey } : null);

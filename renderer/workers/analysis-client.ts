@@ -6,6 +6,7 @@ import type { AnalysisTable } from '../../shared/analysis';
 import type { AnalysisRequest } from '../../shared/analysis/run-request';
 import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
 import type { AnalysisJobInput, AnalysisReply } from './analysis-protocol';
+import { withKey } from './worker-key';
 
 export interface AnalysisClient {
   analyse(projectId: string, revision: string, request: AnalysisRequest): Promise<AnalysisTable>;
@@ -14,7 +15,7 @@ export interface AnalysisClient {
 }
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  return withKey(new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }));
 }
 
 export function createAnalysisClient(createWorker: () => Worker = defaultWorker): AnalysisClient {

@@ -12,6 +12,10 @@ import { runAnalysis } from '../../shared/analysis/run-request';
 import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
 import { errorMessage } from '../../shared/error-message';
+import { receiveKey } from './worker-key';
+
+// the unlocked project key, from the window that started this worker (before any job)
+receiveKey();
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<AnalysisJob>) => void) | null;
