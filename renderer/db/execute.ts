@@ -33,7 +33,7 @@ import {
 import { collapse } from '../../shared/commands';
 import { descendantIds } from '../../shared/coding/tree';
 import { newGuid, type Coding } from '../../shared/model';
-import { getCodec } from './codec';
+import { codecForWrite } from './keyring';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
@@ -140,7 +140,7 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   const spec = handler.reads(cmd);
   const texts = handler.texts?.(cmd) ?? [];
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
-  const encoded = texts.length ? await getCodec().encodeMany(texts) : [];
+  const encoded = texts.length ? await (await codecForWrite(db, projectId)).encodeMany(texts) : [];
   const now = opts.now ?? new Date().toISOString();
   const ctx = { projectId, now, newId: opts.newId ?? newGuid, actor: opts.actor ?? 'local user', encoded };
   return db.transaction('rw', tablesFor(db, handler.writes, spec), async () => {

@@ -8,7 +8,7 @@
  * and so does locking (after inactivity, or by hand).
  */
 import { deriveAndCheck, WrongPassphraseError, type AesKey } from '../../shared/crypto';
-import { aesGcmCodec, plainCodec, setCodec, type StorageCodec } from './codec';
+import { aesGcmCodec, getCodec, plainCodec, setCodec, type StorageCodec } from './codec';
 import type { ChorusDb, ProjectLockRow } from './schema';
 
 export type LockState = 'plain' | 'locked' | 'unlocked';
@@ -26,7 +26,7 @@ export function subscribeKeyring(listener: () => void): () => void {
 
 /** Does the project have a passphrase? (A live-query-friendly read of its lock record.) */
 export async function hasPassphrase(db: ChorusDb, projectId: string): Promise<boolean> {
-  return (await db.projectLocks.get(projectId)) !== undefined;
+  return (await getProjectLock(db, projectId)) !== undefined;
 }
 
 /** The codec that holds a verified key (a failed decrypt then means tampering). */
@@ -34,8 +34,9 @@ export function keyCodec(key: AesKey): StorageCodec {
   return aesGcmCodec(key as CryptoKey, globalThis.crypto.subtle, { verified: true });
 }
 
-export function getProjectLock(db: ChorusDb, projectId: string): Promise<ProjectLockRow | undefined> {
-  return db.projectLocks.get(projectId);
+export async function getProjectLock(db: ChorusDb, projectId: string): Promise<ProjectLockRow | undefined> {
+  // (tests open older schema versions, which have no projectLocks table)
+  return db.projectLocks ? db.projectLocks.get(projectId) : undefined;
 }
 
 /** Is the project plain, encrypted and locked, or encrypted and unlocked in this window? */
@@ -85,3 +86,16 @@ export const unlockedProject = (): string | null => unlocked;
 
 /** The held key and its project (to hand to this window's workers, which keep no key of their own). */
 export const heldProjectKey = (): { projectId: string; key: AesKey } | null => (unlocked && heldKey ? { projectId: unlocked, key: heldKey } : null);
+
+/**
+ * The codec to WRITE a project's texts with (call before the transaction): the held key for the
+ * unlocked project, the plain codec for a plain one (never another project's key: an opened or
+ * duplicated project is stored plain until it gets its own passphrase), and a refusal for a
+ * locked one (nothing may be written under no key or the wrong one).
+ */
+export async function codecForWrite(db: ChorusDb, projectId: string): Promise<StorageCodec> {
+  if (unlocked === projectId) return getCodec();
+  if (await getProjectLock(db, projectId)) throw new Error('This project is locked: unlock it with its passphrase first. Nothing was changed.');
+  // another project's key is held: this one is written plain; no key held: the codec as set (plain in the app)
+  return unlocked !== null ? plainCodec : getCodec();
+}

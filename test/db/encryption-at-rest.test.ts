@@ -180,3 +180,23 @@ describe('encryption at rest', () => {
     expect(await db.projectLocks.count()).toBe(0);
   });
 });
+
+describe('writes go under the right key', () => {
+  it('a project opened or created while another is unlocked is stored plain (never under the other key); a locked project refuses writes', async () => {
+    const { db, pid } = await seeded();
+    await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
+    const other = smallBundle(5151);
+    other.documents[0]!.text = `Interviewer: hello\nP1: ${PLANT.doc} again.`;
+    other.documents[0]!.length = other.documents[0]!.text.length;
+    other.documents[0]!.turns = [];
+    await importBundle(db, other);
+    const row = await db.texts.get(other.documents[0]!.id);
+    expect(row?.stored).toEqual({ v: 0, text: other.documents[0]!.text });
+    expect(await lockState(db, other.project.id)).toBe('plain');
+    // the encrypted project, locked: a memo save is refused and nothing is written
+    lockAll();
+    const before = await dump(db);
+    await expect(saveMemo(db, { projectId: pid, target: { kind: 'project', id: pid }, text: 'while locked' })).rejects.toThrow(/locked: unlock it/);
+    expect(await dump(db)).toBe(before);
+  });
+});
