@@ -140,7 +140,9 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   const spec = handler.reads(cmd);
   const texts = handler.texts?.(cmd) ?? [];
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
-  const encoded = texts.length ? await (await codecForWrite(db, projectId)).encodeMany(texts) : [];
+  // (a locked project refuses every command, Undo included: nothing is written without its key)
+  const codec = await codecForWrite(db, projectId);
+  const encoded = texts.length ? await codec.encodeMany(texts) : [];
   const now = opts.now ?? new Date().toISOString();
   const ctx = { projectId, now, newId: opts.newId ?? newGuid, actor: opts.actor ?? 'local user', encoded };
   return db.transaction('rw', tablesFor(db, handler.writes, spec), async () => {

@@ -197,6 +197,7 @@ describe('writes go under the right key', () => {
     lockAll();
     const before = await dump(db);
     await expect(saveMemo(db, { projectId: pid, target: { kind: 'project', id: pid }, text: 'while locked' })).rejects.toThrow(/locked: unlock it/);
+    await expect(undo(db, pid)).rejects.toThrow(/locked/);
     expect(await dump(db)).toBe(before);
   });
 });
