@@ -5,6 +5,7 @@
  * with the same figures (documents and responses, as the CSV says they should be), and no planted
  * answer text is anywhere in IndexedDB.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,8 @@ describe.skipIf(reason !== null)('Encryption at rest (Chromium)', () => {
     await dialog.getByLabel('Passphrase again').fill(`${PASS}!`);
     await dialog.getByRole('button', { name: 'Create project' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'The two passphrases differ.' }).waitFor();
+    await screenshot(page, 'encryption-new-project');
+    expect(await seriousA11yViolations(page, '.modal')).toEqual([]);
     await dialog.getByLabel('Passphrase again').fill(PASS);
     await dialog.getByRole('button', { name: 'Create project' }).click();
     await page.getByText('This project has no documents yet.').first().waitFor({ timeout: 60_000 });
@@ -93,8 +96,40 @@ describe.skipIf(reason !== null)('Encryption at rest (Chromium)', () => {
     await shown.waitFor({ timeout: 60_000 });
     expect(await shown.textContent()).toBe(gridFigure);
     await page.getByText(PLANT, { exact: false }).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Lock now' }).waitFor();
+    await screenshot(page, 'encryption-unlocked-header');
+    expect(await seriousA11yViolations(page, '.app-header')).toEqual([]);
     await step.openWorkspace(page, 'Code');
     await expect.poll(() => count.textContent(), { timeout: 60_000 }).toBe(`${EXPECTED_DOCUMENTS} documents`);
+
+    // sealed hand-over through the Projects dialog: export, then open it again as a new encrypted project
+    await page.getByRole('button', { name: 'Projects…' }).click();
+    await page.getByRole('button', { name: 'Export sealed (.chorus)…' }).click();
+    const seal = page.getByRole('dialog', { name: `Export “${PROJECT}” sealed` });
+    await seal.getByLabel('Passphrase', { exact: true }).fill('bundle for the partner');
+    await seal.getByLabel('Passphrase again').fill('bundle for the partner');
+    await screenshot(page, 'encryption-export-sealed');
+    expect(await seriousA11yViolations(page, '.modal')).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), seal.getByRole('button', { name: 'Export sealed' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${PROJECT}.chorus`);
+    const sealed = await readFile((await download.path())!);
+    expect(sealed.subarray(0, 14).toString('latin1')).toBe('CHORUS-SEALED\n');
+    expect(sealed.includes(Buffer.from(PLANT))).toBe(false);
+    const projectsDialog = page.getByRole('dialog', { name: 'Projects' });
+    await projectsDialog.getByText(/Exported .* sealed/).waitFor({ timeout: 60_000 });
+    await projectsDialog.getByRole('button', { name: 'Open sealed (.chorus)…' }).click();
+    const openSealedDialog = page.getByRole('dialog', { name: 'Open a sealed project (.chorus)' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), openSealedDialog.getByRole('button', { name: 'Choose a .chorus file…' }).click()]);
+    await chooser.setFiles([{ name: 'handed-over.chorus', mimeType: 'application/octet-stream', buffer: sealed }]);
+    await openSealedDialog.getByLabel('Passphrase').fill(PASS);
+    await openSealedDialog.getByRole('button', { name: 'Open' }).click();
+    expect(await openSealedDialog.getByRole('alert').textContent({ timeout: 60_000 })).toMatch(/not the one this bundle was locked with/);
+    await openSealedDialog.getByLabel('Passphrase').fill('bundle for the partner');
+    await openSealedDialog.getByRole('button', { name: 'Open' }).click();
+    await projectsDialog.getByText(/as a copy .* stored encrypted with the bundle’s passphrase/).waitFor({ timeout: 120_000 });
+    await projectsDialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => count.textContent(), { timeout: 60_000 }).toBe(`${EXPECTED_DOCUMENTS} documents`);
+    expect(await step.dumpStore(page)).not.toContain(PLANT);
 
     // Lock now drops the key: back to the unlock screen
     await page.getByRole('button', { name: 'Lock now' }).click();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { lockAll, type ChorusDb } from '../../db/api';
 import { PassphraseDialog } from './PassphraseDialog';
 import { useProjectLock } from './useLock';
+import './security.css';
 
 interface Props {
   db: ChorusDb;
