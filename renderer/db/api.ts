@@ -19,6 +19,6 @@ export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
 export { execute, executeSetPassphrase, type Executed, type ExecuteOptions } from './execute';
 /** Encryption at rest: a project's lock state, unlocking with its passphrase, dropping the key (keyring.ts). */
-export { lockState, prepareProjectCodec, unlockProject, lockAll, unlockedProject, subscribeKeyring, hasPassphrase, type LockState } from './keyring';
+export { lockState, prepareProjectCodec, unlockProject, unlockWithSessionKey, lockAll, unlockedProject, subscribeKeyring, hasPassphrase, type LockState } from './keyring';
 export { listAssignments, listDecisions } from './reliability';
 export { HISTORY_LIMIT, initialsOf, type Command, type CodePatch, type CoderPatch, type CodebookImportResult, type SpanToCode } from '../../shared/commands';

@@ -7,7 +7,7 @@
  * One project is unlocked at a time: opening another project drops the key (prepareProjectCodec),
  * and so does locking (after inactivity, or by hand).
  */
-import { deriveAndCheck, WrongPassphraseError, type AesKey } from '../../shared/crypto';
+import { deriveAndCheck, deriveKeyMaterial, importAesKey, sameBytes, TamperedDataError, WrongPassphraseError, type AesKey } from '../../shared/crypto';
 import { aesGcmCodec, getCodec, plainCodec, setCodec, type StorageCodec } from './codec';
 import type { ChorusDb, ProjectLockRow } from './schema';
 
@@ -55,13 +55,43 @@ export async function prepareProjectCodec(db: ChorusDb, projectId: string): Prom
   return state;
 }
 
-/** Unlock with the passphrase. Wrong passphrase: WrongPassphraseError, and nothing changes. */
-export async function unlockProject(db: ChorusDb, projectId: string, passphrase: string): Promise<void> {
+/**
+ * Unlock with the passphrase. Wrong passphrase: WrongPassphraseError, and nothing changes.
+ * `keepRaw`: also return the raw key bytes (to hold with Electron safeStorage for the session).
+ */
+export async function unlockProject(db: ChorusDb, projectId: string, passphrase: string, opts: { keepRaw?: boolean } = {}): Promise<Uint8Array | undefined> {
   const lock = await getProjectLock(db, projectId);
   if (!lock) throw new Error('This project has no passphrase, so there is nothing to unlock');
-  const key = await deriveAndCheck(passphrase, lock.kdf, lock.check);
-  if (!key) throw new WrongPassphraseError();
+  if (!opts.keepRaw) {
+    const key = await deriveAndCheck(passphrase, lock.kdf, lock.check);
+    if (!key) throw new WrongPassphraseError();
+    activateKey(projectId, key);
+    return undefined;
+  }
+  const { raw, check } = await deriveKeyMaterial(passphrase, lock.kdf);
+  if (!sameBytes(check, lock.check)) throw new WrongPassphraseError();
+  activateKey(projectId, await importAesKey(raw));
+  return raw;
+}
+
+/**
+ * Unlock with key bytes held for the session (Electron safeStorage). The key is tried on one
+ * stored text first, so a stale or wrong key unlocks nothing.
+ */
+export async function unlockWithSessionKey(db: ChorusDb, projectId: string, raw: Uint8Array): Promise<boolean> {
+  if (!(await getProjectLock(db, projectId))) return false;
+  const key = await importAesKey(raw);
+  const sample = await db.texts.where('projectId').equals(projectId).first();
+  if (sample && sample.stored.v === 1) {
+    try {
+      await keyCodec(key).decode(sample.stored);
+    } catch (e) {
+      if (e instanceof TamperedDataError) return false;
+      throw e;
+    }
+  }
   activateKey(projectId, key);
+  return true;
 }
 
 /** Make `key` the active one for the project (after an unlock or a passphrase change). */

@@ -61,6 +61,17 @@ export interface DerivedKey {
 
 /** Run Argon2id once: the AES-GCM key and its check value. */
 export async function deriveKey(passphrase: string, p: KdfParams): Promise<DerivedKey> {
+  const { raw, check } = await deriveKeyMaterial(passphrase, p);
+  const key = await importAesKey(raw);
+  raw.fill(0);
+  return { key, check };
+}
+
+/**
+ * The raw 32 key bytes and the check (for holding a key elsewhere, e.g. Electron safeStorage for
+ * the session); zero the bytes when done. Prefer deriveKey, which never exposes them.
+ */
+export async function deriveKeyMaterial(passphrase: string, p: KdfParams): Promise<{ raw: Uint8Array; check: Uint8Array }> {
   checkKdfParams(p);
   if (passphrase.length === 0) throw new Error('The passphrase is empty');
   const out = await argon2id({
@@ -72,10 +83,10 @@ export async function deriveKey(passphrase: string, p: KdfParams): Promise<Deriv
     hashLength: 32 + KEY_CHECK_BYTES,
     outputType: 'binary',
   });
-  const key = await importAesKey(out.subarray(0, 32));
+  const raw = out.slice(0, 32);
   const check = out.slice(32);
   out.fill(0);
-  return { key, check };
+  return { raw, check };
 }
 
 /** Derive and compare with the stored check: the key, or null if the passphrase is wrong. */

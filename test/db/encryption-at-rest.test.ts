@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   datasetTexts, ensureTermCounts, executeSetPassphrase, exportBundle, getDocumentTexts, getMemo, importBundle, listDatasets, listDocuments,
-  lockAll, lockState, openChorusDb, prepareProjectCodec, saveMemo, undo, unlockProject, type ChorusDb,
+  lockAll, lockState, openChorusDb, prepareProjectCodec, saveMemo, undo, unlockProject, unlockWithSessionKey, type ChorusDb,
 } from '../../renderer/db';
 import { ImportSession } from '../../renderer/workers/import-session';
 import { TamperedDataError, WrongPassphraseError } from '../../shared/crypto';
@@ -199,5 +199,23 @@ describe('writes go under the right key', () => {
     await expect(saveMemo(db, { projectId: pid, target: { kind: 'project', id: pid }, text: 'while locked' })).rejects.toThrow(/locked: unlock it/);
     await expect(undo(db, pid)).rejects.toThrow(/locked/);
     expect(await dump(db)).toBe(before);
+  });
+});
+
+describe('a key held for the session (Electron safeStorage)', () => {
+  it('unlockProject can hand back the raw key; those bytes reopen the project; other bytes do not', async () => {
+    const { db, pid } = await seeded();
+    const ids = (await listDocuments(db, pid)).map((d) => d.id);
+    const before = await getDocumentTexts(db, ids);
+    await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
+    lockAll();
+    const raw = await unlockProject(db, pid, PASS, { keepRaw: true });
+    expect(raw).toHaveLength(32);
+    lockAll();
+    expect(await unlockWithSessionKey(db, pid, new Uint8Array(32).fill(1))).toBe(false);
+    expect(await lockState(db, pid)).toBe('locked');
+    expect(await unlockWithSessionKey(db, pid, raw!)).toBe(true);
+    expect(await lockState(db, pid)).toBe('unlocked');
+    expect(await getDocumentTexts(db, ids)).toEqual(before);
   });
 });

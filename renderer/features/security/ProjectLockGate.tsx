@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { lockAll, type ChorusDb } from '../../db/api';
+import type { ChorusDb } from '../../db/api';
+import { lockAndForget } from './session-key';
 import { UnlockScreen } from './UnlockScreen';
 import { useInactivity } from './useInactivity';
 import { useProjectLock } from './useLock';
@@ -21,7 +22,7 @@ export function ProjectLockGate({ db, projectId, projectName, children }: Props)
   const [reason, setReason] = useState<string | undefined>();
   const onIdle = useCallback(() => {
     setReason(`Locked after ${lock.lockMinutes} ${lock.lockMinutes === 1 ? 'minute' : 'minutes'} without activity.`);
-    lockAll();
+    lockAndForget();
   }, [lock.lockMinutes]);
   useInactivity(lock.encrypted === true && lock.unlocked, lock.lockMinutes, onIdle);
   if (lock.encrypted === undefined) {

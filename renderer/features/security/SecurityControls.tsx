@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { lockAll, type ChorusDb } from '../../db/api';
+import type { ChorusDb } from '../../db/api';
+import { lockAndForget } from './session-key';
 import { PassphraseDialog } from './PassphraseDialog';
 import { useProjectLock } from './useLock';
 import './security.css';
@@ -19,7 +20,7 @@ export function SecurityControls({ db, projectId, projectName, onStatus }: Props
   return (
     <div className="security-controls">
       {lock.encrypted && (
-        <button type="button" onClick={() => lockAll()}>
+        <button type="button" onClick={lockAndForget}>
           Lock now
         </button>
       )}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { unlockProject, type ChorusDb } from '../../db/api';
+import { unlockProject, unlockWithSessionKey, type ChorusDb } from '../../db/api';
+import { getPlatform } from '../../platform';
+import { canHoldSessionKey } from './session-key';
 import { errorMessage } from '../../../shared/error-message';
 
 interface Props {
@@ -15,8 +17,18 @@ export function UnlockScreen({ db, projectId, projectName, reason }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [hold, setHold] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  // Electron: a key held for this session (after a reload) opens the project without the passphrase
+  useEffect(() => {
+    const keys = getPlatform().sessionKeys;
+    if (!keys) return;
+    void keys
+      .take(projectId)
+      .then((raw) => raw && unlockWithSessionKey(db, projectId, raw).finally(() => raw.fill(0)))
+      .catch(() => undefined);
+  }, [db, projectId]);
   return (
     <main className="unlock" id="document-area" tabIndex={-1}>
       <form
@@ -31,7 +43,12 @@ export function UnlockScreen({ db, projectId, projectName, reason }: Props) {
           setBusy(true);
           setError(null);
           try {
-            await unlockProject(db, projectId, passphrase);
+            const raw = await unlockProject(db, projectId, passphrase, { keepRaw: hold });
+            if (raw) {
+              await getPlatform()
+                .sessionKeys?.hold(projectId, raw)
+                .finally(() => raw.fill(0));
+            }
           } catch (err) {
             setError(errorMessage(err));
             setBusy(false);
@@ -58,6 +75,12 @@ export function UnlockScreen({ db, projectId, projectName, reason }: Props) {
             setError(null);
           }}
         />
+        {canHoldSessionKey() && (
+          <label className="unlock__hold">
+            <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} /> Keep it unlocked after a reload until Chorus closes (held with the system’s
+            safe storage, never on disk; Lock now and the inactivity lock forget it)
+          </label>
+        )}
         {error && (
           <p id="unlock-error" className="field-error" role="alert">
             {error}
