@@ -4,7 +4,8 @@
  */
 import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import { createSessionKeys } from './session-keys';
 import { APP_ENTRY_URL, APP_SCHEME, IPC_CHANNELS } from '../../shared/ipc/channels';
 import { saveFile, type FileDialogs } from './file-handlers';
 import { errorMessage } from '../../shared/error-message';
@@ -44,6 +45,10 @@ function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
 }
 
 function registerIpc(): void {
+  const keys = createSessionKeys(safeStorage);
+  handleChannel(ipcMain, IPC_CHANNELS.sessionKeyHold, (request) => keys.hold(request));
+  handleChannel(ipcMain, IPC_CHANNELS.sessionKeyTake, (request) => keys.take(request));
+  handleChannel(ipcMain, IPC_CHANNELS.sessionKeyForget, (request) => keys.forget(request));
   handleChannel(ipcMain, IPC_CHANNELS.fileSave, (request, event: IpcMainInvokeEvent) => saveFile(dialogsFor(event), request));
   handleChannel(ipcMain, IPC_CHANNELS.appInfo, () => ({
     version: app.getVersion(),

@@ -10,6 +10,9 @@ import type { ChorusBridge } from '../../shared/ipc/contract';
 const api: ChorusBridge = {
   saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.fileSave, request),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  holdSessionKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.sessionKeyHold, request),
+  takeSessionKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.sessionKeyTake, request),
+  forgetSessionKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.sessionKeyForget, request),
   onAppCommand: (listener) => {
     const handler = (_event: unknown, command: unknown) => listener(command);
     ipcRenderer.on(IPC_CHANNELS.appCommand, handler);

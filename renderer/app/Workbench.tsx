@@ -17,6 +17,8 @@ import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
 import { RetentionBanner } from '../features/governance/RetentionBanner';
 import { BreakReminderBanner } from '../features/safeguarding/BreakReminderBanner';
+import { ProjectLockGate } from '../features/security/ProjectLockGate';
+import { SecurityControls } from '../features/security/SecurityControls';
 
 const WORKSPACE_IDS = WORKSPACES.map((w) => w.id);
 
@@ -29,6 +31,7 @@ export function Workbench() {
   const workspace = WORKSPACES.find((w) => w.id === workspaceId)!;
   const fileStatus = useProjectCommands(db, project, switchTo);
   const empty = useLiveQuery(async () => (project ? !(await hasDocuments(db, project.id)) : false), [db, project?.id]) ?? false;
+  const [securityStatus, setSecurityStatus] = useState('');
   useGlobalShortcut(
     '?',
     useCallback(() => setHelp(true), []),
@@ -45,15 +48,16 @@ export function Workbench() {
           <div className="app-header__spacer" />
           {project && <CoderSwitcher key={`coder:${project.id}`} projectId={project.id} />}
           {project && <UndoRedo key={`undo:${project.id}`} projectId={project.id} />}
+          {project && <SecurityControls key={`lock:${project.id}`} db={db} projectId={project.id} projectName={project.name} onStatus={setSecurityStatus} />}
           <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Shortcuts
           </button>
         </div>
         <WorkspaceNav workspaces={WORKSPACES} current={workspaceId} onGo={go} projectId={project?.id} />
       </header>
-      {fileStatus && (
+      {(fileStatus || securityStatus) && (
         <p className="app-status" role="status">
-          {fileStatus}
+          {fileStatus || securityStatus}
         </p>
       )}
       <BreakReminderBanner db={db} />
@@ -65,7 +69,9 @@ export function Workbench() {
           <ImportFirst />
         </main>
       ) : project ? (
-        <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+        <ProjectLockGate key={project.id} db={db} projectId={project.id} projectName={project.name}>
+          <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+        </ProjectLockGate>
       ) : loaded && projects.length === 0 ? (
         <NoProjects db={db} onCreate={create} onOpened={switchTo} />
       ) : (

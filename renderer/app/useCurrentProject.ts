@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { execute, getSetting, listProjects, setSetting, type ChorusDb } from '../db/api';
+import { execute, executeSetPassphrase, getSetting, listProjects, setSetting, type ChorusDb } from '../db/api';
 import { newGuid } from '../../shared/model';
 import type { Project } from '../../shared/model';
 
@@ -10,7 +10,8 @@ export interface CurrentProject {
   projects: Project[];
   project: Project | undefined;
   switchTo: (id: string) => void;
-  create: (name: string) => Promise<void>;
+  /** Create a project (encrypted at rest when a passphrase is given) and open it. */
+  create: (name: string, passphrase?: string) => Promise<void>;
 }
 
 /** The open project, remembered in the 'currentProjectId' setting; the demo when none is saved. */
@@ -37,8 +38,10 @@ export function useCurrentProject(db: ChorusDb): CurrentProject {
   );
 
   const create = useCallback(
-    async (name: string) => {
+    async (name: string, passphrase?: string) => {
       const { result: p } = await execute(db, newGuid(), { type: 'createProject', name });
+      // (a new project has no texts yet: this derives the key and writes the lock record)
+      if (passphrase) await executeSetPassphrase(db, p.id, passphrase);
       switchTo(p.id);
     },
     [db, switchTo],

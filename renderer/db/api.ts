@@ -19,7 +19,9 @@ export { getMemo } from './memos';
 export { listDatasets, getDataset, datasetTexts } from './datasets';
 export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
-export { execute, confirmRetraction, deleteForRetention, type Executed, type ExecuteOptions } from './execute';
+export { execute, executeSetPassphrase, confirmRetraction, deleteForRetention, type Executed, type ExecuteOptions } from './execute';
+/** Encryption at rest: a project's lock state, unlocking with its passphrase, dropping the key (keyring.ts). */
+export { lockState, prepareProjectCodec, unlockProject, unlockWithSessionKey, lockAll, unlockedProject, subscribeKeyring, hasPassphrase, type LockState } from './keyring';
 export { listAssignments, listDecisions } from './reliability';
 export { listFindings, listRecommendations, listActions, listQuotes } from './findings';
 export { ChangedElsewhereError, UndoConflictError, isChangedElsewhere, isUndoConflict, type ExportKind, type ExportFormat } from '../../shared/commands';

@@ -4,9 +4,13 @@
  * decoding are asynchronous (WebCrypto), so callers run them before or after a Dexie transaction,
  * never inside one.
  */
+import { TamperedDataError } from '../../shared/crypto';
+
 export type StoredText = { v: 0; text: string } | { v: 1; iv: Uint8Array; data: Uint8Array };
 
 export interface StorageCodec {
+  /** True when encode encrypts (so caches of derived content, such as term counts, go through the codec too). */
+  readonly encrypts?: boolean;
   encode(text: string): Promise<StoredText>;
   /** Many texts at once (an import's chunk): one promise, not one per text. */
   encodeMany(texts: readonly string[]): Promise<StoredText[]>;
@@ -26,8 +30,12 @@ export const plainCodec: StorageCodec = {
   },
 };
 
-/** AES-GCM with a 96-bit random IV per text (WebCrypto: the browser's, Electron's or Node's). */
-export function aesGcmCodec(key: CryptoKey, subtle: SubtleCrypto = globalThis.crypto.subtle): StorageCodec {
+/**
+ * AES-GCM with a 96-bit random IV per text (WebCrypto: the browser's, Electron's or Node's).
+ * `verified`: the key passed its key check (keyring.ts), so a text that fails to decrypt was
+ * changed after it was written — reported as tampering, not as a possibly wrong key.
+ */
+export function aesGcmCodec(key: CryptoKey, subtle: SubtleCrypto = globalThis.crypto.subtle, opts: { verified?: boolean } = {}): StorageCodec {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const encode = async (text: string): Promise<StoredText> => {
@@ -36,6 +44,7 @@ export function aesGcmCodec(key: CryptoKey, subtle: SubtleCrypto = globalThis.cr
     return { v: 1, iv, data };
   };
   return {
+    encrypts: true,
     encode,
     encodeMany: (texts) => Promise.all(texts.map(encode)),
     async decode(stored) {
@@ -44,6 +53,7 @@ export function aesGcmCodec(key: CryptoKey, subtle: SubtleCrypto = globalThis.cr
         const plain = await subtle.decrypt({ name: 'AES-GCM', iv: stored.iv as Uint8Array<ArrayBuffer> }, key, stored.data as Uint8Array<ArrayBuffer>);
         return decoder.decode(plain);
       } catch {
+        if (opts.verified) throw new TamperedDataError('a stored text of this project');
         throw new Error('This text could not be decrypted: the key is wrong or the stored data was changed');
       }
     },

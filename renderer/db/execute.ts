@@ -39,10 +39,12 @@ import { getCodec } from './codec';
 import { actorFromPlan, currentActor, NO_CODER } from './actor';
 import { windowSession } from './session';
 import { monotonicNow } from './clock';
+import { codecForWrite } from './keyring';
 import { getDocuments } from './reads';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
+import { setProjectPassphrase, type PassphraseOptions, type ReencryptResult } from './reencrypt';
 
 export type { Executed, ExecuteOptions } from '../../shared/commands';
 /** Retraction step 2 and retention deletion: the purge (not a planned command; see purge.ts). */
@@ -176,7 +178,9 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   const spec = handler.reads(cmd);
   const texts = handler.texts?.(cmd) ?? [];
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
-  const encoded = texts.length ? await getCodec().encodeMany(texts) : [];
+  // (a locked project refuses every command, Undo included: nothing is written without its key)
+  const codec = await codecForWrite(db, projectId);
+  const encoded = texts.length ? await codec.encodeMany(texts) : [];
   const now = opts.now ?? monotonicNow();
   const session = opts.session ?? windowSession();
   // (read before the transaction: the actor is a name shown in the audit log, not project data)
@@ -229,4 +233,14 @@ export function executeImport(
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord[]> {
   return commitImports(db, projectId, items, opts);
+}
+
+/**
+ * Set, change (`passphrase`) or remove (null) a project's passphrase: every stored text of the
+ * project re-encoded through the new codec (texts, survey answers, text rows in undo history),
+ * all written in one transaction with the new lock record and an audit entry (reencrypt.ts). Not
+ * undoable (the history itself is rewritten); on success the new key is the active one.
+ */
+export function executeSetPassphrase(db: ChorusDb, projectId: string, passphrase: string | null, opts?: PassphraseOptions): Promise<ReencryptResult> {
+  return setProjectPassphrase(db, projectId, passphrase, opts);
 }

@@ -4,6 +4,7 @@
  * file nested inside it. Any failure or an abort rolls back every file.
  */
 import type { ImportRecord, ChorusDb } from './schema';
+import { codecForWrite } from './keyring';
 import { ImportCancelled, importTables, prepareBatch, progressTotal, writeBatch, type CommitBatch, type CommitMeta, type PreparedBatch, type CommitProgress } from './imports';
 
 export async function commitImports(
@@ -15,8 +16,9 @@ export async function commitImports(
   const total = items.reduce((n, i) => n + progressTotal(i.batch), 0);
   if (opts.signal?.aborted) throw new ImportCancelled();
   // every file's texts are encoded before the one transaction opens
+  const codec = await codecForWrite(db, projectId);
   const prepared: PreparedBatch[] = [];
-  for (const item of items) prepared.push(await prepareBatch(item.batch));
+  for (const item of items) prepared.push(await prepareBatch(item.batch, codec));
   return db.transaction('rw', importTables(db), async () => {
     const records: ImportRecord[] = [];
     let before = 0;

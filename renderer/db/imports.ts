@@ -7,7 +7,8 @@ import type { ChorusDb, DatasetRowRecord, ImportRecord } from './schema';
 import { datasetRowKey, type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
 import { recordAudit } from './audit-log';
 import Dexie from 'dexie';
-import { getCodec, type StoredText } from './codec';
+import { getCodec, type StorageCodec, type StoredText } from './codec';
+import { codecForWrite } from './keyring';
 
 /**
  * A survey table streamed into the store as a dataset (shared/import/dataset.ts): its answers
@@ -85,10 +86,12 @@ export function findPreviousImports(db: ChorusDb, projectId: string, checksum: s
 export interface PreparedBatch {
   batch: CommitBatch;
   documentTexts: StoredText[];
+  /** The project's codec (keyring.ts codecForWrite), also for a streamed table's chunks. */
+  codec?: StorageCodec;
 }
 
-export async function prepareBatch(batch: CommitBatch): Promise<PreparedBatch> {
-  return { batch, documentTexts: await getCodec().encodeMany(batch.documents.map((d) => d.text)) };
+export async function prepareBatch(batch: CommitBatch, codec: StorageCodec = getCodec()): Promise<PreparedBatch> {
+  return { batch, documentTexts: await codec.encodeMany(batch.documents.map((d) => d.text)), codec };
 }
 
 /** Commit one batch in its own transaction (its texts are encoded first). */
@@ -100,7 +103,7 @@ export async function commitImport(
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord> {
   if (opts.signal?.aborted) throw new ImportCancelled();
-  const prepared = await prepareBatch(batch);
+  const prepared = await prepareBatch(batch, await codecForWrite(db, projectId));
   return db.transaction('rw', importTables(db), () => writeBatch(db, projectId, prepared, meta, opts));
 }
 
@@ -112,7 +115,7 @@ export async function commitImport(
 export async function writeBatch(
   db: ChorusDb,
   projectId: string,
-  { batch, documentTexts }: PreparedBatch,
+  { batch, documentTexts, codec: preparedCodec }: PreparedBatch,
   meta: CommitMeta,
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord> {
@@ -123,7 +126,7 @@ export async function writeBatch(
     if (opts.signal?.aborted) throw new ImportCancelled();
   };
   check();
-  const codec = getCodec();
+  const codec = preparedCodec ?? getCodec();
   const record: ImportRecord = {
     id: newGuid(),
     projectId,

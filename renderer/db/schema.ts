@@ -37,11 +37,16 @@ export interface TextRow {
   stored: StoredText;
 }
 
-/** Per-document term counts, cached when text is stored, so word statistics never re-tokenise. */
+/**
+ * Per-document term counts, cached when text is stored, so word statistics never re-tokenise.
+ * In an encrypted project the counts are words of the text, so they are kept through the codec
+ * instead (`sealed`: the JSON of [word, count] pairs) and `terms` is empty.
+ */
 export interface TermCountRow {
   documentId: string;
   projectId: string;
   terms: Record<string, number>;
+  sealed?: StoredText;
 }
 
 /** One row change: the row before and after (null = absent). */
@@ -80,6 +85,15 @@ export interface ImportRecord {
 export interface DatasetRowRecord {
   key: string;
   texts: (StoredText | null)[];
+}
+
+/** An encrypted project's lock: how its key is derived from the passphrase, and the key check (keyring.ts). */
+export interface ProjectLockRow {
+  projectId: string;
+  v: 1;
+  kdf: import('../../shared/crypto').KdfParams;
+  check: Uint8Array;
+  setAt: string;
 }
 
 export interface SettingRow {
@@ -157,6 +171,8 @@ export const STORES_V6 = {
   /** Filler written and deleted after a retraction's purge, so the storage engine rewrites its files (see purge-storage.ts). No project data. */
   scratch: 'key',
   safeguardFlags: 'id, projectId, documentId, [projectId+status]',
+  // issue 12: a project's passphrase lock (KDF parameters, salt, key check; never the key), keyed by project
+  projectLocks: 'projectId',
 } as const;
 
 /** The newest schema version this build understands. */
@@ -190,6 +206,7 @@ export class ChorusDb extends Dexie {
   recommendations!: Table<Recommendation, string>;
   scratch!: Table<{ key: string; data: Uint8Array }, string>;
   safeguardFlags!: Table<SafeguardFlag, string>;
+  projectLocks!: Table<ProjectLockRow, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -234,6 +251,7 @@ export const PROJECT_TABLES = [
   'quotes',
   'recommendations',
   'safeguardFlags',
+  'projectLocks',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -56,6 +56,20 @@ export function createElectronPlatform(bridge: ChorusBridge, doc: Document = doc
       return { version: result.value.version, platform: result.value.platform };
     },
     randomBytes: (n) => cryptoRandomBytes(n),
+    sessionKeys: {
+      async hold(projectId, key) {
+        const result = await call('session-key:hold', bridge.holdSessionKey({ projectId, key }));
+        if (!result.ok) fail('session-key:hold', result);
+      },
+      async take(projectId) {
+        const result = await call('session-key:take', bridge.takeSessionKey({ projectId }));
+        return result.ok ? result.value.key : fail('session-key:take', result);
+      },
+      async forget(projectId) {
+        const result = await call('session-key:forget', bridge.forgetSessionKey({ projectId }));
+        if (!result.ok) fail('session-key:forget', result);
+      },
+    },
     onAppCommand: (handler) =>
       bridge.onAppCommand((raw) => {
         const command = AppCommandSchema.safeParse(raw);

@@ -40,6 +40,16 @@ export interface Platform {
    * Ctrl/Cmd+E. Returns a function that stops listening.
    */
   onAppCommand(handler: (command: AppCommand) => void): () => void;
+  /**
+   * Electron only: hold an unlocked project key for this app session (encrypted with safeStorage
+   * in the main process's memory; gone when the app quits), so a reloaded window can reopen it.
+   */
+  sessionKeys?: {
+    hold(projectId: string, key: Uint8Array): Promise<void>;
+    take(projectId: string): Promise<Uint8Array | null>;
+    /** One project's key, or every key (null). */
+    forget(projectId: string | null): Promise<void>;
+  };
 }
 
 /** A platform call that failed for a reason the UI can report. */

@@ -9,6 +9,7 @@ import type { FindingsEvidence } from '../../shared/findings/evidence';
 import type { AnalysisJobInput, AnalysisReply, SegmentListInfo } from './analysis-protocol';
 import type { SegmentQuery } from '../../shared/evidence/segments';
 import type { SegmentRow, SegmentView } from '../../shared/evidence/view';
+import { withKey } from './worker-key';
 
 export interface AnalysisClient {
   analyse(projectId: string, revision: string, request: AnalysisRequest): Promise<AnalysisTable>;
@@ -23,7 +24,7 @@ export interface AnalysisClient {
 }
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  return withKey(new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }));
 }
 
 export function createAnalysisClient(createWorker: () => Worker = defaultWorker): AnalysisClient {

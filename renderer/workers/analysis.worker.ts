@@ -13,6 +13,11 @@ import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import { findingsEvidence } from '../../shared/findings/evidence';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
 import { errorMessage } from '../../shared/error-message';
+import { receiveKey } from './worker-key';
+
+// the unlocked project key, from the window that started this worker (before any job)
+receiveKey();
+
 import { listSegments, quoteLookup, segmentFacets, segmentRow, segmentTable } from '../../shared/evidence/view';
 import { selectSegments } from '../../shared/evidence/segments';
 

@@ -4,6 +4,10 @@ import { getDocumentTexts, listCodings, listSurveyParts } from '../db';
 import { storeOpener } from './corpus';
 import { gridHandler, type GridReply, type GridRequest } from './grid-core';
 import { serveRequests } from './rpc';
+import { receiveKey } from './worker-key';
+
+// the unlocked project key, from the window that started this worker (before any job)
+receiveKey();
 
 const openStore = storeOpener();
 

@@ -3,6 +3,7 @@
  * `terminate()` stops everything at once (used to cancel a scan, which cannot be interrupted).
  */
 import type { Envelope, ImportReply, ImportRequest } from './import-protocol';
+import { withKey } from './worker-key';
 
 export type Progress = Extract<ImportReply, { type: 'progress' }>;
 type Final = Exclude<ImportReply, Progress>;
@@ -14,7 +15,7 @@ export interface ImportClient {
   terminate(): void;
 }
 
-export function createImportClient(createWorker: () => Worker = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })): ImportClient {
+export function createImportClient(createWorker: () => Worker = () => withKey(new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }))): ImportClient {
   const worker = createWorker();
   let next = 1;
   const pending = new Map<number, { resolve: (r: Final) => void; onProgress?: (p: Progress) => void }>();

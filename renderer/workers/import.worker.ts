@@ -7,6 +7,10 @@ import { openChorusDb, type ChorusDb } from '../db';
 import type { Envelope, ImportReply, ImportRequest } from './import-protocol';
 import { ImportSession } from './import-session';
 import { errorMessage } from '../../shared/error-message';
+import { receiveKey } from './worker-key';
+
+// the unlocked project key, from the window that started this worker (before any job)
+receiveKey();
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<Envelope<ImportRequest>>) => void) | null;

@@ -3,12 +3,13 @@ import type { MergePrefer } from '../../shared/exchange/merge';
 import type { ProjectBundle } from '../../shared/model';
 import type { MergePreview, ProjectFileReply, ProjectFileRequest } from './project-file-handler';
 import { workerService, type Service } from './rpc';
+import { withKey } from './worker-key';
 
 export type ProjectFileService = Service<ProjectFileRequest, ProjectFileReply>;
 export type { MergePreview };
 
 const start = (): ProjectFileService =>
-  workerService(() => new Worker(new URL('./project-file.worker.ts', import.meta.url), { type: 'module' }));
+  workerService(() => withKey(new Worker(new URL('./project-file.worker.ts', import.meta.url), { type: 'module' })));
 
 type Answer = Extract<ProjectFileReply, { ok: true }>;
 

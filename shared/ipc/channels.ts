@@ -5,6 +5,10 @@
 export const IPC_CHANNELS = {
   fileSave: 'file:save',
   appInfo: 'app:info',
+  /** An unlocked project key held by the main process with safeStorage, for this app session only. */
+  sessionKeyHold: 'session-key:hold',
+  sessionKeyTake: 'session-key:take',
+  sessionKeyForget: 'session-key:forget',
   /** Main → renderer: a File-menu command or a project file the OS asked Chorus to open. */
   appCommand: 'app:command',
 } as const;

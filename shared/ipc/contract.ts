@@ -50,9 +50,20 @@ export const AppCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type AppCommand = z.infer<typeof AppCommandSchema>;
 
+/** A project id (GUID) and, to hold, its 32-byte AES key. */
+const ProjectIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'expected a project id' });
+export const SessionKeyHoldRequestSchema = z.strictObject({ projectId: ProjectIdSchema, key: BytesSchema.refine((b) => b.length === 32, { message: 'a key is 32 bytes' }) });
+export const SessionKeyTakeRequestSchema = z.strictObject({ projectId: ProjectIdSchema });
+export const SessionKeyTakeResponseSchema = z.strictObject({ key: BytesSchema.nullable() });
+/** Forget one project's key, or every key (projectId null). */
+export const SessionKeyForgetRequestSchema = z.strictObject({ projectId: ProjectIdSchema.nullable() });
+
 export const ipcContract = {
   [IPC_CHANNELS.fileSave]: { request: FileSaveRequestSchema, response: FileSaveResponseSchema },
   [IPC_CHANNELS.appInfo]: { request: AppInfoRequestSchema, response: AppInfoResponseSchema },
+  [IPC_CHANNELS.sessionKeyHold]: { request: SessionKeyHoldRequestSchema, response: z.strictObject({ held: z.literal(true) }) },
+  [IPC_CHANNELS.sessionKeyTake]: { request: SessionKeyTakeRequestSchema, response: SessionKeyTakeResponseSchema },
+  [IPC_CHANNELS.sessionKeyForget]: { request: SessionKeyForgetRequestSchema, response: z.strictObject({ forgotten: z.number().int() }) },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -86,6 +97,10 @@ export function parseIpcResult<C extends keyof IpcContract>(channel: C, raw: unk
 export interface ChorusBridge {
   saveFile(request: FileSaveRequest): Promise<IpcResult<FileSaveResponse>>;
   appInfo(): Promise<IpcResult<AppInfo>>;
+  /** Hold an unlocked project key, encrypted with safeStorage, in the main process's memory until the app quits. */
+  holdSessionKey(request: IpcRequest<'session-key:hold'>): Promise<IpcResult<IpcResponse<'session-key:hold'>>>;
+  takeSessionKey(request: IpcRequest<'session-key:take'>): Promise<IpcResult<IpcResponse<'session-key:take'>>>;
+  forgetSessionKey(request: IpcRequest<'session-key:forget'>): Promise<IpcResult<IpcResponse<'session-key:forget'>>>;
   /** Listen for File-menu commands and OS open-file requests; returns a function that stops listening. */
   onAppCommand(listener: (command: unknown) => void): () => void;
 }

@@ -97,12 +97,28 @@ function fakeBridge(overrides: Partial<ChorusBridge> = {}) {
     onAppCommand: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     saveFile: async (request) => (calls.push(['saveFile', request]), { ok: true, value: { saved: true, path: '/home/a/pack.html' } }),
     appInfo: async () => (calls.push(['appInfo', undefined]), { ok: true, value: { version: '0.1.0', platform: 'linux', electron: '45.5.0' } }),
+    holdSessionKey: async (request) => (calls.push(['holdSessionKey', request]), { ok: true, value: { held: true } }),
+    takeSessionKey: async (request) => (calls.push(['takeSessionKey', request]), { ok: true, value: { key: null } }),
+    forgetSessionKey: async (request) => (calls.push(['forgetSessionKey', request]), { ok: true, value: { forgotten: 0 } }),
     ...overrides,
   };
   return { bridge, calls, send: (command: unknown) => listeners.forEach((l) => l(command)), listeners };
 }
 
 describe('electron platform', () => {
+  it('holds, takes and forgets a session key through the bridge; the browser has no session keys', async () => {
+    const key = new Uint8Array(32).fill(9);
+    const { bridge, calls } = fakeBridge({ takeSessionKey: async () => ({ ok: true, value: { key } }) });
+    const keys = createElectronPlatform(bridge).sessionKeys!;
+    await keys.hold('0f8fad5b-d9cb-469f-a165-70867728950e', key);
+    expect(await keys.take('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(key);
+    await keys.forget(null);
+    expect(calls.map(([name]) => name)).toEqual(['holdSessionKey', 'forgetSessionKey']);
+    const refused = fakeBridge({ holdSessionKey: async () => ({ ok: false, code: 'io-error', message: 'this system offers no safe storage' }) });
+    await expect(createElectronPlatform(refused.bridge).sessionKeys!.hold('0f8fad5b-d9cb-469f-a165-70867728950e', key)).rejects.toThrow(/no safe storage/);
+    expect(createBrowserPlatform().sessionKeys).toBeUndefined();
+  });
+
   it('opens files through a hidden file input (the OS dialog), handing over the picked Files themselves, never the bridge', async () => {
     const { bridge, calls } = fakeBridge();
     const picked = [new File(['id,text\n1,hi\n'], 'a.csv'), new File([new Uint8Array([0, 255, 7])], 'b.xlsx')];

@@ -7,6 +7,7 @@ import { demo } from './demo';
 import { scan } from './scan';
 import { merge } from './merge';
 import { pack } from './pack';
+import { openCommand, sealCommand } from './seal';
 
 /** Every headless command, in the order `--help` lists them (the workflow's order). Add one line per command. */
 export const commands: CliCommand[] = [
@@ -18,4 +19,6 @@ export const commands: CliCommand[] = [
   agree,
   merge,
   pack,
+  sealCommand,
+  openCommand,
 ];

@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Modal } from '../../app/Modal';
 import { errorMessage } from '../../../shared/error-message';
+import { PassphraseFields } from '../security/PassphraseFields';
+import { passphraseProblem } from '../security/passphrase-rules';
+import '../security/security.css';
 
 interface Props {
-  onCreate: (name: string) => Promise<void>;
+  /** `passphrase`: encrypt the project at rest (recommended; undefined = skipped). */
+  onCreate: (name: string, passphrase?: string) => Promise<void>;
   onClose: () => void;
 }
 
@@ -11,6 +15,7 @@ export function NewProjectDialog({ onCreate, onClose }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pass, setPass] = useState({ passphrase: '', again: '' });
   return (
     <Modal title="New project" onClose={onClose}>
       <form
@@ -20,9 +25,15 @@ export function NewProjectDialog({ onCreate, onClose }: Props) {
             setError('Give the project a name.');
             return;
           }
+          const wantsPassphrase = pass.passphrase !== '' || pass.again !== '';
+          const problem = wantsPassphrase ? passphraseProblem(pass.passphrase, pass.again) : null;
+          if (problem) {
+            setError(problem);
+            return;
+          }
           setBusy(true);
           try {
-            await onCreate(name.trim());
+            await onCreate(name.trim(), wantsPassphrase ? pass.passphrase : undefined);
           } catch (err) {
             setError(errorMessage(err));
             setBusy(false);
@@ -41,6 +52,17 @@ export function NewProjectDialog({ onCreate, onClose }: Props) {
             setError(null);
           }}
         />
+        <PassphraseFields
+          idPrefix="new-project"
+          legend="Passphrase (recommended)"
+          hint="Encrypts the project’s texts, memos and survey answers on this computer; you will type it to open the project. Leave both empty to skip — you can set one later. A forgotten passphrase cannot be recovered."
+          passphrase={pass.passphrase}
+          again={pass.again}
+          onChange={(passphrase, again) => {
+            setPass({ passphrase, again });
+            setError(null);
+          }}
+        />
         {error && (
           <p id="new-project-error" className="field-error" role="alert">
             {error}
@@ -51,7 +73,7 @@ export function NewProjectDialog({ onCreate, onClose }: Props) {
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Create project
+            {busy ? 'Creating…' : 'Create project'}
           </button>
         </div>
       </form>

@@ -7,7 +7,7 @@ import { pickAndOpenProject } from './projectFiles';
 
 interface Props {
   db: ChorusDb;
-  onCreate: (name: string) => Promise<void>;
+  onCreate: (name: string, passphrase?: string) => Promise<void>;
   onOpened: (projectId: string) => void;
 }
 
@@ -39,8 +39,8 @@ export function NoProjects({ db, onCreate, onOpened }: Props) {
       {creating && (
         <NewProjectDialog
           onClose={() => setCreating(false)}
-          onCreate={async (name) => {
-            await onCreate(name);
+          onCreate={async (name, passphrase) => {
+            await onCreate(name, passphrase);
             setCreating(false);
           }}
         />

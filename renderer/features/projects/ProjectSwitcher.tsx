@@ -9,7 +9,7 @@ interface Props {
   projects: readonly Project[];
   currentId: string;
   onSwitch: (id: string) => void;
-  onCreate: (name: string) => Promise<void>;
+  onCreate: (name: string, passphrase?: string) => Promise<void>;
 }
 
 export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Props) {
@@ -42,8 +42,8 @@ export function ProjectSwitcher({ projects, currentId, onSwitch, onCreate }: Pro
       {creating && (
         <NewProjectDialog
           onClose={() => setCreating(false)}
-          onCreate={async (name) => {
-            await onCreate(name);
+          onCreate={async (name, passphrase) => {
+            await onCreate(name, passphrase);
             setCreating(false);
           }}
         />

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/error-message';
 import { deleteProject, type ChorusDb } from '../../db/api';
 import { getPlatform } from '../../platform';
 import { MergeProjectDialog } from './MergeProjectDialog';
+import { OpenSealedDialog, SealProjectDialog } from './SealedDialogs';
 import { duplicateProject, exportProjectFile, openedMessage, pickAndOpenProject, renameProject } from './projectFiles';
 
 interface Props {
@@ -15,7 +16,13 @@ interface Props {
   onClose: () => void;
 }
 
-type Mode = { kind: 'list' } | { kind: 'rename'; project: Project } | { kind: 'delete'; project: Project } | { kind: 'merge'; project: Project };
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'rename'; project: Project }
+  | { kind: 'delete'; project: Project }
+  | { kind: 'merge'; project: Project }
+  | { kind: 'seal'; project: Project }
+  | { kind: 'open-sealed' };
 
 /** How a project is named in lists: the demo says so. */
 export const projectLabel = (p: Project) => (p.isDemo ? `${p.name} (demo)` : p.name);
@@ -43,6 +50,8 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
   if (mode.kind === 'merge') {
     return <MergeProjectDialog db={db} project={mode.project} onClose={() => setMode({ kind: 'list' })} onDone={(m) => (setStatus(m), setMode({ kind: 'list' }))} />;
   }
+  if (mode.kind === 'seal') return <SealProjectDialog db={db} project={mode.project} onDone={(m) => (setStatus(m), setMode({ kind: 'list' }))} />;
+  if (mode.kind === 'open-sealed') return <OpenSealedDialog db={db} onOpened={onSwitch} onDone={(m) => (setStatus(m), setMode({ kind: 'list' }))} />;
   if (mode.kind === 'delete') {
     const p = mode.project;
     const fallback = projects.find((q) => q.id !== p.id);
@@ -93,9 +102,17 @@ export function ProjectsDialog({ db, projects, currentId, onSwitch, onClose }: P
         >
           Open project file…
         </button>
+        <button type="button" disabled={busy} onClick={() => setMode({ kind: 'open-sealed' })}>
+          Open sealed (.chorus)…
+        </button>
         {current && (
           <button type="button" disabled={busy} onClick={() => setMode({ kind: 'merge', project: current })}>
             Merge a coder’s project into this one…
+          </button>
+        )}
+        {current && (
+          <button type="button" disabled={busy} onClick={() => setMode({ kind: 'seal', project: current })}>
+            Export sealed (.chorus)…
           </button>
         )}
       </div>

@@ -6,7 +6,8 @@
 import { copyName, copyProjectBundle } from '../../../shared/exchange/copy-bundle';
 import type { MergePrefer } from '../../../shared/exchange/merge';
 import type { Project, ProjectBundle } from '../../../shared/model';
-import { execute, listProjects, type ChorusDb } from '../../db/api';
+import { execute, executeSetPassphrase, listProjects, type ChorusDb } from '../../db/api';
+import { joinParts, openSealed, sealParts } from '../../../shared/crypto';
 import { pickedBytes, type PickedFile, type Platform } from '../../platform';
 import { copyStoredProject, previewMerge, readProjectFile, writeProjectFile, type MergePreview } from '../../workers/project-file-client';
 
@@ -76,4 +77,29 @@ export async function previewProjectMerge(db: ChorusDb, project: Project, file: 
 export async function applyProjectMerge(db: ChorusDb, project: Project, fileName: string, preview: MergePreview): Promise<Record<string, number>> {
   if (preview.unresolved) throw new Error('Decide the conflicts first.');
   return (await execute(db, project.id, { type: 'mergeProject', delta: preview.delta, label: `Merge ${fileName}` })).result;
+}
+
+/** A sealed hand-over bundle's file name (.chorus). */
+export const sealedFileName = (name: string): string => projectFileName(name).replace(/\.qdpx$/, '.chorus');
+export const SEALED_FILE_TYPES = ['.chorus'];
+
+/**
+ * Export a stored project sealed (shared/crypto/sealed.ts): its .qdpx, written in the worker,
+ * encrypted and authenticated under a key from `passphrase`. Resolves false if the save was cancelled.
+ */
+export async function exportSealedProject(db: ChorusDb, platform: Platform, project: Project, passphrase: string): Promise<boolean> {
+  const bytes = await writeProjectFile(db.name, project.id);
+  return platform.saveFile(sealedFileName(project.name), joinParts(await sealParts(bytes, passphrase)), 'application/octet-stream');
+}
+
+/**
+ * Open a sealed bundle as a new project, stored encrypted at rest under the same passphrase.
+ * A wrong passphrase (WrongPassphraseError) or a changed file (TamperedDataError) stores nothing.
+ */
+export async function openSealedProject(db: ChorusDb, file: PickedFile, passphrase: string): Promise<OpenedProject> {
+  if (!/\.chorus$/i.test(file.name)) throw new Error(`“${file.name}” is not a sealed project: choose a .chorus file.`);
+  const qdpx = await openSealed(await pickedBytes(file), passphrase);
+  const opened = await openProjectFile(db, { name: file.name.replace(/\.chorus$/i, '.qdpx'), data: new Blob([qdpx as Uint8Array<ArrayBuffer>]) });
+  await executeSetPassphrase(db, opened.project.id, passphrase);
+  return opened;
 }

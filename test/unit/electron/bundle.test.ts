@@ -156,7 +156,7 @@ describe('dist-electron/main.cjs', () => {
     expect(decision).toEqual({ cancel: true });
     expect((fake.sessionHooks.permissionCheck as unknown as () => boolean)()).toBe(false);
 
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:save']);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:save', 'session-key:forget', 'session-key:hold', 'session-key:take']);
     const appInfo = fake.ipcHandlers.get('app:info') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
     expect(await appInfo({ senderFrame: { url: 'app://chorus/index.html' } })).toMatchObject({ ok: true, value: { version: '0.1.0', platform: process.platform } });
     expect(await appInfo({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, code: 'untrusted-sender' });
@@ -232,7 +232,7 @@ describe('dist-electron/preload.cjs', () => {
     });
     expect(exposed.map(([name]) => name)).toEqual(['chorus']);
     const api = exposed[0]?.[1] ?? {};
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onAppCommand', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'forgetSessionKey', 'holdSessionKey', 'onAppCommand', 'saveFile', 'takeSessionKey']);
     await (api.appInfo as () => Promise<unknown>)();
     expect(invoked).toEqual([['app:info']]);
   });

@@ -74,9 +74,9 @@ describe('handleChannel', () => {
 });
 
 describe('IPC contract', () => {
-  it('the renderer can invoke exactly the save and app-info channels (none opens or reads a file); app:command only flows main → renderer', () => {
-    expect(Object.keys(ipcContract).sort()).toEqual(['app:info', 'file:save']);
-    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:command', 'app:info', 'file:save']);
+  it('the renderer can invoke exactly the save, app-info and session-key channels (none opens or reads a file); app:command only flows main → renderer', () => {
+    expect(Object.keys(ipcContract).sort()).toEqual(['app:info', 'file:save', 'session-key:forget', 'session-key:hold', 'session-key:take']);
+    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:command', 'app:info', 'file:save', 'session-key:forget', 'session-key:hold', 'session-key:take']);
   });
 
   it('app commands: the three known commands pass; a file name with a folder part, other commands and other shapes do not', () => {

@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly three named functions (no file opening: that is a file input) and nothing of ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onAppCommand', 'saveFile']);
+  it('exposes exactly these named functions (no file opening: that is a file input) and nothing of ipcRenderer', () => {
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'forgetSessionKey', 'holdSessionKey', 'onAppCommand', 'saveFile', 'takeSessionKey']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.values(api)).not.toContain(invoke);
@@ -33,6 +33,10 @@ describe('preload bridge', () => {
     const save = { suggestedName: 'x.csv', bytes: new Uint8Array([1]), filters: [] };
     expect(await (api.saveFile as (r: unknown) => Promise<unknown>)(save)).toEqual({ ok: true, value: { channel: 'file:save', args: [save] } });
     expect(await (api.appInfo as (...a: unknown[]) => Promise<unknown>)('ignored', 'extra')).toEqual({ ok: true, value: { channel: 'app:info', args: [] } });
+    const hold = { projectId: 'p', key: new Uint8Array(32) };
+    expect(await (api.holdSessionKey as (r: unknown, ...x: unknown[]) => Promise<unknown>)(hold, 'extra')).toEqual({ ok: true, value: { channel: 'session-key:hold', args: [hold] } });
+    expect(await (api.takeSessionKey as (r: unknown) => Promise<unknown>)({ projectId: 'p' })).toEqual({ ok: true, value: { channel: 'session-key:take', args: [{ projectId: 'p' }] } });
+    expect(await (api.forgetSessionKey as (r: unknown) => Promise<unknown>)({ projectId: null })).toEqual({ ok: true, value: { channel: 'session-key:forget', args: [{ projectId: null }] } });
   });
 });
 

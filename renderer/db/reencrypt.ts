@@ -1,0 +1,130 @@
+/**
+ * Setting, changing or removing a project's passphrase: every text the project stores goes
+ * through the storage codec again — document texts and memos (`texts`), survey answers
+ * (`datasetRows`), and the text rows inside undo history (`history`) — and the term-count cache is
+ * dropped (it is rebuilt through the new codec on next use). Like every write with a cipher:
+ * read in one transaction, decode and encode outside any transaction, then write everything,
+ * with the new lock record and an audit entry (counts, never content), in ONE transaction. If
+ * the project changed in between (another window), nothing is written and the caller is told.
+ * Reached through execute.ts (executeSetPassphrase).
+ */
+import { newKdfParams, deriveKey, type KdfParams, type AesKey } from '../../shared/crypto';
+import { newGuid } from '../../shared/model';
+import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
+import { datasetRowRange } from './datasets';
+import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
+import type { ChorusDb, DatasetRowRecord, HistoryEntry, TextRow } from './schema';
+
+export interface PassphraseOptions {
+  /** Argon2id cost (tests pass cheap ones; the app uses the defaults). */
+  kdf?: Partial<Omit<KdfParams, 'salt' | 'algorithm'>>;
+  now?: string;
+  actor?: string;
+}
+
+export interface ReencryptResult {
+  texts: number;
+  answers: number;
+  historyTexts: number;
+  encrypted: boolean;
+}
+
+const isTextRow = (row: unknown): row is TextRow => typeof row === 'object' && row !== null && 'stored' in row;
+
+/** Every stored text the project holds, in a fixed order, with a way to put re-encoded ones back. */
+function collect(texts: TextRow[], rows: DatasetRowRecord[], history: HistoryEntry[]) {
+  const all: StoredText[] = [];
+  for (const t of texts) all.push(t.stored);
+  for (const r of rows) for (const s of r.texts) if (s) all.push(s);
+  for (const h of history)
+    for (const c of h.changes)
+      if (c.table === 'texts') {
+        if (isTextRow(c.before)) all.push(c.before.stored);
+        if (isTextRow(c.after)) all.push(c.after.stored);
+      }
+  const rebuild = (enc: StoredText[]) => {
+    let i = 0;
+    const next = () => enc[i++]!;
+    const newTexts = texts.map((t) => ({ ...t, stored: next() }));
+    const newRows = rows.map((r) => ({ ...r, texts: r.texts.map((s) => (s ? next() : null)) }));
+    const newHistory = history.map((h) => ({
+      ...h,
+      changes: h.changes.map((c) =>
+        c.table !== 'texts' ? c : { ...c, before: isTextRow(c.before) ? { ...c.before, stored: next() } : c.before, after: isTextRow(c.after) ? { ...c.after, stored: next() } : c.after },
+      ),
+    }));
+    return { newTexts, newRows, newHistory };
+  };
+  return { all, rebuild };
+}
+
+async function readAll(db: ChorusDb, projectId: string) {
+  return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history], async () => {
+    const texts = await db.texts.where('projectId').equals(projectId).toArray();
+    const rows: DatasetRowRecord[] = [];
+    for (const id of (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[]) rows.push(...(await datasetRowRange(db, id).toArray()));
+    const history = await db.history.where('projectId').equals(projectId).toArray();
+    return { texts, rows, history };
+  });
+}
+
+/**
+ * Set (or change) the project's passphrase, or remove it (`passphrase` null). The project must be
+ * plain or unlocked in this window. On success the new key is the active one.
+ */
+export async function setProjectPassphrase(db: ChorusDb, projectId: string, passphrase: string | null, opts: PassphraseOptions = {}): Promise<ReencryptResult> {
+  const lock = await getProjectLock(db, projectId);
+  if (lock && unlockedProject() !== projectId) throw new Error('Unlock this project with its current passphrase before changing it');
+  if (!lock && passphrase === null) throw new Error('This project has no passphrase to remove');
+  const from: StorageCodec = lock ? getCodec() : plainCodec;
+  const read = await readAll(db, projectId);
+  const { all, rebuild } = collect(read.texts, read.rows, read.history);
+  const plain = await Promise.all(all.map((s) => from.decode(s)));
+
+  let to: StorageCodec = plainCodec;
+  let kdf: KdfParams | undefined;
+  let key: AesKey | undefined;
+  let check: Uint8Array | undefined;
+  if (passphrase !== null) {
+    kdf = newKdfParams(opts.kdf);
+    ({ key, check } = await deriveKey(passphrase, kdf));
+    to = keyCodec(key);
+  }
+  const { newTexts, newRows, newHistory } = rebuild(await to.encodeMany(plain));
+  const now = opts.now ?? new Date().toISOString();
+  const answers = read.rows.reduce((n, r) => n + r.texts.filter(Boolean).length, 0);
+  const historyTexts = all.length - read.texts.length - answers;
+
+  await db.transaction('rw', [db.texts, db.datasets, db.datasetRows, db.history, db.termCounts, db.projectLocks, db.audit], async () => {
+    // the same rows as when they were read, or nothing is written
+    const textKeys = (await db.texts.where('projectId').equals(projectId).primaryKeys()) as string[];
+    const last = await db.history.where('projectId').equals(projectId).last();
+    let rowCount = 0;
+    for (const id of (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[]) rowCount += await datasetRowRange(db, id).count();
+    const same =
+      textKeys.length === read.texts.length &&
+      textKeys.every((k) => read.texts.some((t) => t.id === k)) &&
+      rowCount === read.rows.length &&
+      (last?.seq ?? null) === (read.history.at(-1)?.seq ?? null) &&
+      (last?.undone ?? null) === (read.history.at(-1)?.undone ?? null);
+    if (!same) throw new Error('The project changed while its texts were being re-encrypted (in another window?). Nothing was changed; try again.');
+    await db.texts.bulkPut(newTexts);
+    await db.datasetRows.bulkPut(newRows);
+    await db.history.bulkPut(newHistory);
+    await db.termCounts.where('projectId').equals(projectId).delete();
+    if (kdf && check) await db.projectLocks.put({ projectId, v: 1, kdf, check, setAt: now });
+    else await db.projectLocks.delete(projectId);
+    await db.audit.add({
+      id: newGuid(),
+      projectId,
+      at: now,
+      actor: opts.actor ?? 'local user',
+      action: passphrase === null ? 'project.passphrase.remove' : lock ? 'project.passphrase.change' : 'project.passphrase.set',
+      ids: [],
+      counts: { texts: read.texts.length, answers, historyTexts },
+    });
+  });
+  if (key) activateKey(projectId, key);
+  else lockAll();
+  return { texts: read.texts.length, answers, historyTexts, encrypted: passphrase !== null };
+}
