@@ -59,6 +59,25 @@ function matrixQuantities(table: AnalysisTable): { t: LinearTable; where: Array<
   return { t: { values, sums }, where };
 }
 
+/** The fallback for a table that does not add up: small counts "fewer", and every other count in their rows and columns "withheld". */
+function withholdLines(table: AnalysisTable, counts: readonly string[], threshold: number, marks: Array<Record<string, SuppressionMark>>): void {
+  const rows = new Set<number>();
+  const keys = new Set<string>();
+  table.rows.forEach((row, r) => {
+    for (const key of counts) {
+      const v = row[key];
+      if (typeof v === 'number' && suppressSmallCounts(v, threshold) === null) {
+        marks[r]![key] = 'fewer';
+        rows.add(r);
+        keys.add(key);
+      }
+    }
+  });
+  table.rows.forEach((row, r) => {
+    for (const key of counts) if (!marks[r]![key] && typeof row[key] === 'number' && (rows.has(r) || keys.has(key))) marks[r]![key] = 'withheld';
+  });
+}
+
 /**
  * A copy of the table for publication. Counts from 1 to threshold−1 are suppressed, with secondary
  * suppression where totals would give them away; every suppressed cell is null in `rows` and has
@@ -71,8 +90,16 @@ export function forPublication(table: AnalysisTable, threshold: number): Analysi
   const stats: Record<string, number | string | boolean | null> = { ...table.stats, disclosureThreshold: threshold };
 
   const structured = table.kind === 'matrix' ? matrixQuantities(table) : null;
-  if (structured) {
-    const m: CellMark[] = protectTable(structured.t, threshold);
+  let m: CellMark[] | null = null;
+  try {
+    m = structured ? protectTable(structured.t, threshold) : null;
+  } catch (e) {
+    // A table whose totals are not the sums of its parts (it should not happen) cannot be checked
+    // cell by cell: every count in a row or column with a small count is withheld instead.
+    if (!(e instanceof RangeError)) throw e;
+    withholdLines(table, counts, threshold, marks);
+  }
+  if (structured && m) {
     structured.where.forEach((w, q) => {
       const mark = m[q];
       if (mark !== 'fewer' && mark !== 'withheld') return;
@@ -80,7 +107,7 @@ export function forPublication(table: AnalysisTable, threshold: number): Analysi
       else if (w === 'missing') stats.participantsWithoutValue = null;
       else marks[w[0]]![w[1]] = mark;
     });
-  } else {
+  } else if (!structured) {
     table.rows.forEach((row, r) => {
       for (const key of counts) {
         const v = row[key];

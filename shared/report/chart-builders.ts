@@ -50,6 +50,13 @@ function maxOf(values: ChartValue[], floor = 0): number {
   return values.reduce((m, v) => (v.value !== null && v.value > m ? v.value : m), floor);
 }
 
+/** A count hidden by secondary suppression (so that a smaller one cannot be worked out from the totals). */
+export const WITHHELD: ChartValue = Object.freeze({ value: null, text: 'withheld', suppressed: true });
+
+export function withheldNote(n: number): string[] {
+  return n > 0 ? [`${n} value(s) marked “withheld” are hidden so that smaller counts cannot be worked out from the totals.`] : [];
+}
+
 export function countSuppressed(values: ChartValue[]): number {
   return values.filter((v) => v.suppressed).length;
 }
@@ -152,14 +159,18 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
   const groups = groupsOf(result, 'n', ': participants');
   const base = result.rows.find((r) => r.codeId === null);
   const rows = result.rows.filter((r) => r.codeId !== null);
+  // secondary suppression (forPublication) hides some counts that are not small: they read "withheld", never "fewer than N"
+  const markOf = (r: Row | undefined, k: string) => (r ? result.suppressed?.[result.rows.indexOf(r)]?.[k] : undefined);
   const columns: Category[] = groups.map((g) => {
     const n = base?.[`n:${g.i}`];
-    const size = isSuppressed(n, threshold) ? ` (n ${suppressedText(threshold!)})` : typeof n === 'number' ? ` (n = ${fmt(n)})` : '';
+    const size = markOf(base, `n:${g.i}`) === 'withheld' ? ' (n withheld)' : isSuppressed(n, threshold) ? ` (n ${suppressedText(threshold!)})` : typeof n === 'number' ? ` (n = ${fmt(n)})` : '';
     return { id: String(g.i), label: `${g.label}${size}`, fullLabel: `${g.label}${size}` };
   });
   const key = measure === 'column' ? 'col' : measure === 'row' ? 'row' : 'n';
   const cells: HeatCell[][] = rows.map((r) =>
     groups.map((g) => {
+      const count = markOf(r, `n:${g.i}`);
+      if (count === 'withheld' || (!count && markOf(r, `${key}:${g.i}`) === 'withheld')) return WITHHELD;
       const v = valueOf(r, `${key}:${g.i}`, `n:${g.i}`, threshold, measure === 'count' ? fmt : pct);
       const n = r[`n:${g.i}`];
       return v.suppressed || typeof n !== 'number' ? v : { ...v, note: `${fmt(n)} participant(s)` };
@@ -177,7 +188,7 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
       rows.length === 0 || groups.length === 0
         ? 'No codes or groups to show.'
         : `Heatmap of ${rows.length} codes by ${groups.length} values of ${attribute}. Each cell shows the ${valueLabel.toLowerCase()}; darker cells are higher.`,
-    notes: [...suppressionNote(countSuppressed(flat), threshold), ...result.warnings.filter((w) => !w.startsWith('Counts from 1 to'))],
+    notes: [...suppressionNote(countSuppressed(flat.filter((c) => c !== WITHHELD)), threshold), ...withheldNote(flat.filter((c) => c === WITHHELD).length), ...result.warnings.filter((w) => !w.startsWith('Counts from 1 to'))],
     rowLabel: 'Code',
     columnLabel: attribute,
     rows: rows.map((r) => ({ id: String(r.codeId), label: String(r.code), fullLabel: String(r.path || r.code), level: pathDepth(r.path) })),
