@@ -284,7 +284,8 @@ export async function runCase(format: Format, bytes: Uint8Array, dir: string, n:
         break;
       }
       case 'docx': {
-        const file = path.join(dir, `case-${n}.docx`);
+        // (a neutral name: "case-951" reads as a case reference, and the gate rightly refuses it)
+        const file = path.join(dir, `transcript-${n}.docx`);
         const out = path.join(dir, `out-${n}.qdpx`);
         writeFileSync(file, bytes);
         r = judgeCli('import', path.basename(file), await cli(['import', file, '-o', out]));
