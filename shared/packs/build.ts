@@ -32,14 +32,41 @@ const MODEL_AUDIENCE: Record<PackAudience, Audience> = {
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
+/** Kinds of source in plain words, for the public pack. */
+const KIND_WORDS: Record<string, string> = {
+  survey: 'surveys',
+  interview: 'interviews',
+  'focus group': 'focus groups',
+  complaint: 'complaints',
+  'case review': 'case reviews',
+  partner: 'partner agencies',
+  other: 'other feedback',
+};
+
 /** A count as published: "fewer than N" from 1 to N−1, else the number. */
 export function countText(n: number, threshold: number): string {
   return n > 0 && n < threshold ? `fewer than ${threshold}` : numberFormat.format(n);
 }
 
+/** A count and its noun: singular only for exactly one shown ("1 participant", "fewer than 10 participants"). */
 function people(n: number, threshold: number, word: [string, string] = ['participant', 'participants']): string {
   const t = countText(n, threshold);
-  return `${t} ${n === 1 ? word[0] : word[1]}`;
+  return `${t} ${t === '1' ? word[0] : word[1]}`;
+}
+
+/** A sentence's first letter in capitals ("fewer than 10 people…" → "Fewer than 10 people…"). */
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Public packs name no source (a source's name is the analyst's and may name a place or person): kinds only, added up. */
+function sourcesByKind(sources: PackInput['sources']): Array<{ kind: string; documents: number; participants: number }> {
+  const out = new Map<string, { kind: string; documents: number; participants: number }>();
+  for (const s of sources) {
+    const k = out.get(s.kind) ?? { kind: s.kind, documents: 0, participants: 0 };
+    k.documents += s.documents;
+    k.participants += s.participants;
+    out.set(s.kind, k);
+  }
+  return [...out.values()];
 }
 
 const PUBLIC_STATUS: Record<ActionStatus, string> = {
@@ -149,7 +176,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         for (const f of findings) {
           blocks.push({ kind: 'heading', level: 3, text: f.title });
           if (f.summary) para(f.summary);
-          para(isPublic ? `${countText(f.participants, N)} ${f.participants === 1 ? 'person' : 'people'} told us this.` : `Raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
+          para(isPublic ? `${sentence(people(f.participants, N, ['person', 'people']))} told us this.` : `Raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
         }
         break;
       case 'charts': {
@@ -256,7 +283,12 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         const to = dateText(input.dates.to);
         para(isPublic ? `We heard from ${countText(input.totalParticipants, N)} people between ${from} and ${to}.` : `Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}.`);
         if (input.sources.length > 0)
-          blocks.push({ kind: 'list', items: input.sources.map((s) => `${s.name} (${s.kind}): ${countText(s.documents, N)} ${s.documents === 1 ? 'document' : 'documents'}, ${people(s.participants, N)}`) });
+          blocks.push({
+            kind: 'list',
+            items: isPublic
+              ? sourcesByKind(input.sources).map((s) => `${sentence(KIND_WORDS[s.kind] ?? s.kind)}: ${people(s.participants, N, ['person', 'people'])}`)
+              : input.sources.map((s) => `${s.name} (${s.kind}): ${people(s.documents, N, ['document', 'documents'])}, ${people(s.participants, N)}`),
+          });
         para(isPublic ? `If fewer than ${N} people said something, we do not give the exact number. This keeps people safe.` : `Counts from 1 to ${Math.max(0, N - 1)} are shown as “fewer than ${N}”, and some other figures as “withheld”, so that no one can be identified.`, 'note');
         break;
       }

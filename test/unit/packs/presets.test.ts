@@ -95,6 +95,16 @@ describe('public', () => {
     expect(refused.get(fx.quotes.personal.id)).toMatch(/personal data \(an email address\)/);
     expect(refused.has(fx.quotes.confirmed.id)).toBe(false);
   });
+  it('names no source (an analyst’s source name can name a place or a person): kinds only, added up; sentences start with a capital', () => {
+    const all = allText(d);
+    for (const src of fx.bundle.sources) expect(all).not.toContain(src.name);
+    const kinds = new Set(fx.bundle.sources.map((x) => x.kind));
+    const list = d.blocks.find((b) => b.kind === 'list' && b.items.some((i) => /^(Surveys|Interviews|Focus groups|Complaints|Case reviews|Partner agencies|Other feedback): /.test(i)));
+    expect(list && list.kind === 'list' ? list.items.length : 0).toBe(kinds.size);
+    for (const b of d.blocks) if (b.kind === 'paragraph' && /^fewer than/.test(b.text)) throw new Error(`starts in lower case: ${b.text}`);
+    expect(all).not.toMatch(/fewer than \d+ (participant|person|document)\b/);
+  });
+
   it('quotes are attributed to a kind of source, never to a person or their attributes', () => {
     const attrs = fx.bundle.participants.flatMap((p) => Object.values(p.attributes)).filter((v): v is string => typeof v === 'string' && v.length > 3);
     for (const b of d.blocks) if (b.kind === 'quote') {
