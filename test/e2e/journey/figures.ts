@@ -18,7 +18,13 @@ export async function screenTable(page: Page): Promise<ScreenTable> {
   return page.evaluate(() => {
     const table = document.querySelector('.result-table table');
     if (!table) throw new Error('no result table on screen');
-    const text = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/[▲▼]/g, '').trim();
+    // what a sighted reader sees: without the screen-reader-only words (e.g. a count cell's "— open the segments: …")
+    const text = (e: Element | null | undefined) => {
+      if (!e) return '';
+      const c = e.cloneNode(true) as Element;
+      for (const h of c.querySelectorAll('.visually-hidden')) h.remove();
+      return (c.textContent ?? '').replace(/[▲▼]/g, '').trim();
+    };
     return {
       caption: text(table.querySelector('caption')),
       headers: [...table.querySelectorAll('thead th')].map(text),
