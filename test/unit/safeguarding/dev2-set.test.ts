@@ -1,8 +1,9 @@
 /**
  * The detector on its SECOND development set (dev2.ts: written by the detector's author to widen
  * the phrasings after the blind hold-out showed recall far too low; tuned on, so NOT blind).
- * Before the lexicon was widened, this set scored (text level, any category) precision 100%, recall
- * 25%, see the report; the guard below keeps what the widening reached.
+ * Before the lexicon was widened, this set scored (text level): any category precision 97.6%, recall
+ * 31.3% (41/131); threat to life 11/34, self-harm 11/33, child at risk 4/27, ongoing abuse 14/45
+ * with 5 false alarms (precision 73.7%). The guard below keeps what the widening reached.
  */
 import { describe, expect, it } from 'vitest';
 import { detectSafeguarding } from '../../../shared/safeguarding/detect';
