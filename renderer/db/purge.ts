@@ -4,7 +4,7 @@
  * texts, survey answers (dataset rows blanked, the dataset record rewritten so the participant's
  * pseudonym, record ids and attribute values go too), participants, codings, memos on any of them
  * (and their texts), quotes, the findings' links to those quotes and codings, consensus decisions,
- * assignments, cached term counts — and scrubs every undo-history entry of changes to those rows,
+ * assignments, cached term counts, safeguarding flags — and scrubs every undo-history entry of changes to those rows,
  * so nothing can bring the text back. What is left is a content-free RetractionRecord (when, who,
  * the reason category, counts) and an audit entry (ids and counts only).
  *
@@ -58,6 +58,8 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   const decisions = (await db.decisions.where('projectId').equals(projectId).filter((d) => docIds.has(d.documentId)).primaryKeys()) as string[];
   const assignments = (await db.assignments.where('targetId').anyOf([...docs, ...scope.sourceIds]).primaryKeys()) as string[];
   const termCounts = (await db.termCounts.where('documentId').anyOf(docs).primaryKeys()) as string[];
+  // Safeguarding flags point into the texts (ids and offsets): they go with them.
+  const flagIds = (await db.safeguardFlags.where('documentId').anyOf(docs).primaryKeys()) as string[];
   const textIds = ((await db.texts.where('id').anyOf([...docs, ...memoIds]).primaryKeys()) as string[]);
   const storedDocIds = stored.filter((d) => docIds.has(d.id)).map((d) => d.id);
 
@@ -72,6 +74,7 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   mark('decisions', decisions);
   mark('assignments', assignments);
   mark('sources', scope.sourceIds);
+  mark('safeguardFlags', flagIds);
   mark('retractions', [recordId]);
 
   // Findings keep their statement; only the links to removed quotes and codings go.
@@ -86,6 +89,7 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   await db.decisions.bulkDelete(decisions);
   await db.assignments.bulkDelete(assignments);
   await db.termCounts.bulkDelete(termCounts);
+  await db.safeguardFlags.bulkDelete(flagIds);
   await db.texts.bulkDelete(textIds);
   await db.documents.bulkDelete(storedDocIds);
   await db.participants.bulkDelete(storedParticipants);
@@ -167,7 +171,7 @@ function isAnswer(datasets: readonly Dataset[], id: string): boolean {
 }
 
 function purgeTables(db: ChorusDb) {
-  const names = ['sources', 'participants', 'documents', 'texts', 'codings', 'memos', 'quotes', 'findings', 'decisions', 'assignments', 'termCounts', 'datasets', 'datasetRows', 'imports', 'history', 'audit', 'retractions'];
+  const names = ['sources', 'participants', 'documents', 'texts', 'codings', 'memos', 'quotes', 'findings', 'decisions', 'assignments', 'termCounts', 'datasets', 'datasetRows', 'imports', 'history', 'audit', 'retractions', 'safeguardFlags'];
   return names.map((n) => db.table(n));
 }
 

@@ -37,7 +37,38 @@ const LABELS: Record<string, string> = {
   'assignment.remove': 'Assignment removed',
   'history.undo': 'Undo',
   'history.redo': 'Redo',
+  'project.settings': 'Project settings changed',
+  'project.passphrase.set': 'Passphrase set',
+  'project.passphrase.change': 'Passphrase changed',
+  'project.passphrase.remove': 'Passphrase removed',
+  'method.check': 'Method check ticked or unticked',
+  'safeguard.flag': 'Safeguarding flags raised',
+  'safeguard.review': 'Safeguarding flag reviewed',
+  'retraction.mark': 'Retraction requested',
+  'retraction.confirm': 'Retraction confirmed (data deleted)',
+  'retention.delete': 'Deleted at end of retention period',
+  'retention.set': 'Retention period set',
+  'quote.star': 'Quote starred',
+  'quote.unstar': 'Quote unstarred',
+  'finding.create': 'Finding created',
+  'finding.update': 'Finding edited',
+  'finding.delete': 'Finding deleted',
+  'finding.reorder': 'Findings reordered',
+  'finding.link-codes': 'Codes linked to a finding',
+  'finding.unlink-codes': 'Codes unlinked from a finding',
+  'finding.link-quotes': 'Quotes linked to a finding',
+  'finding.unlink-quotes': 'Quotes unlinked from a finding',
+  'recommendation.create': 'Recommendation created',
+  'recommendation.update': 'Recommendation edited',
+  'recommendation.delete': 'Recommendation deleted',
+  'action.create': 'Action created',
+  'action.update': 'Action edited',
+  'action.status': 'Action status changed',
+  'action.delete': 'Action deleted',
 };
+
+/** The actions the viewer has its own words for (a test checks every action a writer can record is among them). */
+export const LABELLED_ACTIONS: readonly string[] = Object.keys(LABELS);
 
 /** The viewer's name for an action ("export.table.csv" → "Export: table (CSV)"). */
 export function actionLabel(action: string): string {

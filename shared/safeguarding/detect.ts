@@ -178,10 +178,13 @@ export function analyseSafeguarding(text: string): Detection {
     const next = sentences[si + 1];
     const nextText = next ? norm.slice(next.start, next.end) : '';
     const nextClauses = next ? clauseSpans(nextText) : [];
-    const nextNow = next ? enablingNow(nextText, nextClauses, markers(nextText, nextClauses, CURRENT_MARKERS), markers(nextText, nextClauses, PAST_MARKERS), { start: -1, end: -1 }) : undefined;
+    const nextPasts = next ? markers(nextText, nextClauses, PAST_MARKERS) : [];
+    const nextNow = next ? enablingNow(nextText, nextClauses, markers(nextText, nextClauses, CURRENT_MARKERS), nextPasts, { start: -1, end: -1 }) : undefined;
+    // a grave act told in the past tense counts unless this sentence or the next places it in the past
+    const pastNearby = pasts[0]?.id ?? nextPasts[0]?.id;
     const best = new Map<SafeguardCategory, SafeguardFinding>();
     for (const { cue, span } of hits) {
-      const verdict = judge(s, clauses, nows, pasts, processes, cue, span, nextNow);
+      const verdict = judge(s, clauses, nows, pasts, processes, cue, span, nextNow, pastNearby);
       const at = { cueStart: sent.start + span.start, cueEnd: sent.start + span.end };
       if ('why' in verdict) {
         suppressed.push({ category: cue.category, cue: cue.id, ...at, why: verdict.why, ...(verdict.marker ? { marker: verdict.marker } : {}) });
@@ -199,14 +202,20 @@ export function analyseSafeguarding(text: string): Detection {
       const had = best.get(cue.category);
       if (!had || finding.confidence > had.confidence) best.set(cue.category, finding);
     }
+    // one past act told once ("he strangled me on Friday") is the threat to life, not also ongoing abuse
+    const threat = best.get('threat-to-life');
+    const abuse = best.get('ongoing-abuse');
+    if (threat && abuse && TENSE.get(abuse.cue) === 'past' && abuse.cueStart < threat.cueEnd && threat.cueStart < abuse.cueEnd) best.delete('ongoing-abuse');
     findings.push(...SAFEGUARD_CATEGORIES.flatMap((c) => (best.has(c) ? [best.get(c)!] : [])));
   }
   return { findings, suppressed };
 }
 
+const TENSE = new Map(CUES.map((c) => [c.id, c.tense]));
+
 type Verdict = { boost: number; context: string } | { why: SuppressedCue['why']; marker?: string };
 
-function judge(s: string, clauses: Span[], nows: Marker[], pasts: Marker[], processes: Marker[], cue: Cue, span: Span, nextNow: Marker | undefined): Verdict {
+function judge(s: string, clauses: Span[], nows: Marker[], pasts: Marker[], processes: Marker[], cue: Cue, span: Span, nextNow: Marker | undefined, pastNearby: string | undefined): Verdict {
   const ci = clauseOf(clauses, span.start);
   const clause = clauses[ci]!;
   // negation just before the cue, in its clause ("he never threatened to kill me", "I'm not suicidal")
@@ -220,9 +229,10 @@ function judge(s: string, clauses: Span[], nows: Marker[], pasts: Marker[], proc
   if (past) return { why: 'past', marker: past.id };
   const now = enablingNow(s, clauses, nows, pasts, span);
   if (cue.tense === 'current') return now ? { boost: 0.05, context: `now: “${s.slice(now.start, now.end)}”` } : { boost: 0, context: '' };
-  if (cue.tense === 'past') {
+  if (cue.tense === 'past' || cue.tense === 'recent') {
     if (now) return { boost: 0, context: `told as past, but now: “${s.slice(now.start, now.end)}”` };
     if (nextNow) return { boost: -0.05, context: `told as past, but the next sentence says “${nextNow.id}”` };
+    if (cue.tense === 'recent') return pastNearby ? { why: 'past', marker: pastNearby } : { boost: -0.1, context: 'told as past, with nothing saying it is over' };
     return { why: 'no-current-marker' };
   }
   // neutral: a first-person present frame or a marker of now in the cue's own clause

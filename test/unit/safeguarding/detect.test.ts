@@ -29,7 +29,39 @@ describe('current risk versus the past', () => {
 
   it('a past-tense threat counts when the next sentence says it goes on', () => {
     expect(categories('He threatened to kill me. He is still out there and I have been told nothing.')).toEqual(['threat-to-life']);
-    expect(categories('He threatened to kill me. The officer still has not called me back.')).toEqual([]);
+    // a threat to kill told in the past tense, with nothing saying it is over, is still shown (less sure)
+    const told = detectSafeguarding('He threatened to kill me. The officer still has not called me back.');
+    expect(told.map((f) => f.category)).toEqual(['threat-to-life']);
+    expect(told[0]!.reason).toContain('nothing saying it is over');
+    expect(told[0]!.confidence).toBeLessThan(detectSafeguarding('He threatened to kill me last night.')[0]!.confidence);
+  });
+
+  it('a grave act told in the past is set aside when this sentence or the next places it in the past', () => {
+    expect(categories('He threatened to burn the house down. That was in 2015 and he died in 2020.')).toEqual([]);
+    expect(categories('I took an overdose when I was nineteen, long before any of this, and I am well now.')).toEqual([]);
+    expect(categories('He threatened to burn the house down with us in it and the officer just wrote it down.')).toEqual(['threat-to-life']);
+    expect(categories('I took too many tablets last week and ended up in A&E.')).toEqual(['self-harm']);
+  });
+
+  it('reads ordinary phrasings, each with its cue named', () => {
+    const cases: [string, string, string][] = [
+      ['He said hed finish me if I went to the police. Now I dont sleep.', 'threat-to-life', 'would-kill'],
+      ["Some days there is no point being here.", 'self-harm', 'no-point-being-here'],
+      ['My daughter sees him hit me.', 'child-at-risk', 'child-witnesses'],
+      ['He still has the kids every weekend and they come back with bruises.', 'child-at-risk', 'child-injured'],
+      ['He tracks my phone and reads all my emails.', 'ongoing-abuse', 'monitoring'],
+      ['He controls all my money.', 'ongoing-abuse', 'money-control'],
+      ['my ex wont stop txting me', 'ongoing-abuse', 'still-does-it'],
+    ];
+    for (const [text, category, cue] of cases) {
+      const f = detectSafeguarding(text).filter((x) => x.category === category);
+      expect(f.map((x) => x.cue), text).toContain(cue);
+      expect(f[0]!.reason, text).toContain(`“${cue}”`);
+    }
+    // everyday uses of the same words
+    for (const text of ['My mum controls all the money in our house and always has.', 'I could not go on holiday because of the bail dates.', 'He got my daughter a bike for her birthday.', 'My kids were a great support to me during the trial.']) {
+      expect(detectSafeguarding(text), text).toEqual([]);
+    }
   });
 });
 
