@@ -12,6 +12,7 @@ import { execute, exportBundle, openChorusDb, type ChorusDb } from '../../render
 import { runCli } from '../../electron/cli/run';
 import { MemoryProject } from '../../shared/commands/memory';
 import { readQdpx, writeQdpx } from '../../shared/exchange/qdpx';
+import { copyProjectBundle } from '../../shared/exchange/copy-bundle';
 import { buildPack, editTemplate, gatherPackInput, makePack, presetTemplate, templateFor, type PackTemplate, type TemplateEdit } from '../../shared/packs';
 import { eachCodec } from './aes-codec';
 import { smallBundle } from './fixtures';
@@ -126,6 +127,10 @@ describe('pack templates travel with the project', () => {
     expect(back.packTemplates).toEqual(bundle.packTemplates);
     for (const a of ['executive', 'practitioners', 'public', 'partners'] as const) expect(templateFor(back, a)).toEqual(templateFor(bundle, a));
     expect(readQdpx(writeQdpx(b), 'none.qdpx').packTemplates).toBeUndefined();
+    // a copy of the project (fresh ids) keeps the templates as they are, owned by the copy
+    const copy = copyProjectBundle(bundle);
+    expect(copy.packTemplates?.every((t) => t.projectId === copy.project.id)).toBe(true);
+    for (const a of ['practitioners', 'public'] as const) expect(templateFor(copy, a)).toEqual(templateFor(bundle, a));
 
     // …and into another store, and into the CLI's in-memory executor (where reset and undo work the same)
     const other = await openChorusDb(`pack-templates-other-${n}`);
