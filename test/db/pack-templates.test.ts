@@ -36,8 +36,7 @@ function edited(): PackTemplate {
 }
 const headings = (t: PackTemplate, b: ReturnType<typeof smallBundle>) =>
   buildPack(t, gatherPackInput(b, { now: new Date('2026-12-03T00:00:00Z') }))
-    .blocks.filter((x) => x.kind === 'heading' && x.level === 2)
-    .map((x) => x.text);
+    .blocks.flatMap((x) => (x.kind === 'heading' && x.level === 2 ? [x.text] : []));
 
 eachCodec(() => {
   describe('savePackTemplate and resetPackTemplate (Dexie executor)', () => {
