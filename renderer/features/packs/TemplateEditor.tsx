@@ -64,7 +64,7 @@ export function TemplateEditor({ audience, draft, stored, dirty, busy, onChange,
 
   useEffect(() => {
     if (!focus || !listRef.current) return;
-    const item = listRef.current.querySelector<HTMLElement>(`[data-section="${CSS.escape(focus.id)}"]`);
+    const item = [...listRef.current.children].find((li): li is HTMLElement => li instanceof HTMLElement && li.dataset.section === focus.id);
     const order = [focus.action, 'up', 'down', 'remove'];
     const target = order.map((a) => item?.querySelector<HTMLButtonElement>(`[data-action="${a}"]:not([disabled])`)).find(Boolean);
     (target ?? item?.querySelector<HTMLElement>('input'))?.focus();
