@@ -82,13 +82,13 @@ describe.skipIf(reason !== null)('Pack templates (Chromium)', () => {
     await expect.poll(() => editor.getByTestId('template-state').textContent()).toBe('The preset template.');
 
     // move "In their words" up one place, by keyboard: the focus stays on the section that moved
-    await editor.getByRole('button', { name: 'Move “In their words” up' }).focus();
+    await editor.getByRole('button', { name: 'Move up: “In their words”' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.locator('legend').nth(1).textContent()).toBe('Section 2 of 8: Quotes');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move “In their words” up');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move up: “In their words”');
     // remove a section, reword a heading
-    await editor.getByRole('button', { name: 'Remove “Training implications”' }).click();
-    const heading = editor.locator('[data-section="differently"]').getByRole('textbox', { name: 'Heading' });
+    await editor.getByRole('button', { name: 'Remove: “Training implications”' }).click();
+    const heading = editor.locator('[data-section="differently"]').getByRole('textbox', { name: 'Heading', exact: true });
     await heading.fill('Change this on Monday');
     await expect.poll(() => editor.getByTestId('template-state').textContent()).toBe('The preset template. You have changes that are not saved.');
     // the preview already follows the draft

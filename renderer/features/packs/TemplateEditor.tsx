@@ -121,13 +121,13 @@ export function TemplateEditor({ audience, draft, stored, dirty, busy, onChange,
                 <textarea value={s.intro} maxLength={5000} rows={s.intro ? 3 : 1} onChange={(e) => setText(s.id, 'intro', e.target.value)} />
               </label>
               <div className="pack-template-buttons">
-                <button type="button" data-action="up" disabled={i === 0} aria-label={`Move “${s.heading}” up`} onClick={() => apply({ op: 'move', id: s.id, to: i - 1 }, { id: s.id, action: 'up' })}>
+                <button type="button" data-action="up" disabled={i === 0} aria-label={`Move up: “${s.heading}”`} onClick={() => apply({ op: 'move', id: s.id, to: i - 1 }, { id: s.id, action: 'up' })}>
                   Move up
                 </button>
-                <button type="button" data-action="down" disabled={i === n - 1} aria-label={`Move “${s.heading}” down`} onClick={() => apply({ op: 'move', id: s.id, to: i + 1 }, { id: s.id, action: 'down' })}>
+                <button type="button" data-action="down" disabled={i === n - 1} aria-label={`Move down: “${s.heading}”`} onClick={() => apply({ op: 'move', id: s.id, to: i + 1 }, { id: s.id, action: 'down' })}>
                   Move down
                 </button>
-                <button type="button" data-action="remove" aria-label={`Remove “${s.heading}”`} onClick={() => remove(i, s)}>
+                <button type="button" data-action="remove" aria-label={`Remove: “${s.heading}”`} onClick={() => remove(i, s)}>
                   Remove
                 </button>
               </div>

@@ -29,9 +29,9 @@ describe('TemplateEditor', () => {
   it('move, remove, add and reword give the pure functions’ template, and the moved section keeps the focus', () => {
     const seen: PackTemplate[] = [];
     render(<Harness start={presetTemplate('public')} seen={seen} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Move “You said, we did” up' }));
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move “You said, we did” up' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove “In your words”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move up: “You said, we did”' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move up: “You said, we did”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: “In your words”' }));
     fireEvent.change(screen.getAllByRole('textbox', { name: 'Heading' })[0]!, { target: { value: 'Thank you for telling us' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Add a section' }), { target: { value: 'charts' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add section' }));
