@@ -51,7 +51,7 @@ export type { Executed, ExecuteOptions } from '../../shared/commands';
 export { confirmRetraction, deleteForRetention, type PurgeOptions } from './purge';
 
 /** Every table a command can write (undo and redo may touch any of them). */
-const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions', 'safeguardFlags'];
+const WRITABLE: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions', 'safeguardFlags', 'packTemplates'];
 
 function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): Table[] {
   const names = new Set<string>(spec.step !== undefined ? WRITABLE : writes);
@@ -70,6 +70,7 @@ function tablesFor(db: ChorusDb, writes: readonly TableName[], spec: ReadSpec): 
   if (spec.quoteIds || spec.quotesOn) names.add('quotes');
   if (spec.retractions) names.add('retractions');
   if (spec.safeguardFlagsOf || spec.safeguardFlagIds) names.add('safeguardFlags');
+  if (spec.packTemplates) names.add('packTemplates');
   // (filtered to the tables this store has: tests seed old schema versions, which lack `history`)
   const have = new Set(db.tables.map((t) => t.name));
   return [...names, 'history', 'audit'].filter((n) => have.has(n)).map((n) => db.table(n));
@@ -127,6 +128,7 @@ async function gather(db: ChorusDb, projectId: string, spec: ReadSpec, session: 
     quotes: byIdOrder(await quotesFor(db, projectId, spec)),
     retractions: byIdOrder(spec.retractions ? await db.retractions.where('projectId').equals(projectId).toArray() : []),
     ...(spec.safeguardFlagsOf || spec.safeguardFlagIds ? { safeguardFlags: await gatherFlags(db, projectId, spec) } : {}),
+    ...(spec.packTemplates ? { packTemplates: byIdOrder(await db.packTemplates.where('projectId').equals(projectId).toArray()) } : {}),
     step,
     current,
   };

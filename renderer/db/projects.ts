@@ -88,6 +88,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
       ...(db.quotes ? await optionalRows('quotes', by(db.quotes)) : {}),
       assignments: db.assignments ? await by(db.assignments) : [],
       decisions: db.decisions ? await by(db.decisions) : [],
+      ...(db.packTemplates ? await optionalRows('packTemplates', by(db.packTemplates)) : {}),
     };
   });
   const codec = getCodec();

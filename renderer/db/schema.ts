@@ -23,6 +23,7 @@ import type {
   RedactionLog,
   RetractionRecord,
   Source,
+  StoredPackTemplate,
   Variable,
 } from '../../shared/model';
 import type { StoredText } from './codec';
@@ -173,6 +174,8 @@ export const STORES_V6 = {
   safeguardFlags: 'id, projectId, documentId, [projectId+status]',
   // issue 12: a project's passphrase lock (KDF parameters, salt, key check; never the key), keyed by project
   projectLocks: 'projectId',
+  // issue 11: a project's edited audience pack templates (one per audience; absent = the preset)
+  packTemplates: 'id, projectId',
 } as const;
 
 /** The newest schema version this build understands. */
@@ -207,6 +210,7 @@ export class ChorusDb extends Dexie {
   scratch!: Table<{ key: string; data: Uint8Array }, string>;
   safeguardFlags!: Table<SafeguardFlag, string>;
   projectLocks!: Table<ProjectLockRow, string>;
+  packTemplates!: Table<StoredPackTemplate, string>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -252,6 +256,7 @@ export const PROJECT_TABLES = [
   'recommendations',
   'safeguardFlags',
   'projectLocks',
+  'packTemplates',
 ] as const;
 
 /** The project-owned tables that exist in this (possibly older) open database. */

@@ -13,13 +13,14 @@ import { findingHandlers, type FindingCommand } from './findings';
 import { historyHandlers, type HistoryCommand } from './history';
 import { evidenceHandlers, type EvidenceCommand } from './evidence';
 import { memoHandlers, type MemoCommand } from './memos';
+import { packTemplateHandlers, type PackTemplateCommand } from './packs';
 import { projectHandlers, type ProjectCommand } from './project';
 import { safeguardingHandlers, type SafeguardingCommand } from './safeguarding';
 import { retractionHandlers, type RetractionCommand } from './retraction';
 import { settingsHandlers, type SettingsCommand } from './settings';
 import type { Handler, Plan, PlanContext, ReadSpec, Snapshot } from './types';
 
-export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand | SettingsCommand | AuditCommand | RetractionCommand | SafeguardingCommand;
+export type Command = CodebookCommand | CodingCommand | MemoCommand | CoderCommand | AgreementCommand | ProjectCommand | HistoryCommand | FindingCommand | EvidenceCommand | SettingsCommand | AuditCommand | RetractionCommand | SafeguardingCommand | PackTemplateCommand;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -38,6 +39,7 @@ export const handlers = {
   ...auditHandlers,
   ...retractionHandlers,
   ...safeguardingHandlers,
+  ...packTemplateHandlers,
 } satisfies { [T in CommandType]: Handler<CommandOf<T>, unknown> };
 
 type Handlers = typeof handlers;

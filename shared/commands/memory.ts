@@ -34,7 +34,7 @@ export interface MemoryStep {
   session?: string;
 }
 
-const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions', 'safeguardFlags'];
+const TABLES: readonly TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'retractions', 'safeguardFlags', 'packTemplates'];
 
 export class MemoryProject {
   readonly tables = new Map<TableName, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
@@ -53,7 +53,7 @@ export class MemoryProject {
     const m = new MemoryProject(bundle.project.id);
     const put = (t: TableName, r: object) => m.tables.get(t)!.set((r as Row).id, r as Row);
     put('projects', bundle.project);
-    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'] as const) for (const r of bundle[t] ?? []) put(t, r);
+    for (const t of ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'packTemplates'] as const) for (const r of bundle[t] ?? []) put(t, r);
     for (const { text, ...meta } of [...bundle.documents, ...bundle.memos]) {
       put('target' in meta ? 'memos' : 'documents', meta);
       put('texts', { id: meta.id, projectId: m.projectId, stored: encodePlain(text) });
@@ -87,6 +87,7 @@ export class MemoryProject {
       ...optional('quotes', this.rows<NonNullable<ProjectBundle['quotes']>[number]>('quotes')),
       assignments: this.rows('assignments'),
       decisions: this.rows('decisions'),
+      ...optional('packTemplates', this.rows<NonNullable<ProjectBundle['packTemplates']>[number]>('packTemplates')),
     };
   }
 
@@ -130,6 +131,7 @@ export class MemoryProject {
             safeguardFlags: this.rows<SafeguardFlag>('safeguardFlags').filter((f) => (spec.safeguardFlagsOf ?? []).includes(f.documentId) || (spec.safeguardFlagIds ?? []).includes(f.id)),
           }
         : {}),
+      ...(spec.packTemplates ? { packTemplates: this.rows<NonNullable<Snapshot['packTemplates']>[number]>('packTemplates') } : {}),
       step,
       current,
     };

@@ -57,7 +57,7 @@ const renameProject: Handler<Of<'renameProject'>, Project> = {
   },
 };
 
-const BUNDLE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions'] as const satisfies readonly TableName[];
+const BUNDLE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'quotes', 'assignments', 'decisions', 'packTemplates'] as const satisfies readonly TableName[];
 
 /** All-or-nothing: the bundle is validated, then every row is added (nothing already stored is overwritten). */
 const importProject: Handler<Of<'importProject'>, Project> = {

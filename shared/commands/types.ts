@@ -4,7 +4,7 @@
  * no DOM; the Dexie executor (renderer/db/execute.ts) and the in-memory one (./memory.ts) both
  * speak it.
  */
-import type { Action, Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, Finding, MemoMeta, MemoTarget, Project, Quote, Recommendation, RetractionRecord, Source } from '../model';
+import type { Action, Code, Coder, CoderAssignment, Coding, ConsensusDecision, DocumentMeta, Finding, MemoMeta, MemoTarget, Project, Quote, Recommendation, RetractionRecord, Source, StoredPackTemplate } from '../model';
 import type { SafeguardFlag } from '../safeguarding/flags';
 
 /** The stored tables a plan may write (names as in the store's schema). */
@@ -26,7 +26,8 @@ export type TableName =
   | 'assignments'
   | 'decisions'
   | 'retractions'
-  | 'safeguardFlags';
+  | 'safeguardFlags'
+  | 'packTemplates';
 
 /** A stored row: every row a plan writes has a string `id`. */
 export type Row = { id: string } & Record<string, unknown>;
@@ -131,6 +132,8 @@ export interface ReadSpec {
   actions?: boolean;
   /** Every retraction record of the project (pending and confirmed). */
   retractions?: boolean;
+  /** The project's edited pack templates (one per audience at most). */
+  packTemplates?: boolean;
 }
 
 /** Snapshot lists are in id order in every executor, so a plan's output does not depend on storage order. */
@@ -156,6 +159,8 @@ export interface Snapshot {
   /** The history step asked for; `latest` when it is the project's latest not-undone step (of any session). */
   /** The safeguarding flags asked for (by document, by id), each once; absent when none were asked for. */
   safeguardFlags?: SafeguardFlag[];
+  /** The project's edited pack templates, in id order; absent when not asked for. */
+  packTemplates?: StoredPackTemplate[];
   step: (HistoryStep & { undone: 0 | 1; latest: boolean }) | undefined;
   /**
    * The project's current rows for each of the step's changes (for a conflict check): given for a

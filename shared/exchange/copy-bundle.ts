@@ -7,8 +7,8 @@
  */
 import { newGuid, type ProjectBundle } from '../model';
 
-/** Fields whose values are user text, not references: never remapped. */
-const TEXT_FIELDS = new Set(['text', 'name', 'title', 'description', 'summary', 'definition', 'inclusion', 'exclusion', 'example', 'recommendation', 'owner', 'pseudonym', 'outcome', 'notActionedReason', 'note']);
+/** Fields whose values are user text (or, for `sections`, a pack template's own section list), not references: never remapped. */
+const TEXT_FIELDS = new Set(['text', 'name', 'title', 'description', 'summary', 'definition', 'inclusion', 'exclusion', 'example', 'recommendation', 'owner', 'pseudonym', 'outcome', 'notActionedReason', 'note', 'heading', 'intro', 'sections']);
 
 function collectIds(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) {
@@ -16,7 +16,8 @@ function collectIds(value: unknown, into: Set<string>): void {
   } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.id === 'string') into.add(o.id);
-    for (const [k, v] of Object.entries(o)) if (k !== 'id' && typeof v === 'object') collectIds(v, into);
+    // (a pack template's sections have ids of their own, local to the template: not entity ids)
+    for (const [k, v] of Object.entries(o)) if (k !== 'id' && k !== 'sections' && typeof v === 'object') collectIds(v, into);
   }
 }
 

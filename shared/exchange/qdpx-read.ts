@@ -232,6 +232,9 @@ class Importer {
       .filter((q) => docSet.has(q.documentId))
       .map(({ codingId, ...q }) => ({ ...q, projectId: this.projectId, ...(codingId && codingSet.has(codingId) ? { codingId } : {}) }));
 
+    // Edited pack templates belong to the project (checked again by templateFor when a pack is made).
+    const packTemplates = (side?.packTemplates ?? []).map((t) => ({ ...t, projectId: this.projectId }));
+
     const documentSets = this.readSets();
     const redactions = (side?.redactions ?? []).map((r) => ({ ...r, projectId: this.projectId }));
 
@@ -252,6 +255,7 @@ class Importer {
       ...(assignments.length > 0 ? { assignments } : {}),
       ...(decisions.length > 0 ? { decisions } : {}),
       ...(quotes.length > 0 ? { quotes } : {}),
+      ...(packTemplates.length > 0 ? { packTemplates } : {}),
       ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(redactions.length > 0 ? { redactions } : {}),
     });

@@ -243,6 +243,7 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
     assignments: bundle.assignments ?? [],
     decisions: bundle.decisions ?? [],
     ...(bundle.quotes?.length ? { quotes: bundle.quotes } : {}),
+    ...(bundle.packTemplates?.length ? { packTemplates: bundle.packTemplates } : {}),
     redactions: bundle.redactions ?? [],
     sets: Object.fromEntries((bundle.documentSets ?? []).map((s) => [s.id, { documentIds: s.documentIds, sourceIds: s.sourceIds }])),
   };

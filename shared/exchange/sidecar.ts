@@ -23,6 +23,7 @@ import {
   RedactionLog,
   Source,
   SpeakerTurn,
+  StoredPackTemplate,
   VariableLevel,
   VariableType,
 } from '../model';
@@ -83,6 +84,8 @@ export const SidecarV2 = SidecarV1.extend({
   recommendations: z.array(Recommendation).optional(),
   /** Candidate quotes (issue 11): optional, so version-2 files written before them still read. */
   quotes: z.array(Quote).optional(),
+  /** Edited audience pack templates (issue 11): optional, absent in older files and when every audience uses its preset. */
+  packTemplates: z.array(StoredPackTemplate).optional(),
 });
 export type SidecarV2 = z.infer<typeof SidecarV2>;
 

@@ -9,10 +9,11 @@ import { execute, openChorusDb, plainCodec, setCodec, type ChorusDb, type Storag
 import { MemoryProject } from '../../shared/commands/memory';
 import type { Command, TableName } from '../../shared/commands';
 import { ProjectBundle, seededGuids } from '../../shared/model';
+import { presetTemplate } from '../../shared/packs/templates';
 import { smallBundle } from './fixtures';
 import { freshAesCodec } from './aes-codec';
 
-const TABLES: TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'quotes'];
+const TABLES: TableName[] = ['projects', 'coders', 'sources', 'variables', 'participants', 'documents', 'texts', 'codes', 'codings', 'memos', 'findings', 'actions', 'quotes', 'packTemplates'];
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
 
 async function dexieProject(db: ChorusDb, pid: string, codec: StorageCodec) {
@@ -57,6 +58,8 @@ const pick = fc.record({
     'undoStep',
     'star',
     'unstar',
+    'template',
+    'resetTemplate',
   ),
   a: fc.nat(20),
   b: fc.nat(20),
@@ -125,6 +128,12 @@ function toCommand(p: Pick, m: MemoryProject, steps: number[]): Command | null {
       const q = at(bundle.quotes ?? [], p.a);
       return q ? { type: 'unstarQuote', quoteId: q.id } : null;
     }
+    case 'template': {
+      const t = presetTemplate(p.a % 2 ? 'practitioners' : 'public');
+      return { type: 'savePackTemplate', template: { ...t, sections: t.sections.slice(p.b % 3), title: p.text.trim() || t.title } };
+    }
+    case 'resetTemplate':
+      return { type: 'resetPackTemplate', audience: p.a % 2 ? 'practitioners' : 'public' };
   }
 }
 

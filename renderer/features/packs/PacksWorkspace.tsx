@@ -4,13 +4,18 @@
  * lists the quotes it refused and why, and shows its readability.
  * (PDF: `chorus pack --format pdf` today; Electron printToPDF of the HTML is to be wired here.)
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { execute, exportBundle } from '../../db/api';
 import { errorMessage } from '../../../shared/error-message';
 import { AUDIENCE_LABELS, PACK_AUDIENCES, type PackAudience, type PackDocument } from '../../../shared/packs/model';
-import { makePack } from '../../../shared/packs/make';
+import { templateFor } from '../../../shared/packs/make';
+import { buildPack } from '../../../shared/packs/build';
+import { gatherPackInput } from '../../../shared/packs/gather';
+import type { PackTemplate } from '../../../shared/packs/templates';
+import type { ProjectBundle } from '../../../shared/model';
+import { TemplateEditor } from './TemplateEditor';
 import { readabilityStatement } from '../../../shared/packs/readability';
 import { APP_PACK_FORMATS, exportPack, type AppPackFormat } from './exportPack';
 import { PackPreview } from './PackPreview';
@@ -19,11 +24,13 @@ import './packs.css';
 export function PacksWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
   const [audience, setAudience] = useState<PackAudience>('executive');
-  const [doc, setDoc] = useState<PackDocument | null>(null);
+  const [bundle, setBundle] = useState<ProjectBundle | null>(null);
+  const [draft, setDraft] = useState<PackTemplate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [revision, setRevision] = useState(0);
+  const [editing, setEditing] = useState(false);
   const threshold = project.settings.disclosureThreshold;
   const [thresholdInput, setThresholdInput] = useState(String(threshold));
 
@@ -31,17 +38,69 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
 
   useEffect(() => {
     let live = true;
-    setDoc(null);
     setError(null);
     exportBundle(db, project.id)
-      .then((bundle) => {
-        if (live) setDoc(makePack(bundle, audience));
+      .then((b) => {
+        if (live) setBundle(b);
       })
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [db, project.id, audience, threshold, revision]);
+  }, [db, project.id, threshold, revision]);
+
+  // the template as the project keeps it (its own, or the preset): the draft starts from it
+  const [saved, templateError] = useMemo((): [PackTemplate | null, string | null] => {
+    if (!bundle) return [null, null];
+    try {
+      return [templateFor(bundle, audience), null];
+    } catch (e) {
+      return [null, errorMessage(e)];
+    }
+  }, [bundle, audience]);
+  useEffect(() => setDraft(saved), [saved]);
+  const stored = !!bundle?.packTemplates?.some((t) => t.audience === audience);
+  const dirty = !!draft && !!saved && JSON.stringify(draft) !== JSON.stringify(saved);
+
+  // the preview is the same document model every export and the CLI make (makePack = buildPack over gatherPackInput)
+  const input = useMemo(() => (bundle ? gatherPackInput(bundle) : null), [bundle]);
+  const lastGood = useRef<PackDocument | null>(null);
+  const doc = useMemo(() => {
+    if (!input || !draft || draft.audience !== audience) return null;
+    try {
+      lastGood.current = buildPack(draft, input);
+    } catch {
+      // an unfinished edit (an empty heading): keep showing the last pack that could be built
+    }
+    return lastGood.current?.audience === audience ? lastGood.current : null;
+  }, [input, draft, audience]);
+
+  const saveTemplate = async () => {
+    if (!draft) return;
+    setBusy(true);
+    try {
+      const r = await execute(db, project.id, { type: 'savePackTemplate', template: draft });
+      setStatus(r.step === null ? 'Nothing to save.' : `Saved the ${AUDIENCE_LABELS[audience].toLowerCase()} template.`);
+      setRevision((x) => x + 1);
+    } catch (e) {
+      setStatus(`The template was not saved: ${errorMessage(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resetTemplate = async () => {
+    setBusy(true);
+    try {
+      await execute(db, project.id, { type: 'resetPackTemplate', audience });
+      setStatus(`The ${AUDIENCE_LABELS[audience].toLowerCase()} pack uses the preset template again.`);
+      setRevision((x) => x + 1);
+    } catch (e) {
+      setStatus(`The template was not reset: ${errorMessage(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const save = async (format: AppPackFormat) => {
     if (!doc) return;
@@ -67,7 +126,7 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
   };
 
   return (
-    <main className="packs-workspace" id="document-area" tabIndex={-1} aria-labelledby="packs-title" aria-busy={!doc && !error}>
+    <main className="packs-workspace" id="document-area" tabIndex={-1} aria-labelledby="packs-title" aria-busy={!doc && !error && !templateError}>
       <h1 id="packs-title">Packs</h1>
       <div className="packs-controls">
         <fieldset className="packs-audience">
@@ -101,17 +160,35 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
           <button type="button" onClick={() => setRevision((r) => r + 1)}>
             Rebuild
           </button>
+          <button type="button" aria-expanded={editing} aria-controls="pack-template-editor" onClick={() => setEditing((x) => !x)}>
+            {editing ? 'Close the template editor' : 'Edit the template'}
+          </button>
         </div>
+      </div>
+      <div id="pack-template-editor">
+        {editing && draft && (
+          <TemplateEditor
+            audience={audience}
+            draft={draft}
+            stored={stored}
+            dirty={dirty}
+            busy={busy}
+            onChange={setDraft}
+            onSave={() => void saveTemplate()}
+            onReset={() => void resetTemplate()}
+            onDiscard={() => setDraft(saved)}
+          />
+        )}
       </div>
       <p className="status" role="status" aria-live="polite">
         {status}
       </p>
-      {error && (
+      {(error ?? templateError) && (
         <p className="error" role="alert">
-          The pack could not be built: {error}
+          The pack could not be built: {error ?? templateError}
         </p>
       )}
-      {!doc && !error && (
+      {!doc && !error && !templateError && (
         <p className="busy" role="status">
           Building the pack…
         </p>

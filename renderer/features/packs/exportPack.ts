@@ -1,16 +1,17 @@
-/** Write a pack in a format through the platform's save dialog. The writers are loaded on demand (docx and xlsx are large). */
+/** Write a pack in a format through the platform's save dialog. The writers are loaded on demand (docx, pdfmake and xlsx are large). */
 import type { PackDocument } from '../../../shared/packs/model';
 import { safeFileName } from '../../../shared/export/file-name';
 import { renderChartSvg } from '../../charts/svg';
 import type { ChartSpec } from '../../../shared/report/chart-spec';
 import { getPlatform } from '../../platform';
 
-export const APP_PACK_FORMATS = ['html', 'docx', 'xlsx'] as const;
+export const APP_PACK_FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 export type AppPackFormat = (typeof APP_PACK_FORMATS)[number];
 
 const MIME: Record<AppPackFormat, string> = {
   html: 'text/html;charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -23,6 +24,10 @@ export async function packBytes(doc: PackDocument, format: AppPackFormat): Promi
       return new TextEncoder().encode((await import('../../../shared/packs/writers/html')).packToHtml(doc, svgOf));
     case 'docx':
       return (await import('../../../shared/packs/writers/docx')).packToDocx(doc, svgOf);
+    case 'pdf': {
+      const [{ packToPdfDefinition }, { renderPdfInBrowser }] = await Promise.all([import('../../../shared/packs/writers/pdf'), import('./pdfInBrowser')]);
+      return renderPdfInBrowser(packToPdfDefinition(doc, svgOf));
+    }
     case 'xlsx':
       return (await import('../../../shared/packs/writers/xlsx')).packToXlsx(doc);
   }
