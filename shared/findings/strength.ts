@@ -68,7 +68,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
  * "fewer than N" (plural noun); without a threshold (the Findings workspace) it is the number.
  */
 export function countWords(n: number, one: string, threshold = 0, many = `${one}s`): string {
-  return n > 0 && n < threshold ? `fewer than ${threshold.toLocaleString('en-GB')} ${many}` : plural(n, one, many);
+  return n > 0 && n < threshold ? `fewer than ${threshold} ${many}` : plural(n, one, many);
 }
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const two = (x: number) => x.toFixed(2);
