@@ -57,6 +57,8 @@ const pick = fc.record({
     'undoStep',
     'star',
     'unstar',
+    'confirmQuote',
+    'unconfirmQuote',
   ),
   a: fc.nat(20),
   b: fc.nat(20),
@@ -124,6 +126,14 @@ function toCommand(p: Pick, m: MemoryProject, steps: number[]): Command | null {
     case 'unstar': {
       const q = at(bundle.quotes ?? [], p.a);
       return q ? { type: 'unstarQuote', quoteId: q.id } : null;
+    }
+    case 'confirmQuote': {
+      const q = at(bundle.quotes ?? [], p.a);
+      return q ? { type: 'confirmQuote', quoteId: q.id, coderId: coders[0]!.id } : null;
+    }
+    case 'unconfirmQuote': {
+      const q = at(bundle.quotes ?? [], p.a);
+      return q ? { type: 'unconfirmQuote', quoteId: q.id } : null;
     }
   }
 }
