@@ -140,6 +140,7 @@ describe.skipIf(reason !== null)('Quotes confirmed for publication reach the pub
     const previewText = (await page.locator('.pack-preview').textContent()) ?? '';
     expect(previewText).not.toContain(secondText);
     expect(smallCounts(previewText, N)).toEqual([]);
+    await page.locator('.pack-preview blockquote').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'packs-quotes-public-preview');
     expect(await seriousA11yViolations(page, 'main')).toEqual([]);
 
