@@ -9,7 +9,10 @@ import type { Handler } from './types';
 
 export type EvidenceCommand =
   | { type: 'starQuote'; documentId: string; start: number; end: number; codingId?: string; coderId: string; note?: string }
-  | { type: 'unstarQuote'; quoteId: string };
+  | { type: 'unstarQuote'; quoteId: string }
+  /** A person (the coder) confirms a candidate quote safe to publish, having seen the quote-safety check. */
+  | { type: 'confirmQuote'; quoteId: string; coderId: string }
+  | { type: 'unconfirmQuote'; quoteId: string };
 
 type Of<T extends EvidenceCommand['type']> = Extract<EvidenceCommand, { type: T }>;
 
@@ -58,4 +61,33 @@ const unstarQuote: Handler<Of<'unstarQuote'>, { quoteId: string }> = {
   },
 };
 
-export const evidenceHandlers = { starQuote, unstarQuote };
+const quoteIn = (state: { quotes: readonly Quote[] }, id: string, projectId: string): Quote => {
+  const quote = state.quotes.find((q) => q.id === id && q.projectId === projectId);
+  if (!quote) throw new Error('That quote is not in this project (it may have been unstarred)');
+  return quote;
+};
+
+const confirmQuote: Handler<Of<'confirmQuote'>, Quote> = {
+  writes: ['quotes'],
+  reads: (cmd) => ({ quoteIds: [cmd.quoteId] }),
+  plan(state, cmd, ctx) {
+    const quote = quoteIn(state, cmd.quoteId, ctx.projectId);
+    if (!cmd.coderId) throw new Error('Choose who you are (the coder) before confirming a quote for publication.');
+    if (quote.confirmedBy) throw new Error('This quote is already confirmed for publication');
+    const row: Quote = { ...quote, confirmedBy: cmd.coderId, confirmedAt: ctx.now };
+    return { ops: [put('quotes', row)], step: { label: 'Confirm a quote for publication' }, audit: { action: 'quote.confirm', ids: [quote.id] }, result: row };
+  },
+};
+
+const unconfirmQuote: Handler<Of<'unconfirmQuote'>, Quote> = {
+  writes: ['quotes'],
+  reads: (cmd) => ({ quoteIds: [cmd.quoteId] }),
+  plan(state, cmd, ctx) {
+    const quote = quoteIn(state, cmd.quoteId, ctx.projectId);
+    if (!quote.confirmedBy) throw new Error('This quote is not confirmed for publication');
+    const { confirmedBy: _by, confirmedAt: _at, ...row } = quote;
+    return { ops: [put('quotes', row)], step: { label: 'Withdraw a quote’s confirmation' }, audit: { action: 'quote.unconfirm', ids: [quote.id] }, result: row };
+  },
+};
+
+export const evidenceHandlers = { starQuote, unstarQuote, confirmQuote, unconfirmQuote };

@@ -7,7 +7,7 @@ import { SOURCE_KINDS, type ProjectBundle, type SourceKind } from '../model';
 import { prepareIndex, type AnalysisIndex } from '../analysis/prepare';
 import { saturation } from '../analysis/saturation';
 import { computeAgreement } from '../analysis/reliability';
-import { kappaWords } from './strength';
+import { countWords, kappaWords } from './strength';
 
 export interface MethodCheck {
   /** Stable id, stored in the project's settings when ticked ("phase.item"). */
@@ -172,25 +172,29 @@ const KIND_WORDS: Record<SourceKind, string> = {
  * (what was analysed and how; who coded it and how far they agreed; whether saturation was
  * reached). Deterministic: the same figures give the same words.
  */
-export function methodStatement(f: ProjectFigures): string {
+export function methodStatement(f: ProjectFigures, opts: { threshold?: number } = {}): string {
+  const T = opts.threshold ?? 0;
+  /** Counts of documents and participants as published ("fewer than N" under the threshold); codes and coders are not people. */
+  const people = (x: number, one: string, many = `${one}s`) => countWords(x, one, T, many);
+  const small = (x: number) => x > 0 && x < T;
   const sentences: string[] = [];
   const from = f.sourceKinds.length ? ` (${list(f.sourceKinds.map((k) => KIND_WORDS[k]))})` : '';
   const when = f.collected ? `, collected between ${f.collected.from} and ${f.collected.to}` : '';
   sentences.push(
-    `We analysed ${plural(f.documents, 'document')} from ${plural(f.participants, 'participant')}${from}${when}, using thematic analysis (Braun and Clarke’s six phases) with a codebook of ${plural(f.codes, 'code')} in ${plural(f.themes, 'theme')}.`,
+    `We analysed ${people(f.documents, 'document')} from ${people(f.participants, 'participant')}${from}${when}, using thematic analysis (Braun and Clarke’s six phases) with a codebook of ${plural(f.codes, 'code')} in ${plural(f.themes, 'theme')}.`,
   );
   if (f.coders <= 1) sentences.push(`${f.coders === 1 ? 'One analyst coded the data' : 'No data has been coded yet'}, so agreement between coders was not measured.`);
   else if (!f.agreement || f.agreement.kappa === null || f.agreement.documents === 0) sentences.push(`${capital(f.coders)} analysts coded the data, but not the same documents, so agreement between them could not be measured.`);
   else {
     const measure = f.coders === 2 ? 'Cohen’s kappa' : 'Fleiss’ kappa';
     const alpha = f.agreement.alpha === null ? '' : `; Krippendorff’s alpha ${f.agreement.alpha.toFixed(2)}`;
-    sentences.push(`${capital(f.coders)} analysts coded the data; on the ${plural(f.agreement.documents, 'document')} coded by more than one, agreement was ${kappaWords(f.agreement.kappa)} (${measure} ${f.agreement.kappa.toFixed(2)}${alpha}).`);
+    sentences.push(`${capital(f.coders)} analysts coded the data; on the ${small(f.agreement.documents) ? `documents coded by more than one (${people(f.agreement.documents, 'document')})` : `${plural(f.agreement.documents, 'document')} coded by more than one`}, agreement was ${kappaWords(f.agreement.kappa)} (${measure} ${f.agreement.kappa.toFixed(2)}${alpha}).`);
   }
   if (f.saturation.documents > 0) {
     sentences.push(
       f.saturation.reached
-        ? `The last ${plural(f.saturation.sinceLastNewCode, 'coded document')} added no new code, which suggests the codebook had reached saturation.`
-        : `New codes were still appearing near the end of coding (${plural(f.saturation.sinceLastNewCode, 'document')} since the last new code), so further themes may remain.`,
+        ? `The last ${small(f.saturation.sinceLastNewCode) ? `coded documents (${people(f.saturation.sinceLastNewCode, 'document')})` : plural(f.saturation.sinceLastNewCode, 'coded document')} added no new code, which suggests the codebook had reached saturation.`
+        : `New codes were still appearing near the end of coding (${people(f.saturation.sinceLastNewCode, 'document')} since the last new code), so further themes may remain.`,
     );
   }
   if (f.sourceKinds.length >= 2) sentences.push(`Themes were checked across ${plural(f.sourceKinds.length, 'kind')} of source to see which were corroborated.`);

@@ -46,3 +46,16 @@ export function youSaidWeDid(findings: readonly Finding[], recommendations: read
     })
     .filter((x) => x.did.length > 0);
 }
+
+export const WE_DID_HEADING: Record<WeDidKind, string> = { 'we did': 'We did', 'we are doing': 'We are doing', 'we are considering': 'We are considering', 'we could not': 'We could not' };
+
+/**
+ * One "we did" line as plain text, word for word as the Findings workspace shows it (and the public
+ * pack prints it): "We did: …", "We are doing: … (by 2026-03-31)", "We could not: …. Why not: …".
+ * `date` formats the due date (the workspace shows it as YYYY-MM-DD).
+ */
+export function weDidLine(d: WeDid, date: (iso: string) => string = (iso) => iso): string {
+  const due = d.due ? ` (by ${date(d.due)})` : '';
+  const why = d.kind === 'we could not' ? `. Why not: ${d.reason ?? ''}` : '';
+  return `${WE_DID_HEADING[d.kind]}: ${d.text}${due}${why}`;
+}

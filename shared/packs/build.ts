@@ -12,8 +12,9 @@
 import { forPublication } from '../analysis/disclosure';
 import type { AnalysisTable, Cell } from '../analysis/types';
 import { suppressionText } from '../analysis/disclosure';
-import type { ActionStatus, Audience } from '../model/entities';
-import type { PackFindingInput, PackInput, PackQuoteInput } from './input';
+import type { Audience } from '../model/entities';
+import { weDidLine } from '../findings/you-said-we-did';
+import type { PackFindingInput, PackInput, PackQuoteInput, PackStrength } from './input';
 import { AUDIENCE_LABELS, type PackAudience, type PackBlock, type PackDocument, type PackTable } from './model';
 import { packChart } from './pack-charts';
 import { quoteRefusals } from './quote-safety';
@@ -69,17 +70,15 @@ function sourcesByKind(sources: PackInput['sources']): Array<{ kind: string; doc
   return [...out.values()];
 }
 
-const PUBLIC_STATUS: Record<ActionStatus, string> = {
-  proposed: 'We have suggested this and are waiting for a decision.',
-  agreed: 'We have agreed to do this.',
-  'in progress': 'We are doing this now.',
-  done: 'We have done this.',
-  'not actioned': 'We could not do this.',
-};
+/** A finding's strength of evidence as every pack prints it: evidenceStrength's reasons, in order (the last one states the rating). */
+export function strengthText(s: PackStrength): string {
+  return s.reasons.join(' ');
+}
 
-/** The method and limitations in plain words for the public pack (the analysts' statement is in the other packs). */
-export const PUBLIC_METHOD =
-  'We read everything people told us. We sorted what they said into themes. Then we counted how many people spoke about each theme. Two people checked the sorting.';
+/** The method in plain words for the public pack (the analysts' statement is in the other packs); it claims a second check only when there was one. */
+export function publicMethod(coders: number): string {
+  return `We read everything people told us. We sorted what they said into themes. Then we counted how many people spoke about each theme.${coders >= 2 ? ' More than one person did the sorting, and we checked that they agreed.' : ''}`;
+}
 export const PUBLIC_LIMITATIONS = [
   'Only people who chose to talk to us are in this report.',
   'We sorted what people said into themes. Someone else might sort it a little differently.',
@@ -198,7 +197,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
       }
       case 'strength':
         if (findings.length === 0) nothing('findings');
-        else blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — ${f.strength.rating} evidence: ${f.strength.reasons.join('; ')}.`) });
+        else blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — ${strengthText(f.strength)}`) });
         break;
       case 'decisions': {
         const asks = findings.flatMap((f) => f.recommendations.flatMap((r) => {
@@ -244,18 +243,10 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
       case 'you-said-we-did': {
         let any = 0;
         for (const f of findings) {
-          const acts = f.recommendations.flatMap((r) => r.actions);
-          if (acts.length === 0) continue;
+          if (f.weDid.length === 0) continue;
           any++;
           blocks.push({ kind: 'heading', level: 3, text: `You said: ${f.title}` });
-          blocks.push({
-            kind: 'list',
-            items: acts.map((x) =>
-              x.status === 'not actioned'
-                ? `We could not do this: ${x.what}. ${x.notActionedReason ? `This is because ${x.notActionedReason}` : ''}`.trim()
-                : `We did: ${x.outcome || x.what}. ${PUBLIC_STATUS[x.status]}`,
-            ),
-          });
+          blocks.push({ kind: 'list', items: f.weDid.map((d) => weDidLine(d, dateText)) });
         }
         if (any === 0) para('We are still deciding what to do. We will tell you here when we have.', 'note');
         break;
@@ -276,7 +267,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         }
         break;
       case 'method':
-        para(isPublic ? PUBLIC_METHOD : input.method);
+        para(isPublic ? publicMethod(input.coders) : input.method);
         break;
       case 'sources-dates': {
         const from = dateText(input.dates.from);

@@ -1,16 +1,18 @@
 /**
  * Gather a PackInput from a project: the one adapter the app and the CLI share, so both build the
- * same pack from the same project.
- *
- * TO REPLACE when the findings branch lands: `localStrength` with shared/findings/strength.ts
- * `evidenceStrength(...)` and `localMethod` with shared/findings/method.ts `methodStatement(...)`.
- * Both are marked below and are the only local stand-ins.
+ * same pack from the same project. Strength of evidence, the method statement and "you said, we
+ * did" come from the same pure functions the Findings workspace shows (shared/findings), with every
+ * count of people, documents and segments under the disclosure threshold reading "fewer than N".
  */
 import { codeFrequencies, prepareIndex, subcategoryMatrix, triangulation, type AnalysisIndex } from '../analysis';
 import { computeAgreement } from '../analysis/reliability';
-import type { AttributeValue, Code, ProjectBundle } from '../model/entities';
-import type { PackAnalysis, PackFindingInput, PackInput, PackQuoteInput, PackStrength } from './input';
+import { evidenceStrength } from '../findings/strength';
+import { methodStatement, projectFigures } from '../findings/method';
+import { youSaidWeDid } from '../findings/you-said-we-did';
+import type { ProjectBundle } from '../model/entities';
+import type { PackAnalysis, PackFindingInput, PackInput, PackQuoteInput } from './input';
 import { countText } from './build';
+import { categoryAttributes } from './quote-safety';
 
 const LIMITATIONS: readonly string[] = [
   'People chose to give feedback, so their views may not match those of every victim.',
@@ -18,49 +20,9 @@ const LIMITATIONS: readonly string[] = [
   'Counts show how many people raised a theme, not how strongly they felt or how common the experience is.',
 ];
 
-/** LOCAL STAND-IN for shared/findings/strength.ts evidenceStrength — replace when merged. */
-export function localStrength(f: { participants: number; kinds: number; coders: number }, threshold: number): PackStrength {
-  const reasons = [
-    `${countText(f.participants, threshold)} ${f.participants === 1 ? 'participant' : 'participants'}`,
-    `${f.kinds} ${f.kinds === 1 ? 'kind' : 'kinds'} of source`,
-    f.coders >= 2 ? 'coded by two or more coders' : 'coded by one coder',
-  ];
-  const rating = f.participants >= 3 * Math.max(threshold, 1) && f.kinds >= 2 ? 'strong' : f.participants >= Math.max(threshold, 1) ? 'moderate' : 'limited';
-  return { rating, reasons };
-}
-
-/** LOCAL STAND-IN for shared/findings/method.ts methodStatement — replace when merged. */
-export function localMethod(b: ProjectBundle, threshold: number): string {
-  const kinds = [...new Set(b.sources.map((s) => s.kind))];
-  const coded = new Set(b.codings.map((c) => c.documentId)).size;
-  return (
-    `We used thematic analysis: ${b.coders.length === 1 ? 'one analyst' : `${b.coders.length} analysts`} read and coded ${countText(coded, threshold)} ${coded === 1 ? 'document' : 'documents'} from ${kinds.length === 1 ? `one kind of source (${kinds[0]})` : `${kinds.length} kinds of source (${kinds.join(', ')})`} against a shared codebook of ${b.codes.length} codes. ` +
-    `Themes were counted by the people who raised them, and counts under ${threshold} are not published.`
-  );
-}
-
-function descendants(codes: readonly Code[], ids: readonly string[]): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const c of codes) if (c.parentId) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
-  const out = new Set<string>();
-  const visit = (id: string) => {
-    if (out.has(id)) return;
-    out.add(id);
-    for (const k of children.get(id) ?? []) visit(k);
-  };
-  ids.forEach(visit);
-  return out;
-}
-
 function minMax(dates: Array<string | undefined>): { from: string | null; to: string | null } {
   const ok = dates.filter((d): d is string => !!d).sort();
   return { from: ok[0] ?? null, to: ok.at(-1) ?? null };
-}
-
-/** Category attributes at participant level, by name — for the rare-combination check only. */
-function categoryAttributes(b: ProjectBundle): (attrs: Record<string, AttributeValue>) => Record<string, AttributeValue> {
-  const vars = b.variables.filter((v) => v.type === 'category' && (v.level ?? 'participant') === 'participant');
-  return (attrs) => Object.fromEntries(vars.map((v) => [v.name, attrs[v.id] ?? null]));
 }
 
 function analysesOf(index: AnalysisIndex, b: ProjectBundle): PackAnalysis[] {
@@ -80,26 +42,12 @@ function analysesOf(index: AnalysisIndex, b: ProjectBundle): PackAnalysis[] {
 export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): PackInput {
   const N = b.project.settings.disclosureThreshold;
   const index = prepareIndex(b);
+  const figures = projectFigures(b, index);
   const docs = new Map(b.documents.map((d) => [d.id, d]));
   const sources = new Map(b.sources.map((s) => [s.id, s]));
   const participants = new Map(b.participants.map((p) => [p.id, p]));
-  const attrsOf = categoryAttributes(b);
-  const personOf = (docId: string) => docs.get(docId)?.participantId ?? `doc:${docId}`;
-
-  const evidence = (codeIds: readonly string[]) => {
-    const all = descendants(b.codes, codeIds);
-    const persons = new Set<string>();
-    const kinds = new Set<string>();
-    const coders = new Set<string>();
-    for (const c of b.codings) {
-      if (!all.has(c.codeId)) continue;
-      persons.add(personOf(c.documentId));
-      const d = docs.get(c.documentId);
-      if (d) kinds.add(sources.get(d.sourceId)?.kind ?? 'other');
-      coders.add(c.coderId);
-    }
-    return { participants: persons.size, kinds: kinds.size, coders: coders.size };
-  };
+  const attrsOf = categoryAttributes(b.variables);
+  const strength = (codeIds: readonly string[]) => { const e = evidenceStrength(b, { codeIds: [...codeIds] }, { threshold: N }); return { participants: e.participants, strength: { rating: e.rating, reasons: e.reasons } }; };
 
   const quoteInput = (id: string): PackQuoteInput | null => {
     const q = b.quotes?.find((x) => x.id === id);
@@ -109,6 +57,8 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     return { id: q.id, text: d.text.slice(q.start, q.end).trim(), confirmed: !!q.confirmedBy, sourceKind: sources.get(d.sourceId)?.kind ?? 'other', attributes: attrsOf(p?.attributes ?? {}) };
   };
 
+  const byOrder = [...b.findings].sort((x, y) => x.order - y.order || x.createdAt.localeCompare(y.createdAt));
+  const weDid = new Map(youSaidWeDid(byOrder, b.recommendations ?? [], b.actions).map((y) => [y.findingId, y.did]));
   const recsOf = (findingId: string) => {
     const recs = (b.recommendations ?? []).filter((r) => r.findingId === findingId).sort((x, y) => x.order - y.order);
     const acts = b.actions.filter((a) => a.findingId === findingId);
@@ -121,10 +71,9 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
 
   const freq = codeFrequencies(index);
   const themeRows = freq.rows.filter((r) => r.level === 0);
-  let findings: PackFindingInput[] = [...b.findings]
-    .sort((x, y) => x.order - y.order)
+  let findings: PackFindingInput[] = byOrder
     .map((f) => {
-      const e = evidence(f.codeIds);
+      const e = strength(f.codeIds);
       return {
         id: f.id,
         title: f.title,
@@ -132,9 +81,10 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
         audiences: f.audiences,
         codeNames: f.codeIds.map((id) => b.codes.find((c) => c.id === id)?.name ?? '').filter(Boolean),
         participants: e.participants,
-        strength: localStrength(e, N),
+        strength: e.strength,
         quotes: f.quoteIds.map(quoteInput).filter((q): q is PackQuoteInput => q !== null),
         recommendations: recsOf(f.id),
+        weDid: weDid.get(f.id) ?? [],
       };
     });
   if (findings.length === 0)
@@ -142,8 +92,8 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
       .sort((x, y) => (y.participants as number) - (x.participants as number))
       .slice(0, 5)
       .map((r) => {
-        const e = evidence([String(r.codeId)]);
-        return { id: `draft-${String(r.codeId)}`, title: String(r.code), summary: '', audiences: [], codeNames: [String(r.code)], participants: e.participants, strength: localStrength(e, N), quotes: [], recommendations: [], draft: true };
+        const e = strength([String(r.codeId)]);
+        return { id: `draft-${String(r.codeId)}`, title: String(r.code), summary: '', audiences: [], codeNames: [String(r.code)], participants: e.participants, strength: e.strength, quotes: [], recommendations: [], weDid: [], draft: true };
       });
 
   const children = new Map<string, typeof freq.rows>();
@@ -159,7 +109,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
       const a = rep.overall;
       const f = (x: number | null, d = 2) => (x === null ? 'not computable' : x.toFixed(d));
       reliability = {
-        statement: `${rep.coders.length} coders coded the same ${rep.documents} documents independently. Overall agreement ${f(a.percentAgreement, 1)}%, Cohen’s kappa ${f(a.kappa)}, Krippendorff’s alpha ${f(a.alpha)} (unit: response).`,
+        statement: `${rep.coders.length} coders coded the same ${countText(rep.documents, N)} documents independently. Overall agreement ${f(a.percentAgreement, 1)}%, Cohen’s kappa ${f(a.kappa)}, Krippendorff’s alpha ${f(a.alpha)} (unit: response).`,
         table: null,
       };
     } catch {
@@ -177,10 +127,11 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
   return {
     project: { name: b.project.name, disclosureThreshold: N },
     generatedAt: (opts.now ?? new Date()).toISOString(),
-    method: localMethod(b, N),
+    method: methodStatement(figures, { threshold: N }),
+    coders: figures.coders,
     sources: sourceList,
     dates,
-    totalParticipants: new Set(b.documents.map((d) => d.participantId ?? `doc:${d.id}`)).size,
+    totalParticipants: figures.participants,
     limitations: [...LIMITATIONS],
     findings,
     themes: themeRows.map((r) => ({ name: String(r.code), participants: r.participants as number, children: (children.get(String(r.codeId)) ?? []).map((c) => ({ name: String(c.code), participants: c.participants as number })) })),

@@ -5,9 +5,12 @@
  */
 import type { AnalysisTable } from '../analysis/types';
 import type { ActionStatus, AttributeValue, Audience, SourceKind } from '../model/entities';
+import type { StrengthRating } from '../findings/strength';
+import type { WeDid } from '../findings/you-said-we-did';
 
+/** shared/findings/strength.ts evidenceStrength's rating and reasons, at the project's disclosure threshold. */
 export interface PackStrength {
-  rating: 'strong' | 'moderate' | 'limited';
+  rating: StrengthRating;
   /** Plain sentences; any count in them already honours the disclosure threshold. */
   reasons: string[];
 }
@@ -43,6 +46,8 @@ export interface PackFindingInput {
   strength: PackStrength;
   quotes: PackQuoteInput[];
   recommendations: Array<{ text: string; actions: PackActionInput[] }>;
+  /** "You said, we did" for this finding (shared/findings/you-said-we-did.ts), done → doing → considering → could not. */
+  weDid: WeDid[];
   /** True when no findings were recorded and this one was drafted from the most-raised themes. */
   draft?: boolean;
 }
@@ -56,8 +61,10 @@ export interface PackAnalysis {
 export interface PackInput {
   project: { name: string; disclosureThreshold: number };
   generatedAt: string;
-  /** The method statement every pack quotes (shared/findings/method.ts when merged). */
+  /** The method statement every pack quotes (shared/findings/method.ts, at the disclosure threshold). */
   method: string;
+  /** Coders who coded anything (the public pack says whether a second person checked the coding). */
+  coders: number;
   sources: Array<{ name: string; kind: SourceKind; documents: number; participants: number }>;
   /** Earliest and latest document dates (ISO), when known. */
   dates: { from: string | null; to: string | null };

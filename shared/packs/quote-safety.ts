@@ -5,7 +5,7 @@
  * whose combination of attributes is shared by fewer than N participants — unless a person
  * confirmed it having seen that warning. Internal packs need (2) only.
  */
-import type { AttributeValue, PiiType } from '../model/entities';
+import type { AttributeValue, PiiType, Variable } from '../model/entities';
 import { detectPii } from '../privacy/detect';
 import type { PackQuoteInput } from './input';
 
@@ -48,4 +48,29 @@ export function quoteRefusals(q: PackQuoteInput, opts: { public: boolean; thresh
   const n = sharedBy(q.attributes, opts.population);
   if (!q.confirmed && n < opts.threshold) reasons.push(`the speaker’s combination of attributes is shared by fewer than ${opts.threshold} participants`);
   return reasons;
+}
+
+/**
+ * A participant's category attributes (participant level) by variable name: what the
+ * rare-combination check compares. The pack and the confirm dialog both use it, so they agree.
+ */
+export function categoryAttributes(variables: readonly Variable[]): (attrs: Record<string, AttributeValue>) => Record<string, AttributeValue> {
+  const vars = variables.filter((v) => v.type === 'category' && (v.level ?? 'participant') === 'participant');
+  return (attrs) => Object.fromEntries(vars.map((v) => [v.name, attrs[v.id] ?? null]));
+}
+
+/** What a person is shown before confirming a quote for publication. */
+export interface QuoteSafety {
+  /** Plain-English names of the personal data the import gate's detector finds in it (empty: none). */
+  personalData: string[];
+  /** How many participants share the speaker's combination of category attributes. */
+  sharedBy: number;
+  /** True when fewer than the threshold share it: publishing could point to the person. */
+  rareCombination: boolean;
+}
+
+/** The quote-safety result for one quote's text and its speaker's attributes. */
+export function quoteSafety(text: string, attributes: Record<string, AttributeValue>, population: ReadonlyArray<Record<string, AttributeValue>>, threshold: number): QuoteSafety {
+  const n = sharedBy(attributes, population);
+  return { personalData: personalDataIn(text), sharedBy: n, rareCombination: n < threshold };
 }

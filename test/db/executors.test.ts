@@ -60,6 +60,8 @@ const pick = fc.record({
     'unstar',
     'template',
     'resetTemplate',
+    'confirmQuote',
+    'unconfirmQuote',
   ),
   a: fc.nat(20),
   b: fc.nat(20),
@@ -134,6 +136,14 @@ function toCommand(p: Pick, m: MemoryProject, steps: number[]): Command | null {
     }
     case 'resetTemplate':
       return { type: 'resetPackTemplate', audience: p.a % 2 ? 'practitioners' : 'public' };
+    case 'confirmQuote': {
+      const q = at(bundle.quotes ?? [], p.a);
+      return q ? { type: 'confirmQuote', quoteId: q.id, coderId: coders[0]!.id } : null;
+    }
+    case 'unconfirmQuote': {
+      const q = at(bundle.quotes ?? [], p.a);
+      return q ? { type: 'unconfirmQuote', quoteId: q.id } : null;
+    }
   }
 }
 

@@ -6,14 +6,17 @@
  * analysis worker and only the rows in view are fetched and drawn.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Quote } from '../../../shared/model';
 import type { SegmentQuery } from '../../../shared/evidence/segments';
 import { SEGMENT_SORTS, type SegmentRow, type SegmentSortKey, type SegmentView } from '../../../shared/evidence/view';
 import { tableFileName } from '../../../shared/export/file-name';
 import { errorMessage } from '../../../shared/error-message';
 import { Modal } from '../../app/Modal';
 import { useDb } from '../../app/dbContext';
-import { execute } from '../../db/api';
+import { execute, listQuotes } from '../../db/api';
+import { ConfirmedMarker, ConfirmQuote } from './ConfirmQuote';
 import { getPlatform } from '../../platform';
 import { analysisClient } from '../../workers/analysis-client';
 import { useRevision } from '../analysis/useRevision';
@@ -61,6 +64,13 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
   const [sort, setSort] = useState<SegmentSortKey>('document');
   const [descending, setDescending] = useState(false);
   const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState<{ quote: Quote; text: string } | null>(null);
+  const quoteRows = useLiveQuery(() => listQuotes(db, projectId), [db, projectId]);
+  const quotes = useMemo(() => new Map((quoteRows ?? []).map((q) => [q.id, q])), [quoteRows]);
+  const onConfirm = useCallback((row: SegmentRow) => {
+    const q = row.quoteId ? quotes.get(row.quoteId) : undefined;
+    if (q) setConfirming({ quote: q, text: row.text });
+  }, [quotes]);
 
   const query: SegmentQuery = request.subcodesSwitch ? { ...request.query, subcodes } : request.query;
   const view: SegmentView = {
@@ -198,7 +208,17 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
             Export XLSX
           </button>
         </div>
-        <SegmentListView total={total} listId={list.info?.listId ?? 0} version={list.version} rowAt={list.row} empty={!!list.info && total === 0} onStar={star} />
+        {confirming && (
+          <ConfirmQuote
+            projectId={projectId}
+            quote={confirming.quote}
+            text={confirming.text}
+            coderId={coderId}
+            onCancel={() => setConfirming(null)}
+            onDone={(m) => (setConfirming(null), setStatus(m))}
+          />
+        )}
+        <SegmentListView total={total} listId={list.info?.listId ?? 0} version={list.version} rowAt={list.row} empty={!!list.info && total === 0} onStar={star} projectId={projectId} quotes={quotes} onConfirm={onConfirm} onStatus={setStatus} />
         <p className="status" role="status" aria-live="polite">
           {status}
         </p>
@@ -221,10 +241,15 @@ interface ListProps {
   rowAt: (i: number) => SegmentRow | undefined;
   empty: boolean;
   onStar: (row: SegmentRow) => Promise<void>;
+  projectId: string;
+  /** The project's candidate quotes by id (whether each is confirmed for publication). */
+  quotes: ReadonlyMap<string, Quote>;
+  onConfirm: (row: SegmentRow) => void;
+  onStatus: (message: string) => void;
 }
 
 /** The virtualised list on its own, so scrolling re-renders only the rows in view (not the filters). */
-const SegmentListView = memo(function SegmentListView({ total, listId, rowAt, empty, onStar }: ListProps) {
+const SegmentListView = memo(function SegmentListView({ total, listId, rowAt, empty, onStar, projectId, quotes, onConfirm, onStatus }: ListProps) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -259,7 +284,7 @@ const SegmentListView = memo(function SegmentListView({ total, listId, rowAt, em
                   aria-setsize={total}
                   aria-posinset={item.index + 1}
                 >
-                  {row ? <SegmentItem row={row} index={item.index} expanded={open.has(item.index)} onContext={toggleContext} onStar={onStar} /> : <span className="hint">Loading…</span>}
+                  {row ? <SegmentItem row={row} index={item.index} expanded={open.has(item.index)} onContext={toggleContext} onStar={onStar} projectId={projectId} quote={row.quoteId ? quotes.get(row.quoteId) : undefined} onConfirm={onConfirm} onStatus={onStatus} /> : <span className="hint">Loading…</span>}
                 </li>
               );
             })}
@@ -275,9 +300,13 @@ interface ItemProps {
   expanded: boolean;
   onContext: (index: number) => void;
   onStar: (row: SegmentRow) => Promise<void>;
+  projectId: string;
+  quote: Quote | undefined;
+  onConfirm: (row: SegmentRow) => void;
+  onStatus: (message: string) => void;
 }
 
-const SegmentItem = memo(function SegmentItem({ row, index, expanded, onContext, onStar }: ItemProps) {
+const SegmentItem = memo(function SegmentItem({ row, index, expanded, onContext, onStar, projectId, quote, onConfirm, onStatus }: ItemProps) {
   const starred = row.quoteId !== null;
   return (
     <article className={expanded ? 'segment__body segment__body--open' : 'segment__body'} data-coding-id={row.codingId} aria-label={`Segment from ${row.document}`}>
@@ -317,6 +346,15 @@ const SegmentItem = memo(function SegmentItem({ row, index, expanded, onContext,
         <button type="button" className="link-button" aria-expanded={expanded} onClick={() => onContext(index)}>
           {expanded ? 'Hide context' : 'Show context'}
         </button>
+        {quote?.confirmedBy ? (
+          <ConfirmedMarker projectId={projectId} quote={quote} onDone={onStatus} />
+        ) : (
+          quote && (
+            <button type="button" className="link-button" onClick={() => onConfirm(row)}>
+              Confirm for publication…
+            </button>
+          )
+        )}
       </div>
     </article>
   );

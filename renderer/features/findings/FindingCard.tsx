@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { Action, Code, Finding, Quote, Recommendation } from '../../../shared/model';
 import type { EvidenceStrength } from '../../../shared/findings/strength';
 import type { Command } from '../../db/api';
+import { useDb } from '../../app/dbContext';
+import { useCoder } from '../../app/useCoder';
+import { ConfirmedMarker, ConfirmQuote } from '../evidence/ConfirmQuote';
 import { ActionForm, type ActionFields } from './ActionForm';
 import { StrengthPanel } from './StrengthPanel';
 
@@ -146,7 +149,8 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
                   <blockquote>{quoteTexts.get(id) ?? '…'}</blockquote>
                   <button type="button" onClick={() => void run({ type: 'unlinkFindingQuotes', findingId: f.id, quoteIds: [id] }, 'Quote removed from the finding.')}>
                     Remove quote
-                  </button>
+                  </button>{' '}
+                  <QuoteConfirmation projectId={f.projectId} quote={quotes.find((q) => q.id === id)} text={quoteTexts.get(id)} />
                 </li>
               ))}
             </ul>
@@ -288,5 +292,35 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
         </form>
       </section>
     </article>
+  );
+}
+
+/** A chosen quote's publication state: confirmed (with a way to withdraw it), or a button that opens the safety check first. */
+function QuoteConfirmation({ projectId, quote, text }: { projectId: string; quote: Quote | undefined; text: string | undefined }) {
+  const db = useDb();
+  const { coder } = useCoder(db, projectId);
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState('');
+  if (!quote) return null;
+  return (
+    <>
+      {quote.confirmedBy ? (
+        <ConfirmedMarker projectId={projectId} quote={quote} onDone={setStatus} />
+      ) : (
+        !open && (
+          <button type="button" onClick={() => (setStatus(''), setOpen(true))}>
+            Confirm for publication…
+          </button>
+        )
+      )}
+      {open && text !== undefined && !quote.confirmedBy && (
+        <ConfirmQuote projectId={projectId} quote={quote} text={text} coderId={coder?.id ?? null} onCancel={() => setOpen(false)} onDone={(m) => (setOpen(false), setStatus(m))} />
+      )}
+      {status && (
+        <span className="muted" role="status">
+          {status}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,7 +1,5 @@
-import { youSaidWeDid, type WeDidKind } from '../../../shared/findings/you-said-we-did';
+import { WE_DID_HEADING as HEADING, youSaidWeDid } from '../../../shared/findings/you-said-we-did';
 import type { Action, Finding, Recommendation } from '../../../shared/model';
-
-const HEADING: Record<WeDidKind, string> = { 'we did': 'We did', 'we are doing': 'We are doing', 'we are considering': 'We are considering', 'we could not': 'We could not' };
 
 /** "You said, we did" in plain language: what participants told us, then what we did, are doing, are considering, or could not do and why. */
 export function YouSaidWeDid({ findings, recommendations, actions }: { findings: Finding[]; recommendations: Recommendation[]; actions: Action[] }) {

@@ -1,6 +1,9 @@
 /** Each preset's rules, on the demo project with findings and quotes added. */
 import { describe, expect, it } from 'vitest';
-import { buildPack, editTemplate, gatherPackInput, presetTemplate, TemplateError, validateTemplate, type PackBlock, type PackDocument } from '../../../shared/packs';
+import { buildPack, editTemplate, gatherPackInput, presetTemplate, publicMethod, strengthText, TemplateError, validateTemplate, type PackBlock, type PackDocument } from '../../../shared/packs';
+import { evidenceStrength } from '../../../shared/findings/strength';
+import { methodStatement, projectFigures } from '../../../shared/findings/method';
+import { weDidLine, youSaidWeDid } from '../../../shared/findings/you-said-we-did';
 import { packFixture } from './fixture';
 
 const fx = packFixture();
@@ -114,8 +117,14 @@ describe('public', () => {
   });
   it('"you said, we did" in plain words, readability scored at about 11 and shown', () => {
     const all = allText(d);
-    expect(all).toContain('We did: Every victim now gets the name of an officer to call. We have done this.');
-    expect(all).toContain('We could not do this: Text updates every week. This is because our text system cannot send them yet');
+    const lines = youSaidWeDid(fx.bundle.findings, fx.bundle.recommendations ?? [], fx.bundle.actions).flatMap((y) => y.did);
+    expect(lines.map((l) => l.kind)).toEqual(expect.arrayContaining(['we did', 'we could not', 'we are considering']));
+    for (const l of lines) expect(all).toContain(weDidLine(l, (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+    expect(all).toContain('We did: Every victim now gets the name of an officer to call');
+    expect(all).toContain('We could not: Text updates every week. Why not: our text system cannot send them yet');
+    expect(all).toContain('We are considering: Audit 50 first accounts');
+    expect(all).not.toMatch(/We did: [^\n]*waiting for a decision/);
+    expect(all).toContain(publicMethod(projectFigures(fx.bundle).coders));
     expect(d.readability.readingAge).not.toBeNull();
     expect(d.readability.readingAge!).toBeLessThanOrEqual(12);
     expect(all).toMatch(new RegExp(`Readability: reading age about ${d.readability.readingAge}`));
@@ -144,6 +153,43 @@ describe('practitioners and partners', () => {
     expect(cells).toContain(`fewer than ${N}`);
     expect(cells).toContain('withheld');
     expect(allText(d)).toMatch(/Cohen’s kappa/);
+  });
+});
+
+describe('strength and method are the Findings workspace’s own (shared/findings), at the threshold', () => {
+  it('executive and partners print evidenceStrength’s reasons for each finding, and methodStatement', () => {
+    for (const a of ['executive', 'partners'] as const) {
+      const d = build(a);
+      const items = d.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+      for (const f of fx.bundle.findings.filter((f) => f.audiences.length === 0 || (a === 'partners' && f.audiences.includes('partners')))) {
+        const s = evidenceStrength(fx.bundle, f, { threshold: N });
+        expect(items).toContain(`${f.title} — ${strengthText(s)}`);
+      }
+      expect(d.blocks.some((b) => b.kind === 'paragraph' && b.text === methodStatement(projectFigures(fx.bundle), { threshold: N }))).toBe(true);
+    }
+  });
+  it('with the threshold above every count, no strength reason or method sentence gives a small count; without one the workspace text is unchanged', () => {
+    const b = structuredClone(fx.bundle);
+    const big = 100_000;
+    b.project.settings.disclosureThreshold = big;
+    const inp = gatherPackInput(b, { now: new Date('2026-04-01T09:00:00Z') });
+    const f = b.findings[0]!;
+    const raw = evidenceStrength(b, f);
+    expect(raw.participants).toBeGreaterThan(0);
+    expect(raw.reasons[0]).toMatch(/^\d/);
+    const pub = evidenceStrength(b, f, { threshold: big });
+    expect(pub.rating).toBe(raw.rating);
+    expect(pub.reasons[0]).toMatch(/^fewer than 100000 participants in fewer than 100000 documents \(fewer than 100000 coded segments/);
+    expect(inp.findings[0]!.strength.reasons).toEqual(pub.reasons);
+    expect(inp.method).toBe(methodStatement(projectFigures(b), { threshold: big }));
+    const under = (t: string) => [...t.matchAll(/(?<!(?:least|than) )\b(\d[\d,]*) (people|persons?|participants?|documents?|coded (?:segments?|documents?))\b/g)].filter((m) => { const v = Number(m[1]!.replace(/,/g, '')); return v > 0 && v < big; }).map((m) => m[0]);
+    expect(under(inp.method)).toEqual([]);
+    expect(methodStatement(projectFigures(b))).toMatch(/\b\d[\d,]* documents? from \d/);
+    for (const a of ['executive', 'public', 'partners', 'practitioners'] as const) {
+      const all = allText(buildPack(presetTemplate(a), inp));
+      expect(under(all)).toEqual([]);
+      expect(all).toMatch(/fewer than 100000/);
+    }
   });
 });
 

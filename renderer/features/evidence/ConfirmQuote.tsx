@@ -1,0 +1,130 @@
+/**
+ * "Confirm for publication": shows a candidate quote's safety check first — the import gate's
+ * personal-data detector run again on its text, and whether the speaker's combination of
+ * attributes is shared by fewer participants than the disclosure threshold — and only then lets a
+ * person confirm it (confirmQuote). The public pack takes only confirmed quotes that pass the check
+ * (shared/packs/quote-safety.ts, the same functions). Used in the Code view and the Findings workspace.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { categoryAttributes, quoteSafety } from '../../../shared/packs/quote-safety';
+import type { Quote } from '../../../shared/model';
+import { errorMessage } from '../../../shared/error-message';
+import { useDb } from '../../app/dbContext';
+import { useProjectData } from '../../app/useProjectData';
+import { execute, listProjects } from '../../db/api';
+import './evidence.css';
+
+interface Props {
+  projectId: string;
+  quote: Quote;
+  /** The quote's text, read from its document. */
+  text: string;
+  /** Who confirms (the current coder). */
+  coderId: string | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel }: Props) {
+  const db = useDb();
+  const data = useProjectData(db, projectId);
+  const project = useLiveQuery(async () => (await listProjects(db)).find((p) => p.id === projectId), [db, projectId]);
+  const threshold = project?.settings.disclosureThreshold ?? 10;
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+
+  const safety = useMemo(() => {
+    const attrsOf = categoryAttributes(data.variables);
+    const doc = data.documents.find((d) => d.id === quote.documentId);
+    const speaker = doc?.participantId ? data.participants.find((p) => p.id === doc.participantId) : undefined;
+    return quoteSafety(text, attrsOf(speaker?.attributes ?? {}), data.participants.map((p) => attrsOf(p.attributes)), threshold);
+  }, [data.variables, data.documents, data.participants, quote.documentId, text, threshold]);
+  const loaded = project !== undefined && data.documents.length > 0;
+  const blocked = safety.personalData.length > 0;
+
+  const confirm = async () => {
+    try {
+      if (!coderId) throw new Error('Choose who you are (the coder) before confirming a quote for publication.');
+      await execute(db, projectId, { type: 'confirmQuote', quoteId: quote.id, coderId });
+      onDone('Confirmed for publication: the public pack can now use this quote.');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <section ref={ref} className="confirm-quote" tabIndex={-1} aria-labelledby={`confirm-${quote.id}`} data-testid="confirm-quote" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
+      <h3 id={`confirm-${quote.id}`}>Confirm this quote for publication</h3>
+      <blockquote className="confirm-quote__text">{text}</blockquote>
+      <h4>Safety check</h4>
+      {!loaded ? (
+        <p aria-busy="true">Checking…</p>
+      ) : (
+        <ul className="confirm-quote__checks" aria-label="Safety check results">
+          <li data-check="personal-data" data-ok={String(!blocked)}>
+            {blocked ? (
+              <>
+                <strong>Personal data found:</strong> it seems to contain {safety.personalData.join(', ')}. It cannot go into the public pack until that is removed
+                (redact it in the document, or choose another quote).
+              </>
+            ) : (
+              <>
+                <strong>No personal data found</strong> by the import check (names, contact details, reference numbers and similar). Read it yourself as well: the check
+                cannot catch everything.
+              </>
+            )}
+          </li>
+          <li data-check="rare-combination" data-ok={String(!safety.rareCombination)}>
+            {safety.rareCombination ? (
+              <>
+                <strong>Warning: rare combination of attributes.</strong> Fewer than {threshold} participants share the speaker’s attributes. The pack never prints them,
+                but someone who knows the speaker might still recognise the words. Confirm only if the quote cannot point to them.
+              </>
+            ) : (
+              <>
+                <strong>Attributes are not rare:</strong> at least {threshold} participants share the speaker’s combination.
+              </>
+            )}
+          </li>
+        </ul>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="confirm-quote__actions">
+        <button type="button" className="primary" disabled={!loaded || blocked} onClick={() => void confirm()}>
+          Confirm for publication
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The marker a confirmed quote carries, with a way to withdraw the confirmation. */
+export function ConfirmedMarker({ projectId, quote, onDone }: { projectId: string; quote: Quote; onDone: (message: string) => void }) {
+  const db = useDb();
+  return (
+    <span className="confirmed-marker" data-testid="confirmed-marker">
+      <span className="confirmed-marker__badge">✓ Confirmed for publication</span>{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() =>
+          void execute(db, projectId, { type: 'unconfirmQuote', quoteId: quote.id }).then(
+            () => onDone('Confirmation withdrawn: the public pack will leave this quote out.'),
+            (e: unknown) => onDone(errorMessage(e)),
+          )
+        }
+      >
+        Withdraw confirmation
+      </button>
+    </span>
+  );
+}
