@@ -5,33 +5,61 @@
  */
 import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
+import Dexie from 'dexie';
 import { decodeAll, getCodec, type StoredText } from './codec';
-import type { ChorusDb, DatasetRowRecord } from './schema';
+import { openDatasets, sameSealed } from './dataset-seal';
+import type { ChorusDb, DatasetRecord, DatasetRowRecord } from './schema';
 
-const cache = new WeakMap<ChorusDb, Map<string, Dataset>>();
+/** Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry). */
+const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText }>>();
 
-function remember(db: ChorusDb, ds: Dataset): Dataset {
+function remember(db: ChorusDb, ds: Dataset, sealed?: StoredText): Dataset {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
-  m.set(ds.id, ds);
+  m.set(ds.id, sealed ? { ds, sealed } : { ds });
   return ds;
 }
 
-/** Forget cached datasets (after a project is deleted). */
+/** Forget cached datasets (after a project is deleted, a purge or a re-encryption). */
 export function forgetDatasets(db: ChorusDb, ids: readonly string[]): void {
   const m = cache.get(db);
   for (const id of ids) m?.delete(id);
 }
 
+/**
+ * Stored records to clear datasets: plain ones as they are, sealed ones from the cache or decoded
+ * (encrypted projects). Decoding is not a Dexie promise, so inside a transaction a sealed record
+ * must already be cached: call `openProjectDatasets` before the transaction opens.
+ */
+async function opened(db: ChorusDb, records: readonly DatasetRecord[]): Promise<Dataset[]> {
+  const m = cache.get(db);
+  const out: (Dataset | undefined)[] = records.map((r) => {
+    if (!r.sealed) return r;
+    const hit = m?.get(r.id);
+    return hit && sameSealed(hit.sealed, r.sealed) ? hit.ds : undefined;
+  });
+  const missing = records.filter((r, i) => out[i] === undefined);
+  if (missing.length === 0) return records.map((r, i) => (r.sealed ? out[i]! : remember(db, out[i]!)));
+  if (Dexie.currentTransaction) throw new Error('A survey table of this encrypted project was read inside a transaction before it was decoded (call openProjectDatasets first)');
+  const decoded = await openDatasets(missing, getCodec());
+  missing.forEach((r, i) => remember(db, decoded[i]!, r.sealed));
+  return records.map((r, i) => out[i] ?? cache.get(db)!.get(r.id)!.ds);
+}
+
 export async function listDatasets(db: ChorusDb, projectId: string): Promise<Dataset[]> {
-  return (await db.datasets.where('projectId').equals(projectId).toArray()).map((ds) => remember(db, ds));
+  return opened(db, await db.datasets.where('projectId').equals(projectId).toArray());
+}
+
+/** Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them. */
+export async function openProjectDatasets(db: ChorusDb, projectId: string): Promise<void> {
+  await listDatasets(db, projectId);
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
   const hit = cache.get(db)?.get(id);
-  if (hit) return hit;
-  const ds = await db.datasets.get(id);
-  return ds ? remember(db, ds) : undefined;
+  if (hit) return hit.ds; // (datasets change only by a purge or a re-encryption, which forget them)
+  const rec = await db.datasets.get(id);
+  return rec ? (await opened(db, [rec]))[0] : undefined;
 }
 
 export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocuments);

@@ -41,6 +41,7 @@ import { windowSession } from './session';
 import { monotonicNow } from './clock';
 import { codecForWrite } from './keyring';
 import { getDocuments } from './reads';
+import { openProjectDatasets } from './datasets';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
@@ -181,6 +182,8 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   // (a locked project refuses every command, Undo included: nothing is written without its key)
   const codec = await codecForWrite(db, projectId);
   const encoded = texts.length ? await codec.encodeMany(texts) : [];
+  // (survey answers it reads are derived from the project's datasets: decoded before, never inside)
+  if (spec.documentIds?.length) await openProjectDatasets(db, projectId);
   const now = opts.now ?? monotonicNow();
   const session = opts.session ?? windowSession();
   // (read before the transaction: the actor is a name shown in the audit log, not project data)

@@ -9,6 +9,7 @@ import { recordAudit } from './audit-log';
 import Dexie from 'dexie';
 import { getCodec, type StorageCodec, type StoredText } from './codec';
 import { codecForWrite } from './keyring';
+import { sealDataset } from './dataset-seal';
 
 /**
  * A survey table streamed into the store as a dataset (shared/import/dataset.ts): its answers
@@ -181,7 +182,8 @@ export async function writeBatch(
       check();
       const ds = batch.dataset.dataset();
       if (ds.projectId !== projectId || ds.id !== batch.dataset.id) throw new Error('The batch belongs to another project');
-      await db.datasets.add(ds);
+      // its pseudonyms, record ids and attribute values go through the codec too (dataset-seal.ts)
+      await db.datasets.add(await Dexie.waitFor(sealDataset(ds, codec)));
       done = total;
       opts.onProgress?.({ done, total });
     }

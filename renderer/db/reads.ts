@@ -121,7 +121,7 @@ export async function readStoredTexts(db: ChorusDb, ids: readonly string[]): Pro
     const ds = await getDataset(db, dsId);
     if (!ds) continue;
     // a few rows (a page of the survey grid) by key; a corpus load in one range scan
-    const stored = rowKeys.size * 8 < ds.recordIds.length ? await readDatasetRowStoredTexts(db, [...rowKeys]) : await readDatasetStoredTexts(db, ds);
+    const stored = rowKeys.size * 8 < ds.participantOf.length ? await readDatasetRowStoredTexts(db, [...rowKeys]) : await readDatasetStoredTexts(db, ds);
     for (const [id, st] of stored) answers.set(id, st);
   }
   return ids.map((id, i) => {

@@ -1,7 +1,8 @@
 /**
  * Setting, changing or removing a project's passphrase: every text the project stores goes
  * through the storage codec again — document texts and memos (`texts`), survey answers
- * (`datasetRows`), and the text rows inside undo history (`history`) — and the term-count cache is
+ * (`datasetRows`), survey tables' pseudonyms, record ids and attribute values (`datasets`), and the
+ * text rows inside undo history (`history`) — and the term-count cache is
  * dropped (it is rebuilt through the new codec on next use). Like every write with a cipher:
  * read in one transaction, decode and encode outside any transaction, then write everything,
  * with the new lock record and an audit entry (counts, never content), in ONE transaction. If
@@ -11,9 +12,10 @@
 import { newKdfParams, deriveKey, type KdfParams, type AesKey } from '../../shared/crypto';
 import { newGuid } from '../../shared/model';
 import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
-import { datasetRowRange } from './datasets';
+import { datasetRowRange, forgetDatasets } from './datasets';
+import { datasetPartsJson, openDatasets, sameSealed, sealDatasets } from './dataset-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
-import type { ChorusDb, DatasetRowRecord, HistoryEntry, TextRow } from './schema';
+import type { ChorusDb, DatasetRecord, DatasetRowRecord, HistoryEntry, TextRow } from './schema';
 
 export interface PassphraseOptions {
   /** Argon2id cost (tests pass cheap ones; the app uses the defaults). */
@@ -58,13 +60,18 @@ function collect(texts: TextRow[], rows: DatasetRowRecord[], history: HistoryEnt
   return { all, rebuild };
 }
 
+/** The same stored dataset (a retraction blanks one in place): sealed parts by their IV, clear ones by content. */
+const sameDataset = (a: DatasetRecord, b: DatasetRecord): boolean =>
+  a.sealed || b.sealed ? sameSealed(a.sealed, b.sealed) : datasetPartsJson(a) === datasetPartsJson(b) && a.lengths.length === b.lengths.length && a.lengths.every((l, i) => l === b.lengths[i]);
+
 async function readAll(db: ChorusDb, projectId: string) {
   return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history], async () => {
     const texts = await db.texts.where('projectId').equals(projectId).toArray();
     const rows: DatasetRowRecord[] = [];
-    for (const id of (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[]) rows.push(...(await datasetRowRange(db, id).toArray()));
+    const datasets = await db.datasets.where('projectId').equals(projectId).toArray();
+    for (const ds of datasets) rows.push(...(await datasetRowRange(db, ds.id).toArray()));
     const history = await db.history.where('projectId').equals(projectId).toArray();
-    return { texts, rows, history };
+    return { texts, rows, history, datasets };
   });
 }
 
@@ -91,6 +98,8 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     to = keyCodec(key);
   }
   const { newTexts, newRows, newHistory } = rebuild(await to.encodeMany(plain));
+  // survey tables' pseudonyms, record ids and attribute values (dataset-seal.ts)
+  const newDatasets = await sealDatasets(await openDatasets(read.datasets, from), to);
   const now = opts.now ?? new Date().toISOString();
   const answers = read.rows.reduce((n, r) => n + r.texts.filter(Boolean).length, 0);
   const historyTexts = all.length - read.texts.length - answers;
@@ -100,8 +109,11 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     const textKeys = (await db.texts.where('projectId').equals(projectId).primaryKeys()) as string[];
     const last = await db.history.where('projectId').equals(projectId).last();
     let rowCount = 0;
-    for (const id of (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[]) rowCount += await datasetRowRange(db, id).count();
+    const nowDatasets = await db.datasets.where('projectId').equals(projectId).toArray();
+    for (const ds of nowDatasets) rowCount += await datasetRowRange(db, ds.id).count();
     const same =
+      nowDatasets.length === read.datasets.length &&
+      nowDatasets.every((d) => read.datasets.some((r) => r.id === d.id && sameDataset(r, d))) &&
       textKeys.length === read.texts.length &&
       textKeys.every((k) => read.texts.some((t) => t.id === k)) &&
       rowCount === read.rows.length &&
@@ -110,6 +122,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     if (!same) throw new Error('The project changed while its texts were being re-encrypted (in another window?). Nothing was changed; try again.');
     await db.texts.bulkPut(newTexts);
     await db.datasetRows.bulkPut(newRows);
+    await db.datasets.bulkPut(newDatasets);
     await db.history.bulkPut(newHistory);
     await db.termCounts.where('projectId').equals(projectId).delete();
     if (kdf && check) await db.projectLocks.put({ projectId, v: 1, kdf, check, setAt: now });
@@ -124,6 +137,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
       counts: { texts: read.texts.length, answers, historyTexts },
     });
   });
+  forgetDatasets(db, read.datasets.map((d) => d.id));
   if (key) activateKey(projectId, key);
   else lockAll();
   return { texts: read.texts.length, answers, historyTexts, encrypted: passphrase !== null };
