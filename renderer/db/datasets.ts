@@ -6,18 +6,31 @@
 import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
-import { decodeAll, getCodec, type StoredText } from './codec';
+import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
 import { openDatasets, sameSealed } from './dataset-seal';
 import type { ChorusDb, DatasetRecord, DatasetRowRecord } from './schema';
 
 /** Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry). */
-const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText }>>();
+const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText; codec?: StorageCodec }>>();
 
 function remember(db: ChorusDb, ds: Dataset, sealed?: StoredText): Dataset {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
-  m.set(ds.id, sealed ? { ds, sealed } : { ds });
+  // (a sealed one is remembered with the codec that opened it: once the key is dropped it is not handed out)
+  m.set(ds.id, sealed ? { ds, sealed, codec: getCodec() } : { ds });
   return ds;
+}
+
+/** A cached dataset, if it is still valid (a sealed one only under the codec that opened it). */
+function cached(db: ChorusDb, id: string, sealed?: StoredText): Dataset | undefined {
+  const m = cache.get(db);
+  const hit = m?.get(id);
+  if (!hit) return undefined;
+  if (hit.sealed && hit.codec !== getCodec()) {
+    m!.delete(id);
+    return undefined;
+  }
+  return sealed === undefined || sameSealed(hit.sealed, sealed) ? hit.ds : undefined;
 }
 
 /** Forget cached datasets (after a project is deleted, a purge or a re-encryption). */
@@ -32,12 +45,7 @@ export function forgetDatasets(db: ChorusDb, ids: readonly string[]): void {
  * must already be cached: call `openProjectDatasets` before the transaction opens.
  */
 async function opened(db: ChorusDb, records: readonly DatasetRecord[]): Promise<Dataset[]> {
-  const m = cache.get(db);
-  const out: (Dataset | undefined)[] = records.map((r) => {
-    if (!r.sealed) return r;
-    const hit = m?.get(r.id);
-    return hit && sameSealed(hit.sealed, r.sealed) ? hit.ds : undefined;
-  });
+  const out: (Dataset | undefined)[] = records.map((r) => (r.sealed ? cached(db, r.id, r.sealed) : r));
   const missing = records.filter((r, i) => out[i] === undefined);
   if (missing.length === 0) return records.map((r, i) => (r.sealed ? out[i]! : remember(db, out[i]!)));
   if (Dexie.currentTransaction) throw new Error('A survey table of this encrypted project was read inside a transaction before it was decoded (call openProjectDatasets first)');
@@ -56,8 +64,8 @@ export async function openProjectDatasets(db: ChorusDb, projectId: string): Prom
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
-  const hit = cache.get(db)?.get(id);
-  if (hit) return hit.ds; // (datasets change only by a purge or a re-encryption, which forget them)
+  const hit = cached(db, id);
+  if (hit) return hit; // (datasets change only by a purge or a re-encryption, which forget them)
   const rec = await db.datasets.get(id);
   return rec ? (await opened(db, [rec]))[0] : undefined;
 }

@@ -2,7 +2,8 @@
  * Setting, changing or removing a project's passphrase: every text the project stores goes
  * through the storage codec again — document texts and memos (`texts`), survey answers
  * (`datasetRows`), survey tables' pseudonyms, record ids and attribute values (`datasets`), and the
- * text rows inside undo history (`history`) — and the term-count cache is
+ * text rows inside undo history (`history`), participants' pseudonyms and attribute values
+ * (`participants`) — and the term-count cache is
  * dropped (it is rebuilt through the new codec on next use). Like every write with a cipher:
  * read in one transaction, decode and encode outside any transaction, then write everything,
  * with the new lock record and an audit entry (counts, never content), in ONE transaction. If
@@ -14,6 +15,7 @@ import { newGuid } from '../../shared/model';
 import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
 import { datasetRowRange, forgetDatasets } from './datasets';
 import { datasetPartsJson, openDatasets, sameSealed, sealDatasets } from './dataset-seal';
+import { openParticipantsWith, sealParticipants } from './participant-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
 import type { ChorusDb, DatasetRecord, DatasetRowRecord, HistoryEntry, TextRow } from './schema';
 
@@ -65,13 +67,14 @@ const sameDataset = (a: DatasetRecord, b: DatasetRecord): boolean =>
   a.sealed || b.sealed ? sameSealed(a.sealed, b.sealed) : datasetPartsJson(a) === datasetPartsJson(b) && a.lengths.length === b.lengths.length && a.lengths.every((l, i) => l === b.lengths[i]);
 
 async function readAll(db: ChorusDb, projectId: string) {
-  return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history], async () => {
+  return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history, db.participants], async () => {
     const texts = await db.texts.where('projectId').equals(projectId).toArray();
     const rows: DatasetRowRecord[] = [];
     const datasets = await db.datasets.where('projectId').equals(projectId).toArray();
     for (const ds of datasets) rows.push(...(await datasetRowRange(db, ds.id).toArray()));
     const history = await db.history.where('projectId').equals(projectId).toArray();
-    return { texts, rows, history, datasets };
+    const participants = await db.participants.where('projectId').equals(projectId).toArray();
+    return { texts, rows, history, datasets, participants };
   });
 }
 
@@ -100,18 +103,23 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
   const { newTexts, newRows, newHistory } = rebuild(await to.encodeMany(plain));
   // survey tables' pseudonyms, record ids and attribute values (dataset-seal.ts)
   const newDatasets = await sealDatasets(await openDatasets(read.datasets, from), to);
+  // participants stored one by one: pseudonyms and attribute values (participant-seal.ts)
+  const newParticipants = await sealParticipants(await openParticipantsWith(read.participants, from), to);
   const now = opts.now ?? new Date().toISOString();
   const answers = read.rows.reduce((n, r) => n + r.texts.filter(Boolean).length, 0);
   const historyTexts = all.length - read.texts.length - answers;
 
-  await db.transaction('rw', [db.texts, db.datasets, db.datasetRows, db.history, db.termCounts, db.projectLocks, db.audit], async () => {
+  await db.transaction('rw', [db.texts, db.datasets, db.datasetRows, db.history, db.participants, db.termCounts, db.projectLocks, db.audit], async () => {
     // the same rows as when they were read, or nothing is written
     const textKeys = (await db.texts.where('projectId').equals(projectId).primaryKeys()) as string[];
     const last = await db.history.where('projectId').equals(projectId).last();
     let rowCount = 0;
     const nowDatasets = await db.datasets.where('projectId').equals(projectId).toArray();
     for (const ds of nowDatasets) rowCount += await datasetRowRange(db, ds.id).count();
+    const participantKeys = (await db.participants.where('projectId').equals(projectId).primaryKeys()) as string[];
     const same =
+      participantKeys.length === read.participants.length &&
+      participantKeys.every((k) => read.participants.some((p) => p.id === k)) &&
       nowDatasets.length === read.datasets.length &&
       nowDatasets.every((d) => read.datasets.some((r) => r.id === d.id && sameDataset(r, d))) &&
       textKeys.length === read.texts.length &&
@@ -123,6 +131,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     await db.texts.bulkPut(newTexts);
     await db.datasetRows.bulkPut(newRows);
     await db.datasets.bulkPut(newDatasets);
+    await db.participants.bulkPut(newParticipants);
     await db.history.bulkPut(newHistory);
     await db.termCounts.where('projectId').equals(projectId).delete();
     if (kdf && check) await db.projectLocks.put({ projectId, v: 1, kdf, check, setAt: now });
