@@ -42,6 +42,7 @@ import { monotonicNow } from './clock';
 import { codecForWrite } from './keyring';
 import { getDocuments } from './reads';
 import { openProjectDatasets } from './datasets';
+import { sealCommandRows } from './participant-seal';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
@@ -174,13 +175,15 @@ async function addStep(db: ChorusDb, projectId: string, label: string, changes: 
 }
 
 /** Run one command against the store: one transaction, one undo step (if it is undoable), one audit entry. */
-export async function execute<C extends Command>(db: ChorusDb, projectId: string, cmd: C, opts: ExecuteOptions = {}): Promise<Executed<ResultOf<C>>> {
-  const handler = handlerOf(cmd);
-  const spec = handler.reads(cmd);
-  const texts = handler.texts?.(cmd) ?? [];
+export async function execute<C extends Command>(db: ChorusDb, projectId: string, given: C, opts: ExecuteOptions = {}): Promise<Executed<ResultOf<C>>> {
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
   // (a locked project refuses every command, Undo included: nothing is written without its key)
   const codec = await codecForWrite(db, projectId);
+  // (participant rows a command carries — a merge — are sealed now in an encrypted project)
+  const cmd = await sealCommandRows(given, codec);
+  const handler = handlerOf(cmd);
+  const spec = handler.reads(cmd);
+  const texts = handler.texts?.(cmd) ?? [];
   const encoded = texts.length ? await codec.encodeMany(texts) : [];
   // (survey answers it reads are derived from the project's datasets: decoded before, never inside)
   if (spec.documentIds?.length) await openProjectDatasets(db, projectId);

@@ -64,3 +64,16 @@ export async function openParticipants(db: ChorusDb, records: readonly Participa
 export async function openProjectParticipants(db: ChorusDb, projectId: string): Promise<void> {
   await openParticipants(db, await db.participants.where('projectId').equals(projectId).toArray());
 }
+
+/**
+ * A command that carries participant rows to write (a merged project's delta), with them sealed
+ * when the project's codec encrypts — called by execute.ts BEFORE its transaction, so the rows the
+ * plan writes, and the undo step that keeps them, hold no pseudonym or attribute value in clear.
+ */
+export async function sealCommandRows<C extends { type: string }>(cmd: C, codec: StorageCodec): Promise<C> {
+  if (!codec.encrypts || cmd.type !== 'mergeProject') return cmd;
+  const merge = cmd as unknown as { delta: { rows: { participants: Participant[] } } };
+  if (!merge.delta.rows.participants.length) return cmd;
+  const participants = await sealParticipants(merge.delta.rows.participants, codec);
+  return { ...cmd, delta: { ...merge.delta, rows: { ...merge.delta.rows, participants } } };
+}

@@ -17,6 +17,7 @@ import { ImportSession } from '../../renderer/workers/import-session';
 import { buildGrid } from '../../shared/grid/rows';
 import type { TableMapping } from '../../shared/import/mapping';
 import { smallBundle } from './fixtures';
+import { mergeDelta } from '../../shared/exchange/merge-delta';
 
 const KDF = { memoryKiB: 256, iterations: 1 };
 const PASS = 'heron quarry teaspoon';
@@ -209,5 +210,20 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     for (const id of [10, 11, 12]) expect(all).not.toMatch(new RegExp(`(^|\n)${PLANT.recordId}${id}(\n|$)`)); // its three rows
     expect(all).toMatch(new RegExp(`(^|\n)${PLANT.recordId}13(\n|$)`));
     expect(all).toContain(`${PLANT.pseudonym}4`);
+  });
+
+  it('participants merged into an encrypted project are sealed, in the store and in the undo step', async () => {
+    const { db, pid } = await seeded();
+    await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
+    const before = await exportBundle(db, pid);
+    const v = before.variables[0]!.id;
+    const added = { id: '0b6f1c9e-2d7a-4f3e-9a61-5c2d8e7f1a34', projectId: pid, sourceId: before.sources[0]!.id, pseudonym: 'Mergeling', attributes: { [v]: 'Fernachre' } };
+    await execute(db, pid, { type: 'mergeProject', delta: mergeDelta(before, { ...before, participants: [...before.participants, added] }), label: 'Merge other.qdpx' });
+    const all = await dump(db);
+    expect(all).not.toContain('Mergeling');
+    expect(all).not.toContain('Fernachre');
+    expect((await listParticipants(db, pid)).find((p) => p.id === added.id)).toEqual(added);
+    await execute(db, pid, { type: 'undo' });
+    expect((await listParticipants(db, pid)).some((p) => p.id === added.id)).toBe(false);
   });
 });
