@@ -31,10 +31,9 @@ export async function sealParticipants(list: readonly Participant[], codec: Stor
 
 /** Decode stored rows with a given codec (re-encryption). */
 export async function openParticipantsWith(records: readonly ParticipantRecord[], codec: StorageCodec): Promise<Participant[]> {
-  const sealed = records.filter((r) => r.sealed);
-  const opened = await Promise.all(sealed.map((r) => codec.decode(r.sealed!)));
-  const byId = new Map(sealed.map((r, i) => [r.id, JSON.parse(opened[i]!) as SealedParts]));
-  return records.map((r) => (r.sealed ? { ...clear(r), ...byId.get(r.id)! } : clear(r)));
+  // (by position: undo history can hold several versions of one participant)
+  const opened = await Promise.all(records.map((r) => (r.sealed ? codec.decode(r.sealed) : undefined)));
+  return records.map((r, i) => (r.sealed ? { ...clear(r), ...(JSON.parse(opened[i]!) as SealedParts) } : clear(r)));
 }
 
 /** Opened rows by id, with the sealed text they were opened from (a stale entry never matches). */

@@ -17,7 +17,7 @@ import { datasetRowRange, forgetDatasets } from './datasets';
 import { datasetPartsJson, openDatasets, sameSealed, sealDatasets } from './dataset-seal';
 import { openParticipantsWith, sealParticipants } from './participant-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
-import type { ChorusDb, DatasetRecord, DatasetRowRecord, HistoryEntry, TextRow } from './schema';
+import type { ChorusDb, DatasetRecord, DatasetRowRecord, HistoryEntry, ParticipantRecord, TextRow } from './schema';
 
 export interface PassphraseOptions {
   /** Argon2id cost (tests pass cheap ones; the app uses the defaults). */
@@ -66,6 +66,21 @@ function collect(texts: TextRow[], rows: DatasetRowRecord[], history: HistoryEnt
 const sameDataset = (a: DatasetRecord, b: DatasetRecord): boolean =>
   a.sealed || b.sealed ? sameSealed(a.sealed, b.sealed) : datasetPartsJson(a) === datasetPartsJson(b) && a.lengths.length === b.lengths.length && a.lengths.every((l, i) => l === b.lengths[i]);
 
+const isParticipantRow = (row: unknown): row is ParticipantRecord => typeof row === 'object' && row !== null && 'pseudonym' in row;
+
+/** Participant rows kept in undo history (a merge's step) go through the new codec too. */
+async function resealHistoryParticipants(history: HistoryEntry[], from: StorageCodec, to: StorageCodec): Promise<HistoryEntry[]> {
+  const rows: ParticipantRecord[] = [];
+  for (const h of history) for (const c of h.changes) if (c.table === 'participants') for (const r of [c.before, c.after]) if (isParticipantRow(r)) rows.push(r);
+  if (rows.length === 0) return history;
+  const resealed = await sealParticipants(await openParticipantsWith(rows, from), to);
+  const to_ = new Map<unknown, ParticipantRecord>(rows.map((r, i) => [r, resealed[i]!]));
+  return history.map((h) => ({
+    ...h,
+    changes: h.changes.map((c) => (c.table !== 'participants' ? c : { ...c, before: to_.get(c.before) ?? c.before, after: to_.get(c.after) ?? c.after })),
+  }));
+}
+
 async function readAll(db: ChorusDb, projectId: string) {
   return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history, db.participants], async () => {
     const texts = await db.texts.where('projectId').equals(projectId).toArray();
@@ -100,7 +115,9 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     ({ key, check } = await deriveKey(passphrase, kdf));
     to = keyCodec(key);
   }
-  const { newTexts, newRows, newHistory } = rebuild(await to.encodeMany(plain));
+  const rebuilt = rebuild(await to.encodeMany(plain));
+  const { newTexts, newRows } = rebuilt;
+  const newHistory = await resealHistoryParticipants(rebuilt.newHistory, from, to);
   // survey tables' pseudonyms, record ids and attribute values (dataset-seal.ts)
   const newDatasets = await sealDatasets(await openDatasets(read.datasets, from), to);
   // participants stored one by one: pseudonyms and attribute values (participant-seal.ts)

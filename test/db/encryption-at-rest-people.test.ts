@@ -226,4 +226,22 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     await execute(db, pid, { type: 'undo' });
     expect((await listParticipants(db, pid)).some((p) => p.id === added.id)).toBe(false);
   });
+
+  it('a merge made before the passphrase: its undo step is re-sealed with the rest, and Undo/Redo still give the same participant', async () => {
+    const { db, pid } = await seeded();
+    const before = await exportBundle(db, pid);
+    const v = before.variables[0]!.id;
+    const added = { id: '5e1a7c3b-8d2f-4b6a-9c0e-1f2a3b4c5d6e', projectId: pid, sourceId: before.sources[0]!.id, pseudonym: 'Earlymergel', attributes: { [v]: 'Bracklefen' } };
+    await execute(db, pid, { type: 'mergeProject', delta: mergeDelta(before, { ...before, participants: [...before.participants, added] }), label: 'Merge other.qdpx' });
+    expect(await dump(db)).toContain('Bracklefen');
+    await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
+    const all = await dump(db);
+    expect(all).not.toContain('Earlymergel');
+    expect(all).not.toContain('Bracklefen');
+    await execute(db, pid, { type: 'undo' });
+    expect((await listParticipants(db, pid)).some((p) => p.id === added.id)).toBe(false);
+    await execute(db, pid, { type: 'redo' });
+    expect((await listParticipants(db, pid)).find((p) => p.id === added.id)).toEqual(added);
+    expect(await dump(db)).not.toContain('Bracklefen');
+  });
 });
