@@ -5,33 +5,69 @@
  */
 import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
-import { decodeAll, getCodec, type StoredText } from './codec';
-import type { ChorusDb, DatasetRowRecord } from './schema';
+import Dexie from 'dexie';
+import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
+import { openDatasets, sameSealed } from './dataset-seal';
+import type { ChorusDb, DatasetRecord, DatasetRowRecord } from './schema';
 
-const cache = new WeakMap<ChorusDb, Map<string, Dataset>>();
+/** Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry). */
+const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText; codec?: StorageCodec }>>();
 
-function remember(db: ChorusDb, ds: Dataset): Dataset {
+function remember(db: ChorusDb, ds: Dataset, sealed?: StoredText): Dataset {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
-  m.set(ds.id, ds);
+  // (a sealed one is remembered with the codec that opened it: once the key is dropped it is not handed out)
+  m.set(ds.id, sealed ? { ds, sealed, codec: getCodec() } : { ds });
   return ds;
 }
 
-/** Forget cached datasets (after a project is deleted). */
+/** A cached dataset, if it is still valid (a sealed one only under the codec that opened it). */
+function cached(db: ChorusDb, id: string, sealed?: StoredText): Dataset | undefined {
+  const m = cache.get(db);
+  const hit = m?.get(id);
+  if (!hit) return undefined;
+  if (hit.sealed && hit.codec !== getCodec()) {
+    m!.delete(id);
+    return undefined;
+  }
+  return sealed === undefined || sameSealed(hit.sealed, sealed) ? hit.ds : undefined;
+}
+
+/** Forget cached datasets (after a project is deleted, a purge or a re-encryption). */
 export function forgetDatasets(db: ChorusDb, ids: readonly string[]): void {
   const m = cache.get(db);
   for (const id of ids) m?.delete(id);
 }
 
+/**
+ * Stored records to clear datasets: plain ones as they are, sealed ones from the cache or decoded
+ * (encrypted projects). Decoding is not a Dexie promise, so inside a transaction a sealed record
+ * must already be cached: call `openProjectDatasets` before the transaction opens.
+ */
+async function opened(db: ChorusDb, records: readonly DatasetRecord[]): Promise<Dataset[]> {
+  const out: (Dataset | undefined)[] = records.map((r) => (r.sealed ? cached(db, r.id, r.sealed) : r));
+  const missing = records.filter((r, i) => out[i] === undefined);
+  if (missing.length === 0) return records.map((r, i) => (r.sealed ? out[i]! : remember(db, out[i]!)));
+  if (Dexie.currentTransaction) throw new Error('A survey table of this encrypted project was read inside a transaction before it was decoded (call openProjectDatasets first)');
+  const decoded = await openDatasets(missing, getCodec());
+  missing.forEach((r, i) => remember(db, decoded[i]!, r.sealed));
+  return records.map((r, i) => out[i] ?? cache.get(db)!.get(r.id)!.ds);
+}
+
 export async function listDatasets(db: ChorusDb, projectId: string): Promise<Dataset[]> {
-  return (await db.datasets.where('projectId').equals(projectId).toArray()).map((ds) => remember(db, ds));
+  return opened(db, await db.datasets.where('projectId').equals(projectId).toArray());
+}
+
+/** Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them. */
+export async function openProjectDatasets(db: ChorusDb, projectId: string): Promise<void> {
+  await listDatasets(db, projectId);
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
-  const hit = cache.get(db)?.get(id);
-  if (hit) return hit;
-  const ds = await db.datasets.get(id);
-  return ds ? remember(db, ds) : undefined;
+  const hit = cached(db, id);
+  if (hit) return hit; // (datasets change only by a purge or a re-encryption, which forget them)
+  const rec = await db.datasets.get(id);
+  return rec ? (await opened(db, [rec]))[0] : undefined;
 }
 
 export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocuments);

@@ -41,6 +41,8 @@ import { windowSession } from './session';
 import { monotonicNow } from './clock';
 import { codecForWrite } from './keyring';
 import { getDocuments } from './reads';
+import { openProjectDatasets } from './datasets';
+import { sealCommandRows } from './participant-seal';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
 import type { CommitBatch, CommitMeta, CommitProgress } from './imports';
@@ -175,14 +177,18 @@ async function addStep(db: ChorusDb, projectId: string, label: string, changes: 
 }
 
 /** Run one command against the store: one transaction, one undo step (if it is undoable), one audit entry. */
-export async function execute<C extends Command>(db: ChorusDb, projectId: string, cmd: C, opts: ExecuteOptions = {}): Promise<Executed<ResultOf<C>>> {
-  const handler = handlerOf(cmd);
-  const spec = handler.reads(cmd);
-  const texts = handler.texts?.(cmd) ?? [];
+export async function execute<C extends Command>(db: ChorusDb, projectId: string, given: C, opts: ExecuteOptions = {}): Promise<Executed<ResultOf<C>>> {
   // Before the transaction: a real cipher awaits WebCrypto, which would let IndexedDB commit early.
   // (a locked project refuses every command, Undo included: nothing is written without its key)
   const codec = await codecForWrite(db, projectId);
+  // (participant rows a command carries — a merge — are sealed now in an encrypted project)
+  const cmd = await sealCommandRows(given, codec);
+  const handler = handlerOf(cmd);
+  const spec = handler.reads(cmd);
+  const texts = handler.texts?.(cmd) ?? [];
   const encoded = texts.length ? await codec.encodeMany(texts) : [];
+  // (survey answers it reads are derived from the project's datasets: decoded before, never inside)
+  if (spec.documentIds?.length) await openProjectDatasets(db, projectId);
   const now = opts.now ?? monotonicNow();
   const session = opts.session ?? windowSession();
   // (read before the transaction: the actor is a name shown in the audit log, not project data)

@@ -3,12 +3,14 @@
  * cancellable (an abort rolls everything back). Re-imports are detected by file checksum.
  */
 import { newGuid, type DocumentWithText, type Participant, type PiiType, type Source, type Variable } from '../../shared/model';
-import type { ChorusDb, DatasetRowRecord, ImportRecord } from './schema';
+import type { ChorusDb, DatasetRowRecord, ImportRecord, ParticipantRecord } from './schema';
 import { datasetRowKey, type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
 import { recordAudit } from './audit-log';
 import Dexie from 'dexie';
 import { getCodec, type StorageCodec, type StoredText } from './codec';
 import { codecForWrite } from './keyring';
+import { sealDataset } from './dataset-seal';
+import { sealParticipants } from './participant-seal';
 
 /**
  * A survey table streamed into the store as a dataset (shared/import/dataset.ts): its answers
@@ -86,12 +88,14 @@ export function findPreviousImports(db: ChorusDb, projectId: string, checksum: s
 export interface PreparedBatch {
   batch: CommitBatch;
   documentTexts: StoredText[];
+  /** Its participants as stored (an encrypted project's pseudonyms and attribute values sealed: participant-seal.ts). */
+  participants?: ParticipantRecord[];
   /** The project's codec (keyring.ts codecForWrite), also for a streamed table's chunks. */
   codec?: StorageCodec;
 }
 
 export async function prepareBatch(batch: CommitBatch, codec: StorageCodec = getCodec()): Promise<PreparedBatch> {
-  return { batch, documentTexts: await codec.encodeMany(batch.documents.map((d) => d.text)), codec };
+  return { batch, documentTexts: await codec.encodeMany(batch.documents.map((d) => d.text)), participants: await sealParticipants(batch.participants, codec), codec };
 }
 
 /** Commit one batch in its own transaction (its texts are encoded first). */
@@ -115,7 +119,7 @@ export async function commitImport(
 export async function writeBatch(
   db: ChorusDb,
   projectId: string,
-  { batch, documentTexts, codec: preparedCodec }: PreparedBatch,
+  { batch, documentTexts, codec: preparedCodec, participants: storedParticipants }: PreparedBatch,
   meta: CommitMeta,
   opts: { chunk?: number; onProgress?: (p: CommitProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportRecord> {
@@ -148,7 +152,7 @@ export async function writeBatch(
     let done = 0;
     for (let i = 0; i < batch.participants.length; i += chunk) {
       check();
-      const part = batch.participants.slice(i, i + chunk);
+      const part = (storedParticipants ?? batch.participants).slice(i, i + chunk);
       await db.participants.bulkAdd(part);
       done += part.length;
       opts.onProgress?.({ done, total });
@@ -181,7 +185,8 @@ export async function writeBatch(
       check();
       const ds = batch.dataset.dataset();
       if (ds.projectId !== projectId || ds.id !== batch.dataset.id) throw new Error('The batch belongs to another project');
-      await db.datasets.add(ds);
+      // its pseudonyms, record ids and attribute values go through the codec too (dataset-seal.ts)
+      await db.datasets.add(await Dexie.waitFor(sealDataset(ds, codec)));
       done = total;
       opts.onProgress?.({ done, total });
     }

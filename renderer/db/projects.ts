@@ -1,5 +1,6 @@
 import { ProjectBundle, type Project } from '../../shared/model';
-import { datasetRowRange, forgetDatasets } from './datasets';
+import { datasetRowRange, forgetDatasets, openProjectDatasets } from './datasets';
+import { openProjectParticipants } from './participant-seal';
 import { listDocuments, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import type { Table } from 'dexie';
@@ -50,6 +51,9 @@ async function optionalRows<K extends string, T>(key: K, rows: Promise<T[]>): Pr
 }
 
 export async function exportBundle(db: ChorusDb, projectId: string): Promise<ProjectBundle> {
+  // (an encrypted project's survey tables are decoded before the read transaction, never inside it)
+  await openProjectDatasets(db, projectId);
+  await openProjectParticipants(db, projectId);
   const read = await db.transaction('r', [db.projects, db.datasetRows, ...projectTables(db)], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);

@@ -10,14 +10,17 @@
  *
  * Not a planned command (like imports, executeImport): it rewrites datasets and history, which no
  * plan's row ops reach. It is exported through execute.ts, the one writer. Dexie reads and writes
- * only inside the transaction; nothing is decoded (blanking needs no text).
+ * only inside the transaction; nothing is decoded there (blanking needs no text; an encrypted
+ * project's survey tables are decoded, blanked and sealed before it, prepareSealedBlanks).
  */
 import { datasetDocumentId, datasetRowKey, type Dataset } from '../../shared/import/dataset';
 import { blankDataset, blankRowTexts, RETRACTED_LABEL, retractionScope, scrubChanges } from '../../shared/governance/retraction';
 import { AUDIT_IDS, rowKey } from '../../shared/commands';
 import { newGuid, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../shared/model';
-import { datasetsDocuments, datasetRowRange, forgetDatasets } from './datasets';
-import type { ChorusDb } from './schema';
+import { datasetsDocuments, datasetRowRange, forgetDatasets, listDatasets } from './datasets';
+import { datasetPartsJson, sealDatasets } from './dataset-seal';
+import { codecForWrite } from './keyring';
+import type { ChorusDb, DatasetRecord } from './schema';
 import { churnStorage } from './purge-storage';
 
 export interface PurgeOptions {
@@ -35,8 +38,11 @@ export type PurgeCounts = RetractionRecord['counts'];
 const MEMO_KINDS = new Set(['document', 'participant', 'source', 'coding']);
 
 /** The purge itself; call inside a transaction over every table (see purgeTables). Returns the counts. */
-async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, recordId: string): Promise<PurgeCounts> {
-  const datasets = await db.datasets.where('projectId').equals(projectId).toArray();
+async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, recordId: string, sealed: SealedBlanks): Promise<PurgeCounts> {
+  const records = await db.datasets.where('projectId').equals(projectId).toArray();
+  // (decoded before the transaction by prepareSealedBlanks: here only cache hits, no decoding)
+  const datasets = await listDatasets(db, projectId);
+  const wasSealed = new Set(records.filter((r) => r.sealed).map((r) => r.id));
   const stored = await db.documents.where('projectId').equals(projectId).toArray();
   const scope = retractionScope(target, stored.concat(datasetsDocuments(datasets)), datasets);
   // Stored participants: the target itself, or every participant of a retracted source.
@@ -114,7 +120,13 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
       await db.datasetRows.put({ key, texts: blankRowTexts(rec.texts, slots) });
       datasetRows++;
     }
-    await db.datasets.put(blankDataset(ds, answers, people) as Dataset);
+    const blank = blankDataset(ds, answers, people);
+    if (!wasSealed.has(ds.id)) await db.datasets.put(blank);
+    else {
+      const ready = sealed.get(ds.id);
+      if (!ready || ready.key !== blankKey(blank)) throw new Error('The project changed while this retraction was being prepared (in another window?). Nothing was changed; try again.');
+      await db.datasets.put(ready.record);
+    }
   }
   if (target.kind === 'source') {
     await db.sources.delete(target.id);
@@ -170,6 +182,31 @@ function isAnswer(datasets: readonly Dataset[], id: string): boolean {
   return (ds.lengths[row * ds.fields.length + slot] ?? -1) >= 0;
 }
 
+/** An encrypted project's blanked survey tables, sealed BEFORE the purge's transaction (by id, with what they must equal). */
+type SealedBlanks = Map<string, { key: string; record: DatasetRecord }>;
+
+const blankKey = (ds: Dataset) => `${datasetPartsJson(ds)}\u0000${ds.lengths.join(',')}`;
+
+/**
+ * Before the transaction: decode the project's survey tables, blank the ones the target reaches as
+ * the purge will, and seal them through the project's codec (a decode or encode is not a Dexie
+ * promise, so neither happens inside the transaction). A plain project needs none.
+ */
+async function prepareSealedBlanks(db: ChorusDb, projectId: string, target: RetractionTarget | undefined): Promise<SealedBlanks> {
+  const out: SealedBlanks = new Map();
+  const codec = await codecForWrite(db, projectId);
+  const datasets = await listDatasets(db, projectId);
+  if (!target || !codec.encrypts || datasets.length === 0) return out;
+  const stored = await db.documents.where('projectId').equals(projectId).toArray();
+  const scope = retractionScope(target, stored.concat(datasetsDocuments(datasets)), datasets);
+  const blanks = datasets
+    .filter((ds) => !scope.datasetIds.includes(ds.id) && (scope.datasetAnswers.has(ds.id) || scope.datasetParticipants.has(ds.id)))
+    .map((ds) => blankDataset(ds, scope.datasetAnswers.get(ds.id), scope.datasetParticipants.get(ds.id)));
+  const records = await sealDatasets(blanks, codec);
+  blanks.forEach((b, i) => out.set(b.id, { key: blankKey(b), record: records[i]! }));
+  return out;
+}
+
 function purgeTables(db: ChorusDb) {
   const names = ['sources', 'participants', 'documents', 'texts', 'codings', 'memos', 'quotes', 'findings', 'decisions', 'assignments', 'termCounts', 'datasets', 'datasetRows', 'imports', 'history', 'audit', 'retractions', 'safeguardFlags'];
   return names.map((n) => db.table(n));
@@ -193,11 +230,12 @@ export async function confirmRetraction(db: ChorusDb, projectId: string, recordI
   const now = opts.now ?? new Date().toISOString();
   const newId = opts.newId ?? newGuid;
   const before = (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
+  const sealed = await prepareSealedBlanks(db, projectId, (await db.retractions.get(recordId))?.target);
   const out = await db.transaction('rw', purgeTables(db), async () => {
     const record = await db.retractions.get(recordId);
     if (!record || record.projectId !== projectId) throw new Error('That retraction is not in this project (it may have been undone)');
     if (record.status !== 'pending' || !record.target) throw new Error('That retraction has already been confirmed');
-    const counts = await purge(db, projectId, record.target, record.id);
+    const counts = await purge(db, projectId, record.target, record.id, sealed);
     const confirmed: RetractionRecord = { ...record, status: 'confirmed', confirmedAt: now, counts };
     await db.retractions.put(confirmed);
     await db.audit.add(auditOf('retraction.confirm', projectId, newId(), now, opts.actor ?? record.by, [record.id, record.target.id], counts));
@@ -216,6 +254,7 @@ export async function deleteForRetention(db: ChorusDb, projectId: string, source
   const now = opts.now ?? new Date().toISOString();
   const newId = opts.newId ?? newGuid;
   const before = (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
+  const sealed = await prepareSealedBlanks(db, projectId, { kind: 'source', id: sourceId });
   const out = await db.transaction('rw', purgeTables(db), async () => {
     const source = await db.sources.get(sourceId);
     if (!source || source.projectId !== projectId) throw new Error('That source is not in this project');
@@ -224,7 +263,7 @@ export async function deleteForRetention(db: ChorusDb, projectId: string, source
     const reason: RetractionReason = 'retention period ended';
     const target: RetractionTarget = { kind: 'source', id: sourceId };
     const id = newId();
-    const counts = await purge(db, projectId, target, id);
+    const counts = await purge(db, projectId, target, id, sealed);
     const record: RetractionRecord = { id, projectId, at: now, by, reason, counts, target, status: 'confirmed', confirmedAt: now };
     await db.retractions.add(record);
     await db.audit.add(auditOf('retention.delete', projectId, newId(), now, opts.actor ?? by, [id, sourceId], counts));

@@ -5,6 +5,7 @@ import { datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument
 import { parseDatasetDocumentId } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
+import { openParticipants } from './participant-seal';
 import { hiddenTargets, hideInDatasets, isHiddenDocument, type Hidden } from '../../shared/governance/retraction';
 import type { RetractionRecord, RetractionTarget } from '../../shared/model';
 
@@ -48,8 +49,11 @@ export async function listDocuments(db: ChorusDb, projectId: string): Promise<Do
   return view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all;
 }
 
+/** A project's stored participants, opened (an encrypted project's pseudonyms and attribute values decoded). */
+const readParticipants = async (db: ChorusDb, projectId: string): Promise<Participant[]> => openParticipants(db, await db.participants.where('projectId').equals(projectId).toArray());
+
 export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
-  const [stored, datasets, view] = await Promise.all([db.participants.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
+  const [stored, datasets, view] = await Promise.all([readParticipants(db, projectId), listDatasets(db, projectId), retractionView(db, projectId)]);
   const all = datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));
   return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;
 }
@@ -79,7 +83,7 @@ export async function listSurveyParts(db: ChorusDb, projectId: string) {
     listVariables(db, projectId),
     listDatasets(db, projectId),
     db.documents.where('projectId').equals(projectId).filter((d) => d.kind === 'response').toArray(),
-    db.participants.where('projectId').equals(projectId).toArray(),
+    readParticipants(db, projectId),
     retractionView(db, projectId),
   ]);
   if (!view) return { sources, variables, datasets, documents, participants };
@@ -121,7 +125,7 @@ export async function readStoredTexts(db: ChorusDb, ids: readonly string[]): Pro
     const ds = await getDataset(db, dsId);
     if (!ds) continue;
     // a few rows (a page of the survey grid) by key; a corpus load in one range scan
-    const stored = rowKeys.size * 8 < ds.recordIds.length ? await readDatasetRowStoredTexts(db, [...rowKeys]) : await readDatasetStoredTexts(db, ds);
+    const stored = rowKeys.size * 8 < ds.participantOf.length ? await readDatasetRowStoredTexts(db, [...rowKeys]) : await readDatasetStoredTexts(db, ds);
     for (const [id, st] of stored) answers.set(id, st);
   }
   return ids.map((id, i) => {

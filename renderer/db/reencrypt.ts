@@ -1,7 +1,9 @@
 /**
  * Setting, changing or removing a project's passphrase: every text the project stores goes
  * through the storage codec again — document texts and memos (`texts`), survey answers
- * (`datasetRows`), and the text rows inside undo history (`history`) — and the term-count cache is
+ * (`datasetRows`), survey tables' pseudonyms, record ids and attribute values (`datasets`), and the
+ * text rows inside undo history (`history`), participants' pseudonyms and attribute values
+ * (`participants`) — and the term-count cache is
  * dropped (it is rebuilt through the new codec on next use). Like every write with a cipher:
  * read in one transaction, decode and encode outside any transaction, then write everything,
  * with the new lock record and an audit entry (counts, never content), in ONE transaction. If
@@ -11,9 +13,11 @@
 import { newKdfParams, deriveKey, type KdfParams, type AesKey } from '../../shared/crypto';
 import { newGuid } from '../../shared/model';
 import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
-import { datasetRowRange } from './datasets';
+import { datasetRowRange, forgetDatasets } from './datasets';
+import { datasetPartsJson, openDatasets, sameSealed, sealDatasets } from './dataset-seal';
+import { openParticipantsWith, sealParticipants } from './participant-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
-import type { ChorusDb, DatasetRowRecord, HistoryEntry, TextRow } from './schema';
+import type { ChorusDb, DatasetRecord, DatasetRowRecord, HistoryEntry, ParticipantRecord, TextRow } from './schema';
 
 export interface PassphraseOptions {
   /** Argon2id cost (tests pass cheap ones; the app uses the defaults). */
@@ -58,13 +62,34 @@ function collect(texts: TextRow[], rows: DatasetRowRecord[], history: HistoryEnt
   return { all, rebuild };
 }
 
+/** The same stored dataset (a retraction blanks one in place): sealed parts by their IV, clear ones by content. */
+const sameDataset = (a: DatasetRecord, b: DatasetRecord): boolean =>
+  a.sealed || b.sealed ? sameSealed(a.sealed, b.sealed) : datasetPartsJson(a) === datasetPartsJson(b) && a.lengths.length === b.lengths.length && a.lengths.every((l, i) => l === b.lengths[i]);
+
+const isParticipantRow = (row: unknown): row is ParticipantRecord => typeof row === 'object' && row !== null && 'pseudonym' in row;
+
+/** Participant rows kept in undo history (a merge's step) go through the new codec too. */
+async function resealHistoryParticipants(history: HistoryEntry[], from: StorageCodec, to: StorageCodec): Promise<HistoryEntry[]> {
+  const rows: ParticipantRecord[] = [];
+  for (const h of history) for (const c of h.changes) if (c.table === 'participants') for (const r of [c.before, c.after]) if (isParticipantRow(r)) rows.push(r);
+  if (rows.length === 0) return history;
+  const resealed = await sealParticipants(await openParticipantsWith(rows, from), to);
+  const to_ = new Map<unknown, ParticipantRecord>(rows.map((r, i) => [r, resealed[i]!]));
+  return history.map((h) => ({
+    ...h,
+    changes: h.changes.map((c) => (c.table !== 'participants' ? c : { ...c, before: to_.get(c.before) ?? c.before, after: to_.get(c.after) ?? c.after })),
+  }));
+}
+
 async function readAll(db: ChorusDb, projectId: string) {
-  return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history], async () => {
+  return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history, db.participants], async () => {
     const texts = await db.texts.where('projectId').equals(projectId).toArray();
     const rows: DatasetRowRecord[] = [];
-    for (const id of (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[]) rows.push(...(await datasetRowRange(db, id).toArray()));
+    const datasets = await db.datasets.where('projectId').equals(projectId).toArray();
+    for (const ds of datasets) rows.push(...(await datasetRowRange(db, ds.id).toArray()));
     const history = await db.history.where('projectId').equals(projectId).toArray();
-    return { texts, rows, history };
+    const participants = await db.participants.where('projectId').equals(projectId).toArray();
+    return { texts, rows, history, datasets, participants };
   });
 }
 
@@ -90,18 +115,30 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     ({ key, check } = await deriveKey(passphrase, kdf));
     to = keyCodec(key);
   }
-  const { newTexts, newRows, newHistory } = rebuild(await to.encodeMany(plain));
+  const rebuilt = rebuild(await to.encodeMany(plain));
+  const { newTexts, newRows } = rebuilt;
+  const newHistory = await resealHistoryParticipants(rebuilt.newHistory, from, to);
+  // survey tables' pseudonyms, record ids and attribute values (dataset-seal.ts)
+  const newDatasets = await sealDatasets(await openDatasets(read.datasets, from), to);
+  // participants stored one by one: pseudonyms and attribute values (participant-seal.ts)
+  const newParticipants = await sealParticipants(await openParticipantsWith(read.participants, from), to);
   const now = opts.now ?? new Date().toISOString();
   const answers = read.rows.reduce((n, r) => n + r.texts.filter(Boolean).length, 0);
   const historyTexts = all.length - read.texts.length - answers;
 
-  await db.transaction('rw', [db.texts, db.datasets, db.datasetRows, db.history, db.termCounts, db.projectLocks, db.audit], async () => {
+  await db.transaction('rw', [db.texts, db.datasets, db.datasetRows, db.history, db.participants, db.termCounts, db.projectLocks, db.audit], async () => {
     // the same rows as when they were read, or nothing is written
     const textKeys = (await db.texts.where('projectId').equals(projectId).primaryKeys()) as string[];
     const last = await db.history.where('projectId').equals(projectId).last();
     let rowCount = 0;
-    for (const id of (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[]) rowCount += await datasetRowRange(db, id).count();
+    const nowDatasets = await db.datasets.where('projectId').equals(projectId).toArray();
+    for (const ds of nowDatasets) rowCount += await datasetRowRange(db, ds.id).count();
+    const participantKeys = (await db.participants.where('projectId').equals(projectId).primaryKeys()) as string[];
     const same =
+      participantKeys.length === read.participants.length &&
+      participantKeys.every((k) => read.participants.some((p) => p.id === k)) &&
+      nowDatasets.length === read.datasets.length &&
+      nowDatasets.every((d) => read.datasets.some((r) => r.id === d.id && sameDataset(r, d))) &&
       textKeys.length === read.texts.length &&
       textKeys.every((k) => read.texts.some((t) => t.id === k)) &&
       rowCount === read.rows.length &&
@@ -110,6 +147,8 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     if (!same) throw new Error('The project changed while its texts were being re-encrypted (in another window?). Nothing was changed; try again.');
     await db.texts.bulkPut(newTexts);
     await db.datasetRows.bulkPut(newRows);
+    await db.datasets.bulkPut(newDatasets);
+    await db.participants.bulkPut(newParticipants);
     await db.history.bulkPut(newHistory);
     await db.termCounts.where('projectId').equals(projectId).delete();
     if (kdf && check) await db.projectLocks.put({ projectId, v: 1, kdf, check, setAt: now });
@@ -124,6 +163,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
       counts: { texts: read.texts.length, answers, historyTexts },
     });
   });
+  forgetDatasets(db, read.datasets.map((d) => d.id));
   if (key) activateKey(projectId, key);
   else lockAll();
   return { texts: read.texts.length, answers, historyTexts, encrypted: passphrase !== null };

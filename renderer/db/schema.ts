@@ -29,6 +29,11 @@ import type {
 import type { StoredText } from './codec';
 import type { Dataset } from '../../shared/import/dataset';
 import { guardAuditLog } from './audit-log';
+
+/** A stored dataset: in an encrypted project its personal parts are sealed (dataset-seal.ts) and the clear fields empty. */
+export type DatasetRecord = Dataset & { sealed?: StoredText };
+/** A stored participant: in an encrypted project its pseudonym and attribute values are sealed (participant-seal.ts). */
+export type ParticipantRecord = Participant & { sealed?: StoredText };
 import type { SafeguardFlag } from '../../shared/safeguarding/flags';
 
 /** Text of a document or memo, stored through the codec (so it can be encrypted at rest). */
@@ -187,7 +192,7 @@ export class ChorusDb extends Dexie {
   coders!: Table<Coder, string>;
   sources!: Table<Source, string>;
   variables!: Table<Variable, string>;
-  participants!: Table<Participant, string>;
+  participants!: Table<ParticipantRecord, string>;
   documents!: Table<DocumentMeta, string>;
   texts!: Table<TextRow, string>;
   codes!: Table<Code, string>;
@@ -201,7 +206,7 @@ export class ChorusDb extends Dexie {
   termCounts!: Table<TermCountRow, string>;
   history!: Table<HistoryEntry, number>;
   imports!: Table<ImportRecord, string>;
-  datasets!: Table<Dataset, string>;
+  datasets!: Table<DatasetRecord, string>;
   datasetRows!: Table<DatasetRowRecord, string>;
   assignments!: Table<CoderAssignment, string>;
   decisions!: Table<ConsensusDecision, string>;
