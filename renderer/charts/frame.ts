@@ -141,5 +141,11 @@ export function spoken(v: ChartValue): string {
  */
 export function markTarget(frame: Frame, mark: Sel, v: ChartValue): void {
   if (!frame.interactive || !v.ref || v.suppressed) return;
-  mark.attr('data-row', v.ref.row).attr('data-key', v.ref.key).attr('tabindex', 0).attr('role', 'button').attr('class', 'mark mark--evidence');
+  mark
+    .attr('data-row', v.ref.row)
+    .attr('data-key', v.ref.key)
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr('class', 'mark mark--evidence')
+    .attr('aria-label', `${mark.attr('aria-label')} — open the segments`);
 }

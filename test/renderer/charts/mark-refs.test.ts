@@ -81,6 +81,7 @@ describe('chart marks carry the table cell behind their count', () => {
       // a keyboard-reachable button, named by its value
       expect(mark.getAttribute('tabindex')).toBe('0');
       expect(mark.getAttribute('role')).toBe('button');
+      expect(label).toMatch(/ — open the segments$/);
     }
     // every numeric, unsuppressed value of a count in the chart is a target (the co-occurrence heatmap draws each pair twice)
     const distinct = new Set(targets.map((m) => `${m.getAttribute('data-row')}|${m.getAttribute('data-key')}`));
