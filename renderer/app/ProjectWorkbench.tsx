@@ -53,7 +53,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
     [stored, justAdded, doc?.id],
   );
   const showAdded = (c: Coding) => setJustAdded((j) => ({ base: stored, added: j && j.base === stored ? [...j.added, c] : [c] }));
-  const { counts } = useCodingStats(db, project.id, data.codes, data.documents);
+  const { counts } = useCodingStats(db, project.id);
 
   const codeById = useMemo(() => new Map(data.codes.map((c) => [c.id, c])), [data.codes]);
   const keyed = useMemo(() => quickKeyCodes(data.codes).map((c) => c.id), [data.codes]);

@@ -1,22 +1,33 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { listCodings, type ChorusDb } from '../db/api';
-import { codeCounts } from '../../shared/coding/counts';
-import type { Code, DocumentMeta } from '../../shared/model';
+import { useEffect, useState } from 'react';
+import type { ChorusDb } from '../db/api';
 import type { CodeCountMaps } from '../features/codebook/countsText';
+import { useRevision } from '../features/analysis/useRevision';
+import { analysisClient } from '../workers/analysis-client';
 
 const NO_COUNTS: CodeCountMaps = { own: new Map(), rolled: new Map() };
 
 /**
- * Project-wide figures for the Code workspace, live: the codebook's counts, computed inside a live
- * query, so the workbench never holds every coding of the project in its state (it keeps only the
- * open document's codings). Keys 1–9 follow shared/coding/quick-keys.ts (codebook order).
+ * Project-wide figures for the Code workspace, live: the codebook's counts, read and counted in the
+ * analysis worker once per data revision, so the main thread never reads or counts every coding of
+ * the project (100,000 codings took seconds there) and nothing but a change to the data (a new
+ * revision) counts again: opening a dialog or the Code view does not. The counts of the previous
+ * revision stay shown until the new ones arrive. Keys 1–9 follow shared/coding/quick-keys.ts.
  */
-export function useCodingStats(
-  db: ChorusDb,
-  projectId: string,
-  codes: readonly Code[],
-  documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[],
-): { counts: CodeCountMaps } {
-  const counts = useLiveQuery(async () => codeCounts(codes, await listCodings(db, { projectId }), documents), [db, projectId, codes, documents]);
-  return { counts: counts ?? NO_COUNTS };
+export function useCodingStats(db: ChorusDb, projectId: string): { counts: CodeCountMaps } {
+  const revision = useRevision(db, projectId);
+  const [counts, setCounts] = useState<{ projectId: string; counts: CodeCountMaps } | null>(null);
+  useEffect(() => {
+    if (revision === undefined) return;
+    let live = true;
+    analysisClient()
+      .codeCounts(projectId, revision)
+      .then(
+        (c) => live && setCounts({ projectId, counts: c }),
+        () => undefined, // a failed count leaves the last ones shown; the next revision tries again
+      );
+    return () => {
+      live = false;
+    };
+  }, [projectId, revision]);
+  return { counts: counts?.projectId === projectId ? counts.counts : NO_COUNTS };
 }

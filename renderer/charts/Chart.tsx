@@ -10,9 +10,11 @@ export interface ChartProps {
   width?: number;
   theme?: ChartThemeName;
   className?: string;
+  /** Marks with a ref become focusable buttons (see RenderOptions.interactive). */
+  interactive?: boolean;
 }
 
-export function Chart({ spec, width, theme, className }: ChartProps) {
+export function Chart({ spec, width, theme, className, interactive }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<number | null>(null);
 
@@ -30,8 +32,8 @@ export function Chart({ spec, width, theme, className }: ChartProps) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    renderChart(spec, el, { width: width ?? (measured ? Math.max(480, measured) : 800), theme });
-  }, [spec, width, theme, measured]);
+    renderChart(spec, el, { width: width ?? (measured ? Math.max(480, measured) : 800), theme, interactive });
+  }, [spec, width, theme, measured, interactive]);
 
   return <div ref={ref} className={className ?? 'chart'} data-testid="chart" />;
 }

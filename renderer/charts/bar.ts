@@ -4,7 +4,7 @@ import { seriesColour } from '../../shared/report/chart-colours';
 import type { BarChartSpec } from '../../shared/report/chart-spec';
 import { bottomValueAxis } from './axes';
 import { categoryName, drawCategoryLabels, labelColumnWidth } from './categories';
-import { outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
+import { markTarget, outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 import { textWidth } from './text';
 
@@ -46,6 +46,7 @@ export function drawBar(frame: Frame, spec: BarChartSpec): number {
         .append('g')
         .attr('class', 'mark')
         .attr('aria-label', `${categoryName(c)}${nS > 1 ? `, ${s.label}` : ''}: ${spoken(v)}`);
+      markTarget(frame, mark, v);
       let textX = zero + 4;
       if (v.suppressed) {
         mark.append('rect').attr('x', zero).attr('y', top + 1).attr('width', 10).attr('height', barH - 2).attr('fill', hatch).attr('stroke', theme.muted).attr('stroke-width', 0.5);

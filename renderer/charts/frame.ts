@@ -20,6 +20,8 @@ export interface Frame {
   hatch: string;
   /** Prefix of every id in the chart (the hatch and series patterns). */
   id: string;
+  /** Marks with a ref are focusable buttons carrying data-row/data-key (the app; never exports). */
+  interactive: boolean;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -31,14 +33,15 @@ export const PAD = 16;
  * Clear `container` and start a chart; call `finishFrame` with the plot's height and width when drawn.
  * `idPrefix` names the chart's ids (default a fresh serial number; give a fixed one for byte-stable output).
  */
-export function startFrame(spec: ChartSpec, container: Element, width: number, theme: ChartTheme, idPrefix?: string): Frame {
+export function startFrame(spec: ChartSpec, container: Element, width: number, theme: ChartTheme, idPrefix?: string, interactive = false): Frame {
   const root = select(container);
   root.selectAll('*').remove();
   const id = idPrefix ?? `chorus-chart-${++serial}`;
   const svg = root
     .append('svg')
     .attr('xmlns', SVG_NS)
-    .attr('role', 'img')
+    // an image's children are presentational: with focusable marks the chart is a labelled group
+    .attr('role', interactive ? 'group' : 'img')
     .attr('aria-labelledby', `${id}-title`)
     .attr('aria-describedby', `${id}-desc`)
     .attr('data-chart-kind', spec.kind)
@@ -76,7 +79,7 @@ export function startFrame(spec: ChartSpec, container: Element, width: number, t
   const top = PAD + titleLines.length * (theme.titleSize + 4) + 12;
   const body = svg.append('g').attr('class', 'chart-body').attr('transform', `translate(0,${top})`);
   body.attr('data-top', top);
-  return { svg, body, width, theme, hatch: `url(#${id}-hatch)`, id };
+  return { svg, body, width, theme, hatch: `url(#${id}-hatch)`, id, interactive };
 }
 
 /**
@@ -129,4 +132,20 @@ export function spoken(v: ChartValue): string {
   if (v.suppressed) return `${v.text.replace(/^</, 'fewer than ')} (suppressed)`;
   if (v.value === null) return v.text === '–' ? 'no value' : v.text;
   return v.text;
+}
+
+/**
+ * In an interactive chart, make `mark` (a <g> with an aria-label) a button that names the table cell
+ * behind its value: data-row and data-key, found by the app through event delegation. A value with
+ * no ref (suppressed, missing, or a share rather than a count) stays a plain labelled mark.
+ */
+export function markTarget(frame: Frame, mark: Sel, v: ChartValue): void {
+  if (!frame.interactive || !v.ref || v.suppressed) return;
+  mark
+    .attr('data-row', v.ref.row)
+    .attr('data-key', v.ref.key)
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr('class', 'mark mark--evidence')
+    .attr('aria-label', `${mark.attr('aria-label')} — open the segments`);
 }

@@ -6,7 +6,7 @@ import { scaleQuantize } from 'd3';
 import { BLUES, CATEGORY_COLOURS, textColourOn } from '../../shared/report/chart-colours';
 import type { HeatCell, HeatmapSpec } from '../../shared/report/chart-spec';
 import { categoryName, drawCategoryLabels, labelColumnWidth } from './categories';
-import { PAD, spoken, type Frame } from './frame';
+import { markTarget, PAD, spoken, type Frame } from './frame';
 import { drawLegend, type LegendItem } from './legend';
 import { drawnTextWidth, textWidth, truncate } from './text';
 
@@ -97,6 +97,7 @@ export function drawHeatmap(frame: Frame, spec: HeatmapSpec): { height: number; 
       const f = cell.suppressed ? '#E0E0E0' : fill(cell);
       const label = `${categoryName(r)}, ${categoryName(c)}: ${spoken(cell)}${cell.note ? ` (${cell.note})` : ''}`;
       const mark = marks.append('g').attr('class', 'mark').attr('aria-label', label);
+      markTarget(frame, mark, cell);
       mark
         .append('rect')
         .attr('x', cx + 1)

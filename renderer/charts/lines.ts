@@ -7,7 +7,7 @@ import { line, scaleLinear, scalePoint, symbol, symbolsFill } from 'd3';
 import { SERIES_DASHES, seriesColour } from '../../shared/report/chart-colours';
 import type { ChartValue, LineChartSpec } from '../../shared/report/chart-spec';
 import { bottomPointAxis, leftValueAxis } from './axes';
-import { outlineFor, PAD, spoken, type Frame } from './frame';
+import { markTarget, outlineFor, PAD, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 
 export function drawLines(frame: Frame, spec: LineChartSpec): number {
@@ -64,6 +64,7 @@ export function drawLines(frame: Frame, spec: LineChartSpec): number {
     s.values.forEach((v, i) => {
       if (v.value === null && !v.suppressed) return;
       const mark = marks.append('g').attr('class', 'mark').attr('aria-label', `${s.label}, ${spec.x[i]}: ${spoken(v)}`);
+      markTarget(frame, mark, v);
       if (v.suppressed) {
         mark.append('rect').attr('x', px(i) - 5).attr('y', plotH - 12).attr('width', 10).attr('height', 10).attr('fill', hatch).attr('stroke', colour);
         mark.append('title').text(`${s.label}, ${spec.x[i]}: ${v.text}`);

@@ -6,7 +6,7 @@
 import { scaleLinear, scaleSqrt } from 'd3';
 import { seriesColour } from '../../shared/report/chart-colours';
 import type { NetworkSpec } from '../../shared/report/chart-spec';
-import { outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
+import { markTarget, outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 import { truncate } from './text';
 
@@ -41,6 +41,7 @@ export function drawNetwork(frame: Frame, spec: NetworkSpec): number {
     if (!a || !b) continue;
     const label = `${name.get(e.source)} with ${name.get(e.target)}: ${spoken(e.value)}${e.note ? ` (${e.note})` : ''}`;
     const mark = links.append('g').attr('class', 'mark').attr('aria-label', label);
+    markTarget(frame, mark, e.value);
     mark
       .append('line')
       .attr('x1', round(a.x))
@@ -74,6 +75,7 @@ export function drawNetwork(frame: Frame, spec: NetworkSpec): number {
     const colour = seriesColour(node.group);
     const label = `${node.fullLabel ?? node.label}: ${spoken(node.value)}`;
     const mark = nodes.append('g').attr('class', 'mark').attr('aria-label', label);
+    markTarget(frame, mark, node.value);
     mark
       .append('circle')
       .attr('cx', round(p.x))

@@ -21,6 +21,11 @@ export interface RenderOptions {
   theme?: ChartThemeName;
   /** Prefix for the ids inside the SVG (default a fresh serial number; fix it for byte-stable output). */
   idPrefix?: string;
+  /**
+   * Marks whose value has a ref become focusable buttons with data-row/data-key (for the app to
+   * open the segments behind them); default false, so exports and goldens carry none of it.
+   */
+  interactive?: boolean;
 }
 
 function drawEmpty(frame: Frame, spec: ChartSpec): number {
@@ -39,7 +44,7 @@ function drawEmpty(frame: Frame, spec: ChartSpec): number {
 /** Clear `container` and draw `spec` into it as one <svg>. */
 export function renderChart(spec: ChartSpec, container: Element, opts: RenderOptions = {}): void {
   const width = Math.max(320, Math.round(opts.width ?? 800));
-  const frame = startFrame(spec, container, width, chartTheme(opts.theme), opts.idPrefix);
+  const frame = startFrame(spec, container, width, chartTheme(opts.theme), opts.idPrefix, opts.interactive ?? false);
   if (isEmptyChart(spec)) return finishFrame(frame, spec, drawEmpty(frame, spec));
   switch (spec.kind) {
     case 'bar':
@@ -71,7 +76,7 @@ export function renderChart(spec: ChartSpec, container: Element, opts: RenderOpt
  */
 export function chartToSvgString(spec: ChartSpec, document: Document, opts: RenderOptions = {}): string {
   const holder = document.createElement('div');
-  renderChart(spec, holder, { theme: 'print', ...opts });
+  renderChart(spec, holder, { theme: 'print', ...opts, interactive: false });
   const svg = holder.querySelector('svg')!;
   svg.style.removeProperty('max-width');
   svg.style.removeProperty('height');

@@ -28,6 +28,7 @@ export function renderChartSvg(spec: ChartSpec, doc: Document, opts: RenderOptio
   // the options as drawn (defaults filled in), so equivalent calls give the same ids
   const width = Math.max(320, Math.round(opts.width ?? 800));
   const theme = opts.theme ?? 'print';
-  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1a(JSON.stringify([spec, width, theme]))}`;
+  // (a value's ref names where it came from and is never drawn in an export, so it is left out)
+  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1a(JSON.stringify([spec, width, theme], (k, v: unknown) => (k === 'ref' ? undefined : v)))}`;
   return chartToSvgString(spec, doc, { ...opts, width, theme, idPrefix });
 }

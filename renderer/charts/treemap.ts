@@ -6,7 +6,7 @@
 import { stratify, treemap, treemapSquarify } from 'd3';
 import { seriesColour, textColourOn } from '../../shared/report/chart-colours';
 import type { HierarchyNode, TreemapSpec } from '../../shared/report/chart-spec';
-import { outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
+import { markTarget, outlineFor, PAD, seriesPaint, spoken, type Frame } from './frame';
 import { drawLegend } from './legend';
 import { WIDE_FONT } from './categories';
 import { textWidth, truncate } from './text';
@@ -55,6 +55,7 @@ export function drawTreemap(frame: Frame, spec: TreemapSpec): number {
     if (w <= 0 || h <= 0) continue;
     const name = n.fullLabel ?? n.label;
     const mark = marks.append('g').attr('class', 'mark').attr('aria-label', `${name}: ${spoken(n.value)}`);
+    markTarget(frame, mark, n.value);
     const parent = d.children !== undefined;
     const fill = n.value.suppressed ? hatch : seriesPaint(frame, k);
     mark

@@ -5,6 +5,13 @@ import type { AgreementRequest, AgreementResult } from '../../shared/analysis/re
 import type { FindingsEvidence } from '../../shared/findings/evidence';
 import type { SegmentQuery } from '../../shared/evidence/segments';
 import type { SegmentFacets, SegmentRow, SegmentView } from '../../shared/evidence/view';
+import type { CodeCounts } from '../../shared/coding/counts';
+
+/** The codebook's counts: each code's own, and rolled up over its subcodes. */
+export interface CodeCountMaps {
+  own: Map<string, CodeCounts>;
+  rolled: Map<string, CodeCounts>;
+}
 
 /** A Code view list the worker holds: its length and what its filters can choose from (rows are fetched by range). */
 export interface SegmentListInfo {
@@ -23,7 +30,8 @@ export type AnalysisJob =
   | { id: number; type: 'findings'; projectId: string; revision: string }
   | { id: number; type: 'segments'; projectId: string; revision: string; query: SegmentQuery; view: SegmentView }
   | { id: number; type: 'segmentRows'; listId: number; from: number; to: number }
-  | { id: number; type: 'segmentExport'; listId: number; format: 'csv' | 'xlsx'; title: string };
+  | { id: number; type: 'segmentExport'; listId: number; format: 'csv' | 'xlsx'; title: string }
+  | { id: number; type: 'codeCounts'; projectId: string; revision: string };
 
 export type AnalysisReply =
   | { id: number; ok: true; type: 'analysis'; table: AnalysisTable }
@@ -32,6 +40,7 @@ export type AnalysisReply =
   | { id: number; ok: true; type: 'findings'; evidence: FindingsEvidence }
   | { id: number; ok: true; type: 'segments'; info: SegmentListInfo }
   | { id: number; ok: true; type: 'segmentRows'; rows: SegmentRow[] }
+  | { id: number; ok: true; type: 'codeCounts'; counts: CodeCountMaps }
   | { id: number; ok: false; message: string };
 
 type Job = AnalysisJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;

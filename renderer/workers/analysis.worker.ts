@@ -7,7 +7,9 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { ensureTermCounts, exportBundle, openChorusDb, type ChorusDb } from '../db';
+import { ensureTermCounts, exportBundle, listCodes, listCodings, listDocuments, openChorusDb, type ChorusDb } from '../db';
+import { codeCounts } from '../../shared/coding/counts';
+import type { CodeCountMaps } from './analysis-protocol';
 import { runAnalysis } from '../../shared/analysis/run-request';
 import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import { findingsEvidence } from '../../shared/findings/evidence';
@@ -49,8 +51,29 @@ async function project(projectId: string, revision: string) {
   return cached;
 }
 
+/** The codebook's counts, read from the store (codes, codings, documents only, not the bundle) once per revision. */
+let counted: { key: string; counts: Promise<CodeCountMaps> } | null = null;
+function projectCodeCounts(projectId: string, revision: string): Promise<CodeCountMaps> {
+  const key = `${projectId}@${revision}`;
+  if (counted?.key !== key) {
+    const counts = (async () => {
+      dbPromise ??= openChorusDb();
+      const db = await dbPromise;
+      const [codes, codings, documents] = await Promise.all([listCodes(db, projectId), listCodings(db, { projectId }), listDocuments(db, projectId)]);
+      return codeCounts(codes, codings, documents);
+    })();
+    counted = { key, counts };
+    counts.catch(() => {
+      if (counted?.counts === counts) counted = null;
+    });
+  }
+  return counted.counts;
+}
+
 async function handle(job: AnalysisJob): Promise<AnalysisReply> {
   switch (job.type) {
+    case 'codeCounts':
+      return { id: job.id, ok: true, type: 'codeCounts', counts: await projectCodeCounts(job.projectId, job.revision) };
     case 'analysis': {
       const p = await project(job.projectId, job.revision);
       p.index ??= prepareIndex(p.bundle);

@@ -46,6 +46,14 @@ function valueOf(row: Row, key: string, basis: string, threshold: number | null,
 
 const pct = (n: number) => `${fmt(n)}%`;
 
+/**
+ * `v` with a reference to the table cell (row index, column key) that counts what it shows, so the
+ * app can open the segments behind it; suppressed and missing values get none.
+ */
+export function withRef<V extends ChartValue>(v: V, row: number, key: string): V {
+  return v.suppressed || v.value === null || row < 0 ? v : { ...v, ref: { row, key } };
+}
+
 function maxOf(values: ChartValue[], floor = 0): number {
   return values.reduce((m, v) => (v.value !== null && v.value > m ? v.value : m), floor);
 }
@@ -111,7 +119,7 @@ export function frequencyChart(result: AnalysisTable, options: FrequencyChartOpt
     level: ranked ? 0 : typeof r.level === 'number' ? r.level : 0,
   }));
   const values = rows.map((r) => {
-    const v = valueOf(r, measure, measure, threshold, fmt);
+    const v = withRef(valueOf(r, measure, measure, threshold, fmt), result.rows.indexOf(r), measure);
     const share = measure === 'participants' ? r.participantsPct : null;
     return [typeof share === 'number' && !v.suppressed ? { ...v, text: `${v.text} (${pct(share)})` } : v];
   });
@@ -171,7 +179,7 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
     groups.map((g) => {
       const count = markOf(r, `n:${g.i}`);
       if (count === 'withheld' || (!count && markOf(r, `${key}:${g.i}`) === 'withheld')) return WITHHELD;
-      const v = valueOf(r, `${key}:${g.i}`, `n:${g.i}`, threshold, measure === 'count' ? fmt : pct);
+      const v = withRef(valueOf(r, `${key}:${g.i}`, `n:${g.i}`, threshold, measure === 'count' ? fmt : pct), result.rows.indexOf(r), `n:${g.i}`);
       const n = r[`n:${g.i}`];
       return v.suppressed || typeof n !== 'number' ? v : { ...v, note: `${fmt(n)} participant(s)` };
     }),
@@ -222,15 +230,15 @@ export function cooccurrenceHeatmap(result: AnalysisTable, options: Cooccurrence
   const chosen = [...codes.entries()].sort((a, b) => b[1].units - a[1].units || a[1].order - b[1].order).slice(0, limit);
   const pos = new Map(chosen.map(([id], i) => [id, i]));
   const cells: Array<Array<HeatCell | null>> = chosen.map(() => chosen.map(() => MISSING_PAIR));
-  for (const r of result.rows) {
+  result.rows.forEach((r, index) => {
     const a = pos.get(String(r.codeAId));
     const b = pos.get(String(r.codeBId));
-    if (a === undefined || b === undefined) continue;
-    const v = valueOf(r, 'both', 'both', threshold, fmt);
+    if (a === undefined || b === undefined) return;
+    const v = withRef(valueOf(r, 'both', 'both', threshold, fmt), index, 'both');
     const cell: HeatCell = v.suppressed || typeof r.jaccard !== 'number' ? v : { ...v, note: `Jaccard ${r.jaccard.toFixed(2)}` };
     cells[a]![b] = cell;
     cells[b]![a] = cell;
-  }
+  });
   chosen.forEach((_, i) => (cells[i]![i] = null));
   const flat = cells.flat().filter((c): c is HeatCell => c !== null);
   const categories = chosen.map(([id, c]) => ({ id, label: lastSegment(c.label), fullLabel: c.label }));
@@ -283,10 +291,10 @@ export function triangulationGrid(result: AnalysisTable, options: TitleOption = 
   expectKind(result, 'triangulation', 'triangulationGrid');
   const threshold = disclosureThreshold(result);
   const kinds = result.columns.flatMap((c) => (c.key.endsWith(':present') ? [c.key.slice(0, -':present'.length)] : []));
-  const cells: HeatCell[][] = result.rows.map((r) =>
+  const cells: HeatCell[][] = result.rows.map((r, index) =>
     kinds.map((k) => {
       const status = String(r.status);
-      const v = valueOf(r, `${k}:pct`, `${k}:participants`, threshold, pct);
+      const v = withRef(valueOf(r, `${k}:pct`, `${k}:participants`, threshold, pct), index, `${k}:participants`);
       if (v.suppressed) return { ...v, category: status, note: STATUS_LABEL[status] ?? status };
       if (r[`${k}:present`] !== true) return { value: 0, text: '–', category: 'not found', note: 'not found' };
       return { ...v, category: status, note: `${STATUS_LABEL[status] ?? status}` };
@@ -332,7 +340,7 @@ export function timeLines(result: AnalysisTable, options: TimeLinesOptions = {})
   const series = codeRows.map((r) => ({
     key: String(r.codeId),
     label: String(r.code),
-    values: periods.map((g) => valueOf(r, `${pctKey}:${g.i}`, `${countKey}:${g.i}`, threshold, pct)),
+    values: periods.map((g) => withRef(valueOf(r, `${pctKey}:${g.i}`, `${countKey}:${g.i}`, threshold, pct), result.rows.indexOf(r), `${countKey}:${g.i}`)),
   }));
   const wanted = options.codeIds ? new Set(options.codeIds) : null;
   const limit = options.limit ?? 6;

@@ -24,6 +24,17 @@ export interface ChartValue {
   text: string;
   /** Hidden by disclosure control (small-number suppression): drawn hatched grey with `text` "<N". */
   suppressed?: boolean;
+  /**
+   * Where a count came from: the row index and column key in the AnalysisTable it was built from,
+   * so the app can open the segments behind it (shared/evidence/cells.ts). Never on a suppressed value.
+   */
+  ref?: ValueRef;
+}
+
+/** A cell of the AnalysisTable a chart value came from (JSON-safe). */
+export interface ValueRef {
+  row: number;
+  key: string;
 }
 
 interface ChartBase {

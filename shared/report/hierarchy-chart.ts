@@ -4,7 +4,7 @@
  * itself). Built from a code frequencies result.
  */
 import type { AnalysisTable, Row } from '../analysis/types';
-import { countSuppressed, disclosureThreshold, expectKind, isSuppressed, suppressedValue, suppressionNote, type TitleOption } from './chart-builders';
+import { countSuppressed, disclosureThreshold, expectKind, isSuppressed, suppressedValue, suppressionNote, withRef, type TitleOption } from './chart-builders';
 import type { ChartValue, HierarchyNode, TreemapSpec } from './chart-spec';
 
 const fmt = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(n);
@@ -19,12 +19,12 @@ export function codebookTreemap(result: AnalysisTable, options: TitleOption = {}
     isSuppressed(r.codings, threshold) ? suppressedValue(threshold!) : typeof r.codings === 'number' ? { value: r.codings, text: fmt(r.codings) } : { value: null, text: '–' };
   // parents from the depth-first codebook order: a row's parent is the nearest earlier row one level up
   const stack: string[] = [];
-  const rows = result.rows.map((r) => {
+  const rows = result.rows.map((r, index) => {
     const level = typeof r.level === 'number' ? r.level : 0;
     stack.length = Math.min(stack.length, level);
     const parentId = level > 0 ? (stack[level - 1] ?? null) : null;
     stack[level] = String(r.codeId);
-    return { r, id: String(r.codeId), parentId };
+    return { r, index, id: String(r.codeId), parentId };
   });
   const children = new Map<string, typeof rows>();
   for (const x of rows) if (x.parentId !== null) children.set(x.parentId, [...(children.get(x.parentId) ?? []), x]);
@@ -33,7 +33,7 @@ export function codebookTreemap(result: AnalysisTable, options: TitleOption = {}
   for (const x of rows) {
     const v = value(x.r);
     if (!v.suppressed && v.value === 0) continue;
-    nodes.push({ id: x.id, parentId: x.parentId, label: String(x.r.code), fullLabel: String(x.r.path ?? x.r.code), value: v });
+    nodes.push({ id: x.id, parentId: x.parentId, label: String(x.r.code), fullLabel: String(x.r.path ?? x.r.code), value: withRef(v, x.index, 'codings') });
     const kids = children.get(x.id) ?? [];
     if (kids.length === 0) continue;
     // what was coded to the parent itself: its total less its children's, only when every figure is shown

@@ -3,7 +3,7 @@
  * same picture), linked by how many units have both. An alternative view to the co-occurrence heatmap.
  */
 import type { AnalysisTable, Cell } from '../analysis/types';
-import { countSuppressed, disclosureThreshold, expectKind, isSuppressed, lastSegment, suppressedValue, suppressionNote, type TitleOption } from './chart-builders';
+import { countSuppressed, disclosureThreshold, expectKind, isSuppressed, lastSegment, suppressedValue, suppressionNote, withRef, type TitleOption } from './chart-builders';
 import type { ChartValue, NetworkEdge, NetworkNode, NetworkSpec } from './chart-spec';
 
 const fmt = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(n);
@@ -20,14 +20,14 @@ export function cooccurrenceNetwork(result: AnalysisTable, options: Cooccurrence
   const count = (c: Cell | undefined): ChartValue =>
     isSuppressed(c, threshold) ? suppressedValue(threshold!) : typeof c === 'number' ? { value: c, text: fmt(c) } : { value: null, text: '–' };
   const codes = new Map<string, { path: string; units: ChartValue; order: number }>();
-  const note = (id: Cell | undefined, path: Cell | undefined, units: Cell | undefined) => {
+  const note = (id: Cell | undefined, path: Cell | undefined, units: ChartValue) => {
     const key = String(id);
-    if (!codes.has(key)) codes.set(key, { path: String(path), units: count(units), order: codes.size });
+    if (!codes.has(key)) codes.set(key, { path: String(path), units, order: codes.size });
   };
-  for (const r of result.rows) {
-    note(r.codeAId, r.codeA, r.unitsA);
-    note(r.codeBId, r.codeB, r.unitsB);
-  }
+  result.rows.forEach((r, index) => {
+    note(r.codeAId, r.codeA, withRef(count(r.unitsA), index, 'unitsA'));
+    note(r.codeBId, r.codeB, withRef(count(r.unitsB), index, 'unitsB'));
+  });
   const size = (v: ChartValue) => (v.suppressed ? 0 : (v.value ?? 0));
   const chosen = [...codes.entries()].sort((a, b) => size(b[1].units) - size(a[1].units) || a[1].order - b[1].order).slice(0, limit);
   // on the circle in codebook order (the order codes first appear), so codes of a theme sit together
@@ -38,12 +38,12 @@ export function cooccurrenceNetwork(result: AnalysisTable, options: Cooccurrence
   const nodes: NetworkNode[] = chosen.map(([id, c]) => ({ id, label: lastSegment(c.path), fullLabel: c.path, value: c.units, group: groups.indexOf(themeOf(c.path)) }));
   const ids = new Set(nodes.map((n) => n.id));
   const edges: NetworkEdge[] = [];
-  for (const r of result.rows) {
-    if (!ids.has(String(r.codeAId)) || !ids.has(String(r.codeBId))) continue;
-    const v = count(r.both);
-    if (!v.suppressed && !(v.value && v.value > 0)) continue;
+  result.rows.forEach((r, index) => {
+    if (!ids.has(String(r.codeAId)) || !ids.has(String(r.codeBId))) return;
+    const v = withRef(count(r.both), index, 'both');
+    if (!v.suppressed && !(v.value && v.value > 0)) return;
     edges.push({ source: String(r.codeAId), target: String(r.codeBId), value: v, ...(v.suppressed || typeof r.jaccard !== 'number' ? {} : { note: `Jaccard ${r.jaccard.toFixed(2)}` }) });
-  }
+  });
   const unit = String(result.stats?.unit ?? 'unit');
   const strongest = edges.reduce<NetworkEdge | null>((b, e) => (e.value.value !== null && (b === null || e.value.value > (b.value.value ?? -1)) ? e : b), null);
   const name = (id: string) => nodes.find((n) => n.id === id)?.fullLabel ?? id;

@@ -3,7 +3,8 @@
  * named speakers are imported through the UI; codes (a theme with a subcategory) are applied in the
  * grid and the transcript; the Code view (Enter on a code) lists exactly the segments
  * shared/evidence selects, filters by an attribute, stars a candidate quote, and exports the same
- * table as the pure function; a matrix cell in Analyse opens exactly the segments behind its count.
+ * table as the pure function; a matrix cell in Analyse opens exactly the segments behind its count,
+ * and so do the same cell in the heatmap and a bar of the code frequencies chart (click and Enter).
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -165,5 +166,43 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     expect(cellCsv).toBe(toCsv(segmentTable(index, behind.positions, bundle.quotes ?? [], ''), { bom: true }));
     await screenshot(page, 'evidence-matrix-cell');
     expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+
+    // the heatmap: the same cell, clicked in the chart, opens the same segments
+    const heatCell = page.locator(`.analyse__chart [data-row="${themeRow}"][data-key="${col.key}"]`);
+    expect(await heatCell.getAttribute('role')).toBe('button');
+    expect(await heatCell.getAttribute('aria-label')).toContain(THEME);
+    await heatCell.click();
+    await shows(page, behind.positions.length);
+    expect(await exportDialogCsv(page)).toBe(cellCsv);
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+    // a suppressed cell is not a button (the table for publication hides counts under the threshold)
+    await page.getByRole('switch', { name: /For publication/ }).check();
+    await expect.poll(() => page.locator('.analyse__chart .mark[aria-label*="(suppressed)"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.analyse__chart .mark[aria-label*="(suppressed)"][data-row]').count()).toBe(0);
+    await page.getByRole('switch', { name: /For publication/ }).uncheck();
+
+    // Code frequencies: the theme's bar (participants) opens the segments behind it, by keyboard too
+    await step.chooseAnalysis(page, 'Code frequencies');
+    const caption = await step.newResult(page, null);
+    expect(caption).toBeTruthy();
+    const freqRequest: AnalysisRequest = { analysis: 'frequencies', filter: {} };
+    const freq = runAnalysis(index, freqRequest);
+    const barRow = freq.rows.findIndex((r) => r.codeId === theme.id);
+    const barEv = cellEvidence(freqRequest, freq, freq.rows[barRow]!, 'participants')!;
+    const barBehind = selectSegments(index, barEv.query);
+    expect(countSelection(index, barBehind, barEv.measure)).toBe(freq.rows[barRow]!.participants);
+    const bar = page.locator(`.analyse__chart [data-row="${barRow}"][data-key="participants"]`);
+    await bar.click();
+    await shows(page, barBehind.positions.length);
+    expect(await exportDialogCsv(page)).toBe(toCsv(segmentTable(index, barBehind.positions, bundle.quotes ?? [], ''), { bom: true }));
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await shows(page, barBehind.positions.length);
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+    await screenshot(page, 'evidence-chart-marks');
+    const chartViolations = await seriousA11yViolations(page, '.chart-figure');
+    expect(chartViolations, JSON.stringify(chartViolations, null, 1)).toEqual([]);
   }, 600_000);
 });

@@ -58,6 +58,10 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
     const row = result?.rows[i];
     return madeBy && result && row ? cellEvidence(madeBy, result, row, key) : null;
   };
+  const openEvidence = (i: number, key: string) => {
+    const ev = evidenceAt(i, key);
+    if (ev) setEvidence({ title: ev.label, query: ev.query });
+  };
 
   const note = ANALYSIS_NOTES[kind];
   return (
@@ -121,16 +125,13 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
                   ))}
                 </ul>
               )}
-              <ChartPanel key={kind} table={shown.base} measure={measure} onStatus={setStatus} />
+              <ChartPanel key={kind} table={shown.base} measure={measure} onStatus={setStatus} onOpenMark={(ref) => openEvidence(ref.row, ref.key)} />
               <ResultTable
                 table={shown.table}
                 originalRows={result!.rows}
                 threshold={published ? threshold : null}
                 evidenceOf={(i, key) => evidenceAt(i, key)?.label ?? null}
-                onOpenCell={(i, key) => {
-                  const ev = evidenceAt(i, key);
-                  if (ev) setEvidence({ title: ev.label, query: ev.query });
-                }}
+                onOpenCell={openEvidence}
               />
             </>
           )}

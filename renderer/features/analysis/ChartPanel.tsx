@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis';
 import type { MatrixMeasure } from '../../../shared/analysis/measure';
+import type { ValueRef } from '../../../shared/report/chart-spec';
 import { errorMessage } from '../../../shared/error-message';
 import { ChartFigure } from '../charts/ChartFigure';
 import { CHART_VIEWS, chartFor, type ChartView } from './chartFor';
@@ -11,9 +12,11 @@ export interface ChartPanelProps {
   table: AnalysisTable;
   measure: MatrixMeasure;
   onStatus?: (message: string) => void;
+  /** Open the segments behind a mark: the row index and column key of `table` its count came from. */
+  onOpenMark?: (ref: ValueRef) => void;
 }
 
-export function ChartPanel({ table, measure, onStatus }: ChartPanelProps) {
+export function ChartPanel({ table, measure, onStatus, onOpenMark }: ChartPanelProps) {
   const views = CHART_VIEWS[table.kind] ?? [];
   const [view, setView] = useState<ChartView>('default');
   const [codeId, setCodeId] = useState<string>('');
@@ -54,7 +57,7 @@ export function ChartPanel({ table, measure, onStatus }: ChartPanelProps) {
           )}
         </div>
       )}
-      {spec && <ChartFigure spec={spec} className="chart analyse__chart" onStatus={onStatus} />}
+      {spec && <ChartFigure spec={spec} className="chart analyse__chart" onStatus={onStatus} onOpenMark={onOpenMark} />}
       {error && <p className="hint">The chart could not be drawn: {error}</p>}
     </>
   );
