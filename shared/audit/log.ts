@@ -50,6 +50,8 @@ const LABELS: Record<string, string> = {
   'retention.set': 'Retention period set',
   'quote.star': 'Quote starred',
   'quote.unstar': 'Quote unstarred',
+  'quote.confirm': 'Quote confirmed for publication',
+  'quote.unconfirm': 'Quote confirmation withdrawn',
   'finding.create': 'Finding created',
   'finding.update': 'Finding edited',
   'finding.delete': 'Finding deleted',
