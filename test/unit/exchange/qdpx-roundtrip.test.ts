@@ -82,7 +82,9 @@ describe('qdpx round trip', () => {
         const source = { id: r.sourceId, projectId, name: 'S', kind: 'other' as const, description: '', createdAt: r.created };
         ids.add(source.id);
         const docs = unique(r.docs).map((d) => ({ id: d.id, projectId, sourceId: source.id, participantId: null as string | null, title: d.title, kind: 'document' as const, length: d.text.length, turns: [], createdAt: r.created, text: d.text }));
+        // (ids are unique across lists, so a code, document or coder can lose its id to an earlier list and a list can end up empty)
         const codings = unique(r.codings).flatMap((c) => {
+          if (docs.length === 0 || codes.length === 0 || coders.length === 0) return [];
           const d = docs[c.doc % docs.length]!;
           const cps = [...d.text].length;
           if (cps === 0) return [];
@@ -93,7 +95,7 @@ describe('qdpx round trip', () => {
         });
         const participants = [];
         const variables = [];
-        if (r.participant && !ids.has(r.participant.id) && !ids.has(r.participant.varId) && r.participant.id !== r.participant.varId) {
+        if (r.participant && docs.length > 0 && !ids.has(r.participant.id) && !ids.has(r.participant.varId) && r.participant.id !== r.participant.varId) {
           const p = r.participant;
           variables.push({ id: p.varId, projectId, name: 'V', type: typeof p.value === 'number' ? ('number' as const) : typeof p.value === 'boolean' ? ('boolean' as const) : ('text' as const), description: '' });
           participants.push({ id: p.id, projectId, sourceId: source.id, pseudonym: p.pseudonym, attributes: { [p.varId]: p.value } });
