@@ -17,7 +17,7 @@ import { chartDataTable, type ChartSpec } from '../../shared/report';
 import { renderChartSvg } from '../../renderer/charts/svg';
 import { chartFor, type ChartChoice } from '../../renderer/features/analysis/chartFor';
 import { chartFileName } from '../../renderer/features/charts/saveChart';
-import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
+import { realisticSurvey, realisticTranscript } from '../fixtures/realistic/generate';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
 
@@ -69,15 +69,7 @@ describe.skipIf(reason !== null)('Charts on imported data (Chromium)', () => {
     const { page } = await app.open();
 
     // 1. import a survey CSV and a transcript through the UI
-    await step.createProject(page, PROJECT);
-    await step.openWorkspace(page, 'Import');
-    await step.chooseFiles(page, [
-      { name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(survey.csv, 'utf8') },
-      { name: transcript.name, mimeType: 'text/plain', buffer: Buffer.from(transcript.text, 'utf8') },
-    ]);
-    await step.setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
-    await step.mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
-    await step.passGateAndImport(page);
+    await step.importSurveyAndTranscript(page, PROJECT, survey, transcript);
 
     // 2. a codebook with themes and subcodes, coded in the grid and the transcript
     await page.getByRole('button', { name: 'Open the Code workspace' }).click();

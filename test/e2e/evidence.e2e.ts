@@ -59,15 +59,7 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     const transcript = realisticTranscript();
     const { page } = await app.open();
 
-    await step.createProject(page, PROJECT);
-    await step.openWorkspace(page, 'Import');
-    await step.chooseFiles(page, [
-      { name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(survey.csv, 'utf8') },
-      { name: transcript.name, mimeType: 'text/plain', buffer: Buffer.from(transcript.text, 'utf8') },
-    ]);
-    await step.setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
-    await step.mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
-    await step.passGateAndImport(page);
+    await step.importSurveyAndTranscript(page, PROJECT, survey, transcript);
 
     // a theme with a subcategory, and another code; keys 1–3 in codebook order
     await page.getByRole('button', { name: 'Open the Code workspace' }).click();

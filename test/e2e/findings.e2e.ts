@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
-import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
+import { realisticSurvey, realisticTranscript } from '../fixtures/realistic/generate';
 import * as step from './journey/steps';
 import { evidenceStrength } from '../../shared/findings/strength';
 import { methodStatement, projectFigures } from '../../shared/findings/method';
@@ -95,15 +95,7 @@ describe.skipIf(reason !== null)('Findings workspace on imported data (Chromium)
     const transcript = realisticTranscript();
 
     // 1. import through the UI and code with two coders (grid answers and the transcript)
-    await step.createProject(page, PROJECT);
-    await step.openWorkspace(page, 'Import');
-    await step.chooseFiles(page, [
-      { name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(survey.csv, 'utf8') },
-      { name: transcript.name, mimeType: 'text/plain', buffer: Buffer.from(transcript.text, 'utf8') },
-    ]);
-    await step.setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
-    await step.mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
-    await step.passGateAndImport(page);
+    await step.importSurveyAndTranscript(page, PROJECT, survey, transcript);
     await page.getByRole('button', { name: 'Open the Code workspace' }).click();
     for (const c of CODES) await step.addCode(page, c);
     await step.openWorkspace(page, 'Survey grid');

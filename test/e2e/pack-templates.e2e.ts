@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
-import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
+import { realisticSurvey, realisticTranscript } from '../fixtures/realistic/generate';
 import { buildPack } from '../../shared/packs/build';
 import { gatherPackInput } from '../../shared/packs/gather';
 import { templateFor } from '../../shared/packs/make';
@@ -59,15 +59,7 @@ describe.skipIf(reason !== null)('Pack templates (Chromium)', () => {
     const { page, errors } = await app.open();
     const survey = realisticSurvey(150);
     const transcript = realisticTranscript();
-    await step.createProject(page, PROJECT);
-    await step.openWorkspace(page, 'Import');
-    await step.chooseFiles(page, [
-      { name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(survey.csv, 'utf8') },
-      { name: transcript.name, mimeType: 'text/plain', buffer: Buffer.from(transcript.text, 'utf8') },
-    ]);
-    await step.setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
-    await step.mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
-    await step.passGateAndImport(page);
+    await step.importSurveyAndTranscript(page, PROJECT, survey, transcript);
     await page.getByRole('button', { name: 'Open the Code workspace' }).click();
     await step.addCode(page, 'Waiting for updates');
     await step.openWorkspace(page, 'Survey grid');

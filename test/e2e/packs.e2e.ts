@@ -16,7 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM, REPO_ROOT, screenshot, SCREENSHOTS, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
-import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
+import { realisticSurvey, realisticTranscript } from '../fixtures/realistic/generate';
 import { makePack } from '../../shared/packs/make';
 import { safeFileName } from '../../shared/export/file-name';
 import { AUDIENCE_LABELS, PACK_AUDIENCES, type PackAudience, type PackDocument } from '../../shared/packs/model';
@@ -91,15 +91,7 @@ describe.skipIf(reason !== null)('Packs (Chromium)', () => {
     const { page, errors } = await app.open();
     const survey = realisticSurvey(400);
     const transcript = realisticTranscript();
-    await step.createProject(page, PROJECT);
-    await step.openWorkspace(page, 'Import');
-    await step.chooseFiles(page, [
-      { name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(survey.csv, 'utf8') },
-      { name: transcript.name, mimeType: 'text/plain', buffer: Buffer.from(transcript.text, 'utf8') },
-    ]);
-    await step.setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
-    await step.mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
-    await step.passGateAndImport(page);
+    await step.importSurveyAndTranscript(page, PROJECT, survey, transcript);
     await page.getByRole('button', { name: 'Open the Code workspace' }).click();
     for (const c of ['Waiting for updates', 'Treated with respect']) await step.addCode(page, c);
     await step.openWorkspace(page, 'Survey grid');

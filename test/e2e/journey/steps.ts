@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ProjectBundle } from '../../../shared/model';
 import { dragSelect } from '../harness';
+import { SURVEY_COLUMNS } from '../../fixtures/realistic/generate';
 
 export interface UploadFile {
   name: string;
@@ -75,6 +76,22 @@ export async function passGateAndImport(page: Page): Promise<string> {
 }
 
 /** Add a code in the Code workspace's codebook. */
+/**
+ * A new project with the realistic survey (as feedback.csv: record id and mixed-date columns mapped)
+ * and a transcript imported through the Import workspace and the gate. Returns the import summary.
+ */
+export async function importSurveyAndTranscript(page: Page, project: string, survey: { csv: string }, transcript: { name: string; text: string }): Promise<string> {
+  await createProject(page, project);
+  await openWorkspace(page, 'Import');
+  await chooseFiles(page, [
+    { name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(survey.csv, 'utf8') },
+    { name: transcript.name, mimeType: 'text/plain', buffer: Buffer.from(transcript.text, 'utf8') },
+  ]);
+  await setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
+  await mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
+  return passGateAndImport(page);
+}
+
 export async function addCode(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New code', exact: true }).click();
   const field = page.getByRole('textbox', { name: 'Code name' });
