@@ -25,8 +25,9 @@ const currentProjectName = (page: Page) => page.locator('#project-select option:
 
 /** Open a .qdpx with Ctrl+O (the browser's File › Open), answering the file chooser. */
 async function openWithShortcut(page: Page, file: { name: string; buffer: Buffer }): Promise<void> {
+  await page.evaluate(() => [document.elementFromPoint(5, 5)?.outerHTML.slice(0, 120)]).then((x) => console.log('AT55', x));
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }).catch(async (e) => { console.log('DEBUG', await page.evaluate(() => [document.activeElement?.outerHTML.slice(0, 200), document.querySelector('.app-status')?.textContent, document.querySelector('[role=dialog]')?.outerHTML.slice(0, 300)])); await page.screenshot({ path: '/tmp/dbg.png' }); throw e; }), page.keyboard.press('Control+o')]);
   await chooser.setFiles([{ name: file.name, mimeType: 'application/zip', buffer: file.buffer }]);
   await page.locator('.app-status', { hasText: /^Opened / }).waitFor({ timeout: 60_000 });
 }
@@ -35,6 +36,8 @@ async function openWithShortcut(page: Page, file: { name: string; buffer: Buffer
 async function exportWithShortcut(page: Page): Promise<{ name: string; bytes: Buffer }> {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+e')]);
+  // the export records itself in the audit log after the download starts; wait for it to finish
+  await page.locator('.app-status', { hasText: /^Exported / }).waitFor({ timeout: 30_000 });
   return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
 }
 

@@ -14,10 +14,12 @@ export function useProjectCommands(db: ChorusDb, project: Project | undefined, s
   const current = useRef(project);
   current.current = project;
   useEffect(() => {
-    let busy = false;
+    // One command at a time, in the order asked: Ctrl+O pressed while an export is still
+    // recording itself waits for it rather than being dropped.
+    let queue: Promise<void> = Promise.resolve();
+    let disposed = false;
     const run = async (command: AppCommand) => {
-      if (busy) return;
-      busy = true;
+      if (disposed) return;
       try {
         if (command.type === 'export-project') {
           const p = current.current;
@@ -35,11 +37,15 @@ export function useProjectCommands(db: ChorusDb, project: Project | undefined, s
         setStatus(openedMessage(opened));
       } catch (e) {
         setStatus(`Nothing was opened or saved: ${errorMessage(e)}`);
-      } finally {
-        busy = false;
       }
     };
-    return getPlatform().onAppCommand((c) => void run(c));
+    const stop = getPlatform().onAppCommand((c) => {
+      queue = queue.then(() => run(c));
+    });
+    return () => {
+      disposed = true;
+      stop();
+    };
   }, [db, switchTo]);
   return status;
 }
