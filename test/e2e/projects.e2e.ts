@@ -25,9 +25,8 @@ const currentProjectName = (page: Page) => page.locator('#project-select option:
 
 /** Open a .qdpx with Ctrl+O (the browser's File › Open), answering the file chooser. */
 async function openWithShortcut(page: Page, file: { name: string; buffer: Buffer }): Promise<void> {
-  await page.evaluate(() => [document.elementFromPoint(5, 5)?.outerHTML.slice(0, 120)]).then((x) => console.log('AT55', x));
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }).catch(async (e) => { console.log('DEBUG', await page.evaluate(() => [document.activeElement?.outerHTML.slice(0, 200), document.querySelector('.app-status')?.textContent, document.querySelector('[role=dialog]')?.outerHTML.slice(0, 300)])); await page.screenshot({ path: '/tmp/dbg.png' }); throw e; }), page.keyboard.press('Control+o')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
   await chooser.setFiles([{ name: file.name, mimeType: 'application/zip', buffer: file.buffer }]);
   await page.locator('.app-status', { hasText: /^Opened / }).waitFor({ timeout: 60_000 });
 }

@@ -3,6 +3,7 @@ import type { Project } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
 import type { ChorusDb } from '../../db/api';
 import { getPlatform, type AppCommand } from '../../platform';
+import { serialRunner } from './serialRunner';
 import { exportProjectFile, openedMessage, openProjectFile, pickAndOpenProject } from './projectFiles';
 
 /**
@@ -14,12 +15,7 @@ export function useProjectCommands(db: ChorusDb, project: Project | undefined, s
   const current = useRef(project);
   current.current = project;
   useEffect(() => {
-    // One command at a time, in the order asked: Ctrl+O pressed while an export is still
-    // recording itself waits for it rather than being dropped.
-    let queue: Promise<void> = Promise.resolve();
-    let disposed = false;
     const run = async (command: AppCommand) => {
-      if (disposed) return;
       try {
         if (command.type === 'export-project') {
           const p = current.current;
@@ -39,11 +35,11 @@ export function useProjectCommands(db: ChorusDb, project: Project | undefined, s
         setStatus(`Nothing was opened or saved: ${errorMessage(e)}`);
       }
     };
-    const stop = getPlatform().onAppCommand((c) => {
-      queue = queue.then(() => run(c));
-    });
+    // one command at a time, in the order asked (a key pressed during an export waits for it)
+    const runner = serialRunner(run);
+    const stop = getPlatform().onAppCommand((c) => void runner.push(c));
     return () => {
-      disposed = true;
+      runner.dispose();
       stop();
     };
   }, [db, switchTo]);
