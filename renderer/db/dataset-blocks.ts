@@ -67,9 +67,6 @@ export function addRowTexts(out: Map<string, StoredText>, rowKey: string, texts:
   }
 }
 
-/** How many rows of a block hold at least one answer. */
-export const blockRowCount = (block: DatasetBlockRecord): number => block.rows.reduce((n, r) => n + (r ? 1 : 0), 0);
-
 /**
  * A block with some of its rows rewritten (`rewrite` gets a row's texts, returns the new ones; an
  * all-empty result makes the row null). Returns the new block, or null when no row is left with an

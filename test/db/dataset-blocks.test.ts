@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitImport, confirmRetraction, createProject, execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec, type StorageCodec, type StoredText } from '../../renderer/db';
+import { commitImport, confirmRetraction, createProject, deleteForRetention, execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec, type StorageCodec, type StoredText } from '../../renderer/db';
 import { BlockPacker, blockRow, rewriteBlockRows } from '../../renderer/db/dataset-blocks';
 import { blockKeyOfRowKey, DATASET_BLOCK_ROWS, datasetBlockKey, datasetIdFrom, datasetParticipantId, datasetRowKey } from '../../shared/import/dataset';
 import { TableBuilder } from '../../shared/import/mapping';
@@ -136,4 +136,16 @@ describe('a purge over survey blocks', () => {
       db.close();
     });
   }
+
+  it('deletes every block of a source whose retention ended, counting the rows with answers', async () => {
+    const { db, pid, datasetId } = await seed(plainCodec);
+    const ds = await db.datasets.get(datasetId);
+    await db.datasetBlocks.put({ key: datasetBlockKey(datasetIdFrom('2f0e0d0c-0b0a-4908-8706-050403020100'), 0), first: 0, rows: [[st(`other ${KEEP}`)]] });
+    const record = await deleteForRetention(db, pid, ds!.sourceId, 'Alex', { now: '2026-06-02T09:00:00.000Z' });
+    expect(record.counts.datasetRows).toBe(ROWS);
+    // another dataset's block (same table, neighbouring key range) is untouched
+    expect((await db.datasetBlocks.toArray()).map((b) => b.key.slice(0, 24))).toEqual([datasetIdFrom('2f0e0d0c-0b0a-4908-8706-050403020100')]);
+    expect((await scanStore(db, [GONE], plainCodec)).hits).toEqual([]);
+    db.close();
+  });
 });
