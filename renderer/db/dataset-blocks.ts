@@ -26,6 +26,7 @@ export class BlockPacker {
     const key = datasetBlockKey(datasetId, block);
     const done: DatasetBlockRecord[] = [];
     if (this.#open?.key !== key) {
+      if (this.#open && key < this.#open.key) throw new Error(`survey rows out of order: block ${key} after block ${this.#open.key}`);
       if (this.#open && hasRows(this.#open)) done.push(this.#open);
       this.#open = { key, first: block * DATASET_BLOCK_ROWS, rows: [] };
     }
