@@ -19,9 +19,10 @@ import { missedTargets, parseBenchArgs } from './runner-args';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseBenchArgs(process.argv.slice(2));
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => args.names.length === 0 || args.names.some((w) => f.startsWith(w)))
+const benches = readdirSync(here).filter((f) => f.endsWith('.bench.ts'));
+// a name that is a bench's whole name picks that bench only ('ui' is not also 'ui-import'); else every bench it begins
+const files = benches
+  .filter((f) => args.names.length === 0 || args.names.some((w) => (benches.includes(`${w}.bench.ts`) ? f === `${w}.bench.ts` : f.startsWith(w))))
   .sort();
 console.log(
   `Chorus benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg()[0]!.toFixed(1)}${args.strict ? ', strict' : ''}`,
