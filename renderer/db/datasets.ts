@@ -3,12 +3,13 @@
  * documents, participants and answer texts. Datasets are written once, by an import, and never
  * changed afterwards, so a read one is cached per store.
  */
-import { datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowAnswerId, type Dataset } from '../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
 import { openDatasets, sameSealed } from './dataset-seal';
-import type { ChorusDb, DatasetRecord, DatasetRowRecord } from './schema';
+import { addBlockTexts, addRowTexts, blockRow } from './dataset-blocks';
+import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
 
 /** Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry). */
 const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText; codec?: StorageCodec }>>();
@@ -81,36 +82,35 @@ export async function getDatasetDocument(db: ChorusDb, documentId: string): Prom
   return ds ? datasetDocument(ds, where.row, where.slot) : undefined;
 }
 
-/** A dataset answer's stored (undecoded) text by document id; undefined if there is no such answer. Dexie reads only. */
+/** A dataset answer's stored (undecoded) text by document id; undefined if there is no such answer. One keyed read of its block. Dexie reads only. */
 export async function readDatasetStoredText(db: ChorusDb, documentId: string): Promise<StoredText | undefined> {
   const where = parseDatasetDocumentId(documentId);
   if (!where) return undefined;
-  const row = await db.datasetRows.get(where.rowKey);
-  return row?.texts[where.slot] ?? undefined;
+  const block = await db.datasetBlocks.get(datasetBlockKey(where.datasetId, blockOfRow(where.row).block));
+  return blockRow(block, where.row)?.[where.slot] ?? undefined;
 }
 
-/** Key range of a dataset's rows (every key starts with the dataset id). */
-export function datasetRowRange(db: ChorusDb, datasetId: string) {
-  return db.datasetRows.where(':id').between(datasetId, datasetId + '\uffff', true, true);
+/** Key range of a dataset's answer blocks (every key starts with the dataset id). */
+export function datasetBlockRange(db: ChorusDb, datasetId: string) {
+  return db.datasetBlocks.where(':id').between(datasetId, datasetId + '\uffff', true, true);
 }
 
 /** Every answer of a dataset as stored (undecoded), keyed by document id: one range scan, Dexie reads only, so safe inside a transaction. */
 export async function readDatasetStoredTexts(db: ChorusDb, ds: Dataset): Promise<Map<string, StoredText>> {
-  return rowStoredTexts(await datasetRowRange(db, ds.id).toArray());
-}
-
-/** The answers of some dataset rows (by row key) as stored, keyed by document id (a page of the survey grid). Dexie reads only. */
-export async function readDatasetRowStoredTexts(db: ChorusDb, rowKeys: readonly string[]): Promise<Map<string, StoredText>> {
-  return rowStoredTexts((await db.datasetRows.bulkGet([...rowKeys])).filter((r) => r !== undefined));
-}
-
-function rowStoredTexts(rows: readonly DatasetRowRecord[]): Map<string, StoredText> {
   const out = new Map<string, StoredText>();
-  for (const r of rows) {
-    for (let slot = 0; slot < r.texts.length; slot++) {
-      const stored = r.texts[slot];
-      if (stored) out.set(rowAnswerId(r.key, slot), stored);
-    }
+  for (const block of await datasetBlockRange(db, ds.id).toArray()) addBlockTexts(out, block);
+  return out;
+}
+
+/** The answers of some dataset rows (by row key) as stored, keyed by document id (a page of the survey grid): their blocks only. Dexie reads only. */
+export async function readDatasetRowStoredTexts(db: ChorusDb, rowKeys: readonly string[]): Promise<Map<string, StoredText>> {
+  const blockKeys = [...new Set(rowKeys.map(blockKeyOfRowKey))];
+  const blocks = new Map<string, DatasetBlockRecord>();
+  for (const b of await db.datasetBlocks.bulkGet(blockKeys)) if (b) blocks.set(b.key, b);
+  const out = new Map<string, StoredText>();
+  for (const k of rowKeys) {
+    const texts = blockRow(blocks.get(blockKeyOfRowKey(k)), rowOfKey(k));
+    if (texts) addRowTexts(out, k, texts);
   }
   return out;
 }

@@ -3,8 +3,9 @@
  * cancellable (an abort rolls everything back). Re-imports are detected by file checksum.
  */
 import { newGuid, type DocumentWithText, type Participant, type PiiType, type Source, type Variable } from '../../shared/model';
-import type { ChorusDb, DatasetRowRecord, ImportRecord, ParticipantRecord } from './schema';
-import { datasetRowKey, type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
+import type { ChorusDb, DatasetBlockRecord, ImportRecord, ParticipantRecord } from './schema';
+import { type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
+import { BlockPacker } from './dataset-blocks';
 import { recordAudit } from './audit-log';
 import Dexie from 'dexie';
 import { getCodec, type StorageCodec, type StoredText } from './codec';
@@ -55,7 +56,7 @@ export function progressTotal(batch: CommitBatch): number {
 
 /** The tables an import writes. */
 export function importTables(db: ChorusDb) {
-  return [db.projects, db.sources, db.variables, db.participants, db.documents, db.texts, db.datasets, db.datasetRows, db.imports, db.redactionLogs, db.audit];
+  return [db.projects, db.sources, db.variables, db.participants, db.documents, db.texts, db.datasets, db.datasetBlocks, db.imports, db.redactionLogs, db.audit];
 }
 
 export interface CommitMeta {
@@ -166,7 +167,10 @@ export async function writeBatch(
       opts.onProgress?.({ done, total });
     }
     if (batch.dataset) {
-      // pipelined: while IndexedDB writes one chunk, the next is read, built and redacted
+      // pipelined: while IndexedDB writes one chunk's blocks, the next is read, built and redacted.
+      // Rows arrive in order, packed DATASET_BLOCK_ROWS to a record (dataset-blocks.ts); a block still filling waits for the next chunk.
+      const datasetId = batch.dataset.id;
+      const packer = new BlockPacker();
       let writing: Promise<unknown> | undefined;
       for (const rows of batch.dataset.rows) {
         check();
@@ -174,14 +178,17 @@ export async function writeBatch(
         for (const r of rows) for (const t of r.texts) if (t !== null) texts.push(t);
         const stored = await Dexie.waitFor(codec.encodeMany(texts));
         let k = 0;
-        const records = rows.map((r): DatasetRowRecord => ({ key: datasetRowKey(batch.dataset!.id, r.row), texts: r.texts.map((t) => (t === null ? null : stored[k++]!)) }));
+        const complete: DatasetBlockRecord[] = [];
+        for (const r of rows) complete.push(...packer.add(datasetId, r.row, r.texts.map((t) => (t === null ? null : stored[k++]!))));
         if (writing) await writing;
-        writing = db.datasetRows.bulkAdd(records);
-        writing.catch(() => {}); // (a failure is seen by the await below; this only keeps it from being reported as unhandled)
+        writing = complete.length ? db.datasetBlocks.bulkAdd(complete) : undefined;
+        writing?.catch(() => {}); // (a failure is seen by the await below; this only keeps it from being reported as unhandled)
         done += rows.length;
         opts.onProgress?.({ done, total });
       }
       if (writing) await writing;
+      const last = packer.finish();
+      if (last.length) await db.datasetBlocks.bulkAdd(last);
       check();
       const ds = batch.dataset.dataset();
       if (ds.projectId !== projectId || ds.id !== batch.dataset.id) throw new Error('The batch belongs to another project');

@@ -1,5 +1,5 @@
 import { ProjectBundle, type Project } from '../../shared/model';
-import { datasetRowRange, forgetDatasets, openProjectDatasets } from './datasets';
+import { datasetBlockRange, forgetDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
 import { listDocuments, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
@@ -21,10 +21,10 @@ export async function deleteProject(db: ChorusDb, projectId: string, opts: { act
   const datasetIds = (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
   const actor = opts.actor ?? (await currentActor(db, projectId));
   await eraseProjectLog(projectId, () =>
-    db.transaction('rw', [db.projects, db.datasetRows, ...tables], async () => {
+    db.transaction('rw', [db.projects, db.datasetBlocks, ...tables], async () => {
       const counts: Record<string, number> = {};
       for (const t of tables) if (t.name !== 'audit') counts[t.name] = await t.where('projectId').equals(projectId).count();
-      for (const id of datasetIds) await datasetRowRange(db, id).delete();
+      for (const id of datasetIds) await datasetBlockRange(db, id).delete();
       for (const t of tables) await t.where('projectId').equals(projectId).delete();
       const existed = (await db.projects.get(projectId)) !== undefined;
       await db.projects.delete(projectId);
@@ -54,7 +54,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   // (an encrypted project's survey tables are decoded before the read transaction, never inside it)
   await openProjectDatasets(db, projectId);
   await openProjectParticipants(db, projectId);
-  const read = await db.transaction('r', [db.projects, db.datasetRows, ...projectTables(db)], async () => {
+  const read = await db.transaction('r', [db.projects, db.datasetBlocks, ...projectTables(db)], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();

@@ -1,7 +1,7 @@
 /**
  * Retraction, step 2, and deletion at the end of a retention period (issue 12): the purge. In ONE
  * read-write transaction it removes everything a retraction reaches — stored documents and their
- * texts, survey answers (dataset rows blanked, the dataset record rewritten so the participant's
+ * texts, survey answers (blanked inside their blocks of rows, the dataset record rewritten so the participant's
  * pseudonym, record ids and attribute values go too), participants, codings, memos on any of them
  * (and their texts), quotes, the findings' links to those quotes and codings, consensus decisions,
  * assignments, cached term counts, safeguarding flags — and scrubs every undo-history entry of changes to those rows,
@@ -13,11 +13,12 @@
  * only inside the transaction; nothing is decoded there (blanking needs no text; an encrypted
  * project's survey tables are decoded, blanked and sealed before it, prepareSealedBlanks).
  */
-import { datasetDocumentId, datasetRowKey, type Dataset } from '../../shared/import/dataset';
+import { blockOfRow, datasetBlockKey, datasetDocumentId, type Dataset } from '../../shared/import/dataset';
 import { blankDataset, blankRowTexts, RETRACTED_LABEL, retractionScope, scrubChanges } from '../../shared/governance/retraction';
 import { AUDIT_IDS, rowKey } from '../../shared/commands';
 import { newGuid, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../shared/model';
-import { datasetsDocuments, datasetRowRange, forgetDatasets, listDatasets } from './datasets';
+import { datasetBlockRange, datasetsDocuments, forgetDatasets, listDatasets } from './datasets';
+import { blockRowCount, rewriteBlockRows } from './dataset-blocks';
 import { datasetPartsJson, sealDatasets } from './dataset-seal';
 import { codecForWrite } from './keyring';
 import type { ChorusDb, DatasetRecord } from './schema';
@@ -101,11 +102,12 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   await db.participants.bulkDelete(storedParticipants);
   await db.findings.bulkPut(findings.map((f) => ({ ...f, quoteIds: f.quoteIds.filter((q) => !quoteSet.has(q)), evidenceCodingIds: f.evidenceCodingIds.filter((c) => !codingSet.has(c)) })));
 
-  // Survey datasets: a retracted source's go whole; otherwise the answers are blanked in place.
+  // Survey datasets: a retracted source's go whole; otherwise the answers are blanked in place,
+  // inside their blocks (a block left with no answer at all is deleted).
   let datasetRows = 0;
   for (const id of scope.datasetIds) {
-    datasetRows += await datasetRowRange(db, id).count();
-    await datasetRowRange(db, id).delete();
+    for (const block of await datasetBlockRange(db, id).toArray()) datasetRows += blockRowCount(block);
+    await datasetBlockRange(db, id).delete();
     await db.datasets.delete(id);
   }
   for (const ds of datasets) {
@@ -113,12 +115,19 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
     const answers = scope.datasetAnswers.get(ds.id);
     const people = scope.datasetParticipants.get(ds.id);
     if (!answers && !people) continue;
-    for (const [row, slots] of answers ?? []) {
-      const key = datasetRowKey(ds.id, row);
-      const rec = await db.datasetRows.get(key);
-      if (!rec) continue;
-      await db.datasetRows.put({ key, texts: blankRowTexts(rec.texts, slots) });
-      datasetRows++;
+    const byBlock = new Map<number, number[]>();
+    for (const [row] of answers ?? []) {
+      const { block } = blockOfRow(row);
+      (byBlock.get(block) ?? byBlock.set(block, []).get(block)!).push(row);
+    }
+    for (const [index, rows] of byBlock) {
+      const key = datasetBlockKey(ds.id, index);
+      const block = await db.datasetBlocks.get(key);
+      if (!block) continue;
+      const next = rewriteBlockRows(block, rows, (texts, row) => blankRowTexts(texts, answers!.get(row)!));
+      if (next.block) await db.datasetBlocks.put(next.block);
+      else await db.datasetBlocks.delete(key);
+      datasetRows += next.rewritten;
     }
     const blank = blankDataset(ds, answers, people);
     if (!wasSealed.has(ds.id)) await db.datasets.put(blank);
@@ -208,7 +217,7 @@ async function prepareSealedBlanks(db: ChorusDb, projectId: string, target: Retr
 }
 
 function purgeTables(db: ChorusDb) {
-  const names = ['sources', 'participants', 'documents', 'texts', 'codings', 'memos', 'quotes', 'findings', 'decisions', 'assignments', 'termCounts', 'datasets', 'datasetRows', 'imports', 'history', 'audit', 'retractions', 'safeguardFlags'];
+  const names = ['sources', 'participants', 'documents', 'texts', 'codings', 'memos', 'quotes', 'findings', 'decisions', 'assignments', 'termCounts', 'datasets', 'datasetBlocks', 'imports', 'history', 'audit', 'retractions', 'safeguardFlags'];
   return names.map((n) => db.table(n));
 }
 

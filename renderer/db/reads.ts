@@ -1,7 +1,7 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb } from './schema';
-import { datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readDatasetRowStoredTexts, readDatasetStoredTexts } from './datasets';
+import { datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readDatasetRowStoredTexts } from './datasets';
 import { parseDatasetDocumentId } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -109,9 +109,9 @@ export async function listCodings(db: ChorusDb, query: { documentId: string } | 
 
 /**
  * The stored (undecoded) texts of many documents at once, in the order asked: stored texts by key;
- * dataset answers by one range read per dataset involved (a corpus load reads each row once, not
- * once per answer), or, when only a few of a dataset's rows are wanted, those rows by key. Dexie
- * reads only, so it is safe inside a transaction; decode after it.
+ * dataset answers by one keyed read of each block of rows involved (a corpus load reads each block
+ * once, not once per answer; a page of the survey grid only its blocks). Dexie reads only, so it is
+ * safe inside a transaction; decode after it.
  */
 export async function readStoredTexts(db: ChorusDb, ids: readonly string[]): Promise<StoredText[]> {
   const rows = await db.texts.bulkGet([...ids]);
@@ -122,11 +122,8 @@ export async function readStoredTexts(db: ChorusDb, ids: readonly string[]): Pro
   });
   const answers = new Map<string, StoredText>();
   for (const [dsId, rowKeys] of wanted) {
-    const ds = await getDataset(db, dsId);
-    if (!ds) continue;
-    // a few rows (a page of the survey grid) by key; a corpus load in one range scan
-    const stored = rowKeys.size * 8 < ds.participantOf.length ? await readDatasetRowStoredTexts(db, [...rowKeys]) : await readDatasetStoredTexts(db, ds);
-    for (const [id, st] of stored) answers.set(id, st);
+    if (!(await getDataset(db, dsId))) continue;
+    for (const [id, st] of await readDatasetRowStoredTexts(db, [...rowKeys])) answers.set(id, st);
   }
   return ids.map((id, i) => {
     const stored = rows[i]?.stored ?? answers.get(id);

@@ -1,7 +1,7 @@
 /**
  * Setting, changing or removing a project's passphrase: every text the project stores goes
  * through the storage codec again — document texts and memos (`texts`), survey answers
- * (`datasetRows`), survey tables' pseudonyms, record ids and attribute values (`datasets`), and the
+ * (`datasetBlocks`), survey tables' pseudonyms, record ids and attribute values (`datasets`), and the
  * text rows inside undo history (`history`), participants' pseudonyms and attribute values
  * (`participants`) — and the term-count cache is
  * dropped (it is rebuilt through the new codec on next use). Like every write with a cipher:
@@ -13,11 +13,11 @@
 import { newKdfParams, deriveKey, type KdfParams, type AesKey } from '../../shared/crypto';
 import { newGuid } from '../../shared/model';
 import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
-import { datasetRowRange, forgetDatasets } from './datasets';
+import { datasetBlockRange, forgetDatasets } from './datasets';
 import { datasetPartsJson, openDatasets, sameSealed, sealDatasets } from './dataset-seal';
 import { openParticipantsWith, sealParticipants } from './participant-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
-import type { ChorusDb, DatasetRecord, DatasetRowRecord, HistoryEntry, ParticipantRecord, TextRow } from './schema';
+import type { ChorusDb, DatasetBlockRecord, DatasetRecord, HistoryEntry, ParticipantRecord, TextRow } from './schema';
 
 export interface PassphraseOptions {
   /** Argon2id cost (tests pass cheap ones; the app uses the defaults). */
@@ -36,10 +36,10 @@ export interface ReencryptResult {
 const isTextRow = (row: unknown): row is TextRow => typeof row === 'object' && row !== null && 'stored' in row;
 
 /** Every stored text the project holds, in a fixed order, with a way to put re-encoded ones back. */
-function collect(texts: TextRow[], rows: DatasetRowRecord[], history: HistoryEntry[]) {
+function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: HistoryEntry[]) {
   const all: StoredText[] = [];
   for (const t of texts) all.push(t.stored);
-  for (const r of rows) for (const s of r.texts) if (s) all.push(s);
+  for (const b of blocks) for (const r of b.rows) if (r) for (const s of r) if (s) all.push(s);
   for (const h of history)
     for (const c of h.changes)
       if (c.table === 'texts') {
@@ -50,14 +50,14 @@ function collect(texts: TextRow[], rows: DatasetRowRecord[], history: HistoryEnt
     let i = 0;
     const next = () => enc[i++]!;
     const newTexts = texts.map((t) => ({ ...t, stored: next() }));
-    const newRows = rows.map((r) => ({ ...r, texts: r.texts.map((s) => (s ? next() : null)) }));
+    const newBlocks = blocks.map((b) => ({ ...b, rows: b.rows.map((r) => (r ? r.map((s) => (s ? next() : null)) : null)) }));
     const newHistory = history.map((h) => ({
       ...h,
       changes: h.changes.map((c) =>
         c.table !== 'texts' ? c : { ...c, before: isTextRow(c.before) ? { ...c.before, stored: next() } : c.before, after: isTextRow(c.after) ? { ...c.after, stored: next() } : c.after },
       ),
     }));
-    return { newTexts, newRows, newHistory };
+    return { newTexts, newBlocks, newHistory };
   };
   return { all, rebuild };
 }
@@ -82,14 +82,14 @@ async function resealHistoryParticipants(history: HistoryEntry[], from: StorageC
 }
 
 async function readAll(db: ChorusDb, projectId: string) {
-  return db.transaction('r', [db.texts, db.datasets, db.datasetRows, db.history, db.participants], async () => {
+  return db.transaction('r', [db.texts, db.datasets, db.datasetBlocks, db.history, db.participants], async () => {
     const texts = await db.texts.where('projectId').equals(projectId).toArray();
-    const rows: DatasetRowRecord[] = [];
+    const blocks: DatasetBlockRecord[] = [];
     const datasets = await db.datasets.where('projectId').equals(projectId).toArray();
-    for (const ds of datasets) rows.push(...(await datasetRowRange(db, ds.id).toArray()));
+    for (const ds of datasets) blocks.push(...(await datasetBlockRange(db, ds.id).toArray()));
     const history = await db.history.where('projectId').equals(projectId).toArray();
     const participants = await db.participants.where('projectId').equals(projectId).toArray();
-    return { texts, rows, history, datasets, participants };
+    return { texts, blocks, history, datasets, participants };
   });
 }
 
@@ -103,7 +103,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
   if (!lock && passphrase === null) throw new Error('This project has no passphrase to remove');
   const from: StorageCodec = lock ? getCodec() : plainCodec;
   const read = await readAll(db, projectId);
-  const { all, rebuild } = collect(read.texts, read.rows, read.history);
+  const { all, rebuild } = collect(read.texts, read.blocks, read.history);
   const plain = await Promise.all(all.map((s) => from.decode(s)));
 
   let to: StorageCodec = plainCodec;
@@ -116,23 +116,23 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     to = keyCodec(key);
   }
   const rebuilt = rebuild(await to.encodeMany(plain));
-  const { newTexts, newRows } = rebuilt;
+  const { newTexts, newBlocks } = rebuilt;
   const newHistory = await resealHistoryParticipants(rebuilt.newHistory, from, to);
   // survey tables' pseudonyms, record ids and attribute values (dataset-seal.ts)
   const newDatasets = await sealDatasets(await openDatasets(read.datasets, from), to);
   // participants stored one by one: pseudonyms and attribute values (participant-seal.ts)
   const newParticipants = await sealParticipants(await openParticipantsWith(read.participants, from), to);
   const now = opts.now ?? new Date().toISOString();
-  const answers = read.rows.reduce((n, r) => n + r.texts.filter(Boolean).length, 0);
+  const answers = read.blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + (r ? r.filter(Boolean).length : 0), 0), 0);
   const historyTexts = all.length - read.texts.length - answers;
 
-  await db.transaction('rw', [db.texts, db.datasets, db.datasetRows, db.history, db.participants, db.termCounts, db.projectLocks, db.audit], async () => {
+  await db.transaction('rw', [db.texts, db.datasets, db.datasetBlocks, db.history, db.participants, db.termCounts, db.projectLocks, db.audit], async () => {
     // the same rows as when they were read, or nothing is written
     const textKeys = (await db.texts.where('projectId').equals(projectId).primaryKeys()) as string[];
     const last = await db.history.where('projectId').equals(projectId).last();
-    let rowCount = 0;
+    const blockKeys: string[] = [];
     const nowDatasets = await db.datasets.where('projectId').equals(projectId).toArray();
-    for (const ds of nowDatasets) rowCount += await datasetRowRange(db, ds.id).count();
+    for (const ds of nowDatasets) blockKeys.push(...((await datasetBlockRange(db, ds.id).primaryKeys()) as string[]));
     const participantKeys = (await db.participants.where('projectId').equals(projectId).primaryKeys()) as string[];
     const same =
       participantKeys.length === read.participants.length &&
@@ -141,12 +141,13 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
       nowDatasets.every((d) => read.datasets.some((r) => r.id === d.id && sameDataset(r, d))) &&
       textKeys.length === read.texts.length &&
       textKeys.every((k) => read.texts.some((t) => t.id === k)) &&
-      rowCount === read.rows.length &&
+      blockKeys.length === read.blocks.length &&
+      blockKeys.every((k, i) => k === read.blocks[i]!.key) &&
       (last?.seq ?? null) === (read.history.at(-1)?.seq ?? null) &&
       (last?.undone ?? null) === (read.history.at(-1)?.undone ?? null);
     if (!same) throw new Error('The project changed while its texts were being re-encrypted (in another window?). Nothing was changed; try again.');
     await db.texts.bulkPut(newTexts);
-    await db.datasetRows.bulkPut(newRows);
+    await db.datasetBlocks.bulkPut(newBlocks);
     await db.datasets.bulkPut(newDatasets);
     await db.participants.bulkPut(newParticipants);
     await db.history.bulkPut(newHistory);

@@ -29,6 +29,7 @@ import type {
 import type { StoredText } from './codec';
 import type { Dataset } from '../../shared/import/dataset';
 import { guardAuditLog } from './audit-log';
+import { moveRowsToBlocks } from './dataset-blocks';
 
 /** A stored dataset: in an encrypted project its personal parts are sealed (dataset-seal.ts) and the clear fields empty. */
 export type DatasetRecord = Dataset & { sealed?: StoredText };
@@ -87,10 +88,22 @@ export interface ImportRecord {
   counts: { participants: number; documents: number; skippedEmpty: number };
 }
 
-/** One table row's answers (per answer slot, through the codec; null = empty answer). */
+/** One table row's answers (per answer slot, through the codec; null = empty answer). Stores before v7 only (moved into blocks by the v7 upgrade). */
 export interface DatasetRowRecord {
   key: string;
   texts: (StoredText | null)[];
+}
+
+/**
+ * The answers of up to DATASET_BLOCK_ROWS consecutive rows of a dataset (v7): `rows[i]` is row
+ * `first + i`'s answers per slot (through the codec; null = empty answer), or null for a row with
+ * no answer at all. Keyed by dataset id + block index (shared/import/dataset.ts datasetBlockKey);
+ * read and written through dataset-blocks.ts.
+ */
+export interface DatasetBlockRecord {
+  key: string;
+  first: number;
+  rows: ((StoredText | null)[] | null)[];
 }
 
 /** An encrypted project's lock: how its key is derived from the passphrase, and the key check (keyring.ts). */
@@ -183,8 +196,18 @@ export const STORES_V6 = {
   packTemplates: 'id, projectId',
 } as const;
 
+/**
+ * v7 (issue 13): survey answers in blocks of 1,000 rows (`datasetBlocks`, dataset-blocks.ts), one
+ * record per block instead of one per row; the upgrade moves every `datasetRows` record into its
+ * block and leaves that table empty.
+ */
+export const STORES_V7 = {
+  ...STORES_V6,
+  datasetBlocks: 'key',
+} as const;
+
 /** The newest schema version this build understands. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export class ChorusDb extends Dexie {
   projects!: Table<Project, string>;
@@ -208,6 +231,7 @@ export class ChorusDb extends Dexie {
   imports!: Table<ImportRecord, string>;
   datasets!: Table<DatasetRecord, string>;
   datasetRows!: Table<DatasetRowRecord, string>;
+  datasetBlocks!: Table<DatasetBlockRecord, string>;
   assignments!: Table<CoderAssignment, string>;
   decisions!: Table<ConsensusDecision, string>;
   quotes!: Table<Quote, string>;
@@ -228,13 +252,14 @@ export class ChorusDb extends Dexie {
     if (upTo >= 4) this.version(4).stores(STORES_V4);
     if (upTo >= 5) this.version(5).stores(STORES_V5);
     if (upTo >= 6) this.version(6).stores(STORES_V6);
+    if (upTo >= 7) this.version(7).stores(STORES_V7).upgrade((tx) => moveRowsToBlocks(tx.table('datasetRows'), tx.table('datasetBlocks')));
     guardAuditLog(this);
   }
 }
 
 /**
  * Tables that hold a project's data (every row has projectId), for export and deletion.
- * `datasetRows` belong to their dataset (found by key range), not listed here.
+ * `datasetBlocks` (and, before v7, `datasetRows`) belong to their dataset (found by key range), not listed here.
  */
 export const PROJECT_TABLES = [
   'coders',

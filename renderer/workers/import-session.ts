@@ -5,7 +5,7 @@
  *   1. parse-table: the layout (encoding, delimiter, header) and a summary for the mapping screen;
  *   2. prepare: rows → entities (TableBuilder) → PII scan; only the findings are kept;
  *   3. commit: rows → the same entities (same ids) → decisions applied → stored chunk by chunk
- *      inside one transaction (all-or-nothing), as a dataset: one record per row.
+ *      inside one transaction (all-or-nothing), as a dataset: one record per 1,000 rows of answers.
  * Spreadsheets arrive already parsed (from their disposable worker) and stream from memory;
  * transcripts are small and kept whole.
  */

@@ -83,7 +83,7 @@ async function app(file: File, chunkBytes?: number) {
   const stored = {
     documents: datasets.reduce((n, ds) => n + datasetDocumentCount(ds), 0),
     participants: datasets.reduce((n, ds) => n + ds.participants.pseudonyms.length, 0),
-    records: (await db.datasetRows.count()) + datasets.length,
+    records: (await db.datasetBlocks.count()) + datasets.length,
   };
   db.close();
   return { t, findings: prepared.review.findings.length, stored };

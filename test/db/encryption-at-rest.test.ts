@@ -82,7 +82,9 @@ describe('encryption at rest', () => {
     for (const v of Object.values(PLANT)) expect(all).not.toContain(v);
     // every text row, answer and history text is ciphertext
     expect((await db.texts.toArray()).every((t) => t.stored.v === 1)).toBe(true);
-    expect((await db.datasetRows.toArray()).every((row) => row.texts.every((t) => t === null || t.v === 1))).toBe(true);
+    const blocks = await db.datasetBlocks.toArray();
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.every((b) => b.rows.every((row) => row === null || row.every((t) => t === null || t.v === 1)))).toBe(true);
 
     expect(await getDocumentTexts(db, docs.map((d) => d.id))).toEqual(before);
     expect((await getMemo(db, memoTarget))?.text).toBe(`Second thoughts: ${PLANT.memo}.`);

@@ -103,8 +103,11 @@ eachCodec(() => {
       expect(committed.summary.documents).toBe(batch.documents.length);
       expect(seen.length).toBeGreaterThan(1);
 
-      // one record per non-empty row plus one dataset record; nothing in the one-by-one tables
-      expect(await db.datasetRows.count()).toBe(4);
+      // the rows' answers in one block record (a row with no answer is null), one dataset record; nothing in the one-by-one tables
+      const blocks = await db.datasetBlocks.toArray();
+      expect(blocks).toHaveLength(1);
+      expect(blocks[0]!.rows.filter((r) => r !== null)).toHaveLength(4);
+      expect(await db.datasetRows.count()).toBe(0);
       expect(await db.datasets.count()).toBe(1);
       expect(await db.documents.count()).toBe(0);
       expect(await db.texts.where('projectId').equals(pid).count()).toBe(0);
@@ -281,7 +284,7 @@ eachCodec(() => {
       expect(bundle.codings).toHaveLength(1);
       expect((await listCodes(db, pid)).map((c) => c.name)).toContain('Waiting');
       await deleteProject(db, pid);
-      expect(await db.datasetRows.count()).toBe(0);
+      expect(await db.datasetBlocks.count()).toBe(0);
       expect(await db.datasets.count()).toBe(0);
     });
 
@@ -296,7 +299,8 @@ eachCodec(() => {
         const doc = (await listDocuments(db, pid)).find((d) => d.title === 'R2 – Experience')!;
         expect(await getDocumentText(db, doc.id)).toBe('I waited three weeks for a call back from 101.');
         // stored as ciphertext: no answer is readable in the store
-        expect(JSON.stringify(await db.datasetRows.toArray())).not.toContain('three weeks');
+        expect(await db.datasetBlocks.count()).toBe(1);
+        expect(JSON.stringify(await db.datasetBlocks.toArray())).not.toContain('three weeks');
       } finally {
         setCodec(plainCodec);
       }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import {
   createCode, addCoding, datasetTexts, ensureTermCounts, exportBundle, getDocumentText, getDocumentTexts, getMemo, importBundle, listCoders, listDatasets, listDocuments,
-  openChorusDb, plainCodec, saveMemo, setCodec, type ChorusDb, type StorageCodec,
+  openChorusDb, plainCodec, saveMemo, setCodec, type ChorusDb, type StorageCodec, type StoredText,
 } from '../../renderer/db';
 import { ImportSession } from '../../renderer/workers/import-session';
 import type { TableMapping } from '../../shared/import/mapping';
@@ -44,10 +44,11 @@ async function encryptAll(db: ChorusDb, codec: StorageCodec): Promise<void> {
   const texts = await db.texts.toArray();
   const plain = await Promise.all(texts.map((t) => plainCodec.decode(t.stored)));
   const enc = await codec.encodeMany(plain);
-  const rows = await db.datasetRows.toArray();
-  const rowsEnc = await Promise.all(rows.map(async (r) => ({ key: r.key, texts: await Promise.all(r.texts.map((t) => (t ? plainCodec.decode(t).then((x) => codec.encode(x)) : null))) })));
+  const blocks = await db.datasetBlocks.toArray();
+  const reEncode = (t: StoredText | null) => (t ? plainCodec.decode(t).then((x) => codec.encode(x)) : null);
+  const blocksEnc = await Promise.all(blocks.map(async (b) => ({ ...b, rows: await Promise.all(b.rows.map((r) => (r ? Promise.all(r.map(reEncode)) : null))) })));
   await db.texts.bulkPut(texts.map((t, i) => ({ ...t, stored: enc[i]! })));
-  await db.datasetRows.bulkPut(rowsEnc);
+  await db.datasetBlocks.bulkPut(blocksEnc);
   setCodec(codec);
 }
 

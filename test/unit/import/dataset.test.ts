@@ -1,11 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datasetDocumentId, datasetDocuments, datasetIdFrom, datasetParticipantId, datasetParticipants, parseDatasetDocumentId } from '../../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocumentId, datasetDocuments, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
 import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
 
 const guid = fc.uuid({ version: 4 });
+
+describe('blocks of rows', () => {
+  it('a row is in exactly one block, found from its key; block keys sort in row order within a dataset', () => {
+    fc.assert(
+      fc.property(guid, fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff }), (g, a, b) => {
+        const ds = datasetIdFrom(g);
+        const { block, index } = blockOfRow(a);
+        expect(block * DATASET_BLOCK_ROWS + index).toBe(a);
+        expect(index).toBeLessThan(DATASET_BLOCK_ROWS);
+        expect(rowOfKey(datasetRowKey(ds, a))).toBe(a);
+        expect(blockKeyOfRowKey(datasetRowKey(ds, a))).toBe(datasetBlockKey(ds, block));
+        const kb = datasetBlockKey(ds, blockOfRow(b).block);
+        const ka = datasetBlockKey(ds, block);
+        expect(Math.sign(ka.localeCompare(kb))).toBe(Math.sign(block - blockOfRow(b).block));
+        expect(ka.startsWith(ds)).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses what is not a row key or a block index', () => {
+    expect(() => rowOfKey('not a key')).toThrow(/not a dataset row key/);
+    expect(() => datasetBlockKey(datasetIdFrom('0f0e0d0c-0b0a-4908-8706-050403020100'), -1)).toThrow(RangeError);
+    expect(() => blockOfRow(1.5)).toThrow(RangeError);
+  });
+});
 
 describe('dataset ids', () => {
   it('are valid GUIDs that say where the answer lives', () => {
