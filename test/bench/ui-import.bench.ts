@@ -10,7 +10,8 @@
  * import and during coding. One fresh browser profile per size.
  *
  *   npx vite build && npm run bench -- ui-import [--sizes=1k,10k,50k,100k]
- *   (or `npx tsx test/bench/ui-import.bench.ts --sizes=10k`; BENCH_SIZES works too)
+ *   (or `npx tsx test/bench/ui-import.bench.ts --sizes=10k`; BENCH_SIZES works too;
+ *   BENCH_PROFILE=coding,open-code prints where the page's CPU time went in those steps)
  *
  * Targets (the issue's, on a quiet machine): at 50,000 rows the import (read + scan + commit +
  * grid) ≤ 3 s and no task over 50 ms during import or coding; apply-code ≤ 50 ms at 50,000 rows;
@@ -24,7 +25,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST as BUILT, openApp, serveStatic, skipReason } from '../e2e/harness';
 import { sizesArg } from './runner-args';
-import { keyLatencies, longest, now, OBSERVE_LONG_TASKS, stats } from './ui-measure';
+import { keyLatencies, longest, now, OBSERVE_LONG_TASKS, profileIf, stats } from './ui-measure';
 import { deadline, feedbackText } from './util';
 
 const DIST = process.env.CHORUS_E2E_DIST || BUILT;
@@ -227,6 +228,7 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
     await page.locator('.survey-grid').focus();
     await page.waitForFunction(() => document.querySelector('.grid-row--selected'), undefined, { timeout: 30_000 });
     await page.waitForTimeout(500);
+    const stopCodingProfile = await profileIf(page, 'coding');
     const c0 = await now(page);
     const codings: number[] = [];
     for (let i = 0; i < CODINGS; i++) {
@@ -234,6 +236,7 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
       await keyLatencies(page, 'ArrowDown', 1);
     }
     const c1 = await now(page);
+    await stopCodingProfile();
     const codingTask = await longest(page, c0, c1);
     const coded = await page.locator('.grid-answer__codes').count();
     if (coded < CODINGS) throw new Error(`only ${coded} coded answers are shown after ${CODINGS} codings`);
@@ -247,7 +250,9 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
 
     // The Code workspace: the nav link clicked → its document list painted.
     await page.waitForTimeout(500);
+    const stopOpenProfile = await profileIf(page, 'open-code');
     const open = await clickUntilPainted(page, 'nav[aria-label="Workspaces"] a[href="#/code"]', '.doc-link', slow, 'opening the Code workspace');
+    await stopOpenProfile();
     const openCodeTask = await longest(page, open.t0, open.t1);
     if (s.errors.length) console.log(`  page errors: ${s.errors.join(' | ')}`);
     const r: SizeResult = {

@@ -74,3 +74,25 @@ export const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!, max: s[s.length - 1]! };
 };
+
+/**
+ * With BENCH_PROFILE naming `part` (comma-separated list), a CPU profile of the page from now; the
+ * returned stop function prints the top functions by self time. Without it, both cost nothing.
+ */
+export async function profileIf(page: Page, part: string): Promise<() => Promise<void>> {
+  if (!(process.env.BENCH_PROFILE ?? '').split(',').includes(part)) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = new Map<number, number>();
+    p.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000));
+    for (const n of p.nodes) {
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+    }
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  profile ${v.toFixed(0).padStart(6)} ms  ${k}`);
+  };
+}

@@ -22,7 +22,7 @@ import { DIST as BUILT, openApp, REPO_ROOT, skipReason } from '../e2e/harness';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { deadline } from './util';
-import { keyLatencies, longest, now, OBSERVE_LONG_TASKS, selectedPosition, stats } from './ui-measure';
+import { keyLatencies, longest, now, OBSERVE_LONG_TASKS, profileIf, selectedPosition, stats } from './ui-measure';
 
 /** The built renderer to serve (CHORUS_E2E_DIST overrides, e.g. a private copy while others rebuild). */
 const DIST = process.env.CHORUS_E2E_DIST || BUILT;
@@ -81,22 +81,8 @@ const scripted = (page: Page, selector: string, steps: number, by: number) =>
   ), 120_000, `scrolling ${selector}`);
 
 /** With BENCH_PROFILE=<part> (grid, grid-scroll, apply), a CPU profile of the page; the stop function prints the top functions by self time. */
-async function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys' | 'codeview'): Promise<() => Promise<void>> {
-  if (!(process.env.BENCH_PROFILE ?? '').split(',').includes(part)) return async () => {};
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  return async () => {
-    const { profile: p } = await cdp.send('Profiler.stop');
-    const self = new Map<string, number>();
-    const dt = new Map<number, number>();
-    p.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000));
-    for (const n of p.nodes) {
-      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
-    }
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  profile ${v.toFixed(0).padStart(6)} ms  ${k}`);
-  };
+function profile(page: Page, part: 'grid' | 'grid-scroll' | 'apply' | 'keys' | 'codeview'): Promise<() => Promise<void>> {
+  return profileIf(page, part);
 }
 
 /** With BENCH_TRACE=1, a devtools timeline trace: total time per event name (style, layout, paint, script). */
