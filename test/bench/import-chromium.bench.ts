@@ -239,8 +239,8 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
     const cpu = run.mem.filter((p) => p.cpu >= 0.5).map((p) => `${p === renderer ? 'renderer (the worker)' : p.type} ${p.cpu.toFixed(1)} s`);
     console.log(`    ${name} CPU time by process: ${cpu.join(', ')}`);
     if (run.steps.length > 0) console.log(`    ${name} renderer RSS peak by step (sampled): ${run.steps.join(', ')}`);
-    // the file-size ratio means little for a small file (the renderer's fixed ~100 MB dominates): a target only from 10,000 rows
-    const target = name === 'app' && csv.length >= 5e6;
+    // the file-size ratio means little for a small file (the renderer's fixed ~125 MB dominates): a target only from 50 MB (≈ 55,000 rows)
+    const target = name === 'app' && csv.length >= 50e6;
     console.log(
       `peak ${name.padEnd(5)} RSS: renderer ${renderer ? `${MB(renderer.peak)} (from ${MB(renderer.before)})` : '?'} = ${r.toFixed(2)}× the file` +
         (name === 'app' && renderer ? `, ${((renderer.peak - idleHwm) / csv.length).toFixed(2)}× above the idle worker` : '') +
