@@ -26,6 +26,7 @@ export class BlockPacker {
     const key = datasetBlockKey(datasetId, block);
     const done: DatasetBlockRecord[] = [];
     if (this.#open?.key !== key) {
+      if (this.#open && key < this.#open.key) throw new Error(`survey rows out of order: block ${key} after block ${this.#open.key}`);
       if (this.#open && hasRows(this.#open)) done.push(this.#open);
       this.#open = { key, first: block * DATASET_BLOCK_ROWS, rows: [] };
     }
@@ -66,9 +67,6 @@ export function addRowTexts(out: Map<string, StoredText>, rowKey: string, texts:
     if (stored) out.set(rowAnswerId(rowKey, slot), stored);
   }
 }
-
-/** How many rows of a block hold at least one answer. */
-export const blockRowCount = (block: DatasetBlockRecord): number => block.rows.reduce((n, r) => n + (r ? 1 : 0), 0);
 
 /**
  * A block with some of its rows rewritten (`rewrite` gets a row's texts, returns the new ones; an

@@ -18,7 +18,7 @@ import { blankDataset, blankRowTexts, RETRACTED_LABEL, retractionScope, scrubCha
 import { AUDIT_IDS, rowKey } from '../../shared/commands';
 import { newGuid, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../shared/model';
 import { datasetBlockRange, datasetsDocuments, forgetDatasets, listDatasets } from './datasets';
-import { blockRowCount, rewriteBlockRows } from './dataset-blocks';
+import { rewriteBlockRows } from './dataset-blocks';
 import { datasetPartsJson, sealDatasets } from './dataset-seal';
 import { codecForWrite } from './keyring';
 import type { ChorusDb, DatasetRecord } from './schema';
@@ -106,7 +106,9 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   // inside their blocks (a block left with no answer at all is deleted).
   let datasetRows = 0;
   for (const id of scope.datasetIds) {
-    for (const block of await datasetBlockRange(db, id).toArray()) datasetRows += blockRowCount(block);
+    // (counted from the dataset's answer lengths: its blocks, up to the whole survey's text, are not read)
+    const ds = datasets.find((d) => d.id === id);
+    if (ds) datasetRows += answeredRows(ds);
     await datasetBlockRange(db, id).delete();
     await db.datasets.delete(id);
   }
@@ -180,6 +182,14 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
     historyChanges,
     historySteps,
   };
+}
+
+/** How many rows of a dataset hold at least one answer (the rows its blocks store). */
+function answeredRows(ds: Dataset): number {
+  const F = ds.fields.length;
+  let n = 0;
+  for (let row = 0; row * F < ds.lengths.length; row++) if (ds.lengths.subarray(row * F, row * F + F).some((l) => l >= 0)) n++;
+  return n;
 }
 
 /** Whether a derived document id was an answer with text (so counts say documents, not empty cells). */

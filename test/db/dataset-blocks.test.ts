@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitImport, confirmRetraction, createProject, execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec, type StorageCodec, type StoredText } from '../../renderer/db';
+import { commitImport, confirmRetraction, createProject, deleteForRetention, execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec, type StorageCodec, type StoredText } from '../../renderer/db';
 import { BlockPacker, blockRow, rewriteBlockRows } from '../../renderer/db/dataset-blocks';
 import { blockKeyOfRowKey, DATASET_BLOCK_ROWS, datasetBlockKey, datasetIdFrom, datasetParticipantId, datasetRowKey } from '../../shared/import/dataset';
 import { TableBuilder } from '../../shared/import/mapping';
@@ -49,6 +49,8 @@ describe('packing rows into blocks', () => {
     const packer = new BlockPacker();
     packer.add(ds, 5, [st('a')]);
     expect(() => packer.add(ds, 3, [st('b')])).toThrow(/out of order/);
+    packer.add(ds, 2500, [st('c')]);
+    expect(() => packer.add(ds, 1200, [st('d')])).toThrow(/out of order/);
   });
 
   it('rewrites rows inside a block, and says so when none is left with an answer', () => {
@@ -134,6 +136,18 @@ describe('a purge over survey blocks', () => {
       expect(row1999.id.slice(24, 32)).toBe((1999).toString(16).padStart(8, '0'));
       expect(texts[docs.indexOf(row1999)]).toBe(`Row 1999 ${KEEP}`);
       db.close();
-    });
+    }, 60_000); // (2,100 rows through AES-GCM and two store scans: slow on a loaded machine)
   }
+
+  it('deletes every block of a source whose retention ended, counting the rows with answers', async () => {
+    const { db, pid, datasetId } = await seed(plainCodec);
+    const ds = await db.datasets.get(datasetId);
+    await db.datasetBlocks.put({ key: datasetBlockKey(datasetIdFrom('2f0e0d0c-0b0a-4908-8706-050403020100'), 0), first: 0, rows: [[st(`other ${KEEP}`)]] });
+    const record = await deleteForRetention(db, pid, ds!.sourceId, 'Alex', { now: '2026-06-02T09:00:00.000Z' });
+    expect(record.counts.datasetRows).toBe(ROWS);
+    // another dataset's block (same table, neighbouring key range) is untouched
+    expect((await db.datasetBlocks.toArray()).map((b) => b.key.slice(0, 24))).toEqual([datasetIdFrom('2f0e0d0c-0b0a-4908-8706-050403020100')]);
+    expect((await scanStore(db, [GONE], plainCodec)).hits).toEqual([]);
+    db.close();
+  }, 60_000);
 });

@@ -128,7 +128,7 @@ describe('schema versions', () => {
     expect(await readDatasetStoredText(db, datasetDocumentId(b, 29, 0))).toEqual({ v: 0, text: 'B answer 29x' });
     for (const [r, slot] of [[7, 0], [9, 1], [1050, 0], [1500, 0], [2500, 0]] as const) expect(await readDatasetStoredText(db, datasetDocumentId(a, r, slot))).toBeUndefined();
     db.close();
-  });
+    }, 60_000);
 
   it('v4 and v5 stores with survey rows open at v7 with their answers in blocks', async () => {
     for (const version of [4, 5]) {
@@ -149,7 +149,7 @@ describe('schema versions', () => {
       expect((await exportBundle(db, b.project.id)).documents.map((d) => d.text).sort()).toEqual(b.documents.map((d) => d.text).sort());
       db.close();
     }
-  });
+    }, 60_000);
 
   it('refuses a store written by a newer Chorus with a clear message', async () => {
     await new Promise<void>((resolve, reject) => {
