@@ -41,7 +41,7 @@ import { windowSession } from './session';
 import { monotonicNow } from './clock';
 import { codecForWrite } from './keyring';
 import { getDocuments } from './reads';
-import { openProjectDatasets } from './datasets';
+import { openDatasetsOf } from './dataset-documents';
 import { sealCommandRows } from './participant-seal';
 import type { ChorusDb, HistoryEntry, ImportRecord } from './schema';
 import { commitImports } from './import-many';
@@ -187,8 +187,9 @@ export async function execute<C extends Command>(db: ChorusDb, projectId: string
   const spec = handler.reads(cmd);
   const texts = handler.texts?.(cmd) ?? [];
   const encoded = texts.length ? await codec.encodeMany(texts) : [];
-  // (survey answers it reads are derived from the project's datasets: decoded before, never inside)
-  if (spec.documentIds?.length) await openProjectDatasets(db, projectId);
+  // (survey answers it reads are derived from their datasets: decoded before, never inside; only those
+  // datasets, and a cached one is not read again)
+  if (spec.documentIds?.length) await openDatasetsOf(db, spec.documentIds);
   const now = opts.now ?? monotonicNow();
   const session = opts.session ?? windowSession();
   // (read before the transaction: the actor is a name shown in the audit log, not project data)

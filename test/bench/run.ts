@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every test/bench/*.bench.ts in its own process, one after another (so
  * they do not compete for the 2 cores), and prints each one's figures. Pass names to run a subset:
- * `npm run bench -- search pii`.
+ * `npm run bench -- search pii`. `--sizes=1k,10k,50000` is passed on (as BENCH_SIZES) to the benches
+ * that run at several row counts (import-chromium, ui-import).
  *
  * Every bench prints "OVER TARGET" beside a figure that misses its target (util.ts `verdict`).
  * The runner ends with a summary of those lines. `--strict` makes a missed target (or a bench
@@ -18,9 +19,10 @@ import { missedTargets, parseBenchArgs } from './runner-args';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseBenchArgs(process.argv.slice(2));
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => args.names.length === 0 || args.names.some((w) => f.startsWith(w)))
+const benches = readdirSync(here).filter((f) => f.endsWith('.bench.ts'));
+// a name that is a bench's whole name picks that bench only ('ui' is not also 'ui-import'); else every bench it begins
+const files = benches
+  .filter((f) => args.names.length === 0 || args.names.some((w) => (benches.includes(`${w}.bench.ts`) ? f === `${w}.bench.ts` : f.startsWith(w))))
   .sort();
 console.log(
   `Chorus benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg()[0]!.toFixed(1)}${args.strict ? ', strict' : ''}`,
@@ -34,7 +36,8 @@ interface Outcome {
 
 function runOne(file: string): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, file)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = args.sizes ? { ...process.env, BENCH_SIZES: args.sizes } : process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, file)], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);

@@ -7,6 +7,8 @@ export interface BenchArgs {
   strict: boolean;
   /** Minutes each bench may run before it is stopped. */
   deadlineMinutes: number;
+  /** `--sizes=…` as given, for the benches that run at several row counts (passed on as BENCH_SIZES). */
+  sizes?: string;
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -17,7 +19,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       const m = Number(a.slice('--deadline='.length));
       if (!Number.isFinite(m) || m <= 0) throw new Error(`--deadline needs a number of minutes above 0, not “${a.slice(11)}”`);
       out.deadlineMinutes = m;
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a} (known: --strict, --deadline=MINUTES)`);
+    } else if (a.startsWith('--sizes=')) out.sizes = sizesArg([a], undefined, []).join(',');
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (known: --strict, --deadline=MINUTES, --sizes=ROWS,ROWS…)`);
     else out.names.push(a);
   }
   return out;
@@ -29,4 +32,20 @@ export function missedTargets(output: string): string[] {
     .split(/\r?\n/)
     .filter((l) => l.includes('OVER TARGET') || l.startsWith('TIMED OUT'))
     .map((l) => l.trim());
+}
+
+/**
+ * A bench's row counts: `--sizes=1000,10000` (or a bare number as the first argument, or the
+ * environment's BENCH_SIZES), else `fallback`; sorted smallest first, each once. "1k"/"100k" work too.
+ */
+export function sizesArg(argv: readonly string[], env: string | undefined, fallback: readonly number[]): number[] {
+  const given = argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? argv.find((a) => /^\d/.test(a)) ?? env;
+  if (given === undefined || given.trim() === '') return [...fallback];
+  const sizes = given.split(',').map((part) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(k?)\s*$/i.exec(part);
+    const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes needs row counts above 0 separated by commas (e.g. 1k,10k,50000), not “${part.trim()}”`);
+    return n;
+  });
+  return [...new Set(sizes)].sort((a, b) => a - b);
 }

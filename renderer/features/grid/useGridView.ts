@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { listCodes, projectChangeStamp, type ChorusDb } from '../../db/api';
 import type { Code } from '../../../shared/model';
 import { createGridService, type GridService } from '../../workers/grid-client';
+import { withCodingAdded } from './rowPatch';
 import type { CodingPatch, GridColumns, GridReply, GridRowData, GridView, RowPage } from '../../workers/grid-core';
 import type { GridFilters, SortState } from '../../../shared/grid/rows';
 
@@ -189,7 +190,25 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     [service, store],
   );
 
-  const patch = useCallback((change: CodingPatch) => request(change), [request]);
+  // A coding just written is painted at once in the rows shown (the worker's view follows).
+  const patch = useCallback(
+    (change: CodingPatch) => {
+      const v = viewRef.current;
+      if (change.add && v) {
+        let changed = false;
+        for (const [row, hit] of cache.current) {
+          const next = hit.codingsVersion === v.codingsVersion ? withCodingAdded(hit.data, change.add) : null;
+          if (next) {
+            cache.current.set(row, { data: next, codingsVersion: hit.codingsVersion });
+            changed = true;
+          }
+        }
+        if (changed) setTick((t) => t + 1);
+      }
+      return request(change);
+    },
+    [request],
+  );
   const values = useCallback(
     async (column: string) => {
       const v = viewRef.current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missedTargets, parseBenchArgs } from '../../bench/runner-args';
+import { missedTargets, parseBenchArgs, sizesArg } from '../../bench/runner-args';
 import { deadline, verdict } from '../../bench/util';
 
 describe('bench runner', () => {
@@ -8,6 +8,16 @@ describe('bench runner', () => {
     expect(parseBenchArgs([])).toEqual({ names: [], strict: false, deadlineMinutes: 30 });
     expect(() => parseBenchArgs(['--deadline=soon'])).toThrow(/--deadline needs a number of minutes/);
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast/);
+    expect(parseBenchArgs(['ui-import', '--sizes=10k,1k'])).toEqual({ names: ['ui-import'], strict: false, deadlineMinutes: 30, sizes: '1000,10000' });
+  });
+
+  it('reads row counts from --sizes, a bare number or the environment, smallest first, each once', () => {
+    expect(sizesArg(['--sizes=100k,1k,10000,1k'], undefined, [5])).toEqual([1000, 10_000, 100_000]);
+    expect(sizesArg(['50000'], '7', [5])).toEqual([50_000]);
+    expect(sizesArg([], '2k, 1000', [5])).toEqual([1000, 2000]);
+    expect(sizesArg([], undefined, [10, 5])).toEqual([10, 5]);
+    expect(() => sizesArg(['--sizes=1k,lots'], undefined, [])).toThrow('--sizes needs row counts above 0 separated by commas (e.g. 1k,10k,50000), not “lots”');
+    expect(() => sizesArg(['--sizes=0'], undefined, [])).toThrow(/not “0”/);
   });
 
   it('finds every missed target in a bench’s output, and nothing else', () => {
