@@ -128,6 +128,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     project: { name: b.project.name, disclosureThreshold: N },
     generatedAt: (opts.now ?? new Date()).toISOString(),
     method: methodStatement(figures, { threshold: N }),
+    methodBrief: methodStatement(figures, { threshold: N, sentences: 2 }),
     coders: figures.coders,
     sources: sourceList,
     dates,
