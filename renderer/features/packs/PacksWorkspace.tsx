@@ -2,7 +2,7 @@
  * Packs: choose an audience, set the disclosure threshold, preview the pack (built from the same
  * document model as every export and the CLI), export it as HTML, DOCX or XLSX. The public pack
  * lists the quotes it refused and why, and shows its readability.
- * (PDF: `chorus pack --format pdf` today; Electron printToPDF of the HTML is to be wired here.)
+ * PDF: in the app (Electron) Chromium prints the HTML pack (Platform.printToPdf); in a browser pdfmake draws it, as `chorus pack --format pdf` does.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceProps } from '../../app/workspaces';
