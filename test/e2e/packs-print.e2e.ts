@@ -165,12 +165,15 @@ describe.skipIf(reason !== null)('One-page pack, finding audiences and order (Ch
     await expect.poll(() => page.getByLabel('Pack title').inputValue(), { timeout: 30_000 }).not.toBe('Briefing: draft title kept');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'unsaved changes' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('radio', { name: /Chief officers \(unsaved changes\)/ }).count()).toBe(1);
+    const packViolations = await seriousA11yViolations(page, 'main');
+    expect(packViolations, JSON.stringify(packViolations)).toEqual([]);
     await page.getByRole('radio', { name: /Chief officers/ }).check();
     await expect.poll(() => page.getByLabel('Pack title').inputValue(), { timeout: 30_000 }).toBe('Briefing: draft title kept');
     await expect.poll(() => page.locator('.pack-preview .pack-h1').first().textContent(), { timeout: 30_000 }).toBe('Briefing: draft title kept');
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => page.getByLabel('Pack title').inputValue(), { timeout: 30_000 }).toBe(expected.title);
     expect(await page.getByRole('radio', { name: /unsaved changes/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'were discarded' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'packs-template-draft');
     expect(errors).toEqual([]);
   }, 900_000);

@@ -48,18 +48,19 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
   const headingId = `finding-${f.id}`;
   // after a recommendation moves, the focus stays on its button (or the other one, at an end)
   const recsRef = useRef<HTMLElement>(null);
-  const [recFocus, setRecFocus] = useState<{ id: string; dir: 'up' | 'down' } | null>(null);
+  const [recFocus, setRecFocus] = useState<{ id: string; dir: 'up' | 'down'; order: string }  | null>(null);
   useEffect(() => {
-    if (!recFocus || !recsRef.current) return;
+    // wait for the list to show the new order (the live query follows the write)
+    if (!recFocus || !recsRef.current || recommendations.map((r) => r.id).join() !== recFocus.order) return;
     const box = [...recsRef.current.querySelectorAll<HTMLElement>('[data-rec]')].find((el) => el.dataset.rec === recFocus.id);
     const other = recFocus.dir === 'up' ? 'down' : 'up';
     (box?.querySelector<HTMLButtonElement>(`[data-move="${recFocus.dir}"]:not([disabled])`) ?? box?.querySelector<HTMLButtonElement>(`[data-move="${other}"]`))?.focus();
     setRecFocus(null);
   }, [recFocus, recommendations]);
-  const moveRec = (id: string, dir: 'up' | 'down', ri: number) =>
-    void run({ type: 'reorderRecommendations', findingId: f.id, recommendationIds: movedIds(recommendations.map((r) => r.id), id, dir === 'up' ? -1 : 1) }, `Recommendation ${ri + 1} moved ${dir} (Undo puts it back).`).then(
-      (ok) => ok && setRecFocus({ id, dir }),
-    );
+  const moveRec = (id: string, dir: 'up' | 'down', ri: number) => {
+    const order = movedIds(recommendations.map((r) => r.id), id, dir === 'up' ? -1 : 1);
+    void run({ type: 'reorderRecommendations', findingId: f.id, recommendationIds: order }, `Recommendation ${ri + 1} moved ${dir} (Undo puts it back).`).then((ok) => ok && setRecFocus({ id, dir, order: order.join() }));
+  };
   const codeName = new Map(codes.map((c) => [c.id, c.name]));
   const unlinkedCodes = codes.filter((c) => !f.codeIds.includes(c.id));
   const unlinkedQuotes = quotes.filter((q) => !f.quoteIds.includes(q.id));

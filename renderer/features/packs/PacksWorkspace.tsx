@@ -192,7 +192,7 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
             onChange={setDraft}
             onSave={() => void saveTemplate()}
             onReset={() => void resetTemplate()}
-            onDiscard={() => dropDraft(audience)}
+            onDiscard={() => (dropDraft(audience), setStatus(`Your changes to the ${AUDIENCE_LABELS[audience].toLowerCase()} template were discarded.`))}
           />
         )}
       </div>
