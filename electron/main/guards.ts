@@ -47,6 +47,12 @@ export function isAllowedRequest(url: string): boolean {
   }
 }
 
+/** The print window (a pack's HTML as a data: URL) may load itself and nothing else: no app files, no blobs, no network. */
+export function isAllowedPrintRequest(url: string): boolean {
+  const u = parse(url);
+  return u !== null && (u.protocol === 'data:' || url === 'about:blank');
+}
+
 /** Only the app's own top-level pages may call IPC. */
 export function isTrustedSender(frameUrl: string | null | undefined): boolean {
   const u = parse(frameUrl);

@@ -17,6 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { buildWindowOptions } from './window-options';
+import { printHtmlToPdf } from './print-pdf';
 
 let mainWindow: BrowserWindow | null = null;
 /** Commands waiting for the window's page to load (e.g. a .qdpx double-clicked to start Chorus). */
@@ -50,6 +51,9 @@ function registerIpc(): void {
   handleChannel(ipcMain, IPC_CHANNELS.sessionKeyTake, (request) => keys.take(request));
   handleChannel(ipcMain, IPC_CHANNELS.sessionKeyForget, (request) => keys.forget(request));
   handleChannel(ipcMain, IPC_CHANNELS.fileSave, (request, event: IpcMainInvokeEvent) => saveFile(dialogsFor(event), request));
+  handleChannel(ipcMain, IPC_CHANNELS.packPrintPdf, async (request) => ({
+    pdf: await printHtmlToPdf(request.html, { session: session.fromPartition('chorus-print'), createWindow: (options) => new BrowserWindow(options) }),
+  }));
   handleChannel(ipcMain, IPC_CHANNELS.appInfo, () => ({
     version: app.getVersion(),
     platform: process.platform,

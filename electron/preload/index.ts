@@ -13,6 +13,7 @@ const api: ChorusBridge = {
   holdSessionKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.sessionKeyHold, request),
   takeSessionKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.sessionKeyTake, request),
   forgetSessionKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.sessionKeyForget, request),
+  printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.packPrintPdf, request),
   onAppCommand: (listener) => {
     const handler = (_event: unknown, command: unknown) => listener(command);
     ipcRenderer.on(IPC_CHANNELS.appCommand, handler);

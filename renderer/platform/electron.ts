@@ -56,6 +56,10 @@ export function createElectronPlatform(bridge: ChorusBridge, doc: Document = doc
       return { version: result.value.version, platform: result.value.platform };
     },
     randomBytes: (n) => cryptoRandomBytes(n),
+    async printToPdf(html) {
+      const result = await call('pack:print-pdf', bridge.printToPdf({ html }));
+      return result.ok ? result.value.pdf : fail('pack:print-pdf', result);
+    },
     sessionKeys: {
       async hold(projectId, key) {
         const result = await call('session-key:hold', bridge.holdSessionKey({ projectId, key }));

@@ -41,6 +41,11 @@ export interface Platform {
    */
   onAppCommand(handler: (command: AppCommand) => void): () => void;
   /**
+   * Electron only: print self-contained HTML (a pack) to an A4 PDF with Chromium's printToPDF, in a
+   * hidden, sandboxed window that can fetch nothing. Absent in a browser: packs use pdfmake there.
+   */
+  printToPdf?(html: string): Promise<Uint8Array>;
+  /**
    * Electron only: hold an unlocked project key for this app session (encrypted with safeStorage
    * in the main process's memory; gone when the app quits), so a reloaded window can reopen it.
    */

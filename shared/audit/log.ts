@@ -63,6 +63,7 @@ const LABELS: Record<string, string> = {
   'recommendation.create': 'Recommendation created',
   'recommendation.update': 'Recommendation edited',
   'recommendation.delete': 'Recommendation deleted',
+  'recommendation.reorder': 'Recommendations reordered',
   'action.create': 'Action created',
   'action.update': 'Action edited',
   'action.status': 'Action status changed',

@@ -27,6 +27,8 @@ export type FindingCommand =
   | { type: 'updateRecommendation'; recommendationId: string; text: string }
   /** Deletes the recommendation with its actions, as one step. */
   | { type: 'deleteRecommendation'; recommendationId: string }
+  /** A finding's recommendations in their new order (every one of them, each once). */
+  | { type: 'reorderRecommendations'; findingId: string; recommendationIds: string[] }
   | {
       type: 'createAction';
       recommendationId: string;
@@ -255,6 +257,31 @@ const deleteRecommendation: Handler<Of<'deleteRecommendation'>, { actions: numbe
   },
 };
 
+const reorderRecommendations: Handler<Of<'reorderRecommendations'>, string[]> = {
+  writes: WRITES,
+  reads: () => READ_ALL,
+  plan(state, { findingId, recommendationIds }) {
+    const f = findingOf(state, findingId);
+    const mine = state.recommendations.filter((r) => r.findingId === f.id);
+    const have = new Set(mine.map((r) => r.id));
+    const given = new Set(recommendationIds);
+    if (given.size !== recommendationIds.length || given.size !== have.size || recommendationIds.some((id) => !have.has(id))) {
+      throw new Error('The new order must list every recommendation of the finding exactly once');
+    }
+    const ops: RowOp[] = [];
+    recommendationIds.forEach((id, order) => {
+      const r = mine.find((x) => x.id === id)!;
+      if (r.order !== order) ops.push(put('recommendations', { ...r, order }));
+    });
+    return {
+      ops,
+      step: { label: `Reorder recommendations of “${shortLabel(f.title)}”` },
+      audit: { action: 'recommendation.reorder', ids: [f.id, ...recommendationIds], counts: { recommendations: recommendationIds.length } },
+      result: recommendationIds,
+    };
+  },
+};
+
 const createAction: Handler<Of<'createAction'>, Action> = {
   writes: WRITES,
   reads: () => READ_ALL,
@@ -339,6 +366,7 @@ export const findingHandlers = {
   createRecommendation,
   updateRecommendation,
   deleteRecommendation,
+  reorderRecommendations,
   createAction,
   updateAction,
   deleteAction,

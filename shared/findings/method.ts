@@ -172,7 +172,7 @@ const KIND_WORDS: Record<SourceKind, string> = {
  * (what was analysed and how; who coded it and how far they agreed; whether saturation was
  * reached). Deterministic: the same figures give the same words.
  */
-export function methodStatement(f: ProjectFigures, opts: { threshold?: number } = {}): string {
+export function methodStatement(f: ProjectFigures, opts: { threshold?: number; sentences?: number } = {}): string {
   const T = opts.threshold ?? 0;
   /** Counts of documents and participants as published ("fewer than N" under the threshold); codes and coders are not people. */
   const people = (x: number, one: string, many = `${one}s`) => countWords(x, one, T, many);
@@ -198,5 +198,5 @@ export function methodStatement(f: ProjectFigures, opts: { threshold?: number } 
     );
   }
   if (f.sourceKinds.length >= 2) sentences.push(`Themes were checked across ${plural(f.sourceKinds.length, 'kind')} of source to see which were corroborated.`);
-  return sentences.slice(0, 4).join(' ');
+  return sentences.slice(0, Math.min(4, opts.sentences ?? 4)).join(' ');
 }

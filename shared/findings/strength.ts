@@ -174,12 +174,18 @@ export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, '
   else if (participants >= R.strongParticipants && sourceKinds.length >= R.strongKinds && (kappa === null || kappa >= R.strongKappa)) rating = 'strong';
   else if (participants >= R.moderateParticipants && (sourceKinds.length >= 2 || participants >= R.strongParticipants) && (kappa === null || kappa >= R.moderateKappa)) rating = 'moderate';
   else rating = 'limited';
-  reasons.push(ratingReason(rating, participants, sourceKinds.length, kappa));
+  reasons.push(ratingReason(rating, participants, sourceKinds.length, kappa, T));
   return { rating, codes: codeSet.size, segments, participants, documents: documents.size, sourceKinds, projectKinds, corroboration, coderIds, agreement, reasons };
 }
 
-function ratingReason(rating: StrengthRating, participants: number, kinds: number, kappa: number | null): string {
+/**
+ * The sentence that states the rating. Published (a threshold above 1), a single-source finding
+ * reads as a limited one would ("fewer than 5 participants"): "one participant's account" would
+ * publish a count of one.
+ */
+function ratingReason(rating: StrengthRating, participants: number, kinds: number, kappa: number | null, threshold = 0): string {
   const R = STRENGTH_RULES;
+  if (rating === 'single-source' && threshold > 1) return ratingReason('limited', participants, kinds, kappa);
   switch (rating) {
     case 'no evidence':
       return 'No evidence: nothing coded supports it yet.';

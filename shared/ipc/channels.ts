@@ -9,6 +9,8 @@ export const IPC_CHANNELS = {
   sessionKeyHold: 'session-key:hold',
   sessionKeyTake: 'session-key:take',
   sessionKeyForget: 'session-key:forget',
+  /** A pack's self-contained HTML printed to PDF by Chromium in a hidden, offline window (Electron's printToPDF). */
+  packPrintPdf: 'pack:print-pdf',
   /** Main → renderer: a File-menu command or a project file the OS asked Chorus to open. */
   appCommand: 'app:command',
 } as const;

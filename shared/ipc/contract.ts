@@ -58,12 +58,17 @@ export const SessionKeyTakeResponseSchema = z.strictObject({ key: BytesSchema.nu
 /** Forget one project's key, or every key (projectId null). */
 export const SessionKeyForgetRequestSchema = z.strictObject({ projectId: ProjectIdSchema.nullable() });
 
+/** A pack's HTML (shared/packs/writers/html.ts: self-contained, no script) to print as A4 PDF; at most 64 MB of text. */
+export const PackPrintPdfRequestSchema = z.strictObject({ html: z.string().min(1).max(64 * 1024 * 1024) });
+export const PackPrintPdfResponseSchema = z.strictObject({ pdf: BytesSchema });
+
 export const ipcContract = {
   [IPC_CHANNELS.fileSave]: { request: FileSaveRequestSchema, response: FileSaveResponseSchema },
   [IPC_CHANNELS.appInfo]: { request: AppInfoRequestSchema, response: AppInfoResponseSchema },
   [IPC_CHANNELS.sessionKeyHold]: { request: SessionKeyHoldRequestSchema, response: z.strictObject({ held: z.literal(true) }) },
   [IPC_CHANNELS.sessionKeyTake]: { request: SessionKeyTakeRequestSchema, response: SessionKeyTakeResponseSchema },
   [IPC_CHANNELS.sessionKeyForget]: { request: SessionKeyForgetRequestSchema, response: z.strictObject({ forgotten: z.number().int() }) },
+  [IPC_CHANNELS.packPrintPdf]: { request: PackPrintPdfRequestSchema, response: PackPrintPdfResponseSchema },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -101,6 +106,8 @@ export interface ChorusBridge {
   holdSessionKey(request: IpcRequest<'session-key:hold'>): Promise<IpcResult<IpcResponse<'session-key:hold'>>>;
   takeSessionKey(request: IpcRequest<'session-key:take'>): Promise<IpcResult<IpcResponse<'session-key:take'>>>;
   forgetSessionKey(request: IpcRequest<'session-key:forget'>): Promise<IpcResult<IpcResponse<'session-key:forget'>>>;
+  /** Print a pack's HTML to PDF (A4) in a hidden, sandboxed window that can fetch nothing. */
+  printToPdf(request: IpcRequest<'pack:print-pdf'>): Promise<IpcResult<IpcResponse<'pack:print-pdf'>>>;
   /** Listen for File-menu commands and OS open-file requests; returns a function that stops listening. */
   onAppCommand(listener: (command: unknown) => void): () => void;
 }

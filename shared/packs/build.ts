@@ -21,7 +21,8 @@ import { quoteRefusals } from './quote-safety';
 import { readability, readabilityStatement } from './readability';
 import { FORBIDDEN_KINDS, REQUIRED_KINDS, validateTemplate, type PackSection, type PackTemplate } from './templates';
 
-export const MAX_EXECUTIVE_CHARTS = 5;
+/** The executive pack is one printed A4 page: its charts sit in a two-by-two grid. */
+export const MAX_EXECUTIVE_CHARTS = 4;
 export const MAX_EXECUTIVE_FINDINGS = 5;
 
 const MODEL_AUDIENCE: Record<PackAudience, Audience> = {
@@ -114,6 +115,11 @@ export function packTable(pub: AnalysisTable): PackTable {
   };
 }
 
+/** A codes-by-value table cut to its themes (top-level codes: a path with no "›"), before it is published. */
+export function themeRowsOnly(t: AnalysisTable): AnalysisTable {
+  return { ...t, rows: t.rows.filter((r) => typeof r.path !== 'string' || !r.path.includes(' › ')) };
+}
+
 function forAudience(f: PackFindingInput, audience: PackAudience): boolean {
   return f.audiences.length === 0 || f.audiences.includes(MODEL_AUDIENCE[audience]);
 }
@@ -136,10 +142,13 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
   const template = validateTemplate(templateInput);
   const audience = template.audience;
   const isPublic = audience === 'public';
+  /** The chief officers' pack fits one printed page: one line per finding, the rating sentence only, a two-sentence method. */
+  const brief = audience === 'executive';
   const N = input.project.disclosureThreshold;
   const blocks: PackBlock[] = [];
   const refused = new Map<string, { text: string; reasons: string[] }>();
-  const published = input.analyses.map((a) => ({ a, pub: forPublication(a.table, N) }));
+  // a one-page pack's matrices show themes only (a heatmap of every subcategory cannot be read at that size)
+  const published = input.analyses.map((a) => ({ a, pub: forPublication(brief && a.chart === 'matrix' ? themeRowsOnly(a.table) : a.table, N) }));
 
   let findings = input.findings.filter((f) => forAudience(f, audience));
   if (audience === 'executive') findings = findings.slice(0, MAX_EXECUTIVE_FINDINGS);
@@ -172,7 +181,8 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         break;
       case 'headline-findings':
         if (findings.length === 0) nothing('findings');
-        for (const f of findings) {
+        else if (brief) blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`) });
+        else for (const f of findings) {
           blocks.push({ kind: 'heading', level: 3, text: f.title });
           if (f.summary) para(f.summary);
           para(isPublic ? `${sentence(people(f.participants, N, ['person', 'people']))} told us this.` : `Raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
@@ -197,7 +207,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
       }
       case 'strength':
         if (findings.length === 0) nothing('findings');
-        else blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — ${strengthText(f.strength)}`) });
+        else blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — ${brief ? (f.strength.reasons.at(-1) ?? '') : strengthText(f.strength)}`) });
         break;
       case 'decisions': {
         const asks = findings.flatMap((f) => f.recommendations.flatMap((r) => {
@@ -267,11 +277,16 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         }
         break;
       case 'method':
-        para(isPublic ? publicMethod(input.coders) : input.method);
+        para(isPublic ? publicMethod(input.coders) : brief ? input.methodBrief : input.method);
         break;
       case 'sources-dates': {
         const from = dateText(input.dates.from);
         const to = dateText(input.dates.to);
+        if (brief) {
+          const named = input.sources.map((s) => `${s.name} (${s.kind})`).join(', ');
+          para(`Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}${named ? `: ${named}` : ''}.`);
+          break;
+        }
         para(isPublic ? `We heard from ${countText(input.totalParticipants, N)} people between ${from} and ${to}.` : `Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}.`);
         if (input.sources.length > 0)
           blocks.push({
@@ -285,6 +300,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
       }
       case 'limitations':
         if (isPublic) blocks.push({ kind: 'list', items: [...PUBLIC_LIMITATIONS] });
+        else if (brief && input.limitations.length > 0) para(input.limitations.join(' '));
         else if (input.limitations.length === 0) nothing('limitations');
         else blocks.push({ kind: 'list', items: [...input.limitations] });
         break;
@@ -300,6 +316,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
     subtitle: `${input.project.name} — ${AUDIENCE_LABELS[audience]}`,
     generatedAt: input.generatedAt,
     disclosureThreshold: N,
+    ...(brief ? { layout: 'one-page' as const } : {}),
     blocks,
     readability: score,
     refusedQuotes: [...refused].map(([quoteId, r]) => ({ quoteId, ...r })),

@@ -47,7 +47,11 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
   const sources = new Map(b.sources.map((s) => [s.id, s]));
   const participants = new Map(b.participants.map((p) => [p.id, p]));
   const attrsOf = categoryAttributes(b.variables);
-  const strength = (codeIds: readonly string[]) => { const e = evidenceStrength(b, { codeIds: [...codeIds] }, { threshold: N }); return { participants: e.participants, strength: { rating: e.rating, reasons: e.reasons } }; };
+  // published, "single source" (one participant) reads as "limited": a count of one is never printed
+  const strength = (codeIds: readonly string[]) => {
+    const e = evidenceStrength(b, { codeIds: [...codeIds] }, { threshold: N });
+    return { participants: e.participants, strength: { rating: e.rating === 'single-source' && N > 1 ? ('limited' as const) : e.rating, reasons: e.reasons } };
+  };
 
   const quoteInput = (id: string): PackQuoteInput | null => {
     const q = b.quotes?.find((x) => x.id === id);
@@ -128,6 +132,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     project: { name: b.project.name, disclosureThreshold: N },
     generatedAt: (opts.now ?? new Date()).toISOString(),
     method: methodStatement(figures, { threshold: N }),
+    methodBrief: methodStatement(figures, { threshold: N, sentences: 2 }),
     coders: figures.coders,
     sources: sourceList,
     dates,

@@ -63,6 +63,8 @@ export interface PackInput {
   generatedAt: string;
   /** The method statement every pack quotes (shared/findings/method.ts, at the disclosure threshold). */
   method: string;
+  /** The same statement in its first two sentences (what was analysed and how; who coded it), for the one-page pack. */
+  methodBrief: string;
   /** Coders who coded anything (the public pack says whether a second person checked the coding). */
   coders: number;
   sources: Array<{ name: string; kind: SourceKind; documents: number; participants: number }>;

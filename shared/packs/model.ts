@@ -41,6 +41,8 @@ export interface PackDocument {
   /** ISO timestamp the pack was built. */
   generatedAt: string;
   disclosureThreshold: number;
+  /** 'one-page': laid out to print on one A4 page (the chief officers' pack): charts in a grid, compact type. */
+  layout?: 'one-page';
   blocks: PackBlock[];
   /** Scored over the pack's prose (always computed; shown in the public pack). */
   readability: Readability;

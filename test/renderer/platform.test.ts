@@ -100,12 +100,25 @@ function fakeBridge(overrides: Partial<ChorusBridge> = {}) {
     holdSessionKey: async (request) => (calls.push(['holdSessionKey', request]), { ok: true, value: { held: true } }),
     takeSessionKey: async (request) => (calls.push(['takeSessionKey', request]), { ok: true, value: { key: null } }),
     forgetSessionKey: async (request) => (calls.push(['forgetSessionKey', request]), { ok: true, value: { forgotten: 0 } }),
+    printToPdf: async (request) => (calls.push(['printToPdf', request]), { ok: true, value: { pdf: new TextEncoder().encode('%PDF-1.4 printed') } }),
     ...overrides,
   };
   return { bridge, calls, send: (command: unknown) => listeners.forEach((l) => l(command)), listeners };
 }
 
 describe('electron platform', () => {
+  it('prints HTML to PDF through the bridge (Electron’s printToPDF); a refusal is an error; the browser has no printToPdf', async () => {
+    const { bridge, calls } = fakeBridge();
+    const pdf = await createElectronPlatform(bridge).printToPdf!('<!DOCTYPE html><p>pack</p>');
+    expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.4 printed');
+    expect(calls).toEqual([['printToPdf', { html: '<!DOCTYPE html><p>pack</p>' }]]);
+    const refused = fakeBridge({ printToPdf: async () => ({ ok: false, code: 'io-error', message: 'printing the pack took too long' }) });
+    await expect(createElectronPlatform(refused.bridge).printToPdf!('<p>x</p>')).rejects.toThrow(/took too long/);
+    const malformed = fakeBridge({ printToPdf: async () => ({ ok: true, value: { pdf: 'not bytes' } }) as never });
+    await expect(createElectronPlatform(malformed.bridge).printToPdf!('<p>x</p>')).rejects.toThrow(/malformed answer on pack:print-pdf/);
+    expect(createBrowserPlatform().printToPdf).toBeUndefined();
+  });
+
   it('holds, takes and forgets a session key through the bridge; the browser has no session keys', async () => {
     const key = new Uint8Array(32).fill(9);
     const { bridge, calls } = fakeBridge({ takeSessionKey: async () => ({ ok: true, value: { key } }) });

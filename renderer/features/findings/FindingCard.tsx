@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Action, Code, Finding, Quote, Recommendation } from '../../../shared/model';
 import type { EvidenceStrength } from '../../../shared/findings/strength';
 import type { Command } from '../../db/api';
@@ -7,6 +7,8 @@ import { useCoder } from '../../app/useCoder';
 import { ConfirmedMarker, ConfirmQuote } from '../evidence/ConfirmQuote';
 import { ActionForm, type ActionFields } from './ActionForm';
 import { StrengthPanel } from './StrengthPanel';
+import { FindingAudiences } from './FindingAudiences';
+import { movedIds } from './move';
 
 export type Run = (cmd: Command, done: string) => Promise<boolean>;
 
@@ -44,6 +46,21 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
   const [newRec, setNewRec] = useState('');
   const [editingAction, setEditingAction] = useState<string | null>(null);
   const headingId = `finding-${f.id}`;
+  // after a recommendation moves, the focus stays on its button (or the other one, at an end)
+  const recsRef = useRef<HTMLElement>(null);
+  const [recFocus, setRecFocus] = useState<{ id: string; dir: 'up' | 'down'; order: string }  | null>(null);
+  useEffect(() => {
+    // wait for the list to show the new order (the live query follows the write)
+    if (!recFocus || !recsRef.current || recommendations.map((r) => r.id).join() !== recFocus.order) return;
+    const box = [...recsRef.current.querySelectorAll<HTMLElement>('[data-rec]')].find((el) => el.dataset.rec === recFocus.id);
+    const other = recFocus.dir === 'up' ? 'down' : 'up';
+    (box?.querySelector<HTMLButtonElement>(`[data-move="${recFocus.dir}"]:not([disabled])`) ?? box?.querySelector<HTMLButtonElement>(`[data-move="${other}"]`))?.focus();
+    setRecFocus(null);
+  }, [recFocus, recommendations]);
+  const moveRec = (id: string, dir: 'up' | 'down', ri: number) => {
+    const order = movedIds(recommendations.map((r) => r.id), id, dir === 'up' ? -1 : 1);
+    void run({ type: 'reorderRecommendations', findingId: f.id, recommendationIds: order }, `Recommendation ${ri + 1} moved ${dir} (Undo puts it back).`).then((ok) => ok && setRecFocus({ id, dir, order: order.join() }));
+  };
   const codeName = new Map(codes.map((c) => [c.id, c.name]));
   const unlinkedCodes = codes.filter((c) => !f.codeIds.includes(c.id));
   const unlinkedQuotes = quotes.filter((q) => !f.quoteIds.includes(q.id));
@@ -96,6 +113,8 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
       ) : (
         f.summary && <p className="finding__summary">{f.summary}</p>
       )}
+
+      <FindingAudiences finding={f} position={position} run={run} />
 
       <div className="finding__grid">
         <section aria-label="Linked codes" className="finding__codes">
@@ -183,20 +202,28 @@ export function FindingCard({ finding: f, position, count, codes, quotes, quoteT
         <StrengthPanel strength={strength} busy={strengthBusy} />
       </div>
 
-      <section className="finding__recs" aria-label={`Recommendations for finding ${position + 1}`}>
+      <section className="finding__recs" aria-label={`Recommendations for finding ${position + 1}`} ref={recsRef}>
         <h4>Recommendations and actions</h4>
         {recommendations.length === 0 && <p className="muted">No recommendations yet.</p>}
         {recommendations.map((r, ri) => {
           const acts = actions.filter((a) => a.recommendationId === r.id);
           return (
-            <div key={r.id} className="rec">
+            <div key={r.id} className="rec" data-rec={r.id}>
               <div className="rec__head">
                 <p className="rec__text">
                   <strong>Recommendation {ri + 1}.</strong> <bdi>{r.text}</bdi>
                 </p>
+                <span className="rec__tools">
+                <button type="button" data-move="up" disabled={ri === 0} aria-label={`Move recommendation ${ri + 1} up`} onClick={() => moveRec(r.id, 'up', ri)}>
+                  ↑ Up
+                </button>
+                <button type="button" data-move="down" disabled={ri === recommendations.length - 1} aria-label={`Move recommendation ${ri + 1} down`} onClick={() => moveRec(r.id, 'down', ri)}>
+                  ↓ Down
+                </button>
                 <button type="button" className="danger" aria-label={`Delete recommendation ${ri + 1}`} onClick={() => void run({ type: 'deleteRecommendation', recommendationId: r.id }, 'Recommendation deleted with its actions (Undo restores them).')}>
                   Delete
                 </button>
+                </span>
               </div>
               {acts.length > 0 && (
                 <table className="actions-table">

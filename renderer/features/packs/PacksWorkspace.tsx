@@ -2,7 +2,7 @@
  * Packs: choose an audience, set the disclosure threshold, preview the pack (built from the same
  * document model as every export and the CLI), export it as HTML, DOCX or XLSX. The public pack
  * lists the quotes it refused and why, and shows its readability.
- * (PDF: `chorus pack --format pdf` today; Electron printToPDF of the HTML is to be wired here.)
+ * PDF: in the app (Electron) Chromium prints the HTML pack (Platform.printToPdf); in a browser pdfmake draws it, as `chorus pack --format pdf` does.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceProps } from '../../app/workspaces';
@@ -25,7 +25,8 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
   const [audience, setAudience] = useState<PackAudience>('executive');
   const [bundle, setBundle] = useState<ProjectBundle | null>(null);
-  const [draft, setDraft] = useState<PackTemplate | null>(null);
+  // unsaved template edits, per audience: switching audience keeps them (Save, Reset or Discard ends one)
+  const [drafts, setDrafts] = useState<Partial<Record<PackAudience, PackTemplate>>>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -58,9 +59,21 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
       return [null, errorMessage(e)];
     }
   }, [bundle, audience]);
-  useEffect(() => setDraft(saved), [saved]);
+  useEffect(() => setDrafts({}), [project.id]);
+  const draft = drafts[audience] ?? saved;
+  const dropDraft = (a: PackAudience) =>
+    setDrafts((d) => {
+      const { [a]: _gone, ...rest } = d;
+      return rest;
+    });
+  // an edit that brings the template back to what is stored is no longer a draft
+  const setDraft = (t: PackTemplate) => (saved && JSON.stringify(t) === JSON.stringify(saved) ? dropDraft(t.audience) : setDrafts((d) => ({ ...d, [t.audience]: t })));
   const stored = !!bundle?.packTemplates?.some((t) => t.audience === audience);
-  const dirty = !!draft && !!saved && JSON.stringify(draft) !== JSON.stringify(saved);
+  const dirty = !!drafts[audience] && !!saved && JSON.stringify(drafts[audience]) !== JSON.stringify(saved);
+  const chooseAudience = (a: PackAudience) => {
+    if (drafts[audience]) setStatus(`Your unsaved changes to the ${AUDIENCE_LABELS[audience].toLowerCase()} template are kept: come back to this audience to save or discard them.`);
+    setAudience(a);
+  };
 
   // the preview is the same document model every export and the CLI make (makePack = buildPack over gatherPackInput)
   const input = useMemo(() => (bundle ? gatherPackInput(bundle) : null), [bundle]);
@@ -81,6 +94,7 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
     try {
       const r = await execute(db, project.id, { type: 'savePackTemplate', template: draft });
       setStatus(r.step === null ? 'Nothing to save.' : `Saved the ${AUDIENCE_LABELS[audience].toLowerCase()} template.`);
+      dropDraft(draft.audience);
       setRevision((x) => x + 1);
     } catch (e) {
       setStatus(`The template was not saved: ${errorMessage(e)}`);
@@ -93,6 +107,7 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
     setBusy(true);
     try {
       await execute(db, project.id, { type: 'resetPackTemplate', audience });
+      dropDraft(audience);
       setStatus(`The ${AUDIENCE_LABELS[audience].toLowerCase()} pack uses the preset template again.`);
       setRevision((x) => x + 1);
     } catch (e) {
@@ -133,8 +148,9 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
           <legend>Audience</legend>
           {PACK_AUDIENCES.map((a) => (
             <label key={a}>
-              <input type="radio" name="pack-audience" value={a} checked={audience === a} onChange={() => setAudience(a)} />
+              <input type="radio" name="pack-audience" value={a} checked={audience === a} onChange={() => chooseAudience(a)} />
               {AUDIENCE_LABELS[a]}
+              {drafts[a] && <span className="packs-unsaved"> (unsaved changes)</span>}
             </label>
           ))}
         </fieldset>
@@ -176,7 +192,7 @@ export function PacksWorkspace({ project }: WorkspaceProps) {
             onChange={setDraft}
             onSave={() => void saveTemplate()}
             onReset={() => void resetTemplate()}
-            onDiscard={() => setDraft(saved)}
+            onDiscard={() => (dropDraft(audience), setStatus(`Your changes to the ${AUDIENCE_LABELS[audience].toLowerCase()} template were discarded.`))}
           />
         )}
       </div>

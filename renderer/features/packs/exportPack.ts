@@ -1,4 +1,4 @@
-/** Write a pack in a format through the platform's save dialog. The writers are loaded on demand (docx, pdfmake and xlsx are large). */
+/** Write a pack in a format through the platform's save dialog. PDF: the platform's printToPdf of the HTML pack where it has one (Electron), else pdfmake. The writers are loaded on demand (docx, pdfmake and xlsx are large). */
 import type { PackDocument } from '../../../shared/packs/model';
 import { safeFileName } from '../../../shared/export/file-name';
 import { renderChartSvg } from '../../charts/svg';
@@ -25,6 +25,9 @@ export async function packBytes(doc: PackDocument, format: AppPackFormat): Promi
     case 'docx':
       return (await import('../../../shared/packs/writers/docx')).packToDocx(doc, svgOf);
     case 'pdf': {
+      // in the app (Electron): Chromium prints the HTML pack itself; elsewhere pdfmake draws it
+      const platform = getPlatform();
+      if (platform.printToPdf) return platform.printToPdf((await import('../../../shared/packs/writers/html')).packToHtml(doc, svgOf));
       const [{ packToPdfDefinition }, { renderPdfInBrowser }] = await Promise.all([import('../../../shared/packs/writers/pdf'), import('./pdfInBrowser')]);
       return renderPdfInBrowser(packToPdfDefinition(doc, svgOf));
     }

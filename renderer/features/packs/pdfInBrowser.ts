@@ -3,7 +3,7 @@
  * with pdfmake's browser build and its embedded Roboto (the same font the CLI embeds). Loaded on
  * demand: pdfmake and the fonts (about 3 MB) are fetched only when a PDF is exported. No URL is
  * ever fetched: every resource is in the virtual file system.
- * (In Electron, printToPDF of the HTML pack could be offered later; this route works in both.)
+ * (In Electron, exportPack prints the HTML pack with printToPDF instead: Platform.printToPdf.)
  */
 interface PdfMakeBrowser {
   addVirtualFileSystem(vfs: Record<string, string>): void;

@@ -44,7 +44,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 ul.table-notes { font-size: .85rem; color: #444; }
 footer.pack { margin-top: 3rem; font-size: .85rem; color: #444; border-top: 1px solid #ccc; padding-top: .5rem; }
 @media print {
-  @page { margin: 18mm 15mm; }
+  @page { size: A4; margin: 12mm 14mm; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
@@ -52,6 +52,23 @@ footer.pack { margin-top: 3rem; font-size: .85rem; color: #444; border-top: 1px 
   figure, table, tr { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
+}
+/* the one-page pack (chief officers): charts two by two, compact type; it prints on one A4 page */
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .75rem 1.25rem; }
+.chart-grid figure { margin: .5rem 0; }
+@media print {
+  main.one-page { font-size: 8pt; line-height: 1.25; }
+  main.one-page h1 { font-size: 14pt; margin: 0 0 1mm; }
+  main.one-page h2 { font-size: 10pt; margin: 2mm 0 .8mm; padding-bottom: .3mm; border-bottom-width: 1.5px; }
+  main.one-page p, main.one-page ul, main.one-page ol { margin: 0 0 1mm; }
+  main.one-page ul, main.one-page ol { padding-left: 5mm; }
+  main.one-page p.lead { font-size: 9pt; }
+  main.one-page p.note { font-size: 7.5pt; }
+  main.one-page .chart-grid { grid-template-columns: 1fr 1fr; gap: 1mm 5mm; }
+  main.one-page .chart-grid figure { margin: 0; }
+  main.one-page figure.chart svg { max-height: 50mm; }
+  main.one-page figcaption { display: none; }
+  main.one-page footer.pack { margin-top: 2mm; padding-top: 1mm; font-size: 7pt; }
 }
 `;
 
@@ -86,7 +103,22 @@ function blockHtml(b: PackBlock, svgOf: (spec: ChartSpec) => string): string {
 
 /** The pack as one HTML file. `svgOf` draws a chart spec (renderer/charts in the app, with jsdom in Node). */
 export function packToHtml(doc: PackDocument, svgOf: (spec: ChartSpec) => string): string {
-  const body = doc.blocks.map((b) => blockHtml(b, svgOf)).join('\n');
+  const parts: string[] = [];
+  let grid: string[] = [];
+  const endGrid = () => {
+    if (grid.length) parts.push(`<div class="chart-grid">\n${grid.join('\n')}\n</div>`);
+    grid = [];
+  };
+  for (const b of doc.blocks) {
+    // a one-page pack's charts (one after another) share a grid
+    if (doc.layout === 'one-page' && b.kind === 'chart') grid.push(blockHtml(b, svgOf));
+    else {
+      endGrid();
+      parts.push(blockHtml(b, svgOf));
+    }
+  }
+  endGrid();
+  const body = parts.join('\n');
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -98,7 +130,7 @@ export function packToHtml(doc: PackDocument, svgOf: (spec: ChartSpec) => string
 <style>${CSS}</style>
 </head>
 <body>
-<main>
+<main${doc.layout === 'one-page' ? ' class="one-page"' : ''}>
 ${body}
 <footer class="pack"><p>${escapeHtml(doc.subtitle)}. Produced ${escapeHtml(doc.generatedAt.slice(0, 10))} with Chorus. Counts under ${doc.disclosureThreshold} are not published.</p></footer>
 </main>

@@ -39,6 +39,7 @@ function fakeElectron(options: { lock: boolean }) {
   const ipcHandlers = new Map<string, Fn>();
   const windows: Array<{ options: Record<string, unknown>; url?: string; contentsHandlers: Map<string, Fn> }> = [];
   const sessionHooks: { beforeRequest?: Fn; permissionRequest?: Fn; permissionCheck?: Fn } = {};
+  const printHooks: { beforeRequest?: Fn; permissionRequest?: Fn; permissionCheck?: Fn } = {};
   const protocolHandlers = new Map<string, Fn>();
   const menus: unknown[][] = [];
   let resolveReady: () => void = () => {};
@@ -54,7 +55,15 @@ function fakeElectron(options: { lock: boolean }) {
     webContents = {
       on: (event: string, fn: Fn) => void this.contentsHandlers.set(event, fn),
       send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
+      printToPDF: (o: unknown) => (log.push(`printToPDF ${JSON.stringify(o)}`), Promise.resolve(new TextEncoder().encode('%PDF-1.7 fake'))),
     };
+    destroyed = false;
+    isDestroyed() {
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
     constructor(opts: Record<string, unknown>) {
       log.push('new BrowserWindow');
       this.options = opts;
@@ -96,6 +105,14 @@ function fakeElectron(options: { lock: boolean }) {
       handle: (scheme: string, fn: Fn) => void (log.push(`protocol.handle ${scheme}`), protocolHandlers.set(scheme, fn)),
     },
     session: {
+      fromPartition: (name: string) => {
+        log.push(`fromPartition ${name}`);
+        return {
+          webRequest: { onBeforeRequest: (fn: Fn) => void (printHooks.beforeRequest = fn) },
+          setPermissionRequestHandler: (fn: Fn) => void (printHooks.permissionRequest = fn),
+          setPermissionCheckHandler: (fn: Fn) => void (printHooks.permissionCheck = fn),
+        };
+      },
       defaultSession: {
         webRequest: { onBeforeRequest: (fn: Fn) => void (sessionHooks.beforeRequest = fn) },
         setPermissionRequestHandler: (fn: Fn) => void (sessionHooks.permissionRequest = fn),
@@ -103,7 +120,7 @@ function fakeElectron(options: { lock: boolean }) {
       },
     },
   };
-  return { electron, log, appHandlers, ipcHandlers, windows, sessionHooks, protocolHandlers, resolveReady, ready, sent, errorBoxes, menus };
+  return { electron, log, appHandlers, ipcHandlers, windows, sessionHooks, printHooks, protocolHandlers, resolveReady, ready, sent, errorBoxes, menus };
 }
 
 describe('dist-electron/main.cjs', () => {
@@ -156,7 +173,7 @@ describe('dist-electron/main.cjs', () => {
     expect(decision).toEqual({ cancel: true });
     expect((fake.sessionHooks.permissionCheck as unknown as () => boolean)()).toBe(false);
 
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:save', 'session-key:forget', 'session-key:hold', 'session-key:take']);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:save', 'pack:print-pdf', 'session-key:forget', 'session-key:hold', 'session-key:take']);
     const appInfo = fake.ipcHandlers.get('app:info') as unknown as (e: unknown, p?: unknown) => Promise<unknown>;
     expect(await appInfo({ senderFrame: { url: 'app://chorus/index.html' } })).toMatchObject({ ok: true, value: { version: '0.1.0', platform: process.platform } });
     expect(await appInfo({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, code: 'untrusted-sender' });
@@ -168,6 +185,35 @@ describe('dist-electron/main.cjs', () => {
 
     const handler = fake.protocolHandlers.get('app') as unknown as (r: Request) => Promise<Response>;
     expect((await handler(new Request('app://chorus/..%2f..%2fetc%2fpasswd'))).status).toBe(404);
+  });
+
+  it('pack:print-pdf prints the HTML in a hidden, script-less window of the in-memory print session, which can fetch nothing, then destroys it', async () => {
+    const fake = fakeElectron({ lock: true });
+    runBundle(path.join(outdir, 'main.cjs'), fake.electron);
+    fake.resolveReady();
+    await fake.ready;
+    await new Promise((r) => setTimeout(r, 0));
+    const print = fake.ipcHandlers.get('pack:print-pdf') as unknown as (e: unknown, p?: unknown) => Promise<{ ok: boolean; value?: { pdf: Uint8Array } }>;
+    expect(await print({ senderFrame: { url: 'https://evil.example/' } }, { html: '<p>x</p>' })).toMatchObject({ ok: false, code: 'untrusted-sender' });
+    expect(fake.windows).toHaveLength(1);
+    const answer = await print({ senderFrame: { url: 'app://chorus/index.html' } }, { html: '<!DOCTYPE html><p>pack</p>' });
+    expect(answer.ok).toBe(true);
+    expect(new TextDecoder().decode(answer.value!.pdf)).toBe('%PDF-1.7 fake');
+    expect(fake.log).toContain('fromPartition chorus-print');
+    const win = fake.windows[1] as unknown as { options: { show: boolean; webPreferences: Record<string, unknown> }; url: string; destroyed: boolean };
+    expect(win.options.show).toBe(false);
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, devTools: false });
+    expect(win.options.webPreferences.preload).toBeUndefined();
+    expect(win.url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
+    expect(win.destroyed).toBe(true);
+    const decide = (url: string) => {
+      let d: unknown;
+      (fake.printHooks.beforeRequest as unknown as (x: { url: string }, cb: (r: unknown) => void) => void)({ url }, (r) => (d = r));
+      return d;
+    };
+    expect(decide('https://example.com/')).toEqual({ cancel: true });
+    expect(decide('app://chorus/index.html')).toEqual({ cancel: true });
+    expect(decide('data:image/png;base64,AA==')).toEqual({ cancel: false });
   });
 });
 
@@ -232,7 +278,7 @@ describe('dist-electron/preload.cjs', () => {
     });
     expect(exposed.map(([name]) => name)).toEqual(['chorus']);
     const api = exposed[0]?.[1] ?? {};
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'forgetSessionKey', 'holdSessionKey', 'onAppCommand', 'saveFile', 'takeSessionKey']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'forgetSessionKey', 'holdSessionKey', 'onAppCommand', 'printToPdf', 'saveFile', 'takeSessionKey']);
     await (api.appInfo as () => Promise<unknown>)();
     expect(invoked).toEqual([['app:info']]);
   });

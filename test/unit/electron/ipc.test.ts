@@ -74,9 +74,17 @@ describe('handleChannel', () => {
 });
 
 describe('IPC contract', () => {
-  it('the renderer can invoke exactly the save, app-info and session-key channels (none opens or reads a file); app:command only flows main → renderer', () => {
-    expect(Object.keys(ipcContract).sort()).toEqual(['app:info', 'file:save', 'session-key:forget', 'session-key:hold', 'session-key:take']);
-    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:command', 'app:info', 'file:save', 'session-key:forget', 'session-key:hold', 'session-key:take']);
+  it('the renderer can invoke exactly the save, app-info, session-key and print channels (none opens or reads a file); app:command only flows main → renderer', () => {
+    expect(Object.keys(ipcContract).sort()).toEqual(['app:info', 'file:save', 'pack:print-pdf', 'session-key:forget', 'session-key:hold', 'session-key:take']);
+    expect(Object.values(IPC_CHANNELS).sort()).toEqual(['app:command', 'app:info', 'file:save', 'pack:print-pdf', 'session-key:forget', 'session-key:hold', 'session-key:take']);
+  });
+
+  it('pack:print-pdf takes HTML text only and answers PDF bytes', () => {
+    const req = ipcContract['pack:print-pdf'].request;
+    expect(req.safeParse({ html: '<p>x</p>' }).success).toBe(true);
+    for (const bad of [{ html: '' }, { html: 1 }, { html: '<p>x</p>', url: 'https://x' }, { path: '/tmp/x.html' }, undefined]) expect(req.safeParse(bad).success).toBe(false);
+    expect(parseIpcResult('pack:print-pdf', { ok: true, value: { pdf: new Uint8Array([37, 80]) } }).ok).toBe(true);
+    expect(parseIpcResult('pack:print-pdf', { ok: true, value: { pdf: [37, 80] } })).toMatchObject({ ok: false, code: 'io-error' });
   });
 
   it('app commands: the three known commands pass; a file name with a folder part, other commands and other shapes do not', () => {

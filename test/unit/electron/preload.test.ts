@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe('preload bridge', () => {
   it('exposes exactly these named functions (no file opening: that is a file input) and nothing of ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'forgetSessionKey', 'holdSessionKey', 'onAppCommand', 'saveFile', 'takeSessionKey']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'forgetSessionKey', 'holdSessionKey', 'onAppCommand', 'printToPdf', 'saveFile', 'takeSessionKey']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.values(api)).not.toContain(invoke);
@@ -36,6 +36,7 @@ describe('preload bridge', () => {
     const hold = { projectId: 'p', key: new Uint8Array(32) };
     expect(await (api.holdSessionKey as (r: unknown, ...x: unknown[]) => Promise<unknown>)(hold, 'extra')).toEqual({ ok: true, value: { channel: 'session-key:hold', args: [hold] } });
     expect(await (api.takeSessionKey as (r: unknown) => Promise<unknown>)({ projectId: 'p' })).toEqual({ ok: true, value: { channel: 'session-key:take', args: [{ projectId: 'p' }] } });
+    expect(await (api.printToPdf as (r: unknown, ...x: unknown[]) => Promise<unknown>)({ html: '<p>x</p>' }, 'extra')).toEqual({ ok: true, value: { channel: 'pack:print-pdf', args: [{ html: '<p>x</p>' }] } });
     expect(await (api.forgetSessionKey as (r: unknown) => Promise<unknown>)({ projectId: null })).toEqual({ ok: true, value: { channel: 'session-key:forget', args: [{ projectId: null }] } });
   });
 });

@@ -54,17 +54,18 @@ describe('every pack', () => {
     expect(t.sections.some((s) => s.kind === 'method')).toBe(false);
     const hs = headings(buildPack(t, input));
     expect(hs.slice(-3)).toEqual(['Method', 'Sources and dates', 'Limitations']);
-    expect(buildPack(t, input).blocks.some((b) => b.kind === 'paragraph' && b.text === input.method)).toBe(true);
+    // the one-page executive pack quotes the method's first two sentences
+    expect(buildPack(t, input).blocks.some((b) => b.kind === 'paragraph' && b.text === input.methodBrief)).toBe(true);
   });
 });
 
 describe('executive', () => {
   const d = build('executive');
-  it('at most 5 charts (3–5 on the demo), at most 5 headline findings, the method statement, decisions asked for', () => {
+  it('at most 4 charts (3–4 on the demo), at most 5 headline findings, the two-sentence method, decisions asked for', () => {
     const charts = d.blocks.filter((b) => b.kind === 'chart').length;
     expect(charts).toBeGreaterThanOrEqual(3);
-    expect(charts).toBeLessThanOrEqual(5);
-    expect(d.blocks.some((b) => b.kind === 'paragraph' && b.text === input.method)).toBe(true);
+    expect(charts).toBeLessThanOrEqual(4);
+    expect(d.blocks.some((b) => b.kind === 'paragraph' && b.text === input.methodBrief)).toBe(true);
     const decisions = d.blocks[d.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Decisions asked for') + 2];
     expect(decisions).toMatchObject({ kind: 'list' });
     expect((decisions as { items: string[] }).items.join(' ')).toContain('Audit 50 first accounts, owner Crime Standards, by 31 March 2026');
@@ -163,9 +164,10 @@ describe('strength and method are the Findings workspace’s own (shared/finding
       const items = d.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
       for (const f of fx.bundle.findings.filter((f) => f.audiences.length === 0 || (a === 'partners' && f.audiences.includes('partners')))) {
         const s = evidenceStrength(fx.bundle, f, { threshold: N });
-        expect(items).toContain(`${f.title} — ${strengthText(s)}`);
+        // the one-page executive pack gives the rating sentence (the last reason) only
+        expect(items).toContain(`${f.title} — ${a === 'executive' ? s.reasons.at(-1) : strengthText(s)}`);
       }
-      expect(d.blocks.some((b) => b.kind === 'paragraph' && b.text === methodStatement(projectFigures(fx.bundle), { threshold: N }))).toBe(true);
+      expect(d.blocks.some((b) => b.kind === 'paragraph' && b.text === methodStatement(projectFigures(fx.bundle), { threshold: N, ...(a === 'executive' ? { sentences: 2 } : {}) }))).toBe(true);
     }
   });
   it('with the threshold above every count, no strength reason or method sentence gives a small count; without one the workspace text is unchanged', () => {
