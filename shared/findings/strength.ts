@@ -147,7 +147,6 @@ export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, '
   const agreement = coderIds.length >= 2 ? measureAgreement(bundle, [...codeSet], coderIds) : null;
   const participants = voices.size;
   const corroboration = sourceKinds.length >= 2 ? 'corroborated' : sourceKinds.length === 1 ? 'single-source' : 'not found';
-  const coderName = new Map(bundle.coders.map((c) => [c.id, c.name]));
 
   const reasons: string[] = [];
   if (segments === 0) {
@@ -157,7 +156,7 @@ export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, '
     if (sourceKinds.length >= 2) reasons.push(`It appears in ${sourceKinds.length} kinds of source (${list(sourceKinds)}), so it is corroborated.`);
     else if (projectKinds >= 2) reasons.push(`It appears in one kind of source only (${sourceKinds[0]}) of the project’s ${projectKinds}, so it is not corroborated.`);
     else reasons.push(`The project has one kind of source (${sourceKinds[0]}), so it cannot be corroborated by another.`);
-    if (agreement === null) reasons.push(coderIds.length === 1 ? `One coder (${coderName.get(coderIds[0]!) ?? 'unknown'}) coded it, so agreement between coders was not measured.` : 'Agreement was not measured.');
+    if (agreement === null) reasons.push(coderIds.length === 1 ? 'Only one coder coded it, so agreement between coders was not measured.' : 'Agreement was not measured.');
     else if (agreement.kappa === null) reasons.push(`${plural(coderIds.length, 'coder')} coded it, but not in the same documents (or with no variation), so agreement could not be measured.`);
     else {
       const measure = coderIds.length === 2 ? 'Cohen’s kappa' : 'Fleiss’ kappa';

@@ -23,7 +23,7 @@ describe('evidenceStrength: hand-counted cases', () => {
     expect(s.reasons).toEqual([
       '3 participants in 3 documents (4 coded segments under 2 codes, subcategories included).',
       'It appears in 2 kinds of source (survey and partner), so it is corroborated.',
-      'One coder (Alex) coded it, so agreement between coders was not measured.',
+      'Only one coder coded it, so agreement between coders was not measured.',
       'Limited: fewer than 5 participants.',
     ]);
     // the subcategory alone: one participant
