@@ -50,6 +50,8 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   const [safeguard, setSafeguard] = useState<SafeguardState>(null);
   /** The pre-flight check's warning when space is tight (the user may go on). */
   const [tight, setTight] = useState('');
+  /** The pre-flight check's reason the import will not fit (shown beside the button that was pressed). */
+  const [noRoom, setNoRoom] = useState('');
 
   const worker = () => (client.current ??= createImportClient());
   useEffect(
@@ -149,7 +151,8 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     setNotice('');
     // before anything is read again or stored: will it fit? (estimated from the files and the free space)
     const room = await preflight(ready);
-    if (room.verdict === 'will-not-fit') return setFailure({ message: room.message, issues: [] });
+    setNoRoom(room.verdict === 'will-not-fit' ? room.message : '');
+    if (room.verdict === 'will-not-fit') return;
     setTight(room.verdict === 'tight' ? room.message : '');
     setStage('scanning');
     setProgress({ first: null, latest: null });
@@ -266,6 +269,11 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
                     <li key={p}>{p}</li>
                   ))}
                 </ul>
+              )}
+              {noRoom && (
+                <p className="import-failure" role="alert">
+                  {noRoom}
+                </p>
               )}
               <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void scan()}>
                 Scan for personal data
