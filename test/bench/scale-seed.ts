@@ -53,6 +53,9 @@ async function seedCodings(projectName: string, total: number, onProgress?: (don
         onProgress?.(made);
       }
     }
+    // (the share per answer is a fraction: what rounding left over goes on the last answer)
+    const last = answers.at(-1)!;
+    for (; made < total; made++) batch.push({ id: crypto.randomUUID(), projectId: project.id, documentId: datasetDocumentId(ds.id, last.row, last.slot), codeId: codes[made % codes.length]!.id, start: 0, end: Math.min(last.length, 10), coderId: coder.id, createdAt: NOW });
     if (batch.length) await db.codings.bulkAdd(batch);
     return { codings: made, answers: answers.length, textChars };
   } finally {
