@@ -9,6 +9,12 @@
  * renderer process's resident memory (the page and its workers; /proc VmRSS sampled every 250 ms).
  *
  *   npx vite build && npx tsx test/bench/scale.bench.ts     (BENCH_SCALE_N=50000 for a quicker run)
+ *   npm run bench -- scale --deadline=240                   (through the runner: its 30-minute default is too short)
+ *
+ * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)
+ * takes about 2 minutes; the bench's codings are written at about 1,000 a second (about 650
+ * bytes each in the store), so 5,000,000 take over an hour: BENCH_SCALE_CODINGS=1000000 runs in
+ * about 25 minutes.
  *
  * Minutes to hours on a small machine; not in CI. Every wait has a deadline (a step that runs out
  * prints TIMED OUT and the bench exits non-zero); a crashed page is reported as such.
