@@ -5,6 +5,7 @@
  */
 import type { ImportRecord, ChorusDb } from './schema';
 import { codecForWrite } from './keyring';
+import { explainQuota } from './quota';
 import { ImportCancelled, importTables, prepareBatch, progressTotal, writeBatch, type CommitBatch, type CommitMeta, type PreparedBatch, type CommitProgress } from './imports';
 
 export async function commitImports(
@@ -19,7 +20,8 @@ export async function commitImports(
   const codec = await codecForWrite(db, projectId);
   const prepared: PreparedBatch[] = [];
   for (const item of items) prepared.push(await prepareBatch(item.batch, codec));
-  return db.transaction('rw', importTables(db), async () => {
+  // a full store aborts the transaction (nothing kept) with an error that says so
+  return explainQuota('the import', () => db.transaction('rw', importTables(db), async () => {
     const records: ImportRecord[] = [];
     let before = 0;
     for (const [i, item] of items.entries()) {
@@ -28,5 +30,5 @@ export async function commitImports(
       before += progressTotal(item.batch);
     }
     return records;
-  });
+  }));
 }

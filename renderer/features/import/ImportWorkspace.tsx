@@ -21,6 +21,7 @@ import { defaultDecision, ReviewFindings } from './ReviewFindings';
 import { SourceFields } from './SourceFields';
 import './import.css';
 import { errorMessage } from '../../../shared/error-message';
+import { preflight } from './capacity-check';
 
 type Stage = 'files' | 'scanning' | 'review' | 'committing' | 'done';
 type Failure = { message: string; issues: ImportIssue[] };
@@ -47,6 +48,10 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   const [progress, setProgress] = useState<{ first: ProgressSample | null; latest: ProgressSample | null }>({ first: null, latest: null });
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [safeguard, setSafeguard] = useState<SafeguardState>(null);
+  /** The pre-flight check's warning when space is tight (the user may go on). */
+  const [tight, setTight] = useState('');
+  /** The pre-flight check's reason the import will not fit (shown beside the button that was pressed). */
+  const [noRoom, setNoRoom] = useState('');
 
   const worker = () => (client.current ??= createImportClient());
   useEffect(
@@ -144,6 +149,11 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   async function scan(list: string[] = allowList) {
     setFailure(null);
     setNotice('');
+    // before anything is read again or stored: will it fit? (estimated from the files and the free space)
+    const room = await preflight(ready);
+    setNoRoom(room.verdict === 'will-not-fit' ? room.message : '');
+    if (room.verdict === 'will-not-fit') return;
+    setTight(room.verdict === 'tight' ? room.message : '');
     setStage('scanning');
     setProgress({ first: null, latest: null });
     const r = await worker().request(
@@ -260,6 +270,11 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
                   ))}
                 </ul>
               )}
+              {noRoom && (
+                <p className="import-failure" role="alert">
+                  {noRoom}
+                </p>
+              )}
               <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void scan()}>
                 Scan for personal data
               </button>
@@ -292,6 +307,11 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
               <button type="button" className="link-button" onClick={() => void allow(null)}>
                 Clear
               </button>
+            </p>
+          )}
+          {tight && (
+            <p className="import-warning" role="status">
+              {tight}
             </p>
           )}
           <IssueList title="Values that cannot be read" issues={blocking} tone="error" />

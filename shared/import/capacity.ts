@@ -1,0 +1,148 @@
+/**
+ * Will an import fit? A pre-flight check made before anything is stored: from each file's size and
+ * kind (and, once mapped, its rows and columns) it estimates the space the import takes in the
+ * store and the memory it needs while it runs, and compares them with what the browser says is
+ * free (navigator.storage.estimate) and, where known, the page's heap limit and the device's memory.
+ * Pure: the caller reads the storage and memory figures and passes them in.
+ *
+ * The figures are deliberately on the high side: a verdict of "fits" that then fails half-way
+ * costs the user a long wait (the store rolls back, but the time is gone); "tight" only warns.
+ */
+import type { ImportFileKind } from './pipeline';
+
+export interface CapacityFile {
+  name: string;
+  /** The file's size on disk. */
+  bytes: number;
+  kind: ImportFileKind | undefined;
+  /** Data rows, once the table has been read (unknown for transcripts and before reading). */
+  rows?: number;
+  /** Columns mapped as free text, once mapped. */
+  textColumns?: number;
+}
+
+/** What the browser says about storage (navigator.storage.estimate) and memory; any part may be unknown. */
+export interface CapacityContext {
+  /** Bytes the origin may use in all (StorageEstimate.quota). */
+  quota?: number;
+  /** Bytes the origin already uses (StorageEstimate.usage). */
+  usage?: number;
+  /** The heap a page or worker may grow to (performance.memory.jsHeapSizeLimit, Chromium only). */
+  heapLimit?: number;
+  /** The device's memory in GiB, rounded down to a power of two (navigator.deviceMemory; Chromium caps it at 8). */
+  deviceMemoryGiB?: number;
+}
+
+export type CapacityVerdict = 'fits' | 'tight' | 'will-not-fit';
+
+export interface CapacityEstimate {
+  /** Bytes the import adds to the store, including IndexedDB's overhead and the transaction's log while it commits. */
+  storage: number;
+  /** Peak bytes of memory the import needs while it reads, scans and stores. */
+  memory: number;
+}
+
+export interface CapacityReport {
+  verdict: CapacityVerdict;
+  estimate: CapacityEstimate;
+  /** Bytes free for the app's store (quota − usage), when the browser says. */
+  free: number | null;
+  /** What stops it or what to watch, in words for the user (empty when it fits). */
+  message: string;
+}
+
+/**
+ * Stored bytes per byte of file, by kind. Chromium's IndexedDB keeps strings as structured clones
+ * (Latin-1 text one byte a character, anything else two) in LevelDB, compressed, with a
+ * write-ahead log that holds a transaction's writes until they are compacted. Measured
+ * (test/bench/scale.bench.ts): a generated 132 MB survey CSV of 500,000 rows grew the store by
+ * about its own size; real text compresses less and the log needs room while the commit runs, so
+ * twice the file is allowed. Zipped formats (XLSX, ODS, DOCX) unpack to several times their size.
+ */
+export const STORED_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { table: 2, workbook: 8, transcript: 2, unknown: 8 };
+/** Stored bytes each row adds beyond its text: the row's key, its document and participant ids, indexes. */
+export const STORED_PER_ROW = 150;
+/** Memory per byte of file while it is read: a CSV streams in slices (its rows never whole); a workbook is parsed whole; a transcript is kept whole. */
+export const MEMORY_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { table: 0, workbook: 12, transcript: 6, unknown: 12 };
+/** Memory per table row the import keeps for the whole import (its ids, kept so the commit stores the rows under the ids the scan saw, and per-row bookkeeping). */
+export const MEMORY_PER_ROW = 400;
+/** Fixed working memory of an import: slices, chunks of rows in flight, the scanner. */
+export const MEMORY_BASE = 64 * 2 ** 20;
+/** Below this share of the free space left after the import, it is "tight". */
+export const TIGHT_HEADROOM = 0.2;
+
+/** A table's rows when they are not known yet: assume short rows (more rows is the costlier guess). */
+const guessRows = (f: CapacityFile) => f.rows ?? (f.kind === 'table' || f.kind === 'workbook' ? Math.ceil(f.bytes / 200) : 0);
+
+/** Stored bytes and peak memory an import of these files needs (a sum over the files: they are committed in one transaction). */
+export function estimateImport(files: readonly CapacityFile[]): CapacityEstimate {
+  let storage = 0;
+  let memory = MEMORY_BASE;
+  for (const f of files) {
+    const bytes = Math.max(0, f.bytes);
+    const kind = f.kind ?? 'unknown';
+    const rows = Math.max(0, guessRows(f));
+    storage += STORED_PER_BYTE[kind] * bytes + STORED_PER_ROW * rows * Math.max(1, f.textColumns ?? 1);
+    memory += MEMORY_PER_BYTE[kind] * bytes + MEMORY_PER_ROW * rows;
+  }
+  return { storage: Math.ceil(storage), memory: Math.ceil(memory) };
+}
+
+/** A size in words: "850 KB", "12 MB", "1.4 GB" (decimal units, as file managers show them). */
+export function formatSize(bytes: number): string {
+  const b = Math.max(0, bytes);
+  if (b < 1e6) return `${(b === 0 ? 0 : Math.max(1, Math.round(b / 1e3))).toLocaleString('en-GB')} KB`;
+  if (b < 1e9) return `${Math.round(b / 1e6).toLocaleString('en-GB')} MB`;
+  return `${(b / 1e9).toLocaleString('en-GB', { maximumFractionDigits: 1 })} GB`;
+}
+
+/** The memory the import may use: the heap limit where the browser tells it, else a share of the device's memory, else unknown. */
+function memoryLimit(ctx: CapacityContext): number | null {
+  if (ctx.heapLimit !== undefined && ctx.heapLimit > 0) return ctx.heapLimit;
+  if (ctx.deviceMemoryGiB !== undefined && ctx.deviceMemoryGiB > 0) return (ctx.deviceMemoryGiB * 2 ** 30) / 2;
+  return null;
+}
+
+const names = (files: readonly CapacityFile[]) => {
+  const quoted = files.map((f) => `“${f.name}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? 'The import') : quoted.length === 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+};
+
+/** Whether the import fits in the free storage and memory, with a message naming the files, the estimate and the free space. */
+export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityContext): CapacityReport {
+  const estimate = estimateImport(files);
+  const free = ctx.quota !== undefined && Number.isFinite(ctx.quota) ? Math.max(0, ctx.quota - (ctx.usage ?? 0)) : null;
+  const limit = memoryLimit(ctx);
+  const who = names(files);
+  const them = files.length > 1 ? 'them' : 'it';
+  if (free !== null && estimate.storage > free) {
+    return {
+      verdict: 'will-not-fit',
+      estimate,
+      free,
+      message: `${who} will not fit: importing ${them} needs about ${formatSize(estimate.storage)} of storage and only ${formatSize(free)} is free for Chorus on this computer. Nothing has been stored. Free some space (delete projects you no longer need, or files on this disk) or import a smaller file, then try again.`,
+    };
+  }
+  if (limit !== null && estimate.memory > limit) {
+    return {
+      verdict: 'will-not-fit',
+      estimate,
+      free,
+      message: `${who} will not fit in memory: reading ${them} needs about ${formatSize(estimate.memory)} and this window can use about ${formatSize(limit)}. Nothing has been stored. Save a workbook as CSV (a CSV is read in slices, never whole) or split the file, then try again.`,
+    };
+  }
+  const tightStorage = free !== null && estimate.storage > (1 - TIGHT_HEADROOM) * free;
+  const tightMemory = limit !== null && estimate.memory > (1 - TIGHT_HEADROOM) * limit;
+  if (tightStorage || tightMemory) {
+    const parts: string[] = [];
+    if (tightStorage) parts.push(`about ${formatSize(estimate.storage)} of storage with ${formatSize(free!)} free`);
+    if (tightMemory) parts.push(`about ${formatSize(estimate.memory)} of memory with about ${formatSize(limit!)} available`);
+    return {
+      verdict: 'tight',
+      estimate,
+      free,
+      message: `Space is tight: ${who} ${files.length > 1 ? 'need' : 'needs'} ${parts.join(', and ')}. It should fit, but little will be left. If it runs out part-way, nothing is stored and you can free some space and try again.`,
+    };
+  }
+  return { verdict: 'fits', estimate, free, message: '' };
+}

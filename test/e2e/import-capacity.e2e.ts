@@ -1,0 +1,113 @@
+/**
+ * The import's pre-flight check in Chromium: with the browser's storage estimate made small
+ * (navigator.storage.estimate overridden before the app loads), a survey imported through the UI
+ * is stopped before anything is stored, with a message naming the file, the estimate and the free
+ * space — the figures the pure check (shared/import/capacity.ts) gives for the same file; with a
+ * little more room it warns and the user can go on and import.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
+import * as step from './journey/steps';
+import { realisticSurvey, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
+import { checkCapacity, formatSize } from '../../shared/import/capacity';
+
+const reason = skipReason();
+if (reason) console.warn(`e2e tests skipped: ${reason}`);
+
+/** Before the app's scripts: storage.estimate answers with the figures in localStorage (the real one until set). */
+const FAKE_ESTIMATE = `(() => {
+  const real = navigator.storage.estimate.bind(navigator.storage);
+  navigator.storage.estimate = async () => {
+    const fake = localStorage.getItem('test-estimate');
+    return fake ? JSON.parse(fake) : real();
+  };
+})();`;
+
+const setEstimate = (page: Page, e: { quota: number; usage: number }) => page.evaluate((x) => localStorage.setItem('test-estimate', JSON.stringify(x)), e);
+
+/** Every object store's rows as JSON (the whole store, to prove nothing was written). */
+function dumpStore(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('chorus');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const req = tx.objectStore(n).getAll();
+            req.onsuccess = () => (out[n] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+describe.skipIf(reason !== null)('Import: will it fit? (Chromium)', () => {
+  const app = useApp();
+
+  it('stops an import that will not fit before anything is stored, and warns (then imports) when space is tight', async () => {
+    const { page, errors } = await app.open();
+    await page.addInitScript(FAKE_ESTIMATE);
+    await page.reload();
+    const survey = realisticSurvey(400);
+    const bytes = Buffer.from(survey.csv, 'utf8');
+    await step.createProject(page, 'Capacity');
+    await step.openWorkspace(page, 'Import');
+    await step.chooseFiles(page, [{ name: 'feedback.csv', mimeType: 'text/csv', buffer: bytes }]);
+    await step.setRecordIdColumn(page, 'feedback.csv', SURVEY_COLUMNS.id);
+    await step.mapDateColumn(page, 'feedback.csv', SURVEY_COLUMNS.date);
+
+    // what the pure check makes of this file as mapped on screen
+    const card = page.locator('section.import-card', { hasText: 'feedback.csv' });
+    const textColumns = await card.locator('select[aria-label^="Use of column"]').evaluateAll((els) => els.filter((e) => (e as HTMLSelectElement).value === 'text').length);
+    expect(textColumns).toBeGreaterThan(0);
+    const file = { name: 'feedback.csv', bytes: bytes.length, kind: 'table' as const, rows: survey.rows, textColumns };
+
+    // 1. far too little room: the message, and not one byte written
+    const small = { quota: 5_000_000_000, usage: 5_000_000_000 - 40_000 };
+    const blocked = checkCapacity([file], small);
+    expect(blocked.verdict).toBe('will-not-fit');
+    await setEstimate(page, small);
+    const before = await dumpStore(page);
+    await page.getByRole('button', { name: 'Scan for personal data' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'will not fit' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toBe(blocked.message);
+    expect(blocked.message).toContain(`“feedback.csv” will not fit: importing it needs about ${formatSize(blocked.estimate.storage)} of storage and only 40 KB is free`);
+    await expect.poll(() => dumpStore(page)).toBe(before);
+    // still on the files, nothing scanned
+    expect(await page.getByRole('heading', { name: 'Review personal data before importing' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Scan for personal data' }).waitFor();
+    await screenshot(page, 'import-will-not-fit');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // 2. just enough room: a warning on the review screen, and the import goes on
+    const tightCtx = { quota: 5_000_000_000, usage: 5_000_000_000 - Math.ceil(blocked.estimate.storage * 1.1) };
+    const tight = checkCapacity([file], tightCtx);
+    expect(tight.verdict).toBe('tight');
+    await setEstimate(page, tightCtx);
+    await page.getByRole('button', { name: 'Scan for personal data' }).click();
+    await page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('alert').filter({ hasText: 'will not fit' }).count()).toBe(0);
+    const warning = page.getByRole('status').filter({ hasText: 'Space is tight' });
+    expect(await warning.textContent()).toBe(tight.message);
+    await screenshot(page, 'import-space-tight');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const groups = page.locator('section.import-review__group');
+    for (let i = 0, n = await groups.count(); i < n; i++) await groups.nth(i).getByRole('button', { name: /^(Redact|Pseudonymise) all/ }).first().click();
+    await page.getByRole('button', { name: /^Import [\d,]+ documents$/ }).click();
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 120_000 });
+    expect(await dumpStore(page)).not.toBe(before);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, STORED_PER_BYTE, STORED_PER_ROW, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
+
+const MB = 1e6;
+const GB = 1e9;
+const csv = (bytes: number, rows?: number, name = 'survey.csv'): CapacityFile => ({ name, bytes, kind: 'table', ...(rows !== undefined ? { rows } : {}) });
+
+describe('estimateImport', () => {
+  it('counts a CSV by its size and rows, and streams it (memory does not grow with its bytes)', () => {
+    const e = estimateImport([csv(90 * MB, 100_000)]);
+    expect(e.storage).toBe(Math.ceil(STORED_PER_BYTE.table * 90 * MB + STORED_PER_ROW * 100_000));
+    // rows held for the whole import, the text itself never whole
+    expect(e.memory).toBeLessThan(MEMORY_BASE + 100 * MB);
+    expect(estimateImport([csv(900 * MB, 100_000)]).memory).toBe(e.memory);
+  });
+
+  it('counts a workbook as parsed whole, so its memory grows with the file', () => {
+    const small = estimateImport([{ name: 'a.xlsx', bytes: 10 * MB, kind: 'workbook', rows: 1000 }]);
+    const big = estimateImport([{ name: 'a.xlsx', bytes: 100 * MB, kind: 'workbook', rows: 1000 }]);
+    expect(big.memory - small.memory).toBeGreaterThanOrEqual(90 * MB);
+  });
+
+  it('assumes short rows for a table not read yet (the costlier guess)', () => {
+    expect(estimateImport([csv(10 * MB)]).storage).toBeGreaterThan(estimateImport([csv(10 * MB, 1000)]).storage);
+  });
+});
+
+describe('checkCapacity', () => {
+  const ctx = (free: number, extra: Partial<CapacityContext> = {}): CapacityContext => ({ quota: 10 * GB, usage: 10 * GB - free, ...extra });
+
+  it('blocks an import larger than the free space, naming the file, the estimate and the free space', () => {
+    const r = checkCapacity([csv(450 * MB, 500_000, 'responses 2026.csv')], ctx(300 * MB));
+    expect(r.verdict).toBe('will-not-fit');
+    expect(r.free).toBe(300 * MB);
+    expect(r.message).toContain('“responses 2026.csv” will not fit');
+    expect(r.message).toContain(formatSize(r.estimate.storage));
+    expect(r.message).toContain('only 300 MB is free');
+    expect(r.message).toContain('Nothing has been stored');
+  });
+
+  it('warns when little space would be left, and lets the import go on', () => {
+    const e = estimateImport([csv(100 * MB, 100_000)]);
+    const r = checkCapacity([csv(100 * MB, 100_000)], ctx(Math.ceil(e.storage * 1.1)));
+    expect(r.verdict).toBe('tight');
+    expect(r.message).toMatch(/^Space is tight: “survey\.csv” needs about .* of storage with .* free\./);
+  });
+
+  it('fits with room to spare, and when the browser cannot say (no quota)', () => {
+    expect(checkCapacity([csv(1 * MB, 1000)], ctx(10 * GB))).toMatchObject({ verdict: 'fits', message: '' });
+    expect(checkCapacity([csv(1 * MB, 1000)], {})).toMatchObject({ verdict: 'fits', free: null });
+  });
+
+  it('blocks a workbook that cannot be read in the memory the window has', () => {
+    const r = checkCapacity([{ name: 'big.xlsx', bytes: 400 * MB, kind: 'workbook' }], { quota: 1e12, usage: 0, heapLimit: 2 * 2 ** 30 });
+    expect(r.verdict).toBe('will-not-fit');
+    expect(r.message).toMatch(/^“big\.xlsx” will not fit in memory: reading it needs about .* and this window can use about 2\.1 GB\. Nothing has been stored\./);
+  });
+
+  it('falls back to half the device memory when the heap limit is unknown', () => {
+    const f = [{ name: 'big.xlsx', bytes: 400 * MB, kind: 'workbook' as const }];
+    expect(checkCapacity(f, { deviceMemoryGiB: 2 }).verdict).toBe('will-not-fit');
+    expect(checkCapacity(f, { deviceMemoryGiB: 64 }).verdict).toBe('fits');
+  });
+
+  it('names several files and sums them (they are committed together)', () => {
+    const files = [csv(100 * MB, 100_000, 'a.csv'), csv(100 * MB, 100_000, 'b.csv')];
+    const one = estimateImport([files[0]!]).storage;
+    const r = checkCapacity(files, ctx(one * 1.5));
+    expect(r.verdict).toBe('will-not-fit');
+    expect(r.message).toContain('“a.csv” and “b.csv” will not fit: importing them needs');
+  });
+
+  const fileArb = fc.record({
+    name: fc.string({ minLength: 1, maxLength: 12 }),
+    bytes: fc.integer({ min: 0, max: 5e9 }),
+    kind: fc.constantFrom('table' as const, 'workbook' as const, 'transcript' as const, undefined),
+    rows: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
+    textColumns: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+  });
+  const ctxArb = fc.record(
+    { quota: fc.integer({ min: 0, max: 1e12 }), usage: fc.integer({ min: 0, max: 1e12 }), heapLimit: fc.integer({ min: 1, max: 2 ** 34 }), deviceMemoryGiB: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8) },
+    { requiredKeys: [] },
+  );
+
+  it('property: the estimate grows with the file (size and rows), never shrinks', () => {
+    fc.assert(
+      fc.property(fileArb, fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e6 }), (f, more, moreRows) => {
+        const a = estimateImport([f]);
+        const b = estimateImport([{ ...f, bytes: f.bytes + more, ...(f.rows !== undefined ? { rows: f.rows + moreRows } : {}) }]);
+        expect(b.storage).toBeGreaterThanOrEqual(a.storage);
+        expect(b.memory).toBeGreaterThanOrEqual(a.memory);
+      }),
+    );
+  });
+
+  it('property: the verdict only gets worse as the file grows (fits → tight → will not fit)', () => {
+    const rank = { fits: 0, tight: 1, 'will-not-fit': 2 } as const;
+    fc.assert(
+      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 3 }), ctxArb, fc.integer({ min: 0, max: 1e9 }), (files, c, more) => {
+        const bigger = files.map((f, i) => (i === 0 ? { ...f, bytes: f.bytes + more } : f));
+        expect(rank[checkCapacity(bigger, c).verdict]).toBeGreaterThanOrEqual(rank[checkCapacity(files, c).verdict]);
+      }),
+    );
+  });
+
+  it('property: never "fits" (nor "tight") when the estimate is over the free space; a block always says why', () => {
+    fc.assert(
+      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 3 }), ctxArb, (files, c) => {
+        const r = checkCapacity(files, c);
+        if (r.free !== null && r.estimate.storage > r.free) expect(r.verdict).toBe('will-not-fit');
+        if (r.verdict !== 'fits') {
+          expect(r.message).toContain(`“${files[0]!.name}”`);
+          expect(r.message).toMatch(/\d/);
+        }
+        if (r.verdict === 'will-not-fit') expect(r.message).toContain('Nothing has been stored');
+      }),
+    );
+  });
+});
+
+describe('formatSize', () => {
+  it('reads as a file manager shows sizes', () => {
+    expect(formatSize(850_000)).toBe('850 KB');
+    expect(formatSize(12_400_000)).toBe('12 MB');
+    expect(formatSize(1_430_000_000)).toBe('1.4 GB');
+    expect(formatSize(0)).toBe('0 KB');
+    expect(formatSize(12)).toBe('1 KB');
+  });
+});
