@@ -11,7 +11,7 @@ import { methodStatement, projectFigures } from '../findings/method';
 import { youSaidWeDid } from '../findings/you-said-we-did';
 import type { ProjectBundle } from '../model/entities';
 import type { PackAnalysis, PackFindingInput, PackInput, PackQuoteInput } from './input';
-import { countText } from './build';
+import { formatCount } from '../privacy/suppress';
 import { categoryAttributes } from './quote-safety';
 
 const LIMITATIONS: readonly string[] = [
@@ -109,7 +109,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
       const a = rep.overall;
       const f = (x: number | null, d = 2) => (x === null ? 'not computable' : x.toFixed(d));
       reliability = {
-        statement: `${rep.coders.length} coders coded the same ${countText(rep.documents, N)} documents independently. Overall agreement ${f(a.percentAgreement, 1)}%, Cohen’s kappa ${f(a.kappa)}, Krippendorff’s alpha ${f(a.alpha)} (unit: response).`,
+        statement: `${rep.coders.length} coders coded the same ${formatCount(rep.documents, N)} documents independently. Overall agreement ${f(a.percentAgreement, 1)}%, Cohen’s kappa ${f(a.kappa)}, Krippendorff’s alpha ${f(a.alpha)} (unit: response).`,
         table: null,
       };
     } catch {

@@ -2,7 +2,7 @@
 export * from './model';
 export * from './templates';
 export * from './input';
-export { buildPack, countText, packTable, strengthText, publicMethod } from './build';
+export { buildPack, packTable, strengthText, publicMethod } from './build';
 export { gatherPackInput } from './gather';
 export { readability, readabilityStatement, TARGET_READING_AGE, type Readability } from './readability';
 export { quoteRefusals, personalDataIn, sharedBy, quoteSafety, categoryAttributes, type QuoteSafety } from './quote-safety';

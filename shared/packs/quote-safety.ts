@@ -7,6 +7,7 @@
  */
 import type { AttributeValue, PiiType, Variable } from '../model/entities';
 import { detectPii } from '../privacy/detect';
+import { fewerThan } from '../privacy/suppress';
 import type { PackQuoteInput } from './input';
 
 const PII_WORDS: Record<PiiType, string> = {
@@ -46,7 +47,7 @@ export function quoteRefusals(q: PackQuoteInput, opts: { public: boolean; thresh
   if (!opts.public) return reasons;
   if (!q.confirmed) reasons.push('no one has confirmed it is safe to publish');
   const n = sharedBy(q.attributes, opts.population);
-  if (!q.confirmed && n < opts.threshold) reasons.push(`the speaker’s combination of attributes is shared by fewer than ${opts.threshold} participants`);
+  if (!q.confirmed && n < opts.threshold) reasons.push(`the speaker’s combination of attributes is shared by ${fewerThan(opts.threshold)} participants`);
   return reasons;
 }
 

@@ -87,7 +87,7 @@ describe.skipIf(reason !== null)('Analyse and Agreement workspaces (Chromium)', 
     await page.getByRole('switch', { name: /For publication/ }).check();
     await expect.poll(() => page.locator('.result-table td.suppressed').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await caption(page).textContent()).toMatch(/for publication: counts below 10 suppressed/);
-    expect(await page.locator('.result-table td.suppressed').first().textContent()).toBe('<10');
+    expect(await page.locator('.result-table td.suppressed').first().textContent()).toBe('fewer than 10');
     await expect.poll(() => page.locator('[data-testid="chart"] svg').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, 'analysis-publication');
     await page.locator('.result-table').scrollIntoViewIfNeeded();

@@ -8,14 +8,14 @@ const pct: Column = { key: 'p', label: '%', type: 'percent', basis: 'n' };
 const list: Column = { key: 'q', label: 'quotes', type: 'list' };
 
 describe('cellText', () => {
-  it('shows a suppressed count as "<threshold", and never the number', () => {
-    expect(cellText(count, null, 7, 10)).toBe('<10');
-    expect(cellText(pct, null, 12.5, 10)).toBe('<10');
+  it('shows a suppressed count as "fewer than N", and never the number', () => {
+    expect(cellText(count, null, 7, 10)).toBe('fewer than 10');
+    expect(cellText(pct, null, 12.5, 10)).toBe('fewer than 10');
     expect(cellText(list, [], ['a quote'], 10)).toMatch(/hidden/);
   });
-  it('shows a secondary-suppressed count (not under the threshold) as "withheld", never "<threshold" or the number', () => {
+  it('shows a secondary-suppressed count (not under the threshold) as "withheld", never "fewer than N" or the number', () => {
     expect(cellText(count, null, 14, 10, 'withheld')).toBe('withheld');
-    expect(cellText(count, null, 4, 10, 'fewer')).toBe('<10');
+    expect(cellText(count, null, 4, 10, 'fewer')).toBe('fewer than 10');
     expect(cellText(count, 14, 14, 10, undefined)).toBe('14');
   });
   it('shows missing values as a dash, not as suppressed', () => {
