@@ -12,7 +12,7 @@ import { youSaidWeDid } from '../findings/you-said-we-did';
 import type { ProjectBundle } from '../model/entities';
 import type { PackAnalysis, PackFindingInput, PackInput, PackQuoteInput } from './input';
 import { formatCount } from '../privacy/suppress';
-import { categoryAttributes } from './quote-safety';
+import { publishedAttributes, speakerPopulation } from './quote-safety';
 
 const LIMITATIONS: readonly string[] = [
   'People chose to give feedback, so their views may not match those of every victim.',
@@ -45,16 +45,14 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
   const figures = projectFigures(b, index);
   const docs = new Map(b.documents.map((d) => [d.id, d]));
   const sources = new Map(b.sources.map((s) => [s.id, s]));
-  const participants = new Map(b.participants.map((p) => [p.id, p]));
-  const attrsOf = categoryAttributes(b.variables);
   const strength = (codeIds: readonly string[]) => { const e = evidenceStrength(b, { codeIds: [...codeIds] }, { threshold: N }); return { participants: e.participants, strength: { rating: e.rating, reasons: e.reasons } }; };
 
   const quoteInput = (id: string): PackQuoteInput | null => {
     const q = b.quotes?.find((x) => x.id === id);
     const d = q ? docs.get(q.documentId) : undefined;
     if (!q || !d) return null;
-    const p = d.participantId ? participants.get(d.participantId) : undefined;
-    return { id: q.id, text: d.text.slice(q.start, q.end).trim(), confirmed: !!q.confirmedBy, sourceKind: sources.get(d.sourceId)?.kind ?? 'other', attributes: attrsOf(p?.attributes ?? {}) };
+    const sourceKind = sources.get(d.sourceId)?.kind ?? 'other';
+    return { id: q.id, text: d.text.slice(q.start, q.end).trim(), confirmed: !!q.confirmedBy, sourceKind, attributes: publishedAttributes(sourceKind) };
   };
 
   const byOrder = [...b.findings].sort((x, y) => x.order - y.order || x.createdAt.localeCompare(y.createdAt));
@@ -138,6 +136,6 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     codebook: [...b.codes].sort((x, y) => x.order - y.order).map((c) => ({ path: freq.rows.find((r) => r.codeId === c.id)?.path as string ?? c.name, description: c.definition })),
     reliability,
     analyses: analysesOf(index, b),
-    population: b.participants.map((p) => attrsOf(p.attributes)),
+    population: speakerPopulation(b),
   };
 }
