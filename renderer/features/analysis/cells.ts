@@ -26,6 +26,11 @@ export function cellText(col: Column, value: Cell | undefined, original: Cell | 
   return value.join('; ');
 }
 
+/** True when a cell's text (from cellText) is a suppressed count's words: styled apart on screen. */
+export function isSuppressedText(text: string, threshold: number | null): boolean {
+  return threshold !== null && (text === fewerThan(threshold) || text === 'withheld');
+}
+
 /** Sort key: numbers before text, missing last. */
 export function compareCells(a: Cell | undefined, b: Cell | undefined): number {
   const rank = (v: Cell | undefined) => (v === null || v === undefined ? 2 : typeof v === 'number' || typeof v === 'boolean' ? 0 : 1);
