@@ -70,6 +70,24 @@ const universe = fc
     }),
   );
 
+/** Another copy of the project whose documents, codes and codings got ids of their own (as an import into another copy of Chorus gives them). */
+function reIdentified(a: ProjectBundle): ProjectBundle {
+  const b = structuredClone(a);
+  b.project.id = '99999999-9999-4999-8999-999999999999';
+  const reId = (id: string) => `${id.slice(0, 24)}ffffffffffff`;
+  for (const d of b.documents) d.id = reId(d.id);
+  for (const c of b.codes) {
+    c.id = reId(c.id);
+    if (c.parentId) c.parentId = reId(c.parentId);
+  }
+  for (const c of b.codings) {
+    c.id = reId(c.id);
+    c.documentId = reId(c.documentId);
+    c.codeId = reId(c.codeId);
+  }
+  return b;
+}
+
 describe('mergeProjects', () => {
   it('property: every coding of both inputs is in the result exactly once', () => {
     fc.assert(
@@ -115,18 +133,7 @@ describe('mergeProjects', () => {
 
   it('documents with the same text but other ids match; codes with other GUIDs match by path', () => {
     const a = realisticBundle();
-    const b = structuredClone(a);
-    b.project.id = '99999999-9999-4999-8999-999999999999';
-    const reId = (id: string) => `${id.slice(0, 24)}ffffffffffff`;
-    for (const d of b.documents) d.id = reId(d.id);
-    for (const c of b.codes) {
-      c.id = reId(c.id);
-      if (c.parentId) c.parentId = reId(c.parentId);
-    }
-    for (const c of b.codings) {
-      c.documentId = reId(c.documentId);
-      c.codeId = reId(c.codeId);
-    }
+    const b = reIdentified(a);
     b.documents[0]!.text = b.documents[0]!.text.replace(/\n/g, '\r\n'); // CRLF: the same normalised text
     const r = mergeProjects([a, b]);
     expect(r.summary).toMatchObject({ sources: { matched: 3, added: 0 }, codes: { matched: 4, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: a.codings.length } });
@@ -197,26 +204,14 @@ describe('mergeProjects', () => {
     const template = (b: ProjectBundle, id: string, audience: StoredPackTemplate['audience'], title: string, updatedAt = AT): StoredPackTemplate => ({
       id, projectId: b.project.id, audience, title, sections: [{ id: 'headline', kind: 'headline-findings', heading: 'What we found', intro: '' }], updatedAt,
     });
-    /** The other coder's copy: documents and codings re-identified (as an import into another copy of Chorus does). */
-    const reIdentified = (a: ProjectBundle): ProjectBundle => {
-      const b = structuredClone(a);
-      b.project.id = '99999999-9999-4999-8999-999999999999';
-      const reId = (id: string) => `${id.slice(0, 24)}ffffffffffff`;
-      for (const d of b.documents) d.id = reId(d.id);
-      for (const c of b.codings) {
-        c.id = reId(c.id);
-        c.documentId = reId(c.documentId);
-      }
-      b.memos = [];
-      b.findings = [];
-      return b;
-    };
+    /** The other coder's copy, re-identified, without the notes and findings that point at the old ids. */
+    const otherCopy = (a: ProjectBundle): ProjectBundle => ({ ...reIdentified(a), memos: [], findings: [] });
     const textOf = (b: ProjectBundle, q: Quote) => b.documents.find((d) => d.id === q.documentId)!.text.slice(q.start, q.end);
 
     it('quotes unite by id, then by span; they follow matched documents and codings; a finding keeps its quotes', () => {
       const a = realisticBundle();
       a.quotes = [quoteOf(a, 0, Q(1))];
-      const b = reIdentified(a);
+      const b = otherCopy(a);
       b.quotes = [
         quoteOf(b, 0, Q(2), { confirmedBy: b.coders[1]!.id, confirmedAt: AT }), // the same span as Q(1), starred again by the other coder, and confirmed there
         quoteOf(b, 2, Q(3)), // new
@@ -241,7 +236,7 @@ describe('mergeProjects', () => {
 
     it('a quote whose document or coding is not in its file is dropped and counted, and leaves the finding that chose it', () => {
       const a = realisticBundle();
-      const b = reIdentified(a);
+      const b = otherCopy(a);
       b.quotes = [
         { ...quoteOf(b, 0, Q(4)), documentId: guid(0x93, 1) }, // no such document
         { ...quoteOf(b, 1, Q(5)), codingId: guid(0x93, 2) }, // no such coding
@@ -257,7 +252,7 @@ describe('mergeProjects', () => {
     it('a quote id the result already uses for another span gets a fresh id', () => {
       const a = realisticBundle();
       a.quotes = [quoteOf(a, 0, Q(7))];
-      const b = reIdentified(a);
+      const b = otherCopy(a);
       b.quotes = [quoteOf(b, 4, Q(7))];
       const r = mergeProjects([a, b]);
       const [mine, theirs] = r.bundle.quotes!;
