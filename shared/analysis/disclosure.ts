@@ -20,9 +20,12 @@ export function suppressionText(table: Pick<AnalysisTable, 'suppressed' | 'stats
 
 /** A warning's small counts of people or documents ("6 participant(s) have no value…") as "fewer than N". */
 export function suppressCountsInText(text: string, threshold: number): string {
-  return text.replace(/\b(\d[\d,]*)(\s+(?:participant|document|response|coding|person|people|respondent|interview)[a-z()]*)/gi, (all, n: string, rest: string) => {
+  return text.replace(/\b(\d[\d,]*)(\s+(?:participant|document|response|coding|person|people|respondent|interview)[a-z()]*)/gi, (all, n: string, rest: string, at: number) => {
     const v = Number(n.replace(/,/g, ''));
-    return suppressSmallCounts(v, threshold) === null ? `${fewerThan(threshold)}${rest}` : all;
+    if (!Number.isInteger(v) || suppressSmallCounts(v, threshold) !== null) return all;
+    const words = fewerThan(threshold);
+    // at the start of a sentence, with a capital
+    return `${at === 0 || /[.!?]\s*$/.test(text.slice(0, at)) ? words.charAt(0).toUpperCase() + words.slice(1) : words}${rest}`;
   });
 }
 
