@@ -7,13 +7,8 @@
  * base under N, and test statistics of a row with a suppressed cell, are withheld too.
  */
 import { protectTable, suppressedText, type CellMark, type LinearTable } from '../privacy/secondary';
+import { checkThreshold, fewerThan, suppressSmallCounts } from '../privacy/suppress';
 import type { AnalysisTable, Cell, Row, SuppressionMark } from './types';
-
-/** A count below the threshold (but above zero) becomes null; zero and larger counts stay. */
-export function suppressSmallCounts(n: number, threshold: number): number | null {
-  if (!Number.isFinite(threshold) || threshold < 0) throw new RangeError(`disclosure threshold must be a number ≥ 0, got ${threshold}`);
-  return n > 0 && n < threshold ? null : n;
-}
 
 /** The words a suppressed cell shows in every export, or undefined when the cell is published. */
 export function suppressionText(table: Pick<AnalysisTable, 'suppressed' | 'stats'>, rowIndex: number, key: string): string | undefined {
@@ -25,9 +20,12 @@ export function suppressionText(table: Pick<AnalysisTable, 'suppressed' | 'stats
 
 /** A warning's small counts of people or documents ("6 participant(s) have no value…") as "fewer than N". */
 export function suppressCountsInText(text: string, threshold: number): string {
-  return text.replace(/\b(\d[\d,]*)(\s+(?:participant|document|response|coding|person|people|respondent|interview)[a-z()]*)/gi, (all, n: string, rest: string) => {
+  return text.replace(/\b(\d[\d,]*)(\s+(?:participant|document|response|coding|person|people|respondent|interview)[a-z()]*)/gi, (all, n: string, rest: string, at: number) => {
     const v = Number(n.replace(/,/g, ''));
-    return v > 0 && v < threshold ? `fewer than ${threshold}${rest}` : all;
+    if (!Number.isInteger(v) || suppressSmallCounts(v, threshold) !== null) return all;
+    const words = fewerThan(threshold);
+    // at the start of a sentence, with a capital
+    return `${at === 0 || /[.!?]\s*$/.test(text.slice(0, at)) ? words.charAt(0).toUpperCase() + words.slice(1) : words}${rest}`;
   });
 }
 
@@ -84,7 +82,7 @@ function withholdLines(table: AnalysisTable, counts: readonly string[], threshol
  * its mark in `suppressed` (exports write "fewer than N" or "withheld", never an empty cell).
  */
 export function forPublication(table: AnalysisTable, threshold: number): AnalysisTable {
-  if (!Number.isInteger(threshold) || threshold < 0) throw new RangeError(`disclosure threshold must be a whole number of 0 or more, got ${threshold}`);
+  checkThreshold(threshold);
   const counts = table.columns.filter((c) => c.type === 'count').map((c) => c.key);
   const marks: Array<Record<string, SuppressionMark>> = table.rows.map(() => ({}));
   const stats: Record<string, number | string | boolean | null> = { ...table.stats, disclosureThreshold: threshold };
@@ -167,7 +165,7 @@ export function forPublication(table: AnalysisTable, threshold: number): Analysi
     suppressed: marks,
     warnings: [
       ...table.warnings.map((w) => suppressCountsInText(w, threshold)),
-      `Counts from 1 to ${Math.max(0, threshold - 1)} are suppressed for publication and read “fewer than ${threshold}” (${primary} cell(s)); ${secondary} more cell(s) read “withheld” so that no suppressed count can be worked out from totals or percentages.`,
+      `Counts from 1 to ${Math.max(0, threshold - 1)} are suppressed for publication and read “${fewerThan(threshold)}” (${primary} cell(s)); ${secondary} more cell(s) read “withheld” so that no suppressed count can be worked out from totals or percentages.`,
     ],
     stats,
   };

@@ -7,7 +7,7 @@
 import type { DocumentWithText, MemoWithText, ProjectBundle } from '../model';
 
 /** The tables a merge writes, besides documents and memos (which carry text). */
-export const MERGE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'assignments', 'decisions'] as const;
+export const MERGE_TABLES = ['coders', 'sources', 'variables', 'participants', 'codes', 'codings', 'findings', 'actions', 'recommendations', 'assignments', 'decisions', 'quotes', 'packTemplates'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 export interface MergeDelta {

@@ -11,6 +11,14 @@
  * - Coders are kept apart: matched by id only, never by name.
  * - Codings are identified by document, code, coder, start and end: each appears once in the result.
  *
+ * - Candidate quotes unite by id, then by segment (a project has one quote per document span):
+ *   a quote for a span the result already has is the same quote (its confirmation for publication
+ *   is kept if either file had one: it was a person's check of that same text). A quote whose
+ *   document, or the coding it was starred from, is not in its file is dropped and counted.
+ * - Edited pack templates: one per audience. The open project's (the first file's) edit is kept;
+ *   an audience only another file edited takes that file's edit (earlier files first). A lead's own
+ *   wording is never replaced by a merge.
+ *
  * Conflicts are listed before anything is decided. Without `prefer` a merge with conflicts is
  * unresolved (the caller must not write the bundle); `prefer: 'first'` keeps the earlier file's
  * code names and parents, `'last'` the later file's. A source conflict is resolved either way by
@@ -52,6 +60,10 @@ export interface MergeSummary {
   sources: { matched: number; added: number };
   codes: { matched: number; added: number; conflicts: number };
   codings: { added: number; duplicates: number };
+  /** Candidate quotes: new ones added, ones the result already had, ones dropped (their document or coding is missing). */
+  quotes: { added: number; matched: number; dropped: number };
+  /** Edited pack templates: added for an audience the result had none for; kept = the result's own kept instead. */
+  packTemplates: { added: number; kept: number };
 }
 
 export interface MergeResult {
@@ -78,8 +90,14 @@ const SEP = '\u0000';
 
 class Merger {
   readonly projectId: string;
-  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'decisions' | 'redactions' | 'recommendations'>> & ProjectBundle;
-  readonly summary: MergeSummary = { sources: { matched: 0, added: 0 }, codes: { matched: 0, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: 0 } };
+  readonly b: Required<Pick<ProjectBundle, 'documentSets' | 'assignments' | 'decisions' | 'redactions' | 'recommendations' | 'quotes' | 'packTemplates'>> & ProjectBundle;
+  readonly summary: MergeSummary = {
+    sources: { matched: 0, added: 0 },
+    codes: { matched: 0, added: 0, conflicts: 0 },
+    codings: { added: 0, duplicates: 0 },
+    quotes: { added: 0, matched: 0, dropped: 0 },
+    packTemplates: { added: 0, kept: 0 },
+  };
   readonly conflicts: MergeConflict[] = [];
   readonly names: readonly string[];
 
@@ -122,6 +140,8 @@ class Merger {
       assignments: [...(base.assignments ?? [])],
       decisions: [...(base.decisions ?? [])],
       redactions: [...(base.redactions ?? [])],
+      quotes: (base.quotes ?? []).map((q) => ({ ...q })),
+      packTemplates: [...(base.packTemplates ?? [])],
     };
     for (const list of [base.coders, base.sources, base.variables, base.participants, base.documents, base.codes, base.memos, base.findings, base.actions]) {
       for (const x of list) this.ids.add(x.id);
@@ -380,6 +400,7 @@ class Merger {
     const referenced = new Set<string>();
     for (const x of other.memos) if (x.target.kind === 'coding') referenced.add(x.target.id);
     for (const f of other.findings) for (const id of f.evidenceCodingIds) referenced.add(id);
+    for (const q of other.quotes ?? []) if (q.codingId) referenced.add(q.codingId);
     const codingMap = new Map<string, string>();
     const docAt = new Map<string, number>();
     for (const [from, to] of docMap) docAt.set(from, this.docIndex.get(to)!);
@@ -423,10 +444,17 @@ class Merger {
     };
     const memoIds = new Set(this.b.memos.map((x) => x.id));
     for (const x of other.memos) if (!memoIds.has(x.id)) this.b.memos.push({ ...x, projectId, target: target(x.target) });
+    const quoteMap = this.addQuotes(other, input, docMap, codingMap);
     const findingIds = new Set(this.b.findings.map((x) => x.id));
     for (const f of other.findings) {
       if (findingIds.has(f.id)) continue;
-      this.b.findings.push({ ...f, projectId, codeIds: f.codeIds.map((id) => codeMap.get(id) ?? id), evidenceCodingIds: f.evidenceCodingIds.map((id) => codingMap.get(id) ?? id) });
+      this.b.findings.push({
+        ...f,
+        projectId,
+        codeIds: f.codeIds.map((id) => codeMap.get(id) ?? id),
+        quoteIds: [...new Set(f.quoteIds.flatMap((id) => quoteMap.get(id) ?? []))],
+        evidenceCodingIds: f.evidenceCodingIds.map((id) => codingMap.get(id) ?? id),
+      });
     }
     const actionIds = new Set(this.b.actions.map((x) => x.id));
     for (const a of other.actions) if (!actionIds.has(a.id)) this.b.actions.push({ ...a, projectId });
@@ -465,6 +493,59 @@ class Merger {
     }
     const logIds = new Set(this.b.redactions.map((x) => x.id));
     for (const r of other.redactions ?? []) if (!logIds.has(r.id)) this.b.redactions.push({ ...r, projectId });
+
+    // edited pack templates: the result's own per audience, else the first file that edited it
+    const templated = new Set(this.b.packTemplates.map((t) => t.audience));
+    const templateIds = new Set(this.b.packTemplates.map((t) => t.id));
+    for (const t of other.packTemplates ?? []) {
+      if (templated.has(t.audience)) {
+        this.summary.packTemplates.kept++;
+        continue;
+      }
+      const id = templateIds.has(t.id) ? this.freshId('packTemplate', input, t.id, templateIds) : t.id;
+      this.b.packTemplates.push({ ...t, id, projectId });
+      templated.add(t.audience);
+      templateIds.add(id);
+      this.summary.packTemplates.added++;
+    }
+  }
+
+  /**
+   * Another file's candidate quotes, following its documents and codings into the result: by id,
+   * then by span. Returns the other file's quote id → the result's (absent: dropped).
+   */
+  private addQuotes(other: ProjectBundle, input: number, docMap: ReadonlyMap<string, string>, codingMap: ReadonlyMap<string, string>): Map<string, string> {
+    const quoteMap = new Map<string, string>();
+    const quotes = this.b.quotes;
+    const byId = new Map(quotes.map((q, i) => [q.id, i]));
+    const bySpan = new Map(quotes.map((q, i) => [bySpanOf(q), i]));
+    const otherCodings = new Set(other.codings.map((c) => c.id));
+    for (const q of other.quotes ?? []) {
+      const documentId = docMap.get(q.documentId);
+      const codingId = q.codingId === undefined ? undefined : otherCodings.has(q.codingId) ? codingMap.get(q.codingId) : undefined;
+      if (documentId === undefined || (q.codingId !== undefined && codingId === undefined)) {
+        this.summary.quotes.dropped++;
+        continue;
+      }
+      const span = bySpanOf({ documentId, start: q.start, end: q.end });
+      const sameId = byId.get(q.id);
+      const i = sameId !== undefined && bySpanOf(quotes[sameId]!) === span ? sameId : bySpan.get(span);
+      if (i !== undefined) {
+        const have = quotes[i]!;
+        if (!have.confirmedBy && q.confirmedBy) quotes[i] = { ...have, confirmedBy: q.confirmedBy, ...(q.confirmedAt ? { confirmedAt: q.confirmedAt } : {}) };
+        quoteMap.set(q.id, have.id);
+        this.summary.quotes.matched++;
+        continue;
+      }
+      const id = byId.has(q.id) ? this.freshId('quote', input, q.id, byId) : q.id;
+      const { codingId: _c, ...rest } = q;
+      quotes.push({ ...rest, id, projectId: this.projectId, documentId, ...(codingId ? { codingId } : {}) });
+      byId.set(id, quotes.length - 1);
+      bySpan.set(span, quotes.length - 1);
+      quoteMap.set(q.id, id);
+      this.summary.quotes.added++;
+    }
+    return quoteMap;
   }
 
   private isDescendant(maybe: string | null, of: string): boolean {
@@ -485,9 +566,11 @@ class Merger {
   }
 
   result(): MergeResult {
-    const { documentSets, assignments, decisions, redactions, recommendations, ...rest } = this.b;
+    const { documentSets, assignments, decisions, redactions, recommendations, quotes, packTemplates, ...rest } = this.b;
     const bundle: ProjectBundle = {
       ...rest,
+      ...(quotes.length > 0 ? { quotes } : {}),
+      ...(packTemplates.length > 0 ? { packTemplates } : {}),
       ...(recommendations.length > 0 ? { recommendations } : {}),
       ...(documentSets.length > 0 ? { documentSets } : {}),
       ...(assignments.length > 0 ? { assignments } : {}),
@@ -497,6 +580,8 @@ class Merger {
     return { bundle, summary: this.summary, conflicts: this.conflicts, unresolved: this.conflicts.length > 0 && this.options.prefer === undefined };
   }
 }
+
+const bySpanOf = (q: { documentId: string; start: number; end: number }) => `${q.documentId}${SEP}${q.start}${SEP}${q.end}`;
 
 /** A stand-in for a source a corrupt bundle refers to but does not list. */
 function fallbackSource(id: string, projectId: string): Source {

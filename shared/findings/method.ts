@@ -7,7 +7,8 @@ import { SOURCE_KINDS, type ProjectBundle, type SourceKind } from '../model';
 import { prepareIndex, type AnalysisIndex } from '../analysis/prepare';
 import { saturation } from '../analysis/saturation';
 import { computeAgreement } from '../analysis/reliability';
-import { countWords, kappaWords } from './strength';
+import { kappaWords } from './strength';
+import { formatCountOf } from '../privacy/suppress';
 
 export interface MethodCheck {
   /** Stable id, stored in the project's settings when ticked ("phase.item"). */
@@ -175,7 +176,7 @@ const KIND_WORDS: Record<SourceKind, string> = {
 export function methodStatement(f: ProjectFigures, opts: { threshold?: number; sentences?: number } = {}): string {
   const T = opts.threshold ?? 0;
   /** Counts of documents and participants as published ("fewer than N" under the threshold); codes and coders are not people. */
-  const people = (x: number, one: string, many = `${one}s`) => countWords(x, one, T, many);
+  const people = (x: number, one: string, many = `${one}s`) => formatCountOf(x, T, one, many);
   const small = (x: number) => x > 0 && x < T;
   const sentences: string[] = [];
   const from = f.sourceKinds.length ? ` (${list(f.sourceKinds.map((k) => KIND_WORDS[k]))})` : '';

@@ -11,6 +11,7 @@
 import { SOURCE_KINDS, type Code, type Finding, type ProjectBundle, type SourceKind } from '../model';
 import { descendantIds } from '../coding/tree';
 import { computeAgreement } from '../analysis/reliability';
+import { formatCountOf } from '../privacy/suppress';
 
 export const STRENGTH_RATINGS = ['strong', 'moderate', 'limited', 'single-source', 'no evidence'] as const;
 export type StrengthRating = (typeof STRENGTH_RATINGS)[number];
@@ -63,13 +64,6 @@ export interface EvidenceStrength {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-/**
- * A count of people, documents or segments as a pack publishes it: from 1 to threshold − 1 it reads
- * "fewer than N" (plural noun); without a threshold (the Findings workspace) it is the number.
- */
-export function countWords(n: number, one: string, threshold = 0, many = `${one}s`): string {
-  return n > 0 && n < threshold ? `fewer than ${threshold} ${many}` : plural(n, one, many);
-}
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const two = (x: number) => x.toFixed(2);
 
@@ -152,7 +146,7 @@ export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, '
   if (segments === 0) {
     reasons.push(codeSet.size === 0 ? 'It is not linked to any code yet.' : 'No text has been coded with its codes yet.');
   } else {
-    reasons.push(`${countWords(participants, 'participant', T)} in ${countWords(documents.size, 'document', T)} (${countWords(segments, 'coded segment', T)} under ${plural(codeSet.size, 'code')}, subcategories included).`);
+    reasons.push(`${formatCountOf(participants, T, 'participant')} in ${formatCountOf(documents.size, T, 'document')} (${formatCountOf(segments, T, 'coded segment')} under ${plural(codeSet.size, 'code')}, subcategories included).`);
     if (sourceKinds.length >= 2) reasons.push(`It appears in ${sourceKinds.length} kinds of source (${list(sourceKinds)}), so it is corroborated.`);
     else if (projectKinds >= 2) reasons.push(`It appears in one kind of source only (${sourceKinds[0]}) of the project’s ${projectKinds}, so it is not corroborated.`);
     else reasons.push(`The project has one kind of source (${sourceKinds[0]}), so it cannot be corroborated by another.`);
@@ -161,7 +155,7 @@ export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, '
     else {
       const measure = coderIds.length === 2 ? 'Cohen’s kappa' : 'Fleiss’ kappa';
       reasons.push(
-        `${plural(coderIds.length, 'coder')} coded it; on the ${agreement.documents > 0 && agreement.documents < T ? `documents they both coded (${countWords(agreement.documents, 'document', T)})` : `${plural(agreement.documents, 'document')} they both coded`}, ${measure} was ${two(agreement.kappa)} (${kappaWords(agreement.kappa)} agreement)${agreement.alpha === null ? '' : `, Krippendorff’s alpha ${two(agreement.alpha)}`}.`,
+        `${plural(coderIds.length, 'coder')} coded it; on the ${agreement.documents > 0 && agreement.documents < T ? `documents they both coded (${formatCountOf(agreement.documents, T, 'document')})` : `${plural(agreement.documents, 'document')} they both coded`}, ${measure} was ${two(agreement.kappa)} (${kappaWords(agreement.kappa)} agreement)${agreement.alpha === null ? '' : `, Krippendorff’s alpha ${two(agreement.alpha)}`}.`,
       );
     }
   }

@@ -7,7 +7,7 @@
 import type { AttributeValue, DocumentMeta, RetractionReason, RetractionRecord, RetractionTarget, Source } from '../model';
 import { RETRACTION_REASONS } from '../model';
 import { parseDatasetDocumentId, datasetParticipantId, type Dataset } from '../import/dataset';
-import { suppressSmallCounts } from '../privacy/suppress';
+import { fewerThan, suppressSmallCounts } from '../privacy/suppress';
 
 /** What a retraction removes, by id. Derived (survey) documents are listed as documents too. */
 export interface RetractionScope {
@@ -195,9 +195,9 @@ export function dueForDeletion<S extends Pick<Source, 'id' | 'retainUntil'>>(sou
 
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** The report as CSV (RFC 4180): a month column, one column per reason; suppressed cells say "<threshold". */
+/** The report as CSV (RFC 4180): a month column, one column per reason; suppressed cells say "fewer than N", as in every export. */
 export function reasonsCsv(report: ReasonsReport, threshold: number): string {
   const lines = [['Month', ...report.reasons].map(csvCell).join(',')];
-  report.months.forEach((m, i) => lines.push([m, ...report.counts[i]!.map((n) => (n === null ? `<${threshold}` : String(n)))].map(csvCell).join(',')));
+  report.months.forEach((m, i) => lines.push([m, ...report.counts[i]!.map((n) => (n === null ? fewerThan(threshold) : String(n)))].map(csvCell).join(',')));
   return lines.join('\r\n') + '\r\n';
 }

@@ -18,6 +18,7 @@ import type { PackFindingInput, PackInput, PackQuoteInput, PackStrength } from '
 import { AUDIENCE_LABELS, type PackAudience, type PackBlock, type PackDocument, type PackTable } from './model';
 import { packChart } from './pack-charts';
 import { quoteRefusals } from './quote-safety';
+import { fewerThan, formatCount, formatCountOf } from '../privacy/suppress';
 import { readability, readabilityStatement } from './readability';
 import { FORBIDDEN_KINDS, REQUIRED_KINDS, validateTemplate, type PackSection, type PackTemplate } from './templates';
 
@@ -45,15 +46,10 @@ const KIND_WORDS: Record<string, string> = {
   other: 'other feedback',
 };
 
-/** A count as published: "fewer than N" from 1 to N−1, else the number. */
-export function countText(n: number, threshold: number): string {
-  return n > 0 && n < threshold ? `fewer than ${threshold}` : numberFormat.format(n);
-}
 
 /** A count and its noun: singular only for exactly one shown ("1 participant", "fewer than 10 participants"). */
 function people(n: number, threshold: number, word: [string, string] = ['participant', 'participants']): string {
-  const t = countText(n, threshold);
-  return `${t} ${t === '1' ? word[0] : word[1]}`;
+  return formatCountOf(n, threshold, word[0], word[1]);
 }
 
 /** A sentence's first letter in capitals ("fewer than 10 people…" → "Fewer than 10 people…"). */
@@ -181,11 +177,11 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
         break;
       case 'headline-findings':
         if (findings.length === 0) nothing('findings');
-        else if (brief) blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`) });
+        else if (brief) blocks.push({ kind: 'list', items: findings.map((f) => `${f.title} — raised by ${formatCount(f.participants, N)} of ${people(input.totalParticipants, N)}.`) });
         else for (const f of findings) {
           blocks.push({ kind: 'heading', level: 3, text: f.title });
           if (f.summary) para(f.summary);
-          para(isPublic ? `${sentence(people(f.participants, N, ['person', 'people']))} told us this.` : `Raised by ${countText(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
+          para(isPublic ? `${sentence(people(f.participants, N, ['person', 'people']))} told us this.` : `Raised by ${formatCount(f.participants, N)} of ${people(input.totalParticipants, N)}.`);
         }
         break;
       case 'charts': {
@@ -287,7 +283,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
           para(`Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}${named ? `: ${named}` : ''}.`);
           break;
         }
-        para(isPublic ? `We heard from ${countText(input.totalParticipants, N)} people between ${from} and ${to}.` : `Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}.`);
+        para(isPublic ? `We heard from ${formatCount(input.totalParticipants, N)} people between ${from} and ${to}.` : `Evidence from ${people(input.totalParticipants, N)}, dated ${from} to ${to}.`);
         if (input.sources.length > 0)
           blocks.push({
             kind: 'list',
@@ -295,7 +291,7 @@ export function buildPack(templateInput: PackTemplate, input: PackInput): PackDo
               ? sourcesByKind(input.sources).map((s) => `${sentence(KIND_WORDS[s.kind] ?? s.kind)}: ${people(s.participants, N, ['person', 'people'])}`)
               : input.sources.map((s) => `${s.name} (${s.kind}): ${people(s.documents, N, ['document', 'documents'])}, ${people(s.participants, N)}`),
           });
-        para(isPublic ? `If fewer than ${N} people said something, we do not give the exact number. This keeps people safe.` : `Counts from 1 to ${Math.max(0, N - 1)} are shown as “fewer than ${N}”, and some other figures as “withheld”, so that no one can be identified.`, 'note');
+        para(isPublic ? `If fewer than ${N} people said something, we do not give the exact number. This keeps people safe.` : `Counts from 1 to ${Math.max(0, N - 1)} are shown as “${fewerThan(N)}”, and some other figures as “withheld”, so that no one can be identified.`, 'note');
         break;
       }
       case 'limitations':

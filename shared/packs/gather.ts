@@ -11,8 +11,8 @@ import { methodStatement, projectFigures } from '../findings/method';
 import { youSaidWeDid } from '../findings/you-said-we-did';
 import type { ProjectBundle } from '../model/entities';
 import type { PackAnalysis, PackFindingInput, PackInput, PackQuoteInput } from './input';
-import { countText } from './build';
-import { categoryAttributes } from './quote-safety';
+import { formatCount } from '../privacy/suppress';
+import { publishedAttributes, speakerPopulation } from './quote-safety';
 
 const LIMITATIONS: readonly string[] = [
   'People chose to give feedback, so their views may not match those of every victim.',
@@ -45,8 +45,6 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
   const figures = projectFigures(b, index);
   const docs = new Map(b.documents.map((d) => [d.id, d]));
   const sources = new Map(b.sources.map((s) => [s.id, s]));
-  const participants = new Map(b.participants.map((p) => [p.id, p]));
-  const attrsOf = categoryAttributes(b.variables);
   // published, "single source" (one participant) reads as "limited": a count of one is never printed
   const strength = (codeIds: readonly string[]) => {
     const e = evidenceStrength(b, { codeIds: [...codeIds] }, { threshold: N });
@@ -57,8 +55,8 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     const q = b.quotes?.find((x) => x.id === id);
     const d = q ? docs.get(q.documentId) : undefined;
     if (!q || !d) return null;
-    const p = d.participantId ? participants.get(d.participantId) : undefined;
-    return { id: q.id, text: d.text.slice(q.start, q.end).trim(), confirmed: !!q.confirmedBy, sourceKind: sources.get(d.sourceId)?.kind ?? 'other', attributes: attrsOf(p?.attributes ?? {}) };
+    const sourceKind = sources.get(d.sourceId)?.kind ?? 'other';
+    return { id: q.id, text: d.text.slice(q.start, q.end).trim(), confirmed: !!q.confirmedBy, sourceKind, attributes: publishedAttributes(sourceKind) };
   };
 
   const byOrder = [...b.findings].sort((x, y) => x.order - y.order || x.createdAt.localeCompare(y.createdAt));
@@ -113,7 +111,7 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
       const a = rep.overall;
       const f = (x: number | null, d = 2) => (x === null ? 'not computable' : x.toFixed(d));
       reliability = {
-        statement: `${rep.coders.length} coders coded the same ${countText(rep.documents, N)} documents independently. Overall agreement ${f(a.percentAgreement, 1)}%, Cohen’s kappa ${f(a.kappa)}, Krippendorff’s alpha ${f(a.alpha)} (unit: response).`,
+        statement: `${rep.coders.length} coders coded the same ${formatCount(rep.documents, N)} documents independently. Overall agreement ${f(a.percentAgreement, 1)}%, Cohen’s kappa ${f(a.kappa)}, Krippendorff’s alpha ${f(a.alpha)} (unit: response).`,
         table: null,
       };
     } catch {
@@ -143,6 +141,6 @@ export function gatherPackInput(b: ProjectBundle, opts: { now?: Date } = {}): Pa
     codebook: [...b.codes].sort((x, y) => x.order - y.order).map((c) => ({ path: freq.rows.find((r) => r.codeId === c.id)?.path as string ?? c.name, description: c.definition })),
     reliability,
     analyses: analysesOf(index, b),
-    population: b.participants.map((p) => attrsOf(p.attributes)),
+    population: speakerPopulation(b),
   };
 }

@@ -2,10 +2,10 @@
 export * from './model';
 export * from './templates';
 export * from './input';
-export { buildPack, countText, packTable, strengthText, publicMethod } from './build';
+export { buildPack, packTable, strengthText, publicMethod } from './build';
 export { gatherPackInput } from './gather';
 export { readability, readabilityStatement, TARGET_READING_AGE, type Readability } from './readability';
-export { quoteRefusals, personalDataIn, sharedBy, quoteSafety, categoryAttributes, type QuoteSafety } from './quote-safety';
+export { quoteRefusals, personalDataIn, sharedBy, quoteSafety, publishedAttributes, speakerAttributes, speakerPopulation, type QuoteSafety } from './quote-safety';
 export { packToHtml, escapeHtml } from './writers/html';
 export { packToDocx } from './writers/docx';
 export { packToPdfDefinition } from './writers/pdf';

@@ -21,7 +21,7 @@ export interface PackQuoteInput {
   /** A person confirmed it safe to publish (Quote.confirmedBy). */
   confirmed: boolean;
   sourceKind: SourceKind;
-  /** The participant's category attributes by name — used only for the rare-combination check, never printed. */
+  /** The speaker's published attributes (quote-safety publishedAttributes: the kind of source) — for the rare-combination check. */
   attributes: Record<string, AttributeValue>;
 }
 
@@ -77,6 +77,6 @@ export interface PackInput {
   codebook: Array<{ path: string; description: string }>;
   reliability: { statement: string; table: AnalysisTable | null } | null;
   analyses: PackAnalysis[];
-  /** Every participant's category attributes by name, for the rare-combination check. */
+  /** Everyone a quote could be from, by published attributes (quote-safety speakerPopulation), for the rare-combination check. */
   population: Array<Record<string, AttributeValue>>;
 }

@@ -1,12 +1,20 @@
 /**
  * Whether a quote may go into a pack. For the public pack a quote must (1) have been confirmed safe
  * to publish by a person, (2) pass the import gate's personal-data detector again (the text may
- * have changed, and the detector may have learnt more since), and (3) not come from a participant
- * whose combination of attributes is shared by fewer than N participants — unless a person
- * confirmed it having seen that warning. Internal packs need (2) only.
+ * have changed, and the detector may have learnt more since), and (3) not come from a speaker
+ * whose published attributes are shared by fewer than N people — unless a person confirmed it
+ * having seen that warning. Internal packs need (2) only.
+ *
+ * "Published attributes" are what a pack prints about a quote's speaker, and nothing more: today
+ * the attribution, the kind of source ("— someone who answered the survey"). Attributes a pack
+ * never prints beside a quote (age band, area, …) cannot point a reader to its speaker from the
+ * pack, so they are not compared; comparing every attribute made nearly every participant's
+ * combination unique and the warning fire on most quotes. If a pack ever prints more with a quote,
+ * add it to publishedAttributes and the check follows.
  */
-import type { AttributeValue, PiiType, Variable } from '../model/entities';
+import type { AttributeValue, DocumentMeta, Participant, PiiType, Source } from '../model/entities';
 import { detectPii } from '../privacy/detect';
+import { fewerThan } from '../privacy/suppress';
 import type { PackQuoteInput } from './input';
 
 const PII_WORDS: Record<PiiType, string> = {
@@ -46,24 +54,51 @@ export function quoteRefusals(q: PackQuoteInput, opts: { public: boolean; thresh
   if (!opts.public) return reasons;
   if (!q.confirmed) reasons.push('no one has confirmed it is safe to publish');
   const n = sharedBy(q.attributes, opts.population);
-  if (!q.confirmed && n < opts.threshold) reasons.push(`the speaker’s combination of attributes is shared by fewer than ${opts.threshold} participants`);
+  if (!q.confirmed && n < opts.threshold) reasons.push(`what the pack says about the speaker (${Object.values(q.attributes).join(', ')}) is shared by ${fewerThan(opts.threshold)} people`);
   return reasons;
 }
 
+const ATTRIBUTION = 'kind of source';
+
+/** What a pack publishes about a quote's speaker (its attribution): what the rare-combination check compares. */
+export function publishedAttributes(sourceKind: string): Record<string, AttributeValue> {
+  return { [ATTRIBUTION]: sourceKind };
+}
+
 /**
- * A participant's category attributes (participant level) by variable name: what the
- * rare-combination check compares. The pack and the confirm dialog both use it, so they agree.
+ * Everyone a quote could be from, by their published attributes: each participant (by the kind of
+ * their source) and each anonymous respondent (a record, or else a document, of a source with no
+ * participant). The pack and the confirm dialog both use it, so they agree.
  */
-export function categoryAttributes(variables: readonly Variable[]): (attrs: Record<string, AttributeValue>) => Record<string, AttributeValue> {
-  const vars = variables.filter((v) => v.type === 'category' && (v.level ?? 'participant') === 'participant');
-  return (attrs) => Object.fromEntries(vars.map((v) => [v.name, attrs[v.id] ?? null]));
+export function speakerPopulation(b: {
+  sources: ReadonlyArray<Pick<Source, 'id' | 'kind'>>;
+  participants: ReadonlyArray<Pick<Participant, 'sourceId'>>;
+  documents: ReadonlyArray<Pick<DocumentMeta, 'id' | 'sourceId' | 'participantId' | 'recordId'>>;
+}): Array<Record<string, AttributeValue>> {
+  const kind = new Map(b.sources.map((s) => [s.id, s.kind]));
+  const kindOf = (sourceId: string) => kind.get(sourceId) ?? 'other';
+  const out = b.participants.map((p) => publishedAttributes(kindOf(p.sourceId)));
+  const anonymous = new Set<string>();
+  for (const d of b.documents) {
+    if (d.participantId !== null) continue;
+    const who = `${d.sourceId}\u0000${d.recordId ?? `document ${d.id}`}`;
+    if (anonymous.has(who)) continue;
+    anonymous.add(who);
+    out.push(publishedAttributes(kindOf(d.sourceId)));
+  }
+  return out;
+}
+
+/** A quote's speaker's published attributes, from the document it was taken from. */
+export function speakerAttributes(b: { sources: ReadonlyArray<Pick<Source, 'id' | 'kind'>> }, document: Pick<DocumentMeta, 'sourceId'>): Record<string, AttributeValue> {
+  return publishedAttributes(b.sources.find((s) => s.id === document.sourceId)?.kind ?? 'other');
 }
 
 /** What a person is shown before confirming a quote for publication. */
 export interface QuoteSafety {
   /** Plain-English names of the personal data the import gate's detector finds in it (empty: none). */
   personalData: string[];
-  /** How many participants share the speaker's combination of category attributes. */
+  /** How many people share the speaker's published attributes (the speaker included). */
   sharedBy: number;
   /** True when fewer than the threshold share it: publishing could point to the person. */
   rareCombination: boolean;

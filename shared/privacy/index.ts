@@ -1,3 +1,3 @@
 export { detectPii, type DetectOptions, type PiiFinding } from './detect';
 export { PLACEHOLDERS, Pseudonymiser, redactText, redactWithOffsetMap, redactionCounts, type RedactionResult } from './redact';
-export { formatCount, suppressSmallCounts } from './suppress';
+export { checkThreshold, fewerThan, formatCount, formatCountOf, suppressSmallCounts } from './suppress';

@@ -14,6 +14,7 @@
  * With N ≤ 2 a "fewer than N" cell is 1 by its label alone; the guarantee then covers only the
  * withheld ones — use a threshold of 3 or more.
  */
+import { fewerThan } from './suppress';
 import { feasibleRanges, type VarBounds } from './lp';
 
 export interface LinearTable {
@@ -159,5 +160,5 @@ export function protectTable(t: LinearTable, threshold: number): CellMark[] {
 
 /** The words for a suppressed quantity in every export. */
 export function suppressedText(mark: 'fewer' | 'withheld', threshold: number): string {
-  return mark === 'fewer' ? `fewer than ${threshold}` : 'withheld';
+  return mark === 'fewer' ? fewerThan(threshold) : 'withheld';
 }

@@ -7,6 +7,7 @@
 import type { AgreementReport } from '../analysis/reliability';
 import type { AnalysisKind, AnalysisTable, Cell, Row } from '../analysis/types';
 import type { BarChartSpec, Category, ChartValue, HeatCell, HeatmapSpec, LineChartSpec, StackedBarSpec } from './chart-spec';
+import { fewerThan } from '../privacy/suppress';
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const fmt = (n: number) => numberFormat.format(n);
@@ -28,13 +29,8 @@ export function isSuppressed(cell: Cell | undefined, threshold: number | null): 
   return threshold !== null && cell === null;
 }
 
-/** What a suppressed value reads as, in charts and their data tables. */
-export function suppressedText(threshold: number): string {
-  return `fewer than ${threshold}`;
-}
-
 export function suppressedValue(threshold: number): ChartValue {
-  return { value: null, text: suppressedText(threshold), suppressed: true };
+  return { value: null, text: fewerThan(threshold), suppressed: true };
 }
 
 /** A value whose visibility follows the count `basis` (itself when the value is a count). */
@@ -70,7 +66,7 @@ export function countSuppressed(values: ChartValue[]): number {
 }
 
 export function suppressionNote(n: number, threshold: number | null): string[] {
-  return n > 0 && threshold !== null ? [`${n} value(s) below ${threshold} are suppressed for publication and shown as "${suppressedText(threshold)}".`] : [];
+  return n > 0 && threshold !== null ? [`${n} value(s) below ${threshold} are suppressed for publication and shown as "${fewerThan(threshold)}".`] : [];
 }
 
 /** Top `limit` items by `score` (stable), keeping the original order among those kept. */
@@ -171,7 +167,7 @@ export function matrixHeatmap(result: AnalysisTable, options: MatrixHeatmapOptio
   const markOf = (r: Row | undefined, k: string) => (r ? result.suppressed?.[result.rows.indexOf(r)]?.[k] : undefined);
   const columns: Category[] = groups.map((g) => {
     const n = base?.[`n:${g.i}`];
-    const size = markOf(base, `n:${g.i}`) === 'withheld' ? ' (n withheld)' : isSuppressed(n, threshold) ? ` (n ${suppressedText(threshold!)})` : typeof n === 'number' ? ` (n = ${fmt(n)})` : '';
+    const size = markOf(base, `n:${g.i}`) === 'withheld' ? ' (n withheld)' : isSuppressed(n, threshold) ? ` (n ${fewerThan(threshold!)})` : typeof n === 'number' ? ` (n = ${fmt(n)})` : '';
     return { id: String(g.i), label: `${g.label}${size}`, fullLabel: `${g.label}${size}` };
   });
   const key = measure === 'column' ? 'col' : measure === 'row' ? 'row' : 'n';

@@ -3,7 +3,8 @@
  * 10 (or 100) person icons, that many shaded. Small numbers and small bases are never shown.
  */
 import type { AnalysisTable, Row } from '../analysis/types';
-import { disclosureThreshold, expectKind, isSuppressed, suppressedText, type TitleOption } from './chart-builders';
+import { disclosureThreshold, expectKind, isSuppressed, type TitleOption } from './chart-builders';
+import { fewerThan } from '../privacy/suppress';
 import type { IconArraySpec } from './chart-spec';
 
 const fmt = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(n);
@@ -33,8 +34,8 @@ export function proportionIconArray(input: ProportionInput): IconArraySpec {
   const common = { kind: 'icon-array' as const, colour: 'okabe-ito' as const, of, unitLabel: `Each icon is 1 in ${of} ${people}`, filledLabel: `${people[0]!.toUpperCase()}${people.slice(1)} who ${what}`, emptyLabel: 'Everyone else', notes: [] as string[] };
   if (hidden) {
     const t = threshold ?? 0;
-    const statement = base < t ? `The group is smaller than ${t}, so the share of ${people} who ${what} is not shown.` : `${suppressedText(t)[0]!.toUpperCase()}${suppressedText(t).slice(1)} ${people} ${what}, so the share is not shown.`;
-    return { ...common, title: input.title ?? statement, statement, description: `${statement} All icons are drawn hatched grey.`, filled: null, value: { value: null, text: base < t ? `base ${suppressedText(t)}` : suppressedText(t), suppressed: true }, notes: [`Counts below ${t} are suppressed for publication.`] };
+    const statement = base < t ? `The group is smaller than ${t}, so the share of ${people} who ${what} is not shown.` : `${fewerThan(t)[0]!.toUpperCase()}${fewerThan(t).slice(1)} ${people} ${what}, so the share is not shown.`;
+    return { ...common, title: input.title ?? statement, statement, description: `${statement} All icons are drawn hatched grey.`, filled: null, value: { value: null, text: base < t ? `base ${fewerThan(t)}` : fewerThan(t), suppressed: true }, notes: [`Counts below ${t} are suppressed for publication.`] };
   }
   const share = base === 0 ? 0 : count! / base;
   const filled = Math.round(share * of);

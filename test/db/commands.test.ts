@@ -194,7 +194,7 @@ describe('one step per user action', () => {
     const before = await everything(db);
     await expect(execute(db, pid, { type: 'setAssignment', coderId: b.coders[0]!.id, scope: 'document', targetId: '00000000-0000-4000-8000-00000000beef', assigned: true })).rejects.toThrow(/No such document/);
     const other = smallBundle(77);
-    const foreign = { rows: { coders: other.coders, sources: [], variables: [], participants: [], codes: [], codings: [], findings: [], actions: [], recommendations: [], assignments: [], decisions: [] }, documents: [], memos: [] };
+    const foreign = { rows: { coders: other.coders, sources: [], variables: [], participants: [], codes: [], codings: [], findings: [], actions: [], recommendations: [], assignments: [], decisions: [], quotes: [], packTemplates: [] }, documents: [], memos: [] };
     await expect(execute(db, pid, { type: 'mergeProject', delta: foreign, label: 'Merge other.qdpx' })).rejects.toThrow(/belongs to another project/);
     expect(await everything(db)).toEqual(before);
   });

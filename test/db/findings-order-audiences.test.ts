@@ -34,7 +34,10 @@ describe('reorderRecommendations', () => {
     await execute(db, pid, { type: 'reorderRecommendations', findingId: f.id, recommendationIds: [ids[1]!, ids[0]!, ids[2]!] });
     expect(await order(f.id)).toEqual(['Second', 'First', 'Third']);
     expect(await order(g.id)).toEqual(['Elsewhere']);
-    const audit = (await db.audit.toArray()).at(-1)!;
+    // audit ids are random: find the entry by its action, not by its place in the table
+    const reorders = (await db.audit.toArray()).filter((a) => a.action === 'recommendation.reorder');
+    expect(reorders).toHaveLength(1);
+    const audit = reorders[0]!;
     expect(audit).toMatchObject({ action: 'recommendation.reorder', counts: { recommendations: 3 } });
     expect(JSON.stringify(audit)).not.toContain('Second');
     await execute(db, pid, { type: 'undo' });

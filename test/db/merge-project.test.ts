@@ -64,6 +64,28 @@ for (const cipher of ['plain', 'AES-GCM'] as const) {
       expect(undone.documents.map((d) => d.id).sort()).toEqual(before.documents.map((d) => d.id).sort());
     });
 
+    it("brings the other coder's candidate quotes and edited pack templates in, and Undo takes them out", async () => {
+      const p = await importBundle(db, smallBundle(7));
+      const before = await exportBundle(db, p.id);
+      const incoming = secondCodersCopy(before);
+      const c = incoming.codings.at(-1)!;
+      const quote = { id: '0a0a0a0a-0000-4000-8000-000000000001', projectId: p.id, documentId: c.documentId, start: c.start, end: c.end, codingId: c.id, starredBy: c.coderId, at: c.createdAt, note: '' };
+      const tpl = { id: '0a0a0a0a-0000-4000-8000-000000000002', projectId: p.id, audience: 'public' as const, title: 'What you told us', sections: [{ id: 'headline', kind: 'headline-findings', heading: 'What we heard', intro: '' }], updatedAt: c.createdAt };
+      incoming.quotes = [quote];
+      incoming.packTemplates = [tpl];
+      const result = mergeProjects([before, incoming]);
+      expect(result.summary.quotes).toEqual({ added: 1, matched: 0, dropped: 0 });
+      const done = await execute(db, p.id, { type: 'mergeProject', delta: mergeDelta(before, result.bundle), label: 'Merge sam.qdpx' });
+      expect(done.result).toMatchObject({ quotes: 1, packTemplates: 1 });
+      const after = await exportBundle(db, p.id);
+      expect(after.quotes).toEqual([quote]);
+      expect(after.packTemplates).toEqual([tpl]);
+      await execute(db, p.id, { type: 'undo' });
+      const undone = await exportBundle(db, p.id);
+      expect(undone.quotes ?? []).toEqual([]);
+      expect(undone.packTemplates ?? []).toEqual([]);
+    });
+
     it('merging the project with itself changes nothing', async () => {
       const p = await importBundle(db, smallBundle(6));
       const before = await exportBundle(db, p.id);

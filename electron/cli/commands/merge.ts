@@ -39,12 +39,14 @@ export const merge: CliCommand = {
     }
     const result = mergeProjects(bundles, { prefer: prefer as MergePrefer | undefined, names: positionals });
     const { summary } = result;
-    if (values.json) io.out(JSON.stringify({ sources: summary.sources, codes: summary.codes, codings: summary.codings }) + '\n');
+    if (values.json) io.out(JSON.stringify({ sources: summary.sources, codes: summary.codes, codings: summary.codings, quotes: summary.quotes, packTemplates: summary.packTemplates }) + '\n');
     else {
       io.out(
         `sources: ${summary.sources.matched} matched, ${summary.sources.added} added\n` +
           `codes: ${summary.codes.matched} matched, ${summary.codes.added} added, ${summary.codes.conflicts} in conflict\n` +
-          `codings: ${summary.codings.added} added, ${summary.codings.duplicates} duplicates\n`,
+          `codings: ${summary.codings.added} added, ${summary.codings.duplicates} duplicates\n` +
+          `candidate quotes: ${summary.quotes.added} added, ${summary.quotes.matched} already there, ${summary.quotes.dropped} dropped (document or coding missing)\n` +
+          `pack templates: ${summary.packTemplates.added} added, ${summary.packTemplates.kept} not taken (the first file's edit kept)\n`,
       );
     }
     if (result.unresolved) {

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { AnalysisTable, Row } from '../../../shared/analysis';
-import { cellText, compareCells } from './cells';
+import { cellText, compareCells, isSuppressedText } from './cells';
 
 export interface ResultTableProps {
   /** The table as shown (after publication control, if on). */
@@ -75,7 +75,7 @@ export function ResultTable({ table, originalRows, threshold, maxRows = 500, evi
                   // (a suppressed cell never opens its segments: their number is what it hides)
                   const evidence = onOpenCell && !mark && typeof v === 'number' && v > 0 ? (evidenceOf?.(i, c.key) ?? null) : null;
                   return (
-                    <td key={c.key} className={`col-${c.type}${text.startsWith('<') || text === 'withheld' ? ' suppressed' : ''}`}>
+                    <td key={c.key} className={`col-${c.type}${isSuppressedText(text, threshold) ? ' suppressed' : ''}`}>
                       <div className="cell">
                         {Array.isArray(v) && v.length > 0 ? (
                           <ul className="quotes">

@@ -1,11 +1,12 @@
-/** How a result cell reads on screen: numbers in en-GB, flags as yes/no, suppressed counts as "<N". */
+/** How a result cell reads on screen: numbers in en-GB, flags as yes/no, suppressed counts as "fewer than N" (as in every export). */
 import type { Cell, Column } from '../../../shared/analysis';
+import { fewerThan } from '../../../shared/privacy/suppress';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 
 /**
  * The text of a cell. `original` is the value before publication control: a value that was there
- * and is now null (or an emptied list) was suppressed, so it reads "<threshold".
+ * and is now null (or an emptied list) was suppressed, so it reads "fewer than N".
  */
 export function cellText(col: Column, value: Cell | undefined, original: Cell | undefined, threshold: number | null, mark?: 'fewer' | 'withheld'): string {
   // secondary suppression (forPublication): the cell is not under the threshold, it is withheld so a smaller one cannot be worked out
@@ -14,7 +15,7 @@ export function cellText(col: Column, value: Cell | undefined, original: Cell | 
     threshold !== null &&
     ((value === null && original !== null && original !== undefined) ||
       (Array.isArray(value) && value.length === 0 && Array.isArray(original) && original.length > 0));
-  if (suppressed) return col.type === 'list' ? `(hidden: fewer than ${threshold})` : `<${threshold}`;
+  if (suppressed) return col.type === 'list' ? `(hidden: ${fewerThan(threshold)})` : fewerThan(threshold);
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
@@ -23,6 +24,11 @@ export function cellText(col: Column, value: Cell | undefined, original: Cell | 
   }
   if (typeof value === 'string') return value;
   return value.join('; ');
+}
+
+/** True when a cell's text (from cellText) is a suppressed count's words: styled apart on screen. */
+export function isSuppressedText(text: string, threshold: number | null): boolean {
+  return threshold !== null && (text === fewerThan(threshold) || text === 'withheld');
 }
 
 /** Sort key: numbers before text, missing last. */

@@ -7,7 +7,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Quote } from '../../../shared/model';
 import type { SegmentQuery } from '../../../shared/evidence/segments';
 import { SEGMENT_SORTS, type SegmentRow, type SegmentSortKey, type SegmentView } from '../../../shared/evidence/view';
@@ -20,7 +20,7 @@ import { ConfirmedMarker, ConfirmQuote } from './ConfirmQuote';
 import { getPlatform } from '../../platform';
 import { analysisClient } from '../../workers/analysis-client';
 import { useRevision } from '../analysis/useRevision';
-import { useSegmentList } from './useSegmentList';
+import { useSegmentList, type PageStore } from './useSegmentList';
 import './evidence.css';
 
 export interface CodeViewRequest {
@@ -218,7 +218,7 @@ export function CodeView({ projectId, request, coderId, onClose }: Props) {
             onDone={(m) => (setConfirming(null), setStatus(m))}
           />
         )}
-        <SegmentListView total={total} listId={list.info?.listId ?? 0} version={list.version} rowAt={list.row} empty={!!list.info && total === 0} onStar={star} projectId={projectId} quotes={quotes} onConfirm={onConfirm} onStatus={setStatus} />
+        <SegmentListView total={total} listId={list.info?.listId ?? 0} pages={list.pages} rowAt={list.row} empty={!!list.info && total === 0} onStar={star} projectId={projectId} quotes={quotes} onConfirm={onConfirm} onStatus={setStatus} />
         <p className="status" role="status" aria-live="polite">
           {status}
         </p>
@@ -236,8 +236,8 @@ interface ListProps {
   total: number;
   /** Changes with every new list (opened rows close). */
   listId: number;
-  /** Pages arrived so far (redraw when one arrives). */
-  version: number;
+  /** Pages arrived so far: the list (only) redraws when one arrives. */
+  pages: PageStore;
   rowAt: (i: number) => SegmentRow | undefined;
   empty: boolean;
   onStar: (row: SegmentRow) => Promise<void>;
@@ -249,14 +249,15 @@ interface ListProps {
 }
 
 /** The virtualised list on its own, so scrolling re-renders only the rows in view (not the filters). */
-const SegmentListView = memo(function SegmentListView({ total, listId, rowAt, empty, onStar, projectId, quotes, onConfirm, onStatus }: ListProps) {
+const SegmentListView = memo(function SegmentListView({ total, listId, pages, rowAt, empty, onStar, projectId, quotes, onConfirm, onStatus }: ListProps) {
+  useSyncExternalStore(pages.subscribe, pages.version);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (open.has(i) ? OPEN_HEIGHT : ROW_HEIGHT),
-    overscan: 4,
+    overscan: 2,
     initialRect: { width: 800, height: 500 },
     useFlushSync: false,
   });

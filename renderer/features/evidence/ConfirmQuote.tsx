@@ -1,13 +1,13 @@
 /**
  * "Confirm for publication": shows a candidate quote's safety check first — the import gate's
- * personal-data detector run again on its text, and whether the speaker's combination of
- * attributes is shared by fewer participants than the disclosure threshold — and only then lets a
+ * personal-data detector run again on its text, and whether what the pack says about the speaker
+ * (the kind of source) is shared by fewer people than the disclosure threshold — and only then lets a
  * person confirm it (confirmQuote). The public pack takes only confirmed quotes that pass the check
  * (shared/packs/quote-safety.ts, the same functions). Used in the Code view and the Findings workspace.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { categoryAttributes, quoteSafety } from '../../../shared/packs/quote-safety';
+import { quoteSafety, speakerAttributes, speakerPopulation } from '../../../shared/packs/quote-safety';
 import type { Quote } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
 import { useDb } from '../../app/dbContext';
@@ -36,11 +36,11 @@ export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel
   useEffect(() => ref.current?.focus(), []);
 
   const safety = useMemo(() => {
-    const attrsOf = categoryAttributes(data.variables);
-    const doc = data.documents.find((d) => d.id === quote.documentId);
-    const speaker = doc?.participantId ? data.participants.find((p) => p.id === doc.participantId) : undefined;
-    return quoteSafety(text, attrsOf(speaker?.attributes ?? {}), data.participants.map((p) => attrsOf(p.attributes)), threshold);
-  }, [data.variables, data.documents, data.participants, quote.documentId, text, threshold]);
+    const { sources, documents, participants } = data;
+    const doc = documents.find((d) => d.id === quote.documentId);
+    const speaker = doc ? speakerAttributes({ sources }, doc) : {};
+    return { ...quoteSafety(text, speaker, speakerPopulation({ sources, documents, participants }), threshold), published: Object.values(speaker).join(', ') };
+  }, [data.sources, data.documents, data.participants, quote.documentId, text, threshold]);
   const loaded = project !== undefined && data.documents.length > 0;
   const blocked = safety.personalData.length > 0;
 
@@ -79,12 +79,12 @@ export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel
           <li data-check="rare-combination" data-ok={String(!safety.rareCombination)}>
             {safety.rareCombination ? (
               <>
-                <strong>Warning: rare combination of attributes.</strong> Fewer than {threshold} participants share the speaker’s attributes. The pack never prints them,
-                but someone who knows the speaker might still recognise the words. Confirm only if the quote cannot point to them.
+                <strong>Warning: rare combination.</strong> The pack says this quote is from a {safety.published} source, and fewer than {threshold} people gave
+                feedback that way, so the quote could point to the speaker. Confirm only if the words cannot identify them.
               </>
             ) : (
               <>
-                <strong>Attributes are not rare:</strong> at least {threshold} participants share the speaker’s combination.
+                <strong>Attributes are not rare:</strong> the pack says only that this quote is from a {safety.published} source, and at least {threshold} people gave feedback that way.
               </>
             )}
           </li>

@@ -9,6 +9,7 @@ import { reasonsCsv, reasonsOverTime } from '../../../shared/governance/retracti
 import { safeFileName } from '../../../shared/export/file-name';
 import { RetractionPanel } from './RetractionPanel';
 import { RetentionPanel } from './RetentionPanel';
+import { fewerThan } from '../../../shared/privacy/suppress';
 import './governance.css';
 
 /** Data governance (framework Stage 4): retraction, retention, and the reasons for retraction over time. */
@@ -65,7 +66,7 @@ export function GovernanceWorkspace({ project }: WorkspaceProps) {
                 <tr key={m}>
                   <th scope="row">{m}</th>
                   {report.counts[i]!.map((n, j) => (
-                    <td key={j}>{n === null ? `<${threshold}` : n}</td>
+                    <td key={j}>{n === null ? fewerThan(threshold) : n}</td>
                   ))}
                 </tr>
               ))}

@@ -102,8 +102,26 @@ export function MergeProjectDialog({ db, project, onClose, onDone }: Props) {
                 <td>{s.codings.added.toLocaleString('en-GB')}</td>
                 <td>–</td>
               </tr>
+              <tr>
+                <th scope="row">Candidate quotes</th>
+                <td>{s.quotes.matched.toLocaleString('en-GB')}</td>
+                <td>{s.quotes.added.toLocaleString('en-GB')}</td>
+                <td>–</td>
+              </tr>
+              <tr>
+                <th scope="row">Edited pack templates</th>
+                <td>{s.packTemplates.kept.toLocaleString('en-GB')}</td>
+                <td>{s.packTemplates.added.toLocaleString('en-GB')}</td>
+                <td>–</td>
+              </tr>
             </tbody>
           </table>
+          {s.quotes.dropped > 0 && (
+            <p className="merge-preview__notes">
+              {n(s.quotes.dropped, 'candidate quote')} will not come across: the document or coded segment it was taken from is not in the file.
+            </p>
+          )}
+          {s.packTemplates.kept > 0 && <p className="merge-preview__notes">Where both projects edited the same audience’s pack template, this project’s wording is kept.</p>}
           {preview.warnings.length > 0 && <p className="merge-preview__notes">Notes on reading the file: {preview.warnings.slice(0, 3).join(' ')}</p>}
           {preview.conflicts.length > 0 && (
             <fieldset className="merge-preview__conflicts">

@@ -5,6 +5,7 @@
  * numbers as numbers.
  */
 import { sheetsToXlsx } from '../../export/table';
+import { fewerThan } from '../../privacy/suppress';
 import type { ChartSpec } from '../../report/chart-spec';
 import { chartDataTable } from '../../report/chart-table';
 import type { PackDocument } from '../model';
@@ -30,7 +31,7 @@ export function packToXlsx(doc: PackDocument): Uint8Array {
     ['Pack', doc.title],
     ['For', doc.subtitle],
     ['Produced', doc.generatedAt.slice(0, 10)],
-    ['Disclosure', `Counts from 1 to ${Math.max(0, doc.disclosureThreshold - 1)} read “fewer than ${doc.disclosureThreshold}”; cells reading “withheld” are hidden so that small counts cannot be worked out from totals or percentages.`],
+    ['Disclosure', `Counts from 1 to ${Math.max(0, doc.disclosureThreshold - 1)} read “${fewerThan(doc.disclosureThreshold)}”; cells reading “withheld” are hidden so that small counts cannot be worked out from totals or percentages.`],
     ['Method', method && method.kind === 'paragraph' ? method.text : ''],
     ['Tables', tables.length === 0 ? 'This pack has no tables.' : tables.map((t) => t.title).join('; ')],
     ['Charts', charts.length === 0 ? 'This pack has no charts.' : `The data of each chart is on a sheet named “Chart: …”: ${charts.map((c) => c.title).join('; ')}`],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, compareCells } from '../../../renderer/features/analysis/cells';
+import { cellText, isSuppressedText, compareCells } from '../../../renderer/features/analysis/cells';
 import type { Cell, Column } from '../../../shared/analysis';
 
 const count: Column = { key: 'n', label: 'n', type: 'count' };
@@ -8,15 +8,21 @@ const pct: Column = { key: 'p', label: '%', type: 'percent', basis: 'n' };
 const list: Column = { key: 'q', label: 'quotes', type: 'list' };
 
 describe('cellText', () => {
-  it('shows a suppressed count as "<threshold", and never the number', () => {
-    expect(cellText(count, null, 7, 10)).toBe('<10');
-    expect(cellText(pct, null, 12.5, 10)).toBe('<10');
+  it('shows a suppressed count as "fewer than N", and never the number', () => {
+    expect(cellText(count, null, 7, 10)).toBe('fewer than 10');
+    expect(cellText(pct, null, 12.5, 10)).toBe('fewer than 10');
     expect(cellText(list, [], ['a quote'], 10)).toMatch(/hidden/);
   });
-  it('shows a secondary-suppressed count (not under the threshold) as "withheld", never "<threshold" or the number', () => {
+  it('shows a secondary-suppressed count (not under the threshold) as "withheld", never "fewer than N" or the number', () => {
     expect(cellText(count, null, 14, 10, 'withheld')).toBe('withheld');
-    expect(cellText(count, null, 4, 10, 'fewer')).toBe('<10');
+    expect(cellText(count, null, 4, 10, 'fewer')).toBe('fewer than 10');
     expect(cellText(count, 14, 14, 10, undefined)).toBe('14');
+  });
+  it('knows a suppressed cell by its words (for the styling), and only with a threshold', () => {
+    expect(isSuppressedText(cellText(count, null, 7, 10), 10)).toBe(true);
+    expect(isSuppressedText(cellText(count, null, 14, 10, 'withheld'), 10)).toBe(true);
+    expect(isSuppressedText(cellText(count, 14, 14, 10), 10)).toBe(false);
+    expect(isSuppressedText('fewer than 10', null)).toBe(false);
   });
   it('shows missing values as a dash, not as suppressed', () => {
     expect(cellText(count, null, null, 10)).toBe('—');

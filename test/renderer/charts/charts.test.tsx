@@ -89,7 +89,7 @@ describe('bar chart', () => {
     expect(label.querySelector('title')!.textContent).toBe(long);
   });
 
-  it('suppressed counts show "<10" hatched, never the count', () => {
+  it('suppressed counts show "fewer than 10" hatched, never the count', () => {
     const { svg, marks, labels } = draw(frequencyChart(forPublication(frequencies(), 10)));
     const mark = marks[1]!;
     expect(mark.querySelector('text')!.textContent).toBe('fewer than 10');
@@ -137,7 +137,7 @@ describe('heatmap', () => {
     expect(svg.querySelectorAll('rect.blank')).toHaveLength(3);
   });
 
-  it('suppressed cells are hatched with "<10" and a legend entry', () => {
+  it('suppressed cells are hatched with "fewer than 10" and a legend entry', () => {
     const { svg, marks, labels } = draw(matrixHeatmap(forPublication(matrix(), 10)));
     expect(marks[2]!.querySelector('text')!.textContent).toBe('fewer than 10');
     expect(marks[2]!.querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#/);
@@ -182,7 +182,7 @@ describe('lines and stacked bars', () => {
     expect(labels[0]).toBe('Codes so far: from 1 at 1 to 30 at 120');
   });
 
-  it('stacked bars: a mark per part, totals after; a suppressed code is one "<10" mark', () => {
+  it('stacked bars: a mark per part, totals after; a suppressed code is one "fewer than 10" mark', () => {
     const { svg, marks, labels } = draw(sentimentBars(sentimentTableFixture()));
     expect(marks).toHaveLength(6);
     expect(labels.slice(0, 3)).toEqual(['Contact, Negative: 25%', 'Contact, Neutral: 25%', 'Contact, Positive: 50%']);

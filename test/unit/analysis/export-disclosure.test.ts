@@ -2,7 +2,8 @@ import { read, utils } from 'xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { codeFrequencies, forPublication, prepareIndex, suppressSmallCounts, triangulation, type AnalysisTable } from '../../../shared/analysis';
+import { codeFrequencies, forPublication, prepareIndex, suppressCountsInText, triangulation, type AnalysisTable } from '../../../shared/analysis';
+import { suppressSmallCounts } from '../../../shared/privacy/suppress';
 import { neutraliseFormula, toCsv, toTsvLines, toXlsx, XLSX_CELL_LIMIT } from '../../../shared/export/table';
 import { byKey, smallProject } from './fixture';
 
@@ -95,7 +96,10 @@ describe('toTsvLines (the CLI\u2019s analyse output)', () => {
 describe('disclosure control', () => {
   it('suppresses counts from 1 to threshold − 1', () => {
     expect([0, 1, 2, 3, 10].map((n) => suppressSmallCounts(n, 3))).toEqual([0, null, null, 3, 10]);
-    expect(() => suppressSmallCounts(1, -1)).toThrow(/threshold must be a number ≥ 0/);
+    expect(suppressCountsInText('6 participant(s) have no value for "Area". Of 1,200 participants, 3 responses were empty.', 10)).toBe(
+      'Fewer than 10 participant(s) have no value for "Area". Of 1,200 participants, fewer than 10 responses were empty.',
+    );
+    expect(() => suppressSmallCounts(1, -1)).toThrow(/disclosure threshold must be a whole number of 0 or more, got -1/);
   });
   it('suppresses small counts, their percentages and quotes, and says so', () => {
     const { bundle } = smallProject();

@@ -47,6 +47,8 @@ describe('chorus merge', () => {
         sources: { matched: demo.documents.length, added: 0 },
         codes: { matched: demo.codes.length, added: 0, conflicts: 0 },
         codings: { added: samCount, duplicates: 0 },
+        quotes: { added: 0, matched: (demo.quotes ?? []).length, dropped: 0 },
+        packTemplates: { added: 0, kept: (demo.packTemplates ?? []).length },
       }) + '\n',
     );
     const merged = readQdpx(readFileSync(at('merged.qdpx')));

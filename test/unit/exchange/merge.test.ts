@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProjects, textChecksum } from '../../../shared/exchange/merge';
-import { ProjectBundle, type Code, type Coding } from '../../../shared/model';
+import { ProjectBundle, type Code, type Coding, type Quote, type StoredPackTemplate } from '../../../shared/model';
 import { bundleWithExtras, realisticBundle } from './bundle-fixture';
 
 const AT = '2025-01-01T00:00:00Z';
@@ -70,6 +70,24 @@ const universe = fc
     }),
   );
 
+/** Another copy of the project whose documents, codes and codings got ids of their own (as an import into another copy of Chorus gives them). */
+function reIdentified(a: ProjectBundle): ProjectBundle {
+  const b = structuredClone(a);
+  b.project.id = '99999999-9999-4999-8999-999999999999';
+  const reId = (id: string) => `${id.slice(0, 24)}ffffffffffff`;
+  for (const d of b.documents) d.id = reId(d.id);
+  for (const c of b.codes) {
+    c.id = reId(c.id);
+    if (c.parentId) c.parentId = reId(c.parentId);
+  }
+  for (const c of b.codings) {
+    c.id = reId(c.id);
+    c.documentId = reId(c.documentId);
+    c.codeId = reId(c.codeId);
+  }
+  return b;
+}
+
 describe('mergeProjects', () => {
   it('property: every coding of both inputs is in the result exactly once', () => {
     fc.assert(
@@ -92,7 +110,13 @@ describe('mergeProjects', () => {
       fc.property(universe, ([a]) => {
         const r = mergeProjects([a!, a!]);
         expect(r.bundle).toEqual(a);
-        expect(r.summary).toEqual({ sources: { matched: a!.documents.length, added: 0 }, codes: { matched: a!.codes.length, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: a!.codings.length } });
+        expect(r.summary).toEqual({
+          sources: { matched: a!.documents.length, added: 0 },
+          codes: { matched: a!.codes.length, added: 0, conflicts: 0 },
+          codings: { added: 0, duplicates: a!.codings.length },
+          quotes: { added: 0, matched: 0, dropped: 0 },
+          packTemplates: { added: 0, kept: 0 },
+        });
       }),
       { numRuns: 100 },
     );
@@ -109,21 +133,10 @@ describe('mergeProjects', () => {
 
   it('documents with the same text but other ids match; codes with other GUIDs match by path', () => {
     const a = realisticBundle();
-    const b = structuredClone(a);
-    b.project.id = '99999999-9999-4999-8999-999999999999';
-    const reId = (id: string) => `${id.slice(0, 24)}ffffffffffff`;
-    for (const d of b.documents) d.id = reId(d.id);
-    for (const c of b.codes) {
-      c.id = reId(c.id);
-      if (c.parentId) c.parentId = reId(c.parentId);
-    }
-    for (const c of b.codings) {
-      c.documentId = reId(c.documentId);
-      c.codeId = reId(c.codeId);
-    }
+    const b = reIdentified(a);
     b.documents[0]!.text = b.documents[0]!.text.replace(/\n/g, '\r\n'); // CRLF: the same normalised text
     const r = mergeProjects([a, b]);
-    expect(r.summary).toEqual({ sources: { matched: 3, added: 0 }, codes: { matched: 4, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: a.codings.length } });
+    expect(r.summary).toMatchObject({ sources: { matched: 3, added: 0 }, codes: { matched: 4, added: 0, conflicts: 0 }, codings: { added: 0, duplicates: a.codings.length } });
     expect(r.bundle.codings).toEqual(a.codings);
   });
 
@@ -178,5 +191,125 @@ describe('mergeProjects', () => {
     expect(r.bundle.assignments).toEqual(b.assignments);
     expect(r.bundle.decisions).toEqual(b.decisions);
     expect(r.bundle.redactions).toEqual(b.redactions);
+  });
+
+  describe('candidate quotes and edited pack templates', () => {
+    const Q = (n: number) => guid(0x90, n);
+    const T = (n: number) => guid(0x91, n);
+    /** A quote of a coding, as the Code view stars it. */
+    const quoteOf = (b: ProjectBundle, i: number, id: string, extra: Partial<Quote> = {}): Quote => {
+      const c = b.codings[i]!;
+      return { id, projectId: b.project.id, documentId: c.documentId, start: c.start, end: c.end, codingId: c.id, starredBy: c.coderId, at: AT, note: '', ...extra };
+    };
+    const template = (b: ProjectBundle, id: string, audience: StoredPackTemplate['audience'], title: string, updatedAt = AT): StoredPackTemplate => ({
+      id, projectId: b.project.id, audience, title, sections: [{ id: 'headline', kind: 'headline-findings', heading: 'What we found', intro: '' }], updatedAt,
+    });
+    /** The other coder's copy, re-identified, without the notes and findings that point at the old ids. */
+    const otherCopy = (a: ProjectBundle): ProjectBundle => ({ ...reIdentified(a), memos: [], findings: [] });
+    const textOf = (b: ProjectBundle, q: Quote) => b.documents.find((d) => d.id === q.documentId)!.text.slice(q.start, q.end);
+
+    it('quotes unite by id, then by span; they follow matched documents and codings; a finding keeps its quotes', () => {
+      const a = realisticBundle();
+      a.quotes = [quoteOf(a, 0, Q(1))];
+      const b = otherCopy(a);
+      b.quotes = [
+        quoteOf(b, 0, Q(2), { confirmedBy: b.coders[1]!.id, confirmedAt: AT }), // the same span as Q(1), starred again by the other coder, and confirmed there
+        quoteOf(b, 2, Q(3)), // new
+      ];
+      b.findings = [{ id: guid(0x92, 1), projectId: b.project.id, title: 'Delays', summary: '', codeIds: [], quoteIds: [Q(2), Q(3)], evidenceCodingIds: [], audiences: [], order: 0, createdAt: AT }];
+      const r = mergeProjects([a, b]);
+      expect(r.summary.quotes).toEqual({ added: 1, matched: 1, dropped: 0 });
+      const quotes = r.bundle.quotes!;
+      expect(quotes.map((q) => q.id)).toEqual([Q(1), Q(3)]);
+      // the one quote per span keeps the lead's id and takes the confirmation made of that same text
+      expect(quotes[0]).toMatchObject({ id: Q(1), confirmedBy: b.coders[1]!.id, codingId: a.codings[0]!.id });
+      // the new one points into the result's document and coding, and reads the same words
+      expect(quotes[1]).toMatchObject({ projectId: a.project.id, documentId: a.codings[2]!.documentId, codingId: a.codings[2]!.id });
+      expect(textOf(r.bundle, quotes[1]!)).toBe(textOf(b, b.quotes[1]!));
+      expect(r.bundle.findings.at(-1)!.quoteIds).toEqual([Q(1), Q(3)]);
+      expect(() => ProjectBundle.parse(r.bundle)).not.toThrow();
+      // merging the result with the other file again changes nothing
+      const again = mergeProjects([r.bundle, b]);
+      expect(again.bundle.quotes).toEqual(quotes);
+      expect(again.summary.quotes).toEqual({ added: 0, matched: 2, dropped: 0 });
+    });
+
+    it('a quote whose document or coding is not in its file is dropped and counted, and leaves the finding that chose it', () => {
+      const a = realisticBundle();
+      const b = otherCopy(a);
+      b.quotes = [
+        { ...quoteOf(b, 0, Q(4)), documentId: guid(0x93, 1) }, // no such document
+        { ...quoteOf(b, 1, Q(5)), codingId: guid(0x93, 2) }, // no such coding
+        quoteOf(b, 3, Q(6)),
+      ];
+      b.findings = [{ id: guid(0x92, 2), projectId: b.project.id, title: 'Trust', summary: '', codeIds: [], quoteIds: [Q(4), Q(5), Q(6)], evidenceCodingIds: [], audiences: [], order: 0, createdAt: AT }];
+      const r = mergeProjects([a, b]);
+      expect(r.summary.quotes).toEqual({ added: 1, matched: 0, dropped: 2 });
+      expect(r.bundle.quotes!.map((q) => q.id)).toEqual([Q(6)]);
+      expect(r.bundle.findings.at(-1)!.quoteIds).toEqual([Q(6)]);
+    });
+
+    it('a quote id the result already uses for another span gets a fresh id', () => {
+      const a = realisticBundle();
+      a.quotes = [quoteOf(a, 0, Q(7))];
+      const b = otherCopy(a);
+      b.quotes = [quoteOf(b, 4, Q(7))];
+      const r = mergeProjects([a, b]);
+      const [mine, theirs] = r.bundle.quotes!;
+      expect(mine!.id).toBe(Q(7));
+      expect(theirs!.id).not.toBe(Q(7));
+      expect(textOf(r.bundle, theirs!)).toBe(textOf(b, b.quotes[0]!));
+    });
+
+    it("pack templates: the lead's own edit of an audience is kept (even if another file's is newer); an audience only another file edited comes across", () => {
+      const a = realisticBundle();
+      a.packTemplates = [template(a, T(1), 'executive', 'Lead’s briefing', '2024-01-01T00:00:00Z')];
+      const b = structuredClone(a);
+      b.packTemplates = [template(b, T(2), 'executive', 'Newer briefing', '2025-01-01T00:00:00Z'), template(b, T(1), 'public', 'What you told us')];
+      const c = structuredClone(a);
+      c.packTemplates = [template(c, T(3), 'public', 'A later file’s public pack')];
+      const r = mergeProjects([a, b, c]);
+      expect(r.summary.packTemplates).toEqual({ added: 1, kept: 2 });
+      const byAudience = Object.fromEntries(r.bundle.packTemplates!.map((t) => [t.audience, t]));
+      expect(Object.keys(byAudience).sort()).toEqual(['executive', 'public']);
+      expect(byAudience.executive!.title).toBe('Lead’s briefing');
+      expect(byAudience.public!.title).toBe('What you told us');
+      expect(new Set(r.bundle.packTemplates!.map((t) => t.id)).size).toBe(2); // T(1) was taken by the lead's executive template
+    });
+
+    it('property: at most one quote per span and one template per audience; every quote reads the text it read in its own file', () => {
+      fc.assert(
+        fc.property(universe, fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 8 }), ([a, b], qa, qb) => {
+          const star = (x: ProjectBundle, picks: Array<[number, boolean]>, k: number) => {
+            if (x.codings.length === 0) return x;
+            const seen = new Set<string>();
+            const quotes = picks.flatMap(([i, confirmed], n) => {
+              const q = quoteOf(x, i % x.codings.length, guid(0x90 + k, n), confirmed ? { confirmedBy: x.coders[0]!.id, confirmedAt: AT } : {});
+              const span = `${q.documentId}|${q.start}|${q.end}`;
+              if (seen.has(span)) return [];
+              seen.add(span);
+              return [q];
+            });
+            const audiences = (['executive', 'public', 'partners'] as const).filter((_, j) => (picks.length + j + k) % 2 === 0);
+            return { ...x, quotes, packTemplates: audiences.map((au, j) => template(x, guid(0x91, j), au, `${au} ${k}`)) };
+          };
+          const A = star(a!, qa, 0);
+          const B = star(b!, qb, 1);
+          const r = mergeProjects([A, B]);
+          const quotes = r.bundle.quotes ?? [];
+          expect(new Set(quotes.map((q) => `${q.documentId}|${q.start}|${q.end}`)).size).toBe(quotes.length);
+          expect(new Set(quotes.map((q) => q.id)).size).toBe(quotes.length);
+          expect(new Set((r.bundle.packTemplates ?? []).map((t) => t.audience)).size).toBe((r.bundle.packTemplates ?? []).length);
+          const texts = (x: ProjectBundle) => new Set((x.quotes ?? []).map((q) => textOf(x, q)));
+          expect(new Set(quotes.map((q) => textOf(r.bundle, q)))).toEqual(new Set([...texts(A), ...texts(B)]));
+          expect(r.summary.quotes.added + r.summary.quotes.matched + r.summary.quotes.dropped).toBe((B.quotes ?? []).length);
+          // every quote kept from a coding points at a coding of the result covering the same span
+          const codings = new Map(r.bundle.codings.map((c) => [c.id, c]));
+          for (const q of quotes) if (q.codingId) expect(codings.get(q.codingId)).toMatchObject({ documentId: q.documentId, start: q.start, end: q.end });
+          expect(() => ProjectBundle.parse(r.bundle)).not.toThrow();
+        }),
+        { numRuns: 100 },
+      );
+    }, 60_000);
   });
 });

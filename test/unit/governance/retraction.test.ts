@@ -4,6 +4,7 @@ import {
   blankDataset,
   dueForDeletion,
   hideInDatasets,
+  reasonsCsv,
   reasonsOverTime,
   retentionState,
   retractionScope,
@@ -127,6 +128,11 @@ describe('reasons over time', () => {
     expect(r.counts[0]![RETRACTION_REASONS.indexOf('safeguarding')]).toBeNull();
     expect(r.counts[0]![RETRACTION_REASONS.indexOf('data error')]).toBe(0);
     expect(r.suppressed).toBe(2);
+    // the export reads "fewer than N" for a suppressed cell (as every export does), never "<N" or an empty cell
+    const march = reasonsCsv(r, 10).split(/\r?\n/).find((l) => l.startsWith('2026-03'))!;
+    expect(march.split(',')[1 + RETRACTION_REASONS.indexOf('safeguarding')]).toBe('fewer than 10');
+    expect(march.split(',')[1 + i]).toBe('12');
+    expect(reasonsCsv(r, 10)).not.toContain('<');
   });
 });
 
