@@ -16,7 +16,6 @@ import * as step from './journey/steps';
 import { realisticSurvey, realisticTranscript } from '../fixtures/realistic/generate';
 import { evidenceStrength } from '../../shared/findings/strength';
 import { makePack } from '../../shared/packs/make';
-import { strengthText } from '../../shared/packs/build';
 import { AUDIENCE_LABELS, type PackAudience } from '../../shared/packs/model';
 
 const reason = skipReason();
@@ -137,7 +136,9 @@ describe.skipIf(reason !== null)('Quotes confirmed for publication reach the pub
     expect(await seriousA11yViolations(page, 'main')).toEqual([]);
 
     await chooseAudience(page, 'executive');
-    const expectedStrength = `${STATEMENT} — ${strengthText(evidenceStrength(bundle, f, { threshold: N }))}`;
+    // the one-page chief officers' pack gives each finding its rating sentence (the last reason)
+    const expectedStrength = `${STATEMENT} — ${evidenceStrength(bundle, f, { threshold: N }).reasons.at(-1)}`;
+    expect(makePack(bundle, 'executive').blocks.flatMap((b) => (b.kind === 'list' ? b.items : []))).toContain(expectedStrength);
     const items = (await page.locator('.pack-preview li').allTextContents()).map((t) => t.trim());
     expect(items).toContain(expectedStrength);
     expect(smallCounts((await page.locator('.pack-preview').textContent()) ?? '', N)).toEqual([]);
