@@ -158,12 +158,15 @@ export async function codeGridRows(page: Page, rows: number, key: number, skip =
   await gridSettled(page);
   // the selection is a cell (response × question): start on the first answer of row `skip`
   await page.locator('.grid-row').nth(skip).locator('td.grid-cell--answer').first().click();
+  const coded = page.getByRole('status').filter({ hasText: /^Coded / });
+  const lastCoded = async () => ((await coded.count()) ? await coded.last().textContent() : null);
   for (let i = 0; i < rows; i++) {
     const selected = page.locator('.grid-row--selected');
     const before = await selected.getAttribute('aria-rowindex');
+    const said = await lastCoded();
     await page.keyboard.press(String(key));
-    await selected.filter({ hasText: /\S/ }).waitFor();
-    await page.getByRole('status').filter({ hasText: /^Coded / }).last().waitFor();
+    // the status names the row, so a new one means this row's coding is stored (not the last row's)
+    await expect.poll(lastCoded, { timeout: 30_000 }).not.toBe(said);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => selected.getAttribute('aria-rowindex')).not.toBe(before);
   }
