@@ -42,7 +42,9 @@ describe('qdpx round trip', () => {
 
   it('arbitrary bundles (astral text, random code trees and codings) round-trip', () => {
     const guid = fc.uuid();
-    const xmlSafe = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s);
+    // what XML 1.0 can carry and the reader keeps as it is: C0/C1 controls, DEL, non-characters and
+    // lone surrogates are read back as U+FFFD on purpose (shared/exchange/xml.ts), so they are not generated
+    const xmlSafe = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/.test(s) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
     const name = fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0 && xmlSafe(s));
     const anyText = fc.string({ unit: 'binary', maxLength: 30 }).filter(xmlSafe);
     const docText = fc
@@ -129,6 +131,8 @@ describe('qdpx round trip', () => {
       }),
       { numRuns: 60 },
     );
+    // the seed CI failed on (a code name of one C1 control, generated before they were excluded)
+    fc.assert(fc.property(bundleArb, (b) => { expect(canonical(readQdpx(writeQdpx(b), 'p.qdpx'))).toEqual(canonical(b)); }), { numRuns: 30, seed: 1258837460 });
   }, 30_000);
 });
 
