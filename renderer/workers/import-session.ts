@@ -16,7 +16,9 @@ import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
 import { checksummingSource, checksumSource } from '../../shared/import/checksum';
 import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
 import type { DatasetRowTexts } from '../../shared/import/dataset';
-import { buildBatchFromTranscripts, TableBuilder, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
+import { buildBatchFromTranscripts, TableBuilder, type Answer, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
+import type { PiiDetector } from '../../shared/import/pii-scan';
+import type { PiiFinding } from '../../shared/privacy/detect';
 import {
   BatchScanner,
   DecisionApplier,
@@ -80,9 +82,17 @@ interface Prepared {
 export interface ImportSessionOptions {
   /** Bytes read per slice of a CSV (default 2 MiB). */
   chunkBytes?: number;
-  /** Rows per chunk built, scanned and stored at a time (default 2,000). */
+  /** Rows per chunk built, scanned and stored at a time (default 500). */
   chunkRows?: number;
+  /**
+   * Where a table's answers are scanned for personal data: a pool of workers, so the scan runs on
+   * other cores while this worker reads and builds the next rows. Without one they are scanned here.
+   */
+  detect?: () => PiiDetector;
 }
+
+/** Chunks of answers scanned elsewhere at once, at most (bounds the texts held while waiting). */
+const CHUNKS_IN_FLIGHT = 8;
 
 /** An ImportError (or anything else) as a reply naming the file, row and column. */
 export function errorReply(file: string, e: unknown): ImportReply {
@@ -120,6 +130,7 @@ export class ImportSession {
   #abort: AbortController | undefined;
   readonly #chunkBytes: number;
   readonly #chunkRows: number;
+  readonly #detect: (() => PiiDetector) | undefined;
 
   constructor(
     private readonly db: () => Promise<ChorusDb>,
@@ -128,6 +139,7 @@ export class ImportSession {
   ) {
     this.#chunkBytes = opts.chunkBytes ?? 2 * 2 ** 20;
     this.#chunkRows = opts.chunkRows ?? 500;
+    this.#detect = opts.detect;
   }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
@@ -301,17 +313,27 @@ export class ImportSession {
         const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: ids.next, now, fileName: f.name });
         const scanner = new BatchScanner(batch, req.allowList);
         const from = findings.length;
+        const detect = this.#detect?.();
+        // chunks read and built, their answers being scanned elsewhere; settled strictly in order
+        const waiting: { answers: Answer[]; docBase: number; rows: number; found: Promise<(PiiFinding[] | undefined)[]> }[] = [];
+        const settleNext = async () => {
+          const c = waiting.shift()!;
+          const found = await c.found;
+          c.answers.forEach((a, i) => {
+            const column = t.mapping.textColumns[a.slot]!;
+            for (const x of scanner.answer(c.docBase + i, column, a.text, found[i])) keep(x, `${f.name} · ${builder.document(a).title}`, a.text, column);
+          });
+          done += c.rows;
+          report(Math.min(done, total - 1), total);
+        };
         let docBase = 0;
         for (const chunk of this.#rows(f)()) {
           const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
-          answers.forEach((a, i) => {
-            const column = t.mapping.textColumns[a.slot]!;
-            for (const x of scanner.answer(docBase + i, column, a.text)) keep(x, `${f.name} · ${builder.document(a).title}`, a.text, column);
-          });
+          waiting.push({ answers, docBase, rows: chunk.rows.length, found: detect ? detectAnswers(detect, scanner, t.mapping.textColumns, answers, req.allowList) : Promise.resolve([]) });
           docBase += answers.length;
-          done += chunk.rows.length;
-          report(Math.min(done, total - 1), total);
+          if (!detect || waiting.length >= CHUNKS_IN_FLIGHT) await settleNext();
         }
+        while (waiting.length > 0) await settleNext();
         // levels are known once every row is in: the commit builds with them fixed from the first row
         const settled = builder.settleLevels();
         const levels = builder.levels;
@@ -509,6 +531,28 @@ export class ImportSession {
       },
     };
   }
+}
+
+/**
+ * Send a chunk's answers to `detect`, each distinct text once and only those the scanner will
+ * scan (a repeat of an answer it already remembers only follows that one); per answer, its
+ * findings, or undefined where the scanner needs none (it scans any such text itself if it must).
+ */
+function detectAnswers(detect: PiiDetector, scanner: BatchScanner, columns: readonly string[], answers: readonly Answer[], allowList?: string[]): Promise<(PiiFinding[] | undefined)[]> {
+  const texts: string[] = [];
+  const index = new Map<string, number>();
+  const slotOf: number[] = new Array<number>(answers.length).fill(-1);
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
+    if (!scanner.wouldScan(columns[a.slot]!, a.text)) continue;
+    let k = index.get(a.text);
+    if (k === undefined) {
+      k = texts.push(a.text) - 1;
+      index.set(a.text, k);
+    }
+    slotOf[i] = k;
+  }
+  return detect(texts, allowList).then((found) => slotOf.map((k) => (k < 0 ? undefined : found[k])));
 }
 
 /** Row chunks regathered into chunks of at least `size` rows (the last may be smaller). */

@@ -8,6 +8,7 @@ import type { Envelope, ImportReply, ImportRequest } from './import-protocol';
 import { ImportSession } from './import-session';
 import { errorMessage } from '../../shared/error-message';
 import { receiveKey } from './worker-key';
+import { startDetectPool, type DetectPool } from './detect-pool';
 
 // the unlocked project key, from the window that started this worker (before any job)
 receiveKey();
@@ -19,7 +20,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let db: Promise<ChorusDb> | undefined;
-const session = new ImportSession(() => (db ??= openChorusDb()));
+// the personal-data scan spread over a pool of workers, started at the first scan and kept for rescans
+let pool: DetectPool | undefined;
+const session = new ImportSession(() => (db ??= openChorusDb()), undefined, { detect: () => (pool ??= startDetectPool()).detect });
 
 scope.onmessage = (e) => {
   const { reqId, ...req } = e.data;

@@ -102,6 +102,18 @@ export function scanValues(batch: number, place: (variableId: string) => Finding
   return out;
 }
 
+/**
+ * Detection of many texts at once, possibly elsewhere (a pool of workers): each text's
+ * detectPii(text, { allowList }) in order. An import's answers are sent in chunks so the
+ * scan runs on other cores while the rows are still being read.
+ */
+export type PiiDetector = (texts: readonly string[], allowList?: string[]) => Promise<PiiFinding[][]>;
+
+/** Each text's findings (the body of a detection worker, and the detector used without one). */
+export function detectEach(texts: readonly string[], allowList?: string[]): PiiFinding[][] {
+  return texts.map((t) => detectPii(t, { allowList }));
+}
+
 const isWeak = (f: PiiFinding): boolean => f.type === 'person' && f.confidence < STRONG_NAME;
 
 /** Scans one batch; see the file comment. Findings returned are the ones to review; `all()` adds those that follow them. */
@@ -132,20 +144,30 @@ export class BatchScanner {
     this.#occurrences.set(leader.id, (this.#occurrences.get(leader.id) ?? 1) + 1);
   }
 
-  /** A free-text answer (document `doc`) of table column `column`; a repeated answer's findings are returned once, at its first row. */
-  answer(doc: number, column: string, text: string): BatchFinding[] {
+  /**
+   * A free-text answer (document `doc`) of table column `column`; a repeated answer's findings are
+   * returned once, at its first row. `found`, when given, is detectPii(text, { allowList }) worked
+   * out elsewhere (another worker): the same findings, without scanning here.
+   */
+  answer(doc: number, column: string, text: string, found?: readonly PiiFinding[]): BatchFinding[] {
     const place: FindingPlace = { kind: 'document', doc };
-    if (text.length > MAX_GROUPED_LENGTH) return scanPlace(this.batch, place, text, this.allowList);
+    const scan = () => (found ? withPlace(this.batch, place, found) : scanPlace(this.batch, place, text, this.allowList));
+    if (text.length > MAX_GROUPED_LENGTH) return scan();
     const k = `${column}\u0000${text}`;
     const seen = this.#answers.get(k);
     if (!seen) {
-      const leaders = scanPlace(this.batch, place, text, this.allowList);
+      const leaders = scan();
       if (this.#answers.size < MAX_REMEMBERED) this.#answers.set(detach(k), { count: 1, leaders });
       return leaders;
     }
     if (++seen.count === REPEATED) for (const f of seen.leaders) if (isWeak(f)) this.#dropped.add(f.id);
     for (const f of seen.leaders) if (!this.#dropped.has(f.id)) this.#follow(f, place);
     return [];
+  }
+
+  /** Whether answer() would run the detector on this text: false for a repeat of a remembered answer of the column. */
+  wouldScan(column: string, text: string): boolean {
+    return text.length > MAX_GROUPED_LENGTH || !this.#answers.has(`${column}\u0000${text}`);
   }
 
   /**

@@ -270,6 +270,18 @@ async function main() {
     logLevel: 'error',
   });
   const workerJs = bundle.outputFiles[0]!.contents;
+  // the app's personal-data detection workers, which the import worker starts as a pool
+  const detectBundle = await build({
+    entryPoints: [path.join(ROOT, 'renderer/workers/detect.worker.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'error',
+  });
+  const detectJs = detectBundle.outputFiles[0]!.contents;
 
   const page = '<!doctype html><meta charset="utf-8"><title>import bench</title><input type="file" id="csv">';
   const server = createServer(async (req, res) => {
@@ -277,6 +289,7 @@ async function main() {
     const send = (type: string, body: Uint8Array | string) => res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     if (p === '/__bench__/index.html') return send('text/html; charset=utf-8', page);
     if (p === '/__bench__/worker.js') return send('text/javascript; charset=utf-8', workerJs);
+    if (p === '/__bench__/detect.js') return send('text/javascript; charset=utf-8', detectJs);
     const file = path.join(DIST, p === '/' ? 'index.html' : p);
     if (!file.startsWith(DIST + path.sep)) return res.writeHead(403).end();
     try {

@@ -2,7 +2,8 @@
  * The in-browser half of import-chromium.bench.ts, bundled by esbuild into one classic worker
  * script (not part of the production build). One command per fresh Worker, so each phase's memory
  * is its own:
- * - 'app': the import worker's own logic (ImportSession: add-file, parse-table, prepare, commit)
+ * - 'app': the import worker's own logic (ImportSession: add-file, parse-table, prepare, commit,
+ *   with the scan spread over the app's pool of detection workers as the import worker does)
  *   into a real Chromium IndexedDB through Dexie, reading the picked File in slices as the app does;
  * - 'bare': a bare papaparse parse plus a bare chunked Dexie bulkAdd (5,000 a chunk) of the same rows;
  * - 'limit': what the store can do, the import issue's true limit: (a) read + decode + papaparse +
@@ -15,6 +16,7 @@ import Papa from 'papaparse';
 import { createProject, listDatasets, openChorusDb } from '../../renderer/db';
 import { datasetDocumentCount } from '../../shared/import/dataset';
 import { ImportSession } from '../../renderer/workers/import-session';
+import { startDetectPool } from '../../renderer/workers/detect-pool';
 import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapping';
 import { scanBatches } from '../../shared/import/pipeline';
 import { parseTable } from '../../shared/import/table';
@@ -53,7 +55,9 @@ async function app(file: File, chunkBytes?: number) {
   await Dexie.delete('bench-app'); // (each size starts from an empty store)
   const db = await openChorusDb('bench-app');
   const project = await createProject(db, 'Bench');
-  const session = new ImportSession(async () => db, undefined, chunkBytes ? { chunkBytes } : {});
+  // as the app's import worker: the scan spread over this worker and a detection worker per further core
+  const pool = startDetectPool(navigator.hardwareConcurrency, () => new Worker('/__bench__/detect.js'));
+  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), detect: () => pool.detect });
   const t: Record<string, number> = {};
   let t0 = performance.now();
   const added = await session.handle({ type: 'add-file', projectId: project.id, fileId: 'f1', name: 'bench.csv', data: file });
@@ -75,6 +79,7 @@ async function app(file: File, chunkBytes?: number) {
   t0 = performance.now();
   const committed = await session.handle({ type: 'commit', projectId: project.id, decisions, by: 'bench' });
   t.commit = performance.now() - t0;
+  pool.dispose();
   mark('commit');
   await settle();
   if (committed.type !== 'committed') throw new Error(`commit failed: ${JSON.stringify(committed).slice(0, 300)}`);

@@ -11,7 +11,8 @@
  *
  *   npx vite build && npm run bench -- ui-import [--sizes=1k,10k,50k,100k]
  *   (or `npx tsx test/bench/ui-import.bench.ts --sizes=10k`; BENCH_SIZES works too;
- *   BENCH_PROFILE=coding,open-code prints where the page's CPU time went in those steps)
+ *   BENCH_PROFILE=read,scan,commit,grid,coding,open-code prints where the page's main-thread CPU time
+ *   went in those steps)
  *
  * Targets (the issue's, on a quiet machine): at 50,000 rows the import (read + scan + commit +
  * grid) ≤ 3 s and no task over 50 ms during import or coding; apply-code ≤ 50 ms at 50,000 rows;
@@ -186,6 +187,7 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor({ timeout: 60_000 });
     const card = page.locator('section.import-card', { hasText: FILE });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 60_000 }), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    const stopReadProfile = await profileIf(page, 'read');
     const read = await timed(
       page,
       slow,
@@ -193,6 +195,7 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
       () => chooser.setFiles(file),
       () => card.getByLabel('Record ID column').waitFor({ timeout: slow }),
     );
+    await stopReadProfile();
     // Mapping (the user's clicks; not counted in the import time): record ids, and the date column read day first.
     await card.getByLabel('Record ID column').selectOption('Response ID');
     await page.waitForFunction(() => (document.querySelector('[aria-label="Use of column Response ID"]') as HTMLSelectElement | null)?.value === 'ignore', undefined, { timeout: 60_000 });
@@ -200,6 +203,7 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
     await card.getByLabel('Type of column Contact date').selectOption('date');
     await card.getByText('Day/Month/Year (31/12/2024)').click();
     // Scan: → the gate's review.
+    const stopScanProfile = await profileIf(page, 'scan');
     const scan = await timed(
       page,
       slow,
@@ -207,9 +211,11 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
       () => page.getByRole('button', { name: 'Scan for personal data' }).click(),
       () => page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor({ timeout: slow }),
     );
+    await stopScanProfile();
     const groups = page.locator('section.import-review__group');
     for (let i = 0, n = await groups.count(); i < n; i++) await groups.nth(i).getByRole('button', { name: /^Redact all/ }).click();
     // Commit: → "Import complete".
+    const stopCommitProfile = await profileIf(page, 'commit');
     const commit = await timed(
       page,
       slow,
@@ -217,8 +223,11 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
       () => page.getByRole('button', { name: /^Import [\d,]+ documents$/ }).click(),
       () => page.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: slow }),
     );
+    await stopCommitProfile();
+    const stopGridProfile = await profileIf(page, 'grid');
     // Grid: the workspace opened → the first row's answer painted.
     const grid = await clickUntilPainted(page, 'nav[aria-label="Workspaces"] a[href="#/grid"]', '.grid-row td.grid-cell--answer', slow, 'the first grid row');
+    await stopGridProfile();
     const importTask = Math.max(await longest(page, read.t0, read.t1), await longest(page, scan.t0, scan.t1), await longest(page, commit.t0, commit.t1), await longest(page, grid.t0, grid.t1));
     const shown = `Showing ${rows.toLocaleString('en-GB')} of ${rows.toLocaleString('en-GB')} responses`;
     await page.waitForFunction((shown) => document.querySelector('.grid-count')?.textContent === shown, shown, { timeout: slow });

@@ -93,6 +93,9 @@ export async function profileIf(page: Page, part: string): Promise<() => Promise
       const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
       self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
     }
+    let total = 0;
+    for (const v of self.values()) total += v;
+    console.log(`  profile of ${part}: ${total.toFixed(0)} ms sampled on the main thread (idle included), top 15 by self time:`);
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  profile ${v.toFixed(0).padStart(6)} ms  ${k}`);
   };
 }
