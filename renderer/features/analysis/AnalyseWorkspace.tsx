@@ -100,7 +100,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
         <TableActions table={shown?.table ?? null} published={published} onPublished={setPublished} threshold={threshold} onStatus={setStatus} projectId={project.id} />
         {published && (
           <p className="suppression-banner" role="note">
-            For publication: counts from 1 to {threshold - 1} are hidden and shown as “&lt;{threshold}”, with the percentages and quotes derived from them. Exports follow
+            For publication: counts from 1 to {threshold - 1} are hidden and shown as “fewer than {threshold}”, with the percentages and quotes derived from them. Exports follow
             this setting.
           </p>
         )}
