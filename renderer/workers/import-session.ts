@@ -92,7 +92,7 @@ export interface ImportSessionOptions {
 }
 
 /** Chunks of answers scanned elsewhere at once, at most (bounds the texts held while waiting). */
-const CHUNKS_IN_FLIGHT = 8;
+const CHUNKS_IN_FLIGHT = 4;
 
 /** An ImportError (or anything else) as a reply naming the file, row and column. */
 export function errorReply(file: string, e: unknown): ImportReply {
