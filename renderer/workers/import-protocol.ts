@@ -21,6 +21,8 @@ export interface TranscriptPlan {
 }
 
 export type ImportRequest =
+  /** Open the store now, while the user is choosing files, so the first file's reply does not wait for it. */
+  | { type: 'warm' }
   /** The file as picked (a Blob is read in slices, never whole; bytes for tests and small files). */
   | { type: 'add-file'; projectId: string; fileId: string; name: string; data: Blob | Uint8Array }
   | { type: 'parse-table'; fileId: string; settings: TableSettings }

@@ -145,6 +145,9 @@ export class ImportSession {
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
   async handle(req: ImportRequest, progress: (r: ImportReply) => void = () => {}): Promise<ImportReply> {
     switch (req.type) {
+      case 'warm':
+        await this.db();
+        return { type: 'ok' };
       case 'add-file': {
         const kind = importFileKind(req.name);
         if (!kind) return errorReply(req.name, new ImportError(`is not a supported file type (tables: CSV, TSV, XLSX, XLS, ODS; transcripts: TXT, MD, RST, DOCX)`));
@@ -176,6 +179,8 @@ export class ImportSession {
           return errorReply(f.name, e);
         }
         const info = { kind: f.kind, bytes: f.source.size, previous: await this.#previous(f.projectId, this.#checksum(f)) };
+        // a table is coming: start the scan's detection workers while the user maps its columns
+        this.#detect?.();
         return { type: 'table', table: summary.finish(f.layout), info };
       }
       case 'set-table': {

@@ -9,7 +9,7 @@ import type { ShownCoding } from '../coding/types';
 import { quickKeyCodes, QUICK_KEY_RULE } from '../../../shared/coding/quick-keys';
 import { codeOptions, indexCodings, wholeAnswerCoding, type GridFilters as Filters, type SortKey, type SortState } from '../../../shared/grid/rows';
 import type { GridCell, GridRowData } from '../../workers/grid-core';
-import type { GridService } from '../../workers/grid-client';
+import { FIRST_SORT, type GridService } from '../../workers/grid-client';
 import { CodePalette } from './CodePalette';
 import { isCursorKey, moveCursor, type Cursor } from './cursor';
 import { GridFilters } from './GridFilters';
@@ -32,7 +32,7 @@ const NO_CODINGS: ShownCoding[] = [];
  */
 export function SurveyGrid({ project, service }: WorkspaceProps & { service?: GridService }) {
   const db = useDb();
-  const [sort, setSort] = useState<SortState>({ key: 'row', dir: 'asc' });
+  const [sort, setSort] = useState<SortState>({ ...FIRST_SORT });
   const [filters, setFilters] = useState<Filters>({});
   const data = useGridView(db, project.id, sort, filters, service);
   const { coder, coders } = useCoder(db, project.id);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listCodes, projectChangeStamp, type ChorusDb } from '../../db/api';
 import type { Code } from '../../../shared/model';
-import { createGridService, type GridService } from '../../workers/grid-client';
+import { gridKeys, gridService, type GridService } from '../../workers/grid-client';
 import { withCodingAdded } from './rowPatch';
 import type { CodingPatch, GridColumns, GridReply, GridRowData, GridView, RowPage } from '../../workers/grid-core';
 import type { GridFilters, SortState } from '../../../shared/grid/rows';
@@ -41,12 +41,6 @@ const EMPTY = new Int32Array(0);
 const PAD = 40;
 const CACHE_LIMIT = 20_000;
 
-let shared: GridService | null = null;
-/** The one grid worker: kept between visits, so coming back to the grid needs no re-read. */
-function gridService(): GridService {
-  shared ??= createGridService();
-  return shared;
-}
 
 /**
  * The survey grid's data, computed in a worker (renderer/workers/grid-core.ts): the main thread
@@ -56,8 +50,9 @@ function gridService(): GridService {
  */
 export function useGridView(db: ChorusDb, projectId: string, sort: SortState, filters: GridFilters, service: GridService = gridService()): GridViewState {
   const stamp = useLiveQuery(() => projectChangeStamp(db, projectId), [db, projectId]);
-  const sizeKey = stamp ? `${stamp.documents}:${stamp.participants}:${stamp.datasets}:${stamp.retractions}` : null;
-  const stepKey = stamp ? `${stamp.codings}:${stamp.lastStep}:${stamp.undone}:${sizeKey}` : null;
+  const keys = stamp ? gridKeys(stamp) : null;
+  const sizeKey = keys?.sizeKey ?? null;
+  const stepKey = keys?.stepKey ?? null;
   const [codes, setCodes] = useState<Code[] | null>(null);
   const [current, setCurrent] = useState<{ view: GridView; sort: SortState; filters: GridFilters; seq: number } | null>(null);
   const [, setTick] = useState(0);

@@ -10,6 +10,8 @@ import { IMPORT_EXTENSIONS, importFileKind, type FindingDecision } from '../../.
 import type { ImportIssue } from '../../../shared/import/types';
 import { parseSpreadsheetFile } from '../../workers/parse-spreadsheet';
 import { createImportClient, type ImportClient, type Progress } from '../../workers/import-client';
+import { gridKeys, warmGrid } from '../../workers/grid-client';
+import { projectChangeStamp } from '../../db/api';
 import type { ImportReply, ImportSummary, ReviewData, TableSettings } from '../../workers/import-protocol';
 import { carryOver, draftProblem, toTableMapping } from './draft';
 import { FileCard, type Entry } from './FileCard';
@@ -54,13 +56,14 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
   const [noRoom, setNoRoom] = useState('');
 
   const worker = () => (client.current ??= createImportClient());
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // the worker starts and opens the store while the user is choosing files
+    void worker().request({ type: 'warm' });
+    return () => {
       client.current?.terminate();
       client.current = null;
-    },
-    [],
-  );
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const update = (id: string, patch: Partial<Entry>) => setEntries((es) => es.map((e) => (e.id === id ? { ...e, ...patch } : e)));
   const onProgress = (p: Progress) => {
@@ -213,6 +216,8 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       setEntries([]);
       workbooks.current.clear();
       setStage('done');
+      // a survey is usually coded next: the grid worker reads it now, while the summary is read
+      if (r.summary.sourceIds?.length) void projectChangeStamp(db, project.id).then((stamp) => warmGrid(db.name, project.id, gridKeys(stamp))).catch(() => undefined);
       return;
     }
     setStage('files');
