@@ -20,14 +20,14 @@
  * prints TIMED OUT and the bench exits non-zero); a crashed page is reported as such.
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, DIST as BUILT, REPO_ROOT } from '../e2e/harness';
+import { CHROMIUM, DIST as BUILT, REPO_ROOT, serveStatic } from '../e2e/harness';
 import { deadline, feedbackText } from './util';
+import { longest, now, OBSERVE_LONG_TASKS } from './ui-measure';
 import { estimateImport } from '../../shared/import/capacity';
 
 const DIST = process.env.CHORUS_E2E_DIST || BUILT;
@@ -108,36 +108,19 @@ class Peak {
 
 // ---- the page
 
-const IN_PAGE = `window.__name = (f) => f; window.__lt = []; window.__heap = 0;
-new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });
-setInterval(() => { if (performance.memory) window.__heap = Math.max(window.__heap, performance.memory.usedJSHeapSize); }, 200);`;
+/** Long tasks (ui-measure), and the page's peak JS heap sampled every 200 ms. */
+const IN_PAGE = `${OBSERVE_LONG_TASKS}
+window.__heap = 0; setInterval(() => { if (performance.memory) window.__heap = Math.max(window.__heap, performance.memory.usedJSHeapSize); }, 200);`;
 
-type Win = Window & { __lt: { start: number; dur: number }[]; __heap: number };
-const pageNow = (page: Page) => page.evaluate(() => performance.now());
-const longest = (page: Page, from: number) => page.evaluate((a) => Math.max(0, ...(window as unknown as Win).__lt.filter((t) => t.start + t.dur >= a).map((t) => t.dur)), from);
+type Win = Window & { __heap: number };
 const heapPeak = (page: Page) => page.evaluate(() => (window as unknown as Win).__heap);
 const resetHeap = (page: Page) => page.evaluate(() => ((window as unknown as Win).__heap = 0));
 
-async function serve(seedJs: string) {
-  const server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (pathname === '/__bench__/seed.js') return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(seedJs);
-    if (pathname === '/__bench__/blank.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>seed</title><script type="module" src="/__bench__/seed.js"></script>');
-    const file = path.join(DIST, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(DIST + path.sep)) return void res.writeHead(403).end();
-    try {
-      const type = file.endsWith('.js') ? 'text/javascript; charset=utf-8' : file.endsWith('.css') ? 'text/css' : file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const a = server.address();
-  if (!a || typeof a === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${a.port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+/** The seed module, and a blank page of the app's origin that loads it (to write codings with the app closed). */
+const benchFiles = (seedJs: string) => ({
+  '/__bench__/seed.js': seedJs,
+  '/__bench__/blank.html': '<!doctype html><title>seed</title><script type="module" src="/__bench__/seed.js"></script>',
+});
 
 interface Step {
   label: string;
@@ -157,7 +140,7 @@ async function main() {
   const bytes = await writeSurvey(csv);
   line('Survey file written (context)', mb(bytes), `${((Date.now() - t) / 1000).toFixed(0)} s`);
   const seed = await build({ entryPoints: [path.join(REPO_ROOT, 'test/bench/scale-seed.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'chrome120', logLevel: 'error' });
-  const server = await serve(seed.outputFiles[0]!.text);
+  const server = await serveStatic(DIST, benchFiles(seed.outputFiles[0]!.text));
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -176,7 +159,7 @@ async function main() {
   const measure = async (label: string, work: () => Promise<unknown>, ms: number, navigates = false) => {
     await resetHeap(page);
     peak.reset();
-    const p0 = navigates ? 0 : await pageNow(page);
+    const p0 = navigates ? 0 : await now(page);
     const t0 = Date.now();
     await deadline(work(), ms, label);
     const step = { label, ms: Date.now() - t0, task: await longest(page, p0), heap: await heapPeak(page), rss: peak.rss };

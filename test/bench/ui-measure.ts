@@ -1,7 +1,8 @@
 /**
- * What the UI benches measure in the page, shared by ui.bench.ts (seeded data) and
- * ui-import.bench.ts (data imported through the UI): long main-thread tasks (PerformanceObserver
- * 'longtask', installed before the app's scripts run) and the survey grid's key latency.
+ * What the UI benches measure in the page, shared by ui.bench.ts (seeded data), ui-import.bench.ts
+ * (data imported through the UI) and scale.bench.ts (half a million rows): long main-thread tasks
+ * (PerformanceObserver 'longtask', installed before the app's scripts run) and the survey grid's
+ * key latency.
  * Every page-side wait here has its own deadline.
  */
 import type { Page } from 'playwright-core';
@@ -10,8 +11,8 @@ import { deadline } from './util';
 /** Installed with page.addInitScript: every main-thread task over 50 ms, as {start, dur} in page time. */
 export const OBSERVE_LONG_TASKS = `window.__name = (f) => f; window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });`;
 
-/** Longest main-thread task (ms) that overlapped [from, to] in page time, 0 if none. */
-export const longest = (page: Page, from: number, to: number) =>
+/** Longest main-thread task (ms) that overlapped [from, to] in page time (to: until now if left out), 0 if none. */
+export const longest = (page: Page, from: number, to = Number.POSITIVE_INFINITY) =>
   page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __lt: { start: number; dur: number }[] }).__lt.filter((t) => t.start + t.dur >= a! && t.start <= b!).map((t) => t.dur)), [from, to]);
 
 export const now = (page: Page) => page.evaluate(() => performance.now());

@@ -2,8 +2,8 @@
  * UI benchmarks measured in Chromium (DESIGN.md §6: "the UI never freezes"). Expects `npx vite
  * build` to have been run (it builds nothing of the app itself) and the system Chromium.
  *
- * Seeding: the bench bundles test/bench/ui-seed.ts with esbuild and serves it from its own
- * static server beside dist/renderer (same origin, so the app's CSP allows it), then injects it
+ * Seeding: the bench bundles test/bench/ui-seed.ts with esbuild and serves it from the e2e
+ * harness's static server beside dist/renderer (same origin, so the app's CSP allows it), then injects it
  * into the running app page. It writes rows with the app's own schema class; the production
  * build carries no test hook or debug route. Figures come from performance.now() in the page and
  * a PerformanceObserver for 'longtask' (main-thread tasks over 50 ms).
@@ -13,12 +13,10 @@
  *   npx tsx test/bench/ui.bench.ts --only apply             (only the apply-a-code latency; also grid / long)
  *   npx tsx test/bench/ui.bench.ts --only keys              (arrow-key latency in the grid; `npm run bench -- grid-keys`)
  */
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { DIST as BUILT, openApp, REPO_ROOT, skipReason } from '../e2e/harness';
+import { DIST as BUILT, openApp, REPO_ROOT, serveStatic, skipReason } from '../e2e/harness';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { deadline } from './util';
@@ -31,29 +29,6 @@ const TRIALS = 7;
 
 type Win = Window & { __lt: { start: number; dur: number }[]; __chorusBenchSeed: { seedSurvey: (n: number) => Promise<string>; seedLong: () => Promise<string>; seedCodedSurvey: (n: number) => Promise<string> } };
 
-
-async function serve(seedJs: string) {
-  const server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (pathname === '/__bench__/seed.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(seedJs);
-      return;
-    }
-    const file = path.join(DIST, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(DIST + path.sep)) return void res.writeHead(403).end();
-    try {
-      const type = file.endsWith('.js') ? 'text/javascript; charset=utf-8' : file.endsWith('.css') ? 'text/css' : file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const a = server.address();
-  if (!a || typeof a === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${a.port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 const line = (label: string, value: string, note = '') => console.log(`${label.padEnd(52)} ${value}${note ? `  ${note}` : ''}`);
@@ -375,7 +350,7 @@ async function main() {
     return;
   }
   const bundle = await build({ entryPoints: [path.join(REPO_ROOT, 'test/bench/ui-seed.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'chrome120', logLevel: 'error' });
-  const server = await serve(bundle.outputFiles[0]!.text);
+  const server = await serveStatic(DIST, { '/__bench__/seed.js': bundle.outputFiles[0]!.text });
   const started = Date.now();
   const only = onlyArg();
   const parts = only === 'apply' ? [applyOnlyBench] : only === 'keys' ? [keysBench] : only === 'codeview' ? [codeViewBench] : [gridBench, longDocBench].filter((f) => !only || f.name.toLowerCase().startsWith(only));

@@ -20,6 +20,12 @@ export const CODECS: [string, () => Promise<StorageCodec>][] = [
   ['AES-GCM codec (Argon2id key)', passphraseCodec],
 ];
 
+/** The plain codec and one with a fresh random AES-GCM key (no Argon2id: cheaper per test), for describe.each. */
+export const RANDOM_KEY_CODECS: [string, () => Promise<StorageCodec>][] = [
+  ['plain codec', async () => plainCodec],
+  ['AES-GCM codec', freshAesCodec],
+];
+
 /** Run a suite once with the plain codec and once with a real AES-GCM one (set before each test). */
 export function eachCodec(body: () => void): void {
   describe.each(CODECS)('with the %s', (_name, make) => {

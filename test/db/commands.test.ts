@@ -4,9 +4,10 @@
  * audit entry with ids and counts but no content; refused commands change nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { execute, getDocumentText, getMemo, historyState, openChorusDb, plainCodec, setCodec, type ChorusDb, type StorageCodec } from '../../renderer/db';
+import { execute, getDocumentText, getMemo, historyState, openChorusDb, plainCodec, setCodec, type ChorusDb } from '../../renderer/db';
 import { smallBundle } from './fixtures';
-import { freshAesCodec } from './aes-codec';
+import { RANDOM_KEY_CODECS } from './aes-codec';
+import { snapshot } from './test-store';
 
 let n = 0;
 async function seeded(seed = 1) {
@@ -16,24 +17,12 @@ async function seeded(seed = 1) {
   return { db, b, pid: b.project.id };
 }
 
-/** Every row of the store (bookkeeping tables too), to show a refused command changed nothing. */
-async function everything(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
 const steps = (db: ChorusDb, pid: string) => db.history.where('projectId').equals(pid).toArray();
 const audits = async (db: ChorusDb, pid: string) => (await db.audit.where('projectId').equals(pid).toArray()).sort((a, b) => a.at.localeCompare(b.at));
 
 afterEach(() => setCodec(plainCodec));
 
-const codecs: [string, () => Promise<StorageCodec>][] = [
-  ['plain codec', async () => plainCodec],
-  ['AES-GCM codec', freshAesCodec],
-];
-
-describe.each(codecs)('commands with the %s', (_name, codec) => {
+describe.each(RANDOM_KEY_CODECS)('commands with the %s', (_name, codec) => {
   it('importProject stores the bundle all-or-nothing and its texts read back (no premature commit)', async () => {
     setCodec(await codec());
     const { db, b, pid } = await seeded();
@@ -43,9 +32,9 @@ describe.each(codecs)('commands with the %s', (_name, codec) => {
     const [a] = await audits(db, pid);
     expect(a).toMatchObject({ action: 'project.import', ids: [pid], counts: { documents: 2, codes: 3, codings: 3, memos: 1 } });
     // a second import of the same project is refused, and changes nothing
-    const before = await everything(db);
+    const before = await snapshot(db);
     await expect(execute(db, pid, { type: 'importProject', bundle: b })).rejects.toThrow(/already in this store/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('saveMemo creates, then replaces, a memo as undoable steps; its text never reaches the audit', async () => {
@@ -184,19 +173,19 @@ describe('one step per user action', () => {
     const coderId = b.coders[0]!.id;
     const hits = await execute(db, pid, { type: 'applyCodings', spans: b.documents.map((d) => ({ documentId: d.id, codeId: b.codes[2]!.id, start: 0, end: 4, coderId })), label: 'Code 2 hits' });
     await execute(db, pid, { type: 'removeCodings', codingIds: [hits.result[0]!.id] });
-    const before = await everything(db);
+    const before = await snapshot(db);
     await expect(execute(db, pid, { type: 'undo', step: hits.step! })).rejects.toThrow(/later change touched the same data/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('refused commands change nothing: an assignment to a document of no project, a merge of another project\'s rows', async () => {
     const { db, b, pid } = await seeded(6);
-    const before = await everything(db);
+    const before = await snapshot(db);
     await expect(execute(db, pid, { type: 'setAssignment', coderId: b.coders[0]!.id, scope: 'document', targetId: '00000000-0000-4000-8000-00000000beef', assigned: true })).rejects.toThrow(/No such document/);
     const other = smallBundle(77);
     const foreign = { rows: { coders: other.coders, sources: [], variables: [], participants: [], codes: [], codings: [], findings: [], actions: [], recommendations: [], assignments: [], decisions: [], quotes: [], packTemplates: [] }, documents: [], memos: [] };
     await expect(execute(db, pid, { type: 'mergeProject', delta: foreign, label: 'Merge other.qdpx' })).rejects.toThrow(/belongs to another project/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('createProject makes an empty project with one coder, not undoable, audited', async () => {

@@ -13,11 +13,12 @@ import {
   unlockProject, type ChorusDb,
 } from '../../renderer/db';
 import { execute } from '../../renderer/db/execute';
-import { ImportSession } from '../../renderer/workers/import-session';
+import { importThroughSession } from './session-import';
 import { buildGrid } from '../../shared/grid/rows';
 import type { TableMapping } from '../../shared/import/mapping';
 import { smallBundle } from './fixtures';
 import { mergeDelta } from '../../shared/exchange/merge-delta';
+import { storedStrings } from './test-store';
 
 const KDF = { memoryKiB: 256, iterations: 1 };
 const PASS = 'heron quarry teaspoon';
@@ -55,30 +56,8 @@ async function seeded(): Promise<{ db: ChorusDb; pid: string }> {
   b.participants[0]!.attributes = { [v]: PLANT.storedAttr };
   await importBundle(db, b);
   const pid = b.project.id;
-  const s = new ImportSession(async () => db, () => new Date('2026-12-03T08:00:00Z'), { chunkRows: 8 });
-  await s.handle({ type: 'add-file', projectId: pid, fileId: 'a', name: 'survey.csv', data: new TextEncoder().encode(CSV) });
-  await s.handle({ type: 'parse-table', fileId: 'a', settings: {} });
-  await s.handle({ type: 'add-file', projectId: pid, fileId: 't', name: 'session-notes.txt', data: new TextEncoder().encode(TRANSCRIPT) });
-  await s.handle({ type: 'read-transcript', fileId: 't' });
-  const prep = await s.handle({ type: 'prepare', projectId: pid, tables: [{ fileId: 'a', mapping }], transcripts: [{ fileId: 't', notSpeakers: [] }], transcriptSource: { name: 'Interviews', kind: 'interview' }, allowList: [] });
-  if (prep.type !== 'review') throw new Error(JSON.stringify(prep));
-  const done = await s.handle({ type: 'commit', projectId: pid, decisions: {}, by: 'A' });
-  if (done.type !== 'committed') throw new Error(JSON.stringify(done));
+  await importThroughSession(db, pid, { csv: CSV, mapping, transcript: TRANSCRIPT, chunkRows: 8 });
   return { db, pid };
-}
-
-/** Every string (and byte array, read as UTF-8) in every row of every table, keys included. */
-async function dump(db: ChorusDb): Promise<string> {
-  const parts: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') parts.push(v);
-    else if (v instanceof Uint8Array) parts.push(new TextDecoder().decode(v));
-    else if (ArrayBuffer.isView(v)) parts.push(new TextDecoder().decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (parts.push(k), walk(x));
-  };
-  for (const t of db.tables) walk(await t.toArray());
-  return parts.join('\n');
 }
 
 /** Occurrences of each planted value per table. */
@@ -120,7 +99,7 @@ afterEach(() => lockAll());
 describe('encryption at rest: record ids, pseudonyms and attribute values', () => {
   it('the planted values are stored in clear in a plain project (the scan finds every kind)', async () => {
     const { db, pid } = await seeded();
-    const all = await dump(db);
+    const all = await storedStrings(db);
     for (const v of Object.values(PLANT)) expect(all, v).toContain(v);
     const [ds] = await db.datasets.where('projectId').equals(pid).toArray();
     expect(ds!.sealed).toBeUndefined();
@@ -165,7 +144,7 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     expect(await occurrences(db)).toEqual({});
     expect(await reads(db, pid)).toEqual(before);
     await executeSetPassphrase(db, pid, null);
-    const all = await dump(db);
+    const all = await storedStrings(db);
     for (const v of Object.values(PLANT)) expect(all, v).toContain(v);
     expect((await db.datasets.where('projectId').equals(pid).first())!.sealed).toBeUndefined();
     expect(await reads(db, pid)).toEqual(before);
@@ -177,14 +156,7 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     await importBundle(db, b);
     const pid = b.project.id;
     await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
-    const s = new ImportSession(async () => db, () => new Date('2026-12-03T08:00:00Z'), { chunkRows: 8 });
-    await s.handle({ type: 'add-file', projectId: pid, fileId: 'a', name: 'survey.csv', data: new TextEncoder().encode(CSV) });
-    await s.handle({ type: 'parse-table', fileId: 'a', settings: {} });
-    await s.handle({ type: 'add-file', projectId: pid, fileId: 't', name: 'session-notes.txt', data: new TextEncoder().encode(TRANSCRIPT) });
-    await s.handle({ type: 'read-transcript', fileId: 't' });
-    const prep = await s.handle({ type: 'prepare', projectId: pid, tables: [{ fileId: 'a', mapping }], transcripts: [{ fileId: 't', notSpeakers: [] }], transcriptSource: { name: 'Interviews', kind: 'interview' }, allowList: [] });
-    if (prep.type !== 'review') throw new Error(JSON.stringify(prep));
-    expect((await s.handle({ type: 'commit', projectId: pid, decisions: {}, by: 'A' })).type).toBe('committed');
+    await importThroughSession(db, pid, { csv: CSV, mapping, transcript: TRANSCRIPT, chunkRows: 8 });
     expect(Object.keys(await occurrences(db)).filter((k) => !k.includes(PLANT.storedPseudonym) && !k.includes(PLANT.storedAttr))).toEqual([]);
     const transcriptPerson = (await db.participants.where('projectId').equals(pid).toArray()).find((p) => p.sourceId !== b.sources[0]!.id);
     expect(transcriptPerson?.sealed?.v).toBe(1);
@@ -205,7 +177,7 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     expect(after.some((p) => p.pseudonym === `${PLANT.pseudonym}3`)).toBe(false);
     expect(after.some((p) => p.pseudonym === `${PLANT.pseudonym}4`)).toBe(true);
     await executeSetPassphrase(db, pid, null);
-    const all = await dump(db);
+    const all = await storedStrings(db);
     expect(all).not.toContain(`${PLANT.pseudonym}3`);
     for (const id of [10, 11, 12]) expect(all).not.toMatch(new RegExp(`(^|\n)${PLANT.recordId}${id}(\n|$)`)); // its three rows
     expect(all).toMatch(new RegExp(`(^|\n)${PLANT.recordId}13(\n|$)`));
@@ -219,7 +191,7 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     const v = before.variables[0]!.id;
     const added = { id: '0b6f1c9e-2d7a-4f3e-9a61-5c2d8e7f1a34', projectId: pid, sourceId: before.sources[0]!.id, pseudonym: 'Mergeling', attributes: { [v]: 'Fernachre' } };
     await execute(db, pid, { type: 'mergeProject', delta: mergeDelta(before, { ...before, participants: [...before.participants, added] }), label: 'Merge other.qdpx' });
-    const all = await dump(db);
+    const all = await storedStrings(db);
     expect(all).not.toContain('Mergeling');
     expect(all).not.toContain('Fernachre');
     expect((await listParticipants(db, pid)).find((p) => p.id === added.id)).toEqual(added);
@@ -233,15 +205,15 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     const v = before.variables[0]!.id;
     const added = { id: '5e1a7c3b-8d2f-4b6a-9c0e-1f2a3b4c5d6e', projectId: pid, sourceId: before.sources[0]!.id, pseudonym: 'Earlymergel', attributes: { [v]: 'Bracklefen' } };
     await execute(db, pid, { type: 'mergeProject', delta: mergeDelta(before, { ...before, participants: [...before.participants, added] }), label: 'Merge other.qdpx' });
-    expect(await dump(db)).toContain('Bracklefen');
+    expect(await storedStrings(db)).toContain('Bracklefen');
     await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
-    const all = await dump(db);
+    const all = await storedStrings(db);
     expect(all).not.toContain('Earlymergel');
     expect(all).not.toContain('Bracklefen');
     await execute(db, pid, { type: 'undo' });
     expect((await listParticipants(db, pid)).some((p) => p.id === added.id)).toBe(false);
     await execute(db, pid, { type: 'redo' });
     expect((await listParticipants(db, pid)).find((p) => p.id === added.id)).toEqual(added);
-    expect(await dump(db)).not.toContain('Bracklefen');
+    expect(await storedStrings(db)).not.toContain('Bracklefen');
   });
 });

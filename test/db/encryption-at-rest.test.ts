@@ -9,10 +9,11 @@ import {
   datasetTexts, ensureTermCounts, executeSetPassphrase, exportBundle, getDocumentTexts, getMemo, importBundle, listDatasets, listDocuments,
   lockAll, lockState, openChorusDb, prepareProjectCodec, saveMemo, undo, unlockProject, unlockWithSessionKey, type ChorusDb,
 } from '../../renderer/db';
-import { ImportSession } from '../../renderer/workers/import-session';
+import { importThroughSession } from './session-import';
 import { TamperedDataError, WrongPassphraseError } from '../../shared/crypto';
 import type { TableMapping } from '../../shared/import/mapping';
 import { smallBundle } from './fixtures';
+import { storedStrings } from './test-store';
 
 /** Cheap Argon2id for tests (the defaults are checked in test/unit/crypto). */
 const KDF = { memoryKiB: 256, iterations: 1 };
@@ -30,13 +31,7 @@ async function seeded(): Promise<{ db: ChorusDb; pid: string; memoTarget: { kind
   b.documents[1]!.length = b.documents[1]!.text.length;
   await importBundle(db, b);
   const pid = b.project.id;
-  const s = new ImportSession(async () => db, () => new Date('2026-12-03T08:00:00Z'), { chunkRows: 16 });
-  await s.handle({ type: 'add-file', projectId: pid, fileId: 'a', name: 'survey.csv', data: new TextEncoder().encode(CSV) });
-  await s.handle({ type: 'parse-table', fileId: 'a', settings: {} });
-  const prep = await s.handle({ type: 'prepare', projectId: pid, tables: [{ fileId: 'a', mapping }], transcripts: [], transcriptSource: { name: 'I', kind: 'interview' }, allowList: [] });
-  if (prep.type !== 'review') throw new Error(JSON.stringify(prep));
-  const done = await s.handle({ type: 'commit', projectId: pid, decisions: {}, by: 'A' });
-  if (done.type !== 'committed') throw new Error(JSON.stringify(done));
+  await importThroughSession(db, pid, { csv: CSV, mapping, chunkRows: 16 });
   // a memo edited twice: the undo history holds its text before and after
   const memoTarget = { kind: 'project' as const, id: pid };
   await saveMemo(db, { projectId: pid, target: memoTarget, text: `First thoughts: ${PLANT.memoOld}.` });
@@ -45,26 +40,12 @@ async function seeded(): Promise<{ db: ChorusDb; pid: string; memoTarget: { kind
   return { db, pid, memoTarget };
 }
 
-/** Every string (and every byte array, read as UTF-8) anywhere in every row of every table. */
-async function dump(db: ChorusDb): Promise<string> {
-  const parts: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') parts.push(v);
-    else if (v instanceof Uint8Array) parts.push(new TextDecoder().decode(v));
-    else if (ArrayBuffer.isView(v)) parts.push(new TextDecoder().decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (parts.push(k), walk(x));
-  };
-  for (const t of db.tables) walk(await t.toArray());
-  return parts.join('\n');
-}
-
 afterEach(() => lockAll());
 
 describe('encryption at rest', () => {
   it('the planted values are in the store in clear before a passphrase is set (the scan finds them)', async () => {
     const { db } = await seeded();
-    const all = await dump(db);
+    const all = await storedStrings(db);
     for (const v of Object.values(PLANT)) expect(all).toContain(v);
   });
 
@@ -78,7 +59,7 @@ describe('encryption at rest', () => {
     expect(r.historyTexts).toBeGreaterThanOrEqual(3);
     expect(await lockState(db, pid)).toBe('unlocked');
 
-    const all = await dump(db);
+    const all = await storedStrings(db);
     for (const v of Object.values(PLANT)) expect(all).not.toContain(v);
     // every text row, answer and history text is ciphertext
     expect((await db.texts.toArray()).every((t) => t.stored.v === 1)).toBe(true);
@@ -94,12 +75,12 @@ describe('encryption at rest', () => {
     // term counts are rebuilt through the codec: sealed in the store, the same counts read back
     expect(await ensureTermCounts(db, pid)).toEqual(counts);
     expect((await db.termCounts.toArray()).every((t) => t.sealed?.v === 1 && Object.keys(t.terms).length === 0)).toBe(true);
-    expect(await dump(db)).not.toContain(PLANT.doc.toLowerCase());
+    expect(await storedStrings(db)).not.toContain(PLANT.doc.toLowerCase());
     // new writes are encrypted too, and undo restores the earlier memo text from encrypted history
     await undo(db, pid);
     expect((await getMemo(db, memoTarget))?.text).toBe(`First thoughts: ${PLANT.memoOld}.`);
     await saveMemo(db, { projectId: pid, target: memoTarget, text: 'Third: Vantablossom.' });
-    expect(await dump(db)).not.toContain('Vantablossom');
+    expect(await storedStrings(db)).not.toContain('Vantablossom');
     // the audit entry has counts, never content
     const audit = (await db.audit.where('projectId').equals(pid).toArray()).find((a) => a.action === 'project.passphrase.set');
     expect(audit?.counts).toEqual({ texts: 4, answers: 40, historyTexts: r.historyTexts });
@@ -113,11 +94,11 @@ describe('encryption at rest', () => {
     lockAll();
     expect(await prepareProjectCodec(db, pid)).toBe('locked');
     await expect(getDocumentTexts(db, ids)).rejects.toThrow(/encrypted and no key/);
-    const stored = await dump(db);
+    const stored = await storedStrings(db);
     const e = await unlockProject(db, pid, 'plum orchard lanterns').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WrongPassphraseError);
     expect((e as Error).message).toMatch(/^The passphrase is not the one this project was locked with\. Nothing was changed/);
-    expect(await dump(db)).toBe(stored);
+    expect(await storedStrings(db)).toBe(stored);
     expect(await lockState(db, pid)).toBe('locked');
     await unlockProject(db, pid, PASS);
     expect(await lockState(db, pid)).toBe('unlocked');
@@ -171,7 +152,7 @@ describe('encryption at rest', () => {
     await executeSetPassphrase(db, pid, null);
     expect(await lockState(db, pid)).toBe('plain');
     expect(await getDocumentTexts(db, ids)).toEqual(before);
-    expect(await dump(db)).toContain(PLANT.doc);
+    expect(await storedStrings(db)).toContain(PLANT.doc);
   });
 
   it('deleting a project removes its lock record', async () => {
@@ -197,10 +178,10 @@ describe('writes go under the right key', () => {
     expect(await lockState(db, other.project.id)).toBe('plain');
     // the encrypted project, locked: a memo save is refused and nothing is written
     lockAll();
-    const before = await dump(db);
+    const before = await storedStrings(db);
     await expect(saveMemo(db, { projectId: pid, target: { kind: 'project', id: pid }, text: 'while locked' })).rejects.toThrow(/locked: unlock it/);
     await expect(undo(db, pid)).rejects.toThrow(/locked/);
-    expect(await dump(db)).toBe(before);
+    expect(await storedStrings(db)).toBe(before);
   });
 });
 

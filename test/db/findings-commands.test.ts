@@ -18,6 +18,7 @@ import type { ProjectBundle, Quote } from '../../shared/model';
 import { seededGuids } from '../../shared/model';
 import { smallBundle } from './fixtures';
 import { freshAesCodec } from './aes-codec';
+import { snapshot } from './test-store';
 
 let n = 0;
 async function seeded(seed = 1) {
@@ -33,11 +34,6 @@ function withQuote(b: ProjectBundle): ProjectBundle {
   return { ...b, quotes: [q] };
 }
 
-async function everything(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
 const audits = async (db: ChorusDb, pid: string) => (await db.audit.where('projectId').equals(pid).toArray()).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 
 afterEach(() => setCodec(plainCodec));
@@ -57,12 +53,12 @@ describe('findings commands (Dexie executor)', () => {
     expect(a1).toMatchObject({ findingId: f.id, recommendationId: rec.id, status: 'proposed', owner: 'Victim Care Unit', due: '2027-03-31' });
 
     // not actioned needs a reason: refused, nothing written
-    const before = await everything(db);
+    const before = await snapshot(db);
     await expect(execute(db, pid, { type: 'setActionStatus', actionId: a2.id, status: 'not actioned' })).rejects.toThrow(NOT_ACTIONED_NEEDS_REASON);
     await expect(execute(db, pid, { type: 'setActionStatus', actionId: a2.id, status: 'not actioned', reason: '   ' })).rejects.toThrow(/needs a reason/);
     await expect(execute(db, pid, { type: 'createAction', recommendationId: rec.id, recommendation: 'x', status: 'not actioned' })).rejects.toThrow(/needs a reason/);
     await expect(execute(db, pid, { type: 'createAction', recommendationId: rec.id, recommendation: 'x', due: 'next Tuesday' })).rejects.toThrow(/not a date/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
     const { result: na } = await execute(db, pid, { type: 'setActionStatus', actionId: a2.id, status: 'not actioned', reason: 'Not enough officers to name one per victim' });
     expect(na).toMatchObject({ status: 'not actioned', notActionedReason: 'Not enough officers to name one per victim' });
 
@@ -92,14 +88,14 @@ describe('findings commands (Dexie executor)', () => {
     const { db, b, pid } = await seeded(2);
     const { result: f } = await execute(db, pid, { type: 'createFinding', title: 'A' });
     await execute(db, pid, { type: 'createFinding', title: 'B' });
-    const before = await everything(db);
+    const before = await snapshot(db);
     await expect(execute(db, pid, { type: 'createFinding', title: '   ' })).rejects.toThrow(/needs a statement/);
     await expect(execute(db, pid, { type: 'linkFindingCodes', findingId: f.id, codeIds: ['00000000-0000-4000-8000-00000000beef'] })).rejects.toThrow(/not in this project/);
     await expect(execute(db, pid, { type: 'linkFindingQuotes', findingId: f.id, quoteIds: ['00000000-0000-4000-8000-00000000beef'] })).rejects.toThrow(/star it in the Code view/);
     await expect(execute(db, pid, { type: 'reorderFindings', findingIds: [f.id] })).rejects.toThrow(/every finding/);
     await expect(execute(db, pid, { type: 'createRecommendation', findingId: b.codes[0]!.id, text: 'x' })).rejects.toThrow(/No such finding/);
     await expect(execute(db, pid, { type: 'setMethodCheck', checkId: 'nope', done: true })).rejects.toThrow(/not an item/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('updateAction edits fields, clears the due date, keeps a reason only while not actioned, and refuses “not actioned” without one', async () => {
@@ -111,9 +107,9 @@ describe('findings commands (Dexie executor)', () => {
     expect(edited).toMatchObject({ owner: 'Team A', status: 'done', outcome: 'Done in March' });
     expect(edited.due).toBeUndefined();
     expect(edited.notActionedReason).toBeUndefined();
-    const before = await everything(db);
+    const before = await snapshot(db);
     await expect(execute(db, pid, { type: 'updateAction', actionId: a.id, patch: { status: 'not actioned', notActionedReason: '' } })).rejects.toThrow(NOT_ACTIONED_NEEDS_REASON);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
     await execute(db, pid, { type: 'undo' });
     expect(await db.actions.get(a.id)).toMatchObject({ status: 'not actioned', notActionedReason: 'No budget', due: '2027-01-31' });
   });

@@ -5,9 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { execute, openChorusDb, type ChorusDb } from '../../renderer/db';
+import { execute, openChorusDb } from '../../renderer/db';
 import { MemoryProject } from '../../shared/commands/memory';
 import { smallBundle } from './fixtures';
+import { snapshot } from './test-store';
 
 let n = 0;
 async function seeded() {
@@ -16,12 +17,6 @@ async function seeded() {
   await execute(db, b.project.id, { type: 'importProject', bundle: b });
   return { db, pid: b.project.id };
 }
-async function everything(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
 describe('reorderRecommendations', () => {
   it('puts a finding’s recommendations in the order given, leaves another finding’s alone, and Undo restores the order', async () => {
     const { db, pid } = await seeded();
@@ -43,11 +38,11 @@ describe('reorderRecommendations', () => {
     await execute(db, pid, { type: 'undo' });
     expect(await order(f.id)).toEqual(['First', 'Second', 'Third']);
 
-    const before = await everything(db);
+    const before = await snapshot(db);
     for (const bad of [[ids[0]!, ids[1]!], [ids[0]!, ids[0]!, ids[1]!], [ids[0]!, ids[1]!, other.id], [...ids, other.id]])
       await expect(execute(db, pid, { type: 'reorderRecommendations', findingId: f.id, recommendationIds: bad })).rejects.toThrow(/every recommendation of the finding exactly once/);
     await expect(execute(db, pid, { type: 'reorderRecommendations', findingId: other.id, recommendationIds: [] })).rejects.toThrow(/No such finding/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('any permutation is the order afterwards (memory executor, property)', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commitImports, createProject, findPreviousImports, ImportCancelled, openChorusDb, type ChorusDb, type CommitBatch } from '../../renderer/db';
+import { commitImports, findPreviousImports, ImportCancelled, type CommitBatch } from '../../renderer/db';
 import { newGuid, type DocumentWithText } from '../../shared/model';
 import { eachCodec } from './aes-codec';
-
-let n = 0;
-async function fresh() {
-  const db = await openChorusDb(`import-many-${++n}`);
-  const p = await createProject(db, 'Survey');
-  return { db, pid: p.id };
-}
+import { freshProject, snapshot } from './test-store';
 
 function batch(pid: string, rows: number, withSource = true, sourceId = newGuid()): CommitBatch {
   const participants = Array.from({ length: rows }, (_, i) => ({ id: newGuid(), projectId: pid, sourceId, pseudonym: `R${i + 1}`, attributes: {} }));
@@ -20,18 +14,12 @@ function batch(pid: string, rows: number, withSource = true, sourceId = newGuid(
   return { sources, variables: [], participants, documents, skippedEmpty: 0 };
 }
 
-async function snapshot(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
 const meta = (file: string, checksum: string) => ({ fileNames: [file], checksum, by: 'You', redactions: { phone: 1 } });
 
 eachCodec(() => {
   describe('committing several files together', () => {
     it('stores every file with its own import record and continuous progress', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-many');
       const src = newGuid();
       const seen: number[] = [];
       const recs = await commitImports(db, pid, [{ batch: batch(pid, 3, true, src), meta: meta('a.txt', 'c1') }, { batch: batch(pid, 2, false, src), meta: meta('b.txt', 'c2') }], { chunk: 2, onProgress: (p) => seen.push(p.done) });
@@ -45,7 +33,7 @@ eachCodec(() => {
     });
 
     it('rolls back every file when the second fails or is cancelled', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-many');
       const before = await snapshot(db);
       const bad = batch(pid, 2);
       bad.documents[1]!.id = bad.documents[0]!.id; // duplicate key fails in the second file

@@ -5,24 +5,12 @@
  * say why in words, through the db layer and through the import worker's session.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitImports, createProject, openChorusDb, type ChorusDb } from '../../renderer/db';
+import { commitImports } from '../../renderer/db';
 import { isQuotaError, StorageFullError } from '../../renderer/db/quota';
 import { ImportSession } from '../../renderer/workers/import-session';
 import { TableBuilder } from '../../shared/import/mapping';
 import { newGuid, type DocumentWithText } from '../../shared/model';
-
-let n = 0;
-async function fresh() {
-  const db = await openChorusDb(`import-quota-${++n}`);
-  const p = await createProject(db, 'Survey');
-  return { db, pid: p.id };
-}
-
-async function snapshot(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
+import { freshProject, snapshot } from './test-store';
 
 type Writer = (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
 const proto = globalThis.IDBObjectStore.prototype as unknown as { add: Writer; put: Writer };
@@ -84,7 +72,7 @@ describe('a store that fills up part-way through an import', () => {
   });
 
   it('rolls back a document batch whose texts no longer fit, and says so', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('import-quota');
     const before = await snapshot(db);
     const full = fillUpAt('texts', 3);
     const p = commitImports(db, pid, [{ batch: documentsBatch(pid, 40), meta: meta('interviews.txt') }], { chunk: 1 });
@@ -96,7 +84,7 @@ describe('a store that fills up part-way through an import', () => {
   });
 
   it('rolls back a survey dataset part-way through its rows, with the files before it in the same commit', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('import-quota');
     const before = await snapshot(db);
     const full = fillUpAt('dataset', 3);
     const p = commitImports(db, pid, [{ batch: documentsBatch(pid, 5), meta: meta('a.txt') }, { batch: datasetBatch(pid, 3000, 100), meta: meta('survey.csv') }], { chunk: 2 });
@@ -110,7 +98,7 @@ describe('a store that fills up part-way through an import', () => {
   });
 
   it('reaches the Import workspace as a specific message from the import worker, nothing stored', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('import-quota');
     const before = await snapshot(db);
     const csv = ['ID,Area,Experience', ...Array.from({ length: 300 }, (_, i) => `R${i + 1},North,"I waited ${i + 1} days for a call back."`)].join('\n');
     const s = new ImportSession(async () => db, () => new Date('2026-11-27T10:00:00Z'), { chunkRows: 50 });

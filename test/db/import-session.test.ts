@@ -5,7 +5,7 @@
  * failures and cancels leave the store as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { addCoding, plainCodec, setCodec, createProject, deleteProject, exportBundle, getDocumentText, listCodes, listCoders, listDocuments, listParticipants, openChorusDb, createCode, type ChorusDb } from '../../renderer/db';
+import { addCoding, plainCodec, setCodec, deleteProject, exportBundle, getDocumentText, listCodes, listCoders, listDocuments, listParticipants, createCode, type ChorusDb } from '../../renderer/db';
 import { ImportSession } from '../../renderer/workers/import-session';
 import { freshAesCodec } from './aes-codec';
 import type { ImportReply, ImportRequest } from '../../renderer/workers/import-protocol';
@@ -16,6 +16,7 @@ import { newGuid } from '../../shared/model';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eachCodec } from './aes-codec';
+import { freshProject, snapshot } from './test-store';
 
 const CSV = [
   'ID,Area,Contact,Experience,Improvements',
@@ -37,19 +38,6 @@ const mapping: TableMapping = {
   dateOrder: 'dmy',
   source: { name: 'Survey 2026', kind: 'survey' },
 };
-
-let n = 0;
-async function fresh() {
-  const db = await openChorusDb(`import-session-${++n}`);
-  const p = await createProject(db, 'Survey');
-  return { db, pid: p.id };
-}
-
-async function snapshot(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
 
 /** A session with tiny slices and chunks, so every row boundary is exercised. */
 function session(db: ChorusDb) {
@@ -76,7 +64,7 @@ const decide = (type: string): FindingDecision => (type === 'person' ? 'pseudony
 eachCodec(() => {
   describe('the import session (streamed CSV → dataset)', () => {
     it('stores what the whole-table path gives: same findings, same redacted texts, same participants', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const bytes = new TextEncoder().encode(CSV);
       const { table, review } = await prepareCsv(s, pid, bytes);
@@ -135,7 +123,7 @@ eachCodec(() => {
     });
 
     it('keeps an attribute that differs within a participant per response, through the gate, and lists the dates it left blank', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const csv = ['ID,Who,Visited,Contact,Experience', 'R1,P1,25/12/2024,Ring 07700 900123,The officer was kind.', 'R2,P1,12/20/2024,None,Nobody called back.', 'R3,P2,05/06/2024,None,Waited three weeks.'].join('\n');
       await ask(s, { type: 'add-file', projectId: pid, fileId: 'f', name: 'visits.csv', data: new TextEncoder().encode(csv) });
@@ -175,7 +163,7 @@ eachCodec(() => {
     });
 
     it('puts a transcript with a source of its own there, and the others (.txt, .rst) in the shared source', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const files = [
         ['a.txt', 'Interviewer: How was the first call?\n\nP1: Quick and kind.\n'],
@@ -210,7 +198,7 @@ eachCodec(() => {
     });
 
     it('a transcript with named speakers: labels are findings, their mentions follow them, nothing stored keeps a name', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const bytes = readFileSync(path.resolve(__dirname, '../fixtures/import/hearing-named-speakers.txt'));
       expect((await ask(s, { type: 'add-file', projectId: pid, fileId: 't', name: 'hearing.txt', data: new Uint8Array(bytes) })).type).toBe('file');
@@ -235,7 +223,7 @@ eachCodec(() => {
     });
 
     it('a transcript named after a person: the file name is a finding, and no title, pseudonym or import record keeps it', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const name = 'Interview_Priya_Harcourt_2024-03.txt';
       const bytes = new TextEncoder().encode('Interviewer: How were you kept informed?\nParticipant: Nobody rang me back.\n');
@@ -253,7 +241,7 @@ eachCodec(() => {
     });
 
     it('two transcripts with named speakers in one scan: the first one’s followers do not break the second’s review (every finding has its view)', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const t = (who: string) => new TextEncoder().encode(`Interviewer: How did the police respond?\n${who}: They came late.\nInterviewer: Anything else?\n${who}: Only the court date.\n`);
       for (const [id, who] of [['a', 'Morgan'], ['b', 'Riley']] as const) {
@@ -269,7 +257,7 @@ eachCodec(() => {
     });
 
     it('dataset documents can be coded, exported and deleted like any other', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const { review } = await prepareCsv(s, pid, new TextEncoder().encode(CSV));
       await ask(s, { type: 'commit', projectId: pid, decisions: Object.fromEntries(review.findings.map((f) => [f.id, 'redact' as const])), by: 'Analyst' });
@@ -289,7 +277,7 @@ eachCodec(() => {
     });
 
     it('commits a streamed survey through a real AES-GCM codec (no premature commit), and reads it back', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const { review } = await prepareCsv(s, pid, new TextEncoder().encode(CSV));
       setCodec(await freshAesCodec());
@@ -307,7 +295,7 @@ eachCodec(() => {
     });
 
     it('a file that changed between scan and commit fails and stores nothing', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const bytes = new TextEncoder().encode(CSV);
       const { review } = await prepareCsv(s, pid, bytes);
@@ -322,7 +310,7 @@ eachCodec(() => {
     });
 
     it('a write failure part-way through the rows stores nothing', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const rows = Array.from({ length: 100 }, (_, i) => `R${i},North,,"Answer number ${i}.","More ${i}."`);
       const { review } = await prepareCsv(s, pid, new TextEncoder().encode(['ID,Area,Contact,Experience,Improvements', ...rows].join('\n')));
@@ -340,7 +328,7 @@ eachCodec(() => {
     });
 
     it('a cancelled commit stores nothing', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const rows = Array.from({ length: 300 }, (_, i) => `R${i},North,,"Answer number ${i} about the officer.","More ${i}."`);
       const { review } = await prepareCsv(s, pid, new TextEncoder().encode(['ID,Area,Contact,Experience,Improvements', ...rows].join('\n')));
@@ -357,7 +345,7 @@ eachCodec(() => {
     });
 
     it('notices a re-import of the same file by its checksum', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const bytes = new TextEncoder().encode(CSV);
       const { review } = await prepareCsv(s, pid, bytes);
@@ -375,7 +363,7 @@ eachCodec(() => {
     });
 
     it('scanning again with an allow-list reads the file again and drops the allowed findings', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const { review } = await prepareCsv(s, pid, new TextEncoder().encode(CSV));
       expect(review.findings.some((f) => f.match === 'Sarah Jones')).toBe(true);
@@ -391,7 +379,7 @@ eachCodec(() => {
     });
 
     it('thousands of unreadable values are listed briefly, counted exactly, and stop the commit', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const rows = Array.from({ length: 3000 }, (_, i) => `R${i},13/${(i % 12) + 1}/2024,"Answer ${i}."`);
       const bytes = new TextEncoder().encode(['ID,Contact date,Experience', ...rows].join('\n'));
@@ -408,7 +396,7 @@ eachCodec(() => {
     });
 
     it('a spreadsheet (a table already parsed) takes the same path', async () => {
-      const { db, pid } = await fresh();
+      const { db, pid } = await freshProject('import-session');
       const s = session(db);
       const table = parseTable(new TextEncoder().encode(CSV), { fileName: 'survey.xlsx'.replace('xlsx', 'csv') });
       await ask(s, { type: 'add-file', projectId: pid, fileId: 'w', name: 'survey.xlsx', data: new Uint8Array([0x50, 0x4b, 3, 4]) });

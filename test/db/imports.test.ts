@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshAesCodec } from './aes-codec';
-import { commitImport, getDocumentText, createProject, findPreviousImports, ImportCancelled, openChorusDb, setCodec, plainCodec, type ChorusDb, type CommitBatch } from '../../renderer/db';
+import { commitImport, getDocumentText, findPreviousImports, ImportCancelled, setCodec, plainCodec, type CommitBatch } from '../../renderer/db';
 import { newGuid, type DocumentWithText } from '../../shared/model';
-
-let n = 0;
-async function fresh() {
-  const db = await openChorusDb(`imports-${++n}`);
-  const p = await createProject(db, 'Survey');
-  return { db, pid: p.id };
-}
+import { freshProject, snapshot } from './test-store';
 
 function batch(pid: string, rows: number): CommitBatch {
   const sourceId = newGuid();
@@ -20,15 +14,9 @@ function batch(pid: string, rows: number): CommitBatch {
   return { sources: [{ id: sourceId, projectId: pid, name: 'Survey 2026', kind: 'survey', description: '', createdAt: '2026-01-01T00:00:00Z' }], variables: [], participants, documents, skippedEmpty: 2 };
 }
 
-async function snapshot(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
 describe('committing an import', () => {
   it('stores everything with progress, a redaction log (counts only) and an import record', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('imports');
     const seen: number[] = [];
     const rec = await commitImport(db, pid, batch(pid, 12), { fileNames: ['survey.csv'], checksum: 'abc', by: 'You', redactions: { person: 12, phone: 0 } }, { chunk: 5, onProgress: (p) => seen.push(p.done) });
     expect(await db.documents.where('projectId').equals(pid).count()).toBe(12);
@@ -43,7 +31,7 @@ describe('committing an import', () => {
   });
 
   it('commits documents through a real AES-GCM codec (texts encoded before the transaction)', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('imports');
     const b = batch(pid, 12);
     setCodec(await freshAesCodec());
     try {
@@ -56,7 +44,7 @@ describe('committing an import', () => {
   });
 
   it('a failure part-way leaves the store exactly as before', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('imports');
     const before = await snapshot(db);
     const b = batch(pid, 20);
     // a repeated document id: the fourth chunk's write fails after three chunks were written
@@ -66,7 +54,7 @@ describe('committing an import', () => {
   });
 
   it('cancelling part-way rolls everything back', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('imports');
     const before = await snapshot(db);
     const ctl = new AbortController();
     const p = commitImport(db, pid, batch(pid, 30), { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} }, { chunk: 5, onProgress: (pr) => pr.done >= 10 && ctl.abort() , signal: ctl.signal });
@@ -75,7 +63,7 @@ describe('committing an import', () => {
   });
 
   it('refuses a batch for another project', async () => {
-    const { db, pid } = await fresh();
+    const { db, pid } = await freshProject('imports');
     const other = batch(newGuid(), 1);
     await expect(commitImport(db, pid, other, { fileNames: ['a.csv'], checksum: 'x', by: 'You', redactions: {} })).rejects.toThrow(/another project/);
   });

@@ -11,7 +11,7 @@ import {
   createCode, addCoding, datasetTexts, ensureTermCounts, exportBundle, getDocumentText, getDocumentTexts, getMemo, importBundle, listCoders, listDatasets, listDocuments,
   openChorusDb, plainCodec, saveMemo, setCodec, type ChorusDb, type StorageCodec, type StoredText,
 } from '../../renderer/db';
-import { ImportSession } from '../../renderer/workers/import-session';
+import { importThroughSession } from './session-import';
 import type { TableMapping } from '../../shared/import/mapping';
 import { termCounts } from '../../shared/analysis/text';
 import { freshAesCodec } from './aes-codec';
@@ -29,13 +29,7 @@ async function seeded(): Promise<{ name: string; pid: string; db: ChorusDb }> {
   const b = smallBundle(n + 700);
   await importBundle(db, b);
   const pid = b.project.id;
-  const s = new ImportSession(async () => db, () => new Date('2026-11-27T10:00:00Z'), { chunkRows: 50 });
-  await s.handle({ type: 'add-file', projectId: pid, fileId: 'a', name: 'survey.csv', data: new TextEncoder().encode(CSV) });
-  await s.handle({ type: 'parse-table', fileId: 'a', settings: {} });
-  const prep = await s.handle({ type: 'prepare', projectId: pid, tables: [{ fileId: 'a', mapping }], transcripts: [], transcriptSource: { name: 'I', kind: 'interview' }, allowList: [] });
-  if (prep.type !== 'review') throw new Error(JSON.stringify(prep));
-  const done = await s.handle({ type: 'commit', projectId: pid, decisions: {}, by: 'A' });
-  if (done.type !== 'committed') throw new Error(JSON.stringify(done));
+  await importThroughSession(db, pid, { csv: CSV, mapping, chunkRows: 50 });
   return { name, pid, db };
 }
 

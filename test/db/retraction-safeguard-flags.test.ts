@@ -4,11 +4,11 @@
  * same transaction, and scrubs them from the undo history; flags on documents that stay are kept.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { confirmRetraction, deleteForRetention, execute, listSafeguardFlags, openChorusDb, plainCodec, setCodec, type StorageCodec } from '../../renderer/db';
+import { confirmRetraction, deleteForRetention, execute, listSafeguardFlags, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
 import { detectSafeguarding } from '../../shared/safeguarding/detect';
 import { proposalsFor } from '../../shared/safeguarding/flags';
 import { smallBundle } from './fixtures';
-import { freshAesCodec } from './aes-codec';
+import { RANDOM_KEY_CODECS } from './aes-codec';
 
 const DISCLOSURE = 'The officer was kind. He is still coming to my house every night and I want to die.';
 
@@ -32,12 +32,7 @@ async function seeded() {
 
 afterEach(() => setCodec(plainCodec));
 
-const codecs: [string, () => Promise<StorageCodec>][] = [
-  ['plain codec', async () => plainCodec],
-  ['AES-GCM codec', freshAesCodec],
-];
-
-describe.each(codecs)('the purge removes safeguarding flags (%s)', (_name, codec) => {
+describe.each(RANDOM_KEY_CODECS)('the purge removes safeguarding flags (%s)', (_name, codec) => {
   it('confirming a document retraction deletes that document’s flags (and their history), and keeps the others', async () => {
     setCodec(await codec());
     const { db, pid, keep, gone, goneFlagId } = await seeded();

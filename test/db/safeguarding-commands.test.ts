@@ -5,13 +5,14 @@
  * commands change nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { execute, listSafeguardFlags, countOpenSafeguardFlags, openChorusDb, plainCodec, setCodec, type ChorusDb, type StorageCodec } from '../../renderer/db';
+import { execute, listSafeguardFlags, countOpenSafeguardFlags, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
 import { MemoryProject } from '../../shared/commands/memory';
 import { seededGuids } from '../../shared/model';
 import { detectSafeguarding } from '../../shared/safeguarding/detect';
 import { proposalsFor, type FlagProposal } from '../../shared/safeguarding/flags';
 import { smallBundle } from './fixtures';
-import { freshAesCodec } from './aes-codec';
+import { RANDOM_KEY_CODECS } from './aes-codec';
+import { snapshot } from './test-store';
 
 const DISCLOSURE = 'The officer was kind. He is still coming to my house every night and I want to die.';
 
@@ -31,20 +32,9 @@ async function seeded() {
   return { db, b, pid: b.project.id, docId: b.documents[1]!.id };
 }
 
-async function everything(db: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
 afterEach(() => setCodec(plainCodec));
 
-const codecs: [string, () => Promise<StorageCodec>][] = [
-  ['plain codec', async () => plainCodec],
-  ['AES-GCM codec', freshAesCodec],
-];
-
-describe.each(codecs)('safeguarding commands with the %s', (_name, codec) => {
+describe.each(RANDOM_KEY_CODECS)('safeguarding commands with the %s', (_name, codec) => {
   it('flagDisclosures adds each passage once, not undoable, audited with ids and counts only', async () => {
     setCodec(await codec());
     const { db, pid, docId } = await seeded();
@@ -92,13 +82,13 @@ describe.each(codecs)('safeguarding commands with the %s', (_name, codec) => {
     const { db, pid, docId } = await seeded();
     const [p] = proposalsFor(docId, detectSafeguarding(DISCLOSURE));
     const { result } = await execute(db, pid, { type: 'flagDisclosures', origin: 'coding', flags: [p!] });
-    const before = await everything(db);
+    const before = await snapshot(db);
     const stranger: FlagProposal = { ...p!, documentId: seededGuids(9)() };
     await expect(execute(db, pid, { type: 'flagDisclosures', origin: 'coding', flags: [{ ...p!, start: 0, end: 1, category: 'self-harm' }, stranger] })).rejects.toThrow(/not in this project/);
     await expect(execute(db, pid, { type: 'flagDisclosures', origin: 'coding', flags: [{ ...p!, end: DISCLOSURE.length + 5 }] })).rejects.toThrow(/past the end/);
     await expect(execute(db, pid, { type: 'reviewSafeguardFlag', flagId: seededGuids(10)(), outcome: 'reviewed-no-action', reviewedBy: 'Sam' })).rejects.toThrow(/No such safeguarding flag/);
     await expect(execute(db, pid, { type: 'reviewSafeguardFlag', flagId: result.added[0]!.id, outcome: 'reviewed-no-action', reviewedBy: '  ' })).rejects.toThrow(/reviewer/);
-    expect(await everything(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 

@@ -23,19 +23,13 @@ import {
 } from '../../renderer/db';
 import { smallBundle } from './fixtures';
 import { eachCodec } from './aes-codec';
+import { snapshot } from './test-store';
 
 let db: ChorusDb;
 let n = 0;
 beforeEach(async () => {
   db = await openChorusDb(`store-test-${++n}`);
 });
-
-/** Every row of every table, to compare whole-store states. */
-async function snapshot(d: ChorusDb) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of d.tables) out[t.name] = await t.toArray();
-  return out;
-}
 
 eachCodec(() => {
   describe('projects', () => {

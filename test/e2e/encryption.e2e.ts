@@ -6,11 +6,10 @@
  * answer text is anywhere in IndexedDB.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
+import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
+import { dumpIndexedDb } from './indexeddb-dump';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -29,13 +28,8 @@ const csv = ['Response ID,Area,Experience,What could improve', ...ROWS.map((r) =
 /** What the CSV should become: one document per non-empty answer, one response per row. */
 const EXPECTED_DOCUMENTS = ROWS.reduce((n, r) => n + (r.experience ? 1 : 0) + (r.improve ? 1 : 0), 0);
 
-async function hook(): Promise<Record<string, string>> {
-  const out = await build({ entryPoints: [path.join(REPO_ROOT, 'test/e2e/journey/store-hook.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'chrome120', logLevel: 'error' });
-  return { [step.STORE_HOOK_PATH]: out.outputFiles[0]!.text };
-}
-
 describe.skipIf(reason !== null)('Encryption at rest (Chromium)', () => {
-  const app = useApp(hook);
+  const app = useApp();
 
   it('creates an encrypted project, imports a CSV, locks on reload, refuses a wrong passphrase and stores no plain text', async () => {
     const { page, errors } = await app.open();
@@ -77,7 +71,7 @@ describe.skipIf(reason !== null)('Encryption at rest (Chromium)', () => {
     // the key was in memory only: a reload shows the unlock screen
     await page.reload();
     await page.getByRole('form', { name: `“${PROJECT}” is locked` }).waitFor({ timeout: 60_000 });
-    const stored = await step.dumpStore(page);
+    const stored = await dumpIndexedDb(page);
     expect(stored).toContain(PROJECT); // (the dump is real: the project's name is stored in clear)
     expect(stored).not.toContain(PLANT);
     expect(stored.match(/Quokka/g)).toBeNull();
@@ -87,7 +81,7 @@ describe.skipIf(reason !== null)('Encryption at rest (Chromium)', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toMatch(/^The passphrase is not the one this project was locked with\. Nothing was changed/);
-    expect(await step.dumpStore(page)).toBe(stored);
+    expect(await dumpIndexedDb(page)).toBe(stored);
     await screenshot(page, 'encryption-unlock');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -129,7 +123,7 @@ describe.skipIf(reason !== null)('Encryption at rest (Chromium)', () => {
     await projectsDialog.getByText(/as a copy .* stored encrypted with the bundle’s passphrase/).waitFor({ timeout: 120_000 });
     await projectsDialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => count.textContent(), { timeout: 60_000 }).toBe(`${EXPECTED_DOCUMENTS} documents`);
-    expect(await step.dumpStore(page)).not.toContain(PLANT);
+    expect(await dumpIndexedDb(page)).not.toContain(PLANT);
 
     // Lock now drops the key: back to the unlock screen
     await page.getByRole('button', { name: 'Lock now' }).click();

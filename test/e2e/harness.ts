@@ -46,8 +46,8 @@ export interface StaticServer {
 
 /**
  * Serve `root` on 127.0.0.1 at a free port. Paths outside `root` are refused. `extra` serves
- * test-only scripts (by URL path, e.g. '/__test__/store.js') from the app's own origin, so the
- * app's CSP allows them; the production build has no test hook.
+ * test-only scripts (by URL path, e.g. '/__test__/store.js'; a page if the path ends in .html)
+ * from the app's own origin, so the app's CSP allows them; the production build has no test hook.
  */
 export async function serveStatic(root: string = DIST, extra: Record<string, string> = {}): Promise<StaticServer> {
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -57,7 +57,7 @@ export async function serveStatic(root: string = DIST, extra: Record<string, str
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const script = extra[pathname];
     if (script !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(script);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(pathname)] ?? TYPES['.js']!, 'cache-control': 'no-store' }).end(script);
       return;
     }
     const file = pathname === AXE_URL_PATH ? AXE : path.join(root, pathname === '/' ? 'index.html' : pathname);

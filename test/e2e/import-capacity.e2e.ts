@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
+import { dumpIndexedDb } from './indexeddb-dump';
 import { realisticSurvey, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
 import { checkCapacity, formatSize } from '../../shared/import/capacity';
 
@@ -25,32 +26,6 @@ const FAKE_ESTIMATE = `(() => {
 })();`;
 
 const setEstimate = (page: Page, e: { quota: number; usage: number }) => page.evaluate((x) => localStorage.setItem('test-estimate', JSON.stringify(x)), e);
-
-/** Every object store's rows as JSON (the whole store, to prove nothing was written). */
-function dumpStore(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('chorus');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown[]> = {};
-          for (const n of names) {
-            const req = tx.objectStore(n).getAll();
-            req.onsuccess = () => (out[n] = req.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(JSON.stringify(out, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)));
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
 
 describe.skipIf(reason !== null)('Import: will it fit? (Chromium)', () => {
   const app = useApp();
@@ -78,13 +53,13 @@ describe.skipIf(reason !== null)('Import: will it fit? (Chromium)', () => {
     const blocked = checkCapacity([file], small);
     expect(blocked.verdict).toBe('will-not-fit');
     await setEstimate(page, small);
-    const before = await dumpStore(page);
+    const before = await dumpIndexedDb(page);
     await page.getByRole('button', { name: 'Scan for personal data' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'will not fit' });
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toBe(blocked.message);
     expect(blocked.message).toContain(`“feedback.csv” will not fit: importing it needs about ${formatSize(blocked.estimate.storage)} of storage and only 40 KB is free`);
-    await expect.poll(() => dumpStore(page)).toBe(before);
+    await expect.poll(() => dumpIndexedDb(page)).toBe(before);
     // still on the files, nothing scanned
     expect(await page.getByRole('heading', { name: 'Review personal data before importing' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Scan for personal data' }).waitFor();
@@ -107,7 +82,7 @@ describe.skipIf(reason !== null)('Import: will it fit? (Chromium)', () => {
     for (let i = 0, n = await groups.count(); i < n; i++) await groups.nth(i).getByRole('button', { name: /^(Redact|Pseudonymise) all/ }).first().click();
     await page.getByRole('button', { name: /^Import [\d,]+ documents$/ }).click();
     await page.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 120_000 });
-    expect(await dumpStore(page)).not.toBe(before);
+    expect(await dumpIndexedDb(page)).not.toBe(before);
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
+import { dumpIndexedDb } from './indexeddb-dump';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -50,34 +51,8 @@ function workbook(): Buffer {
 const transcript = () =>
   buildDocx(['Interviewer: How did the police respond when you first called?', 'P1: They came quickly. [inaudible 00:05:15] The officer gave me a crime number.', 'Interviewer: Was anything unclear?', 'P1: Only what happens at court.']);
 
-/** Everything in every IndexedDB store of the app, as one JSON string. */
-async function dumpStore(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('chorus');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown[]> = {};
-          for (const n of names) {
-            const req = tx.objectStore(n).getAll();
-            req.onsuccess = () => (out[n] = req.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(JSON.stringify(out));
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 async function counts(page: Page): Promise<Record<string, number>> {
-  const all = JSON.parse(await dumpStore(page)) as Record<string, unknown[]>;
+  const all = JSON.parse(await dumpIndexedDb(page)) as Record<string, unknown[]>;
   return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.length]));
 }
 
@@ -173,7 +148,7 @@ describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
     await screenshot(page, 'import-4-summary');
     await expectAccessible(page);
 
-    const dump = await dumpStore(page);
+    const dump = await dumpIndexedDb(page);
     expect(dump).not.toContain(PHONE);
     expect(dump).not.toContain('900123');
     expect(dump).toContain('[PHONE]');
@@ -238,7 +213,7 @@ describe.skipIf(reason !== null)('Import workspace (Chromium)', () => {
     await screenshot(page, 'import-10-review-survey-kept');
     await page.getByRole('button', { name: /^Import 60 documents$/ }).click();
     await page.getByRole('heading', { name: 'Import complete' }).waitFor();
-    const dump = await dumpStore(page);
+    const dump = await dumpIndexedDb(page);
     expect(dump).toContain('Dr Okafor');
     expect(dump).toContain('Sister Achterberg');
     expect(dump).toContain('PTS - Patient Transport');

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
 import * as step from './journey/steps';
+import { dumpIndexedDb } from './indexeddb-dump';
 import { expectScreenMatches, screenTable, type ScreenTable } from './journey/figures';
 import type { Page } from 'playwright-core';
 import { prepareIndex, type CooccurrenceUnit } from '../../shared/analysis';
@@ -238,7 +239,7 @@ describe.skipIf(reason !== null)('Analyst journey on imported data (Chromium)', 
     lap('checks');
 
     // 8. no planted name, phone number or email anywhere in the store or in any export
-    const dump = await step.dumpStore(page);
+    const dump = await dumpIndexedDb(page);
     expect(storeLeaks(dump, planted, transcript.speakers)).toEqual([]);
     for (const { csv } of [...shown, { csv: agreementCsv }]) expect(leaks(csv.text, planted, csv.name)).toEqual([]);
     expect(s.errors).toEqual([]);

@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, DIST, REPO_ROOT, screenshot, seriousA11yViolations, serveStatic, skipReason, type StaticServer } from './harness';
 import * as step from './journey/steps';
+import { dumpIndexedDb } from './indexeddb-dump';
 import { writeQdpx } from '../../shared/exchange/qdpx-write';
 import { unzipSync } from 'fflate';
 
@@ -146,7 +147,7 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       const doc = before.documents.find((d) => d.text.includes(GONE.transcript))!;
       expect(answer.participantId).toBeTruthy();
       expect(before.codings.filter((c) => c.documentId === doc.id).length).toBe(1);
-      const dumpBefore = await step.dumpStore(page);
+      const dumpBefore = await dumpIndexedDb(page);
       for (const t of [...Object.values(GONE), ...Object.values(KEEP)]) expect(textCount(dumpBefore, t), t).toBeGreaterThan(0);
 
       // 3. retract the participant in Data governance: pending (hidden, undoable), then confirmed
@@ -193,7 +194,7 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
 
       // 5. IndexedDB through the API and every export made afterwards
-      const dump = await step.dumpStore(page);
+      const dump = await dumpIndexedDb(page);
       const apiResidue = Object.values(GONE).reduce((n, t) => n + textCount(dump, t), 0);
       const after = await step.readBundle(page, PROJECT);
       const qdpx = unzipSync(writeQdpx(after));

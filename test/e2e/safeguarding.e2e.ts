@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
+import { dumpIndexedDb } from './indexeddb-dump';
 import { detectSafeguarding } from '../../shared/safeguarding/detect';
 import { proposalsFor } from '../../shared/safeguarding/flags';
 
@@ -59,7 +60,7 @@ interface StoredFlag {
 }
 
 async function storedFlags(page: Page, projectId: string): Promise<StoredFlag[]> {
-  const all = JSON.parse(await step.dumpStore(page)) as { safeguardFlags?: StoredFlag[] };
+  const all = JSON.parse(await dumpIndexedDb(page)) as { safeguardFlags?: StoredFlag[] };
   return (all.safeguardFlags ?? []).filter((f) => f.projectId === projectId);
 }
 

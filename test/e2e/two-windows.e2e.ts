@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import * as step from './journey/steps';
+import { dumpIndexedDb } from './indexeddb-dump';
 import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
 import { auditCsv, filterAudit } from '../../shared/audit/log';
 import type { AuditEvent } from '../../shared/model';
@@ -120,7 +121,7 @@ describe.skipIf(reason !== null)('Two tabs on one project (Chromium)', () => {
     await table.getByRole('row').nth(1).waitFor();
     const coder = (await tab1.getByLabel('Coding as').locator('option:checked').textContent())!.replace(/\s*\(.*\)$/, '');
     const pid = (await step.readBundle(tab1, PROJECT)).project.id;
-    const log = (JSON.parse(await step.dumpStore(tab1)) as { audit: AuditEvent[] }).audit.filter((a) => a.projectId === pid).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+    const log = (JSON.parse(await dumpIndexedDb(tab1)) as { audit: AuditEvent[] }).audit.filter((a) => a.projectId === pid).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     expect(log.filter((a) => a.action === 'import.commit')).toHaveLength(2);
     expect(log.filter((a) => a.actor !== coder).map((a) => a.action)).toEqual([]);
     expect(JSON.stringify(log.map(({ actor: _a, ...r }) => r))).not.toContain('Written in tab');

@@ -186,12 +186,6 @@ export async function readBundle(page: Page, projectName: string): Promise<Proje
   return page.evaluate((name) => (window as unknown as { __chorusStore: { bundle: (n: string) => Promise<ProjectBundle> } }).__chorusStore.bundle(name), projectName);
 }
 
-/** Every IndexedDB store of the app, raw, as JSON text. */
-export async function dumpStore(page: Page): Promise<string> {
-  await installHook(page);
-  return page.evaluate(() => (window as unknown as { __chorusStore: { dumpAll: () => Promise<string> } }).__chorusStore.dumpAll());
-}
-
 const caption = (page: Page) => page.locator('.result-table caption').first();
 
 /** Wait until the result shown differs from `before` (by caption) and nothing is running; returns its caption. */
