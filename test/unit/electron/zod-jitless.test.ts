@@ -7,6 +7,7 @@ const root = path.resolve(__dirname, '../../..');
 const ENTRIES = [
   'renderer/main.tsx',
   'renderer/workers/analysis.worker.ts',
+  'renderer/workers/detect.worker.ts',
   'renderer/workers/grid.worker.ts',
   'renderer/workers/project-file.worker.ts',
   'renderer/workers/import.worker.ts',
