@@ -107,7 +107,59 @@ type Kind =
 
 const KINDS: Kind[] = ALTS.map(([k]) => k);
 const WORD_GROUP = KINDS.length; // the capitalised-word group is the last one
-const COMBINED = new RegExp(ALTS.map(([, s]) => `(${s})`).join('|'), 'g');
+/** Sticky: tried only at the positions where an alternative can begin (see nextCandidate). */
+const COMBINED = new RegExp(ALTS.map(([, s]) => `(${s})`).join('|'), 'y');
+/**
+ * Where an alternative of COMBINED can begin, apart from a lower-case letter with a digit 1–3 places
+ * on ("ls6 2ab", "ab 12 34 56 c", "yr15 hgk"; see nextCandidate): a digit, a capital (or a letter of
+ * Latin Extended-A), "@", "+44", "(0", "." before a lower-case letter, "http(s)://", "www.", "flat".
+ * Every alternative of this pattern is one character long. Skipping the other positions (lower-case
+ * letters inside words, spaces) is what makes the scan cheap: most of a text is never tried.
+ */
+const CANDIDATE = new RegExp(`[0-9${UP}@]|\\+(?=44)|\\((?=0)|\\.(?=[a-z])|h(?=ttps?:\\/\\/)|w(?=ww\\.)|f(?=lat)`, 'g');
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isLowerCode = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * The first position at or after `from` where COMBINED can match, or -1 (a sticky match there may
+ * still fail). Exactly the positions a global search of COMBINED would try with success are among
+ * those returned, in order: a position CANDIDATE skips is a lower-case letter that can only start
+ * a match with a digit at most 3 places on, and that digit is itself a candidate, so such a
+ * letter lies at most 3 places before the candidate found.
+ */
+function nextCandidate(text: string, from: number): number {
+  CANDIDATE.lastIndex = from;
+  if (!CANDIDATE.test(text)) return -1;
+  return CANDIDATE.lastIndex - 1;
+}
+
+/** Whether a lower-case letter at `i` has a digit 1–3 places on (the only way one skipped by CANDIDATE can begin a match). */
+function lowerBeforeDigit(text: string, i: number): boolean {
+  return isLowerCode(text.charCodeAt(i)) && (isDigitCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 2)) || isDigitCode(text.charCodeAt(i + 3)));
+}
+
+/**
+ * The next match of COMBINED at or after `from`, as a global search would find it (COMBINED's
+ * lastIndex is left at its end), or null.
+ */
+function nextMatch(text: string, from: number): RegExpExecArray | null {
+  const re = COMBINED;
+  let pos = from;
+  for (;;) {
+    const j = nextCandidate(text, pos);
+    if (j < 0) return null;
+    for (let i = Math.max(pos, j - 3); i < j; i++) {
+      if (!lowerBeforeDigit(text, i)) continue;
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m !== null) return m;
+    }
+    re.lastIndex = j;
+    const m = re.exec(text);
+    if (m !== null) return m;
+    pos = j + 1;
+  }
+}
 
 const PRIORITY: Record<PiiType, number> = {
   email: 12,
@@ -167,7 +219,7 @@ const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ety|hood|ship|ance|ence|i
 /** What may stand just before a mid-sentence capitalised pair: a lower-case word, a comma, a bracket. */
 const MID_SENTENCE_BEFORE = /(?:[a-z,;(]|\b(?:by|to|from|with|and|contact))\s+$/;
 const LOWER_CONTEXT =
-  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|bf|gf|hubby|fella|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
+  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|bf|gf|hubby|fella|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/y;
 /** The next name of a lower-case list: "my kids riley and jade", "my sons tom, sam and joe". */
 const LOWER_LIST_NEXT = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)([a-z][a-z'-]+)/;
 /**
@@ -179,7 +231,7 @@ const LOWER_NOUN_NAMES = new Set(
 );
 /** A lower-case street where someone lives: "he lives on marsh lane", "moved to 9 kestrel close". */
 const LOWER_STREET =
-  /\b(?:lives?|living|lived|moved|moving|stays?|staying|resides?)\s+(?:on|at|in|to|near|round|off)\s+((?:\d{1,4}[a-z]?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|mews|way))\b/g;
+  /\b(?:lives?|living|lived|moved|moving|stays?|staying|resides?)\s+(?:on|at|in|to|near|round|off)\s+((?:\d{1,4}[a-z]?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|mews|way))\b/y;
 /** Words that make "the high street", "our road", "a quiet close" generic rather than an address. */
 const GENERIC_STREET_WORDS = new Set(
   'the a an my his her our their your same this that next main high back busy quiet long new old other one end top bottom local nearby each every any some whole'.split(' '),
@@ -290,9 +342,9 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
   const tokens: Token[] = [];
 
   const re = COMBINED; // module-level and reused: detectPii never re-enters itself
-  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  // the handlers below may move re.lastIndex (past an e-mail, back to a fallback position): the next search starts there
+  for (let from = 0; (m = nextMatch(text, from)) !== null; from = re.lastIndex) {
     const s = m.index;
     const str = m[0];
     const e = s + str.length;
@@ -419,17 +471,18 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
     }
   }
 
+  const triggers = findTriggers(text);
   if (want('person')) {
     assembleNames(text, tokens, add);
-    lowerCaseNames(text, add);
-    namesAfterLowerTitles(text, add);
+    lowerCaseNames(text, triggers, add);
+    namesAfterLowerTitles(text, triggers, add);
   }
-  if (want('address')) lowerCaseStreets(text, add);
+  if (want('address')) lowerCaseStreets(text, triggers, add);
 
   let out = resolveOverlaps(found);
   if (wanted) out = out.filter((f) => wanted.has(f.type));
   // national schemes named like people ("Ask for Ani" at pharmacies, "Ask for Angela" in bars) are never personal data
-  if (/\bask for an[gi]/i.test(text)) out = applyAllowList(text, out, SCHEME_NAMES);
+  if (triggers.ask && ASK_FOR_SCHEME.test(text)) out = applyAllowList(text, out, SCHEME_NAMES);
   if (options.allowList && options.allowList.length > 0) out = applyAllowList(text, out, options.allowList);
   return out;
 }
@@ -589,12 +642,82 @@ function orgAfter(text: string, tokens: readonly Token[], j: number, prev: Token
   return ORG_HEADS.has(w) || (roles && ROLE_HEADS.has(w));
 }
 
-/** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
-function lowerCaseNames(text: string, add: Add): void {
-  const re = LOWER_CONTEXT;
+/**
+ * The lower-case passes (LOWER_CONTEXT, LOWER_AFTER_TITLE, LOWER_STREET) and the "Ask for Angela"
+ * test each begin with `\b` and a word from a short list, followed by a space, a full stop or white
+ * space. One scan finds those words (TRIGGER); each pass then runs its own sticky regex only where
+ * one of its words begins, which is everywhere a global search of it could match.
+ */
+const CONTEXT_TRIGGER = /^(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir|called|named|name)$/;
+const TITLE_TRIGGER = /^(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)$/;
+const STREET_TRIGGER = /^(?:lives?|living|lived|moved|moving|stays?|staying|resides?)$/;
+const ASK_TRIGGER = /^[Aa][Ss][Kk]$/;
+const ASK_FOR_SCHEME = /\bask for an[gi]/i;
+const innerOf = (anchored: RegExp): string => anchored.source.replace(/^\^(?:\(\?:)?/, '').replace(/\)?\$$/, '');
+export const TRIGGER = new RegExp(`\\b(?:${[CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|')})(?=[\\s.])`, 'g');
+const CONTEXT_BIT = 1;
+const TITLE_BIT = 2;
+const STREET_BIT = 4;
+const ASK_BIT = 8;
+/** Which passes a trigger word begins (the words are few: a small, fixed memo). */
+const triggerMemo = new Map<string, number>();
+function triggerBits(w: string): number {
+  let bits = triggerMemo.get(w);
+  if (bits === undefined) {
+    bits =
+      (CONTEXT_TRIGGER.test(w) ? CONTEXT_BIT : 0) | (TITLE_TRIGGER.test(w) ? TITLE_BIT : 0) | (STREET_TRIGGER.test(w) ? STREET_BIT : 0) | (ASK_TRIGGER.test(w) ? ASK_BIT : 0);
+    triggerMemo.set(w, bits);
+  }
+  return bits;
+}
+
+interface Triggers {
+  /** Where each trigger word begins, in order, and which passes it begins. */
+  starts: number[];
+  bits: number[];
+  /** Whether "ask" was seen (the "Ask for Angela" test can only match at one). */
+  ask: boolean;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+export function findTriggers(text: string): Triggers {
+  const t: Triggers = { starts: [], bits: [], ask: false };
+  const re = TRIGGER;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    // the word is all letters and begins at a word boundary: walk back to its start
+    let start = end - 1;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    const bits = triggerBits(text.slice(start, end));
+    if (bits & ASK_BIT) t.ask = true;
+    t.starts.push(start);
+    t.bits.push(bits);
+  }
+  return t;
+}
+
+/** The matches of the sticky `re` (one of the lower-case passes) that a global search of it would find, in order. */
+function triggeredMatches(text: string, t: Triggers, bit: number, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  for (let k = 0; k < t.starts.length; k++) {
+    const p = t.starts[k]!;
+    if ((t.bits[k]! & bit) === 0 || p < lastEnd) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m !== null) {
+      out.push(m);
+      lastEnd = re.lastIndex;
+    }
+  }
+  return out;
+}
+
+/** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
+function lowerCaseNames(text: string, triggers: Triggers, add: Add): void {
+  for (const m of triggeredMatches(text, triggers, CONTEXT_BIT, LOWER_CONTEXT)) {
     let w = m[1] ?? m[2];
     let end = m.index + m[0].length;
     // Take the first name, then any further names of a list ("riley and jade").
@@ -609,12 +732,9 @@ function lowerCaseNames(text: string, add: Add): void {
 }
 
 /** "dr pelly", "Dr kilduf", "doctor kamvary": a lower-case word after a title that is no English word is a surname. */
-const LOWER_AFTER_TITLE = /\b(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)\.?\s+([a-z][a-z'-]{2,})\b/g;
-function namesAfterLowerTitles(text: string, add: Add): void {
-  const re = LOWER_AFTER_TITLE;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+const LOWER_AFTER_TITLE = /\b(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)\.?\s+([a-z][a-z'-]{2,})\b/y;
+function namesAfterLowerTitles(text: string, triggers: Triggers, add: Add): void {
+  for (const m of triggeredMatches(text, triggers, TITLE_BIT, LOWER_AFTER_TITLE)) {
     const w = m[1]!;
     const cap = w[0]!.toUpperCase() + w.slice(1);
     const end = m.index + m[0].length;
@@ -631,11 +751,8 @@ function isLowerGivenName(w: string): boolean {
 }
 
 /** Lower-case streets after a verb of living ("lives on marsh lane"), unless generic ("the high street"). */
-function lowerCaseStreets(text: string, add: Add): void {
-  const re = LOWER_STREET;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+function lowerCaseStreets(text: string, triggers: Triggers, add: Add): void {
+  for (const m of triggeredMatches(text, triggers, STREET_BIT, LOWER_STREET)) {
     if (m[2]!.split(/\s+/).some((w) => GENERIC_STREET_WORDS.has(w))) continue;
     const end = m.index + m[0].length;
     add('address', end - m[1]!.length, end, 0.6);
