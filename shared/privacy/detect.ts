@@ -334,11 +334,8 @@ interface Token {
 /** Scan `text` for personal data. Findings are sorted by start and never overlap. */
 export function detectPii(text: string, options: DetectOptions = {}): PiiFinding[] {
   const wanted = options.types ? new Set<PiiType>(options.types) : null;
-  const want = (t: PiiType): boolean => wanted === null || wanted.has(t);
   const found: PiiFinding[] = [];
-  const add = (type: PiiType, start: number, end: number, confidence: number): void => {
-    if (end > start) found.push({ type, start, end, confidence });
-  };
+  sink = found;
   const tokens: Token[] = [];
 
   const re = COMBINED; // module-level and reused: detectPii never re-enters itself
@@ -472,12 +469,12 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
   }
 
   const triggers = findTriggers(text);
-  if (want('person')) {
+  if (wanted === null || wanted.has('person')) {
     assembleNames(text, tokens, add);
     lowerCaseNames(text, triggers, add);
     namesAfterLowerTitles(text, triggers, add);
   }
-  if (want('address')) lowerCaseStreets(text, triggers, add);
+  if (wanted === null || wanted.has('address')) lowerCaseStreets(text, triggers, add);
 
   let out = resolveOverlaps(found);
   if (wanted) out = out.filter((f) => wanted.has(f.type));
@@ -488,6 +485,13 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
 }
 
 type Add = (type: PiiType, start: number, end: number, confidence: number) => void;
+
+/** Where `add` puts findings: the list of the detectPii call under way (set at its start; detectPii never re-enters itself). */
+let sink: PiiFinding[] = [];
+/** Module-level rather than a closure per call: the scan runs once per text, hundreds of thousands of times in an import. */
+const add: Add = (type, start, end, confidence) => {
+  if (end > start) sink.push({ type, start, end, confidence });
+};
 
 function dateFinding(text: string, s: number, e: number, year: number | null, add: Add): void {
   if (DOB_BEFORE.test(before(text, s, 45)) || DOB_AFTER.test(text.slice(e, e + 8))) add('dob', s, e, 0.9);
@@ -541,17 +545,13 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 function assembleNames(text: string, tokens: Token[], add: Add): void {
   const n = tokens.length;
   let lastPersonEnd = -1;
-  const addPerson = (start: number, end: number, conf: number): void => {
-    add('person', start, end, conf);
-    lastPersonEnd = end;
-  };
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
     const k = t.kind;
     if (k === 'surnameAmb' && /\b(?:dr|doctor|nurse|drs)\s+$/i.test(before(text, t.start, 8)) && /[a-z]/.test(before(text, t.start, 8))) {
       // "the doctor Baker", "dr Hill": a lower-case title before a surname that is also a word
-      addPerson(t.start, t.end, 0.7);
+      add('person', t.start, lastPersonEnd = t.end, 0.7);
       i++;
       continue;
     }
@@ -571,7 +571,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
           PERSON_AFTER.test(text.slice(t.end, t.end + 48)))
       ) {
         // One unknown word named by its surroundings: a list of people, "I rang X", "X rang me back".
-        addPerson(t.start, t.end, 0.6);
+        add('person', t.start, lastPersonEnd = t.end, 0.6);
         i++;
         continue;
       }
@@ -589,7 +589,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
         !ROLE_HEADS.has(text.slice(next.start, next.end)) &&
         !orgAfter(text, tokens, i + 2, next, true)
       ) {
-        addPerson(t.start, next.end, 0.6);
+        add('person', t.start, lastPersonEnd = next.end, 0.6);
         i += 2;
       } else i++;
       continue;
@@ -600,7 +600,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       while (j < n && tokens[j]!.kind === 'title' && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       const first = j;
       while (j < n && j - first < 3 && (NAME_PART.has(tokens[j]!.kind) || (j === first && AMBIGUOUS_SURNAMES.has(text.slice(tokens[j]!.start, tokens[j]!.end)))) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
-      if (j > first) addPerson(tokens[first]!.start, prev.end, 0.9);
+      if (j > first) add('person', tokens[first]!.start, lastPersonEnd = prev.end, 0.9);
       i = Math.max(j, i + 1);
       continue;
     }
@@ -628,7 +628,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     // "surgery in Chelsea", "at Chelsea and Westminster": a lone first name after a place preposition is a place
     if (conf > 0 && runLen === 1 && k === 'given' && /\b(?:in|at|near)\s+$/i.test(before(text, t.start, 6))) conf = 0;
     if (conf > 0) {
-      addPerson(t.start, prev.end, conf);
+      add('person', t.start, lastPersonEnd = prev.end, conf);
       i = j;
     } else i++;
   }
@@ -761,30 +761,34 @@ function lowerCaseStreets(text: string, triggers: Triggers, add: Add): void {
 
 function resolveOverlaps(found: PiiFinding[]): PiiFinding[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const score = (x: PiiFinding): number => PRIORITY[x.type] * 10 + x.confidence + (x.end - x.start) * 1e-6;
   const out: PiiFinding[] = [];
   let cluster: PiiFinding[] = [];
   let clusterEnd = -1;
-  const flush = (): void => {
-    if (cluster.length === 1) out.push(cluster[0]!);
-    else if (cluster.length > 1) {
-      // Overlapping candidates: keep the strongest (priority, then confidence, then length), greedily.
-      const kept: PiiFinding[] = [];
-      for (const f of [...cluster].sort((a, b) => score(b) - score(a))) {
-        if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
-      }
-      kept.sort((a, b) => a.start - b.start);
-      out.push(...kept);
-    }
-    cluster = [];
-  };
   for (const f of found) {
-    if (f.start >= clusterEnd) flush();
+    if (f.start >= clusterEnd) {
+      flushCluster(cluster, out);
+      cluster = [];
+    }
     cluster.push(f);
     clusterEnd = Math.max(clusterEnd, f.end);
   }
-  flush();
+  flushCluster(cluster, out);
   return out;
+}
+
+const overlapScore = (x: PiiFinding): number => PRIORITY[x.type] * 10 + x.confidence + (x.end - x.start) * 1e-6;
+
+function flushCluster(cluster: PiiFinding[], out: PiiFinding[]): void {
+  if (cluster.length === 1) out.push(cluster[0]!);
+  else if (cluster.length > 1) {
+    // Overlapping candidates: keep the strongest (priority, then confidence, then length), greedily.
+    const kept: PiiFinding[] = [];
+    for (const f of [...cluster].sort((a, b) => overlapScore(b) - overlapScore(a))) {
+      if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    out.push(...kept);
+  }
 }
 
 const normTerm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
