@@ -107,60 +107,8 @@ type Kind =
 
 const KINDS: Kind[] = ALTS.map(([k]) => k);
 const WORD_GROUP = KINDS.length; // the capitalised-word group is the last one
-/** Sticky: tried only at the positions where an alternative can begin (see nextCandidate). */
+/** Sticky: tried only at the positions where an alternative can begin (see scanPositions). */
 const COMBINED = new RegExp(ALTS.map(([, s]) => `(${s})`).join('|'), 'y');
-/**
- * Where an alternative of COMBINED can begin, apart from a lower-case letter with a digit 1–3 places
- * on ("ls6 2ab", "ab 12 34 56 c", "yr15 hgk"; see nextCandidate): a digit, a capital (or a letter of
- * Latin Extended-A), "@", "+44", "(0", "." before a lower-case letter, "http(s)://", "www.", "flat".
- * Every alternative of this pattern is one character long. Skipping the other positions (lower-case
- * letters inside words, spaces) is what makes the scan cheap: most of a text is never tried.
- */
-const CANDIDATE = new RegExp(`[0-9${UP}@]|\\+(?=44)|\\((?=0)|\\.(?=[a-z])|h(?=ttps?:\\/\\/)|w(?=ww\\.)|f(?=lat)`, 'g');
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-const isLowerCode = (c: number): boolean => c >= 97 && c <= 122;
-
-/**
- * The first position at or after `from` where COMBINED can match, or -1 (a sticky match there may
- * still fail). Exactly the positions a global search of COMBINED would try with success are among
- * those returned, in order: a position CANDIDATE skips is a lower-case letter that can only start
- * a match with a digit at most 3 places on, and that digit is itself a candidate, so such a
- * letter lies at most 3 places before the candidate found.
- */
-function nextCandidate(text: string, from: number): number {
-  CANDIDATE.lastIndex = from;
-  if (!CANDIDATE.test(text)) return -1;
-  return CANDIDATE.lastIndex - 1;
-}
-
-/** Whether a lower-case letter at `i` has a digit 1–3 places on (the only way one skipped by CANDIDATE can begin a match). */
-function lowerBeforeDigit(text: string, i: number): boolean {
-  return isLowerCode(text.charCodeAt(i)) && (isDigitCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 2)) || isDigitCode(text.charCodeAt(i + 3)));
-}
-
-/**
- * The next match of COMBINED at or after `from`, as a global search would find it (COMBINED's
- * lastIndex is left at its end), or null.
- */
-function nextMatch(text: string, from: number): RegExpExecArray | null {
-  const re = COMBINED;
-  let pos = from;
-  for (;;) {
-    const j = nextCandidate(text, pos);
-    if (j < 0) return null;
-    for (let i = Math.max(pos, j - 3); i < j; i++) {
-      if (!lowerBeforeDigit(text, i)) continue;
-      re.lastIndex = i;
-      const m = re.exec(text);
-      if (m !== null) return m;
-    }
-    re.lastIndex = j;
-    const m = re.exec(text);
-    if (m !== null) return m;
-    pos = j + 1;
-  }
-}
-
 const PRIORITY: Record<PiiType, number> = {
   email: 12,
   url: 11,
@@ -339,9 +287,34 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
   const tokens: Token[] = [];
 
   const re = COMBINED; // module-level and reused: detectPii never re-enters itself
+  const at = scanPositions(text);
+  const cands = at.candidates;
+  let k = 0;
   let m: RegExpExecArray | null;
   // the handlers below may move re.lastIndex (past an e-mail, back to a fallback position): the next search starts there
-  for (let from = 0; (m = nextMatch(text, from)) !== null; from = re.lastIndex) {
+  for (let from = 0; ; from = re.lastIndex) {
+    // the next match at or after `from`, as a global search would find it (see scanPositions)
+    m = null;
+    let pos = from;
+    while (m === null && k < cands.length) {
+      const j = cands[k]!;
+      if (j < pos) {
+        k++;
+        continue;
+      }
+      for (let i = Math.max(pos, j - 3); i < j && m === null; i++) {
+        if (!lowerBeforeDigit(text, i)) continue;
+        re.lastIndex = i;
+        m = re.exec(text);
+      }
+      if (m !== null) break;
+      re.lastIndex = j;
+      m = re.exec(text);
+      if (m !== null) break;
+      pos = j + 1;
+      k++;
+    }
+    if (m === null) break;
     const s = m.index;
     const str = m[0];
     const e = s + str.length;
@@ -468,7 +441,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
     }
   }
 
-  const triggers = findTriggers(text);
+  const triggers = at;
   if (wanted === null || wanted.has('person')) {
     assembleNames(text, tokens, add);
     lowerCaseNames(text, triggers, add);
@@ -679,23 +652,75 @@ interface Triggers {
   ask: boolean;
 }
 
+interface Positions extends Triggers {
+  /** The positions where an alternative of COMBINED can begin, bar lower-case letters just before a digit (see scanPositions). */
+  candidates: number[];
+}
+
+const TRIGGER_WORDS = [CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|');
+/** TRIGGER, sticky: tried at the start of a word with a capital in it. */
+const TRIGGER_AT = new RegExp(TRIGGER.source, 'y');
+/** The letters a trigger word can begin with (each alternative begins with a letter or a class of letters). */
+const TRIGGER_INITIALS = new Set(TRIGGER_WORDS.split('|').flatMap((alt) => [...(alt.startsWith('[') ? alt.slice(1, alt.indexOf(']')) : alt[0]!)]));
+/**
+ * One scan of a text for two things:
+ * - where an alternative of COMBINED can begin, apart from a lower-case letter with a digit 1–3 places
+ *   on ("ls6 2ab", "ab 12 34 56 c", "yr15 hgk"): a digit, a capital (or a letter of Latin Extended-A),
+ *   "@", "+44", "(0", "." before a lower-case letter, "http(s)://", "www.", "flat". Each is one
+ *   character. A position skipped is a lower-case letter that can only begin a match with a digit at
+ *   most 3 places on, and that digit is a candidate: so it lies at most 3 places before the next
+ *   candidate, where detectPii looks for it (lowerBeforeDigit). Skipping the rest (lower-case letters
+ *   inside words, spaces) is what makes the scan cheap: most of a text is never tried.
+ * - trigger words in lower case (TRIGGER's words lower-cased: a superset of its lower-case matches).
+ *   A trigger word with a capital in it is looked for where its first capital is found (TRIGGER_AT).
+ */
+const SCAN = new RegExp(`[0-9${UP}@]|\\+(?=44)|\\((?=0)|\\.(?=[a-z])|h(?=ttps?:\\/\\/)|w(?=ww\\.)|f(?=lat)|\\b(?:${TRIGGER_WORDS.toLowerCase()})(?=[\\s.])`, 'g');
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether a lower-case letter at `i` has a digit 1–3 places on (the only way a position skipped by scanPositions can begin a match). */
+function lowerBeforeDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122 && (isDigitCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 2)) || isDigitCode(text.charCodeAt(i + 3)));
+}
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-export function findTriggers(text: string): Triggers {
-  const t: Triggers = { starts: [], bits: [], ask: false };
-  const re = TRIGGER;
+function addTrigger(t: Triggers, text: string, start: number, end: number): void {
+  const bits = triggerBits(text.slice(start, end));
+  if (bits === 0) return;
+  if (bits & ASK_BIT) t.ask = true;
+  t.starts.push(start);
+  t.bits.push(bits);
+}
+
+export function scanPositions(text: string): Positions {
+  const out: Positions = { candidates: [], starts: [], bits: [], ask: false };
+  const re = SCAN;
   re.lastIndex = 0;
+  let lastTried = -1;
   while (re.test(text)) {
     const end = re.lastIndex;
-    // the word is all letters and begins at a word boundary: walk back to its start
-    let start = end - 1;
-    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
-    const bits = triggerBits(text.slice(start, end));
-    if (bits & ASK_BIT) t.ask = true;
-    t.starts.push(start);
-    t.bits.push(bits);
+    const c = text.charCodeAt(end - 1);
+    if (c >= 97 && c <= 122 && !isAsciiLetter(text.charCodeAt(end))) {
+      // a lower-case trigger word (the one-character candidates in lower case, h w f, come before a letter): walk back to its start
+      let start = end - 1;
+      while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      addTrigger(out, text, start, end);
+      continue;
+    }
+    out.candidates.push(end - 1);
+    if (c >= 65 && c <= 90) {
+      // a capital: its word may be a trigger word ("My", "Dr", "aSK"), tried once at the word's start
+      let start = end - 1;
+      while (start > 0 && end - start < 8 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      if (start !== lastTried && TRIGGER_INITIALS.has(text[start]!)) {
+        lastTried = start;
+        TRIGGER_AT.lastIndex = start;
+        if (TRIGGER_AT.test(text)) addTrigger(out, text, start, TRIGGER_AT.lastIndex);
+      }
+    }
   }
-  return t;
+  return out;
 }
 
 /** The matches of the sticky `re` (one of the lower-case passes) that a global search of it would find, in order. */
