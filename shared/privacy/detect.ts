@@ -627,7 +627,7 @@ const STREET_TRIGGER = /^(?:lives?|living|lived|moved|moving|stays?|staying|resi
 const ASK_TRIGGER = /^[Aa][Ss][Kk]$/;
 const ASK_FOR_SCHEME = /\bask for an[gi]/i;
 const innerOf = (anchored: RegExp): string => anchored.source.replace(/^\^(?:\(\?:)?/, '').replace(/\)?\$$/, '');
-export const TRIGGER = new RegExp(`\\b(?:${[CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|')})(?=[\\s.])`, 'g');
+const TRIGGER = new RegExp(`\\b(?:${[CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|')})(?=[\\s.])`, 'g');
 const CONTEXT_BIT = 1;
 const TITLE_BIT = 2;
 const STREET_BIT = 4;
@@ -693,7 +693,7 @@ function addTrigger(t: Triggers, text: string, start: number, end: number): void
   t.bits.push(bits);
 }
 
-export function scanPositions(text: string): Positions {
+function scanPositions(text: string): Positions {
   const out: Positions = { candidates: [], starts: [], bits: [], ask: false };
   const re = SCAN;
   re.lastIndex = 0;
@@ -837,3 +837,20 @@ function applyAllowList(text: string, findings: PiiFinding[], allowList: string[
     (f) => !exact.has(normTerm(text.slice(f.start, f.end))) && !spans.some(([a, b]) => f.start >= a && f.end <= b),
   );
 }
+
+/**
+ * For the property tests only (test/unit/privacy/detect-scan.test.ts): the pieces whose agreement
+ * keeps the fast scan's findings those of plain global searches.
+ */
+export const SCAN_INTERNALS = {
+  combined: COMBINED,
+  lowerPasses: [
+    [LOWER_CONTEXT, CONTEXT_BIT],
+    [LOWER_AFTER_TITLE, TITLE_BIT],
+    [LOWER_STREET, STREET_BIT],
+    [ASK_FOR_SCHEME, ASK_BIT],
+  ] as const,
+  lowerBeforeDigit,
+  scanPositions,
+  triggeredMatches,
+};
