@@ -1,10 +1,15 @@
 /**
- * Personal-data detection for free text. One combined sticky-free global regex pass finds
- * every structured candidate (email, URL, handle, phone, postcode, NI number, NHS number,
- * dates, vehicle registrations, reference numbers, street addresses) and every capitalised
- * word; capitalised words are then joined into person names using the name lists, titles
- * and context phrases. A second, cheap pass picks up lower-case names after phrases such as
- * "my ex". Classification of a capitalised word is memoised per distinct word.
+ * Personal-data detection for free text. One combined regex (COMBINED) finds every structured
+ * candidate (email, URL, handle, phone, postcode, NI number, NHS number, dates, vehicle
+ * registrations, reference numbers, street addresses) and every capitalised word; capitalised
+ * words are then joined into person names using the name lists, titles and context phrases.
+ * Lower-case passes pick up names after phrases such as "my ex" or a title ("dr pelly") and
+ * streets after a verb of living. Classification of a capitalised word is memoised per distinct word.
+ *
+ * Speed: the findings are exactly those of global searches of each regex over the whole text, but
+ * one cheap scan (scanPositions) first finds the few positions where a match can begin (digits,
+ * capitals, "@"…; and the lower-case passes' trigger words), and the regexes are run, sticky,
+ * only there. test/unit/privacy/detect-scan.test.ts pins that no such position is ever skipped.
  *
  * Decisions (documented for reviewers):
  * - A date is a date of birth only when birth context is near ("born", "DOB", "date of
@@ -618,16 +623,20 @@ function orgAfter(text: string, tokens: readonly Token[], j: number, prev: Token
 /**
  * The lower-case passes (LOWER_CONTEXT, LOWER_AFTER_TITLE, LOWER_STREET) and the "Ask for Angela"
  * test each begin with `\b` and a word from a short list, followed by a space, a full stop or white
- * space. One scan finds those words (TRIGGER); each pass then runs its own sticky regex only where
+ * space. One scan finds those words (scanPositions); each pass then runs its own sticky regex only where
  * one of its words begins, which is everywhere a global search of it could match.
  */
+// Keep these in step with the heads of LOWER_CONTEXT, LOWER_AFTER_TITLE, LOWER_STREET and ASK_FOR_SCHEME:
+// detect-scan.test.ts fails if a pass can match where none of its trigger words begins.
 const CONTEXT_TRIGGER = /^(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir|called|named|name)$/;
 const TITLE_TRIGGER = /^(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)$/;
 const STREET_TRIGGER = /^(?:lives?|living|lived|moved|moving|stays?|staying|resides?)$/;
 const ASK_TRIGGER = /^[Aa][Ss][Kk]$/;
 const ASK_FOR_SCHEME = /\bask for an[gi]/i;
 const innerOf = (anchored: RegExp): string => anchored.source.replace(/^\^(?:\(\?:)?/, '').replace(/\)?\$$/, '');
-const TRIGGER = new RegExp(`\\b(?:${[CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|')})(?=[\\s.])`, 'g');
+const TRIGGER_WORDS = [CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|');
+/** A trigger word, sticky: tried at the start of a word with a capital in it ("My", "Dr", "aSK"). */
+const TRIGGER_AT = new RegExp(`\\b(?:${TRIGGER_WORDS})(?=[\\s.])`, 'y');
 const CONTEXT_BIT = 1;
 const TITLE_BIT = 2;
 const STREET_BIT = 4;
@@ -657,9 +666,6 @@ interface Positions extends Triggers {
   candidates: number[];
 }
 
-const TRIGGER_WORDS = [CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|');
-/** TRIGGER, sticky: tried at the start of a word with a capital in it. */
-const TRIGGER_AT = new RegExp(TRIGGER.source, 'y');
 /** The letters a trigger word can begin with (each alternative begins with a letter or a class of letters). */
 const TRIGGER_INITIALS = new Set(TRIGGER_WORDS.split('|').flatMap((alt) => [...(alt.startsWith('[') ? alt.slice(1, alt.indexOf(']')) : alt[0]!)]));
 /**
@@ -671,7 +677,7 @@ const TRIGGER_INITIALS = new Set(TRIGGER_WORDS.split('|').flatMap((alt) => [...(
  *   most 3 places on, and that digit is a candidate: so it lies at most 3 places before the next
  *   candidate, where detectPii looks for it (lowerBeforeDigit). Skipping the rest (lower-case letters
  *   inside words, spaces) is what makes the scan cheap: most of a text is never tried.
- * - trigger words in lower case (TRIGGER's words lower-cased: a superset of its lower-case matches).
+ * - trigger words in lower case (TRIGGER_WORDS lower-cased: a superset of its lower-case matches).
  *   A trigger word with a capital in it is looked for where its first capital is found (TRIGGER_AT).
  */
 const SCAN = new RegExp(`[0-9${UP}@]|\\+(?=44)|\\((?=0)|\\.(?=[a-z])|h(?=ttps?:\\/\\/)|w(?=ww\\.)|f(?=lat)|\\b(?:${TRIGGER_WORDS.toLowerCase()})(?=[\\s.])`, 'g');
