@@ -1,10 +1,15 @@
 /**
- * Personal-data detection for free text. One combined sticky-free global regex pass finds
- * every structured candidate (email, URL, handle, phone, postcode, NI number, NHS number,
- * dates, vehicle registrations, reference numbers, street addresses) and every capitalised
- * word; capitalised words are then joined into person names using the name lists, titles
- * and context phrases. A second, cheap pass picks up lower-case names after phrases such as
- * "my ex". Classification of a capitalised word is memoised per distinct word.
+ * Personal-data detection for free text. One combined regex (COMBINED) finds every structured
+ * candidate (email, URL, handle, phone, postcode, NI number, NHS number, dates, vehicle
+ * registrations, reference numbers, street addresses) and every capitalised word; capitalised
+ * words are then joined into person names using the name lists, titles and context phrases.
+ * Lower-case passes pick up names after phrases such as "my ex" or a title ("dr pelly") and
+ * streets after a verb of living. Classification of a capitalised word is memoised per distinct word.
+ *
+ * Speed: the findings are exactly those of global searches of each regex over the whole text, but
+ * one cheap scan (scanPositions) first finds the few positions where a match can begin (digits,
+ * capitals, "@"…; and the lower-case passes' trigger words), and the regexes are run, sticky,
+ * only there. test/unit/privacy/detect-scan.test.ts pins that no such position is ever skipped.
  *
  * Decisions (documented for reviewers):
  * - A date is a date of birth only when birth context is near ("born", "DOB", "date of
@@ -107,8 +112,8 @@ type Kind =
 
 const KINDS: Kind[] = ALTS.map(([k]) => k);
 const WORD_GROUP = KINDS.length; // the capitalised-word group is the last one
-const COMBINED = new RegExp(ALTS.map(([, s]) => `(${s})`).join('|'), 'g');
-
+/** Sticky: tried only at the positions where an alternative can begin (see scanPositions). */
+const COMBINED = new RegExp(ALTS.map(([, s]) => `(${s})`).join('|'), 'y');
 const PRIORITY: Record<PiiType, number> = {
   email: 12,
   url: 11,
@@ -167,7 +172,7 @@ const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ety|hood|ship|ance|ence|i
 /** What may stand just before a mid-sentence capitalised pair: a lower-case word, a comma, a bracket. */
 const MID_SENTENCE_BEFORE = /(?:[a-z,;(]|\b(?:by|to|from|with|and|contact))\s+$/;
 const LOWER_CONTEXT =
-  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|bf|gf|hubby|fella|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/g;
+  /\b(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:ex|partner|husband|wife|boyfriend|girlfriend|bf|gf|hubby|fella|ex-partner|ex-husband|ex-wife|son|daughter|sons|daughters|kids|children|boys|girls|grandson|granddaughter|grandkids|grandchildren|brother|sister|nephew|niece|cousin|neighbour|step(?:dad|son|daughter)|friend|mate|baby)[,:]? ([a-z][a-z'-]+)|\b(?:called|named|name is|name was) ([a-z][a-z'-]+)/y;
 /** The next name of a lower-case list: "my kids riley and jade", "my sons tom, sam and joe". */
 const LOWER_LIST_NEXT = /^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)([a-z][a-z'-]+)/;
 /**
@@ -179,7 +184,7 @@ const LOWER_NOUN_NAMES = new Set(
 );
 /** A lower-case street where someone lives: "he lives on marsh lane", "moved to 9 kestrel close". */
 const LOWER_STREET =
-  /\b(?:lives?|living|lived|moved|moving|stays?|staying|resides?)\s+(?:on|at|in|to|near|round|off)\s+((?:\d{1,4}[a-z]?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|mews|way))\b/g;
+  /\b(?:lives?|living|lived|moved|moving|stays?|staying|resides?)\s+(?:on|at|in|to|near|round|off)\s+((?:\d{1,4}[a-z]?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|mews|way))\b/y;
 /** Words that make "the high street", "our road", "a quiet close" generic rather than an address. */
 const GENERIC_STREET_WORDS = new Set(
   'the a an my his her our their your same this that next main high back busy quiet long new old other one end top bottom local nearby each every any some whole'.split(' '),
@@ -282,17 +287,39 @@ interface Token {
 /** Scan `text` for personal data. Findings are sorted by start and never overlap. */
 export function detectPii(text: string, options: DetectOptions = {}): PiiFinding[] {
   const wanted = options.types ? new Set<PiiType>(options.types) : null;
-  const want = (t: PiiType): boolean => wanted === null || wanted.has(t);
   const found: PiiFinding[] = [];
-  const add = (type: PiiType, start: number, end: number, confidence: number): void => {
-    if (end > start) found.push({ type, start, end, confidence });
-  };
+  sink = found;
   const tokens: Token[] = [];
 
   const re = COMBINED; // module-level and reused: detectPii never re-enters itself
-  re.lastIndex = 0;
+  const at = scanPositions(text);
+  const cands = at.candidates;
+  let k = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  // the handlers below may move re.lastIndex (past an e-mail, back to a fallback position): the next search starts there
+  for (let from = 0; ; from = re.lastIndex) {
+    // the next match at or after `from`, as a global search would find it (see scanPositions)
+    m = null;
+    let pos = from;
+    while (m === null && k < cands.length) {
+      const j = cands[k]!;
+      if (j < pos) {
+        k++;
+        continue;
+      }
+      for (let i = Math.max(pos, j - 3); i < j && m === null; i++) {
+        if (!lowerBeforeDigit(text, i)) continue;
+        re.lastIndex = i;
+        m = re.exec(text);
+      }
+      if (m !== null) break;
+      re.lastIndex = j;
+      m = re.exec(text);
+      if (m !== null) break;
+      pos = j + 1;
+      k++;
+    }
+    if (m === null) break;
     const s = m.index;
     const str = m[0];
     const e = s + str.length;
@@ -419,22 +446,30 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
     }
   }
 
-  if (want('person')) {
+  const triggers = at;
+  if (wanted === null || wanted.has('person')) {
     assembleNames(text, tokens, add);
-    lowerCaseNames(text, add);
-    namesAfterLowerTitles(text, add);
+    lowerCaseNames(text, triggers, add);
+    namesAfterLowerTitles(text, triggers, add);
   }
-  if (want('address')) lowerCaseStreets(text, add);
+  if (wanted === null || wanted.has('address')) lowerCaseStreets(text, triggers, add);
 
   let out = resolveOverlaps(found);
   if (wanted) out = out.filter((f) => wanted.has(f.type));
   // national schemes named like people ("Ask for Ani" at pharmacies, "Ask for Angela" in bars) are never personal data
-  if (/\bask for an[gi]/i.test(text)) out = applyAllowList(text, out, SCHEME_NAMES);
+  if (triggers.ask && ASK_FOR_SCHEME.test(text)) out = applyAllowList(text, out, SCHEME_NAMES);
   if (options.allowList && options.allowList.length > 0) out = applyAllowList(text, out, options.allowList);
   return out;
 }
 
 type Add = (type: PiiType, start: number, end: number, confidence: number) => void;
+
+/** Where `add` puts findings: the list of the detectPii call under way (set at its start; detectPii never re-enters itself). */
+let sink: PiiFinding[] = [];
+/** Module-level rather than a closure per call: the scan runs once per text, hundreds of thousands of times in an import. */
+const add: Add = (type, start, end, confidence) => {
+  if (end > start) sink.push({ type, start, end, confidence });
+};
 
 function dateFinding(text: string, s: number, e: number, year: number | null, add: Add): void {
   if (DOB_BEFORE.test(before(text, s, 45)) || DOB_AFTER.test(text.slice(e, e + 8))) add('dob', s, e, 0.9);
@@ -488,17 +523,13 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 function assembleNames(text: string, tokens: Token[], add: Add): void {
   const n = tokens.length;
   let lastPersonEnd = -1;
-  const addPerson = (start: number, end: number, conf: number): void => {
-    add('person', start, end, conf);
-    lastPersonEnd = end;
-  };
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
     const k = t.kind;
     if (k === 'surnameAmb' && /\b(?:dr|doctor|nurse|drs)\s+$/i.test(before(text, t.start, 8)) && /[a-z]/.test(before(text, t.start, 8))) {
       // "the doctor Baker", "dr Hill": a lower-case title before a surname that is also a word
-      addPerson(t.start, t.end, 0.7);
+      add('person', t.start, lastPersonEnd = t.end, 0.7);
       i++;
       continue;
     }
@@ -518,7 +549,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
           PERSON_AFTER.test(text.slice(t.end, t.end + 48)))
       ) {
         // One unknown word named by its surroundings: a list of people, "I rang X", "X rang me back".
-        addPerson(t.start, t.end, 0.6);
+        add('person', t.start, lastPersonEnd = t.end, 0.6);
         i++;
         continue;
       }
@@ -536,7 +567,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
         !ROLE_HEADS.has(text.slice(next.start, next.end)) &&
         !orgAfter(text, tokens, i + 2, next, true)
       ) {
-        addPerson(t.start, next.end, 0.6);
+        add('person', t.start, lastPersonEnd = next.end, 0.6);
         i += 2;
       } else i++;
       continue;
@@ -547,7 +578,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
       while (j < n && tokens[j]!.kind === 'title' && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
       const first = j;
       while (j < n && j - first < 3 && (NAME_PART.has(tokens[j]!.kind) || (j === first && AMBIGUOUS_SURNAMES.has(text.slice(tokens[j]!.start, tokens[j]!.end)))) && adjacent(text, prev, tokens[j]!)) prev = tokens[j++]!;
-      if (j > first) addPerson(tokens[first]!.start, prev.end, 0.9);
+      if (j > first) add('person', tokens[first]!.start, lastPersonEnd = prev.end, 0.9);
       i = Math.max(j, i + 1);
       continue;
     }
@@ -575,7 +606,7 @@ function assembleNames(text: string, tokens: Token[], add: Add): void {
     // "surgery in Chelsea", "at Chelsea and Westminster": a lone first name after a place preposition is a place
     if (conf > 0 && runLen === 1 && k === 'given' && /\b(?:in|at|near)\s+$/i.test(before(text, t.start, 6))) conf = 0;
     if (conf > 0) {
-      addPerson(t.start, prev.end, conf);
+      add('person', t.start, lastPersonEnd = prev.end, conf);
       i = j;
     } else i++;
   }
@@ -589,12 +620,135 @@ function orgAfter(text: string, tokens: readonly Token[], j: number, prev: Token
   return ORG_HEADS.has(w) || (roles && ROLE_HEADS.has(w));
 }
 
-/** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
-function lowerCaseNames(text: string, add: Add): void {
-  const re = LOWER_CONTEXT;
+/**
+ * The lower-case passes (LOWER_CONTEXT, LOWER_AFTER_TITLE, LOWER_STREET) and the "Ask for Angela"
+ * test each begin with `\b` and a word from a short list, followed by a space, a full stop or white
+ * space. One scan finds those words (scanPositions); each pass then runs its own sticky regex only where
+ * one of its words begins, which is everywhere a global search of it could match.
+ */
+// Keep these in step with the heads of LOWER_CONTEXT, LOWER_AFTER_TITLE, LOWER_STREET and ASK_FOR_SCHEME:
+// detect-scan.test.ts fails if a pass can match where none of its trigger words begins.
+const CONTEXT_TRIGGER = /^(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir|called|named|name)$/;
+const TITLE_TRIGGER = /^(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)$/;
+const STREET_TRIGGER = /^(?:lives?|living|lived|moved|moving|stays?|staying|resides?)$/;
+const ASK_TRIGGER = /^[Aa][Ss][Kk]$/;
+const ASK_FOR_SCHEME = /\bask for an[gi]/i;
+const innerOf = (anchored: RegExp): string => anchored.source.replace(/^\^(?:\(\?:)?/, '').replace(/\)?\$$/, '');
+const TRIGGER_WORDS = [CONTEXT_TRIGGER, TITLE_TRIGGER, STREET_TRIGGER, ASK_TRIGGER].map(innerOf).join('|');
+/** A trigger word, sticky: tried at the start of a word with a capital in it ("My", "Dr", "aSK"). */
+const TRIGGER_AT = new RegExp(`\\b(?:${TRIGGER_WORDS})(?=[\\s.])`, 'y');
+const CONTEXT_BIT = 1;
+const TITLE_BIT = 2;
+const STREET_BIT = 4;
+const ASK_BIT = 8;
+/** Which passes a trigger word begins (the words are few: a small, fixed memo). */
+const triggerMemo = new Map<string, number>();
+function triggerBits(w: string): number {
+  let bits = triggerMemo.get(w);
+  if (bits === undefined) {
+    bits =
+      (CONTEXT_TRIGGER.test(w) ? CONTEXT_BIT : 0) | (TITLE_TRIGGER.test(w) ? TITLE_BIT : 0) | (STREET_TRIGGER.test(w) ? STREET_BIT : 0) | (ASK_TRIGGER.test(w) ? ASK_BIT : 0);
+    triggerMemo.set(w, bits);
+  }
+  return bits;
+}
+
+interface Triggers {
+  /** Where each trigger word begins, in order, and which passes it begins. */
+  starts: number[];
+  bits: number[];
+  /** Whether "ask" was seen (the "Ask for Angela" test can only match at one). */
+  ask: boolean;
+}
+
+interface Positions extends Triggers {
+  /** The positions where an alternative of COMBINED can begin, bar lower-case letters just before a digit (see scanPositions). */
+  candidates: number[];
+}
+
+/** The letters a trigger word can begin with (each alternative begins with a letter or a class of letters). */
+const TRIGGER_INITIALS = new Set(TRIGGER_WORDS.split('|').flatMap((alt) => [...(alt.startsWith('[') ? alt.slice(1, alt.indexOf(']')) : alt[0]!)]));
+/**
+ * One scan of a text for two things:
+ * - where an alternative of COMBINED can begin, apart from a lower-case letter with a digit 1–3 places
+ *   on ("ls6 2ab", "ab 12 34 56 c", "yr15 hgk"): a digit, a capital (or a letter of Latin Extended-A),
+ *   "@", "+44", "(0", "." before a lower-case letter, "http(s)://", "www.", "flat". Each is one
+ *   character. A position skipped is a lower-case letter that can only begin a match with a digit at
+ *   most 3 places on, and that digit is a candidate: so it lies at most 3 places before the next
+ *   candidate, where detectPii looks for it (lowerBeforeDigit). Skipping the rest (lower-case letters
+ *   inside words, spaces) is what makes the scan cheap: most of a text is never tried.
+ * - trigger words in lower case (TRIGGER_WORDS lower-cased: a superset of its lower-case matches).
+ *   A trigger word with a capital in it is looked for where its first capital is found (TRIGGER_AT).
+ */
+const SCAN = new RegExp(`[0-9${UP}@]|\\+(?=44)|\\((?=0)|\\.(?=[a-z])|h(?=ttps?:\\/\\/)|w(?=ww\\.)|f(?=lat)|\\b(?:${TRIGGER_WORDS.toLowerCase()})(?=[\\s.])`, 'g');
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether a lower-case letter at `i` has a digit 1–3 places on (the only way a position skipped by scanPositions can begin a match). */
+function lowerBeforeDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122 && (isDigitCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 2)) || isDigitCode(text.charCodeAt(i + 3)));
+}
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+function addTrigger(t: Triggers, text: string, start: number, end: number): void {
+  const bits = triggerBits(text.slice(start, end));
+  if (bits === 0) return;
+  if (bits & ASK_BIT) t.ask = true;
+  t.starts.push(start);
+  t.bits.push(bits);
+}
+
+function scanPositions(text: string): Positions {
+  const out: Positions = { candidates: [], starts: [], bits: [], ask: false };
+  const re = SCAN;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  let lastTried = -1;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    const c = text.charCodeAt(end - 1);
+    if (c >= 97 && c <= 122 && !isAsciiLetter(text.charCodeAt(end))) {
+      // a lower-case trigger word (the one-character candidates in lower case, h w f, come before a letter): walk back to its start
+      let start = end - 1;
+      while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      addTrigger(out, text, start, end);
+      continue;
+    }
+    out.candidates.push(end - 1);
+    if (c >= 65 && c <= 90) {
+      // a capital: its word may be a trigger word ("My", "Dr", "aSK"), tried once at the word's start
+      let start = end - 1;
+      while (start > 0 && end - start < 8 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      if (start !== lastTried && TRIGGER_INITIALS.has(text[start]!)) {
+        lastTried = start;
+        TRIGGER_AT.lastIndex = start;
+        if (TRIGGER_AT.test(text)) addTrigger(out, text, start, TRIGGER_AT.lastIndex);
+      }
+    }
+  }
+  return out;
+}
+
+/** The matches of the sticky `re` (one of the lower-case passes) that a global search of it would find, in order. */
+function triggeredMatches(text: string, t: Triggers, bit: number, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  for (let k = 0; k < t.starts.length; k++) {
+    const p = t.starts[k]!;
+    if ((t.bits[k]! & bit) === 0 || p < lastEnd) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m !== null) {
+      out.push(m);
+      lastEnd = re.lastIndex;
+    }
+  }
+  return out;
+}
+
+/** "my ex gary", "his name is dave": lower-case given names after a naming phrase. */
+function lowerCaseNames(text: string, triggers: Triggers, add: Add): void {
+  for (const m of triggeredMatches(text, triggers, CONTEXT_BIT, LOWER_CONTEXT)) {
     let w = m[1] ?? m[2];
     let end = m.index + m[0].length;
     // Take the first name, then any further names of a list ("riley and jade").
@@ -609,12 +763,9 @@ function lowerCaseNames(text: string, add: Add): void {
 }
 
 /** "dr pelly", "Dr kilduf", "doctor kamvary": a lower-case word after a title that is no English word is a surname. */
-const LOWER_AFTER_TITLE = /\b(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)\.?\s+([a-z][a-z'-]{2,})\b/g;
-function namesAfterLowerTitles(text: string, add: Add): void {
-  const re = LOWER_AFTER_TITLE;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+const LOWER_AFTER_TITLE = /\b(?:[Dd]rs?|DR|[Dd]octor|[Dd]ortor|[Nn]urse|[Mm]rs?|[Mm]s|[Mm]iss)\.?\s+([a-z][a-z'-]{2,})\b/y;
+function namesAfterLowerTitles(text: string, triggers: Triggers, add: Add): void {
+  for (const m of triggeredMatches(text, triggers, TITLE_BIT, LOWER_AFTER_TITLE)) {
     const w = m[1]!;
     const cap = w[0]!.toUpperCase() + w.slice(1);
     const end = m.index + m[0].length;
@@ -631,11 +782,8 @@ function isLowerGivenName(w: string): boolean {
 }
 
 /** Lower-case streets after a verb of living ("lives on marsh lane"), unless generic ("the high street"). */
-function lowerCaseStreets(text: string, add: Add): void {
-  const re = LOWER_STREET;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+function lowerCaseStreets(text: string, triggers: Triggers, add: Add): void {
+  for (const m of triggeredMatches(text, triggers, STREET_BIT, LOWER_STREET)) {
     if (m[2]!.split(/\s+/).some((w) => GENERIC_STREET_WORDS.has(w))) continue;
     const end = m.index + m[0].length;
     add('address', end - m[1]!.length, end, 0.6);
@@ -644,30 +792,34 @@ function lowerCaseStreets(text: string, add: Add): void {
 
 function resolveOverlaps(found: PiiFinding[]): PiiFinding[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const score = (x: PiiFinding): number => PRIORITY[x.type] * 10 + x.confidence + (x.end - x.start) * 1e-6;
   const out: PiiFinding[] = [];
   let cluster: PiiFinding[] = [];
   let clusterEnd = -1;
-  const flush = (): void => {
-    if (cluster.length === 1) out.push(cluster[0]!);
-    else if (cluster.length > 1) {
-      // Overlapping candidates: keep the strongest (priority, then confidence, then length), greedily.
-      const kept: PiiFinding[] = [];
-      for (const f of [...cluster].sort((a, b) => score(b) - score(a))) {
-        if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
-      }
-      kept.sort((a, b) => a.start - b.start);
-      out.push(...kept);
-    }
-    cluster = [];
-  };
   for (const f of found) {
-    if (f.start >= clusterEnd) flush();
+    if (f.start >= clusterEnd) {
+      flushCluster(cluster, out);
+      cluster = [];
+    }
     cluster.push(f);
     clusterEnd = Math.max(clusterEnd, f.end);
   }
-  flush();
+  flushCluster(cluster, out);
   return out;
+}
+
+const overlapScore = (x: PiiFinding): number => PRIORITY[x.type] * 10 + x.confidence + (x.end - x.start) * 1e-6;
+
+function flushCluster(cluster: PiiFinding[], out: PiiFinding[]): void {
+  if (cluster.length === 1) out.push(cluster[0]!);
+  else if (cluster.length > 1) {
+    // Overlapping candidates: keep the strongest (priority, then confidence, then length), greedily.
+    const kept: PiiFinding[] = [];
+    for (const f of [...cluster].sort((a, b) => overlapScore(b) - overlapScore(a))) {
+      if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    out.push(...kept);
+  }
 }
 
 const normTerm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -691,3 +843,20 @@ function applyAllowList(text: string, findings: PiiFinding[], allowList: string[
     (f) => !exact.has(normTerm(text.slice(f.start, f.end))) && !spans.some(([a, b]) => f.start >= a && f.end <= b),
   );
 }
+
+/**
+ * For the property tests only (test/unit/privacy/detect-scan.test.ts): the pieces whose agreement
+ * keeps the fast scan's findings those of plain global searches.
+ */
+export const SCAN_INTERNALS = {
+  combined: COMBINED,
+  lowerPasses: [
+    [LOWER_CONTEXT, CONTEXT_BIT],
+    [LOWER_AFTER_TITLE, TITLE_BIT],
+    [LOWER_STREET, STREET_BIT],
+    [ASK_FOR_SCHEME, ASK_BIT],
+  ] as const,
+  lowerBeforeDigit,
+  scanPositions,
+  triggeredMatches,
+};
