@@ -68,6 +68,8 @@ const UP = 'A-ZÀ-ÖØ-Þ\\u0100-\\u017F';
 const LETTER = 'a-zA-ZÀ-ÖØ-öø-ÿ\\u0100-\\u017F';
 const CAPWORD = `[${UP}][${LETTER}'’-]+`;
 const END = '(?![A-Za-z0-9&])';
+/** The first word of a matched street (CAPWORD's letters). */
+const FIRST_WORD = new RegExp(`^[${LETTER}'’-]+`);
 
 /** Alternatives of the one combined pass; order = priority at the same start position. */
 const ALTS: [Kind, string][] = [
@@ -403,7 +405,8 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiFinding
         add('address', s, e, 0.9);
         break;
       case 'street': {
-        const firstWord = /^[A-Za-z'’-]+/.exec(str)![0];
+        // (a street's first word may start with any capital: "Łukasz", "Ólafur")
+        const firstWord = FIRST_WORD.exec(str)![0];
         const suffix = /[A-Za-z]+$/.exec(str)![0];
         const k = kindOf(firstWord);
         const prep = PREP_BEFORE.test(before(text, s, 12));

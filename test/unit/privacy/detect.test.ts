@@ -202,4 +202,11 @@ describe('detectPii: Welsh, Northern Irish and text-speak forms (from the third 
   it('a bare street is an address where someone lives', () => {
     expect(spans('He lives round the corner on Ferndale Avenue.')).toEqual(['address:Ferndale Avenue']);
   });
+
+  it('a street whose first word starts with a capital outside A–Z is read, not a crash', () => {
+    // (it threw a TypeError, which would have stopped the whole import scan)
+    expect(spans('He lives on Łukasz Elm Road.')).toEqual(['address:Łukasz Elm Road']);
+    expect(spans('She moved to Ōtake Lane last year.')).toEqual(['address:Ōtake Lane']);
+    expect(spans('Ólafur Station Road was closed.')).toEqual([]);
+  });
 });
