@@ -209,4 +209,15 @@ describe('detectPii: Welsh, Northern Irish and text-speak forms (from the third 
     expect(spans('She moved to Ōtake Lane last year.')).toEqual(['address:Ōtake Lane']);
     expect(spans('Ólafur Station Road was closed.')).toEqual([]);
   });
+
+  it('never throws, whatever the letters (property)', () => {
+    const piece = fc.constantFrom('Łukasz', 'Ōtake', 'Ólafur', 'Siobhán', 'Elm', 'Station', 'Road', 'Lane', 'Flat', '14', 'lives on', 'moved to', 'my ex', 'Dr', 'PC', 'Ask for', ' ', ', ', '. ', "'", '’', '-');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        for (const f of detectPii(text)) expect(f.end).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
