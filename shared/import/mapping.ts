@@ -478,6 +478,41 @@ export class TableBuilder {
     };
   }
 
+  /** Answer `slot` of row `row`: its text length (UTF-16 code units, as last set), or -1 when the cell was blank. */
+  answerLength(row: number, slot: number): number {
+    const F = this.#textCols.length;
+    if (row < 0 || row >= this.#rows || slot < 0 || slot >= F) throw new RangeError(`no answer ${row}:${slot} in this table`);
+    return this.#lengths[row * F + slot]!;
+  }
+
+  /** Free-text columns (answer slots) per row. */
+  get slots(): number {
+    return this.#textCols.length;
+  }
+
+  /**
+   * One row's answers as addRows makes them (the normalised text per slot, null for a blank cell),
+   * without adding the row: for reading the rows again once the builder holds them all.
+   */
+  answerTexts(cells: readonly string[]): (string | null)[] {
+    const out = new Array<string | null>(this.#textCols.length);
+    for (let slot = 0; slot < this.#textCols.length; slot++) {
+      const raw = cells[this.#textCols[slot]!.ti] ?? '';
+      out[slot] = isBlank(raw) ? null : normaliseCell(raw);
+    }
+    return out;
+  }
+
+  /**
+   * After the last row: let go of what only adding rows needs (record ids seen, parsed-value
+   * caches, participant keys), so a builder held from the scan to the commit keeps only the dataset.
+   */
+  releaseRowState(): void {
+    this.#seenIds.clear();
+    this.#byKey.clear();
+    for (const m of this.#seen) m.clear();
+  }
+
   /** Record an answer's text length after its text changed (redaction), so the dataset stays true. */
   setLength(answer: Pick<Answer, 'row' | 'slot'>, length: number): void {
     const F = this.#textCols.length;
