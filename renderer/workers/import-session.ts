@@ -152,10 +152,11 @@ export class ImportSession {
         return { type: 'ok' };
       case 'parse-table': {
         const f = this.#file(req.fileId);
-        const summary = new TableSummariser();
+        let summary = new TableSummariser();
         try {
           const src = checksummingSource(f.source);
-          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes);
+          // one read: the encoding is checked as the rows are parsed (read again only if the file is not valid in the encoding its head suggests)
+          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes, () => (summary = new TableSummariser()));
           f.table = undefined;
           f.checksum ??= src.digest();
         } catch (e) {
