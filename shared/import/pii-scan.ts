@@ -110,7 +110,9 @@ export class BatchScanner {
   readonly #dropped = new Set<string>();
   readonly #occurrences = new Map<string, number>();
   /** Per column and answer text: how often seen and the findings of its first occurrence. */
-  readonly #answers = new Map<string, { count: number; leaders: BatchFinding[] }>();
+  /** Per column, short answers seen (by text) with their findings (a map per column: no key string made per answer). */
+  readonly #answers = new Map<string, Map<string, { count: number; leaders: BatchFinding[] }>>();
+  #remembered = 0;
 
   constructor(
     readonly batch: number,
@@ -136,11 +138,15 @@ export class BatchScanner {
   answer(doc: number, column: string, text: string): BatchFinding[] {
     const place: FindingPlace = { kind: 'document', doc };
     if (text.length > MAX_GROUPED_LENGTH) return scanPlace(this.batch, place, text, this.allowList);
-    const k = `${column}\u0000${text}`;
-    const seen = this.#answers.get(k);
+    let answers = this.#answers.get(column);
+    if (!answers) this.#answers.set(column, (answers = new Map()));
+    const seen = answers.get(text);
     if (!seen) {
       const leaders = scanPlace(this.batch, place, text, this.allowList);
-      if (this.#answers.size < MAX_REMEMBERED) this.#answers.set(detach(k), { count: 1, leaders });
+      if (this.#remembered < MAX_REMEMBERED) {
+        answers.set(detach(text), { count: 1, leaders });
+        this.#remembered++;
+      }
       return leaders;
     }
     if (++seen.count === REPEATED) for (const f of seen.leaders) if (isWeak(f)) this.#dropped.add(f.id);
