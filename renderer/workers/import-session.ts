@@ -298,7 +298,8 @@ export class ImportSession {
         if (!shape) throw new ImportError('has not been read yet');
         const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: newGuid, now, fileName: f.name });
         const scanner = new BatchScanner(batch, req.allowList);
-        const held = new HeldAnswers(this.#holdBytes);
+        // (a spreadsheet's rows are in memory already: its answers are taken from them again at commit)
+        const held = new HeldAnswers(f.layout ? this.#holdBytes : 0);
         const from = findings.length;
         const columns = t.mapping.textColumns;
         let doc = 0;
