@@ -18,7 +18,7 @@ import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
 import { checksummingSource, checksumSource } from '../../shared/import/checksum';
 import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
 import type { DatasetRowTexts } from '../../shared/import/dataset';
-import { buildBatchFromTranscripts, TableBuilder, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
+import { buildBatchFromTranscripts, TableBuilder, type ImportBatch } from '../../shared/import/mapping';
 import {
   BatchScanner,
   DecisionApplier,
