@@ -86,7 +86,8 @@ export function deOverlap<T extends { start: number; end: number }>(findings: re
 }
 
 const withPlace = (batch: number, place: FindingPlace, found: readonly PiiFinding[]): BatchFinding[] =>
-  deOverlap(found).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
+  // (most answers have no finding: no copies, sorts or key for them)
+  found.length === 0 ? [] : deOverlap(found).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
 
 /** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
 export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
