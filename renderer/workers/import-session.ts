@@ -1,11 +1,13 @@
 /**
  * The import worker's state and work, apart from postMessage so it runs (and is tested and
  * benchmarked) in Node too. Nothing large crosses to the UI thread, and a CSV is never whole in
- * memory: it is read from the picked file in slices and streamed three times —
+ * memory as read: it is read from the picked file in slices —
  *   1. parse-table: the layout (encoding, delimiter, header) and a summary for the mapping screen;
- *   2. prepare: rows → entities (TableBuilder) → PII scan; only the findings are kept;
- *   3. commit: rows → the same entities (same ids) → decisions applied → stored chunk by chunk
- *      inside one transaction (all-or-nothing), as a dataset: one record per 1,000 rows of answers.
+ *   2. prepare: rows → the dataset (TableBuilder) → PII scan; the builder, the findings and the
+ *      answers' texts (compact, HeldAnswers, up to a byte budget) are kept;
+ *   3. commit: the held answers (and, past the budget, the rest of the rows read again) →
+ *      decisions applied → stored chunk by chunk inside one transaction (all-or-nothing), as a
+ *      dataset: one record per 1,000 rows of answers.
  * Spreadsheets arrive already parsed (from their disposable worker) and stream from memory;
  * transcripts are small and kept whole.
  */
@@ -16,7 +18,7 @@ import { bytesSource, type ByteSource } from '../../shared/import/byte-source';
 import { checksummingSource, checksumSource } from '../../shared/import/checksum';
 import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
 import type { DatasetRowTexts } from '../../shared/import/dataset';
-import { buildBatchFromTranscripts, TableBuilder, type Answer, type ImportBatch, type TableMapping } from '../../shared/import/mapping';
+import { buildBatchFromTranscripts, TableBuilder, type Answer, type ImportBatch } from '../../shared/import/mapping';
 import type { PiiDetector } from '../../shared/import/pii-scan';
 import type { PiiFinding } from '../../shared/privacy/detect';
 import {
@@ -35,6 +37,7 @@ import {
 import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
 import { LevelCounter } from '../../shared/import/levels';
+import { HeldAnswers } from '../../shared/import/held-answers';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
@@ -61,9 +64,12 @@ interface HeldFile {
   text?: string;
 }
 
-/** One file of a prepared import: a table (streamed again at commit) or a transcript batch (in memory). */
+/**
+ * One file of a prepared import: a table (its dataset built, its answers held up to the budget;
+ * rows past it are read again at commit) or a transcript batch (in memory).
+ */
 type PreparedItem =
-  | { kind: 'table'; file: HeldFile; mapping: TableMapping; ids: string[]; rows: number; documents: number; participants: number; skippedEmpty: number; fileName: string }
+  | { kind: 'table'; file: HeldFile; builder: TableBuilder; held: HeldAnswers; documents: number; participants: number; skippedEmpty: number }
   | { kind: 'transcript'; file: HeldFile; batch: ImportBatch };
 
 interface Prepared {
@@ -89,6 +95,11 @@ export interface ImportSessionOptions {
    * other cores while this worker reads and builds the next rows. Without one they are scanned here.
    */
   detect?: () => PiiDetector;
+  /**
+   * Bytes of a table's answer text (UTF-8) held from the scan to the commit (default 384 MiB);
+   * the rows past it are read from the file again at commit.
+   */
+  holdBytes?: number;
 }
 
 /** Chunks of answers scanned elsewhere at once, at most (bounds the texts held while waiting). */
@@ -105,21 +116,6 @@ export function errorReply(file: string, e: unknown): ImportReply {
   return { type: 'error', message: file ? `${file}: ${message}` : message, issues: [{ file, message }] };
 }
 
-/** A newId that hands out fresh GUIDs and remembers them, or replays remembered ones. */
-function idSequence(replay?: readonly string[]): { next: () => string; drawn: string[] } {
-  const drawn: string[] = [];
-  let i = 0;
-  return {
-    drawn,
-    next: () => {
-      const id = replay ? replay[i++] : newGuid();
-      if (id === undefined) throw new Error('The file changed since it was scanned; choose it again.');
-      drawn.push(id);
-      return id;
-    },
-  };
-}
-
 function emptyCounts(): Record<PiiType, number> {
   return Object.fromEntries(PII_TYPES.map((t) => [t, 0])) as Record<PiiType, number>;
 }
@@ -131,6 +127,7 @@ export class ImportSession {
   readonly #chunkBytes: number;
   readonly #chunkRows: number;
   readonly #detect: (() => PiiDetector) | undefined;
+  readonly #holdBytes: number;
 
   constructor(
     private readonly db: () => Promise<ChorusDb>,
@@ -140,6 +137,7 @@ export class ImportSession {
     this.#chunkBytes = opts.chunkBytes ?? 2 * 2 ** 20;
     this.#chunkRows = opts.chunkRows ?? 500;
     this.#detect = opts.detect;
+    this.#holdBytes = opts.holdBytes ?? 384 * 2 ** 20;
   }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
@@ -169,10 +167,11 @@ export class ImportSession {
         return { type: 'ok' };
       case 'parse-table': {
         const f = this.#file(req.fileId);
-        const summary = new TableSummariser();
+        let summary = new TableSummariser();
         try {
           const src = checksummingSource(f.source);
-          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes);
+          // one read: the encoding is checked as the rows are parsed (read again only if the file is not valid in the encoding its head suggests)
+          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes, () => (summary = new TableSummariser()));
           f.table = undefined;
           f.checksum ??= src.digest();
         } catch (e) {
@@ -314,33 +313,39 @@ export class ImportSession {
       try {
         const shape = f.layout ?? f.table;
         if (!shape) throw new ImportError('has not been read yet');
-        const ids = idSequence();
-        const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: ids.next, now, fileName: f.name });
+        const builder = new TableBuilder(shape, t.mapping, { projectId: req.projectId, newId: newGuid, now, fileName: f.name });
         const scanner = new BatchScanner(batch, req.allowList);
+        // (a spreadsheet's rows are in memory already: its answers are taken from them again at commit)
+        const held = new HeldAnswers(f.layout ? this.#holdBytes : 0);
         const from = findings.length;
+        const columns = t.mapping.textColumns;
         const detect = this.#detect?.();
         // chunks read and built, their answers being scanned elsewhere; settled strictly in order
         const waiting: { answers: Answer[]; docBase: number; rows: number; found: Promise<(PiiFinding[] | undefined)[]> }[] = [];
         const settleNext = async () => {
           const c = waiting.shift()!;
           const found = await c.found;
-          c.answers.forEach((a, i) => {
-            const column = t.mapping.textColumns[a.slot]!;
-            for (const x of scanner.answer(c.docBase + i, column, a.text, found[i])) keep(x, `${f.name} · ${builder.document(a).title}`, a.text, column);
-          });
+          for (let i = 0; i < c.answers.length; i++) {
+            const a = c.answers[i]!;
+            const xs = scanner.answer(c.docBase + i, columns[a.slot]!, a.text, found[i]);
+            for (let k = 0; k < xs.length; k++) keep(xs[k]!, `${f.name} · ${builder.document(a).title}`, a.text, columns[a.slot]);
+          }
           done += c.rows;
           report(Math.min(done, total - 1), total);
         };
         let docBase = 0;
         for (const chunk of this.#rows(f)()) {
           const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
-          waiting.push({ answers, docBase, rows: chunk.rows.length, found: detect ? detectAnswers(detect, scanner, t.mapping.textColumns, answers, req.allowList) : Promise.resolve([]) });
+          const texts = new Array<string>(answers.length);
+          for (let i = 0; i < answers.length; i++) texts[i] = answers[i]!.text;
+          held.add(chunk.rows.length, texts);
+          waiting.push({ answers, docBase, rows: chunk.rows.length, found: detect ? detectAnswers(detect, scanner, columns, answers, req.allowList) : Promise.resolve([]) });
           docBase += answers.length;
           if (!detect || waiting.length >= CHUNKS_IN_FLIGHT) await settleNext();
         }
         while (waiting.length > 0) await settleNext();
-        // levels are known once every row is in: the commit builds with them fixed from the first row
-        const settled = builder.settleLevels();
+        // levels are known once every row is in (the commit stores this builder's dataset)
+        builder.settleLevels();
         const levels = builder.levels;
         const varName = (id: string) => builder.variables.find((b) => b.id === id)?.name ?? 'attribute';
         if (levels.some((l) => l === 'response')) {
@@ -372,7 +377,12 @@ export class ImportSession {
         documents += builder.documentCount;
         participants += builder.participantCount;
         skippedEmpty += builder.skippedEmpty;
-        items.push({ kind: 'table', file: f, mapping: { ...t.mapping, attributes: settled }, ids: ids.drawn, rows: builder.rowCount, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty, fileName: f.name });
+        // (the review has its copies: a wrong date order can make 100,000 of these)
+        builder.warnings.length = 0;
+        builder.invalidValues.length = 0;
+        builder.blankedDates.length = 0;
+        builder.releaseRowState();
+        items.push({ kind: 'table', file: f, builder, held, documents: builder.documentCount, participants: builder.participantCount, skippedEmpty: builder.skippedEmpty });
       } catch (e) {
         return errorReply(f.name, e);
       }
@@ -449,7 +459,7 @@ export class ImportSession {
         const b = item.batch;
         return { batch: { sources: b.sources, variables: b.variables, participants: b.participants, documents: b.documents, skippedEmpty: b.skippedEmpty } satisfies CommitBatch, meta };
       }
-      return { batch: this.#streamTable(item, bi, p, applier), meta };
+      return { batch: this.#commitTable(item, bi, applier), meta };
     });
     this.#abort = new AbortController();
     let records: Awaited<ReturnType<typeof executeImport>>;
@@ -478,37 +488,72 @@ export class ImportSession {
     };
   }
 
-  /** A prepared table as a dataset commit: its rows are built again (same ids), redacted and handed over chunk by chunk. */
-  #streamTable(item: Extract<PreparedItem, { kind: 'table' }>, bi: number, p: Prepared, applier: DecisionApplier): CommitBatch {
-    const ids = idSequence(item.ids);
-    const shape = item.file.layout ?? item.file.table!;
-    const builder = new TableBuilder(shape, item.mapping, { projectId: p.projectId, newId: ids.next, now: p.now, fileName: item.fileName });
-    const slots = item.mapping.textColumns.length;
-    const chunks = this.#rows(item.file);
-    function* rows(): Generator<DatasetRowTexts[]> {
-      let docBase = 0;
-      for (const chunk of chunks()) {
-        const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
-        const out: DatasetRowTexts[] = [];
-        let last: DatasetRowTexts | undefined;
-        for (let i = 0; i < answers.length; i++) {
-          const a = answers[i]!;
-          let text = a.text;
-          // a survey answer has no speaker turns, so only its text and length change
-          const redacted = applier.documentText(bi, docBase + i, text);
-          if (redacted) {
-            text = redacted.text;
-            builder.setLength(a, text.length);
-          }
-          if (last?.row !== a.row) out.push((last = { row: a.row, texts: new Array<string | null>(slots).fill(null) }));
-          last.texts[a.slot] = text;
+  /**
+   * A prepared table as a dataset commit: the held answers (then, past the hold budget, the rest of
+   * the rows read again), redacted and handed over chunk by chunk; the scan's builder gives the
+   * dataset record with the redacted lengths and attribute values.
+   */
+  #commitTable(item: Extract<PreparedItem, { kind: 'table' }>, bi: number, applier: DecisionApplier): CommitBatch {
+    const { builder, held } = item;
+    const slots = builder.slots;
+    const rowCount = builder.rowCount;
+    const rereadFrom = held.rows;
+    const chunks = rereadFrom < rowCount ? this.#rows(item.file) : undefined;
+    const chunkRows = this.#chunkRows;
+    let doc = 0;
+    /** One row's answers with the decisions applied (null when it has none); `text(slot)` gives the answer as scanned. */
+    const redactRow = (row: number, text: (slot: number, length: number) => string): DatasetRowTexts | null => {
+      let out: DatasetRowTexts | null = null;
+      for (let slot = 0; slot < slots; slot++) {
+        const length = builder.answerLength(row, slot);
+        if (length < 0) continue;
+        let t = text(slot, length);
+        // a survey answer has no speaker turns, so only its text and length change
+        const redacted = applier.documentText(bi, doc++, t);
+        if (redacted) {
+          t = redacted.text;
+          builder.setLength({ row, slot }, t.length);
         }
-        docBase += answers.length;
+        (out ??= { row, texts: new Array<string | null>(slots).fill(null) }).texts[slot] = t;
+      }
+      return out;
+    };
+    function* rows(): Generator<DatasetRowTexts[]> {
+      let row = 0;
+      for (const chunk of held.take()) {
+        const out: DatasetRowTexts[] = [];
+        for (const end = row + chunk.rows; row < end; row++) {
+          const r = redactRow(row, (_slot, length) => chunk.next(length));
+          if (r) out.push(r);
+        }
         yield out;
       }
-      if (builder.documentCount !== item.documents || builder.participantCount !== item.participants) {
-        throw new ImportError('changed since it was scanned (it now has different rows); choose it again');
+      if (!chunks) return;
+      // past the hold budget: the rest of the rows from the file, checked against what was scanned
+      const changed = () => new ImportError('changed since it was scanned (it now has different rows); choose it again');
+      let index = 0;
+      let out: DatasetRowTexts[] = [];
+      for (const chunk of chunks()) {
+        for (const cells of chunk.rows) {
+          if (index++ < rereadFrom) continue;
+          if (row >= rowCount) throw changed();
+          const texts = builder.answerTexts(cells);
+          const r = redactRow(row, (slot, length) => {
+            const t = texts[slot];
+            if (t === null || t === undefined || t.length !== length) throw changed();
+            return t;
+          });
+          for (let slot = 0; slot < slots; slot++) if (texts[slot] !== null && builder.answerLength(row, slot) < 0) throw changed();
+          if (r) out.push(r);
+          row++;
+        }
+        if (out.length >= chunkRows) {
+          yield out;
+          out = [];
+        }
       }
+      if (out.length > 0) yield out;
+      if (row !== rowCount) throw changed();
     }
     return {
       sources: [builder.source],
@@ -521,7 +566,7 @@ export class ImportSession {
         rows: rows(),
         documents: item.documents,
         participants: item.participants,
-        rowCount: item.rows,
+        rowCount,
         dataset: () => {
           for (const { participant, variableId } of applier.attributePlaces(bi)) {
             const value = builder.attributes(participant)[variableId];

@@ -9,6 +9,7 @@ import { byteSlices, type ByteSource } from './byte-source';
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 const SEEDS = [0, 0x9747b28c] as const;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function mixK(k: number): number {
   k = Math.imul(k, C1);
@@ -56,6 +57,16 @@ export class Checksum {
         this.#carry = 0;
         this.#carried = 0;
       }
+    }
+    if (LITTLE_ENDIAN && (bytes.byteOffset + i) % 4 === 0 && n - i >= 4) {
+      // aligned on a little-endian machine: whole words read straight (a DataView read per word is slower)
+      const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >>> 2);
+      for (let w = 0; w < words.length; w++) {
+        const k = mixK(words[w]!);
+        h1 = mixH(h1, k);
+        h2 = mixH(h2, k);
+      }
+      i += words.length * 4;
     }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (; i + 4 <= n; i += 4) {

@@ -13,7 +13,7 @@
 import { replaceControlChars } from '../control-chars';
 import Papa from 'papaparse';
 import { DEFAULT_CHUNK_BYTES, type ByteSource } from './byte-source';
-import { decodeSource, detectEncoding, type EncodingDecision } from './encoding';
+import { decodeSource, detectEncoding, NotStrictlyDecodable, strictReading, type EncodingDecision } from './encoding';
 import { fitRow, GridTable, isBlank } from './header';
 import { ImportError, type ImportIssue } from './types';
 
@@ -140,8 +140,14 @@ function nulError(src: ByteSource, decision: EncodingDecision, at: number, chunk
  * parseTable checks of the text (NUL bytes, no text, an unclosed quote) and throws the same errors;
  * detects the delimiter and line break from the head unless `st` has them.
  */
-function* readRecords(src: ByteSource, decision: EncodingDecision, st: ReadState, delimiterError: ImportError | undefined, chunkBytes: number): Generator<string[][]> {
-  const texts = decodeSource(src, decision, chunkBytes);
+function* readRecords(
+  src: ByteSource,
+  decision: EncodingDecision,
+  st: ReadState,
+  delimiterError: ImportError | undefined,
+  chunkBytes: number,
+  texts: Iterator<string> = decodeSource(src, decision, chunkBytes),
+): Generator<string[][]> {
   let seen = 0;
   let hasText = false;
   const check = (t: string): string => {
@@ -231,8 +237,19 @@ function* readRecords(src: ByteSource, decision: EncodingDecision, st: ReadState
  * Pass 1 with the data rows as read (not padded or cut), for parseTable and scanCsvTable.
  * Same checks, errors and warnings as parseTable. Errors found late in the file (a NUL byte, an
  * unclosed quote) are thrown after earlier rows were handed on.
+ *
+ * With `onRestart`, the file is read once: its text is checked strictly in the encoding its head
+ * suggests while it is parsed (strictReading). If it is not valid there (or the read stops at an
+ * error before the end), `onRestart` is called — every row handed on so far is void — and the
+ * file is read as without it: the encoding detected first, then the rows. Same results either way.
  */
-export function readCsvTable(src: ByteSource, opts: ParseTableOptions, onRows?: (rows: string[][], rowNumbers: number[], width: number) => void, chunkBytes = DEFAULT_CHUNK_BYTES): TableLayout {
+export function readCsvTable(
+  src: ByteSource,
+  opts: ParseTableOptions,
+  onRows?: (rows: string[][], rowNumbers: number[], width: number) => void,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+  onRestart?: () => void,
+): TableLayout {
   const file = opts.fileName;
   if (isWorkbookBytes(src.read(0, Math.min(src.size, 4))) || isWorkbookName(file)) {
     throw new ImportError(
@@ -240,7 +257,35 @@ export function readCsvTable(src: ByteSource, opts: ParseTableOptions, onRows?: 
     );
   }
   if (src.size === 0) throw new ImportError('is empty');
+  if (onRestart) {
+    // one read for the encoding check and the rows: the text is checked strictly as it is parsed
+    const reading = strictReading(src, opts.encoding, chunkBytes);
+    if (reading) {
+      try {
+        return readLayout(src, opts, onRows, chunkBytes, reading.tentative, reading.texts, () => reading.decision()!);
+      } catch (e) {
+        // an error once every byte proved valid is the file's own; otherwise the encoding must be
+        // detected first (other passes), and what was handed on is void
+        if (reading.decision() !== undefined && !(e instanceof NotStrictlyDecodable)) throw e;
+        onRestart();
+      }
+    }
+  }
   const decision = detectEncoding(src, opts.encoding, chunkBytes);
+  return readLayout(src, opts, onRows, chunkBytes, decision, undefined, () => decision);
+}
+
+/** readCsvTable's read of the records with an encoding (the decision, known after the last record when the text is checked as read). */
+function readLayout(
+  src: ByteSource,
+  opts: ParseTableOptions,
+  onRows: ((rows: string[][], rowNumbers: number[], width: number) => void) | undefined,
+  chunkBytes: number,
+  tentative: EncodingDecision,
+  texts: Iterator<string> | undefined,
+  decided: () => EncodingDecision,
+): TableLayout {
+  const file = opts.fileName;
   let delimiterError: ImportError | undefined;
   let delimiter: string | undefined;
   try {
@@ -258,8 +303,9 @@ export function readCsvTable(src: ByteSource, opts: ParseTableOptions, onRows?: 
     grid = new GridTable<string[]>({ fileName: file });
   }
   const st: ReadState = { delimiter, newline: undefined, invalidQuoteRows: [] };
-  for (const records of readRecords(src, decision, st, delimiterError, chunkBytes)) grid.add(records);
+  for (const records of readRecords(src, tentative, st, delimiterError, chunkBytes, texts)) grid.add(records);
   if (headerError) throw headerError;
+  const decision = decided();
   const layout = grid.finish();
   const warnings = layout.warnings;
   for (const row of st.invalidQuoteRows) warnings.push({ file, row, message: 'a quoted field has text after its closing quote; read as is' });
@@ -284,11 +330,11 @@ export function readCsvTable(src: ByteSource, opts: ParseTableOptions, onRows?: 
  * 200 non-blank rows). Each chunk's rows are padded/cut to the width known at that point, which
  * only grows: a later row with more filled cells adds columns, and the layout's columns are final.
  * Pad earlier rows with '' to layout.columns.length (a whitespace-only cell in a column that only
- * appeared later reads as '' here; csvRowChunks gives it exactly).
+ * appeared later reads as '' here; csvRowChunks gives it exactly). `onRestart`: see readCsvTable.
  */
-export function scanCsvTable(src: ByteSource, opts: ParseTableOptions, onRows?: RowsHandler, chunkBytes = DEFAULT_CHUNK_BYTES): TableLayout {
+export function scanCsvTable(src: ByteSource, opts: ParseTableOptions, onRows?: RowsHandler, chunkBytes = DEFAULT_CHUNK_BYTES, onRestart?: () => void): TableLayout {
   const handOn = onRows && ((rows: string[][], rowNumbers: number[], width: number) => onRows(rows.map((r) => (r.length === width ? r : fitRow(r, width))), rowNumbers));
-  return readCsvTable(src, opts, handOn, chunkBytes);
+  return readCsvTable(src, opts, handOn, chunkBytes, onRestart);
 }
 
 /**

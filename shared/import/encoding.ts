@@ -441,6 +441,82 @@ export function detectEncoding(src: ByteSource, encoding?: string, chunkBytes = 
   return detect(src, encoding, chunkBytes, false).decision;
 }
 
+/** Thrown by a StrictReading's text when the bytes are not valid in the encoding its file's head suggested. */
+export class NotStrictlyDecodable extends Error {
+  override name = 'NotStrictlyDecodable';
+}
+
+/** A file's text read once for both the encoding check and its use (see strictReading). */
+export interface StrictReading {
+  /** The encoding the head suggests and the byte-order mark to skip (the decision if the text proves valid). */
+  tentative: EncodingDecision;
+  /** The text piece by piece (64 KiB of bytes at most), strictly decoded; throws NotStrictlyDecodable on invalid bytes. */
+  texts: Generator<string>;
+  /** After the last piece: what detectEncoding decides for the same bytes (undefined until then). */
+  decision(): EncodingDecision | undefined;
+}
+
+/**
+ * The text of a source decoded in the encoding its head suggests (a chosen one, a byte-order mark,
+ * a UTF-16 NUL pattern, else UTF-8), checked strictly as it is read: when every byte proves valid,
+ * `decision()` is exactly detectEncoding's, so one read serves both (detectEncoding's strict check
+ * is a whole decode of the file). When the text throws NotStrictlyDecodable, detectEncoding must
+ * decide (it reads the file again). Undefined when there is nothing to check (a chosen encoding
+ * in which every byte is valid) or the check would fail at once (an unknown encoding).
+ */
+export function strictReading(src: ByteSource, chosen: string | undefined, chunkBytes = DEFAULT_CHUNK_BYTES): StrictReading | undefined {
+  const head = src.read(0, Math.min(src.size, 1024));
+  const bom = bomOf(head);
+  let tentative: EncodingDecision;
+  // (a file of plain ASCII decodes to as many UTF-16 units as it has bytes)
+  let decide = (_units: number) => tentative;
+  if (chosen) {
+    let name: string;
+    try {
+      name = normaliseEncodingName(chosen);
+    } catch {
+      return undefined;
+    }
+    if (name === 'iso-8859-1' || name === 'windows-1252') return undefined;
+    tentative = { encoding: name, reason: 'chosen by the user', guessed: false, bomLength: bom && bom.encoding === name ? bom.length : 0 };
+  } else if (bom) {
+    tentative = { encoding: bom.encoding, reason: `${bom.encoding.toUpperCase()} byte-order mark`, guessed: false, bomLength: bom.length };
+  } else {
+    const utf16 = sniffUtf16(head);
+    if (utf16) {
+      const reason = `no byte-order mark, but NUL bytes at ${utf16 === 'utf-16le' ? 'odd' : 'even'} positions (UTF-16 pattern)`;
+      tentative = { encoding: utf16, reason, guessed: true, bomLength: 0 };
+    } else {
+      tentative = { encoding: 'utf-8', reason: 'valid UTF-8', guessed: false, bomLength: 0 };
+      decide = (units) => (units === src.size ? { ...tentative, reason: 'plain ASCII (read as UTF-8)' } : tentative);
+    }
+  }
+  let decoder: SliceDecoder;
+  try {
+    decoder = strictDecoder(tentative.encoding);
+  } catch {
+    return undefined;
+  }
+  let units = 0;
+  let decided: EncodingDecision | undefined;
+  const strictly = (f: () => string): string => {
+    let t: string;
+    try {
+      t = f();
+    } catch {
+      throw new NotStrictlyDecodable(`not valid ${tentative.encoding}`);
+    }
+    units += t.length;
+    return t;
+  };
+  function* texts(): Generator<string> {
+    for (const piece of pieces(src, chunkBytes, tentative.bomLength)) yield strictly(() => decoder.decode(piece));
+    yield strictly(() => decoder.end());
+    decided = decide(units);
+  }
+  return { tentative, texts: texts(), decision: () => decided };
+}
+
 /** The decoded text of a source, piece by piece (64 KiB of bytes at most), per a decision from detectEncoding (the byte-order mark skipped). */
 export function* decodeSource(src: ByteSource, decision: EncodingDecision, chunkBytes = DEFAULT_CHUNK_BYTES): Generator<string> {
   const { encoding, bomLength } = decision;

@@ -4,6 +4,7 @@
  * survey tools give them (response_id, ResponseId (Qualtrics), Respondent ID (SurveyMonkey),
  * submission id, record id …). Each guess comes with the reason the mapping screen shows.
  */
+import { isBlankCell } from './blank-cell';
 import { detach } from './detach';
 
 /** What one column's values say about it as a key. */
@@ -80,11 +81,16 @@ export class KeyStats {
           this.#filled.push(0);
           this.#repeated.push(index > 0);
         }
-        const v = (r[c] ?? '').trim();
+        const raw = r[c] ?? '';
+        const set = this.#sets[c];
+        if (!set) {
+          // no longer counted as a key: only whether it is filled (no trimmed copy of a long answer)
+          if (!isBlankCell(raw)) this.#filled[c]!++;
+          continue;
+        }
+        const v = raw.trim();
         if (v === '') continue;
         const filled = ++this.#filled[c]!;
-        const set = this.#sets[c];
-        if (!set) continue;
         if (v.length > MAX_KEY_LENGTH) {
           this.#sets[c] = undefined;
           this.#repeated[c] = true;

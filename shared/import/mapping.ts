@@ -2,6 +2,7 @@
  * A parsed table or a set of transcripts → a batch of project entities (one Source, its
  * Variables, Participants and Documents). Pure: ids and the time come in through `ctx`.
  */
+import { isBlankCell } from './blank-cell';
 import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue, type VariableLevel } from '../model';
 import { detach } from './detach';
 import { parseTranscript } from './transcript';
@@ -120,14 +121,6 @@ function columnIndex(table: TableShape, column: string, role: string): number {
   throw new ImportError(`has no column "${column}" (named as the ${role}); columns: ${list}${table.columns.length > 30 ? ', …' : ''}`, undefined, column);
 }
 
-/** Whitespace only (what String.prototype.trim removes), without allocating a trimmed copy. */
-function isBlank(s: string): boolean {
-  const c0 = s.charCodeAt(0);
-  // the common case: starts with a visible ASCII character
-  if (c0 > 32 && c0 < 127) return false;
-  return s.trim() === '';
-}
-
 /** Text needing no normalisation: no CR (line ends) and nothing outside ASCII (NFC leaves ASCII alone). */
 // eslint-disable-next-line no-control-regex
 const NEEDS_NORMALISING = /[\r\u0080-\uffff]/;
@@ -192,6 +185,8 @@ export class TableBuilder {
   readonly #participantRows: number[] = [];
   readonly #pseudonyms: string[] = [];
   readonly #values: AttributeValue[][];
+  /** Variable id → its index (a scan asks for 100,000 participants' values by variable id). */
+  readonly #variableIndex = new Map<string, number>();
   #rows = 0;
 
   constructor(table: TableShape, mapping: TableMapping, ctx: BatchContext) {
@@ -220,6 +215,7 @@ export class TableBuilder {
       ...(a.level === 'response' ? { level: 'response' as const } : {}),
     }));
     this.#values = this.variables.map(() => []);
+    this.variables.forEach((v, k) => this.#variableIndex.set(v.id, k));
     this.#seen = this.variables.map(() => new Map());
     this.#rowValues = this.variables.map(() => []);
     this.#varies = this.variables.map(() => ({ participants: new Set<number>(), firstRow: 0 }));
@@ -320,7 +316,7 @@ export class TableBuilder {
 
       for (let slot = 0; slot < this.#textCols.length; slot++) {
         const raw = cells[this.#textCols[slot]!.ti] ?? '';
-        if (isBlank(raw)) {
+        if (isBlankCell(raw)) {
           this.skippedEmpty++;
           this.#lengths.push(-1);
           continue;
@@ -399,7 +395,7 @@ export class TableBuilder {
 
   /** Change one row's value of a response-level variable (after redaction). */
   setRowAttribute(row: number, variableId: string, value: AttributeValue): void {
-    const k = this.variables.findIndex((v) => v.id === variableId);
+    const k = this.#variableIndex.get(variableId) ?? -1;
     if (k < 0 || row < 0 || row >= this.#rows) throw new RangeError(`no row ${row} or variable ${variableId} in this table`);
     this.#rowValues[k]![row] = value;
   }
@@ -430,7 +426,7 @@ export class TableBuilder {
 
   /** Participant `index`'s value of one variable (by id). */
   value(index: number, variableId: string): AttributeValue {
-    const k = this.variables.findIndex((v) => v.id === variableId);
+    const k = this.#variableIndex.get(variableId) ?? -1;
     return k < 0 ? null : (this.#values[k]![index] ?? null);
   }
 
@@ -440,7 +436,7 @@ export class TableBuilder {
 
   /** Change one participant's value (after redaction). */
   setAttribute(index: number, variableId: string, value: AttributeValue): void {
-    const k = this.variables.findIndex((v) => v.id === variableId);
+    const k = this.#variableIndex.get(variableId) ?? -1;
     if (k < 0 || index < 0 || index >= this.#pseudonyms.length) throw new RangeError(`no participant ${index} or variable ${variableId} in this table`);
     this.#values[k]![index] = value;
   }
@@ -476,6 +472,41 @@ export class TableBuilder {
       },
       ...(response.length > 0 ? { responseAttributes: Object.fromEntries(response.map((k) => [this.variables[k]!.id, this.#rowValues[k]!])) } : {}),
     };
+  }
+
+  /** Answer `slot` of row `row`: its text length (UTF-16 code units, as last set), or -1 when the cell was blank. */
+  answerLength(row: number, slot: number): number {
+    const F = this.#textCols.length;
+    if (row < 0 || row >= this.#rows || slot < 0 || slot >= F) throw new RangeError(`no answer ${row}:${slot} in this table`);
+    return this.#lengths[row * F + slot]!;
+  }
+
+  /** Free-text columns (answer slots) per row. */
+  get slots(): number {
+    return this.#textCols.length;
+  }
+
+  /**
+   * One row's answers as addRows makes them (the normalised text per slot, null for a blank cell),
+   * without adding the row: for reading the rows again once the builder holds them all.
+   */
+  answerTexts(cells: readonly string[]): (string | null)[] {
+    const out = new Array<string | null>(this.#textCols.length);
+    for (let slot = 0; slot < this.#textCols.length; slot++) {
+      const raw = cells[this.#textCols[slot]!.ti] ?? '';
+      out[slot] = isBlankCell(raw) ? null : normaliseCell(raw);
+    }
+    return out;
+  }
+
+  /**
+   * After the last row: let go of what only adding rows needs (record ids seen, parsed-value
+   * caches, participant keys), so a builder held from the scan to the commit keeps only the dataset.
+   */
+  releaseRowState(): void {
+    this.#seenIds.clear();
+    this.#byKey.clear();
+    for (const m of this.#seen) m.clear();
   }
 
   /** Record an answer's text length after its text changed (redaction), so the dataset stays true. */

@@ -86,7 +86,8 @@ export function deOverlap<T extends { start: number; end: number }>(findings: re
 }
 
 const withPlace = (batch: number, place: FindingPlace, found: readonly PiiFinding[]): BatchFinding[] =>
-  deOverlap(found).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
+  // (most answers have no finding: no copies, sorts or key for them)
+  found.length === 0 ? [] : deOverlap(found).map((f) => ({ ...f, batch, place, id: `${batch}:${placeKey(place)}:${f.start}-${f.end}:${f.type}` }));
 
 /** The findings in one text (at one place of a batch), without overlaps, with their stable ids. */
 export function scanPlace(batch: number, place: FindingPlace, text: string, allowList?: string[]): BatchFinding[] {
@@ -122,7 +123,9 @@ export class BatchScanner {
   readonly #dropped = new Set<string>();
   readonly #occurrences = new Map<string, number>();
   /** Per column and answer text: how often seen and the findings of its first occurrence. */
-  readonly #answers = new Map<string, { count: number; leaders: BatchFinding[] }>();
+  /** Per column, short answers seen (by text) with their findings (a map per column: no key string made per answer). */
+  readonly #answers = new Map<string, Map<string, { count: number; leaders: BatchFinding[] }>>();
+  #remembered = 0;
 
   constructor(
     readonly batch: number,
@@ -153,11 +156,15 @@ export class BatchScanner {
     const place: FindingPlace = { kind: 'document', doc };
     const scan = () => (found ? withPlace(this.batch, place, found) : scanPlace(this.batch, place, text, this.allowList));
     if (text.length > MAX_GROUPED_LENGTH) return scan();
-    const k = `${column}\u0000${text}`;
-    const seen = this.#answers.get(k);
+    let answers = this.#answers.get(column);
+    if (!answers) this.#answers.set(column, (answers = new Map()));
+    const seen = answers.get(text);
     if (!seen) {
       const leaders = scan();
-      if (this.#answers.size < MAX_REMEMBERED) this.#answers.set(detach(k), { count: 1, leaders });
+      if (this.#remembered < MAX_REMEMBERED) {
+        answers.set(detach(text), { count: 1, leaders });
+        this.#remembered++;
+      }
       return leaders;
     }
     if (++seen.count === REPEATED) for (const f of seen.leaders) if (isWeak(f)) this.#dropped.add(f.id);
@@ -167,7 +174,7 @@ export class BatchScanner {
 
   /** Whether answer() would run the detector on this text: false for a repeat of a remembered answer of the column. */
   wouldScan(column: string, text: string): boolean {
-    return text.length > MAX_GROUPED_LENGTH || !this.#answers.has(`${column}\u0000${text}`);
+    return text.length > MAX_GROUPED_LENGTH || !this.#answers.get(column)?.has(text);
   }
 
   /**

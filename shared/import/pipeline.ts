@@ -172,6 +172,8 @@ function emptyCounts(): Record<PiiType, number> {
 export class DecisionApplier {
   readonly counts: Record<PiiType, number>[] = [];
   readonly #byPlace = new Map<string, BatchFinding[]>();
+  /** Per batch, the documents with something to apply (most answers of a survey have nothing: no key is made for them). */
+  readonly #documents = new Map<number, Set<number>>();
   readonly #decisions = new Map<string, FindingDecision>();
   readonly #labels: MixedPersonLabels;
 
@@ -186,6 +188,11 @@ export class DecisionApplier {
       if (d === 'ignore') continue;
       this.#decisions.set(f.id, d);
       const key = `${f.batch}|${placeKey(f.place)}`;
+      if (f.place.kind === 'document') {
+        let docs = this.#documents.get(f.batch);
+        if (!docs) this.#documents.set(f.batch, (docs = new Set()));
+        docs.add(f.place.doc);
+      }
       const list = this.#byPlace.get(key);
       if (list) list.push(f);
       else this.#byPlace.set(key, [f]);
@@ -205,6 +212,7 @@ export class DecisionApplier {
   /** Document `doc` of batch `batch` with the decisions applied, or undefined when nothing applies to it. */
   documentText(batch: number, doc: number, text: string): ReturnType<typeof redactWithOffsetMap> | undefined {
     this.counts[batch] ??= emptyCounts();
+    if (!this.#documents.get(batch)?.has(doc)) return undefined;
     return this.#redact(batch, { kind: 'document', doc }, text);
   }
 

@@ -6,6 +6,7 @@ import { guessIdColumn, KeyStats, type IdGuess, type KeyStat } from './id-guess'
 import { guessAttributeType, guessTextColumns } from './infer';
 import type { AttributeType } from './mapping';
 import { dateOrderConflicts } from './pipeline';
+import { detach } from './detach';
 import type { ParsedTable } from './types';
 
 /** What the mapping screen needs of a parsed table: its header and detection, a preview, and guesses. */
@@ -39,12 +40,20 @@ const MAX_WARNINGS = 200;
 
 type Conflicts = DateConflicts;
 
+/** Distinct values per date column whose conflicts are remembered (a survey repeats a few hundred dates 100,000 times). */
+const MAX_REMEMBERED_DATES = 4096;
+const DMY = 1;
+const MDY = 2;
+const AMBIGUOUS = 4;
+
 export class TableSummariser {
   readonly #sample: string[][] = [];
   readonly #keys = new KeyStats();
   #rows = 0;
   /** Date-looking columns (decided once the sample is full) and their conflict counts so far. */
   #dates: Map<number, Conflicts> | undefined;
+  /** Per date column: a value → what it counts (DMY | MDY | AMBIGUOUS flags), for values seen before. */
+  readonly #dateFlags = new Map<number, Map<string, number>>();
 
   /** The next rows of the table, in order. */
   add(rows: readonly (readonly string[])[]): void {
@@ -56,8 +65,27 @@ export class TableSummariser {
         continue;
       }
       this.#dates ??= this.#countSample();
-      for (const [c, acc] of this.#dates) add(acc, [r[c] ?? '']);
+      for (const [c, acc] of this.#dates) this.#addDate(c, acc, r[c] ?? '');
     }
+  }
+
+  /** One value of date column `c` counted into `acc`, as add(acc, [raw]) would. */
+  #addDate(c: number, acc: Conflicts, raw: string): void {
+    let seen = this.#dateFlags.get(c);
+    if (!seen) this.#dateFlags.set(c, (seen = new Map()));
+    let flags = seen.get(raw);
+    if (flags === undefined) {
+      const dmy = dateOrderConflicts([raw], 'dmy');
+      const mdy = dateOrderConflicts([raw], 'mdy');
+      flags = (dmy.contradicting ? DMY : 0) | (mdy.contradicting ? MDY : 0) | (dmy.ambiguous ? AMBIGUOUS : 0);
+      if (seen.size < MAX_REMEMBERED_DATES) seen.set(detach(raw), flags);
+    }
+    if (flags === 0) return;
+    if (flags & DMY) acc.dmy++;
+    if (flags & MDY) acc.mdy++;
+    if (flags & AMBIGUOUS) acc.ambiguous++;
+    // (the example is the value, trimmed, whichever order it contradicts)
+    if (flags & (DMY | MDY)) acc.example ??= detach(raw.trim());
   }
 
   /** Date columns by the sample's guesses, with the sample's conflicts counted. */

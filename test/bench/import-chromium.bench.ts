@@ -49,6 +49,8 @@ const SIZES = sizesArg(process.argv.slice(2), process.env.BENCH_SIZES, [10_000, 
 const LIMIT_BLOCK = 1000;
 /** Slice size the import session reads the file in (its default when unset). */
 const CHUNK_BYTES = process.env.CHORUS_BENCH_CHUNK ? Number(process.env.CHORUS_BENCH_CHUNK) : undefined;
+/** Bytes of answer text the import worker holds from the scan to the commit (ImportSession holdBytes; 0 = read the file again at commit, as before). */
+const HOLD_BYTES = process.env.CHORUS_BENCH_HOLD ? Number(process.env.CHORUS_BENCH_HOLD) : undefined;
 /** Words per free-text answer: 2 × 78 words + 6 attributes ≈ 900 bytes a row, so 100k rows ≈ 90 MB. */
 const WORDS = 78;
 
@@ -168,7 +170,7 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
     });
     const t0 = performance.now();
     const reply = await deadline(tab.evaluate(
-      ({ cmd, chunkBytes }) =>
+      ({ cmd, chunkBytes, holdBytes }) =>
         new Promise<{ ok: boolean; result?: unknown; error?: string }>((resolve) => {
           const file = (document.getElementById('csv') as HTMLInputElement).files![0]!;
           const w = new Worker('/__bench__/worker.js');
@@ -181,9 +183,9 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
             w.terminate();
             resolve({ ok: false, error: e.message });
           };
-          w.postMessage({ cmd, file, chunkBytes });
+          w.postMessage({ cmd, file, chunkBytes, holdBytes });
         }),
-      { cmd, chunkBytes: CHUNK_BYTES },
+      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES },
     ), 15 * 60_000, `the ${cmd} import run`);
     const wall = performance.now() - t0;
     clearInterval(timer);

@@ -294,9 +294,10 @@ eachCodec(() => {
       }
     });
 
-    it('a file that changed between scan and commit fails and stores nothing', async () => {
+    it('a file that changed between scan and commit fails and stores nothing (rows past the hold budget are read again)', async () => {
       const { db, pid } = await freshProject('import-session');
-      const s = session(db);
+      // nothing held: the commit reads every row again and checks it against the scan
+      const s = new ImportSession(async () => db, () => new Date('2026-11-27T10:00:00Z'), { chunkBytes: 16, chunkRows: 2, holdBytes: 0 });
       const bytes = new TextEncoder().encode(CSV);
       const { review } = await prepareCsv(s, pid, bytes);
       const before = await snapshot(db);

@@ -76,11 +76,11 @@ export interface Streamed {
   firstPass: { rows: string[][]; rowNumbers: number[] }[];
 }
 
-/** Pass 1 (scanCsvTable) then pass 2 (csvRowChunks), both in slices of chunkBytes. */
+/** Pass 1 (scanCsvTable, one read: the encoding checked as the rows are parsed, as the import worker reads) then pass 2 (csvRowChunks), both in slices of chunkBytes. */
 export function readStreamed(bytes: Uint8Array, opts: ParseTableOptions, chunkBytes: number): Streamed {
   const src = bytesSource(bytes);
   const firstPass: Streamed['firstPass'] = [];
-  const layout = scanCsvTable(src, opts, (rows, rowNumbers) => firstPass.push({ rows, rowNumbers }), chunkBytes);
+  const layout = scanCsvTable(src, opts, (rows, rowNumbers) => firstPass.push({ rows, rowNumbers }), chunkBytes, () => (firstPass.length = 0));
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   for (const c of csvRowChunks(src, layout, chunkBytes)) {
