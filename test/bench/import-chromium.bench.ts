@@ -51,6 +51,8 @@ const LIMIT_BLOCK = 1000;
 const CHUNK_BYTES = process.env.CHORUS_BENCH_CHUNK ? Number(process.env.CHORUS_BENCH_CHUNK) : undefined;
 /** Bytes of answer text the import worker holds from the scan to the commit (ImportSession holdBytes; 0 = read the file again at commit, as before). */
 const HOLD_BYTES = process.env.CHORUS_BENCH_HOLD ? Number(process.env.CHORUS_BENCH_HOLD) : undefined;
+/** Detection workers beside the import worker (default: one per further core, as the app; 0 = the import worker scans alone). */
+const DETECT_WORKERS = process.env.CHORUS_BENCH_DETECT_WORKERS ? Number(process.env.CHORUS_BENCH_DETECT_WORKERS) : undefined;
 /** Words per free-text answer: 2 × 78 words + 6 attributes ≈ 900 bytes a row, so 100k rows ≈ 90 MB. */
 const WORDS = 78;
 
@@ -170,7 +172,7 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
     });
     const t0 = performance.now();
     const reply = await deadline(tab.evaluate(
-      ({ cmd, chunkBytes, holdBytes }) =>
+      ({ cmd, chunkBytes, holdBytes, detectWorkers }) =>
         new Promise<{ ok: boolean; result?: unknown; error?: string }>((resolve) => {
           const file = (document.getElementById('csv') as HTMLInputElement).files![0]!;
           const w = new Worker('/__bench__/worker.js');
@@ -183,9 +185,9 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
             w.terminate();
             resolve({ ok: false, error: e.message });
           };
-          w.postMessage({ cmd, file, chunkBytes, holdBytes });
+          w.postMessage({ cmd, file, chunkBytes, holdBytes, detectWorkers });
         }),
-      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES },
+      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES, detectWorkers: DETECT_WORKERS },
     ), 15 * 60_000, `the ${cmd} import run`);
     const wall = performance.now() - t0;
     clearInterval(timer);

@@ -23,7 +23,7 @@ import { parseTable } from '../../shared/import/table';
 import { newGuid } from '../../shared/model/ids';
 
 /** The CSV as the user's picked File (set on a file input by the driver, so it is disk-backed as in the app). */
-export type BenchCommand = { cmd: 'app' | 'bare' | 'limit' | 'scan' | 'idle'; file: File; chunkBytes?: number; holdBytes?: number };
+export type BenchCommand = { cmd: 'app' | 'bare' | 'limit' | 'scan' | 'idle'; file: File; chunkBytes?: number; holdBytes?: number; detectWorkers?: number };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<BenchCommand>) => void) | null; postMessage(m: unknown): void };
 
@@ -51,13 +51,13 @@ const mark = (step: string) => scope.postMessage({ mark: step });
 /** After the last step: give the driver time to read the memory high-water mark before the bench's own counting. */
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
-async function app(file: File, chunkBytes?: number, holdBytes?: number) {
+async function app(file: File, chunkBytes?: number, holdBytes?: number, detectWorkers?: number) {
   await Dexie.delete('bench-app'); // (each size starts from an empty store)
   const db = await openChorusDb('bench-app');
   const project = await createProject(db, 'Bench');
   // as the app's import worker: the scan spread over this worker and a detection worker per further core
-  const pool = startDetectPool(navigator.hardwareConcurrency, () => new Worker('/__bench__/detect.js'));
-  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), detect: () => pool.detect });
+  const pool = detectWorkers === 0 ? undefined : startDetectPool(detectWorkers !== undefined ? detectWorkers + 1 : navigator.hardwareConcurrency, () => new Worker('/__bench__/detect.js'));
+  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), ...(pool ? { detect: () => pool.detect } : {}) });
   const t: Record<string, number> = {};
   let t0 = performance.now();
   const added = await session.handle({ type: 'add-file', projectId: project.id, fileId: 'f1', name: 'bench.csv', data: file });
@@ -79,7 +79,7 @@ async function app(file: File, chunkBytes?: number, holdBytes?: number) {
   t0 = performance.now();
   const committed = await session.handle({ type: 'commit', projectId: project.id, decisions, by: 'bench' });
   t.commit = performance.now() - t0;
-  pool.dispose();
+  pool?.dispose();
   mark('commit');
   await settle();
   if (committed.type !== 'committed') throw new Error(`commit failed: ${JSON.stringify(committed).slice(0, 300)}`);
@@ -170,7 +170,7 @@ function scan(bytes: Uint8Array) {
 scope.onmessage = async (e) => {
   try {
     const { cmd, file } = e.data;
-    const result = cmd === 'idle' ? await idle() : cmd === 'app' ? await app(file, e.data.chunkBytes, e.data.holdBytes) : cmd === 'bare' ? await bare(await load(file)) : cmd === 'limit' ? await limit(file) : scan(await load(file));
+    const result = cmd === 'idle' ? await idle() : cmd === 'app' ? await app(file, e.data.chunkBytes, e.data.holdBytes, e.data.detectWorkers) : cmd === 'bare' ? await bare(await load(file)) : cmd === 'limit' ? await limit(file) : scan(await load(file));
     scope.postMessage({ ok: true, result });
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err) });
