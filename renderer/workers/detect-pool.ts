@@ -1,13 +1,13 @@
 /**
- * A pool of personal-data detectors behind one PiiDetector: the calling thread itself and
- * detection workers (./detect.worker.ts), one per further core. Each call goes to the member with
- * the fewest texts outstanding, so an import's chunks are scanned on every core at once (the
- * import worker scans its share between reading chunks). Replies come back per call, so the
+ * A pool of personal-data detectors behind one PiiDetector: detection workers
+ * (./detect.worker.ts), one per core beside the import worker's, which reads, builds and holds the
+ * rows meanwhile (it scanning a share itself was measured slower: it is the busier thread). Each
+ * call goes to the member with the fewest texts outstanding; replies come back per call, so the
  * import settles its chunks in order.
  */
 import type { PiiDetector } from '../../shared/import/pii-scan';
-import { localService, workerService, type Service } from './rpc';
-import { answerDetect, type DetectReply, type DetectRequest } from './detect-protocol';
+import { workerService, type Service } from './rpc';
+import type { DetectReply, DetectRequest } from './detect-protocol';
 
 export interface DetectPool {
   detect: PiiDetector;
@@ -15,7 +15,7 @@ export interface DetectPool {
   dispose(): void;
 }
 
-/** Detection workers to start beside the calling thread: one per further core, at most three. */
+/** Detection workers to start beside the import worker: one per further core (at least one), at most three. */
 export function detectWorkerCount(cores: number | undefined): number {
   const n = Math.floor(cores ?? 2) || 2;
   return Math.max(1, Math.min(3, n - 1));
@@ -46,14 +46,11 @@ export function createDetectPool(services: readonly Service<DetectRequest, Detec
   };
 }
 
-/**
- * The calling thread plus `detectWorkerCount(cores)` workers made by `start` (the app's module
- * worker by default; the import bench passes its own bundle's).
- */
+/** `detectWorkerCount(cores)` workers made by `start` (the app's module worker by default; the import bench passes its own bundle's). */
 export function startDetectPool(
   cores = globalThis.navigator?.hardwareConcurrency,
   start: () => Worker = () => new Worker(new URL('./detect.worker.ts', import.meta.url), { type: 'module' }),
 ): DetectPool {
   const workers = Array.from({ length: detectWorkerCount(cores) }, () => workerService<DetectRequest, DetectReply>(start));
-  return createDetectPool([localService(answerDetect), ...workers]);
+  return createDetectPool(workers);
 }

@@ -37,7 +37,7 @@ import {
 import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
 import { LevelCounter } from '../../shared/import/levels';
-import { HeldAnswers } from '../../shared/import/held-answers';
+import { HeldAnswers, HOLD_BYTES } from '../../shared/import/held-answers';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
@@ -137,7 +137,7 @@ export class ImportSession {
     this.#chunkBytes = opts.chunkBytes ?? 2 * 2 ** 20;
     this.#chunkRows = opts.chunkRows ?? 500;
     this.#detect = opts.detect;
-    this.#holdBytes = opts.holdBytes ?? 384 * 2 ** 20;
+    this.#holdBytes = opts.holdBytes ?? HOLD_BYTES;
   }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */

@@ -9,6 +9,7 @@
  * costs the user a long wait (the store rolls back, but the time is gone); "tight" only warns.
  */
 import type { ImportFileKind } from './pipeline';
+import { HOLD_BYTES } from './held-answers';
 
 export interface CapacityFile {
   name: string;
@@ -62,7 +63,11 @@ export interface CapacityReport {
 export const STORED_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { table: 2, workbook: 8, transcript: 2, unknown: 8 };
 /** Stored bytes each row adds beyond its text: the row's key, its document and participant ids, indexes. */
 export const STORED_PER_ROW = 150;
-/** Memory per byte of file while it is read: a CSV streams in slices (its rows never whole); a workbook is parsed whole; a transcript is kept whole. */
+/**
+ * Memory per byte of file while it is read: a CSV streams in slices, its answers held as UTF-8
+ * from the scan to the commit (about their size in the file, up to HOLD_BYTES: counted apart); a
+ * workbook is parsed whole; a transcript is kept whole.
+ */
 export const MEMORY_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { table: 0, workbook: 12, transcript: 6, unknown: 12 };
 /** Memory per table row the import keeps for the whole import (its ids, kept so the commit stores the rows under the ids the scan saw, and per-row bookkeeping). */
 export const MEMORY_PER_ROW = 400;
@@ -83,7 +88,7 @@ export function estimateImport(files: readonly CapacityFile[]): CapacityEstimate
     const kind = f.kind ?? 'unknown';
     const rows = Math.max(0, guessRows(f));
     storage += STORED_PER_BYTE[kind] * bytes + STORED_PER_ROW * rows * Math.max(1, f.textColumns ?? 1);
-    memory += MEMORY_PER_BYTE[kind] * bytes + MEMORY_PER_ROW * rows;
+    memory += MEMORY_PER_BYTE[kind] * bytes + MEMORY_PER_ROW * rows + (kind === 'table' ? Math.min(bytes, HOLD_BYTES) : 0);
   }
   return { storage: Math.ceil(storage), memory: Math.ceil(memory) };
 }

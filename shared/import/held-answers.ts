@@ -21,6 +21,9 @@ function wellFormed(text: string): boolean {
   return f ? f.call(text) : !/[\uD800-\uDFFF]/.test(text);
 }
 
+/** Bytes of a table's answer text held from the scan to the commit by default (rows past it are read again at commit). */
+export const HOLD_BYTES = 384 * 2 ** 20;
+
 export class HeldAnswers {
   #chunks: (HeldChunk | undefined)[] = [];
   #rows = 0;

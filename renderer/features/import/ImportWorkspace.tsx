@@ -24,6 +24,7 @@ import { SourceFields } from './SourceFields';
 import './import.css';
 import { errorMessage } from '../../../shared/error-message';
 import { preflight } from './capacity-check';
+import { afterPaint } from '../../app/afterPaint';
 
 type Stage = 'files' | 'scanning' | 'review' | 'committing' | 'done';
 type Failure = { message: string; issues: ImportIssue[] };
@@ -208,16 +209,21 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     setDecisions({});
     if (r.type === 'committed') {
       setSummary(r.summary);
-      // the pipeline's last stage, after the gate: flag possible disclosures of current risk for review
       setSafeguard('checking');
-      void worker()
-        .request({ type: 'safeguard-scan', projectId: project.id, sourceIds: r.summary.sourceIds ?? [], by: coder?.name ?? 'local user' })
-        .then((s) => setSafeguard(s.type === 'safeguard-scanned' ? { flagged: s.flagged } : 'failed'), () => setSafeguard('failed'));
       setEntries([]);
       workbooks.current.clear();
       setStage('done');
-      // a survey is usually coded next: the grid worker reads it now, while the summary is read
-      if (r.summary.sourceIds?.length) void projectChangeStamp(db, project.id).then((stamp) => warmGrid(db.name, project.id, gridKeys(stamp))).catch(() => undefined);
+      const sourceIds = r.summary.sourceIds ?? [];
+      // once the summary is on screen (not before: both take a core)
+      afterPaint(() => {
+        if (!client.current) return; // the workspace was left meanwhile
+        // the pipeline's last stage, after the gate: flag possible disclosures of current risk for review
+        void worker()
+          .request({ type: 'safeguard-scan', projectId: project.id, sourceIds, by: coder?.name ?? 'local user' })
+          .then((s) => setSafeguard(s.type === 'safeguard-scanned' ? { flagged: s.flagged } : 'failed'), () => setSafeguard('failed'));
+        // a survey is usually coded next: the grid worker reads it now, while the summary is read
+        if (sourceIds.length) void projectChangeStamp(db, project.id).then((stamp) => warmGrid(db.name, project.id, gridKeys(stamp))).catch(() => undefined);
+      });
       return;
     }
     setStage('files');

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { HOLD_BYTES } from '../../../shared/import/held-answers';
 import { describe, expect, it } from 'vitest';
 import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, STORED_PER_BYTE, STORED_PER_ROW, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
 
@@ -7,12 +8,16 @@ const GB = 1e9;
 const csv = (bytes: number, rows?: number, name = 'survey.csv'): CapacityFile => ({ name, bytes, kind: 'table', ...(rows !== undefined ? { rows } : {}) });
 
 describe('estimateImport', () => {
-  it('counts a CSV by its size and rows, and streams it (memory does not grow with its bytes)', () => {
+  it('counts a CSV by its size and rows, and streams it (its answers held up to a budget, the rest read again)', () => {
     const e = estimateImport([csv(90 * MB, 100_000)]);
     expect(e.storage).toBe(Math.ceil(STORED_PER_BYTE.table * 90 * MB + STORED_PER_ROW * 100_000));
-    // rows held for the whole import, the text itself never whole
-    expect(e.memory).toBeLessThan(MEMORY_BASE + 100 * MB);
-    expect(estimateImport([csv(900 * MB, 100_000)]).memory).toBe(e.memory);
+    // rows and (at most) the file's answers held for the whole import, the text itself never whole
+    expect(e.memory).toBeGreaterThan(MEMORY_BASE + 90 * MB);
+    expect(e.memory).toBeLessThan(MEMORY_BASE + 190 * MB);
+    // past the hold budget the memory no longer grows with the file
+    const huge = estimateImport([csv(HOLD_BYTES + 500 * MB, 100_000)]).memory;
+    expect(estimateImport([csv(HOLD_BYTES + 900 * MB, 100_000)]).memory).toBe(huge);
+    expect(huge - e.memory).toBe(HOLD_BYTES - 90 * MB);
   });
 
   it('counts a workbook as parsed whole, so its memory grows with the file', () => {
