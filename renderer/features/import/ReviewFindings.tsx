@@ -29,7 +29,11 @@ export function defaultDecision(type: PiiType): FindingDecision {
 export function ReviewFindings({ findings, decisions, onDecide, onAllow }: Props) {
   const groups = useMemo(() => {
     const m = new Map<PiiType, FindingView[]>();
-    for (const f of findings) m.set(f.type, [...(m.get(f.type) ?? []), f]);
+    for (const f of findings) {
+      const list = m.get(f.type);
+      if (list) list.push(f);
+      else m.set(f.type, [f]);
+    }
     return PII_TYPES.filter((t) => m.has(t)).map((t) => [t, m.get(t)!] as const);
   }, [findings]);
   const [shown, setShown] = useState<Partial<Record<PiiType, number>>>({});
