@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
-import { ChorusDb, commitImport, createProject, execute, listCodes, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
+import { ChorusDb, commitImport, confirmRetraction, createProject, execute, listCodes, listDatasets, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
+import { openProjectDatasets } from '../../renderer/db/api';
 import { datasetIdsOf, openDatasetsOf } from '../../renderer/db/dataset-documents';
 import { TableBuilder } from '../../shared/import/mapping';
 import { datasetDocumentId } from '../../shared/import/dataset';
@@ -37,7 +38,8 @@ async function surveyProject(name: string) {
 
 /** The same store opened again (so nothing is cached), counting every read of the datasets table. */
 async function reopenCounting(name: string) {
-  const reads = { datasets: 0 };
+  // datasets: every read of the table; records: the reads that return whole records (not an index's keys)
+  const reads = { datasets: 0, records: 0 };
   const db = new ChorusDb(name);
   db.use({
     stack: 'dbcore',
@@ -49,10 +51,10 @@ async function reopenCounting(name: string) {
         if (tableName !== 'datasets') return t;
         return {
           ...t,
-          get: (req) => (reads.datasets++, t.get(req)),
-          getMany: (req) => (reads.datasets++, t.getMany(req)),
-          query: (req) => (reads.datasets++, t.query(req)),
-          openCursor: (req) => (reads.datasets++, t.openCursor(req)),
+          get: (req) => (reads.datasets++, reads.records++, t.get(req)),
+          getMany: (req) => (reads.datasets++, reads.records++, t.getMany(req)),
+          query: (req) => (reads.datasets++, req.values ? reads.records++ : 0, t.query(req)),
+          openCursor: (req) => (reads.datasets++, req.values ? reads.records++ : 0, t.openCursor(req)),
         };
       },
     }),
@@ -99,6 +101,61 @@ describe('the coding path reads only the datasets it codes in', () => {
     await openDatasetsOf(db, ['not-a-dataset-answer']);
     const { result } = await execute(db, p.projectId, { type: 'applyCodings', spans: [{ documentId: datasetDocumentId(p.datasetId, 2, 1), codeId: p.codeId, start: 0, end: 8, coderId: p.coderId }] });
     expect(result.map((c) => [c.documentId, c.end])).toEqual([[datasetDocumentId(p.datasetId, 2, 1), 8]]);
+    db.close();
+  });
+
+  it.each([
+    ['plain', async () => plainCodec],
+    ['encrypted', freshAesCodec],
+  ])('once the project is open (%s), the first coding of the session reads no dataset record', async (_name, makeCodec) => {
+    setCodec(await makeCodec());
+    const name = `coding-path-open-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db, reads } = await reopenCounting(name);
+    // what the workbench does when the project opens: the survey tables opened once, off the coding path
+    await openProjectDatasets(db, p.projectId);
+    expect(reads.records).toBe(1);
+    const before = reads.records;
+    const { result } = await execute(db, p.projectId, { type: 'applyCodings', spans: [{ documentId: datasetDocumentId(p.datasetId, 4, 0), codeId: p.codeId, start: 0, end: 5, coderId: p.coderId }] });
+    expect(result).toHaveLength(1);
+    expect(reads.records - before).toBe(0);
+    db.close();
+  });
+
+  it('lists documents and participants from records read once per window: two lists at once share one read, later lists read only ids', async () => {
+    const name = `coding-path-lists-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db, reads } = await reopenCounting(name);
+    const [documents, participants] = await Promise.all([listDocuments(db, p.projectId), listParticipants(db, p.projectId)]);
+    expect(documents).toHaveLength(45); // 30 first answers and 15 second ones
+    expect(participants).toHaveLength(30);
+    expect(reads.records).toBe(1);
+    expect((await listDocuments(db, p.projectId)).map((d) => d.id)).toEqual(documents.map((d) => d.id));
+    expect(await listParticipants(db, p.projectId)).toEqual(participants);
+    expect(reads.records).toBe(1);
+    // and a coding after them reads none
+    await execute(db, p.projectId, { type: 'applyCodings', spans: [{ documentId: datasetDocumentId(p.datasetId, 0, 1), codeId: p.codeId, start: 0, end: 3, coderId: p.coderId }] });
+    expect(reads.records).toBe(1);
+    db.close();
+  });
+
+  it('sees a purge made through another connection (another window or worker): the cached table is read again', async () => {
+    const name = `coding-path-purge-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db, reads } = await reopenCounting(name);
+    const other = await openChorusDb(name);
+    const participant = (await listParticipants(other, p.projectId))[3]!;
+    expect((await listDocuments(db, p.projectId)).filter((d) => d.participantId === participant.id)).toHaveLength(1);
+    const before = reads.records;
+    // another connection retracts a participant and confirms it (a purge blanks the dataset record in place)
+    const { result } = await execute(other, p.projectId, { type: 'retract', target: { kind: 'participant', id: participant.id }, reason: 'consent withdrawn', by: 'Alex' });
+    await confirmRetraction(other, p.projectId, result.id);
+    const after = await listDatasets(db, p.projectId);
+    expect(reads.records).toBe(before + 1);
+    const fresh = await listDatasets(other, p.projectId);
+    expect(after.map((d) => [...d.lengths])).toEqual(fresh.map((d) => [...d.lengths]));
+    expect((await listDocuments(db, p.projectId)).filter((d) => d.participantId === participant.id)).toHaveLength(0);
+    other.close();
     db.close();
   });
 });
