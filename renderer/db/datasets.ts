@@ -3,7 +3,7 @@
  * documents, participants and answer texts. Datasets are written once, by an import, and never
  * changed afterwards, so a read one is cached per store.
  */
-import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetParticipants, datasetParticipantsIn, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
@@ -122,9 +122,15 @@ export async function surveyTableIds(db: ChorusDb, projectId: string): Promise<s
   return (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
 }
 
-/** Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them; also what opens a project's survey tables ahead of its first command. */
-export async function openProjectDatasets(db: ChorusDb, projectId: string): Promise<void> {
-  await listDatasets(db, projectId);
+/**
+ * Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them; also what
+ * opens a project's survey tables ahead of its first command. With `pause`, their document and
+ * participant lists are made too, a slice at a time with a pause between slices (the window's
+ * first list of documents then costs no more than its later ones).
+ */
+export async function openProjectDatasets(db: ChorusDb, projectId: string, pause?: () => Promise<void>): Promise<void> {
+  const datasets = await listDatasets(db, projectId);
+  if (pause) for (const ds of datasets) await makeLists(ds, pause);
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
@@ -138,8 +144,69 @@ async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefine
   return rec ? (await opened(db, [rec]))[0] : undefined;
 }
 
-export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocuments);
-export const datasetsParticipants = (datasets: readonly Dataset[]): Participant[] => datasets.flatMap(datasetParticipants);
+/**
+ * A dataset's documents and participants, made once per opened dataset (an object per answer and
+ * per participant: 300,000 of them at 100,000 rows, too many to make again for every list). A
+ * dataset read again (after a purge) is a new object, so its lists are made again.
+ */
+const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[] }>();
+const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {}).get(ds)!;
+
+/** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with a pause): a few milliseconds each. */
+const LIST_ROWS = 4000;
+
+const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/**
+ * A dataset's documents, row by row and in each row its questions by name: in title order (record
+ * id, then question) when the record ids ascend down the file, as they usually do, so the
+ * document list sorts them in one pass.
+ */
+function documentsOfRows(ds: Dataset, from: number, to: number, out: DocumentMeta[]): void {
+  const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
+  const F = ds.fields.length;
+  for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
+    for (const s of slots) {
+      const d = ds.lengths[r * F + s]! >= 0 ? datasetDocument(ds, r, s) : undefined;
+      if (d) out.push(d);
+    }
+  }
+}
+
+export function datasetDocumentsOf(ds: Dataset): DocumentMeta[] {
+  const l = listsOf(ds);
+  if (!l.documents) documentsOfRows(ds, 0, ds.recordIds.length, (l.documents = []));
+  return l.documents;
+}
+
+export function datasetParticipantsOf(ds: Dataset): Participant[] {
+  const l = listsOf(ds);
+  return (l.participants ??= datasetParticipants(ds));
+}
+
+/** Make a dataset's lists a slice at a time, pausing between slices (so no slice holds the thread long). */
+async function makeLists(ds: Dataset, pause: () => Promise<void>): Promise<void> {
+  const l = listsOf(ds);
+  if (!l.documents) {
+    const out: DocumentMeta[] = [];
+    for (let r = 0; r < ds.recordIds.length; r += LIST_ROWS) {
+      await pause();
+      documentsOfRows(ds, r, r + LIST_ROWS, out);
+    }
+    l.documents ??= out;
+  }
+  if (!l.participants) {
+    const out: Participant[] = [];
+    for (let i = 0; i < ds.participants.pseudonyms.length; i += LIST_ROWS) {
+      await pause();
+      out.push(...datasetParticipantsIn(ds, i, i + LIST_ROWS));
+    }
+    l.participants ??= out;
+  }
+}
+
+export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocumentsOf);
+export const datasetsParticipants = (datasets: readonly Dataset[]): Participant[] => datasets.flatMap(datasetParticipantsOf);
 
 /** A dataset answer's metadata by document id; undefined if the id is not one. */
 export async function getDatasetDocument(db: ChorusDb, documentId: string): Promise<DocumentMeta | undefined> {

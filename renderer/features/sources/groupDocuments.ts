@@ -12,7 +12,7 @@ export interface SourceGroup {
 interface PreparedGroup {
   source: Source;
   documents: readonly DocumentMeta[];
-  /** `documents[i].title` lower-cased (en-GB), in the same order. */
+  /** `documents[i].title` lower-cased (en-GB), in the same order (made when first asked for). */
   keys: readonly string[];
 }
 
@@ -29,17 +29,19 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  */
 const lower = (s: string) => s.toLowerCase();
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The filter as it is matched: trimmed and lower-cased. */
 export const normaliseFilter = (filter: string): string => lower(filter.trim());
 
 /** The value of a title's leading ASCII digits (up to 15, not followed by any other digit, which the collator would read as part of the number), or NaN. */
 export const leadingNumber = (title: string): number => {
+  if (!isDigit(title.charCodeAt(0))) return NaN;
   const m = /^[0-9]{1,15}(?!\p{Nd})/u.exec(title);
   return m ? Number(m[0]) : NaN;
 };
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDigit = (c: number) => c >= 48 && c <= 57;
 /** A decimal digit the collator reads as one, but not ASCII (it would join an ASCII digit run). */
 const otherDigit = (s: string, i: number) => i >= 0 && i < s.length && s.charCodeAt(i) > 127 && /\p{Nd}/u.test(String.fromCodePoint(s.codePointAt(i) ?? s.charCodeAt(i)));
 
@@ -96,7 +98,15 @@ export function prepareDocuments(sources: readonly Source[], documents: readonly
       const keyed = bySource.get(source.id)!.map((doc) => ({ doc, n: leadingNumber(doc.title) }));
       keyed.sort((a, b) => compareTitles(a.doc.title, a.n, b.doc.title, b.n));
       const docs = keyed.map((k) => k.doc);
-      return { source, documents: docs, keys: docs.map((d) => lower(d.title)) };
+      // (lower-cased on the first filter, not before: most openings of the list never filter)
+      let keys: string[] | undefined;
+      return {
+        source,
+        documents: docs,
+        get keys() {
+          return (keys ??= docs.map((d) => lower(d.title)));
+        },
+      };
     });
   return { groups };
 }
