@@ -1,20 +1,29 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { openProjectDatasets, surveyTableIds, type ChorusDb } from '../db/api';
+import { openProjectDatasets, surveyTableIds, type ChorusDb, type IdleTime } from '../db/api';
 
 /** How long after a survey table appears (the project opened, an import committed) before it is opened, at the earliest. */
 const SETTLE_MS = 1000;
 /** The latest it is opened if the window never goes idle. */
 const IDLE_TIMEOUT_MS = 5000;
 
-type Idle = { request: (run: () => void) => number; cancel: (handle: number) => void };
-const idle: Idle =
-  typeof requestIdleCallback === 'function'
-    ? { request: (run) => requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }), cancel: (h) => cancelIdleCallback(h) }
-    : { request: (run) => window.setTimeout(run, 0), cancel: (h) => window.clearTimeout(h) };
-
-/** Between slices of the lists: back to the event loop, so a key pressed meanwhile is handled at once. */
-const pause = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+/** The next stretch of idle time (requestIdleCallback; where there is none, a zero-delay timer with a fixed budget). */
+function nextIdle(timeout = IDLE_TIMEOUT_MS): { promise: Promise<IdleTime>; cancel: () => void } {
+  let cancel = () => {};
+  const promise = new Promise<IdleTime>((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      const h = requestIdleCallback((deadline) => resolve(deadline), { timeout });
+      cancel = () => cancelIdleCallback(h);
+    } else {
+      const h = window.setTimeout(() => {
+        const end = performance.now() + 8;
+        resolve({ timeRemaining: () => Math.max(0, end - performance.now()) });
+      }, 0);
+      cancel = () => window.clearTimeout(h);
+    }
+  });
+  return { promise, cancel };
+}
 
 /**
  * Opens the project's survey tables (their dataset records: record ids, participants, answer
@@ -28,17 +37,26 @@ export function useSurveyTablesOpened(db: ChorusDb, projectId: string): void {
   const ids = useLiveQuery(() => surveyTableIds(db, projectId).then((list) => list.join(' ')), [db, projectId]);
   useEffect(() => {
     if (!ids) return;
-    let handle: number | undefined;
+    let stopped = false;
+    let pending: (() => void) | undefined;
+    // (the lists' slices wait for idle time, each stretch used until a few ms are left; a stretch
+    // never comes after the effect is cleaned up, so the work stops with the project)
+    const idle = () => {
+      if (stopped) return new Promise<IdleTime>(() => {});
+      const next = nextIdle();
+      pending = next.cancel;
+      return next.promise;
+    };
     const settle = window.setTimeout(() => {
-      handle = idle.request(() => {
-        handle = undefined;
-        // (a failure here — a locked project, a store closed meanwhile — is met again, with its message, by the command that needs the table)
-        openProjectDatasets(db, projectId, pause).catch(() => undefined);
-      });
+      // (a failure here — a locked project, a store closed meanwhile — is met again, with its message, by what needs the table)
+      void idle()
+        .then(() => openProjectDatasets(db, projectId, idle))
+        .catch(() => undefined);
     }, SETTLE_MS);
     return () => {
+      stopped = true;
       window.clearTimeout(settle);
-      if (handle !== undefined) idle.cancel(handle);
+      pending?.();
     };
   }, [db, projectId, ids]);
 }

@@ -124,13 +124,13 @@ export async function surveyTableIds(db: ChorusDb, projectId: string): Promise<s
 
 /**
  * Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them; also what
- * opens a project's survey tables ahead of its first command. With `pause`, their document and
- * participant lists are made too, a slice at a time with a pause between slices (the window's
- * first list of documents then costs no more than its later ones).
+ * opens a project's survey tables ahead of its first command. With `idle` (the next stretch of idle
+ * time), their document and participant lists are made too, a slice at a time in idle time (the
+ * window's first list of documents then costs no more than its later ones).
  */
-export async function openProjectDatasets(db: ChorusDb, projectId: string, pause?: () => Promise<void>): Promise<void> {
+export async function openProjectDatasets(db: ChorusDb, projectId: string, idle?: () => Promise<IdleTime>): Promise<void> {
   const datasets = await listDatasets(db, projectId);
-  if (pause) for (const ds of datasets) await makeLists(ds, pause);
+  if (idle) for (const ds of datasets) await makeLists(ds, idle);
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
@@ -152,8 +152,15 @@ async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefine
 const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[] }>();
 const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {}).get(ds)!;
 
-/** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with a pause): a few milliseconds each. */
-const LIST_ROWS = 4000;
+/** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with idle time): a millisecond or two each. */
+const LIST_ROWS = 500;
+/** Stop a slice's run when less idle time than this is left (ms). */
+const SLICE_MS = 4;
+
+/** A stretch of idle time: how much of it is left (requestIdleCallback's deadline). */
+export interface IdleTime {
+  timeRemaining(): number;
+}
 
 const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
@@ -168,7 +175,11 @@ function documentsOfRows(ds: Dataset, from: number, to: number, out: DocumentMet
   for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
     for (const s of slots) {
       const d = ds.lengths[r * F + s]! >= 0 ? datasetDocument(ds, r, s) : undefined;
-      if (d) out.push(d);
+      if (!d) continue;
+      // (reading a character flattens the title, which V8 keeps as a rope of its parts until first
+      // read: done here, a slice at a time, rather than by the document list's first sort)
+      d.title.charCodeAt(0);
+      out.push(d);
     }
   }
 }
@@ -184,25 +195,31 @@ export function datasetParticipantsOf(ds: Dataset): Participant[] {
   return (l.participants ??= datasetParticipants(ds));
 }
 
-/** Make a dataset's lists a slice at a time, pausing between slices (so no slice holds the thread long). */
-async function makeLists(ds: Dataset, pause: () => Promise<void>): Promise<void> {
+/** Make a dataset's lists a slice at a time in idle time (so no slice holds the thread when a key is pressed); a list asked for meanwhile is made whole and this stops. */
+async function makeLists(ds: Dataset, idle: () => Promise<IdleTime>): Promise<void> {
   const l = listsOf(ds);
-  if (!l.documents) {
-    const out: DocumentMeta[] = [];
-    for (let r = 0; r < ds.recordIds.length; r += LIST_ROWS) {
-      await pause();
-      documentsOfRows(ds, r, r + LIST_ROWS, out);
+  let time = await idle();
+  let used = false;
+  // (one slice in each stretch at least, however short: a stretch given at a timeout has no time left)
+  const slice = async () => {
+    if (used && time.timeRemaining() < SLICE_MS) {
+      time = await idle();
+      used = false;
     }
-    l.documents ??= out;
+    used = true;
+  };
+  const documents: DocumentMeta[] = [];
+  for (let r = 0; r < ds.recordIds.length && !l.documents; r += LIST_ROWS) {
+    await slice();
+    if (!l.documents) documentsOfRows(ds, r, r + LIST_ROWS, documents);
   }
-  if (!l.participants) {
-    const out: Participant[] = [];
-    for (let i = 0; i < ds.participants.pseudonyms.length; i += LIST_ROWS) {
-      await pause();
-      out.push(...datasetParticipantsIn(ds, i, i + LIST_ROWS));
-    }
-    l.participants ??= out;
+  l.documents ??= documents;
+  const participants: Participant[] = [];
+  for (let i = 0; i < ds.participants.pseudonyms.length && !l.participants; i += LIST_ROWS) {
+    await slice();
+    if (!l.participants) participants.push(...datasetParticipantsIn(ds, i, i + LIST_ROWS));
   }
+  l.participants ??= participants;
 }
 
 export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocumentsOf);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { confirmRetraction, execute, listDatasets, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
 import { openProjectDatasets } from '../../renderer/db/api';
 import { datasetIdsOf, openDatasetsOf } from '../../renderer/db/dataset-documents';
-import { datasetDocumentId } from '../../shared/import/dataset';
+import { datasetDocumentId, datasetDocuments, datasetParticipants } from '../../shared/import/dataset';
 import { newGuid } from '../../shared/model';
 import { freshAesCodec } from './aes-codec';
 import { reopenCounting, surveyProject } from './survey-coding';
@@ -104,4 +104,24 @@ describe('the coding path reads only the datasets it codes in', () => {
     other.close();
     db.close();
   });
+
+  it('makes a table’s lists ahead in idle time, at least a slice a stretch, the same as made at once', async () => {
+    const name = `coding-path-idle-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db } = await reopenCounting(name);
+    let stretches = 0;
+    // stretches with no time left (as given at a timeout): one slice each, and the lists still get made
+    await openProjectDatasets(db, p.projectId, async () => (stretches++, { timeRemaining: () => 0 }));
+    expect(stretches).toBe(2); // one for the documents' one slice (30 rows), one for the participants'
+    const [ds] = await listDatasets(db, p.projectId);
+    const documents = await listDocuments(db, p.projectId);
+    const participants = await listParticipants(db, p.projectId);
+    // the same objects every time (made once), and the same documents as a list made at once
+    expect((await listDocuments(db, p.projectId))[0]).toBe(documents[0]);
+    expect(sortById(documents)).toEqual(sortById(datasetDocuments(ds!)));
+    expect(sortById(participants)).toEqual(sortById(datasetParticipants(ds!)));
+    db.close();
+  });
 });
+
+const sortById = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
