@@ -68,7 +68,14 @@ function quickOrder(a: string, b: string): number {
   let eb = i;
   while (eb < b.length && isDigit(b.charCodeAt(eb))) eb++;
   if (ea - start > 15 || eb - start > 15 || otherDigit(a, start - 1) || otherDigit(a, ea) || otherDigit(b, eb)) return 0;
-  return Number(a.slice(start, ea)) - Number(b.slice(start, eb));
+  return digitsValue(a, start, ea) - digitsValue(b, start, eb);
+}
+
+/** The value of the ASCII digits a[from, to) (at most 15: exact in a double). */
+function digitsValue(a: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (a.charCodeAt(i) - 48);
+  return v;
 }
 
 /**
@@ -80,6 +87,15 @@ function quickOrder(a: string, b: string): number {
 export function compareTitles(a: string, na: number, b: string, nb: number): number {
   if (na === nb || Number.isNaN(na) || Number.isNaN(nb)) return quickOrder(a, b) || collator.compare(a, b);
   return na - nb;
+}
+
+function inTitleOrder(docs: readonly DocumentMeta[]): boolean {
+  for (let i = 1; i < docs.length; i++) {
+    const a = docs[i - 1]!.title;
+    const b = docs[i]!.title;
+    if (compareTitles(a, leadingNumber(a), b, leadingNumber(b)) > 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -94,10 +110,15 @@ export function prepareDocuments(sources: readonly Source[], documents: readonly
   const groups = [...sources]
     .sort((a, b) => collator.compare(a.name, b.name))
     .map((source): PreparedGroup => {
-      // A stable sort; V8's TimSort needs only n comparisons for a list already in order.
-      const keyed = bySource.get(source.id)!.map((doc) => ({ doc, n: leadingNumber(doc.title) }));
-      keyed.sort((a, b) => compareTitles(a.doc.title, a.n, b.doc.title, b.n));
-      const docs = keyed.map((k) => k.doc);
+      // A stable sort, skipped for a list already in order (a survey's answers come in title
+      // order when its record ids ascend): one pass of comparisons, nothing made.
+      const listed = bySource.get(source.id)!;
+      let docs = listed;
+      if (!inTitleOrder(listed)) {
+        const keyed = listed.map((doc) => ({ doc, n: leadingNumber(doc.title) }));
+        keyed.sort((a, b) => compareTitles(a.doc.title, a.n, b.doc.title, b.n));
+        docs = keyed.map((k) => k.doc);
+      }
       // (lower-cased on the first filter, not before: most openings of the list never filter)
       let keys: string[] | undefined;
       return {
