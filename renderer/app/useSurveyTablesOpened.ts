@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { openProjectDatasets, surveyTableIds, type ChorusDb, type IdleTime } from '../db/api';
+import { closeProjectDatasets, openProjectDatasets, surveyTableIds, type ChorusDb, type IdleTime } from '../db/api';
 
 /** How long after a survey table appears (the project opened, an import committed) before it is opened, at the earliest. */
 const SETTLE_MS = 1000;
@@ -31,7 +31,7 @@ function nextIdle(timeout = IDLE_TIMEOUT_MS): { promise: Promise<IdleTime>; canc
  * first coding of a session costs what the later ones do: a command on a survey answer needs its
  * table's record, and reading it at 100,000 rows holds the main thread for ~80 ms. Their document
  * and participant lists are made then too, a slice at a time, so opening the Code workspace does
- * not make 300,000 objects in one go.
+ * not make 300,000 objects in one go. When the project is closed they are let go.
  */
 export function useSurveyTablesOpened(db: ChorusDb, projectId: string): void {
   const ids = useLiveQuery(() => surveyTableIds(db, projectId).then((list) => list.join(' ')), [db, projectId]);
@@ -59,6 +59,8 @@ export function useSurveyTablesOpened(db: ChorusDb, projectId: string): void {
       pending?.();
     };
   }, [db, projectId, ids]);
+  // (when the project is closed — another opened, or it is locked — its tables leave this window's memory)
+  useEffect(() => () => closeProjectDatasets(db, projectId), [db, projectId]);
 }
 
 /** The hook as a component, for a place that has the project but is not itself one (the workbench shell). */

@@ -45,6 +45,12 @@ export function forgetDatasets(db: ChorusDb, ids: readonly string[]): void {
   for (const id of ids) m?.delete(id);
 }
 
+/** Forget a project's cached datasets and their lists (the window has closed the project: another one's do not stay in memory). */
+export function closeProjectDatasets(db: ChorusDb, projectId: string): void {
+  const m = cache.get(db);
+  for (const [id, hit] of m ?? []) if (hit.ds.projectId === projectId) m!.delete(id);
+}
+
 /**
  * Stored records to clear datasets: plain ones as they are, sealed ones from the cache or decoded
  * (encrypted projects). Decoding is not a Dexie promise, so inside a transaction a sealed record

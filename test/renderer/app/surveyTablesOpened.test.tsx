@@ -14,7 +14,7 @@ describe('the workbench opens a project’s survey tables ahead of the first cod
     const name = `tables-opened-${newGuid()}`;
     const p = await surveyProject(name);
     const { db, reads } = await reopenCounting(name);
-    render(<OpenSurveyTables db={db} projectId={p.projectId} />);
+    const view = render(<OpenSurveyTables db={db} projectId={p.projectId} />);
     await waitFor(() => expect(reads.records).toBe(1), WAIT);
     // (the lists are made after the record is read, a slice at a time: wait until a list costs no read and no rebuild)
     await waitFor(async () => expect(await listDocuments(db, p.projectId)).toHaveLength(45), WAIT);
@@ -23,6 +23,10 @@ describe('the workbench opens a project’s survey tables ahead of the first cod
     expect(result).toHaveLength(1);
     expect(await listParticipants(db, p.projectId)).toHaveLength(30);
     expect(reads.records).toBe(before);
+    // closing the project lets its tables go: the next list reads the record again
+    view.unmount();
+    await listDocuments(db, p.projectId);
+    expect(reads.records).toBe(before + 1);
     db.close();
   });
 });
