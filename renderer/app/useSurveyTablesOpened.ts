@@ -7,22 +7,26 @@ const SETTLE_MS = 1000;
 /** The latest it is opened if the window never goes idle. */
 const IDLE_TIMEOUT_MS = 5000;
 
-/** The next stretch of idle time (requestIdleCallback; where there is none, a zero-delay timer with a fixed budget). */
-function nextIdle(timeout = IDLE_TIMEOUT_MS): { promise: Promise<IdleTime>; cancel: () => void } {
-  let cancel = () => {};
-  const promise = new Promise<IdleTime>((resolve) => {
-    if (typeof requestIdleCallback === 'function') {
-      const h = requestIdleCallback((deadline) => resolve(deadline), { timeout });
-      cancel = () => cancelIdleCallback(h);
-    } else {
-      const h = window.setTimeout(() => {
-        const end = performance.now() + 8;
-        resolve({ timeRemaining: () => Math.max(0, end - performance.now()) });
-      }, 0);
-      cancel = () => window.clearTimeout(h);
-    }
-  });
-  return { promise, cancel };
+/** Main-thread time given to making the lists per task (ms): short enough that a key pressed meanwhile waits no longer. */
+const SLICE_BUDGET_MS = 6;
+
+/** Idle time (requestIdleCallback; where there is none, a zero-delay timer). */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(h);
+  }
+  const h = window.setTimeout(run, 0);
+  return () => window.clearTimeout(h);
+}
+
+/** A task of its own, soon (a zero-delay timer), with SLICE_BUDGET_MS of time to use. */
+function nextSlice(run: (time: IdleTime) => void): () => void {
+  const h = window.setTimeout(() => {
+    const end = performance.now() + SLICE_BUDGET_MS;
+    run({ timeRemaining: () => Math.max(0, end - performance.now()) });
+  }, 0);
+  return () => window.clearTimeout(h);
 }
 
 /**
@@ -30,33 +34,29 @@ function nextIdle(timeout = IDLE_TIMEOUT_MS): { promise: Promise<IdleTime>; canc
  * lengths) in this window once it is idle, after the project opens and after each import, so the
  * first coding of a session costs what the later ones do: a command on a survey answer needs its
  * table's record, and reading it at 100,000 rows holds the main thread for ~80 ms. Their document
- * and participant lists are made then too, a slice at a time, so opening the Code workspace does
- * not make 300,000 objects in one go. When the project is closed they are let go.
+ * and participant lists are made then too, in tasks of a few milliseconds, so opening the Code
+ * workspace does not make 300,000 objects in one go. When the project is closed they are let go.
  */
 export function useSurveyTablesOpened(db: ChorusDb, projectId: string): void {
   const ids = useLiveQuery(() => surveyTableIds(db, projectId).then((list) => list.join(' ')), [db, projectId]);
   useEffect(() => {
     if (!ids) return;
     let stopped = false;
-    let pending: (() => void) | undefined;
-    // (the lists' slices wait for idle time, each stretch used until a few ms are left; a stretch
-    // never comes after the effect is cleaned up, so the work stops with the project)
-    const idle = () => {
-      if (stopped) return new Promise<IdleTime>(() => {});
-      const next = nextIdle();
-      pending = next.cancel;
-      return next.promise;
-    };
+    let cancel = () => {};
+    // (the record is read in idle time; the lists are then made in short tasks of their own, which
+    // finish in a second or two even while the grid keeps every frame busy; none comes after the
+    // effect is cleaned up, so the work stops with the project)
+    const slice = () => new Promise<IdleTime>((resolve) => void (stopped || (cancel = nextSlice(resolve))));
     const settle = window.setTimeout(() => {
-      // (a failure here — a locked project, a store closed meanwhile — is met again, with its message, by what needs the table)
-      void idle()
-        .then(() => openProjectDatasets(db, projectId, idle))
-        .catch(() => undefined);
+      cancel = whenIdle(() => {
+        // (a failure here — a locked project, a store closed meanwhile — is met again, with its message, by what needs the table)
+        if (!stopped) openProjectDatasets(db, projectId, slice).catch(() => undefined);
+      });
     }, SETTLE_MS);
     return () => {
       stopped = true;
       window.clearTimeout(settle);
-      pending?.();
+      cancel();
     };
   }, [db, projectId, ids]);
   // (when the project is closed — another opened, or it is locked — its tables leave this window's memory)

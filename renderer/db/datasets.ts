@@ -130,9 +130,9 @@ export async function surveyTableIds(db: ChorusDb, projectId: string): Promise<s
 
 /**
  * Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them; also what
- * opens a project's survey tables ahead of its first command. With `idle` (the next stretch of idle
- * time), their document and participant lists are made too, a slice at a time in idle time (the
- * window's first list of documents then costs no more than its later ones).
+ * opens a project's survey tables ahead of its first command. With `idle` (the next stretch of time
+ * to work in), their document and participant lists are made too, a slice at a time (the window's
+ * first list of documents then costs no more than its later ones).
  */
 export async function openProjectDatasets(db: ChorusDb, projectId: string, idle?: () => Promise<IdleTime>): Promise<void> {
   const datasets = await listDatasets(db, projectId);
@@ -158,12 +158,12 @@ async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefine
 const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[] }>();
 const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {}).get(ds)!;
 
-/** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with idle time): a millisecond or two each. */
-const LIST_ROWS = 500;
-/** Stop a slice's run when less idle time than this is left (ms). */
-const SLICE_MS = 4;
+/** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with stretches of time): about a millisecond each. */
+const LIST_ROWS = 250;
+/** Stop using a stretch when less time than this is left in it (ms). */
+const SLICE_MS = 1;
 
-/** A stretch of idle time: how much of it is left (requestIdleCallback's deadline). */
+/** A stretch of time to work in: how much of it is left (as requestIdleCallback's deadline). */
 export interface IdleTime {
   timeRemaining(): number;
 }
@@ -201,7 +201,7 @@ export function datasetParticipantsOf(ds: Dataset): Participant[] {
   return (l.participants ??= datasetParticipants(ds));
 }
 
-/** Make a dataset's lists a slice at a time in idle time (so no slice holds the thread when a key is pressed); a list asked for meanwhile is made whole and this stops. */
+/** Make a dataset's lists a slice at a time in the stretches of time given (so none holds the thread long); a list asked for meanwhile is made whole and this stops. */
 async function makeLists(ds: Dataset, idle: () => Promise<IdleTime>): Promise<void> {
   const l = listsOf(ds);
   let time = await idle();
