@@ -2,8 +2,12 @@ import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { closeProjectDatasets, openProjectDatasets, surveyTableIds, type ChorusDb, type IdleTime } from '../db/api';
 
-/** How long after a survey table appears (the project opened, an import committed) before it is opened, at the earliest. */
-const SETTLE_MS = 1000;
+/**
+ * How long after a survey table appears (the project opened, an import committed) before it is
+ * opened, at the earliest: none, beyond waiting for idle time (the first coding may come a second
+ * after the import, and must not wait for the read).
+ */
+const SETTLE_MS = 0;
 /** The latest it is opened if the window never goes idle. */
 const IDLE_TIMEOUT_MS = 5000;
 
