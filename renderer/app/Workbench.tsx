@@ -13,6 +13,7 @@ import { useGlobalShortcut } from './useGlobalShortcut';
 import { WORKSPACES } from './workspaces';
 import { WorkspaceNav } from './WorkspaceNav';
 import { useWorkspaceRoute } from './useWorkspaceRoute';
+import { OpenSurveyTables } from './useSurveyTablesOpened';
 import { useProjectCommands } from '../features/projects/useProjectCommands';
 import { NoProjects } from '../features/projects/NoProjects';
 import { RetentionBanner } from '../features/governance/RetentionBanner';
@@ -71,6 +72,7 @@ export function Workbench() {
       ) : project ? (
         <ProjectLockGate key={project.id} db={db} projectId={project.id} projectName={project.name}>
           <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+          <OpenSurveyTables db={db} projectId={project.id} />
         </ProjectLockGate>
       ) : loaded && projects.length === 0 ? (
         <NoProjects db={db} onCreate={create} onOpened={switchTo} />

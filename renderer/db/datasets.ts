@@ -3,7 +3,7 @@
  * documents, participants and answer texts. Datasets are written once, by an import, and never
  * changed afterwards, so a read one is cached per store.
  */
-import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetDocuments, datasetParticipants, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetParticipants, datasetParticipantsIn, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
@@ -11,19 +11,23 @@ import { openDatasets, sameSealed } from './dataset-seal';
 import { addBlockTexts, addRowTexts, blockRow } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
 
-/** Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry). */
-const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText; codec?: StorageCodec }>>();
+/**
+ * Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry)
+ * and the project's purge stamp when they were read (see `purgeStamp`; undefined when read inside
+ * a transaction, which a whole-project list does not trust).
+ */
+const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText; codec?: StorageCodec; stamp?: string }>>();
 
-function remember(db: ChorusDb, ds: Dataset, sealed?: StoredText): Dataset {
+function remember(db: ChorusDb, ds: Dataset, sealed?: StoredText, stamp?: string): Dataset {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   // (a sealed one is remembered with the codec that opened it: once the key is dropped it is not handed out)
-  m.set(ds.id, sealed ? { ds, sealed, codec: getCodec() } : { ds });
+  m.set(ds.id, { ds, ...(sealed ? { sealed, codec: getCodec() } : {}), ...(stamp !== undefined ? { stamp } : {}) });
   return ds;
 }
 
-/** A cached dataset, if it is still valid (a sealed one only under the codec that opened it). */
-function cached(db: ChorusDb, id: string, sealed?: StoredText): Dataset | undefined {
+/** A cached dataset, if it is still valid (a sealed one only under the codec that opened it; with `stamp`, only one read under that stamp). */
+function cached(db: ChorusDb, id: string, sealed?: StoredText, stamp?: string): Dataset | undefined {
   const m = cache.get(db);
   const hit = m?.get(id);
   if (!hit) return undefined;
@@ -31,6 +35,7 @@ function cached(db: ChorusDb, id: string, sealed?: StoredText): Dataset | undefi
     m!.delete(id);
     return undefined;
   }
+  if (stamp !== undefined && hit.stamp !== stamp) return undefined;
   return sealed === undefined || sameSealed(hit.sealed, sealed) ? hit.ds : undefined;
 }
 
@@ -40,39 +45,191 @@ export function forgetDatasets(db: ChorusDb, ids: readonly string[]): void {
   for (const id of ids) m?.delete(id);
 }
 
+/** Forget a project's cached datasets and their lists (the window has closed the project: another one's do not stay in memory). */
+export function closeProjectDatasets(db: ChorusDb, projectId: string): void {
+  const m = cache.get(db);
+  for (const [id, hit] of m ?? []) if (hit.ds.projectId === projectId) m!.delete(id);
+}
+
 /**
  * Stored records to clear datasets: plain ones as they are, sealed ones from the cache or decoded
  * (encrypted projects). Decoding is not a Dexie promise, so inside a transaction a sealed record
  * must already be cached: call `openProjectDatasets` before the transaction opens.
  */
-async function opened(db: ChorusDb, records: readonly DatasetRecord[]): Promise<Dataset[]> {
+async function opened(db: ChorusDb, records: readonly DatasetRecord[], stamp?: string): Promise<Dataset[]> {
   const out: (Dataset | undefined)[] = records.map((r) => (r.sealed ? cached(db, r.id, r.sealed) : r));
   const missing = records.filter((r, i) => out[i] === undefined);
-  if (missing.length === 0) return records.map((r, i) => (r.sealed ? out[i]! : remember(db, out[i]!)));
+  if (missing.length === 0) return records.map((r, i) => remember(db, out[i]!, r.sealed, stamp));
   if (Dexie.currentTransaction) throw new Error('A survey table of this encrypted project was read inside a transaction before it was decoded (call openProjectDatasets first)');
   const decoded = await openDatasets(missing, getCodec());
-  missing.forEach((r, i) => remember(db, decoded[i]!, r.sealed));
-  return records.map((r, i) => out[i] ?? cache.get(db)!.get(r.id)!.ds);
+  let next = 0;
+  return records.map((r, i) => remember(db, out[i] ?? decoded[next++]!, r.sealed, stamp));
 }
 
+/**
+ * What every cached dataset of a project must have been read under: the project's confirmed
+ * retractions. A dataset record changes after its import only by a purge (a confirmed retraction
+ * or a retention deletion, which blanks or deletes it and leaves a confirmed record in the same
+ * transaction) or a re-encryption (same content); so a dataset read under the same stamp is the
+ * stored one, even when another window or worker did the purge.
+ */
+async function purgeStamp(db: ChorusDb, projectId: string): Promise<string> {
+  const confirmed = await db.retractions.where('projectId').equals(projectId).filter((r) => r.status === 'confirmed').primaryKeys();
+  return (confirmed as string[]).sort().join(' ');
+}
+
+/** Reads of whole dataset records under way, by store and id (two lists asked at once read each record once). */
+const loading = new WeakMap<ChorusDb, Map<string, Promise<void>>>();
+
+/** Read, open and cache these datasets (outside any transaction): each record with the purge stamp it was read under. */
+function load(db: ChorusDb, projectId: string, ids: readonly string[]): Promise<void> {
+  let m = loading.get(db);
+  if (!m) loading.set(db, (m = new Map()));
+  const pending = ids.map((id) => m.get(id)).filter((p) => p !== undefined);
+  const fresh = ids.filter((id) => !m.has(id));
+  if (fresh.length > 0) {
+    const p = (async () => {
+      const { records, stamp } = await db.transaction('r', db.datasets, db.retractions, async () => ({
+        records: (await db.datasets.bulkGet([...fresh])).filter((r) => r !== undefined && r.projectId === projectId) as DatasetRecord[],
+        stamp: await purgeStamp(db, projectId),
+      }));
+      await opened(db, records, stamp);
+    })().finally(() => fresh.forEach((id) => m.delete(id)));
+    fresh.forEach((id) => m.set(id, p));
+    pending.push(p);
+  }
+  return Promise.all(pending).then(() => undefined);
+}
+
+/**
+ * A project's datasets. Outside a transaction, records already opened under the current purge stamp
+ * are not read again (a 100,000-row survey's record costs ~80 ms of the main thread to read): only
+ * the ids and the stamp are, which is also what a live query watches.
+ */
 export async function listDatasets(db: ChorusDb, projectId: string): Promise<Dataset[]> {
-  return opened(db, await db.datasets.where('projectId').equals(projectId).toArray());
+  if (Dexie.currentTransaction) return opened(db, await db.datasets.where('projectId').equals(projectId).toArray());
+  const { ids, stamp } = await db.transaction('r', db.datasets, db.retractions, async () => ({
+    ids: (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[],
+    stamp: await purgeStamp(db, projectId),
+  }));
+  const missing = ids.filter((id) => !cached(db, id, undefined, stamp));
+  if (missing.length > 0) await load(db, projectId, missing);
+  const out: Dataset[] = [];
+  for (const id of ids) {
+    // (one purged or re-read meanwhile: the stored one, read as before)
+    const ds = cached(db, id, undefined, stamp) ?? (await readDataset(db, id));
+    if (ds) out.push(ds);
+  }
+  return out;
 }
 
-/** Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them. */
-export async function openProjectDatasets(db: ChorusDb, projectId: string): Promise<void> {
-  await listDatasets(db, projectId);
+/** The ids of a project's survey tables (an index read, no record: cheap to watch in a live query). */
+export async function surveyTableIds(db: ChorusDb, projectId: string): Promise<string[]> {
+  return (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
+}
+
+/**
+ * Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them; also what
+ * opens a project's survey tables ahead of its first command. With `idle` (the next stretch of time
+ * to work in), their document and participant lists are made too, a slice at a time (the window's
+ * first list of documents then costs no more than its later ones).
+ */
+export async function openProjectDatasets(db: ChorusDb, projectId: string, idle?: () => Promise<IdleTime>): Promise<void> {
+  const datasets = await listDatasets(db, projectId);
+  if (idle) for (const ds of datasets) await makeLists(ds, idle);
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
   const hit = cached(db, id);
   if (hit) return hit; // (datasets change only by a purge or a re-encryption, which forget them)
+  return readDataset(db, id);
+}
+
+async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
   const rec = await db.datasets.get(id);
   return rec ? (await opened(db, [rec]))[0] : undefined;
 }
 
-export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocuments);
-export const datasetsParticipants = (datasets: readonly Dataset[]): Participant[] => datasets.flatMap(datasetParticipants);
+/**
+ * A dataset's documents and participants, made once per opened dataset (an object per answer and
+ * per participant: 300,000 of them at 100,000 rows, too many to make again for every list). A
+ * dataset read again (after a purge) is a new object, so its lists are made again.
+ */
+const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[] }>();
+const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {}).get(ds)!;
+
+/** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with stretches of time): about a millisecond each. */
+const LIST_ROWS = 250;
+/** Stop using a stretch when less time than this is left in it (ms). */
+const SLICE_MS = 1;
+
+/** A stretch of time to work in: how much of it is left (as requestIdleCallback's deadline). */
+export interface IdleTime {
+  timeRemaining(): number;
+}
+
+const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/**
+ * A dataset's documents, row by row and in each row its questions by name: in title order (record
+ * id, then question) when the record ids ascend down the file, as they usually do, so the
+ * document list sorts them in one pass.
+ */
+function documentsOfRows(ds: Dataset, from: number, to: number, out: DocumentMeta[]): void {
+  const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
+  const F = ds.fields.length;
+  for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
+    for (const s of slots) {
+      const d = ds.lengths[r * F + s]! >= 0 ? datasetDocument(ds, r, s) : undefined;
+      if (!d) continue;
+      // (reading a character flattens the title, which V8 keeps as a rope of its parts until first
+      // read: done here, a slice at a time, rather than by the document list's first sort)
+      d.title.charCodeAt(0);
+      out.push(d);
+    }
+  }
+}
+
+export function datasetDocumentsOf(ds: Dataset): DocumentMeta[] {
+  const l = listsOf(ds);
+  if (!l.documents) documentsOfRows(ds, 0, ds.recordIds.length, (l.documents = []));
+  return l.documents;
+}
+
+export function datasetParticipantsOf(ds: Dataset): Participant[] {
+  const l = listsOf(ds);
+  return (l.participants ??= datasetParticipants(ds));
+}
+
+/** Make a dataset's lists a slice at a time in the stretches of time given (so none holds the thread long); a list asked for meanwhile is made whole and this stops. */
+async function makeLists(ds: Dataset, idle: () => Promise<IdleTime>): Promise<void> {
+  const l = listsOf(ds);
+  let time = await idle();
+  let used = false;
+  // (one slice in each stretch at least, however short: a stretch given at a timeout has no time left)
+  const slice = async () => {
+    if (used && time.timeRemaining() < SLICE_MS) {
+      time = await idle();
+      used = false;
+    }
+    used = true;
+  };
+  const documents: DocumentMeta[] = [];
+  for (let r = 0; r < ds.recordIds.length && !l.documents; r += LIST_ROWS) {
+    await slice();
+    if (!l.documents) documentsOfRows(ds, r, r + LIST_ROWS, documents);
+  }
+  l.documents ??= documents;
+  const participants: Participant[] = [];
+  for (let i = 0; i < ds.participants.pseudonyms.length && !l.participants; i += LIST_ROWS) {
+    await slice();
+    if (!l.participants) participants.push(...datasetParticipantsIn(ds, i, i + LIST_ROWS));
+  }
+  l.participants ??= participants;
+}
+
+export const datasetsDocuments = (datasets: readonly Dataset[]): DocumentMeta[] => datasets.flatMap(datasetDocumentsOf);
+export const datasetsParticipants = (datasets: readonly Dataset[]): Participant[] => datasets.flatMap(datasetParticipantsOf);
 
 /** A dataset answer's metadata by document id; undefined if the id is not one. */
 export async function getDatasetDocument(db: ChorusDb, documentId: string): Promise<DocumentMeta | undefined> {

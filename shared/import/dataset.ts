@@ -224,11 +224,18 @@ export function datasetDocumentCount(ds: Dataset): number {
 }
 
 export function datasetParticipants(ds: Dataset): Participant[] {
+  return datasetParticipantsIn(ds, 0, ds.participants.pseudonyms.length);
+}
+
+/** The participants with indexes [from, to) (a long list built a slice at a time). */
+export function datasetParticipantsIn(ds: Dataset, from: number, to: number): Participant[] {
   const { rows, pseudonyms, attributes } = ds.participants;
   const columns = Object.entries(attributes);
-  return pseudonyms.map((pseudonym, i) => {
+  const out: Participant[] = [];
+  for (let i = from; i < Math.min(to, pseudonyms.length); i++) {
     const values: Record<string, AttributeValue> = {};
     for (const [variableId, column] of columns) values[variableId] = column[i] ?? null;
-    return { id: datasetParticipantId(ds.id, rows[i]!), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym, attributes: values };
-  });
+    out.push({ id: datasetParticipantId(ds.id, rows[i]!), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym: pseudonyms[i]!, attributes: values });
+  }
+  return out;
 }

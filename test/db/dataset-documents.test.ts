@@ -1,65 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DBCore } from 'dexie';
-import { ChorusDb, commitImport, createProject, execute, listCodes, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
+import { confirmRetraction, execute, listDatasets, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
+import { openProjectDatasets } from '../../renderer/db/api';
 import { datasetIdsOf, openDatasetsOf } from '../../renderer/db/dataset-documents';
-import { TableBuilder } from '../../shared/import/mapping';
-import { datasetDocumentId } from '../../shared/import/dataset';
+import { datasetDocumentId, datasetDocuments, datasetParticipants } from '../../shared/import/dataset';
 import { newGuid } from '../../shared/model';
 import { freshAesCodec } from './aes-codec';
+import { reopenCounting, surveyProject } from './survey-coding';
 
 afterEach(() => setCodec(plainCodec));
-
-/** A project with one coder, one code and a 30-row survey table (two answers a row, the second blank on odd rows). */
-async function surveyProject(name: string) {
-  const db = await openChorusDb(name);
-  const project = await createProject(db, 'Coding path');
-  const builder = new TableBuilder(
-    { columns: ['ID', 'Area', 'Q1', 'Q2'], descriptions: [] },
-    { idColumn: 'ID', textColumns: ['Q1', 'Q2'], attributes: [{ column: 'Area', type: 'category' }], dateOrder: 'dmy', source: { name: 'Survey', kind: 'survey' } },
-    { projectId: project.id, newId: newGuid, now: '2026-01-01T00:00:00.000Z', fileName: 's.csv' },
-  );
-  const answers = builder.addRows(Array.from({ length: 30 }, (_, i) => [`R${i}`, ['North', 'South'][i % 2]!, `First answer ${i}`, i % 2 ? '' : `Second ${i}`]));
-  const byRow = new Map<number, (string | null)[]>();
-  for (const a of answers) (byRow.get(a.row) ?? byRow.set(a.row, [null, null]).get(a.row)!)[a.slot] = a.text;
-  await commitImport(
-    db,
-    project.id,
-    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: [[...byRow].map(([row, texts]) => ({ row, texts }))][Symbol.iterator](), documents: answers.length, participants: 30, rowCount: 30, dataset: () => builder.dataset() } },
-    { fileNames: ['s.csv'], checksum: 'c', by: 'me', redactions: {} },
-  );
-  await execute(db, project.id, { type: 'createCoder', name: 'Alex', initials: 'AX', colour: '#0072B2' });
-  await execute(db, project.id, { type: 'createCode', name: 'Waiting', parentId: null });
-  const coderId = (await db.coders.where('projectId').equals(project.id).first())!.id;
-  const codeId = (await listCodes(db, project.id))[0]!.id;
-  db.close();
-  return { projectId: project.id, datasetId: builder.datasetId, coderId, codeId };
-}
-
-/** The same store opened again (so nothing is cached), counting every read of the datasets table. */
-async function reopenCounting(name: string) {
-  const reads = { datasets: 0 };
-  const db = new ChorusDb(name);
-  db.use({
-    stack: 'dbcore',
-    name: 'count-dataset-reads',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (tableName) => {
-        const t = down.table(tableName);
-        if (tableName !== 'datasets') return t;
-        return {
-          ...t,
-          get: (req) => (reads.datasets++, t.get(req)),
-          getMany: (req) => (reads.datasets++, t.getMany(req)),
-          query: (req) => (reads.datasets++, t.query(req)),
-          openCursor: (req) => (reads.datasets++, t.openCursor(req)),
-        };
-      },
-    }),
-  });
-  await db.open();
-  return { db, reads };
-}
 
 describe('the coding path reads only the datasets it codes in', () => {
   it('tells dataset answer ids from other GUIDs', () => {
@@ -101,4 +49,79 @@ describe('the coding path reads only the datasets it codes in', () => {
     expect(result.map((c) => [c.documentId, c.end])).toEqual([[datasetDocumentId(p.datasetId, 2, 1), 8]]);
     db.close();
   });
+
+  it.each([
+    ['plain', async () => plainCodec],
+    ['encrypted', freshAesCodec],
+  ])('once the project is open (%s), the first coding of the session reads no dataset record', async (_name, makeCodec) => {
+    setCodec(await makeCodec());
+    const name = `coding-path-open-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db, reads } = await reopenCounting(name);
+    // what the workbench does when the project opens: the survey tables opened once, off the coding path
+    await openProjectDatasets(db, p.projectId);
+    expect(reads.records).toBe(1);
+    const before = reads.records;
+    const { result } = await execute(db, p.projectId, { type: 'applyCodings', spans: [{ documentId: datasetDocumentId(p.datasetId, 4, 0), codeId: p.codeId, start: 0, end: 5, coderId: p.coderId }] });
+    expect(result).toHaveLength(1);
+    expect(reads.records - before).toBe(0);
+    db.close();
+  });
+
+  it('lists documents and participants from records read once per window: two lists at once share one read, later lists read only ids', async () => {
+    const name = `coding-path-lists-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db, reads } = await reopenCounting(name);
+    const [documents, participants] = await Promise.all([listDocuments(db, p.projectId), listParticipants(db, p.projectId)]);
+    expect(documents).toHaveLength(45); // 30 first answers and 15 second ones
+    expect(participants).toHaveLength(30);
+    expect(reads.records).toBe(1);
+    expect((await listDocuments(db, p.projectId)).map((d) => d.id)).toEqual(documents.map((d) => d.id));
+    expect(await listParticipants(db, p.projectId)).toEqual(participants);
+    expect(reads.records).toBe(1);
+    // and a coding after them reads none
+    await execute(db, p.projectId, { type: 'applyCodings', spans: [{ documentId: datasetDocumentId(p.datasetId, 0, 1), codeId: p.codeId, start: 0, end: 3, coderId: p.coderId }] });
+    expect(reads.records).toBe(1);
+    db.close();
+  });
+
+  it('sees a purge made through another connection (another window or worker): the cached table is read again', async () => {
+    const name = `coding-path-purge-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db, reads } = await reopenCounting(name);
+    const other = await openChorusDb(name);
+    const participant = (await listParticipants(other, p.projectId))[3]!;
+    expect((await listDocuments(db, p.projectId)).filter((d) => d.participantId === participant.id)).toHaveLength(1);
+    const before = reads.records;
+    // another connection retracts a participant and confirms it (a purge blanks the dataset record in place)
+    const { result } = await execute(other, p.projectId, { type: 'retract', target: { kind: 'participant', id: participant.id }, reason: 'consent withdrawn', by: 'Alex' });
+    await confirmRetraction(other, p.projectId, result.id);
+    const after = await listDatasets(db, p.projectId);
+    expect(reads.records).toBe(before + 1);
+    const fresh = await listDatasets(other, p.projectId);
+    expect(after.map((d) => [...d.lengths])).toEqual(fresh.map((d) => [...d.lengths]));
+    expect((await listDocuments(db, p.projectId)).filter((d) => d.participantId === participant.id)).toHaveLength(0);
+    other.close();
+    db.close();
+  });
+
+  it('makes a table’s lists ahead in idle time, at least a slice a stretch, the same as made at once', async () => {
+    const name = `coding-path-idle-${newGuid()}`;
+    const p = await surveyProject(name);
+    const { db } = await reopenCounting(name);
+    let stretches = 0;
+    // stretches with no time left (as given at a timeout): one slice each, and the lists still get made
+    await openProjectDatasets(db, p.projectId, async () => (stretches++, { timeRemaining: () => 0 }));
+    expect(stretches).toBe(2); // one for the documents' one slice (30 rows), one for the participants'
+    const [ds] = await listDatasets(db, p.projectId);
+    const documents = await listDocuments(db, p.projectId);
+    const participants = await listParticipants(db, p.projectId);
+    // the same objects every time (made once), and the same documents as a list made at once
+    expect((await listDocuments(db, p.projectId))[0]).toBe(documents[0]);
+    expect(sortById(documents)).toEqual(sortById(datasetDocuments(ds!)));
+    expect(sortById(participants)).toEqual(sortById(datasetParticipants(ds!)));
+    db.close();
+  });
 });
+
+const sortById = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

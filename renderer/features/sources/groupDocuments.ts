@@ -12,7 +12,7 @@ export interface SourceGroup {
 interface PreparedGroup {
   source: Source;
   documents: readonly DocumentMeta[];
-  /** `documents[i].title` lower-cased (en-GB), in the same order. */
+  /** `documents[i].title` lower-cased (en-GB), in the same order (made when first asked for). */
   keys: readonly string[];
 }
 
@@ -29,22 +29,73 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
  */
 const lower = (s: string) => s.toLowerCase();
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The filter as it is matched: trimmed and lower-cased. */
 export const normaliseFilter = (filter: string): string => lower(filter.trim());
 
 /** The value of a title's leading ASCII digits (up to 15, not followed by any other digit, which the collator would read as part of the number), or NaN. */
 export const leadingNumber = (title: string): number => {
+  if (!isDigit(title.charCodeAt(0))) return NaN;
   const m = /^[0-9]{1,15}(?!\p{Nd})/u.exec(title);
   return m ? Number(m[0]) : NaN;
 };
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A decimal digit the collator reads as one, but not ASCII (it would join an ASCII digit run). */
+const otherDigit = (s: string, i: number) => i >= 0 && i < s.length && s.charCodeAt(i) > 127 && /\p{Nd}/u.test(String.fromCodePoint(s.codePointAt(i) ?? s.charCodeAt(i)));
+
+/**
+ * The collator's answer where it is certain without asking it, else 0. Two titles that are the same
+ * up to their first difference are ordered by it when it is between two different ASCII letters
+ * (case aside; the base strength ignores case) or inside two runs of ASCII digits of different
+ * value (numeric collation compares the whole runs as numbers): "R000017 – What happened" and
+ * "R000017 – What could" or "R000018 – …", a survey's titles, never reach the collator.
+ */
+function quickOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return 0;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  if (isLetter(x) && isLetter(y)) return (x | 32) - (y | 32);
+  if (!isDigit(x) || !isDigit(y)) return 0;
+  let start = i;
+  while (start > 0 && isDigit(a.charCodeAt(start - 1))) start--;
+  let ea = i;
+  while (ea < a.length && isDigit(a.charCodeAt(ea))) ea++;
+  let eb = i;
+  while (eb < b.length && isDigit(b.charCodeAt(eb))) eb++;
+  if (ea - start > 15 || eb - start > 15 || otherDigit(a, start - 1) || otherDigit(a, ea) || otherDigit(b, eb)) return 0;
+  return digitsValue(a, start, ea) - digitsValue(b, start, eb);
+}
+
+/** The value of the ASCII digits a[from, to) (at most 15: exact in a double). */
+function digitsValue(a: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (a.charCodeAt(i) - 48);
+  return v;
+}
+
 /**
  * The collator's order on titles, faster: with numeric collation a leading number is the first
  * thing compared, so two titles that start with different numbers (record ids, "R12 …" does not)
- * are ordered by those numbers without calling the collator.
+ * are ordered by those numbers without calling the collator; and titles that first differ in a
+ * letter or a number are ordered there (`quickOrder`).
  */
 export function compareTitles(a: string, na: number, b: string, nb: number): number {
-  return na === nb || Number.isNaN(na) || Number.isNaN(nb) ? collator.compare(a, b) : na - nb;
+  if (na === nb || Number.isNaN(na) || Number.isNaN(nb)) return quickOrder(a, b) || collator.compare(a, b);
+  return na - nb;
+}
+
+function inTitleOrder(docs: readonly DocumentMeta[]): boolean {
+  for (let i = 1; i < docs.length; i++) {
+    const a = docs[i - 1]!.title;
+    const b = docs[i]!.title;
+    if (compareTitles(a, leadingNumber(a), b, leadingNumber(b)) > 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -59,11 +110,24 @@ export function prepareDocuments(sources: readonly Source[], documents: readonly
   const groups = [...sources]
     .sort((a, b) => collator.compare(a.name, b.name))
     .map((source): PreparedGroup => {
-      // A stable sort; V8's TimSort needs only n comparisons for a list already in order.
-      const keyed = bySource.get(source.id)!.map((doc) => ({ doc, n: leadingNumber(doc.title) }));
-      keyed.sort((a, b) => compareTitles(a.doc.title, a.n, b.doc.title, b.n));
-      const docs = keyed.map((k) => k.doc);
-      return { source, documents: docs, keys: docs.map((d) => lower(d.title)) };
+      // A stable sort, skipped for a list already in order (a survey's answers come in title
+      // order when its record ids ascend): one pass of comparisons, nothing made.
+      const listed = bySource.get(source.id)!;
+      let docs = listed;
+      if (!inTitleOrder(listed)) {
+        const keyed = listed.map((doc) => ({ doc, n: leadingNumber(doc.title) }));
+        keyed.sort((a, b) => compareTitles(a.doc.title, a.n, b.doc.title, b.n));
+        docs = keyed.map((k) => k.doc);
+      }
+      // (lower-cased on the first filter, not before: most openings of the list never filter)
+      let keys: string[] | undefined;
+      return {
+        source,
+        documents: docs,
+        get keys() {
+          return (keys ??= docs.map((d) => lower(d.title)));
+        },
+      };
     });
   return { groups };
 }

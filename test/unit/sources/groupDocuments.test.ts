@@ -98,6 +98,27 @@ describe('groupDocuments', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('property: titles sharing a prefix (a survey’s “R000017 – Question”) are ordered as the collator orders them, wherever they first differ', () => {
+    const part = fc.stringMatching(/^[ –.,:'’a-zA-Z0-9٣０éÉ\u0301]{0,5}$/);
+    const digits = fc.stringMatching(/^[0-9]{0,18}$/);
+    const t = fc.tuple(digits, part, digits, part).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom('', 'R', 'R0000', 'R000017 – What ', 'Q', 'é'), t, t, (prefix, x, y) => {
+        const a = prefix + x;
+        const b = prefix + y;
+        expect(Math.sign(compareTitles(a, leadingNumber(a), b, leadingNumber(b)))).toBe(Math.sign(collator.compare(a, b)));
+      }),
+      { numRuns: 5000 },
+    );
+    // the cases a survey's titles meet, by hand
+    const order = (a: string, b: string) => Math.sign(compareTitles(a, leadingNumber(a), b, leadingNumber(b)));
+    expect(order('R000017 – What happened', 'R000017 – What could')).toBe(1);
+    expect(order('R000017 – What happened', 'R000018 – What could')).toBe(-1);
+    expect(order('R9 – Q', 'R10 – Q')).toBe(-1);
+    expect(order('R01 – Q', 'R1 – Q')).toBe(Math.sign(collator.compare('R01 – Q', 'R1 – Q')));
+    expect(order('a b', 'A B')).toBe(0);
+  });
 });
 
 describe('layoutRows', () => {
