@@ -263,29 +263,11 @@ async function main() {
     console.log('dist/renderer is missing: running `npx vite build` …');
     execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
-  const bundle = await build({
-    entryPoints: [path.join(ROOT, 'test/bench/import-chromium.worker.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    logLevel: 'error',
-  });
-  const workerJs = bundle.outputFiles[0]!.contents;
-  // the app's personal-data detection workers, which the import worker starts as a pool
-  const detectBundle = await build({
-    entryPoints: [path.join(ROOT, 'renderer/workers/detect.worker.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    logLevel: 'error',
-  });
-  const detectJs = detectBundle.outputFiles[0]!.contents;
+  /** One classic worker script bundled from `entry` (the bench's worker, and the app's detection worker its pool starts). */
+  const workerScript = async (entry: string) =>
+    (await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, logLevel: 'error' })).outputFiles[0]!.contents;
+  const workerJs = await workerScript('test/bench/import-chromium.worker.ts');
+  const detectJs = await workerScript('renderer/workers/detect.worker.ts');
 
   const page = '<!doctype html><meta charset="utf-8"><title>import bench</title><input type="file" id="csv">';
   const server = createServer(async (req, res) => {
