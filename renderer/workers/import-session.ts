@@ -19,7 +19,7 @@ import { checksummingSource, checksumSource } from '../../shared/import/checksum
 import { csvRowChunks, scanCsvTable, type TableLayout } from '../../shared/import/csv-stream';
 import type { DatasetRowTexts } from '../../shared/import/dataset';
 import { buildBatchFromTranscripts, TableBuilder, type Answer, type ImportBatch } from '../../shared/import/mapping';
-import type { PiiDetector } from '../../shared/import/pii-scan';
+import { MAX_GROUPED_LENGTH, type PiiDetector } from '../../shared/import/pii-scan';
 import type { PiiFinding } from '../../shared/privacy/detect';
 import {
   BatchScanner,
@@ -595,10 +595,11 @@ function detectAnswers(detect: PiiDetector, scanner: BatchScanner, columns: read
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;
     if (!scanner.wouldScan(columns[a.slot]!, a.text)) continue;
-    let k = index.get(a.text);
+    // (only a short answer is looked for among the chunk's others: a long one is rarely repeated, and hashing it costs)
+    let k = a.text.length > MAX_GROUPED_LENGTH ? undefined : index.get(a.text);
     if (k === undefined) {
       k = texts.push(a.text) - 1;
-      index.set(a.text, k);
+      if (a.text.length <= MAX_GROUPED_LENGTH) index.set(a.text, k);
     }
     slotOf[i] = k;
   }

@@ -50,7 +50,7 @@ export const REPEATED = 5;
 /** A name in a category value needs this much confidence: a title (0.9) or a known first name (0.8 alone, 0.92 with more). */
 export const STRONG_NAME = 0.8;
 /** Answers longer than this are never grouped as repeated (nobody writes the same paragraph twice). */
-const MAX_GROUPED_LENGTH = 160;
+export const MAX_GROUPED_LENGTH = 160;
 /** Distinct answers remembered per batch for grouping (bounded memory on a 200,000-row survey). */
 const MAX_REMEMBERED = 50_000;
 
