@@ -8,6 +8,7 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { isAllowedPrintRequest } from './guards';
+import { LOCKED_DOWN } from './window-options';
 
 /** The parts of an Electron Session the print window's session is locked down with. */
 export interface PrintSessionLike {
@@ -42,19 +43,8 @@ export function buildPrintWindowOptions(session: unknown): BrowserWindowConstruc
     height: 1123,
     webPreferences: {
       session: session as NonNullable<BrowserWindowConstructorOptions['webPreferences']>['session'],
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
+      ...LOCKED_DOWN,
       javascript: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      enableWebSQL: false,
       devTools: false,
     },
   };

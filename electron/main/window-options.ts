@@ -11,24 +11,24 @@ export interface WindowOptionsInput {
   devTools: boolean;
 }
 
+/** The Electron security checklist's flags, shared by every window Chorus opens (the app's and the print window). */
+export const LOCKED_DOWN: Readonly<WebPreferences> = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  enableWebSQL: false,
+};
+
 export function buildWebPreferences(input: WindowOptionsInput): WebPreferences {
-  return {
-    preload: input.preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    enableWebSQL: false,
-    devTools: input.devTools,
-  };
+  return { preload: input.preloadPath, ...LOCKED_DOWN, safeDialogs: true, devTools: input.devTools };
 }
 
 export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
