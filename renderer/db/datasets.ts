@@ -3,7 +3,7 @@
  * documents, participants and answer texts. Datasets are written once, by an import, and never
  * changed afterwards, so a read one is cached per store.
  */
-import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetParticipants, datasetParticipantsIn, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetDocumentsIn, datasetParticipants, datasetParticipantsIn, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
@@ -108,10 +108,7 @@ function load(db: ChorusDb, projectId: string, ids: readonly string[]): Promise<
  */
 export async function listDatasets(db: ChorusDb, projectId: string): Promise<Dataset[]> {
   if (Dexie.currentTransaction) return opened(db, await db.datasets.where('projectId').equals(projectId).toArray());
-  const { ids, stamp } = await db.transaction('r', db.datasets, db.retractions, async () => ({
-    ids: (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[],
-    stamp: await purgeStamp(db, projectId),
-  }));
+  const { ids, stamp } = await db.transaction('r', db.datasets, db.retractions, async () => ({ ids: await surveyTableIds(db, projectId), stamp: await purgeStamp(db, projectId) }));
   const missing = ids.filter((id) => !cached(db, id, undefined, stamp));
   if (missing.length > 0) await load(db, projectId, missing);
   const out: Dataset[] = [];
@@ -168,25 +165,13 @@ export interface IdleTime {
   timeRemaining(): number;
 }
 
-const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
-/**
- * A dataset's documents, row by row and in each row its questions by name: in title order (record
- * id, then question) when the record ids ascend down the file, as they usually do, so the
- * document list sorts them in one pass.
- */
+/** Rows [from, to)'s documents onto `out`, their titles flattened. */
 function documentsOfRows(ds: Dataset, from: number, to: number, out: DocumentMeta[]): void {
-  const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
-  const F = ds.fields.length;
-  for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
-    for (const s of slots) {
-      const d = ds.lengths[r * F + s]! >= 0 ? datasetDocument(ds, r, s) : undefined;
-      if (!d) continue;
-      // (reading a character flattens the title, which V8 keeps as a rope of its parts until first
-      // read: done here, a slice at a time, rather than by the document list's first sort)
-      d.title.charCodeAt(0);
-      out.push(d);
-    }
+  for (const d of datasetDocumentsIn(ds, from, to)) {
+    // (reading a character flattens the title, which V8 keeps as a rope of its parts until first
+    // read: done here, a slice at a time, rather than by the document list's first sort)
+    d.title.charCodeAt(0);
+    out.push(d);
   }
 }
 
