@@ -11,4 +11,5 @@ declare class TextDecoder {
 declare class TextEncoder {
   readonly encoding: string;
   encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
