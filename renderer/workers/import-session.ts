@@ -38,6 +38,8 @@ import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
 import { LevelCounter } from '../../shared/import/levels';
 import { HeldAnswers, HOLD_BYTES } from '../../shared/import/held-answers';
+import type { PreScanResults } from '../../shared/import/pre-scan';
+import type { ParseTableOptions } from '../../shared/import/csv-stream';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
@@ -54,6 +56,10 @@ interface HeldFile {
   name: string;
   kind: ImportFileKind;
   source: ByteSource;
+  /** The picked file itself (a Blob), for the scan ahead to read in its own worker. */
+  blob?: Blob;
+  /** The scan ahead of a CSV's long cells, started with parse-table (see shared/import/pre-scan.ts). */
+  preScan?: PreScan;
   projectId: string;
   /** Known at add-file, or for a CSV once parse-table has read it. */
   checksum?: string;
@@ -85,6 +91,12 @@ interface Prepared {
   request: Extract<ImportRequest, { type: 'prepare' }>;
 }
 
+/** A scan ahead running elsewhere: what it has found so far, and how to stop it. */
+export interface PreScan {
+  results: PreScanResults;
+  stop(): void;
+}
+
 export interface ImportSessionOptions {
   /** Bytes read per slice of a CSV (default 2 MiB). */
   chunkBytes?: number;
@@ -100,6 +112,12 @@ export interface ImportSessionOptions {
    * the rows past it are read from the file again at commit.
    */
   holdBytes?: number;
+  /**
+   * Starts the scan ahead of a CSV's long cells in another worker as parse-table reads it, so the
+   * detector runs while the user maps the columns (shared/import/pre-scan.ts). Without it, the
+   * scan does all its work after the mapping.
+   */
+  preScan?: (file: Blob, settings: ParseTableOptions) => PreScan;
 }
 
 /** Chunks of answers scanned elsewhere at once, at most (bounds the texts held while waiting). */
@@ -128,6 +146,7 @@ export class ImportSession {
   readonly #chunkRows: number;
   readonly #detect: (() => PiiDetector) | undefined;
   readonly #holdBytes: number;
+  readonly #preScan: ((file: Blob, settings: ParseTableOptions) => PreScan) | undefined;
 
   constructor(
     private readonly db: () => Promise<ChorusDb>,
@@ -138,6 +157,7 @@ export class ImportSession {
     this.#chunkRows = opts.chunkRows ?? 500;
     this.#detect = opts.detect;
     this.#holdBytes = opts.holdBytes ?? HOLD_BYTES;
+    this.#preScan = opts.preScan;
   }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
@@ -158,16 +178,21 @@ export class ImportSession {
         } catch (e) {
           return errorReply(req.name, e);
         }
-        this.#files.set(req.fileId, { name: req.name, kind, source, projectId: req.projectId, ...(sum !== undefined ? { checksum: sum } : {}) });
+        const blob = req.data instanceof Uint8Array ? undefined : req.data;
+        this.#files.set(req.fileId, { name: req.name, kind, source, projectId: req.projectId, ...(blob ? { blob } : {}), ...(sum !== undefined ? { checksum: sum } : {}) });
         return { type: 'file', info: { kind, bytes: source.size, previous: sum !== undefined ? await this.#previous(req.projectId, sum) : [] } };
       }
       case 'forget-file':
+        this.#files.get(req.fileId)?.preScan?.stop();
         this.#files.delete(req.fileId);
         this.#prepared = undefined;
         return { type: 'ok' };
       case 'parse-table': {
         const f = this.#file(req.fileId);
         let summary = new TableSummariser();
+        // the scan ahead reads the file in its own worker while this one reads it for the summary
+        f.preScan?.stop();
+        f.preScan = f.blob && this.#preScan ? this.#preScan(f.blob, { fileName: f.name, ...req.settings }) : undefined;
         try {
           const src = checksummingSource(f.source);
           // one read: the encoding is checked as the rows are parsed (read again only if the file is not valid in the encoding its head suggests)
@@ -175,6 +200,8 @@ export class ImportSession {
           f.table = undefined;
           f.checksum ??= src.digest();
         } catch (e) {
+          f.preScan?.stop();
+          f.preScan = undefined;
           return errorReply(f.name, e);
         }
         const info = { kind: f.kind, bytes: f.source.size, previous: await this.#previous(f.projectId, this.#checksum(f)) };
@@ -186,6 +213,8 @@ export class ImportSession {
         const f = this.#file(req.fileId);
         f.table = req.table;
         f.layout = undefined;
+        f.preScan?.stop();
+        f.preScan = undefined;
         return { type: 'table', table: summariseTable(req.table) };
       }
       case 'read-transcript': {
@@ -320,6 +349,10 @@ export class ImportSession {
         const from = findings.length;
         const columns = t.mapping.textColumns;
         const detect = this.#detect?.();
+        // the scan ahead's findings serve a scan without an allow-list (it ran without one)
+        const pre = f.layout && f.preScan?.results.usable && !req.allowList?.length ? f.preScan.results : undefined;
+        // (named as the builder finds them: exactly, else ignoring case)
+        const cols = pre ? columns.map((c) => (shape.columns.includes(c) ? shape.columns.indexOf(c) : shape.columns.findIndex((x) => x.toLowerCase() === c.toLowerCase()))) : [];
         // chunks read and built, their answers being scanned elsewhere; settled strictly in order
         const waiting: { answers: Answer[]; docBase: number; rows: number; found: Promise<(PiiFinding[] | undefined)[]> }[] = [];
         const settleNext = async () => {
@@ -335,11 +368,14 @@ export class ImportSession {
         };
         let docBase = 0;
         for (const chunk of this.#rows(f)()) {
+          const first = builder.rowCount;
           const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
           const texts = new Array<string>(answers.length);
           for (let i = 0; i < answers.length; i++) texts[i] = answers[i]!.text;
           held.add(chunk.rows.length, texts);
-          waiting.push({ answers, docBase, rows: chunk.rows.length, found: detect ? detectAnswers(detect, scanner, columns, answers, req.allowList) : Promise.resolve([]) });
+          const ahead = pre && { results: pre, cell: (a: Answer) => [chunk.rowNumbers[a.row - first]!, cols[a.slot]!] as const };
+          const found = detect || ahead ? detectAnswers(detect, ahead, scanner, columns, answers, req.allowList) : Promise.resolve([]);
+          waiting.push({ answers, docBase, rows: chunk.rows.length, found });
           docBase += answers.length;
           if (!detect || waiting.length >= CHUNKS_IN_FLIGHT) await settleNext();
         }
@@ -474,7 +510,12 @@ export class ImportSession {
     } finally {
       this.#abort = undefined;
     }
-    for (const item of p.items) for (const [id, held] of this.#files) if (held.checksum === item.file.checksum) this.#files.delete(id);
+    for (const item of p.items)
+      for (const [id, held] of this.#files)
+        if (held.checksum === item.file.checksum) {
+          held.preScan?.stop();
+          this.#files.delete(id);
+        }
     return {
       type: 'committed',
       summary: {
@@ -584,17 +625,32 @@ export class ImportSession {
 }
 
 /**
- * Send a chunk's answers to `detect`, each distinct text once and only those the scanner will
- * scan (a repeat of an answer it already remembers only follows that one); per answer, its
- * findings, or undefined where the scanner needs none (it scans any such text itself if it must).
+ * Per answer of a chunk, its findings, or undefined where the scanner needs none or must scan it
+ * itself. A long answer the scan ahead has looked at is taken from it (once it has reached the
+ * chunk's last record); the others go to `detect`, each distinct text once and only those the
+ * scanner will scan (a repeat of an answer it already remembers only follows that one).
  */
-function detectAnswers(detect: PiiDetector, scanner: BatchScanner, columns: readonly string[], answers: readonly Answer[], allowList?: string[]): Promise<(PiiFinding[] | undefined)[]> {
+function detectAnswers(
+  detect: PiiDetector | undefined,
+  ahead: { results: PreScanResults; cell: (a: Answer) => readonly [record: number, column: number] } | undefined,
+  scanner: BatchScanner,
+  columns: readonly string[],
+  answers: readonly Answer[],
+  allowList?: string[],
+): Promise<(PiiFinding[] | undefined)[]> {
   const texts: string[] = [];
   const index = new Map<string, number>();
+  /** Per answer: its text's place in `texts`; AHEAD: from the scan ahead; -1: neither. */
   const slotOf: number[] = new Array<number>(answers.length).fill(-1);
+  let last = 0;
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;
-    if (!scanner.wouldScan(columns[a.slot]!, a.text)) continue;
+    if (ahead && a.text.length > MAX_GROUPED_LENGTH) {
+      slotOf[i] = AHEAD;
+      last = Math.max(last, ahead.cell(a)[0]);
+      continue;
+    }
+    if (!detect || !scanner.wouldScan(columns[a.slot]!, a.text)) continue;
     // (only a short answer is looked for among the chunk's others: a long one is rarely repeated, and hashing it costs)
     let k = a.text.length > MAX_GROUPED_LENGTH ? undefined : index.get(a.text);
     if (k === undefined) {
@@ -603,8 +659,20 @@ function detectAnswers(detect: PiiDetector, scanner: BatchScanner, columns: read
     }
     slotOf[i] = k;
   }
-  return detect(texts, allowList).then((found) => slotOf.map((k) => (k < 0 ? undefined : found[k])));
+  const own = detect && texts.length > 0 ? detect(texts, allowList) : Promise.resolve([]);
+  return Promise.all([own, ahead && last > 0 ? ahead.results.reached(last) : undefined]).then(([found]) =>
+    slotOf.map((k, i) => {
+      if (k >= 0) return found[k];
+      if (k !== AHEAD) return undefined;
+      const a = answers[i]!;
+      const [record, column] = ahead!.cell(a);
+      return ahead!.results.get(record, column, a.text.length);
+    }),
+  );
 }
+
+/** detectAnswers: an answer whose findings come from the scan ahead. */
+const AHEAD = -2;
 
 /** Row chunks regathered into chunks of at least `size` rows (the last may be smaller). */
 function* gather(chunks: Iterable<{ rows: string[][]; rowNumbers: number[] }>, size: number): Generator<{ rows: string[][]; rowNumbers: number[] }> {

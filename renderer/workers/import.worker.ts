@@ -9,6 +9,7 @@ import { ImportSession } from './import-session';
 import { errorMessage } from '../../shared/error-message';
 import { receiveKey } from './worker-key';
 import { startDetectPool, type DetectPool } from './detect-pool';
+import { startPreScan } from './prescan-client';
 
 // the unlocked project key, from the window that started this worker (before any job)
 receiveKey();
@@ -22,7 +23,7 @@ const scope = self as unknown as WorkerScope;
 let db: Promise<ChorusDb> | undefined;
 // the personal-data scan spread over a pool of workers, started at the first scan and kept for rescans
 let pool: DetectPool | undefined;
-const session = new ImportSession(() => (db ??= openChorusDb()), undefined, { detect: () => (pool ??= startDetectPool()).detect });
+const session = new ImportSession(() => (db ??= openChorusDb()), undefined, { detect: () => (pool ??= startDetectPool()).detect, preScan: startPreScan });
 
 scope.onmessage = (e) => {
   const { reqId, ...req } = e.data;

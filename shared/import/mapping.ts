@@ -125,8 +125,8 @@ function columnIndex(table: TableShape, column: string, role: string): number {
 // eslint-disable-next-line no-control-regex
 const NEEDS_NORMALISING = /[\r\u0080-\uffff]/;
 
-/** normaliseText(raw).text, skipping the work (anchors, NFC per line) for plain ASCII without CR. */
-function normaliseCell(raw: string): string {
+/** A free-text cell's answer as imported: normaliseText(raw).text, skipping the work (anchors, NFC per line) for plain ASCII without CR. */
+export function normaliseCell(raw: string): string {
   return NEEDS_NORMALISING.test(raw) ? normaliseText(raw).text : raw;
 }
 

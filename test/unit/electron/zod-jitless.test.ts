@@ -8,6 +8,7 @@ const ENTRIES = [
   'renderer/main.tsx',
   'renderer/workers/analysis.worker.ts',
   'renderer/workers/detect.worker.ts',
+  'renderer/workers/prescan.worker.ts',
   'renderer/workers/grid.worker.ts',
   'renderer/workers/project-file.worker.ts',
   'renderer/workers/import.worker.ts',

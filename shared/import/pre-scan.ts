@@ -1,0 +1,143 @@
+/**
+ * The scan ahead. While the user maps a table's columns, another worker reads the file again
+ * and runs the personal-data detector over every cell long enough that the import's scan never
+ * groups it (longer than MAX_GROUPED_LENGTH once normalised as an answer). Such an answer is
+ * scanned on its own wherever it is, so its findings are detectPii(text) whatever the mapping. The
+ * scan then takes those findings by record and column instead of sending the text to be scanned;
+ * a cell not scanned ahead (or a scan ahead that failed) is scanned as before. Same findings
+ * either way: only where the detector runs, and when, changes.
+ *
+ * The reading is parse-table's own (scanCsvTable with the same settings), so record numbers and
+ * cells are the ones the import reads; a length check guards each cell taken.
+ */
+import { detectPii, type PiiFinding } from '../privacy/detect';
+import type { ByteSource } from './byte-source';
+import { isBlankCell } from './blank-cell';
+import { scanCsvTable, type ParseTableOptions } from './csv-stream';
+import { normaliseCell } from './mapping';
+import { MAX_GROUPED_LENGTH } from './pii-scan';
+
+/** Cells scanned ahead in one slice of the file: (record, column, answer length) triples, and the findings of those that have any (by triple index). */
+export interface PreScanPart {
+  /** The last record of the slice: every cell up to it has been looked at. */
+  through: number;
+  cells: number[];
+  found: [number, PiiFinding[]][];
+}
+
+export type PreScanMessage = { type: 'part'; part: PreScanPart } | { type: 'restart' } | { type: 'done' } | { type: 'error'; message: string };
+
+/** Columns past this are not scanned ahead (a cell's key is record × MAX_COLUMNS + column). */
+const MAX_COLUMNS = 4096;
+
+/** Unicode normalisation (NFC) makes a text at most three times longer: a cell this short cannot become a long answer. */
+const mayBeLong = (raw: string) => raw.length * 3 > MAX_GROUPED_LENGTH;
+
+/**
+ * Read the table as parse-table does and post each slice's long cells with their findings (no
+ * allow-list: the scan ahead is used only by a scan without one). `restart`: the rows posted so
+ * far are void (the file was read in another encoding); `done` or `error` comes last.
+ */
+export function preScanTable(src: ByteSource, opts: ParseTableOptions, chunkBytes: number, post: (m: PreScanMessage) => void): void {
+  try {
+    scanCsvTable(
+      src,
+      opts,
+      (rows, rowNumbers) => {
+        const cells: number[] = [];
+        const found: [number, PiiFinding[]][] = [];
+        for (let i = 0; i < rows.length; i++) {
+          const row = rows[i]!;
+          for (let c = 0; c < row.length && c < MAX_COLUMNS; c++) {
+            const raw = row[c]!;
+            if (!mayBeLong(raw) || isBlankCell(raw)) continue;
+            const text = normaliseCell(raw);
+            if (text.length <= MAX_GROUPED_LENGTH) continue;
+            const f = detectPii(text);
+            if (f.length > 0) found.push([cells.length / 3, f]);
+            cells.push(rowNumbers[i]!, c, text.length);
+          }
+        }
+        if (rows.length > 0) post({ type: 'part', part: { through: rowNumbers[rows.length - 1]!, cells, found } });
+      },
+      chunkBytes,
+      () => post({ type: 'restart' }),
+    );
+    post({ type: 'done' });
+  } catch (e) {
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+interface Waiter {
+  record: number;
+  resolve: () => void;
+}
+
+/**
+ * What the scan ahead has found so far, as the import's scan asks for it: whether a record has
+ * been reached, and a cell's findings.
+ */
+export class PreScanResults {
+  #through = 0;
+  #state: 'running' | 'done' | 'failed' = 'running';
+  readonly #lengths = new Map<number, number>();
+  readonly #found = new Map<number, PiiFinding[]>();
+  #waiters: Waiter[] = [];
+
+  /** Whether it can still be used (it has not failed or been stopped). */
+  get usable(): boolean {
+    return this.#state !== 'failed';
+  }
+
+  accept(m: PreScanMessage): void {
+    if (this.#state !== 'running') return;
+    if (m.type === 'part') {
+      const { cells, found } = m.part;
+      const keys: number[] = [];
+      for (let k = 0; k < cells.length; k += 3) {
+        const key = cells[k]! * MAX_COLUMNS + cells[k + 1]!;
+        keys.push(key);
+        this.#lengths.set(key, cells[k + 2]!);
+      }
+      for (const [k, f] of found) this.#found.set(keys[k]!, f);
+      this.#through = Math.max(this.#through, m.part.through);
+    } else if (m.type === 'restart') {
+      this.#lengths.clear();
+      this.#found.clear();
+      this.#through = 0;
+    } else {
+      this.#state = m.type === 'done' ? 'done' : 'failed';
+      if (m.type === 'error') {
+        this.#lengths.clear();
+        this.#found.clear();
+      }
+    }
+    this.#wake();
+  }
+
+  #wake(): void {
+    if (this.#waiters.length === 0) return;
+    const still: Waiter[] = [];
+    for (const w of this.#waiters) if (this.#state !== 'running' || this.#through >= w.record) w.resolve();
+    else still.push(w);
+    this.#waiters = still;
+  }
+
+  /** Resolves once every cell up to `record` has been looked at (or the scan ahead has ended). */
+  reached(record: number): Promise<void> {
+    if (this.#state !== 'running' || this.#through >= record) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ record, resolve }));
+  }
+
+  /**
+   * The findings of the answer in `record`'s `column` (its text `length` long), or undefined when
+   * it was not scanned ahead (ask once reached(record) has resolved).
+   */
+  get(record: number, column: number, length: number): PiiFinding[] | undefined {
+    if (column < 0 || column >= MAX_COLUMNS) return undefined;
+    const key = record * MAX_COLUMNS + column;
+    if (this.#lengths.get(key) !== length) return undefined;
+    return this.#found.get(key) ?? [];
+  }
+}
