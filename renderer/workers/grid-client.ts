@@ -16,6 +16,11 @@ export function gridService(): GridService {
   return shared;
 }
 
+/** Start the grid worker ahead of its first use (its code loads while the user is busy elsewhere). */
+export function startGridWorker(service: GridService = gridService()): void {
+  service.start();
+}
+
 /** What a project change stamp says to the grid: re-read the rows when `sizeKey` changes, the codings when `stepKey` does. */
 export interface GridKeys {
   sizeKey: string;

@@ -5,6 +5,8 @@
  */
 export interface Service<Req, Res> {
   call(req: Req): Promise<Res>;
+  /** Start the worker now (loading its code) rather than at the first call. */
+  start(): void;
   dispose(): void;
 }
 
@@ -43,6 +45,9 @@ export function workerService<Req, Res>(start: () => Worker): Service<Req, Res> 
         ensure().postMessage({ id, body: req } satisfies Envelope<Req>);
       });
     },
+    start() {
+      ensure();
+    },
     dispose() {
       failAll('The background worker was closed');
     },
@@ -51,7 +56,7 @@ export function workerService<Req, Res>(start: () => Worker): Service<Req, Res> 
 
 /** The same interface, running the handler on this thread (tests, or where workers are unavailable). */
 export function localService<Req, Res>(handle: (req: Req) => Promise<Res>): Service<Req, Res> {
-  return { call: (req) => handle(req), dispose: () => undefined };
+  return { call: (req) => handle(req), start: () => undefined, dispose: () => undefined };
 }
 
 /** Inside a worker: answer each request with `handle`. */

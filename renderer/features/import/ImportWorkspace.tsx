@@ -10,7 +10,7 @@ import { IMPORT_EXTENSIONS, importFileKind, type FindingDecision } from '../../.
 import type { ImportIssue } from '../../../shared/import/types';
 import { parseSpreadsheetFile } from '../../workers/parse-spreadsheet';
 import { createImportClient, type ImportClient, type Progress } from '../../workers/import-client';
-import { gridKeys, warmGrid } from '../../workers/grid-client';
+import { gridKeys, startGridWorker, warmGrid } from '../../workers/grid-client';
 import { projectChangeStamp } from '../../db/api';
 import type { ImportReply, ImportSummary, ReviewData, TableSettings } from '../../workers/import-protocol';
 import { carryOver, draftProblem, toTableMapping } from './draft';
@@ -174,6 +174,8 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     if (r.type === 'review') {
       setReview(r.review);
       setStage('review');
+      // a survey is usually coded next: the grid worker loads while the review is read
+      if (ready.some((e) => e.table)) afterPaint(startGridWorker);
     } else {
       if (r.type === 'error' || r.type === 'cancelled') setFailure(asFailure(r));
       setStage('files');
@@ -214,15 +216,21 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
       workbooks.current.clear();
       setStage('done');
       const sourceIds = r.summary.sourceIds ?? [];
-      // once the summary is on screen (not before: both take a core)
-      afterPaint(() => {
+      // the pipeline's last stage, after the gate: flag possible disclosures of current risk for review
+      const safeguardScan = () => {
         if (!client.current) return; // the workspace was left meanwhile
-        // the pipeline's last stage, after the gate: flag possible disclosures of current risk for review
         void worker()
           .request({ type: 'safeguard-scan', projectId: project.id, sourceIds, by: coder?.name ?? 'local user' })
           .then((s) => setSafeguard(s.type === 'safeguard-scanned' ? { flagged: s.flagged } : 'failed'), () => setSafeguard('failed'));
-        // a survey is usually coded next: the grid worker reads it now, while the summary is read
-        if (sourceIds.length) void projectChangeStamp(db, project.id).then((stamp) => warmGrid(db.name, project.id, gridKeys(stamp))).catch(() => undefined);
+      };
+      // once the summary is on screen (not before: both take a core). A survey is usually coded
+      // next: the grid worker reads it first, while the summary is read, then the check runs
+      afterPaint(() => {
+        if (!sourceIds.length) return safeguardScan();
+        void projectChangeStamp(db, project.id)
+          .then((stamp) => warmGrid(db.name, project.id, gridKeys(stamp)))
+          .catch(() => undefined)
+          .then(safeguardScan);
       });
       return;
     }
