@@ -3,7 +3,8 @@
  * Variables, Participants and Documents). Pure: ids and the time come in through `ctx`.
  */
 import { isBlankCell } from './blank-cell';
-import { normaliseText, type DocumentWithText, type Participant, type Source, type SourceKind, type Variable, type AttributeValue, type VariableLevel } from '../model';
+import type { DocumentWithText, Participant, Source, SourceKind, Variable, AttributeValue, VariableLevel } from '../model';
+import { normaliseCell } from './answer-text';
 import { detach } from './detach';
 import { parseTranscript } from './transcript';
 import { datasetIdFrom, datasetParticipantId, responseDocument, type Dataset } from './dataset';
@@ -121,14 +122,6 @@ function columnIndex(table: TableShape, column: string, role: string): number {
   throw new ImportError(`has no column "${column}" (named as the ${role}); columns: ${list}${table.columns.length > 30 ? ', …' : ''}`, undefined, column);
 }
 
-/** Text needing no normalisation: no CR (line ends) and nothing outside ASCII (NFC leaves ASCII alone). */
-// eslint-disable-next-line no-control-regex
-const NEEDS_NORMALISING = /[\r\u0080-\uffff]/;
-
-/** A free-text cell's answer as imported: normaliseText(raw).text, skipping the work (anchors, NFC per line) for plain ASCII without CR. */
-export function normaliseCell(raw: string): string {
-  return NEEDS_NORMALISING.test(raw) ? normaliseText(raw).text : raw;
-}
 
 /** One non-empty free-text cell: its row index, answer slot (text column) and normalised text. */
 export interface Answer {

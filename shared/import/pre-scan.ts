@@ -14,7 +14,7 @@ import { detectPii, type PiiFinding } from '../privacy/detect';
 import type { ByteSource } from './byte-source';
 import { isBlankCell } from './blank-cell';
 import { scanCsvTable, type ParseTableOptions } from './csv-stream';
-import { normaliseCell } from './mapping';
+import { normaliseCell } from './answer-text';
 import { MAX_GROUPED_LENGTH } from './pii-scan';
 
 /** Cells scanned ahead in one slice of the file: (record, column, answer length) triples, and the findings of those that have any (by triple index). */
