@@ -5,6 +5,8 @@ import type { FindingView } from '../../workers/import-protocol';
 import { PII_LABELS, piiLabel } from './labels';
 import { byColumn, LOW_EVIDENCE, repeatedValues } from './review-groups';
 
+/** Findings shown per type at first (each a few dozen elements: the first render of a big review stays one short task), and added by "Show more". */
+const FIRST = 20;
 const PAGE = 50;
 
 interface Props {
@@ -51,7 +53,7 @@ export function ReviewFindings({ findings, decisions, onDecide, onAllow }: Props
       </nav>
       {groups.map(([type, list]) => {
         const ids = list.map((f) => f.id);
-        const limit = shown[type] ?? PAGE;
+        const limit = shown[type] ?? FIRST;
         return (
           <section key={type} id={`review-${type}`} className="import-review__group" aria-labelledby={`review-${type}-h`}>
             <h3 id={`review-${type}-h`}>{piiLabel(type, list.length)}</h3>
