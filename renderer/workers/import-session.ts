@@ -3,6 +3,7 @@
  * benchmarked) in Node too. Nothing large crosses to the UI thread, and a CSV is never whole in
  * memory as read: it is read from the picked file in slices —
  *   1. parse-table: the layout (encoding, delimiter, header) and a summary for the mapping screen;
+ *      then, while the user maps the columns, the long cells are scanned ahead in another worker;
  *   2. prepare: rows → the dataset (TableBuilder) → PII scan; the builder, the findings and the
  *      answers' texts (compact, HeldAnswers, up to a byte budget) are kept;
  *   3. commit: the held answers (and, past the budget, the rest of the rows read again) →
@@ -58,7 +59,7 @@ interface HeldFile {
   source: ByteSource;
   /** The picked file itself (a Blob), for the scan ahead to read in its own worker. */
   blob?: Blob;
-  /** The scan ahead of a CSV's long cells, started with parse-table (see shared/import/pre-scan.ts). */
+  /** The scan ahead of a CSV's long cells, from parse-table's end to the scan (see shared/import/pre-scan.ts). */
   preScan?: PreScan;
   projectId: string;
   /** Known at add-file, or for a CSV once parse-table has read it. */
@@ -94,7 +95,8 @@ interface Prepared {
 /** A scan ahead running elsewhere: what it has found so far, and how to stop it. */
 export interface PreScan {
   results: PreScanResults;
-  stop(): void;
+  /** Stop it; `keep`: what it found so far stays usable (the scan takes over from there). */
+  stop(keep?: boolean): void;
 }
 
 export interface ImportSessionOptions {
@@ -113,9 +115,9 @@ export interface ImportSessionOptions {
    */
   holdBytes?: number;
   /**
-   * Starts the scan ahead of a CSV's long cells in another worker as parse-table reads it, so the
-   * detector runs while the user maps the columns (shared/import/pre-scan.ts). Without it, the
-   * scan does all its work after the mapping.
+   * Starts the scan ahead of a CSV's long cells in another worker once parse-table has read it,
+   * so the detector runs while the user maps the columns (shared/import/pre-scan.ts); the scan
+   * stops it and takes over from where it got to. Without it, the scan does all the work.
    */
   preScan?: (file: Blob, settings: ParseTableOptions) => PreScan;
 }
@@ -190,9 +192,8 @@ export class ImportSession {
       case 'parse-table': {
         const f = this.#file(req.fileId);
         let summary = new TableSummariser();
-        // the scan ahead reads the file in its own worker while this one reads it for the summary
         f.preScan?.stop();
-        f.preScan = f.blob && this.#preScan ? this.#preScan(f.blob, { fileName: f.name, ...req.settings }) : undefined;
+        f.preScan = undefined;
         try {
           const src = checksummingSource(f.source);
           // one read: the encoding is checked as the rows are parsed (read again only if the file is not valid in the encoding its head suggests)
@@ -200,10 +201,11 @@ export class ImportSession {
           f.table = undefined;
           f.checksum ??= src.digest();
         } catch (e) {
-          f.preScan?.stop();
-          f.preScan = undefined;
           return errorReply(f.name, e);
         }
+        // while the user maps the columns (a core is free then), the long cells are scanned ahead in
+        // a worker of its own; not while this one reads: on two cores that only slowed the reading
+        if (f.blob && this.#preScan) f.preScan = this.#preScan(f.blob, { fileName: f.name, ...req.settings });
         const info = { kind: f.kind, bytes: f.source.size, previous: await this.#previous(f.projectId, this.#checksum(f)) };
         // a table is coming: start the scan's detection workers while the user maps its columns
         this.#detect?.();
@@ -349,7 +351,9 @@ export class ImportSession {
         const from = findings.length;
         const columns = t.mapping.textColumns;
         const detect = this.#detect?.();
-        // the scan ahead's findings serve a scan without an allow-list (it ran without one)
+        // the scan ahead stops here (it would take a core from this scan): the cells it reached are
+        // taken from it, the rest scanned here; it serves only a scan without an allow-list, as it ran
+        f.preScan?.stop(true);
         const pre = f.layout && f.preScan?.results.usable && !req.allowList?.length ? f.preScan.results : undefined;
         // (named as the builder finds them: exactly, else ignoring case)
         const cols = pre ? columns.map((c) => (shape.columns.includes(c) ? shape.columns.indexOf(c) : shape.columns.findIndex((x) => x.toLowerCase() === c.toLowerCase()))) : [];
@@ -626,8 +630,7 @@ export class ImportSession {
 
 /**
  * Per answer of a chunk, its findings, or undefined where the scanner needs none or must scan it
- * itself. A long answer the scan ahead has looked at is taken from it (once it has reached the
- * chunk's last record); the others go to `detect`, each distinct text once and only those the
+ * itself. A long answer the scan ahead reached is taken from it; the others go to `detect`, each distinct text once and only those the
  * scanner will scan (a repeat of an answer it already remembers only follows that one).
  */
 function detectAnswers(
@@ -645,7 +648,7 @@ function detectAnswers(
   let last = 0;
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;
-    if (ahead && a.text.length > MAX_GROUPED_LENGTH) {
+    if (ahead && a.text.length > MAX_GROUPED_LENGTH && ahead.cell(a)[0] <= ahead.results.through) {
       slotOf[i] = AHEAD;
       last = Math.max(last, ahead.cell(a)[0]);
       continue;

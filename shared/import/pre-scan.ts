@@ -1,10 +1,11 @@
 /**
- * The scan ahead. While the user maps a table's columns, another worker reads the file again
- * and runs the personal-data detector over every cell long enough that the import's scan never
- * groups it (longer than MAX_GROUPED_LENGTH once normalised as an answer). Such an answer is
- * scanned on its own wherever it is, so its findings are detectPii(text) whatever the mapping. The
- * scan then takes those findings by record and column instead of sending the text to be scanned;
- * a cell not scanned ahead (or a scan ahead that failed) is scanned as before. Same findings
+ * The scan ahead. While the user maps a table's columns (a core is free then), another worker
+ * reads the file again and runs the personal-data detector over every cell long enough that the
+ * import's scan never groups it (longer than MAX_GROUPED_LENGTH once normalised as an answer).
+ * Such an answer is scanned on its own wherever it is, so its findings are detectPii(text)
+ * whatever the mapping. The scan stops it when it starts and takes the findings of the cells it
+ * reached by record and column instead of sending their texts; the rest (or everything, after a
+ * scan ahead that failed) is scanned as before. Same findings
  * either way: only where the detector runs, and when, changes.
  *
  * The reading is parse-table's own (scanCsvTable with the same settings), so record numbers and
@@ -84,6 +85,11 @@ export class PreScanResults {
   readonly #lengths = new Map<number, number>();
   readonly #found = new Map<number, PiiFinding[]>();
   #waiters: Waiter[] = [];
+
+  /** The last record every cell up to which has been looked at. */
+  get through(): number {
+    return this.#through;
+  }
 
   /** Whether it can still be used (it has not failed or been stopped). */
   get usable(): boolean {

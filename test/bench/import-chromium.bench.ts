@@ -7,7 +7,8 @@
  * 127.0.0.1; the worker script is test/bench/import-chromium.worker.ts bundled by esbuild (the
  * import worker's own logic, ImportSession, plus the baselines; the production build is not
  * touched). Each phase runs in a fresh Worker of a fresh tab, all in one browser run:
- *   app   add-file + parse-table (layout, summary, checksum) + prepare (rows again: build, scan)
+ *   app   add-file + parse-table (layout, summary, checksum; the long cells scanned ahead in a worker
+ *         of their own meanwhile, as in the app) + prepare (rows again: build, scan)
  *         + commit (rows again: build, apply decisions, store as a dataset) into IndexedDB, the CSV
  *         read in slices from a picked (disk-backed) File as in the app;
  *   limit the true limit of the store: (a) read + decode + papaparse + the same row text written as
@@ -51,6 +52,8 @@ const LIMIT_BLOCK = 1000;
 const CHUNK_BYTES = process.env.CHORUS_BENCH_CHUNK ? Number(process.env.CHORUS_BENCH_CHUNK) : undefined;
 /** Bytes of answer text the import worker holds from the scan to the commit (ImportSession holdBytes; 0 = read the file again at commit, as before). */
 const HOLD_BYTES = process.env.CHORUS_BENCH_HOLD ? Number(process.env.CHORUS_BENCH_HOLD) : undefined;
+/** The scan ahead of long cells while parse-table reads (as the app; CHORUS_BENCH_SCAN_AHEAD=0 leaves it out). */
+const SCAN_AHEAD = process.env.CHORUS_BENCH_SCAN_AHEAD !== '0';
 /** Detection workers beside the import worker (default: one per further core, as the app; 0 = the import worker scans alone). */
 const DETECT_WORKERS = process.env.CHORUS_BENCH_DETECT_WORKERS ? Number(process.env.CHORUS_BENCH_DETECT_WORKERS) : undefined;
 /** Words per free-text answer: 2 × 78 words + 6 attributes ≈ 900 bytes a row, so 100k rows ≈ 90 MB. */
@@ -172,7 +175,7 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
     });
     const t0 = performance.now();
     const reply = await deadline(tab.evaluate(
-      ({ cmd, chunkBytes, holdBytes, detectWorkers }) =>
+      ({ cmd, chunkBytes, holdBytes, detectWorkers, scanAhead }) =>
         new Promise<{ ok: boolean; result?: unknown; error?: string }>((resolve) => {
           const file = (document.getElementById('csv') as HTMLInputElement).files![0]!;
           const w = new Worker('/__bench__/worker.js');
@@ -185,9 +188,9 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
             w.terminate();
             resolve({ ok: false, error: e.message });
           };
-          w.postMessage({ cmd, file, chunkBytes, holdBytes, detectWorkers });
+          w.postMessage({ cmd, file, chunkBytes, holdBytes, detectWorkers, scanAhead });
         }),
-      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES, detectWorkers: DETECT_WORKERS },
+      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES, detectWorkers: DETECT_WORKERS, scanAhead: SCAN_AHEAD },
     ), 15 * 60_000, `the ${cmd} import run`);
     const wall = performance.now() - t0;
     clearInterval(timer);
@@ -268,6 +271,7 @@ async function main() {
     (await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, logLevel: 'error' })).outputFiles[0]!.contents;
   const workerJs = await workerScript('test/bench/import-chromium.worker.ts');
   const detectJs = await workerScript('renderer/workers/detect.worker.ts');
+  const prescanJs = await workerScript('renderer/workers/prescan.worker.ts');
 
   const page = '<!doctype html><meta charset="utf-8"><title>import bench</title><input type="file" id="csv">';
   const server = createServer(async (req, res) => {
@@ -276,6 +280,7 @@ async function main() {
     if (p === '/__bench__/index.html') return send('text/html; charset=utf-8', page);
     if (p === '/__bench__/worker.js') return send('text/javascript; charset=utf-8', workerJs);
     if (p === '/__bench__/detect.js') return send('text/javascript; charset=utf-8', detectJs);
+    if (p === '/__bench__/prescan.js') return send('text/javascript; charset=utf-8', prescanJs);
     const file = path.join(DIST, p === '/' ? 'index.html' : p);
     if (!file.startsWith(DIST + path.sep)) return res.writeHead(403).end();
     try {

@@ -14,7 +14,9 @@
  *   npx vite build && npm run bench -- ui-import [--sizes=1k,10k,50k,100k]
  *   (or `npx tsx test/bench/ui-import.bench.ts --sizes=10k`; BENCH_SIZES works too;
  *   BENCH_PROFILE=read,scan,commit,grid,coding,open-code prints where the page's main-thread CPU time
- *   went in those steps)
+ *   went in those steps; CHORUS_BENCH_THINK_MS=3000 waits that long between the mapping and Scan,
+ *   as a user reading the mapping does, which the scan ahead uses; CHORUS_E2E_DIST=dir serves
+ *   another build, to compare two)
  *
  * Targets (the issue's, on a quiet machine): at 50,000 rows the import (read + scan + commit +
  * grid) ≤ 3 s and no task over 50 ms during import or coding; apply-code ≤ 50 ms at 50,000 rows;
@@ -32,6 +34,8 @@ import { keyLatencies, longest, now, OBSERVE_LONG_TASKS, profileIf, stats } from
 import { deadline, feedbackText } from './util';
 
 const DIST = process.env.CHORUS_E2E_DIST || BUILT;
+/** Time between the mapping and pressing Scan (ms, default 0: a user who maps and scans at once; the scan ahead runs in it). */
+const THINK_MS = Number(process.env.CHORUS_BENCH_THINK_MS ?? 0);
 const SIZES = sizesArg(process.argv.slice(2), process.env.BENCH_SIZES, [1000, 10_000, 50_000, 100_000]);
 /** Number-key codings measured per size (each on the next row down). */
 const CODINGS = 5;
@@ -243,6 +247,8 @@ async function runSize(url: string, rows: number, dir: string): Promise<SizeResu
     await card.getByLabel('Use of column Contact date').selectOption('attribute');
     await card.getByLabel('Type of column Contact date').selectOption('date');
     await card.getByText('Day/Month/Year (31/12/2024)').click();
+    // (a user then reads the mapping before pressing Scan: CHORUS_BENCH_THINK_MS, default none)
+    if (THINK_MS > 0) await page.waitForTimeout(THINK_MS);
     // Scan: → the gate's review.
     const stopScanProfile = await profileIf(page, 'scan');
     const scan = await timed(

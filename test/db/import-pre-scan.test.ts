@@ -71,6 +71,9 @@ interface Asked {
   misses: number;
 }
 
+/** Each scan ahead's deliveries, to wait for as a user mapping the columns would. */
+const thinking: Promise<void>[] = [];
+
 /** A scan ahead run here, its messages handed over after `delays` (ms, in turn); from message `failAt` on, an error instead. */
 function scanAhead(delays: readonly number[], failAt: number | undefined, started: PreScanResults[], asked: Asked = { hits: 0, misses: 0 }): (file: Blob, settings: ParseTableOptions) => PreScan {
   return (file, settings) => {
@@ -87,31 +90,36 @@ function scanAhead(delays: readonly number[], failAt: number | undefined, starte
     preScanTable(blobSource(file, 1000), settings, 97, (m) => messages.push(m));
     if (failAt !== undefined) messages.splice(failAt, messages.length, { type: 'error', message: 'the worker stopped' });
     let stopped = false;
-    void (async () => {
+    const delivered = (async () => {
       for (let i = 0; i < messages.length && !stopped; i++) {
         await new Promise((r) => setTimeout(r, delays[i % delays.length] ?? 0));
         if (!stopped) results.accept(messages[i]!);
       }
     })();
+    thinking.push(delivered);
     return {
       results,
-      stop: () => {
+      stop: (keep = false) => {
         stopped = true;
-        results.accept({ type: 'error', message: 'stopped' });
+        results.accept(keep ? { type: 'done' } : { type: 'error', message: 'stopped' });
       },
     };
   };
 }
 
 let n = 0;
-async function importWith(bytes: Uint8Array, chunkRows: number, opts: { preScan?: (file: Blob, settings: ParseTableOptions) => PreScan; detect?: () => PiiDetector } = {}) {
+/** `think`: ms the user spends on the mapping before the scan, or 'done' to wait for the scan ahead to finish. */
+async function importWith(bytes: Uint8Array, chunkRows: number, opts: { preScan?: (file: Blob, settings: ParseTableOptions) => PreScan; detect?: () => PiiDetector; think?: number | 'done' } = {}) {
   const db: ChorusDb = await openChorusDb(`import-pre-scan-${++n}`);
   const pid = (await createProject(db, 'Survey')).id;
-  const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), { chunkBytes: 128, chunkRows, ...opts });
+  const { think: _think, ...session } = opts;
+  const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), { chunkBytes: 128, chunkRows, ...session });
   const ask = async (req: Parameters<ImportSession['handle']>[0]) => s.handle(req);
   await ask({ type: 'add-file', projectId: pid, fileId: 'f', name: 'survey.csv', data: pickedFile(bytes) });
   const table = await ask({ type: 'parse-table', fileId: 'f', settings: {} });
   if (table.type !== 'table') throw new Error(JSON.stringify(table));
+  if (opts.think === 'done') await Promise.all(thinking.splice(0));
+  else if (opts.think) await new Promise((r) => setTimeout(r, opts.think as number));
   const prepared = await ask({ type: 'prepare', projectId: pid, tables: [{ fileId: 'f', mapping }], transcripts: [], transcriptSource: { name: 'I', kind: 'interview' }, allowList: [] });
   if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
   const committed = await ask({ type: 'commit', projectId: pid, decisions: {}, by: 'Analyst' });
@@ -130,7 +138,8 @@ describe('the scan ahead', () => {
         fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }),
         fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
         fc.boolean(),
-        async (latin1, chunkRows, delays, failAt, pooled) => {
+        fc.constantFrom<number | 'done'>(0, 3, 15, 'done'),
+        async (latin1, chunkRows, delays, failAt, pooled, think) => {
           const bytes = surveyCsv(ROWS, latin1);
           const key = `${latin1}:${chunkRows}`;
           if (!plain.has(key)) plain.set(key, await importWith(bytes, chunkRows));
@@ -138,10 +147,10 @@ describe('the scan ahead', () => {
           const started: PreScanResults[] = [];
           const asked = { hits: 0, misses: 0 };
           const pool = createDetectPool([localService(answerDetect)]);
-          const ahead = await importWith(bytes, chunkRows, { preScan: scanAhead(delays, failAt, started, asked), ...(pooled ? { detect: () => pool.detect } : {}) });
+          const ahead = await importWith(bytes, chunkRows, { preScan: scanAhead(delays, failAt, started, asked), think, ...(pooled ? { detect: () => pool.detect } : {}) });
           expect(started).toHaveLength(1);
-          // a scan ahead that ends well answers for every long answer
-          if (failAt === undefined) expect([asked.hits > 0, asked.misses]).toEqual([true, 0]);
+          // a scan ahead that ended well before the scan answers for every long answer it is asked for
+          if (failAt === undefined && think === 'done') expect([asked.hits > 0, asked.misses]).toEqual([true, 0]);
           expect(ahead.review).toEqual(expected.review);
           expect(ahead.texts).toEqual(expected.texts);
           expect(ahead.redactions).toEqual(expected.redactions);
@@ -156,7 +165,7 @@ describe('the scan ahead', () => {
     }
   }, 120_000);
 
-  it('takes every long answer from the scan ahead once it has reached it: none is sent to be scanned', async () => {
+  it('takes every long answer from a scan ahead that finished during the mapping: none is sent to be scanned', async () => {
     const sent: string[] = [];
     const pool = createDetectPool([
       localService(async (req) => {
@@ -166,7 +175,7 @@ describe('the scan ahead', () => {
     ]);
     const started: PreScanResults[] = [];
     const asked = { hits: 0, misses: 0 };
-    const ahead = await importWith(surveyCsv(ROWS, false), 11, { preScan: scanAhead([1, 0, 3], undefined, started, asked), detect: () => pool.detect });
+    const ahead = await importWith(surveyCsv(ROWS, false), 11, { preScan: scanAhead([1, 0, 3], undefined, started, asked), detect: () => pool.detect, think: 'done' });
     // every long answer was taken from it: rows not a multiple of 3 in the first column, multiples
     // of 5 but not of 4 in the second
     let long = 0;
@@ -175,6 +184,14 @@ describe('the scan ahead', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((t) => t.length <= MAX_GROUPED_LENGTH)).toBe(true);
     expect(ahead.review.findings.some((f) => f.type === 'email')).toBe(true);
+    // stopped part-way by the scan, it answers for the records it reached and the rest are sent
+    sent.length = 0;
+    const part = { hits: 0, misses: 0 };
+    const partway = await importWith(surveyCsv(ROWS, false), 11, { preScan: scanAhead([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2_000], undefined, [], part), detect: () => pool.detect, think: 200 });
+    expect(part.hits).toBeGreaterThan(0);
+    expect(part.misses).toBe(0);
+    expect(sent.filter((t) => t.length > MAX_GROUPED_LENGTH).length).toBeGreaterThan(0);
+    expect(partway.review).toEqual(ahead.review);
     // without the scan ahead, the long answers are sent
     sent.length = 0;
     await importWith(surveyCsv(ROWS, false), 11, { detect: () => pool.detect });
