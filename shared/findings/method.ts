@@ -9,6 +9,7 @@ import { saturation } from '../analysis/saturation';
 import { computeAgreement } from '../analysis/reliability';
 import { kappaWords } from './strength';
 import { formatCountOf } from '../privacy/suppress';
+import { plural } from '../plural';
 
 export interface MethodCheck {
   /** Stable id, stored in the project's settings when ticked ("phase.item"). */
@@ -153,7 +154,6 @@ export function projectFigures(bundle: ProjectBundle, index: AnalysisIndex = pre
 }
 
 const n = (x: number) => x.toLocaleString('en-GB');
-const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
 /** A count that starts a sentence, in words up to ten. */

@@ -12,6 +12,7 @@ import { SOURCE_KINDS, type Code, type Finding, type ProjectBundle, type SourceK
 import { descendantIds } from '../coding/tree';
 import { computeAgreement } from '../analysis/reliability';
 import { formatCountOf } from '../privacy/suppress';
+import { plural } from '../plural';
 
 export const STRENGTH_RATINGS = ['strong', 'moderate', 'limited', 'single-source', 'no evidence'] as const;
 export type StrengthRating = (typeof STRENGTH_RATINGS)[number];
@@ -63,7 +64,6 @@ export interface EvidenceStrength {
   reasons: string[];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const two = (x: number) => x.toFixed(2);
 

@@ -24,6 +24,7 @@ import { errorMessage } from '../../../shared/error-message';
 import { cellEvidence } from '../../../shared/evidence/cells';
 import { useCoder } from '../../app/useCoder';
 import { CodeView, type CodeViewRequest } from '../evidence/CodeView';
+import { plural } from '../../../shared/plural';
 
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
@@ -147,8 +148,8 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
 
 function filterSummary(f: FilterState): string {
   const parts = [
-    f.sourceIds.length ? `${f.sourceIds.length} source(s)` : '',
-    f.coderIds.length ? `${f.coderIds.length} coder(s)` : '',
+    f.sourceIds.length ? plural(f.sourceIds.length, 'source') : '',
+    f.coderIds.length ? plural(f.coderIds.length, 'coder') : '',
     f.attribute && f.value ? `${f.attribute} = ${f.value}` : '',
   ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : ' (none: everything in the project)';

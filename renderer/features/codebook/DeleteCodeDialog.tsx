@@ -4,8 +4,8 @@ import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
+import { plural } from '../../../shared/plural';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Confirm deleting a code: says how many codes (with subcodes) and codings go. */
 export function DeleteCodeDialog({ code, onClose, onDone }: { code: Code; onClose: () => void; onDone: (message: string) => void }) {

@@ -7,8 +7,8 @@ import { planMerge } from '../../../shared/coding/codebook-ops';
 import { buildCodeTree, descendantIds, flattenTree } from '../../../shared/coding/tree';
 import type { Code } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
+import { plural } from '../../../shared/plural';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Merge the code into another: choose the target, see what will happen, confirm. */
 export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; codes: readonly Code[]; onClose: () => void; onDone: (message: string) => void }) {

@@ -1,4 +1,5 @@
 import type { CodeCounts } from '../../../shared/coding/counts';
+import { plural } from '../../../shared/plural';
 
 export interface CodeCountMaps {
   own: ReadonlyMap<string, CodeCounts>;
@@ -6,7 +7,6 @@ export interface CodeCountMaps {
 }
 
 const ZERO: CodeCounts = { codings: 0, documents: 0, participants: 0 };
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const describe = (c: CodeCounts) =>
   `${plural(c.codings, 'coding', 'codings')} in ${plural(c.documents, 'document', 'documents')}, from ${plural(c.participants, 'participant', 'participants')}`;
 

@@ -1,7 +1,7 @@
 import type { CodingPreview } from '../../workers/search-core';
 import { snippet } from '../../../shared/coding/snippet';
+import { plural } from '../../../shared/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** What an apply would code: counts and the first few segments, with the Apply button. */
 export function PreviewBox({ preview, codeName, busy, onApply }: { preview: CodingPreview; codeName: string; busy: boolean; onApply: () => void }) {
