@@ -630,8 +630,9 @@ export class ImportSession {
 
 /**
  * Per answer of a chunk, its findings, or undefined where the scanner needs none or must scan it
- * itself. A long answer the scan ahead reached is taken from it; the others go to `detect`, each distinct text once and only those the
- * scanner will scan (a repeat of an answer it already remembers only follows that one).
+ * itself. A long answer the scan ahead reached is taken from it; the others go to `detect`, each
+ * distinct text once and only those the scanner will scan (a repeat of an answer it already
+ * remembers only follows that one).
  */
 function detectAnswers(
   detect: PiiDetector | undefined,
@@ -645,13 +646,17 @@ function detectAnswers(
   const index = new Map<string, number>();
   /** Per answer: its text's place in `texts`; AHEAD: from the scan ahead; -1: neither. */
   const slotOf: number[] = new Array<number>(answers.length).fill(-1);
-  let last = 0;
+  /** The scan ahead's findings, where slotOf is AHEAD (it has stopped: nothing more arrives). */
+  const aheadFound = new Array<PiiFinding[] | undefined>(answers.length);
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;
-    if (ahead && a.text.length > MAX_GROUPED_LENGTH && ahead.cell(a)[0] <= ahead.results.through) {
-      slotOf[i] = AHEAD;
-      last = Math.max(last, ahead.cell(a)[0]);
-      continue;
+    if (ahead && a.text.length > MAX_GROUPED_LENGTH) {
+      const [record, column] = ahead.cell(a);
+      if (record <= ahead.results.through) {
+        slotOf[i] = AHEAD;
+        aheadFound[i] = ahead.results.get(record, column, a.text.length);
+        continue;
+      }
     }
     if (!detect || !scanner.wouldScan(columns[a.slot]!, a.text)) continue;
     // (only a short answer is looked for among the chunk's others: a long one is rarely repeated, and hashing it costs)
@@ -663,15 +668,7 @@ function detectAnswers(
     slotOf[i] = k;
   }
   const own = detect && texts.length > 0 ? detect(texts, allowList) : Promise.resolve([]);
-  return Promise.all([own, ahead && last > 0 ? ahead.results.reached(last) : undefined]).then(([found]) =>
-    slotOf.map((k, i) => {
-      if (k >= 0) return found[k];
-      if (k !== AHEAD) return undefined;
-      const a = answers[i]!;
-      const [record, column] = ahead!.cell(a);
-      return ahead!.results.get(record, column, a.text.length);
-    }),
-  );
+  return own.then((found) => slotOf.map((k, i) => (k >= 0 ? found[k] : k === AHEAD ? aheadFound[i] : undefined)));
 }
 
 /** detectAnswers: an answer whose findings come from the scan ahead. */

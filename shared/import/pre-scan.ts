@@ -70,21 +70,15 @@ export function preScanTable(src: ByteSource, opts: ParseTableOptions, chunkByte
   }
 }
 
-interface Waiter {
-  record: number;
-  resolve: () => void;
-}
-
 /**
- * What the scan ahead has found so far, as the import's scan asks for it: whether a record has
- * been reached, and a cell's findings.
+ * What the scan ahead has found, as the import's scan asks for it once it has stopped the scan
+ * ahead: how far it got, and a cell's findings.
  */
 export class PreScanResults {
   #through = 0;
   #state: 'running' | 'done' | 'failed' = 'running';
   readonly #lengths = new Map<number, number>();
   readonly #found = new Map<number, PiiFinding[]>();
-  #waiters: Waiter[] = [];
 
   /** The last record every cell up to which has been looked at. */
   get through(): number {
@@ -119,26 +113,11 @@ export class PreScanResults {
         this.#found.clear();
       }
     }
-    this.#wake();
-  }
-
-  #wake(): void {
-    if (this.#waiters.length === 0) return;
-    const still: Waiter[] = [];
-    for (const w of this.#waiters) if (this.#state !== 'running' || this.#through >= w.record) w.resolve();
-    else still.push(w);
-    this.#waiters = still;
-  }
-
-  /** Resolves once every cell up to `record` has been looked at (or the scan ahead has ended). */
-  reached(record: number): Promise<void> {
-    if (this.#state !== 'running' || this.#through >= record) return Promise.resolve();
-    return new Promise((resolve) => this.#waiters.push({ record, resolve }));
   }
 
   /**
    * The findings of the answer in `record`'s `column` (its text `length` long), or undefined when
-   * it was not scanned ahead (ask once reached(record) has resolved).
+   * it was not scanned ahead (a record past `through`, or a length that does not match).
    */
   get(record: number, column: number, length: number): PiiFinding[] | undefined {
     if (column < 0 || column >= MAX_COLUMNS) return undefined;
