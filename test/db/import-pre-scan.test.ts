@@ -16,6 +16,7 @@ import type { TableMapping } from '../../shared/import/mapping';
 import { MAX_GROUPED_LENGTH, type PiiDetector } from '../../shared/import/pii-scan';
 import { preScanTable, PreScanResults, type PreScanMessage } from '../../shared/import/pre-scan';
 import type { ParseTableOptions } from '../../shared/import/csv-stream';
+import { forgetPickedFiles, pickedFile } from '../picked-file';
 
 const LONG = [
   'My ex Dave Smith turned up at 14 Acacia Avenue again, and when I rang the station to say so nobody called me back for three days, which made me feel that nobody was listening.',
@@ -51,19 +52,7 @@ const mapping: TableMapping = {
   source: { name: 'Survey', kind: 'survey' },
 };
 
-/** A picked file read through a stand-in FileReaderSync (as in the worker). */
-function pickedFile(bytes: Uint8Array): Blob {
-  (globalThis as { FileReaderSync?: unknown }).FileReaderSync = class {
-    readAsArrayBuffer(b: { start: number; end: number }): ArrayBuffer {
-      return bytes.slice(b.start, b.end).buffer;
-    }
-  };
-  return { size: bytes.length, slice: (start: number, end: number) => ({ start, end }) } as unknown as Blob;
-}
-
-afterEach(() => {
-  delete (globalThis as { FileReaderSync?: unknown }).FileReaderSync;
-});
+afterEach(forgetPickedFiles);
 
 /** Answers the session asked a scan ahead for: found there, or not (and so scanned again). */
 interface Asked {
@@ -115,7 +104,7 @@ async function importWith(bytes: Uint8Array, chunkRows: number, opts: { preScan?
   const { think: _think, ...session } = opts;
   const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), { chunkBytes: 128, chunkRows, ...session });
   const ask = async (req: Parameters<ImportSession['handle']>[0]) => s.handle(req);
-  await ask({ type: 'add-file', projectId: pid, fileId: 'f', name: 'survey.csv', data: pickedFile(bytes) });
+  await ask({ type: 'add-file', projectId: pid, fileId: 'f', name: 'survey.csv', data: pickedFile(bytes).file });
   const table = await ask({ type: 'parse-table', fileId: 'f', settings: {} });
   if (table.type !== 'table') throw new Error(JSON.stringify(table));
   if (opts.think === 'done') await Promise.all(thinking.splice(0));

@@ -13,6 +13,7 @@ import type { TableMapping } from '../../shared/import/mapping';
 import type { FindingDecision } from '../../shared/import/pipeline';
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { eachCodec } from './aes-codec';
+import { forgetPickedFiles, pickedFile } from '../picked-file';
 
 const NAMES = ['Sarah Jones', 'Dave Smith', 'Amira Khan'];
 
@@ -49,22 +50,7 @@ const mapping: TableMapping = {
 
 const decide = (type: string, i: number): FindingDecision => (type === 'person' ? 'pseudonymise' : type === 'address' || i % 7 === 0 ? 'ignore' : 'redact');
 
-/** A picked file read in slices through FileReaderSync (as in the worker), counting the reads. */
-function countingFile(bytes: Uint8Array): { file: Blob; reads: () => number } {
-  let reads = 0;
-  const file = { size: bytes.length, slice: (start: number, end: number) => ({ start, end }) } as unknown as Blob;
-  (globalThis as { FileReaderSync?: unknown }).FileReaderSync = class {
-    readAsArrayBuffer(b: { start: number; end: number }): ArrayBuffer {
-      reads++;
-      return bytes.slice(b.start, b.end).buffer;
-    }
-  };
-  return { file, reads: () => reads };
-}
-
-afterEach(() => {
-  delete (globalThis as { FileReaderSync?: unknown }).FileReaderSync;
-});
+afterEach(forgetPickedFiles);
 
 let n = 0;
 
@@ -73,17 +59,17 @@ async function importWith(bytes: Uint8Array, holdBytes: number | undefined) {
   const db = await openChorusDb(`import-held-${++n}`);
   const pid = (await createProject(db, 'Survey')).id;
   const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), { chunkBytes: 4096, chunkRows: 64, ...(holdBytes !== undefined ? { holdBytes } : {}) });
-  const { file, reads } = countingFile(bytes);
+  const { file, reads } = pickedFile(bytes);
   const ask = async (req: ImportRequest): Promise<ImportReply> => s.handle(req);
   expect((await ask({ type: 'add-file', projectId: pid, fileId: 'f', name: 'survey.csv', data: file })).type).toBe('file');
   expect((await ask({ type: 'parse-table', fileId: 'f', settings: {} })).type).toBe('table');
   const prepared = await ask({ type: 'prepare', projectId: pid, tables: [{ fileId: 'f', mapping }], transcripts: [], transcriptSource: { name: 'x', kind: 'interview' }, allowList: [] });
   if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
-  const before = reads();
+  const before = reads.length;
   const decisions = Object.fromEntries(prepared.review.findings.map((f, i) => [f.id, decide(f.type, i)]));
   const committed = await ask({ type: 'commit', projectId: pid, decisions, by: 'Analyst' });
   if (committed.type !== 'committed') throw new Error(JSON.stringify(committed));
-  return { stored: await storedSurvey(db, pid), commitReads: reads() - before, findings: prepared.review.findings, summary: committed.summary };
+  return { stored: await storedSurvey(db, pid), commitReads: reads.length - before, findings: prepared.review.findings, summary: committed.summary };
 }
 
 /** The stored survey with its random ids (dataset, source, variables) replaced by their order; texts decoded through the codec. */

@@ -2,23 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blobSource } from '../../../renderer/workers/blob-source';
 import { byteSlices } from '../../../shared/import/byte-source';
+import { forgetPickedFiles, pickedFile } from '../../picked-file';
 
-/** A stand-in for a picked file and the worker's FileReaderSync, recording each read of the file. */
-function fakeFile(bytes: Uint8Array): { file: Blob; reads: [number, number][] } {
-  const reads: [number, number][] = [];
-  const file = { size: bytes.length, slice: (start: number, end: number) => ({ start, end }) } as unknown as Blob;
-  (globalThis as { FileReaderSync?: unknown }).FileReaderSync = class {
-    readAsArrayBuffer(b: { start: number; end: number }): ArrayBuffer {
-      reads.push([b.start, b.end]);
-      return bytes.slice(b.start, b.end).buffer;
-    }
-  };
-  return { file, reads };
-}
-
-afterEach(() => {
-  delete (globalThis as { FileReaderSync?: unknown }).FileReaderSync;
-});
+afterEach(forgetPickedFiles);
 
 const bytesOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 0xff);
 
@@ -31,7 +17,7 @@ describe('blobSource', () => {
         fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 30 }),
         (n, readAhead, spans) => {
           const bytes = bytesOf(n);
-          const { file } = fakeFile(bytes);
+          const { file } = pickedFile(bytes);
           const src = blobSource(file, readAhead);
           expect(src.size).toBe(n);
           for (const [a, b] of spans) {
@@ -46,7 +32,7 @@ describe('blobSource', () => {
 
   it('reads the file in windows, not once per slice, and lets the window go at the end', () => {
     const bytes = bytesOf(10_000);
-    const { file, reads } = fakeFile(bytes);
+    const { file, reads } = pickedFile(bytes);
     const src = blobSource(file, 4096);
     const slices = [...byteSlices(src, 1000)];
     expect(slices.map((s) => s.length).reduce((a, b) => a + b, 0)).toBe(10_000);
@@ -62,7 +48,7 @@ describe('blobSource', () => {
   });
 
   it('reads a slice as large as the window straight through', () => {
-    const { file, reads } = fakeFile(bytesOf(10_000));
+    const { file, reads } = pickedFile(bytesOf(10_000));
     const src = blobSource(file, 2048);
     expect(src.read(100, 5100).length).toBe(5000);
     expect(reads).toEqual([[100, 5100]]);
