@@ -40,7 +40,6 @@ import { summariseTable, TableSummariser } from '../../shared/import/table-summa
 import { LevelCounter } from '../../shared/import/levels';
 import { HeldAnswers, HOLD_BYTES } from '../../shared/import/held-answers';
 import type { PreScanResults } from '../../shared/import/pre-scan';
-import type { ParseTableOptions } from '../../shared/import/csv-stream';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
 import { errorMessage } from '../../shared/error-message';
@@ -115,11 +114,12 @@ export interface ImportSessionOptions {
    */
   holdBytes?: number;
   /**
-   * Starts the scan ahead of a CSV's long cells in another worker once parse-table has read it,
-   * so the detector runs while the user maps the columns (shared/import/pre-scan.ts); the scan
+   * Starts the scan ahead of a CSV's long cells in another worker once parse-table has read it
+   * (reading with its layout), so the detector runs while the user maps the columns
+   * (shared/import/pre-scan.ts); the scan
    * stops it and takes over from where it got to. Without it, the scan does all the work.
    */
-  preScan?: (file: Blob, settings: ParseTableOptions) => PreScan;
+  preScan?: (file: Blob, layout: TableLayout) => PreScan;
 }
 
 /** Chunks of answers scanned elsewhere at once, at most (bounds the texts held while waiting). */
@@ -148,7 +148,7 @@ export class ImportSession {
   readonly #chunkRows: number;
   readonly #detect: (() => PiiDetector) | undefined;
   readonly #holdBytes: number;
-  readonly #preScan: ((file: Blob, settings: ParseTableOptions) => PreScan) | undefined;
+  readonly #preScan: ((file: Blob, layout: TableLayout) => PreScan) | undefined;
 
   constructor(
     private readonly db: () => Promise<ChorusDb>,
@@ -205,7 +205,7 @@ export class ImportSession {
         }
         // while the user maps the columns (a core is free then), the long cells are scanned ahead in
         // a worker of its own; not while this one reads: on two cores that only slowed the reading
-        if (f.blob && this.#preScan) f.preScan = this.#preScan(f.blob, { fileName: f.name, ...req.settings });
+        if (f.blob && this.#preScan) f.preScan = this.#preScan(f.blob, f.layout);
         const info = { kind: f.kind, bytes: f.source.size, previous: await this.#previous(f.projectId, this.#checksum(f)) };
         // a table is coming: start the scan's detection workers while the user maps its columns
         this.#detect?.();

@@ -1,26 +1,31 @@
 /**
- * The scan ahead of one CSV (shared/import/pre-scan.ts): started by the import worker as
- * parse-table reads the file, it reads the file again itself and posts the findings of its long
- * cells slice by slice, then ends. Stopped by being terminated; it never opens the store.
+ * The scan ahead of one CSV (shared/import/pre-scan.ts): started by the import worker once
+ * parse-table has read the file, it reads the file again itself with parse-table's layout and
+ * posts the findings of its long cells slice by slice, then ends. Between slices it lets its
+ * event loop run, so the import worker's terminate() stops it there and then (not seconds later,
+ * as Chromium stops a worker busy in one long task by force). It never opens the store.
  */
 import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
-import { preScanTable, type PreScanMessage } from '../../shared/import/pre-scan';
-import type { ParseTableOptions } from '../../shared/import/csv-stream';
+import { preScanParts, runPreScan, type PreScanMessage } from '../../shared/import/pre-scan';
+import type { TableLayout } from '../../shared/import/csv-stream';
 import { blobSource } from './blob-source';
 
 /** Bytes per slice parsed (as the import session reads a CSV). */
 const CHUNK_BYTES = 2 * 2 ** 20;
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<{ file: Blob; settings: ParseTableOptions }>) => void) | null; postMessage(m: PreScanMessage): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<{ file: Blob; layout: TableLayout }>) => void) | null; postMessage(m: PreScanMessage): void };
+
+/** A task's turn for anything queued (a message channel's, not a timer's: nested timers are clamped to 4 ms). */
+const channel = new MessageChannel();
+const turns: (() => void)[] = [];
+channel.port1.onmessage = () => turns.shift()?.();
+const pause = () =>
+  new Promise<void>((resolve) => {
+    turns.push(resolve);
+    channel.port2.postMessage(0);
+  });
 
 scope.onmessage = (e) => {
-  const { file, settings } = e.data;
-  let source;
-  try {
-    source = blobSource(file);
-  } catch (err) {
-    scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-    return;
-  }
-  preScanTable(source, settings, CHUNK_BYTES, (m) => scope.postMessage(m));
+  const { file, layout } = e.data;
+  void runPreScan(() => preScanParts(blobSource(file), layout, CHUNK_BYTES), (m) => scope.postMessage(m), pause);
 };

@@ -5,16 +5,18 @@
  * Such an answer is scanned on its own wherever it is, so its findings are detectPii(text)
  * whatever the mapping. The scan stops it when it starts and takes the findings of the cells it
  * reached by record and column instead of sending their texts; the rest (or everything, after a
- * scan ahead that failed) is scanned as before. Same findings
- * either way: only where the detector runs, and when, changes.
+ * scan ahead that failed) is scanned as before. Same findings either way: only where the
+ * detector runs, and when, changes.
  *
- * The reading is parse-table's own (scanCsvTable with the same settings), so record numbers and
- * cells are the ones the import reads; a length check guards each cell taken.
+ * The reading is the import's own (csvRowChunks with parse-table's layout), so record numbers and
+ * cells are the ones the scan reads; a length check guards each cell taken. It is cut into parts
+ * (one per slice of rows read) so the worker running it can yield between them and be stopped at
+ * once: a worker busy in one long synchronous read is only stopped by force, seconds later.
  */
 import { detectPii, type PiiFinding } from '../privacy/detect';
 import type { ByteSource } from './byte-source';
 import { isBlankCell } from './blank-cell';
-import { scanCsvTable, type ParseTableOptions } from './csv-stream';
+import { csvRowChunks, type TableLayout } from './csv-stream';
 import { normaliseCell } from './answer-text';
 import { MAX_GROUPED_LENGTH } from './pii-scan';
 
@@ -26,7 +28,7 @@ export interface PreScanPart {
   found: [number, PiiFinding[]][];
 }
 
-export type PreScanMessage = { type: 'part'; part: PreScanPart } | { type: 'restart' } | { type: 'done' } | { type: 'error'; message: string };
+export type PreScanMessage = { type: 'part'; part: PreScanPart } | { type: 'done' } | { type: 'error'; message: string };
 
 /** Columns past this are not scanned ahead (a cell's key is record × MAX_COLUMNS + column). */
 const MAX_COLUMNS = 4096;
@@ -35,35 +37,41 @@ const MAX_COLUMNS = 4096;
 const mayBeLong = (raw: string) => raw.length * 3 > MAX_GROUPED_LENGTH;
 
 /**
- * Read the table as parse-table does and post each slice's long cells with their findings (no
- * allow-list: the scan ahead is used only by a scan without one). `restart`: the rows posted so
- * far are void (the file was read in another encoding); `done` or `error` comes last.
+ * The table's rows read as the import reads them (no allow-list: the scan ahead is used only by a
+ * scan without one), one part per slice read: its long cells and their findings. Lazy: each part
+ * is read and scanned as it is asked for.
  */
-export function preScanTable(src: ByteSource, opts: ParseTableOptions, chunkBytes: number, post: (m: PreScanMessage) => void): void {
+export function* preScanParts(src: ByteSource, layout: TableLayout, chunkBytes: number): Generator<PreScanPart> {
+  for (const { rows, rowNumbers } of csvRowChunks(src, layout, chunkBytes)) {
+    const cells: number[] = [];
+    const found: [number, PiiFinding[]][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      for (let c = 0; c < row.length && c < MAX_COLUMNS; c++) {
+        const raw = row[c]!;
+        if (!mayBeLong(raw) || isBlankCell(raw)) continue;
+        const text = normaliseCell(raw);
+        if (text.length <= MAX_GROUPED_LENGTH) continue;
+        const f = detectPii(text);
+        if (f.length > 0) found.push([cells.length / 3, f]);
+        cells.push(rowNumbers[i]!, c, text.length);
+      }
+    }
+    yield { through: rowNumbers[rows.length - 1]!, cells, found };
+  }
+}
+
+/**
+ * Run the scan ahead, posting each part and then `done` (or `error`), and waiting on `pause`
+ * between parts so whoever runs it can stop it there.
+ */
+export async function runPreScan(parts: () => Iterator<PreScanPart>, post: (m: PreScanMessage) => void, pause: () => Promise<void>): Promise<void> {
   try {
-    scanCsvTable(
-      src,
-      opts,
-      (rows, rowNumbers) => {
-        const cells: number[] = [];
-        const found: [number, PiiFinding[]][] = [];
-        for (let i = 0; i < rows.length; i++) {
-          const row = rows[i]!;
-          for (let c = 0; c < row.length && c < MAX_COLUMNS; c++) {
-            const raw = row[c]!;
-            if (!mayBeLong(raw) || isBlankCell(raw)) continue;
-            const text = normaliseCell(raw);
-            if (text.length <= MAX_GROUPED_LENGTH) continue;
-            const f = detectPii(text);
-            if (f.length > 0) found.push([cells.length / 3, f]);
-            cells.push(rowNumbers[i]!, c, text.length);
-          }
-        }
-        if (rows.length > 0) post({ type: 'part', part: { through: rowNumbers[rows.length - 1]!, cells, found } });
-      },
-      chunkBytes,
-      () => post({ type: 'restart' }),
-    );
+    const it = parts();
+    for (let r = it.next(); !r.done; r = it.next()) {
+      post({ type: 'part', part: r.value });
+      await pause();
+    }
     post({ type: 'done' });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -102,10 +110,6 @@ export class PreScanResults {
       }
       for (const [k, f] of found) this.#found.set(keys[k]!, f);
       this.#through = Math.max(this.#through, m.part.through);
-    } else if (m.type === 'restart') {
-      this.#lengths.clear();
-      this.#found.clear();
-      this.#through = 0;
     } else {
       this.#state = m.type === 'done' ? 'done' : 'failed';
       if (m.type === 'error') {

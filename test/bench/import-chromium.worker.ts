@@ -18,7 +18,7 @@ import { datasetDocumentCount } from '../../shared/import/dataset';
 import { ImportSession } from '../../renderer/workers/import-session';
 import { startDetectPool } from '../../renderer/workers/detect-pool';
 import { startPreScan } from '../../renderer/workers/prescan-client';
-import type { ParseTableOptions } from '../../shared/import/csv-stream';
+import type { TableLayout } from '../../shared/import/csv-stream';
 import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapping';
 import { scanBatches } from '../../shared/import/pipeline';
 import { parseTable } from '../../shared/import/table';
@@ -60,7 +60,7 @@ async function app(file: File, chunkBytes?: number, holdBytes?: number, detectWo
   // as the app's import worker: the scan spread over this worker and a detection worker per further core
   const pool = detectWorkers === 0 ? undefined : startDetectPool(detectWorkers !== undefined ? detectWorkers + 1 : navigator.hardwareConcurrency, () => new Worker('/__bench__/detect.js'));
   // and, as the app, the long cells scanned ahead in a worker of their own while parse-table reads the file
-  const preScan = scanAhead ? { preScan: (f: Blob, settings: ParseTableOptions) => startPreScan(f, settings, () => new Worker('/__bench__/prescan.js')) } : {};
+  const preScan = scanAhead ? { preScan: (f: Blob, layout: TableLayout) => startPreScan(f, layout, () => new Worker('/__bench__/prescan.js')) } : {};
   const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), ...(pool ? { detect: () => pool.detect } : {}), ...preScan });
   const t: Record<string, number> = {};
   let t0 = performance.now();

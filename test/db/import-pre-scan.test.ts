@@ -14,8 +14,8 @@ import { answerDetect } from '../../renderer/workers/detect-protocol';
 import { localService } from '../../renderer/workers/rpc';
 import type { TableMapping } from '../../shared/import/mapping';
 import { MAX_GROUPED_LENGTH, type PiiDetector } from '../../shared/import/pii-scan';
-import { preScanTable, PreScanResults, type PreScanMessage } from '../../shared/import/pre-scan';
-import type { ParseTableOptions } from '../../shared/import/csv-stream';
+import { preScanParts, PreScanResults, type PreScanMessage } from '../../shared/import/pre-scan';
+import type { TableLayout } from '../../shared/import/csv-stream';
 import { forgetPickedFiles, pickedFile } from '../picked-file';
 
 const LONG = [
@@ -64,8 +64,8 @@ interface Asked {
 const thinking: Promise<void>[] = [];
 
 /** A scan ahead run here, its messages handed over after `delays` (ms, in turn); from message `failAt` on, an error instead. */
-function scanAhead(delays: readonly number[], failAt: number | undefined, started: PreScanResults[], asked: Asked = { hits: 0, misses: 0 }): (file: Blob, settings: ParseTableOptions) => PreScan {
-  return (file, settings) => {
+function scanAhead(delays: readonly number[], failAt: number | undefined, started: PreScanResults[], asked: Asked = { hits: 0, misses: 0 }): (file: Blob, layout: TableLayout) => PreScan {
+  return (file, layout) => {
     const results = new PreScanResults();
     const get = results.get.bind(results);
     results.get = (record, column, length) => {
@@ -76,7 +76,8 @@ function scanAhead(delays: readonly number[], failAt: number | undefined, starte
     };
     started.push(results);
     const messages: PreScanMessage[] = [];
-    preScanTable(blobSource(file, 1000), settings, 97, (m) => messages.push(m));
+    for (const part of preScanParts(blobSource(file, 1000), layout, 97)) messages.push({ type: 'part', part });
+    messages.push({ type: 'done' });
     if (failAt !== undefined) messages.splice(failAt, messages.length, { type: 'error', message: 'the worker stopped' });
     let stopped = false;
     const delivered = (async () => {
@@ -98,7 +99,7 @@ function scanAhead(delays: readonly number[], failAt: number | undefined, starte
 
 let n = 0;
 /** `think`: ms the user spends on the mapping before the scan, or 'done' to wait for the scan ahead to finish. */
-async function importWith(bytes: Uint8Array, chunkRows: number, opts: { preScan?: (file: Blob, settings: ParseTableOptions) => PreScan; detect?: () => PiiDetector; think?: number | 'done' } = {}) {
+async function importWith(bytes: Uint8Array, chunkRows: number, opts: { preScan?: (file: Blob, layout: TableLayout) => PreScan; detect?: () => PiiDetector; think?: number | 'done' } = {}) {
   const db: ChorusDb = await openChorusDb(`import-pre-scan-${++n}`);
   const pid = (await createProject(db, 'Survey')).id;
   const { think: _think, ...session } = opts;
@@ -187,7 +188,7 @@ describe('the scan ahead', () => {
     expect(sent.some((t) => t.length > MAX_GROUPED_LENGTH)).toBe(true);
   });
 
-  it('answers only for cells it read, at their length, and for none once restarted or failed', () => {
+  it('answers only for cells it read, at their length, and for none once failed', () => {
     const r = new PreScanResults();
     r.accept({ type: 'part', part: { through: 5, cells: [3, 2, 200, 5, 1, 180], found: [[1, [{ type: 'email', start: 0, end: 5, confidence: 0.9 }]]] } });
     expect(r.get(3, 2, 200)).toEqual([]);
@@ -195,9 +196,8 @@ describe('the scan ahead', () => {
     expect(r.get(5, 1, 181)).toBeUndefined();
     expect(r.get(4, 2, 200)).toBeUndefined();
     expect(r.get(3, -1, 200)).toBeUndefined();
-    r.accept({ type: 'restart' });
-    expect(r.get(3, 2, 200)).toBeUndefined();
     r.accept({ type: 'error', message: 'x' });
     expect(r.usable).toBe(false);
+    expect(r.get(3, 2, 200)).toBeUndefined();
   });
 });
