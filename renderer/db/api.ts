@@ -16,7 +16,7 @@ export { historyState } from './history';
 export { windowSession } from './session';
 export { listAudit } from './audit-reads';
 export { getMemo } from './memos';
-export { listDatasets, getDataset, datasetTexts, openProjectDatasets, closeProjectDatasets, surveyTableIds, type IdleTime } from './datasets';
+export { listDatasets, getDataset, datasetTexts, openProjectDatasets, closeProjectDatasets, makeListsInSlices, surveyTableIds, type IdleTime } from './datasets';
 export { listMemoTargets } from './memo-index';
 export { projectChangeStamp, type ProjectStamp } from './changeStamp';
 export { execute, executeSetPassphrase, confirmRetraction, deleteForRetention, type Executed, type ExecuteOptions } from './execute';

@@ -133,7 +133,35 @@ export async function surveyTableIds(db: ChorusDb, projectId: string): Promise<s
  */
 export async function openProjectDatasets(db: ChorusDb, projectId: string, idle?: () => Promise<IdleTime>): Promise<void> {
   const datasets = await listDatasets(db, projectId);
+  // (not shared as `making`: these stretches stop with the project's window, and a list asked for must not wait on them)
   if (idle) for (const ds of datasets) await makeLists(ds, idle);
+}
+
+/**
+ * Stretches of time in which a window makes a survey's document and participant lists when a list
+ * is asked for before they are made (set once by the app: `makeListsInSlices`). Without them (a
+ * worker, a test) a list is made whole when first asked for.
+ */
+let listSlices: (() => Promise<IdleTime>) | undefined;
+
+/** Have the lists asked for by listDocuments and listParticipants made a slice at a time in these stretches (the window's main thread). */
+export function makeListsInSlices(slices: (() => Promise<IdleTime>) | undefined): void {
+  listSlices = slices;
+}
+
+/**
+ * These datasets' lists made, a slice at a time where makeListsInSlices gave stretches of time for
+ * it (a 500,000-row survey's 875,000 documents took a 2.4 s task when made in one go), sharing a
+ * making already asked for (one made in idle time meanwhile is taken as soon as it is done). Inside a transaction nothing else may be awaited: the lists are then
+ * made whole by the first reader, as without slices.
+ */
+export async function datasetListsMade(datasets: readonly Dataset[]): Promise<void> {
+  const slices = listSlices;
+  if (!slices || Dexie.currentTransaction) return;
+  for (const ds of datasets) {
+    const l = listsOf(ds);
+    if (!l.documents || !l.participants) await (l.making ??= makeLists(ds, slices));
+  }
 }
 
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
@@ -152,7 +180,7 @@ async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefine
  * per participant: 300,000 of them at 100,000 rows, too many to make again for every list). A
  * dataset read again (after a purge) is a new object, so its lists are made again.
  */
-const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[] }>();
+const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[]; making?: Promise<void> }>();
 const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {}).get(ds)!;
 
 /** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with stretches of time): about a millisecond each. */

@@ -1,7 +1,7 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb } from './schema';
-import { datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readDatasetRowStoredTexts } from './datasets';
+import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readDatasetRowStoredTexts } from './datasets';
 import { parseDatasetDocumentId } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -28,7 +28,9 @@ const visibleParticipant = (p: Participant, h: Hidden) => !h.participants.has(p.
 /** Every document of the project, retracted ones too (for the purge and the retraction dialog's counts). */
 async function allDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
   const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
-  return datasets.length === 0 ? stored : stored.concat(datasetsDocuments(datasets));
+  if (datasets.length === 0) return stored;
+  await datasetListsMade(datasets);
+  return stored.concat(datasetsDocuments(datasets));
 }
 
 /** Whether a project has any document (stored, or a survey dataset's answers): two index counts, no rows read. */
@@ -54,6 +56,7 @@ const readParticipants = async (db: ChorusDb, projectId: string): Promise<Partic
 
 export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
   const [stored, datasets, view] = await Promise.all([readParticipants(db, projectId), listDatasets(db, projectId), retractionView(db, projectId)]);
+  if (datasets.length > 0) await datasetListsMade(datasets);
   const all = datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));
   return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;
 }

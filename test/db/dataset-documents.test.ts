@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { confirmRetraction, execute, listDatasets, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
-import { openProjectDatasets } from '../../renderer/db/api';
+import { makeListsInSlices, openProjectDatasets, type IdleTime } from '../../renderer/db/api';
 import { datasetIdsOf, openDatasetsOf } from '../../renderer/db/dataset-documents';
 import { datasetDocumentId, datasetDocuments, datasetParticipants } from '../../shared/import/dataset';
 import { newGuid } from '../../shared/model';
 import { freshAesCodec } from './aes-codec';
 import { reopenCounting, surveyProject } from './survey-coding';
 
-afterEach(() => setCodec(plainCodec));
+afterEach(() => {
+  setCodec(plainCodec);
+  makeListsInSlices(undefined);
+});
 
 describe('the coding path reads only the datasets it codes in', () => {
   it('tells dataset answer ids from other GUIDs', () => {
@@ -120,6 +123,47 @@ describe('the coding path reads only the datasets it codes in', () => {
     expect((await listDocuments(db, p.projectId))[0]).toBe(documents[0]);
     expect(sortById(documents)).toEqual(sortById(datasetDocuments(ds!)));
     expect(sortById(participants)).toEqual(sortById(datasetParticipants(ds!)));
+    db.close();
+  });
+});
+
+describe('a survey’s lists asked for before idle time made them', () => {
+  /** Stretches with no time left, each a task of its own: one slice (LIST_ROWS rows) each; what ran between two stretches is recorded. */
+  function stretches() {
+    const log = { given: 0 };
+    makeListsInSlices(() => new Promise<IdleTime>((resolve) => setTimeout(() => (log.given++, resolve({ timeRemaining: () => 0 })))));
+    return log;
+  }
+
+  it('are made a slice a task in the window, the same lists as made at once, one making for lists asked for together', async () => {
+    const name = `coding-path-sliced-${newGuid()}`;
+    const p = await surveyProject(name, 1100);
+    const { db } = await reopenCounting(name);
+    const log = stretches();
+    // asked for together: the two share one making of both lists
+    const [documents, participants, again] = await Promise.all([listDocuments(db, p.projectId), listParticipants(db, p.projectId), listDocuments(db, p.projectId)]);
+    // 1,100 rows at 250 a slice: 5 slices of documents and 5 of participants, one stretch each
+    expect(log.given).toBe(10);
+    expect(documents).toHaveLength(1100 + 550);
+    expect(again[0]).toBe(documents[0]);
+    const [ds] = await listDatasets(db, p.projectId);
+    expect(sortById(documents)).toEqual(sortById(datasetDocuments(ds!)));
+    expect(sortById(participants)).toEqual(sortById(datasetParticipants(ds!)));
+    // made: later lists take no stretch
+    await listDocuments(db, p.projectId);
+    expect(log.given).toBe(10);
+    db.close();
+  });
+
+  it('do not wait on idle-time making that was stopped (the project’s window closed meanwhile)', async () => {
+    const name = `coding-path-stopped-${newGuid()}`;
+    const p = await surveyProject(name, 600);
+    const { db } = await reopenCounting(name);
+    // idle time that gives one stretch and then never another (as when its effect is cleaned up)
+    let first = true;
+    void openProjectDatasets(db, p.projectId, () => (first ? ((first = false), Promise.resolve({ timeRemaining: () => 0 })) : new Promise<IdleTime>(() => {})));
+    stretches();
+    expect(await listDocuments(db, p.projectId)).toHaveLength(600 + 300);
     db.close();
   });
 });

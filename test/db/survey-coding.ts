@@ -33,7 +33,7 @@ export async function reopenCounting(name: string) {
 
 
 /** A project with one coder, one code and a 30-row survey table (two answers a row, the second blank on odd rows). */
-export async function surveyProject(name: string) {
+export async function surveyProject(name: string, rows = 30) {
   const db = await openChorusDb(name);
   const project = await createProject(db, 'Coding path');
   const builder = new TableBuilder(
@@ -41,13 +41,13 @@ export async function surveyProject(name: string) {
     { idColumn: 'ID', textColumns: ['Q1', 'Q2'], attributes: [{ column: 'Area', type: 'category' }], dateOrder: 'dmy', source: { name: 'Survey', kind: 'survey' } },
     { projectId: project.id, newId: newGuid, now: '2026-01-01T00:00:00.000Z', fileName: 's.csv' },
   );
-  const answers = builder.addRows(Array.from({ length: 30 }, (_, i) => [`R${i}`, ['North', 'South'][i % 2]!, `First answer ${i}`, i % 2 ? '' : `Second ${i}`]));
+  const answers = builder.addRows(Array.from({ length: rows }, (_, i) => [`R${i}`, ['North', 'South'][i % 2]!, `First answer ${i}`, i % 2 ? '' : `Second ${i}`]));
   const byRow = new Map<number, (string | null)[]>();
   for (const a of answers) (byRow.get(a.row) ?? byRow.set(a.row, [null, null]).get(a.row)!)[a.slot] = a.text;
   await commitImport(
     db,
     project.id,
-    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: [[...byRow].map(([row, texts]) => ({ row, texts }))][Symbol.iterator](), documents: answers.length, participants: 30, rowCount: 30, dataset: () => builder.dataset() } },
+    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: [[...byRow].map(([row, texts]) => ({ row, texts }))][Symbol.iterator](), documents: answers.length, participants: rows, rowCount: rows, dataset: () => builder.dataset() } },
     { fileNames: ['s.csv'], checksum: 'c', by: 'me', redactions: {} },
   );
   await execute(db, project.id, { type: 'createCoder', name: 'Alex', initials: 'AX', colour: '#0072B2' });
