@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { nextTask } from '../platform/next-task';
 import { closeProjectDatasets, makeListsInSlices, openProjectDatasets, surveyTableIds, type ChorusDb, type IdleTime } from '../db/api';
 
 /**
@@ -24,25 +25,12 @@ function whenIdle(run: () => void): () => void {
   return () => window.clearTimeout(h);
 }
 
-/**
- * A task of its own, soon, with SLICE_BUDGET_MS of time to use: a message to this window, not a
- * zero-delay timer (timers set from timers wait at least 4 ms, which made slices wait longer than
- * they worked); input and frames still come between two such tasks.
- */
+/** A task of its own, soon (nextTask), with SLICE_BUDGET_MS of time to use. */
 function nextSlice(run: (time: IdleTime) => void): () => void {
-  let live = true;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    if (!live) return;
+  return nextTask(() => {
     const end = performance.now() + SLICE_BUDGET_MS;
     run({ timeRemaining: () => Math.max(0, end - performance.now()) });
-  };
-  channel.port2.postMessage(null);
-  return () => {
-    live = false;
-    channel.port1.close();
-  };
+  });
 }
 
 // a list of a survey's answers or participants asked for before idle time made it is made in

@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { filterPrepared, prepareDocuments } from './groupDocuments';
+import { filterPrepared, prepareDocuments, prepareDocumentsInSlices, type PreparedDocuments } from './groupDocuments';
+import { nextTaskTurn } from '../../platform/next-task';
 import { layoutRows, type ListRow } from './rowLayout';
 import { DocumentRow, HEADER_HEIGHT, PinnedHeader, ROW_HEIGHT, SourceHeader } from './SourceGroupView';
 import './sources.css';
@@ -14,6 +15,32 @@ interface Props {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NOTHING_PREPARED: PreparedDocuments = { groups: [] };
+
+/** Documents from which the list is prepared in slices, in tasks of their own, not in one go as the list renders. */
+const PREPARE_IN_SLICES_FROM = 50_000;
+
+/**
+ * The documents grouped and in title order (prepareDocuments). A large list (a survey's answers) is
+ * prepared in slices of a few milliseconds after the render; until it is ready the list prepared
+ * before stays shown (at first, none).
+ */
+function usePreparedDocuments(sources: readonly Source[], documents: readonly DocumentMeta[]): { prepared: PreparedDocuments; listing: boolean } {
+  const large = documents.length >= PREPARE_IN_SLICES_FROM;
+  const now = useMemo(() => (large ? undefined : prepareDocuments(sources, documents)), [large, sources, documents]);
+  const [sliced, setSliced] = useState<{ prepared: PreparedDocuments; of: readonly DocumentMeta[] | null }>({ prepared: NOTHING_PREPARED, of: null });
+  useEffect(() => {
+    if (!large) return;
+    let live = true;
+    void prepareDocumentsInSlices(sources, documents, nextTaskTurn, () => live).then((p) => {
+      if (p && live) setSliced({ prepared: p, of: documents });
+    });
+    return () => {
+      live = false;
+    };
+  }, [large, sources, documents]);
+  return now ? { prepared: now, listing: false } : { prepared: sliced.prepared, listing: sliced.of !== documents };
+}
 const rowKey = (r: ListRow) => (r.kind === 'source' ? `s:${r.group.source.id}` : `d:${r.doc.id}`);
 
 /**
@@ -28,7 +55,7 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
   const deferredFilter = useDeferredValue(filter);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NONE);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const prepared = useMemo(() => prepareDocuments(sources, documents), [sources, documents]);
+  const { prepared, listing } = usePreparedDocuments(sources, documents);
   const groups = useMemo(() => filterPrepared(prepared, deferredFilter), [prepared, deferredFilter]);
   const layout = useMemo(() => layoutRows(groups, collapsed), [groups, collapsed]);
   const matching = useMemo(() => groups.reduce((n, g) => n + g.documents.length, 0), [groups]);
@@ -208,7 +235,7 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
         {documents.length === 0 ? '' : filtering ? `${matching.toLocaleString('en-GB')} of ${documents.length.toLocaleString('en-GB')} documents match` : `${documents.length.toLocaleString('en-GB')} documents`}
       </p>
       {groups.length === 0 ? (
-        <p className="empty">{documents.length === 0 ? 'This project has no documents yet.' : 'No documents match.'}</p>
+        <p className="empty">{documents.length === 0 ? 'This project has no documents yet.' : listing ? `Listing ${documents.length.toLocaleString('en-GB')} documents…` : 'No documents match.'}</p>
       ) : (
         <div ref={scrollRef} className="document-list__scroll">
           {pinned && <PinnedHeader group={pinned} onCollapse={collapseFromPin} />}

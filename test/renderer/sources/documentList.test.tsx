@@ -147,4 +147,15 @@ describe('DocumentList', () => {
     const { container } = render(<DocumentList sources={[]} documents={[]} currentId={null} onOpen={() => {}} />);
     expect(container.textContent).toContain('This project has no documents yet.');
   });
+
+  it('lists a survey-sized list after preparing it in slices: "Listing …" first, then the rows in title order', async () => {
+    // 60,000 answers out of order (so they are sorted after the slices of order checks) and the interviews
+    const many = [...Array.from({ length: 60_000 }, (_, k) => doc(`m${k}`, 's', `${String((k * 7919) % 60_000).padStart(6, '0')} – Q`)), ...documents.slice(5000)];
+    const r = render(<DocumentList sources={sources} documents={many} currentId={null} onOpen={vi.fn()} />);
+    expect(r.container.querySelector('.empty')?.textContent).toBe('Listing 60,003 documents…');
+    expect(links(r.container)).toHaveLength(0);
+    await vi.waitFor(() => expect(links(r.container).length).toBeGreaterThan(0), { timeout: 15_000 });
+    expect(headers(r.container).map((h) => h.textContent)).toEqual([expect.stringContaining('Interviews'), expect.stringContaining('Wave 1 survey')]);
+    expect(links(r.container).slice(3, 6).map((l) => l.textContent)).toEqual(['000000 – Q', '000001 – Q', '000002 – Q']);
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { compareTitles, filterPrepared, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments } from '../../../renderer/features/sources/groupDocuments';
+import { compareTitles, filterPrepared, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices } from '../../../renderer/features/sources/groupDocuments';
 import { layoutRows } from '../../../renderer/features/sources/rowLayout';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -51,6 +51,16 @@ describe('groupDocuments', () => {
     expect(groups.flatMap((g) => g.documents).some((d) => d.id === '6')).toBe(false);
   });
 
+  it('prepared in slices: the same groups, a pause every 20,000 titles checked, nothing if stopped', async () => {
+    const big = Array.from({ length: 45_000 }, (_, k) => doc(`b${k}`, 'a', `${String(k).padStart(6, '0')} – Q`));
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    const sliced = await prepareDocumentsInSlices(sources, big, pause, () => true);
+    expect(pauses).toBe(2);
+    expect(filterPrepared(sliced!, '')).toEqual(filterPrepared(prepareDocuments(sources, big), ''));
+    expect(await prepareDocumentsInSlices(sources, big, pause, () => false)).toBeUndefined();
+  });
+
   it('does not mutate its input and reuses the prepared arrays when unfiltered', () => {
     const input = [...documents];
     const prepared = prepareDocuments(sources, input);
@@ -65,6 +75,20 @@ describe('groupDocuments', () => {
     expect(Number.isNaN(leadingNumber('R12'))).toBe(true);
     expect(Number.isNaN(leadingNumber('0٣'))).toBe(true);
     expect(Number.isNaN(leadingNumber('1234567890123456'))).toBe(true);
+  });
+
+  it('property: reads a leading number exactly as /^[0-9]{1,15}(?!\\p{Nd})/u does', () => {
+    const reference = (t: string) => {
+      const m = /^[0-9]{1,15}(?!\p{Nd})/u.exec(t);
+      return m ? Number(m[0]) : NaN;
+    };
+    const unit = fc.constantFrom('0', '1', '7', '9', 'a', ' ', '–', '٣', '１', '𝟘', '\uD835', 'é', '.');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 20, unit }), fc.stringMatching(/^[0-9]{10,18}[^0-9]?/)), (t) => {
+        expect(leadingNumber(t)).toEqual(reference(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('normalises the filter by trimming and lower-casing', () => {
