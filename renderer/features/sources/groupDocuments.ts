@@ -34,14 +34,11 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The filter as it is matched: trimmed and lower-cased. */
 export const normaliseFilter = (filter: string): string => lower(filter.trim());
 
-/** A decimal digit of any script (what the collator reads as one). */
-const ANY_DIGIT = /^\p{Nd}/u;
-
 /**
  * The value of a title's leading ASCII digits (up to 15, not followed by any other digit, which
  * the collator would read as part of the number), or NaN: `/^[0-9]{1,15}(?!\p{Nd})/u` read a
- * character at a time (called for every title of a list, so the regex is asked only about a
- * character past ASCII after the digits).
+ * character at a time (called for every title of a list, so a regex is asked only about a
+ * character past ASCII after the digits: `otherDigit`).
  */
 export const leadingNumber = (title: string): number => {
   let v = 0;
@@ -53,7 +50,7 @@ export const leadingNumber = (title: string): number => {
     v = v * 10 + (c - 48);
   }
   if (i === 0) return NaN;
-  if (i < title.length && title.charCodeAt(i) > 127 && ANY_DIGIT.test(title.slice(i, i + 2))) return NaN;
+  if (otherDigit(title, i)) return NaN;
   return v;
 };
 
