@@ -9,23 +9,14 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { preScanParts, runPreScan, type PreScanMessage } from '../../shared/import/pre-scan';
 import type { TableLayout } from '../../shared/import/csv-stream';
 import { blobSource } from './blob-source';
+import { nextTaskTurn } from '../platform/next-task';
 
 /** Bytes per slice parsed (as the import session reads a CSV). */
 const CHUNK_BYTES = 2 * 2 ** 20;
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<{ file: Blob; layout: TableLayout }>) => void) | null; postMessage(m: PreScanMessage): void };
 
-/** A task's turn for anything queued (a message channel's, not a timer's: nested timers are clamped to 4 ms). */
-const channel = new MessageChannel();
-const turns: (() => void)[] = [];
-channel.port1.onmessage = () => turns.shift()?.();
-const pause = () =>
-  new Promise<void>((resolve) => {
-    turns.push(resolve);
-    channel.port2.postMessage(0);
-  });
-
 scope.onmessage = (e) => {
   const { file, layout } = e.data;
-  void runPreScan(() => preScanParts(blobSource(file), layout, CHUNK_BYTES), (m) => scope.postMessage(m), pause);
+  void runPreScan(() => preScanParts(blobSource(file), layout, CHUNK_BYTES), (m) => scope.postMessage(m), nextTaskTurn);
 };
