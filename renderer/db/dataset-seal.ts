@@ -1,75 +1,142 @@
 /**
- * Encryption at rest for survey datasets: a dataset record's personal parts — the record ids,
- * the participants' pseudonyms and attribute values, and the response-level attribute values —
- * are kept as ONE StoredText holding their JSON (`sealed`) when the project's codec encrypts; the
- * clear fields are then stored empty. A plain project keeps the clear layout unchanged. What stays
- * in clear: ids, field names (column headings), answer lengths and row→participant indexes.
+ * A survey dataset record's personal parts — the record ids, the participants' pseudonyms and
+ * attribute values, and the response-level attribute values — are stored as JSON text in pieces
+ * (shared/import/dataset-pieces.ts), each piece a StoredText through the project's codec: clear
+ * text in a plain project, AES-GCM ciphertext in an encrypted one. The clear fields are stored
+ * empty. What stays in clear: ids, field names (column headings), answer lengths and
+ * row→participant indexes.
  *
- * Sealing and opening await the codec (WebCrypto), so they run before or after a Dexie
- * transaction, never inside one (an import's streamed table uses Dexie.waitFor, like its chunks).
+ * Records written before pieces are still read: a plain one with its parts in the clear fields, an
+ * encrypted one with all its parts as ONE StoredText (`sealed`).
+ *
+ * Encoding and opening an encrypted record await the codec (WebCrypto), so they run before or
+ * after a Dexie transaction, never inside one (an import's streamed table uses Dexie.waitFor, like
+ * its chunks). A plain record opens synchronously (`openPlainRecord`), inside a transaction too.
  */
-import type { AttributeValue } from '../../shared/model';
+import { PartsAssembler, partsToPieces, type DatasetParts, type PieceText } from '../../shared/import/dataset-pieces';
 import type { Dataset } from '../../shared/import/dataset';
 import type { StorageCodec, StoredText } from './codec';
-import type { DatasetRecord } from './schema';
+import type { DatasetPiece, DatasetRecord } from './schema';
 
-interface SealedParts {
-  recordIds: string[];
-  pseudonyms: string[];
-  attributes: Record<string, AttributeValue[]>;
-  responseAttributes?: Record<string, AttributeValue[]>;
-}
+const partsOf = (ds: Dataset): DatasetParts => ({
+  recordIds: ds.recordIds,
+  pseudonyms: ds.participants.pseudonyms,
+  attributes: ds.participants.attributes,
+  ...(ds.responseAttributes ? { responseAttributes: ds.responseAttributes } : {}),
+});
 
-/** The personal parts of a dataset as the JSON that is sealed. */
+/** The personal parts of an opened dataset as one JSON text (to compare two datasets' parts). */
 export function datasetPartsJson(ds: Dataset): string {
-  const parts: SealedParts = { recordIds: ds.recordIds, pseudonyms: ds.participants.pseudonyms, attributes: ds.participants.attributes };
-  if (ds.responseAttributes) parts.responseAttributes = ds.responseAttributes;
-  return JSON.stringify(parts);
+  return JSON.stringify(partsOf(ds));
 }
 
-/** The record without its personal parts (they go in `sealed`). */
-function stripped(ds: Dataset, sealed: StoredText): DatasetRecord {
-  const { responseAttributes: _r, ...rest } = ds as DatasetRecord;
-  return { ...rest, recordIds: [], participants: { ...ds.participants, pseudonyms: [], attributes: {} }, sealed };
+/** The record's fields without personal parts (they go in `pieces` or, for old records, `sealed`). */
+function stripped(ds: Dataset): DatasetRecord {
+  const { responseAttributes: _r, sealed: _s, pieces: _p, ...rest } = ds as DatasetRecord;
+  return { ...rest, recordIds: [], participants: { ...ds.participants, pseudonyms: [], attributes: {} } };
 }
 
-/** A clear dataset (no `sealed` key). */
-function clear(ds: DatasetRecord): Dataset {
-  const { sealed: _s, ...rest } = ds;
+/** A clear dataset (no `sealed` or `pieces` key). */
+function clear(rec: DatasetRecord): Dataset {
+  const { sealed: _s, pieces: _p, ...rest } = rec;
   return rest;
 }
 
-/** The record to store: sealed when the codec encrypts, the clear dataset otherwise. */
+const withPieces = (ds: Dataset, texts: readonly PieceText[], stored: readonly StoredText[]): DatasetRecord => ({
+  ...stripped(ds),
+  pieces: texts.map((t, i) => ({ column: t.column, from: t.from, stored: stored[i]! })),
+});
+
+/** The record to store, its personal parts in pieces through the codec. */
 export async function sealDataset(ds: Dataset, codec: StorageCodec): Promise<DatasetRecord> {
-  const plain = clear(ds);
-  if (!codec.encrypts) return plain;
-  return stripped(plain, await codec.encode(datasetPartsJson(plain)));
+  return (await sealDatasets([ds], codec))[0]!;
 }
 
 /** Many at once (one promise). */
 export async function sealDatasets(list: readonly Dataset[], codec: StorageCodec): Promise<DatasetRecord[]> {
-  if (!codec.encrypts) return list.map(clear);
-  const enc = await codec.encodeMany(list.map((ds) => datasetPartsJson(clear(ds))));
-  return list.map((ds, i) => stripped(clear(ds), enc[i]!));
+  const texts = list.map((ds) => partsToPieces(partsOf(ds)));
+  const stored = await codec.encodeMany(texts.flat().map((t) => t.text));
+  let at = 0;
+  return list.map((ds, i) => withPieces(ds, texts[i]!, stored.slice(at, (at += texts[i]!.length))));
+}
+
+/** The record to store in a plain project, at once (inside a transaction: no codec is awaited). */
+export function plainDatasetRecord(ds: Dataset): DatasetRecord {
+  const texts = partsToPieces(partsOf(ds));
+  return withPieces(ds, texts, texts.map((t) => ({ v: 0, text: t.text })));
+}
+
+/** Whether the record's personal parts are encrypted (it needs the project's key to open). */
+export function isSealedRecord(rec: DatasetRecord): boolean {
+  return rec.sealed !== undefined || (rec.pieces?.some((p) => p.stored.v !== 0) ?? false);
+}
+
+/** What tells one stored version of an encrypted record from another (its first ciphertext's random IV); undefined for a plain record. */
+export function sealOf(rec: DatasetRecord): StoredText | undefined {
+  return rec.sealed ?? (isSealedRecord(rec) ? rec.pieces![0]!.stored : undefined);
 }
 
 /** Put decoded parts back into a stored record. */
-export function withParts(rec: DatasetRecord, json: string): Dataset {
-  const parts = JSON.parse(json) as SealedParts;
+function withParts(rec: DatasetRecord, parts: DatasetParts): Dataset {
   const ds: Dataset = { ...clear(rec), recordIds: parts.recordIds, participants: { ...rec.participants, pseudonyms: parts.pseudonyms, attributes: parts.attributes } };
   if (parts.responseAttributes) ds.responseAttributes = parts.responseAttributes;
   return ds;
 }
 
-/** The clear dataset of a stored record (decoding its sealed parts, if any). */
-export async function openDatasets(records: readonly DatasetRecord[], codec: StorageCodec): Promise<Dataset[]> {
-  const sealed = records.filter((r) => r.sealed);
-  const opened = await Promise.all(sealed.map((r) => codec.decode(r.sealed!)));
-  const byId = new Map(sealed.map((r, i) => [r.id, opened[i]!]));
-  return records.map((r) => (r.sealed ? withParts(r, byId.get(r.id)!) : clear(r)));
+const where = (rec: DatasetRecord) => `Survey table ${rec.id}`;
+
+/** A plain record opened at once (old clear layout, or clear pieces); throws for an encrypted one. */
+export function openPlainRecord(rec: DatasetRecord): Dataset {
+  if (!rec.pieces) {
+    if (rec.sealed) throw new Error(`${where(rec)} is encrypted: open it through the project's codec`);
+    return clear(rec);
+  }
+  const a = new PartsAssembler(where(rec));
+  for (const p of rec.pieces) {
+    if (p.stored.v !== 0) throw new Error(`${where(rec)} is encrypted: open it through the project's codec`);
+    a.add({ column: p.column, from: p.from, text: p.stored.text });
+  }
+  return withParts(rec, a.parts());
 }
 
-/** Same stored version? (a sealed record's parts are identified by their random IV) */
+/**
+ * The clear datasets of stored records (decoding their parts, if encrypted). With `pause`, awaited
+ * between pieces, a large record is put together a piece at a time (the window's main thread
+ * yields between them).
+ */
+export async function openDatasets(records: readonly DatasetRecord[], codec: StorageCodec, pause?: () => Promise<void>): Promise<Dataset[]> {
+  const out: Dataset[] = [];
+  for (const rec of records) {
+    if (rec.sealed) {
+      out.push(withParts(rec, JSON.parse(await codec.decode(rec.sealed)) as DatasetParts));
+      continue;
+    }
+    if (!rec.pieces) {
+      out.push(clear(rec));
+      continue;
+    }
+    const texts = rec.pieces.some((p) => p.stored.v !== 0) ? await Promise.all(rec.pieces.map((p) => codec.decode(p.stored))) : rec.pieces.map((p) => (p.stored as { text: string }).text);
+    const a = new PartsAssembler(where(rec));
+    for (let i = 0; i < rec.pieces.length; i++) {
+      if (pause) await pause();
+      a.add({ column: rec.pieces[i]!.column, from: rec.pieces[i]!.from, text: texts[i]! });
+    }
+    out.push(withParts(rec, a.parts()));
+  }
+  return out;
+}
+
+const samePieces = (a: readonly DatasetPiece[], b: readonly DatasetPiece[]) => a.length === b.length && a.every((p, i) => p.column === b[i]!.column && p.from === b[i]!.from && sameSealed(p.stored, b[i]!.stored));
+
+/** The same personal parts stored (an encrypted record's by their random IVs, a clear one's by content). */
+export function sameStoredParts(a: DatasetRecord, b: DatasetRecord): boolean {
+  if (a.sealed || b.sealed) return sameSealed(a.sealed, b.sealed);
+  if (a.pieces && b.pieces) return samePieces(a.pieces, b.pieces);
+  if (isSealedRecord(a) || isSealedRecord(b)) return false;
+  return datasetPartsJson(openPlainRecord(a)) === datasetPartsJson(openPlainRecord(b));
+}
+
+/** Same stored version? (ciphertext is identified by its random IV, clear text by itself) */
 export function sameSealed(a: StoredText | undefined, b: StoredText | undefined): boolean {
   if (!a || !b) return a === b;
   if (a.v === 0 || b.v === 0) return a.v === b.v && (a as { text: string }).text === (b as { text: string }).text;

@@ -7,36 +7,44 @@ import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, dataset
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
-import { openDatasets, sameSealed } from './dataset-seal';
+import { isSealedRecord, openDatasets, openPlainRecord, sameSealed } from './dataset-seal';
 import { addBlockTexts, addRowTexts, blockRow } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
 
 /**
- * Decoded datasets by id, with the stored sealed parts they were opened from (to tell a stale entry)
- * and the project's purge stamp when they were read (see `purgeStamp`; undefined when read inside
- * a transaction, which a whole-project list does not trust).
+ * Opened datasets by id, with the stored personal parts they were opened from (to tell a stale
+ * entry: ciphertext by its random IVs, clear pieces by their text) and the project's purge stamp
+ * when they were read (see `purgeStamp`; undefined when read inside a transaction, which a
+ * whole-project list does not trust).
  */
-const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; sealed?: StoredText; codec?: StorageCodec; stamp?: string }>>();
+const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; stored?: readonly StoredText[]; codec?: StorageCodec; stamp?: string }>>();
 
-function remember(db: ChorusDb, ds: Dataset, sealed?: StoredText, stamp?: string): Dataset {
+/** The stored personal parts a record was opened from (none for an old clear record). */
+const storedParts = (rec: DatasetRecord): readonly StoredText[] | undefined => (rec.sealed ? [rec.sealed] : rec.pieces?.map((p) => p.stored));
+const sameParts = (a: readonly StoredText[] | undefined, b: readonly StoredText[]) => a !== undefined && a.length === b.length && a.every((s, i) => sameSealed(s, b[i]));
+
+function remember(db: ChorusDb, ds: Dataset, rec: DatasetRecord, stamp?: string): Dataset {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
-  // (a sealed one is remembered with the codec that opened it: once the key is dropped it is not handed out)
-  m.set(ds.id, { ds, ...(sealed ? { sealed, codec: getCodec() } : {}), ...(stamp !== undefined ? { stamp } : {}) });
+  const stored = storedParts(rec);
+  // (an encrypted one is remembered with the codec that opened it: once the key is dropped it is not handed out)
+  m.set(ds.id, { ds, ...(stored ? { stored } : {}), ...(isSealedRecord(rec) ? { codec: getCodec() } : {}), ...(stamp !== undefined ? { stamp } : {}) });
   return ds;
 }
 
-/** A cached dataset, if it is still valid (a sealed one only under the codec that opened it; with `stamp`, only one read under that stamp). */
-function cached(db: ChorusDb, id: string, sealed?: StoredText, stamp?: string): Dataset | undefined {
+/** A cached dataset, if it is still valid (an encrypted one only under the codec that opened it; with `rec`, only one opened from its stored parts; with `stamp`, only one read under that stamp). */
+function cached(db: ChorusDb, id: string, rec?: DatasetRecord, stamp?: string): Dataset | undefined {
   const m = cache.get(db);
   const hit = m?.get(id);
   if (!hit) return undefined;
-  if (hit.sealed && hit.codec !== getCodec()) {
+  if (hit.codec && hit.codec !== getCodec()) {
     m!.delete(id);
     return undefined;
   }
   if (stamp !== undefined && hit.stamp !== stamp) return undefined;
-  return sealed === undefined || sameSealed(hit.sealed, sealed) ? hit.ds : undefined;
+  if (!rec) return hit.ds;
+  const stored = storedParts(rec);
+  return stored && sameParts(hit.stored, stored) ? hit.ds : undefined;
 }
 
 /** Forget cached datasets (after a project is deleted, a purge or a re-encryption). */
@@ -52,18 +60,20 @@ export function closeProjectDatasets(db: ChorusDb, projectId: string): void {
 }
 
 /**
- * Stored records to clear datasets: plain ones as they are, sealed ones from the cache or decoded
- * (encrypted projects). Decoding is not a Dexie promise, so inside a transaction a sealed record
- * must already be cached: call `openProjectDatasets` before the transaction opens.
+ * Stored records to clear datasets: one opened before from the same stored parts from the cache;
+ * a plain one at once, or — in a window, outside a transaction (makeListsInSlices) — a piece at a
+ * time in its stretches of time; an encrypted one decoded. Decoding is not a Dexie promise, so
+ * inside a transaction an encrypted record must already be cached: call `openProjectDatasets`
+ * before the transaction opens.
  */
 async function opened(db: ChorusDb, records: readonly DatasetRecord[], stamp?: string): Promise<Dataset[]> {
-  const out: (Dataset | undefined)[] = records.map((r) => (r.sealed ? cached(db, r.id, r.sealed) : r));
+  const slices = Dexie.currentTransaction ? undefined : listSlices;
+  const out: (Dataset | undefined)[] = records.map((r) => cached(db, r.id, r) ?? (isSealedRecord(r) || (slices && r.pieces) ? undefined : openPlainRecord(r)));
   const missing = records.filter((r, i) => out[i] === undefined);
-  if (missing.length === 0) return records.map((r, i) => remember(db, out[i]!, r.sealed, stamp));
-  if (Dexie.currentTransaction) throw new Error('A survey table of this encrypted project was read inside a transaction before it was decoded (call openProjectDatasets first)');
-  const decoded = await openDatasets(missing, getCodec());
+  if (missing.length > 0 && Dexie.currentTransaction) throw new Error('A survey table of this encrypted project was read inside a transaction before it was decoded (call openProjectDatasets first)');
+  const decoded = missing.length > 0 ? await openDatasets(missing, getCodec(), slices && paced(slices)) : [];
   let next = 0;
-  return records.map((r, i) => remember(db, out[i] ?? decoded[next++]!, r.sealed, stamp));
+  return records.map((r, i) => remember(db, out[i] ?? decoded[next++]!, r, stamp));
 }
 
 /**
@@ -214,19 +224,27 @@ export function datasetParticipantsOf(ds: Dataset): Participant[] {
   return (l.participants ??= datasetParticipants(ds));
 }
 
-/** Make a dataset's lists a slice at a time in the stretches of time given (so none holds the thread long); a list asked for meanwhile is made whole and this stops. */
-async function makeLists(ds: Dataset, idle: () => Promise<IdleTime>): Promise<void> {
-  const l = listsOf(ds);
-  let time = await idle();
+/**
+ * A pause to await before each slice of long work: it waits for the next stretch of time once the
+ * current one has less than SLICE_MS left (one slice in each stretch at least, however short: a
+ * stretch given at a timeout has no time left).
+ */
+function paced(idle: () => Promise<IdleTime>): () => Promise<void> {
+  let time: IdleTime | undefined;
   let used = false;
-  // (one slice in each stretch at least, however short: a stretch given at a timeout has no time left)
-  const slice = async () => {
-    if (used && time.timeRemaining() < SLICE_MS) {
+  return async () => {
+    if (!time || (used && time.timeRemaining() < SLICE_MS)) {
       time = await idle();
       used = false;
     }
     used = true;
   };
+}
+
+/** Make a dataset's lists a slice at a time in the stretches of time given (so none holds the thread long); a list asked for meanwhile is made whole and this stops. */
+async function makeLists(ds: Dataset, idle: () => Promise<IdleTime>): Promise<void> {
+  const l = listsOf(ds);
+  const slice = paced(idle);
   const documents: DocumentMeta[] = [];
   for (let r = 0; r < ds.recordIds.length && !l.documents; r += LIST_ROWS) {
     await slice();

@@ -19,7 +19,7 @@ import { AUDIT_IDS, rowKey } from '../../shared/commands';
 import { newGuid, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../shared/model';
 import { datasetBlockRange, datasetsDocuments, forgetDatasets, listDatasets } from './datasets';
 import { rewriteBlockRows } from './dataset-blocks';
-import { datasetPartsJson, sealDatasets } from './dataset-seal';
+import { datasetPartsJson, isSealedRecord, plainDatasetRecord, sealDatasets } from './dataset-seal';
 import { codecForWrite } from './keyring';
 import type { ChorusDb, DatasetRecord } from './schema';
 import { churnStorage } from './purge-storage';
@@ -43,7 +43,7 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   const records = await db.datasets.where('projectId').equals(projectId).toArray();
   // (decoded before the transaction by prepareSealedBlanks: here only cache hits, no decoding)
   const datasets = await listDatasets(db, projectId);
-  const wasSealed = new Set(records.filter((r) => r.sealed).map((r) => r.id));
+  const wasSealed = new Set(records.filter(isSealedRecord).map((r) => r.id));
   const stored = await db.documents.where('projectId').equals(projectId).toArray();
   const scope = retractionScope(target, stored.concat(datasetsDocuments(datasets)), datasets);
   // Stored participants: the target itself, or every participant of a retracted source.
@@ -132,7 +132,7 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
       datasetRows += next.rewritten;
     }
     const blank = blankDataset(ds, answers, people);
-    if (!wasSealed.has(ds.id)) await db.datasets.put(blank);
+    if (!wasSealed.has(ds.id)) await db.datasets.put(plainDatasetRecord(blank));
     else {
       const ready = sealed.get(ds.id);
       if (!ready || ready.key !== blankKey(blank)) throw new Error('The project changed while this retraction was being prepared (in another window?). Nothing was changed; try again.');

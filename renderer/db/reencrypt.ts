@@ -14,7 +14,7 @@ import { newKdfParams, deriveKey, type KdfParams, type AesKey } from '../../shar
 import { newGuid } from '../../shared/model';
 import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
 import { datasetBlockRange, forgetDatasets } from './datasets';
-import { datasetPartsJson, openDatasets, sameSealed, sealDatasets } from './dataset-seal';
+import { openDatasets, sameStoredParts, sealDatasets } from './dataset-seal';
 import { openParticipantsWith, sealParticipants } from './participant-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord, HistoryEntry, ParticipantRecord, TextRow } from './schema';
@@ -62,9 +62,8 @@ function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: Histor
   return { all, rebuild };
 }
 
-/** The same stored dataset (a retraction blanks one in place): sealed parts by their IV, clear ones by content. */
-const sameDataset = (a: DatasetRecord, b: DatasetRecord): boolean =>
-  a.sealed || b.sealed ? sameSealed(a.sealed, b.sealed) : datasetPartsJson(a) === datasetPartsJson(b) && a.lengths.length === b.lengths.length && a.lengths.every((l, i) => l === b.lengths[i]);
+/** The same stored dataset (a retraction blanks one in place): its personal parts as stored (dataset-seal.ts) and its answer lengths. */
+const sameDataset = (a: DatasetRecord, b: DatasetRecord): boolean => sameStoredParts(a, b) && a.lengths.length === b.lengths.length && a.lengths.every((l, i) => l === b.lengths[i]);
 
 const isParticipantRow = (row: unknown): row is ParticipantRecord => typeof row === 'object' && row !== null && 'pseudonym' in row;
 

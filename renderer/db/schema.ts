@@ -32,7 +32,17 @@ import { guardAuditLog } from './audit-log';
 import { moveRowsToBlocks } from './dataset-blocks';
 
 /** A stored dataset: in an encrypted project its personal parts are sealed (dataset-seal.ts) and the clear fields empty. */
-export type DatasetRecord = Dataset & { sealed?: StoredText };
+/**
+ * A stored survey dataset: its personal parts in `pieces` (dataset-seal.ts; the clear fields empty).
+ * Records written before pieces keep them in the clear fields (plain) or as one `sealed` text (encrypted).
+ */
+export type DatasetRecord = Dataset & { sealed?: StoredText; pieces?: DatasetPiece[] };
+/** One piece of a dataset's personal parts: a column, its first index, and the JSON of its values through the codec. */
+export interface DatasetPiece {
+  column: string;
+  from: number;
+  stored: StoredText;
+}
 /** A stored participant: in an encrypted project its pseudonym and attribute values are sealed (participant-seal.ts). */
 export type ParticipantRecord = Participant & { sealed?: StoredText };
 import type { SafeguardFlag } from '../../shared/safeguarding/flags';

@@ -19,6 +19,7 @@ import type { TableMapping } from '../../shared/import/mapping';
 import { smallBundle } from './fixtures';
 import { mergeDelta } from '../../shared/exchange/merge-delta';
 import { storedStrings } from './test-store';
+import { openPlainRecord } from '../../renderer/db/dataset-seal';
 
 const KDF = { memoryKiB: 256, iterations: 1 };
 const PASS = 'heron quarry teaspoon';
@@ -102,9 +103,14 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     const all = await storedStrings(db);
     for (const v of Object.values(PLANT)) expect(all, v).toContain(v);
     const [ds] = await db.datasets.where('projectId').equals(pid).toArray();
+    // (stored as clear JSON pieces, the record's own fields empty)
     expect(ds!.sealed).toBeUndefined();
-    expect(Object.keys(ds!.responseAttributes ?? {})).toHaveLength(1); // Channel is response-level
-    expect(ds!.participants.pseudonyms).toHaveLength(10);
+    expect(ds!.pieces!.every((p) => p.stored.v === 0)).toBe(true);
+    expect(ds!.recordIds).toEqual([]);
+    const opened = openPlainRecord(ds!);
+    expect(Object.keys(opened.responseAttributes ?? {})).toHaveLength(1); // Channel is response-level
+    expect(opened.participants.pseudonyms).toHaveLength(10);
+    expect(opened.recordIds).toHaveLength(30);
   });
 
   it('after setting a passphrase no table holds any of them, and every read gives the same values', async () => {
@@ -118,7 +124,8 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
     expect(await occurrences(db)).toEqual({});
     const [ds] = await db.datasets.where('projectId').equals(pid).toArray();
-    expect(ds!.sealed?.v).toBe(1);
+    expect(ds!.pieces!.length).toBeGreaterThan(0);
+    expect(ds!.pieces!.every((p) => p.stored.v === 1)).toBe(true);
     expect(ds!.recordIds).toEqual([]);
     expect((await db.participants.where('projectId').equals(pid).toArray()).every((p) => p.sealed?.v === 1 && p.pseudonym === '' && Object.keys(p.attributes).length === 0)).toBe(true);
     expect(await reads(db, pid)).toEqual(before);
@@ -138,15 +145,18 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     const { db, pid } = await seeded();
     const before = await reads(db, pid);
     await executeSetPassphrase(db, pid, PASS, { kdf: KDF });
-    const first = (await db.datasets.where('projectId').equals(pid).first())!.sealed;
+    const stored = async () => (await db.datasets.where('projectId').equals(pid).first())!.pieces!.map((p) => p.stored);
+    const first = await stored();
     await executeSetPassphrase(db, pid, 'another passphrase entirely', { kdf: KDF });
-    expect((await db.datasets.where('projectId').equals(pid).first())!.sealed).not.toEqual(first);
+    const second = await stored();
+    expect(second.every((s) => s.v === 1)).toBe(true);
+    expect(second).not.toEqual(first);
     expect(await occurrences(db)).toEqual({});
     expect(await reads(db, pid)).toEqual(before);
     await executeSetPassphrase(db, pid, null);
     const all = await storedStrings(db);
     for (const v of Object.values(PLANT)) expect(all, v).toContain(v);
-    expect((await db.datasets.where('projectId').equals(pid).first())!.sealed).toBeUndefined();
+    expect((await stored()).every((s) => s.v === 0)).toBe(true);
     expect(await reads(db, pid)).toEqual(before);
   });
 
@@ -179,8 +189,10 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     await executeSetPassphrase(db, pid, null);
     const all = await storedStrings(db);
     expect(all).not.toContain(`${PLANT.pseudonym}3`);
-    for (const id of [10, 11, 12]) expect(all).not.toMatch(new RegExp(`(^|\n)${PLANT.recordId}${id}(\n|$)`)); // its three rows
-    expect(all).toMatch(new RegExp(`(^|\n)${PLANT.recordId}13(\n|$)`));
+    // (a record id is a string of its own or, in a survey table's stored pieces, a JSON string)
+    const whole = (id: number) => new RegExp(`(^|\n|")${PLANT.recordId}${id}(\n|"|$)`);
+    for (const id of [10, 11, 12]) expect(all).not.toMatch(whole(id)); // its three rows
+    expect(all).toMatch(whole(13));
     expect(all).toContain(`${PLANT.pseudonym}4`);
   });
 
