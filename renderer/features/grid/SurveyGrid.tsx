@@ -97,6 +97,12 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
   const queue = useRef<Promise<void>>(Promise.resolve());
   const toggleAt = (position: number, q: ShownQuestion | undefined, codeId: string) => {
     const name = codeById.get(codeId)?.name ?? 'code';
+    // An answer shown without this coder's whole-answer coding of the code gets it: its stripe is
+    // painted at the key press, and taken back if the store says otherwise or the save fails.
+    const shown = coder && q ? data.rowAt(position)?.cells[q.index] : undefined;
+    const takeBack = coder && shown && shown.length > 0 && !shown.whole.includes(`${codeId} ${coder.id}`) ? data.show({ id: '', documentId: shown.id, codeId, coderId: coder.id, start: 0, end: shown.length }) : undefined;
+    // (kept once the store holds that coding; any other outcome takes the paint back)
+    let kept = false;
     const run = async () => {
       if (!coder) return setStatus('This project has no coder, so codings cannot be saved.');
       if (!q) return setStatus('There is no question column to code.');
@@ -106,6 +112,7 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
       if (!c || c.length === 0) return setStatus(`${r.recordId} has no answer to “${q.name}”, so there is nothing to code.`);
       const existing = wholeAnswerCoding(indexCodings(await listCodings(db, { documentId: c.id })), c, codeId, coder.id);
       if (existing) {
+        takeBack?.();
         await execute(db, project.id, { type: 'removeCodings', codingIds: [existing.id], label: 'Remove coding' });
         await data.patch({ removeId: existing.id });
         setStatus(`Removed “${name}” from ${label(r, q)}.`);
@@ -113,12 +120,16 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
         const {
           result: [added],
         } = await execute(db, project.id, { type: 'applyCodings', spans: [{ documentId: c.id, codeId, start: 0, end: c.length, coderId: coder.id }] });
+        kept = c.id === shown?.id;
         if (!added) return setStatus(`${label(r, q)} is already coded “${name}”.`);
         await data.patch({ add: { id: added.id, documentId: added.documentId, codeId: added.codeId, coderId: added.coderId, start: added.start, end: added.end } });
         setStatus(`Coded ${label(r, q)} as “${name}”.`);
       }
     };
-    queue.current = queue.current.then(run).catch(fail);
+    queue.current = queue.current
+      .then(run)
+      .catch(fail)
+      .finally(() => kept || takeBack?.());
   };
 
   // Read by the key handler (which must not wait for a render to see the latest cursor).

@@ -5,7 +5,7 @@ import type { Code } from '../../../shared/model';
 import { gridKeys, gridService, type GridService } from '../../workers/grid-client';
 import { withCodingAdded } from './rowPatch';
 import type { CodingPatch, GridColumns, GridReply, GridRowData, GridView, RowPage } from '../../workers/grid-core';
-import type { GridFilters, SortState } from '../../../shared/grid/rows';
+import type { GridCoding, GridFilters, SortState } from '../../../shared/grid/rows';
 
 export interface GridViewState {
   /** No view has arrived yet. */
@@ -28,6 +28,11 @@ export interface GridViewState {
   want: (from: number, to: number) => void;
   /** The data of the row shown at this position, fetched if need be (undefined if the view changed meanwhile). */
   fetchRow: (position: number) => Promise<GridRowData | undefined>;
+  /**
+   * Paint a coding in the rows shown now, before it is saved (the number key's stripe at the key
+   * press); the function returned takes the paint back if the save does not add it.
+   */
+  show: (add: GridCoding) => () => void;
   /** Apply a coding change just saved to the store; resolves when counts and order reflect it. */
   patch: (change: CodingPatch) => Promise<void>;
   /** Distinct values of an attribute column, for the filter list. */
@@ -185,24 +190,39 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     [service, store],
   );
 
-  // A coding just written is painted at once in the rows shown (the worker's view follows).
+  // A coding is painted at once in the rows shown (the worker's view follows): `show` paints one and
+  // gives back a function that takes the paint back (only from rows still showing that paint).
+  const show = useCallback((add: GridCoding) => {
+    const v = viewRef.current;
+    const painted: [number, GridRowData, GridRowData][] = [];
+    if (v) {
+      for (const [row, hit] of cache.current) {
+        const next = hit.codingsVersion === v.codingsVersion ? withCodingAdded(hit.data, add) : null;
+        if (next) {
+          cache.current.set(row, { data: next, codingsVersion: hit.codingsVersion });
+          painted.push([row, hit.data, next]);
+        }
+      }
+      if (painted.length) setTick((t) => t + 1);
+    }
+    return () => {
+      let undone = false;
+      for (const [row, before, next] of painted) {
+        const hit = cache.current.get(row);
+        if (hit?.data !== next) continue;
+        cache.current.set(row, { data: before, codingsVersion: hit.codingsVersion });
+        undone = true;
+      }
+      if (undone) setTick((t) => t + 1);
+    };
+  }, []);
+  // A coding just written: painted at once (if it is not already), and sent to the worker.
   const patch = useCallback(
     (change: CodingPatch) => {
-      const v = viewRef.current;
-      if (change.add && v) {
-        let changed = false;
-        for (const [row, hit] of cache.current) {
-          const next = hit.codingsVersion === v.codingsVersion ? withCodingAdded(hit.data, change.add) : null;
-          if (next) {
-            cache.current.set(row, { data: next, codingsVersion: hit.codingsVersion });
-            changed = true;
-          }
-        }
-        if (changed) setTick((t) => t + 1);
-      }
+      if (change.add) show(change.add);
       return request(change);
     },
-    [request],
+    [request, show],
   );
   const values = useCallback(
     async (column: string) => {
@@ -228,6 +248,7 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     rowAt,
     want,
     fetchRow,
+    show,
     patch,
     values,
   };

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { commitImport, getDocumentTexts, importBundle, listCodings, listCodes, listSurveyParts, openChorusDb, type ChorusDb } from '../../../renderer/db';
 import { DbContext } from '../../../renderer/app/dbContext';
 import { SurveyGrid } from '../../../renderer/features/grid/SurveyGrid';
@@ -64,6 +64,8 @@ function burst(el: Element, keys: string[]) {
 }
 
 describe('survey grid keyboard', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('applies a burst of keys in order: Down ×3, Right, 2 codes the answer the cursor ended on', async () => {
     const { db, project, datasetId } = await surveyProject('grid-keys-burst');
     renderGrid(db, project);
@@ -81,6 +83,37 @@ describe('survey grid keyboard', () => {
     burst(grid, ['ArrowUp', '2', '2']);
     await screen.findByText(`Removed “${second.name}” from R3 – Q2.`, undefined, WAIT);
     await waitFor(async () => expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(1));
+  }, 60_000);
+
+  it('paints the stripe at the key press, before the coding is saved, and takes it back when the save fails', async () => {
+    const { db, project, datasetId } = await surveyProject('grid-keys-painted');
+    // (jsdom lays nothing out: a viewport of 600 × 1000 px, so the grid puts its first rows in the DOM)
+    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+    renderGrid(db, project);
+    await screen.findByText(`Showing ${ROWS} of ${ROWS} responses`, undefined, WAIT);
+    const grid = screen.getByRole('grid', { name: 'Survey responses' });
+    const first = quickKeyCodes(await listCodes(db, project.id))[0]!;
+    const stripe = () => document.querySelector('.grid-row--selected td[aria-selected="true"] .grid-answer__codes .swatch');
+    act(() => burst(grid, ['ArrowDown']));
+    await waitFor(() => expect(document.querySelector('.grid-row--selected')).not.toBeNull(), WAIT);
+    expect(stripe()).toBeNull();
+    // the key's own render paints it: no store read or write has come back yet (each is a task away)
+    act(() => burst(grid, ['1']));
+    expect(stripe()).not.toBeNull();
+    await screen.findByText(`Coded R1 – Q1 as “${first.name}”.`, undefined, WAIT);
+    expect(stripe()).not.toBeNull();
+    expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId)).map((c) => c.documentId)).toEqual([datasetDocumentId(datasetId, 0, 0)]);
+
+    // a save that fails: the stripe painted at the key press is taken back, and the message says why
+    db.codings.hook('creating', () => {
+      throw new Error('The disk is full');
+    });
+    act(() => burst(grid, ['ArrowDown', '1']));
+    expect(stripe()).not.toBeNull();
+    await screen.findByText(/The disk is full/, undefined, WAIT);
+    await waitFor(() => expect(stripe()).toBeNull(), WAIT);
+    expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(1);
   }, 60_000);
 
   it('moves the cursor within the grid whatever the keys (property)', () => {
