@@ -100,7 +100,7 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
     // An answer shown without this coder's whole-answer coding of the code gets it: its stripe is
     // painted at the key press, and taken back if the store says otherwise or the save fails.
     const shown = coder && q ? data.rowAt(position)?.cells[q.index] : undefined;
-    const takeBack = coder && shown && shown.length > 0 && !shown.whole.includes(`${codeId} ${coder.id}`) ? data.show({ id: '', documentId: shown.id, codeId, coderId: coder.id, start: 0, end: shown.length }) : undefined;
+    const painted = coder && shown && shown.length > 0 && !shown.whole.includes(`${codeId} ${coder.id}`) ? data.show({ id: '', documentId: shown.id, codeId, coderId: coder.id, start: 0, end: shown.length }) : undefined;
     // (kept once the store holds that coding; any other outcome takes the paint back)
     let kept = false;
     const run = async () => {
@@ -112,7 +112,7 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
       if (!c || c.length === 0) return setStatus(`${r.recordId} has no answer to “${q.name}”, so there is nothing to code.`);
       const existing = wholeAnswerCoding(indexCodings(await listCodings(db, { documentId: c.id })), c, codeId, coder.id);
       if (existing) {
-        takeBack?.();
+        painted?.(false);
         await execute(db, project.id, { type: 'removeCodings', codingIds: [existing.id], label: 'Remove coding' });
         await data.patch({ removeId: existing.id });
         setStatus(`Removed “${name}” from ${label(r, q)}.`);
@@ -129,7 +129,7 @@ export function SurveyGrid({ project, service }: WorkspaceProps & { service?: Gr
     queue.current = queue.current
       .then(run)
       .catch(fail)
-      .finally(() => kept || takeBack?.());
+      .finally(() => painted?.(kept));
   };
 
   // Read by the key handler (which must not wait for a render to see the latest cursor).

@@ -30,13 +30,21 @@ export interface GridViewState {
   fetchRow: (position: number) => Promise<GridRowData | undefined>;
   /**
    * Paint a coding in the rows shown now, before it is saved (the number key's stripe at the key
-   * press); the function returned takes the paint back if the save does not add it.
+   * press), and on every row that arrives meanwhile, until the function returned is called once
+   * the save has settled: with `false` (nothing was added) the paint is taken off.
    */
-  show: (add: GridCoding) => () => void;
+  show: (add: GridCoding) => (keep: boolean) => void;
   /** Apply a coding change just saved to the store; resolves when counts and order reflect it. */
   patch: (change: CodingPatch) => Promise<void>;
   /** Distinct values of an attribute column, for the filter list. */
   values: (column: string) => Promise<{ values: string[]; truncated: boolean }>;
+}
+
+/** A row as the worker sent it with the codings not yet saved painted on it (and the worker's own row kept, if any were). */
+function withPainted(base: GridRowData, adds: ReadonlySet<GridCoding>, codingsVersion: number): { data: GridRowData; codingsVersion: number; base?: GridRowData } {
+  let data = base;
+  for (const add of adds) data = withCodingAdded(data, add) ?? data;
+  return data === base ? { data, codingsVersion } : { data, codingsVersion, base };
 }
 
 const NONE: never[] = [];
@@ -61,7 +69,10 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
   const [codes, setCodes] = useState<Code[] | null>(null);
   const [current, setCurrent] = useState<{ view: GridView; sort: SortState; filters: GridFilters; seq: number } | null>(null);
   const [, setTick] = useState(0);
-  const cache = useRef(new Map<number, { data: GridRowData; codingsVersion: number }>());
+  /** Rows fetched, by row number: `data` as shown; `base` the worker's own row when codings not yet saved are painted on it. */
+  const cache = useRef(new Map<number, { data: GridRowData; codingsVersion: number; base?: GridRowData }>());
+  /** Codings painted before they are saved (`show`): painted on every row stored until their save settles. */
+  const painted = useRef(new Set<GridCoding>());
   const pending = useRef(new Set<number>());
   const seq = useRef(0);
   const applied = useRef(0);
@@ -86,7 +97,7 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     const c = cache.current;
     for (const { row, data } of page.rows) {
       c.delete(row);
-      c.set(row, { data, codingsVersion: page.codingsVersion });
+      c.set(row, withPainted(data, painted.current, page.codingsVersion));
       pending.current.delete(row);
     }
     if (c.size > CACHE_LIMIT) {
@@ -190,39 +201,47 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     [service, store],
   );
 
-  // A coding is painted at once in the rows shown (the worker's view follows): `show` paints one and
-  // gives back a function that takes the paint back (only from rows still showing that paint).
-  const show = useCallback((add: GridCoding) => {
+  // A coding is painted at once in the rows shown (the worker's view follows).
+  const paint = useCallback((add: GridCoding) => {
     const v = viewRef.current;
-    const painted: [number, GridRowData, GridRowData][] = [];
-    if (v) {
-      for (const [row, hit] of cache.current) {
-        const next = hit.codingsVersion === v.codingsVersion ? withCodingAdded(hit.data, add) : null;
-        if (next) {
-          cache.current.set(row, { data: next, codingsVersion: hit.codingsVersion });
-          painted.push([row, hit.data, next]);
-        }
+    if (!v) return;
+    let changed = false;
+    for (const [row, hit] of cache.current) {
+      const next = hit.codingsVersion === v.codingsVersion ? withCodingAdded(hit.data, add) : null;
+      if (next) {
+        cache.current.set(row, { data: next, codingsVersion: hit.codingsVersion, base: hit.base ?? hit.data });
+        changed = true;
       }
-      if (painted.length) setTick((t) => t + 1);
     }
-    return () => {
-      let undone = false;
-      for (const [row, before, next] of painted) {
-        const hit = cache.current.get(row);
-        if (hit?.data !== next) continue;
-        cache.current.set(row, { data: before, codingsVersion: hit.codingsVersion });
-        undone = true;
-      }
-      if (undone) setTick((t) => t + 1);
-    };
+    if (changed) setTick((t) => t + 1);
   }, []);
-  // A coding just written: painted at once (if it is not already), and sent to the worker.
+  // A coding not saved yet: painted now and on every row page that arrives until `done` (a row
+  // page from a view asked for before the save would otherwise take the stripe off again);
+  // done(false) takes it off the rows, repainting them from the worker's own rows.
+  const show = useCallback(
+    (add: GridCoding) => {
+      painted.current.add(add);
+      paint(add);
+      return (keep: boolean) => {
+        if (!painted.current.delete(add) || keep) return;
+        let changed = false;
+        for (const [row, hit] of cache.current) {
+          if (!hit.base) continue;
+          cache.current.set(row, withPainted(hit.base, painted.current, hit.codingsVersion));
+          changed = true;
+        }
+        if (changed) setTick((t) => t + 1);
+      };
+    },
+    [paint],
+  );
+  // A coding just saved: painted at once (if it is not already), and sent to the worker.
   const patch = useCallback(
     (change: CodingPatch) => {
-      if (change.add) show(change.add);
+      if (change.add) paint(change.add);
       return request(change);
     },
-    [request, show],
+    [request, paint],
   );
   const values = useCallback(
     async (column: string) => {

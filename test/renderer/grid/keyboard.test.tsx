@@ -116,6 +116,32 @@ describe('survey grid keyboard', () => {
     expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(1);
   }, 60_000);
 
+  it('keeps every stripe painted at a key press while the saves before it come back (none goes off and on again)', async () => {
+    const { db, project, datasetId } = await surveyProject('grid-keys-painted-burst');
+    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+    renderGrid(db, project);
+    await screen.findByText(`Showing ${ROWS} of ${ROWS} responses`, undefined, WAIT);
+    const grid = screen.getByRole('grid', { name: 'Survey responses' });
+    const first = quickKeyCodes(await listCodes(db, project.id))[0]!;
+    act(() => burst(grid, ['ArrowDown']));
+    await waitFor(() => expect(document.querySelector('.grid-row--selected')).not.toBeNull(), WAIT);
+    // the number of coded answers shown, every time the grid changes
+    const shown = () => document.querySelectorAll('.grid-answer__codes .swatch').length;
+    const seen: number[] = [];
+    const watch = new MutationObserver(() => seen.push(shown()));
+    watch.observe(grid, { subtree: true, childList: true, attributes: true });
+    act(() => burst(grid, ['1', 'ArrowDown', '1', 'ArrowDown', '1', 'ArrowDown', '1']));
+    expect(shown()).toBe(4);
+    await screen.findByText(`Coded R4 – Q1 as “${first.name}”.`, undefined, WAIT);
+    await waitFor(async () => expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(4), WAIT);
+    // (and once the worker's views asked for meanwhile have come back, still the four)
+    await new Promise((r) => setTimeout(r, 500));
+    watch.disconnect();
+    expect(seen.filter((n) => n < 4)).toEqual([]);
+    expect(shown()).toBe(4);
+  }, 60_000);
+
   it('moves the cursor within the grid whatever the keys (property)', () => {
     const keys = fc.constantFrom('ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'PageDown', 'PageUp', 'Home', 'End', 'x');
     fc.assert(
