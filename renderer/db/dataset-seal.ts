@@ -71,9 +71,10 @@ export function isSealedRecord(rec: DatasetRecord): boolean {
   return rec.sealed !== undefined || (rec.pieces?.some((p) => p.stored.v !== 0) ?? false);
 }
 
-/** What tells one stored version of an encrypted record from another (its first ciphertext's random IV); undefined for a plain record. */
-export function sealOf(rec: DatasetRecord): StoredText | undefined {
-  return rec.sealed ?? (isSealedRecord(rec) ? rec.pieces![0]!.stored : undefined);
+/** What tells one stored version of an encrypted record from another: its ciphertexts' random IVs (undefined for a plain record). */
+export function ivsOf(rec: DatasetRecord): Uint8Array[] | undefined {
+  if (!isSealedRecord(rec)) return undefined;
+  return (rec.sealed ? [rec.sealed] : rec.pieces!.map((p) => p.stored)).map((s) => (s.v === 1 ? s.iv : new Uint8Array(0)));
 }
 
 /** Put decoded parts back into a stored record. */

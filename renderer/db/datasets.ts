@@ -7,32 +7,31 @@ import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, dataset
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
-import { isSealedRecord, openDatasets, openPlainRecord, sameSealed } from './dataset-seal';
+import { isSealedRecord, ivsOf, openDatasets, openPlainRecord } from './dataset-seal';
 import { addBlockTexts, addRowTexts, blockRow } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
 
 /**
- * Opened datasets by id, with the stored personal parts they were opened from (to tell a stale
- * entry: ciphertext by its random IVs, clear pieces by their text) and the project's purge stamp
- * when they were read (see `purgeStamp`; undefined when read inside a transaction, which a
- * whole-project list does not trust).
+ * Opened datasets by id, with what tells the stored version of an encrypted one they were opened
+ * from (its ciphertexts' IVs: a plain one is read again rather than compared) and the project's
+ * purge stamp when they were read (see `purgeStamp`; undefined when read inside a transaction,
+ * which a whole-project list does not trust).
  */
-const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; stored?: readonly StoredText[]; codec?: StorageCodec; stamp?: string }>>();
+const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; ivs?: Uint8Array[]; codec?: StorageCodec; stamp?: string }>>();
 
-/** The stored personal parts a record was opened from (none for an old clear record). */
-const storedParts = (rec: DatasetRecord): readonly StoredText[] | undefined => (rec.sealed ? [rec.sealed] : rec.pieces?.map((p) => p.stored));
-const sameParts = (a: readonly StoredText[] | undefined, b: readonly StoredText[]) => a !== undefined && a.length === b.length && a.every((s, i) => sameSealed(s, b[i]));
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameIvs = (a: readonly Uint8Array[] | undefined, b: readonly Uint8Array[]) => a !== undefined && a.length === b.length && a.every((iv, i) => sameBytes(iv, b[i]!));
 
 function remember(db: ChorusDb, ds: Dataset, rec: DatasetRecord, stamp?: string): Dataset {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
-  const stored = storedParts(rec);
+  const ivs = ivsOf(rec);
   // (an encrypted one is remembered with the codec that opened it: once the key is dropped it is not handed out)
-  m.set(ds.id, { ds, ...(stored ? { stored } : {}), ...(isSealedRecord(rec) ? { codec: getCodec() } : {}), ...(stamp !== undefined ? { stamp } : {}) });
+  m.set(ds.id, { ds, ...(ivs ? { ivs, codec: getCodec() } : {}), ...(stamp !== undefined ? { stamp } : {}) });
   return ds;
 }
 
-/** A cached dataset, if it is still valid (an encrypted one only under the codec that opened it; with `rec`, only one opened from its stored parts; with `stamp`, only one read under that stamp). */
+/** A cached dataset, if it is still valid (an encrypted one only under the codec that opened it; with `rec`, only an encrypted one opened from that stored version; with `stamp`, only one read under that stamp). */
 function cached(db: ChorusDb, id: string, rec?: DatasetRecord, stamp?: string): Dataset | undefined {
   const m = cache.get(db);
   const hit = m?.get(id);
@@ -43,8 +42,8 @@ function cached(db: ChorusDb, id: string, rec?: DatasetRecord, stamp?: string): 
   }
   if (stamp !== undefined && hit.stamp !== stamp) return undefined;
   if (!rec) return hit.ds;
-  const stored = storedParts(rec);
-  return stored && sameParts(hit.stored, stored) ? hit.ds : undefined;
+  const ivs = ivsOf(rec);
+  return ivs && sameIvs(hit.ivs, ivs) ? hit.ds : undefined;
 }
 
 /** Forget cached datasets (after a project is deleted, a purge or a re-encryption). */
