@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseDateEitherOrder } from '../../shared/import/values';
 import { SCREENSHOTS, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
+import { storedDatasets } from './indexeddb-dump';
 
 const reason = skipReason();
 
@@ -40,23 +41,7 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 }
 
-async function datasets(page: Page): Promise<{ responseAttributes?: Record<string, unknown[]>; participants: { attributes: Record<string, unknown[]> } }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('chorus');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('datasets', 'readonly').objectStore('datasets').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
+const datasets = storedDatasets;
 
 describe.skipIf(reason !== null)('Import mapping on survey-shaped data (Chromium)', () => {
   const app = useApp();

@@ -30,3 +30,49 @@ export function dumpIndexedDb(page: Page): Promise<string> {
       }),
   );
 }
+
+/** A survey table as stored, with its personal columns read back from their clear JSON pieces (a plain project's; renderer/db/dataset-seal.ts). */
+export interface StoredDataset {
+  id: string;
+  sourceId: string;
+  recordIds: string[];
+  participants: { pseudonyms: string[]; attributes: Record<string, unknown[]> };
+  responseAttributes?: Record<string, unknown[]>;
+}
+
+/** The 'datasets' store read raw in the page, each record's clear pieces put back into its columns (in the page, not through the app's reader). */
+export function storedDatasets(page: Page): Promise<StoredDataset[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredDataset[]>((resolve, reject) => {
+        const open = indexedDB.open('chorus');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('datasets', 'readonly').objectStore('datasets').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            type Piece = { column: string; from: number; stored: { v: number; text?: string } };
+            resolve(
+              (req.result as (StoredDataset & { pieces?: Piece[] })[]).map((r) => {
+                if (!r.pieces) return r;
+                const columns = new Map<string, unknown[]>();
+                for (const p of r.pieces) {
+                  if (p.stored.v !== 0) throw new Error(`survey table ${r.id} is encrypted`);
+                  columns.set(p.column, [...(columns.get(p.column) ?? []), ...(JSON.parse(p.stored.text!) as unknown[])]);
+                }
+                const prefixed = (prefix: string) => Object.fromEntries([...columns].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+                const response = prefixed('responseAttributes:');
+                return {
+                  ...r,
+                  recordIds: (columns.get('recordIds') ?? []) as string[],
+                  participants: { ...r.participants, pseudonyms: (columns.get('pseudonyms') ?? []) as string[], attributes: prefixed('attributes:') },
+                  ...(Object.keys(response).length ? { responseAttributes: response } : {}),
+                };
+              }),
+            );
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}

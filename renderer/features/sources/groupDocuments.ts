@@ -102,8 +102,12 @@ export function compareTitles(a: string, na: number, b: string, nb: number): num
   return na - nb;
 }
 
-/** Titles compared between two pauses when a list is prepared in slices (a few milliseconds' work). */
-const ORDER_SLICE = 20_000;
+/**
+ * Documents grouped, or titles compared, between two pauses when a list is prepared in slices (a
+ * few milliseconds' work: at 20,000 a slice, with the grouping of every document in the first,
+ * a 200,000-response survey's list still made a 110 ms task).
+ */
+export const ORDER_SLICE = 10_000;
 
 /** Whether `docs` is in title order: one pass of comparisons, pausing (yielding undefined) every ORDER_SLICE titles. */
 function* inTitleOrder(docs: readonly DocumentMeta[]): Generator<void, boolean> {
@@ -125,7 +129,11 @@ function* inTitleOrder(docs: readonly DocumentMeta[]): Generator<void, boolean> 
 function* preparing(sources: readonly Source[], documents: readonly DocumentMeta[]): Generator<void, PreparedDocuments> {
   const bySource = new Map<string, DocumentMeta[]>();
   for (const s of sources) bySource.set(s.id, []);
-  for (const d of documents) bySource.get(d.sourceId)?.push(d);
+  for (let i = 0; i < documents.length; i++) {
+    const d = documents[i]!;
+    bySource.get(d.sourceId)?.push(d);
+    if ((i + 1) % ORDER_SLICE === 0) yield;
+  }
   const groups: PreparedGroup[] = [];
   for (const source of [...sources].sort((a, b) => collator.compare(a.name, b.name))) {
     // A stable sort, skipped for a list already in order (a survey's answers come in title

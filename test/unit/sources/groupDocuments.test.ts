@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { compareTitles, filterPrepared, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices } from '../../../renderer/features/sources/groupDocuments';
+import { compareTitles, filterPrepared, ORDER_SLICE, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices } from '../../../renderer/features/sources/groupDocuments';
 import { layoutRows } from '../../../renderer/features/sources/rowLayout';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -51,12 +51,14 @@ describe('groupDocuments', () => {
     expect(groups.flatMap((g) => g.documents).some((d) => d.id === '6')).toBe(false);
   });
 
-  it('prepared in slices: the same groups, a pause every 20,000 titles checked, nothing if stopped', async () => {
+  it('prepared in slices: the same groups, a pause every ORDER_SLICE documents grouped and titles checked, nothing if stopped', async () => {
     const big = Array.from({ length: 45_000 }, (_, k) => doc(`b${k}`, 'a', `${String(k).padStart(6, '0')} – Q`));
     let pauses = 0;
     const pause = async () => void pauses++;
     const sliced = await prepareDocumentsInSlices(sources, big, pause, () => true);
-    expect(pauses).toBe(2);
+    // 45,000 grouped (4 pauses at 10,000) then 44,999 adjacent pairs checked (4 more)
+    expect(ORDER_SLICE).toBe(10_000);
+    expect(pauses).toBe(8);
     expect(filterPrepared(sliced!, '')).toEqual(filterPrepared(prepareDocuments(sources, big), ''));
     expect(await prepareDocumentsInSlices(sources, big, pause, () => false)).toBeUndefined();
   });
