@@ -12,8 +12,11 @@ export function useWorkspaceRoute(ids: readonly string[]): [string, (id: string)
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [read]);
+  // (a history entry, not `location.hash = …`: setting the hash makes the browser look for an
+  // element to scroll to, which lays out the whole page in the click's task — 14 ms of the 77 ms
+  // task opening the Survey grid after a 100,000-row import; Back and Forward still fire hashchange)
   const go = useCallback((id: string) => {
-    window.location.hash = `#/${id}`;
+    if (window.location.hash !== `#/${id}`) window.history.pushState(null, '', `#/${id}`);
     setCurrent(id);
   }, []);
   return [current, go];
