@@ -32,9 +32,6 @@ export interface PieceText {
   text: string;
 }
 
-/** Distinct values of an attribute column shared at most (past it, a column of mostly distinct values is kept as parsed). */
-const MAX_SHARED = 10_000;
-
 const RECORD_IDS = 'recordIds';
 const PSEUDONYMS = 'pseudonyms';
 const ATTRIBUTE = 'attributes:';
@@ -72,8 +69,6 @@ export function partsToPieces(parts: DatasetParts, size = PIECE_VALUES): PieceTe
  */
 export class PartsAssembler {
   readonly #columns = new Map<string, unknown[]>();
-  /** Per attribute column, one string for each value seen (JSON.parse makes a new string per value: a category's "North" 100,000 times). */
-  readonly #shared = new Map<string, Map<string, string>>();
   readonly #where: string;
 
   /** `where` names the dataset in error messages. */
@@ -94,22 +89,8 @@ export class PartsAssembler {
     }
     if (!Array.isArray(parsed)) throw new Error(`${this.#where}: the stored column "${column}" is damaged (the piece from ${from} is not a list)`);
     // (a loop, not push(...parsed): a spread of 20,000 arguments is close to engines' limits)
-    const shared = column === RECORD_IDS || column === PSEUDONYMS ? undefined : this.#sharedOf(column);
-    for (let i = 0; i < parsed.length; i++) {
-      const v: unknown = parsed[i];
-      if (shared && typeof v === 'string') {
-        const seen = shared.get(v);
-        if (seen === undefined && shared.size < MAX_SHARED) shared.set(v, v);
-        values.push(seen ?? v);
-      } else values.push(v);
-    }
+    for (let i = 0; i < parsed.length; i++) values.push(parsed[i]);
     this.#columns.set(column, values);
-  }
-
-  #sharedOf(column: string): Map<string, string> {
-    let m = this.#shared.get(column);
-    if (!m) this.#shared.set(column, (m = new Map()));
-    return m;
   }
 
   /** The parts; record ids and pseudonyms must both have been given. */

@@ -64,13 +64,3 @@ describe('a dataset’s personal columns in JSON pieces', () => {
     expect(() => partsToPieces({ recordIds: [], pseudonyms: [], attributes: {} }, 0)).toThrow(/positive whole number/);
   });
 });
-
-describe('attribute values put back together (a column’s repeated values share one string: memory, not visible to a test)', () => {
-  it('are exactly as stored across pieces, for a category column and for one of more distinct values than are shared', () => {
-    const areas = Array.from({ length: 50_000 }, (_, i) => ['North', 'South', 'East'][i % 3]!);
-    const distinct = Array.from({ length: 50_000 }, (_, i) => `value ${i % 25_000}`);
-    const mixed = Array.from({ length: 50_000 }, (_, i) => (i % 5 === 0 ? null : i % 7 === 0 ? i : `v${i % 12_000}`));
-    const parts: DatasetParts = { recordIds: areas.map((_, i) => `R${i}`), pseudonyms: ['P'], attributes: { mixed: mixed.slice(0, 1) }, responseAttributes: { area: areas, distinct, mixed } };
-    expect(piecesToParts(partsToPieces(parts))).toEqual(parts);
-  });
-});
