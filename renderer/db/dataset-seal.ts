@@ -85,19 +85,37 @@ function withParts(rec: DatasetRecord, parts: DatasetParts): Dataset {
 }
 
 const where = (rec: DatasetRecord) => `Survey table ${rec.id}`;
+const encrypted = (rec: DatasetRecord) => new Error(`${where(rec)} is encrypted: open it through the project's codec`);
+
+/** A plain record's pieces' texts (throws for an encrypted piece). */
+function plainTexts(rec: DatasetRecord, pieces: readonly DatasetPiece[]): string[] {
+  return pieces.map((p) => {
+    if (p.stored.v !== 0) throw encrypted(rec);
+    return p.stored.text;
+  });
+}
+
+/** The record put together from its pieces' texts, pausing (yielding) before each piece. */
+function* assembling(rec: DatasetRecord, pieces: readonly DatasetPiece[], texts: readonly string[]): Generator<void, Dataset> {
+  const a = new PartsAssembler(where(rec));
+  for (let i = 0; i < pieces.length; i++) {
+    yield;
+    a.add({ column: pieces[i]!.column, from: pieces[i]!.from, text: texts[i]! });
+  }
+  return withParts(rec, a.parts());
+}
 
 /** A plain record opened at once (old clear layout, or clear pieces); throws for an encrypted one. */
 export function openPlainRecord(rec: DatasetRecord): Dataset {
   if (!rec.pieces) {
-    if (rec.sealed) throw new Error(`${where(rec)} is encrypted: open it through the project's codec`);
+    if (rec.sealed) throw encrypted(rec);
     return clear(rec);
   }
-  const a = new PartsAssembler(where(rec));
-  for (const p of rec.pieces) {
-    if (p.stored.v !== 0) throw new Error(`${where(rec)} is encrypted: open it through the project's codec`);
-    a.add({ column: p.column, from: p.from, text: p.stored.text });
+  const work = assembling(rec, rec.pieces, plainTexts(rec, rec.pieces));
+  for (;;) {
+    const r = work.next();
+    if (r.done) return r.value;
   }
-  return withParts(rec, a.parts());
 }
 
 /**
@@ -116,13 +134,16 @@ export async function openDatasets(records: readonly DatasetRecord[], codec: Sto
       out.push(clear(rec));
       continue;
     }
-    const texts = rec.pieces.some((p) => p.stored.v !== 0) ? await Promise.all(rec.pieces.map((p) => codec.decode(p.stored))) : rec.pieces.map((p) => (p.stored as { text: string }).text);
-    const a = new PartsAssembler(where(rec));
-    for (let i = 0; i < rec.pieces.length; i++) {
+    const texts = isSealedRecord(rec) ? await Promise.all(rec.pieces.map((p) => codec.decode(p.stored))) : plainTexts(rec, rec.pieces);
+    const work = assembling(rec, rec.pieces, texts);
+    for (;;) {
+      const r = work.next();
+      if (r.done) {
+        out.push(r.value);
+        break;
+      }
       if (pause) await pause();
-      a.add({ column: rec.pieces[i]!.column, from: rec.pieces[i]!.from, text: texts[i]! });
     }
-    out.push(withParts(rec, a.parts()));
   }
   return out;
 }
