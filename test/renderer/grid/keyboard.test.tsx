@@ -63,6 +63,27 @@ function burst(el: Element, keys: string[]) {
   for (const key of keys) el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 }
 
+/** The survey's codings in the store (the bundle's own are left out). */
+const surveyCodings = async (db: ChorusDb, projectId: string, datasetId: string) => (await listCodings(db, { projectId })).filter((c) => c.documentId.startsWith(datasetId));
+
+/**
+ * A survey project's grid laid out in a viewport, its first answer selected (by the first arrow
+ * key), and the first quick-key code. Call inside a test: the layout stubs are restored after each.
+ */
+async function gridOnFirstAnswer(name: string) {
+  const p = await surveyProject(name);
+  // (jsdom lays nothing out: a viewport of 600 × 1000 px, so the grid puts its first rows in the DOM)
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  renderGrid(p.db, p.project);
+  await screen.findByText(`Showing ${ROWS} of ${ROWS} responses`, undefined, WAIT);
+  const grid = screen.getByRole('grid', { name: 'Survey responses' });
+  const first = quickKeyCodes(await listCodes(p.db, p.project.id))[0]!;
+  act(() => burst(grid, ['ArrowDown']));
+  await waitFor(() => expect(document.querySelector('.grid-row--selected')).not.toBeNull(), WAIT);
+  return { ...p, grid, first };
+}
+
 describe('survey grid keyboard', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -76,34 +97,25 @@ describe('survey grid keyboard', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).not.toBe(''), WAIT);
     // The first key selects the first answer; three more move down to R4, Right to its second question.
     await screen.findByText(`Coded R4 – Q2 as “${second.name}”.`, undefined, WAIT);
-    const codings = (await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId));
+    const codings = await surveyCodings(db, project.id, datasetId);
     expect(codings.map((c) => [c.documentId, c.codeId, c.start, c.end])).toEqual([[datasetDocumentId(datasetId, 3, 1), second.id, 0, 'Second answer of R4.'.length]]);
 
     // Up, 2, 2 in one burst: R3's second answer gets the code and loses it again (toggles run in order).
     burst(grid, ['ArrowUp', '2', '2']);
     await screen.findByText(`Removed “${second.name}” from R3 – Q2.`, undefined, WAIT);
-    await waitFor(async () => expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(1));
+    await waitFor(async () => expect(await surveyCodings(db, project.id, datasetId)).toHaveLength(1));
   }, 60_000);
 
   it('paints the stripe at the key press, before the coding is saved, and takes it back when the save fails', async () => {
-    const { db, project, datasetId } = await surveyProject('grid-keys-painted');
-    // (jsdom lays nothing out: a viewport of 600 × 1000 px, so the grid puts its first rows in the DOM)
-    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-    renderGrid(db, project);
-    await screen.findByText(`Showing ${ROWS} of ${ROWS} responses`, undefined, WAIT);
-    const grid = screen.getByRole('grid', { name: 'Survey responses' });
-    const first = quickKeyCodes(await listCodes(db, project.id))[0]!;
+    const { db, project, datasetId, grid, first } = await gridOnFirstAnswer('grid-keys-painted');
     const stripe = () => document.querySelector('.grid-row--selected td[aria-selected="true"] .grid-answer__codes .swatch');
-    act(() => burst(grid, ['ArrowDown']));
-    await waitFor(() => expect(document.querySelector('.grid-row--selected')).not.toBeNull(), WAIT);
     expect(stripe()).toBeNull();
     // the key's own render paints it: no store read or write has come back yet (each is a task away)
     act(() => burst(grid, ['1']));
     expect(stripe()).not.toBeNull();
     await screen.findByText(`Coded R1 – Q1 as “${first.name}”.`, undefined, WAIT);
     expect(stripe()).not.toBeNull();
-    expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId)).map((c) => c.documentId)).toEqual([datasetDocumentId(datasetId, 0, 0)]);
+    expect((await surveyCodings(db, project.id, datasetId)).map((c) => c.documentId)).toEqual([datasetDocumentId(datasetId, 0, 0)]);
 
     // a save that fails: the stripe painted at the key press is taken back, and the message says why
     db.codings.hook('creating', () => {
@@ -113,19 +125,11 @@ describe('survey grid keyboard', () => {
     expect(stripe()).not.toBeNull();
     await screen.findByText(/The disk is full/, undefined, WAIT);
     await waitFor(() => expect(stripe()).toBeNull(), WAIT);
-    expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(1);
+    expect(await surveyCodings(db, project.id, datasetId)).toHaveLength(1);
   }, 60_000);
 
   it('keeps every stripe painted at a key press while the saves before it come back (none goes off and on again)', async () => {
-    const { db, project, datasetId } = await surveyProject('grid-keys-painted-burst');
-    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-    renderGrid(db, project);
-    await screen.findByText(`Showing ${ROWS} of ${ROWS} responses`, undefined, WAIT);
-    const grid = screen.getByRole('grid', { name: 'Survey responses' });
-    const first = quickKeyCodes(await listCodes(db, project.id))[0]!;
-    act(() => burst(grid, ['ArrowDown']));
-    await waitFor(() => expect(document.querySelector('.grid-row--selected')).not.toBeNull(), WAIT);
+    const { db, project, datasetId, grid, first } = await gridOnFirstAnswer('grid-keys-painted-burst');
     // the number of coded answers shown, every time the grid changes
     const shown = () => document.querySelectorAll('.grid-answer__codes .swatch').length;
     const seen: number[] = [];
@@ -134,7 +138,7 @@ describe('survey grid keyboard', () => {
     act(() => burst(grid, ['1', 'ArrowDown', '1', 'ArrowDown', '1', 'ArrowDown', '1']));
     expect(shown()).toBe(4);
     await screen.findByText(`Coded R4 – Q1 as “${first.name}”.`, undefined, WAIT);
-    await waitFor(async () => expect((await listCodings(db, { projectId: project.id })).filter((c) => c.documentId.startsWith(datasetId))).toHaveLength(4), WAIT);
+    await waitFor(async () => expect(await surveyCodings(db, project.id, datasetId)).toHaveLength(4), WAIT);
     // (and once the worker's views asked for meanwhile have come back, still the four)
     await new Promise((r) => setTimeout(r, 500));
     watch.disconnect();
