@@ -120,6 +120,11 @@ export interface ImportSessionOptions {
    * stops it and takes over from where it got to. Without it, the scan does all the work.
    */
   preScan?: (file: Blob, layout: TableLayout) => PreScan;
+  /**
+   * Lets the scan's detection workers go: called as a commit starts, so their memory is free
+   * before the commit's peak (the next scan, or a rescan, starts them again through `detect`).
+   */
+  releaseDetect?: () => void;
 }
 
 /** Chunks of answers scanned elsewhere at once, at most (bounds the texts held while waiting). */
@@ -149,6 +154,7 @@ export class ImportSession {
   readonly #detect: (() => PiiDetector) | undefined;
   readonly #holdBytes: number;
   readonly #preScan: ((file: Blob, layout: TableLayout) => PreScan) | undefined;
+  readonly #releaseDetect: (() => void) | undefined;
 
   constructor(
     private readonly db: () => Promise<ChorusDb>,
@@ -160,6 +166,7 @@ export class ImportSession {
     this.#detect = opts.detect;
     this.#holdBytes = opts.holdBytes ?? HOLD_BYTES;
     this.#preScan = opts.preScan;
+    this.#releaseDetect = opts.releaseDetect;
   }
 
   /** Handle one request; progress goes to `progress`, the final reply is returned. */
@@ -483,6 +490,8 @@ export class ImportSession {
     if (p.invalidCount > 0) return { type: 'error', message: `${p.invalidCount.toLocaleString('en-GB')} value(s) cannot be read as their column's type; change the type or date order first.`, issues: p.review.errors };
     // the decisions change transcript batches in place, so a failed commit cannot be retried with other decisions
     this.#prepared = undefined;
+    // the scan is over: its detection workers' memory is let go before the commit's peak
+    this.#releaseDetect?.();
     const applier = new DecisionApplier(p.findings, (f) => req.decisions[f.id] ?? 'redact');
     p.findings = [];
     const items = p.items.map((item, bi) => {

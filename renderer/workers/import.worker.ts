@@ -21,9 +21,17 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let db: Promise<ChorusDb> | undefined;
-// the personal-data scan spread over a pool of workers, started at the first scan and kept for rescans
+// the personal-data scan spread over a pool of workers, started for a scan and kept for rescans
+// until a commit starts (its workers' memory is let go before the commit's peak)
 let pool: DetectPool | undefined;
-const session = new ImportSession(() => (db ??= openChorusDb()), undefined, { detect: () => (pool ??= startDetectPool()).detect, preScan: startPreScan });
+const session = new ImportSession(() => (db ??= openChorusDb()), undefined, {
+  detect: () => (pool ??= startDetectPool()).detect,
+  releaseDetect: () => {
+    pool?.dispose();
+    pool = undefined;
+  },
+  preScan: startPreScan,
+});
 
 scope.onmessage = (e) => {
   const { reqId, ...req } = e.data;

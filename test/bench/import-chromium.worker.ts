@@ -16,7 +16,7 @@ import Papa from 'papaparse';
 import { createProject, listDatasets, openChorusDb } from '../../renderer/db';
 import { datasetDocumentCount } from '../../shared/import/dataset';
 import { ImportSession } from '../../renderer/workers/import-session';
-import { startDetectPool } from '../../renderer/workers/detect-pool';
+import { startDetectPool, type DetectPool } from '../../renderer/workers/detect-pool';
 import { startPreScan } from '../../renderer/workers/prescan-client';
 import type { TableLayout } from '../../shared/import/csv-stream';
 import { buildBatchFromTable, type TableMapping } from '../../shared/import/mapping';
@@ -58,10 +58,21 @@ async function app(file: File, chunkBytes?: number, holdBytes?: number, detectWo
   const db = await openChorusDb('bench-app');
   const project = await createProject(db, 'Bench');
   // as the app's import worker: the scan spread over this worker and a detection worker per further core
-  const pool = detectWorkers === 0 ? undefined : startDetectPool(detectWorkers !== undefined ? detectWorkers + 1 : navigator.hardwareConcurrency, () => new Worker('/__bench__/detect.js'));
+  // (started for the scan, let go as the commit starts)
+  let pool: DetectPool | undefined;
+  const pooled =
+    detectWorkers === 0
+      ? {}
+      : {
+          detect: () => (pool ??= startDetectPool(detectWorkers !== undefined ? detectWorkers + 1 : navigator.hardwareConcurrency, () => new Worker('/__bench__/detect.js'))).detect,
+          releaseDetect: () => {
+            pool?.dispose();
+            pool = undefined;
+          },
+        };
   // and, as the app, the long cells scanned ahead in a worker of their own while parse-table reads the file
   const preScan = scanAhead ? { preScan: (f: Blob, layout: TableLayout) => startPreScan(f, layout, () => new Worker('/__bench__/prescan.js')) } : {};
-  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), ...(pool ? { detect: () => pool.detect } : {}), ...preScan });
+  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), ...pooled, ...preScan });
   const t: Record<string, number> = {};
   let t0 = performance.now();
   const added = await session.handle({ type: 'add-file', projectId: project.id, fileId: 'f1', name: 'bench.csv', data: file });
@@ -83,7 +94,6 @@ async function app(file: File, chunkBytes?: number, holdBytes?: number, detectWo
   t0 = performance.now();
   const committed = await session.handle({ type: 'commit', projectId: project.id, decisions, by: 'bench' });
   t.commit = performance.now() - t0;
-  pool?.dispose();
   mark('commit');
   await settle();
   if (committed.type !== 'committed') throw new Error(`commit failed: ${JSON.stringify(committed).slice(0, 300)}`);

@@ -91,6 +91,37 @@ describe('the import scan spread over a pool of detectors', () => {
     expect(new Set(review.findings.map((f) => f.type))).toEqual(new Set(['person', 'phone', 'email', 'address']));
   });
 
+  it('lets the detection workers go as a commit starts, before anything is stored, and starts them again for the next scan', async () => {
+    const db: ChorusDb = await openChorusDb(`import-detect-pool-${++n}`);
+    const pid = (await createProject(db, 'Survey')).id;
+    const log: string[] = [];
+    let pool: ReturnType<typeof createDetectPool> | undefined;
+    const member = (): Service<DetectRequest, DetectReply> => ({ ...localService(answerDetect), dispose: () => log.push('disposed') });
+    const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), {
+      chunkRows: 7,
+      detect: () => (pool ??= (log.push('started'), createDetectPool([member()]))).detect,
+      releaseDetect: () => {
+        pool?.dispose();
+        pool = undefined;
+      },
+    });
+    db.datasetBlocks.hook('creating', () => void log.push('stored'));
+    const scan = async (fileId: string, rows: number) => {
+      await s.handle({ type: 'add-file', projectId: pid, fileId, name: `${fileId}.csv`, data: new TextEncoder().encode(surveyCsv(rows)) });
+      await s.handle({ type: 'parse-table', fileId, settings: {} });
+      const prepared = await s.handle({ type: 'prepare', projectId: pid, tables: [{ fileId, mapping }], transcripts: [], transcriptSource: { name: 'I', kind: 'interview' }, allowList: [] });
+      expect(prepared.type).toBe('review');
+    };
+    await scan('a', 30);
+    // a rescan (another allow-list) uses the same workers
+    expect((await s.handle({ type: 'rescan', allowList: ['Dave Smith'] })).type).toBe('review');
+    expect(log).toEqual(['started']);
+    expect((await s.handle({ type: 'commit', projectId: pid, decisions: {}, by: 'Analyst' })).type).toBe('committed');
+    expect(log.slice(0, 3)).toEqual(['started', 'disposed', 'stored']);
+    await scan('b', 20);
+    expect(log.filter((x) => x !== 'stored')).toEqual(['started', 'disposed', 'started']);
+  });
+
   it('spreads calls by texts outstanding and reports a member that fails', async () => {
     const sizes: number[][] = [[], []];
     const recording = (k: number): Service<DetectRequest, DetectReply> =>
