@@ -105,6 +105,13 @@ export function datasetIdFrom(guid: string): string {
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
+/**
+ * Strings joined into one flat string. `a + b` makes a rope (a pair pointing at both parts) past
+ * 12 characters, which costs more memory than the text until something flattens it: an id or a
+ * title kept per document (a survey can make a million) is built flat instead.
+ */
+const flat = (...parts: string[]): string => parts.join('');
+
 function checkRow(row: number): void {
   if (!Number.isInteger(row) || row < 0 || row > MAX_ROWS) throw new RangeError(`row index ${row} is out of range`);
 }
@@ -116,17 +123,19 @@ export function datasetRowKey(datasetId: string, row: number): string {
 }
 
 export function datasetDocumentId(datasetId: string, row: number, slot: number): string {
-  return rowAnswerId(datasetRowKey(datasetId, row), slot);
+  checkRow(row);
+  return rowAnswerId(datasetId + hex(row, 8), slot);
 }
 
 /** The document id of answer `slot` of the row with this key. */
 export function rowAnswerId(rowKey: string, slot: number): string {
   if (!Number.isInteger(slot) || slot < 0 || slot >= PARTICIPANT_SLOT) throw new RangeError(`answer slot ${slot} is out of range`);
-  return rowKey + hex(slot, 4);
+  return flat(rowKey, hex(slot, 4));
 }
 
 export function datasetParticipantId(datasetId: string, row: number): string {
-  return datasetRowKey(datasetId, row) + hex(PARTICIPANT_SLOT, 4);
+  checkRow(row);
+  return flat(datasetId, hex(row, 8), hex(PARTICIPANT_SLOT, 4));
 }
 
 /** Where a dataset document lives, from its id; undefined for ids that are not a dataset answer's. */
@@ -156,23 +165,27 @@ export interface AnswerPlace {
   attributes?: Record<string, AttributeValue>;
 }
 
-/** The response document of an answer (the one way its id, title and fields are made). */
-export function responseDocument(a: AnswerPlace): DocumentMeta {
-  const doc: DocumentMeta = {
-    id: datasetDocumentId(a.datasetId, a.row, a.slot),
-    projectId: a.projectId,
-    sourceId: a.sourceId,
-    participantId: datasetParticipantId(a.datasetId, a.participantRow),
-    title: `${a.recordId} – ${a.field.name}`.slice(0, MAX_TITLE),
-    kind: 'response',
-    length: a.length,
-    turns: [],
-    recordId: a.recordId,
-    field: a.field.name,
-    createdAt: a.createdAt,
-  };
+/**
+ * A response document's speaker turns: none (an answer is one block of text). One frozen array
+ * shared by every response document, as a survey can make a million of them.
+ */
+const NO_TURNS: DocumentMeta['turns'] = Object.freeze([]) as unknown as DocumentMeta['turns'];
+
+/**
+ * The response document of an answer (the one way its id, title and fields are made). Every
+ * property is set in the one object literal (no property added after it, which would give the
+ * object a second store for its properties).
+ */
+export function responseDocument(a: AnswerPlace, participantId = datasetParticipantId(a.datasetId, a.participantRow)): DocumentMeta {
+  const id = datasetDocumentId(a.datasetId, a.row, a.slot);
+  const title = flat(a.recordId, ' – ', a.field.name).slice(0, MAX_TITLE);
+  const { projectId, sourceId, length, recordId, createdAt } = a;
+  const field = a.field.name;
+  const doc: DocumentMeta = a.attributes
+    ? { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field, createdAt, attributes: a.attributes }
+    : { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field, createdAt };
+  // (rare: a question with a description)
   if (a.field.description) doc.fieldDescription = a.field.description;
-  if (a.attributes) doc.attributes = a.attributes;
   return doc;
 }
 
@@ -215,10 +228,19 @@ export function datasetDocumentsIn(ds: Dataset, from: number, to: number): Docum
   const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
   const F = ds.fields.length;
   const out: DocumentMeta[] = [];
+  const { id: datasetId, projectId, sourceId, createdAt, responseAttributes } = ds;
   for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
-    for (const s of slots) {
-      const d = ds.lengths[r * F + s]! >= 0 ? datasetDocument(ds, r, s) : undefined;
-      if (d) out.push(d);
+    // a row's answers share its participant id and attribute values (the same strings and object)
+    let participantId: string | undefined;
+    let attributes: Record<string, AttributeValue> | undefined;
+    for (const slot of slots) {
+      const length = ds.lengths[r * F + slot]!;
+      if (length < 0) continue;
+      const participantRow = ds.participants.rows[ds.participantOf[r]!]!;
+      participantId ??= datasetParticipantId(datasetId, participantRow);
+      if (responseAttributes) attributes ??= rowAttributes(responseAttributes, r);
+      const place = { datasetId, projectId, sourceId, createdAt, row: r, slot, recordId: ds.recordIds[r]!, field: ds.fields[slot]!, participantRow, length, ...(attributes ? { attributes } : {}) };
+      out.push(responseDocument(place, participantId));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocumentId, datasetDocuments, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, rowOfKey } from '../../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
 import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
@@ -107,8 +107,33 @@ describe('TableBuilder', () => {
         const ds = b.dataset();
         expect(datasetDocuments(ds)).toEqual(whole.documents.map(({ text: _t, ...meta }) => DocumentMeta.parse(meta)));
         expect(datasetParticipants(ds)).toEqual(whole.participants.map((p) => Participant.parse(p)));
+        // the list (made row by row) and one document looked up by its place are the same
+        for (const d of datasetDocuments(ds)) {
+          const at = parseDatasetDocumentId(d.id)!;
+          expect(datasetDocument(ds, at.row, at.slot)).toEqual(d);
+        }
       }),
     );
+  });
+
+  it('lets a row’s answers share their participant id and attribute values, and every answer one frozen empty list of turns', () => {
+    const table: ParsedTable = { columns: ['ID', 'Q1', 'Q2', 'Area', 'Age'], descriptions: [], rows: [['R1', 'First', 'Second', 'North', '3'], ['R2', 'Third', 'Fourth', 'South', '4'], ['R3', 'Fifth', '', 'North', '5']], warnings: [] };
+    const b = new TableBuilder(table, { ...mapping(), participantColumn: 'Area' }, { projectId: 'a0000000-0000-4000-8000-000000000001', newId: seededGuids(3), now: '2026-11-27T00:00:00.000Z', fileName: 's.csv' });
+    b.addRows(table.rows);
+    b.settleLevels();
+    const docs = datasetDocuments(b.dataset());
+    expect(docs.map((d) => [d.title, d.attributes])).toEqual([
+      ['R1 – Q1', { [b.variables[1]!.id]: 3 }],
+      ['R1 – Q2', { [b.variables[1]!.id]: 3 }],
+      ['R2 – Q1', { [b.variables[1]!.id]: 4 }],
+      ['R2 – Q2', { [b.variables[1]!.id]: 4 }],
+      ['R3 – Q1', { [b.variables[1]!.id]: 5 }],
+    ]);
+    expect(docs[0]!.attributes).toBe(docs[1]!.attributes);
+    expect(docs[1]!.attributes).not.toBe(docs[2]!.attributes);
+    expect(docs[0]!.participantId).toBe(docs[4]!.participantId); // (both North: one participant)
+    expect(docs.every((d) => d.turns === docs[0]!.turns && d.turns.length === 0)).toBe(true);
+    expect(Object.isFrozen(docs[0]!.turns)).toBe(true);
   });
 
   it('keeps a redacted answer’s new length in the dataset', () => {
