@@ -1,5 +1,6 @@
-import { ProjectBundle, type Project } from '../../shared/model';
-import { datasetBlockRange, forgetDatasets, openProjectDatasets } from './datasets';
+import { DocumentWithText, Participant, ProjectBundle, type Project } from '../../shared/model';
+import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
+import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
 import { listDocuments, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
@@ -59,6 +60,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
     const documents = await listDocuments(db, projectId);
+    const datasetIds = new Set((await listDatasets(db, projectId)).map((ds) => ds.id));
     const storedTexts = await readStoredTexts(db, documents.map((d) => d.id));
     const participants = await listParticipants(db, projectId);
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
@@ -75,6 +77,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     const memos = (await by(db.memos)).filter((m) => !view || (visible[m.target.kind]?.(m.target.id) ?? true));
     const storedMemos: StoredText[] = (await db.texts.bulkGet(memos.map((m) => m.id))).map((r) => r?.stored ?? { v: 0, text: '' });
     return {
+      datasetIds,
       project,
       coders: await by(db.coders),
       sources: (await by(db.sources)).filter((s) => !view?.hidden.sources.has(s.id)),
@@ -97,13 +100,20 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   });
   const codec = getCodec();
   const [texts, memoTexts] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos)]);
-  const { storedTexts: _t, storedMemos: _m, ...rows } = read;
-  return ProjectBundle.parse({
-    ...rows,
-    documents: read.documents.map((d, i) => ({ ...d, text: texts[i]! })),
-    memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })),
-  });
+  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, ...rows } = read;
+  // a survey table's documents and participants are made by the app from the table, which was
+  // checked when it was imported: they are not checked again one by one (at 200,000 responses
+  // that alone took seconds and made a third copy of every document); every stored row is
+  const fromTable = (id: string) => datasetIds.has(id.slice(0, DATASET_ID_LENGTH));
+  return {
+    ...BundleWithoutTableRows.parse({ ...rows, memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
+    participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
+    documents: documents.map((d, i) => (fromTable(d.id) ? { ...d, text: texts[i]! } : DocumentWithText.parse({ ...d, text: texts[i]! }))),
+  };
 }
+
+/** A bundle's schema without the two lists a survey table's rows are derived into (exportBundle checks those row by row). */
+const BundleWithoutTableRows = ProjectBundle.omit({ documents: true, participants: true });
 
 /**
  * Make sure the embedded fictional demo project is present (first run); idempotent.

@@ -13,6 +13,7 @@ import {
 } from '../../renderer/db';
 import { importThroughSession } from './session-import';
 import type { TableMapping } from '../../shared/import/mapping';
+import { ProjectBundle } from '../../shared/model';
 import { termCounts } from '../../shared/analysis/text';
 import { freshAesCodec } from './aes-codec';
 import { smallBundle } from './fixtures';
@@ -89,6 +90,20 @@ for (const kind of ['plain', 'AES-GCM'] as const) {
       expect(bundle.memos.map((m) => m.text)).toEqual(['Watch for 101 waits.']);
       expect(bundle.codings.some((c) => c.documentId === answer.id)).toBe(true);
       expect(inside).toEqual([]);
+      // the survey's documents and participants are not checked one by one: checking the whole bundle changes nothing
+      expect(bundle.participants.length).toBeGreaterThan(3);
+      expect(ProjectBundle.parse(bundle)).toEqual(bundle);
+    });
+
+    it('exportBundle still checks every stored row: a damaged stored document or participant is refused', async () => {
+      const { db, fresh, pid } = await ready();
+      const stored = (await db.documents.where('projectId').equals(pid).first())!;
+      await db.documents.put({ ...stored, title: 'x'.repeat(301) });
+      await expect(exportBundle(fresh, pid)).rejects.toThrow(/title|300/);
+      await db.documents.put(stored);
+      const person = (await db.participants.where('projectId').equals(pid).first())!;
+      await db.participants.put({ ...person, sourceId: 'not a guid' });
+      await expect(exportBundle(fresh, pid)).rejects.toThrow(/sourceId|uuid|guid/i);
     });
 
     it('getDocumentTexts and datasetTexts agree with one-by-one reads', async () => {
