@@ -8,7 +8,7 @@ import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
 import { isSealedRecord, ivsOf, openDatasets, openPlainRecord } from './dataset-seal';
-import { addBlockTexts, addRowTexts, blockRow } from './dataset-blocks';
+import { addBlockTexts, blockRow } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
 
 /**
@@ -289,15 +289,44 @@ export async function readDatasetStoredTexts(db: ChorusDb, ds: Dataset): Promise
   return out;
 }
 
-/** The answers of some dataset rows (by row key) as stored, keyed by document id (a page of the survey grid): their blocks only. Dexie reads only. */
-export async function readDatasetRowStoredTexts(db: ChorusDb, rowKeys: readonly string[]): Promise<Map<string, StoredText>> {
-  const blockKeys = [...new Set(rowKeys.map(blockKeyOfRowKey))];
+/**
+ * The stored (undecoded) answers with these document ids, in the order asked: undefined where an
+ * id is not an answer of one of `tables` (survey tables known to exist), or the answer is empty.
+ * Each block involved is read once, in one bulkGet; nothing is made per answer but its place (a
+ * corpus load asks for every answer of a survey: no id string or map entry per answer). Dexie
+ * reads only.
+ */
+export async function readAnswersStored(db: ChorusDb, ids: readonly string[], tables: ReadonlySet<string>): Promise<(StoredText | undefined)[]> {
+  const n = ids.length;
+  const keyOf = new Array<string | undefined>(n);
+  const rowOf = new Int32Array(n);
+  const slotOf = new Int32Array(n);
+  const keys = new Set<string>();
+  let lastTable = '';
+  let lastBlock = -1;
+  let lastKey = '';
+  for (let i = 0; i < n; i++) {
+    const where = parseDatasetDocumentId(ids[i]!);
+    if (!where || !tables.has(where.datasetId)) continue;
+    const { block } = blockOfRow(where.row);
+    // (ids usually come in row order: a block's key is made once for its run of answers)
+    if (block !== lastBlock || where.datasetId !== lastTable) {
+      lastKey = datasetBlockKey(where.datasetId, block);
+      lastTable = where.datasetId;
+      lastBlock = block;
+      keys.add(lastKey);
+    }
+    keyOf[i] = lastKey;
+    rowOf[i] = where.row;
+    slotOf[i] = where.slot;
+  }
+  const wanted = [...keys];
   const blocks = new Map<string, DatasetBlockRecord>();
-  for (const b of await db.datasetBlocks.bulkGet(blockKeys)) if (b) blocks.set(b.key, b);
-  const out = new Map<string, StoredText>();
-  for (const k of rowKeys) {
-    const texts = blockRow(blocks.get(blockKeyOfRowKey(k)), rowOfKey(k));
-    if (texts) addRowTexts(out, k, texts);
+  (await db.datasetBlocks.bulkGet(wanted)).forEach((b, k) => b && blocks.set(wanted[k]!, b));
+  const out = new Array<StoredText | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const key = keyOf[i];
+    if (key !== undefined) out[i] = blockRow(blocks.get(key), rowOf[i]!)?.[slotOf[i]!] ?? undefined;
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
-import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readDatasetRowStoredTexts } from './datasets';
-import { parseDatasetDocumentId } from '../../shared/import/dataset';
+import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
+import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
 import { openParticipants } from './participant-seal';
@@ -134,18 +134,19 @@ async function readTextRows(db: ChorusDb, ids: readonly string[]): Promise<(Text
  */
 export async function readStoredTexts(db: ChorusDb, ids: readonly string[]): Promise<StoredText[]> {
   const rows = await readTextRows(db, ids);
-  const wanted = new Map<string, Set<string>>();
-  ids.forEach((id, i) => {
-    const where = rows[i] ? undefined : parseDatasetDocumentId(id);
-    if (where) (wanted.get(where.datasetId) ?? wanted.set(where.datasetId, new Set()).get(where.datasetId)!).add(where.rowKey);
-  });
-  const answers = new Map<string, StoredText>();
-  for (const [dsId, rowKeys] of wanted) {
-    if (!(await getDataset(db, dsId))) continue;
-    for (const [id, st] of await readDatasetRowStoredTexts(db, [...rowKeys])) answers.set(id, st);
+  // the others are survey answers, read from their blocks if their table exists
+  const tables = new Set<string>();
+  let last = '';
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (rows[i] || id.length !== 36 || (last !== '' && id.startsWith(last))) continue;
+    last = id.slice(0, DATASET_ID_LENGTH);
+    tables.add(last);
   }
+  for (const t of tables) if (!(await getDataset(db, t))) tables.delete(t);
+  const answers = tables.size > 0 ? await readAnswersStored(db, ids, tables) : [];
   return ids.map((id, i) => {
-    const stored = rows[i]?.stored ?? answers.get(id);
+    const stored = rows[i]?.stored ?? answers[i];
     if (stored === undefined) throw new Error(`Document ${id} has no stored text`);
     return stored;
   });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ChorusDb, SCHEMA_VERSION, StoreError, openChorusDb, exportBundle, importBundle } from '../../renderer/db';
 import { smallBundle } from './fixtures';
-import { readDatasetRowStoredTexts, readDatasetStoredText } from '../../renderer/db/datasets';
+import { readAnswersStored, readDatasetStoredText } from '../../renderer/db/datasets';
 import { DATASET_BLOCK_ROWS, datasetDocumentId, datasetIdFrom, datasetRowKey, rowAnswerId } from '../../shared/import/dataset';
 import type { DatasetRowRecord } from '../../renderer/db/schema';
+
+/** Every answer place (two slots a row) of these rows, read at once from their blocks: the stored answers by document id. */
+async function storedAnswers(db: ChorusDb, rowKeys: readonly string[], tables = [...new Set(rowKeys.map((k) => k.slice(0, 24)))]) {
+  const ids = rowKeys.flatMap((k) => [rowAnswerId(k, 0), rowAnswerId(k, 1)]);
+  const read = await readAnswersStored(db, ids, new Set(tables));
+  return new Map(ids.flatMap((id, i) => (read[i] ? [[id, read[i]!] as const] : [])));
+}
 
 /**
  * Survey answer rows as a v4–v6 store held them (one record per row): two datasets, the first with
@@ -122,7 +129,9 @@ describe('schema versions', () => {
     expect(blocks[0]!.rows[9]).toEqual([{ v: 0, text: 'A answer 9a' }, null]);
     const want = answersOf(rows);
     const keys = [...Array.from({ length: 2600 }, (_, r) => datasetRowKey(a, r)), ...Array.from({ length: 40 }, (_, r) => datasetRowKey(b, r))];
-    expect(await readDatasetRowStoredTexts(db, keys)).toEqual(want);
+    expect(await storedAnswers(db, keys)).toEqual(want);
+    // a table not named is not read
+    expect(await storedAnswers(db, keys, [b])).toEqual(new Map([...want].filter(([id]) => id.startsWith(b))));
     expect(want.size).toBe(999 * 2 - 1 + 500 * 2 + 30); // rows 0–999 but row 7, two answers each but row 9; rows 2,000–2,499; the second dataset's 30
     expect(await readDatasetStoredText(db, datasetDocumentId(a, 2499, 1))).toEqual({ v: 0, text: 'A answer 2499b' });
     expect(await readDatasetStoredText(db, datasetDocumentId(b, 29, 0))).toEqual({ v: 0, text: 'B answer 29x' });
@@ -145,7 +154,7 @@ describe('schema versions', () => {
       expect(db.verno).toBe(SCHEMA_VERSION);
       expect(await db.datasetRows.count()).toBe(0);
       expect(await db.datasetBlocks.count()).toBe(3);
-      expect(await readDatasetRowStoredTexts(db, rows.map((r) => r.key))).toEqual(answersOf(rows));
+      expect(await storedAnswers(db, rows.map((r) => r.key))).toEqual(answersOf(rows));
       expect((await exportBundle(db, b.project.id)).documents.map((d) => d.text).sort()).toEqual(b.documents.map((d) => d.text).sort());
       db.close();
     }
