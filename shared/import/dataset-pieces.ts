@@ -98,13 +98,19 @@ export class PartsAssembler {
     const recordIds = this.#columns.get(RECORD_IDS);
     const pseudonyms = this.#columns.get(PSEUDONYMS);
     if (!recordIds || !pseudonyms) throw new Error(`${this.#where}: the stored ${recordIds ? 'pseudonyms are' : 'record ids are'} missing`);
-    const attributes: Record<string, AttributeValue[]> = {};
-    let responseAttributes: Record<string, AttributeValue[]> | undefined;
+    const attributes: [string, AttributeValue[]][] = [];
+    const responseAttributes: [string, AttributeValue[]][] = [];
     for (const [column, values] of this.#columns) {
-      if (column.startsWith(ATTRIBUTE)) attributes[column.slice(ATTRIBUTE.length)] = values as AttributeValue[];
-      else if (column.startsWith(RESPONSE)) (responseAttributes ??= {})[column.slice(RESPONSE.length)] = values as AttributeValue[];
+      if (column.startsWith(ATTRIBUTE)) attributes.push([column.slice(ATTRIBUTE.length), values as AttributeValue[]]);
+      else if (column.startsWith(RESPONSE)) responseAttributes.push([column.slice(RESPONSE.length), values as AttributeValue[]]);
     }
-    return { recordIds: recordIds as string[], pseudonyms: pseudonyms as string[], attributes, ...(responseAttributes ? { responseAttributes } : {}) };
+    // (fromEntries: an id such as "__proto__" stays a key of its own, as it was written)
+    return {
+      recordIds: recordIds as string[],
+      pseudonyms: pseudonyms as string[],
+      attributes: Object.fromEntries(attributes),
+      ...(responseAttributes.length > 0 ? { responseAttributes: Object.fromEntries(responseAttributes) } : {}),
+    };
   }
 }
 

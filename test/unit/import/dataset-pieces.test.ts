@@ -27,7 +27,14 @@ describe('a dataset’s personal columns in JSON pieces', () => {
         for (const piece of pieces) expect((JSON.parse(piece.text) as unknown[]).length).toBeLessThanOrEqual(size);
         expect(piecesToParts(pieces)).toEqual(p);
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // (found by this property: a variable id of "__proto__" was set as the prototype, and lost)
+        examples: [
+          [{ recordIds: ['', ''], pseudonyms: ['', ''], attributes: JSON.parse('{"__proto__":[0,false]}') }, 1],
+          [{ recordIds: ['a'], pseudonyms: ['P1'], attributes: {}, responseAttributes: JSON.parse('{"__proto__":["x"],"constructor":[1]}') }, 2],
+        ],
+      },
     );
   });
 
