@@ -45,7 +45,7 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   const datasets = await listDatasets(db, projectId);
   const wasSealed = new Set(records.filter(isSealedRecord).map((r) => r.id));
   const stored = await db.documents.where('projectId').equals(projectId).toArray();
-  const scope = retractionScope(target, stored.concat(datasetsDocuments(datasets)), datasets);
+  const scope = retractionScope(target, datasetsDocuments(datasets, stored), datasets);
   // Stored participants: the target itself, or every participant of a retracted source.
   const storedParticipants =
     target.kind === 'participant'
@@ -217,7 +217,7 @@ async function prepareSealedBlanks(db: ChorusDb, projectId: string, target: Retr
   const datasets = await listDatasets(db, projectId);
   if (!target || !codec.encrypts || datasets.length === 0) return out;
   const stored = await db.documents.where('projectId').equals(projectId).toArray();
-  const scope = retractionScope(target, stored.concat(datasetsDocuments(datasets)), datasets);
+  const scope = retractionScope(target, datasetsDocuments(datasets, stored), datasets);
   const blanks = datasets
     .filter((ds) => !scope.datasetIds.includes(ds.id) && (scope.datasetAnswers.has(ds.id) || scope.datasetParticipants.has(ds.id)))
     .map((ds) => blankDataset(ds, scope.datasetAnswers.get(ds.id), scope.datasetParticipants.get(ds.id)));

@@ -30,7 +30,7 @@ async function allDocuments(db: ChorusDb, projectId: string): Promise<DocumentMe
   const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
   if (datasets.length === 0) return stored;
   await datasetListsMade(datasets);
-  return stored.concat(datasetsDocuments(datasets));
+  return datasetsDocuments(datasets, stored);
 }
 
 /** Whether a project has any document (stored, or a survey dataset's answers): two index counts, no rows read. */
@@ -57,7 +57,7 @@ const readParticipants = async (db: ChorusDb, projectId: string): Promise<Partic
 export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
   const [stored, datasets, view] = await Promise.all([readParticipants(db, projectId), listDatasets(db, projectId), retractionView(db, projectId)]);
   if (datasets.length > 0) await datasetListsMade(datasets);
-  const all = datasets.length === 0 ? stored : stored.concat(datasetsParticipants(datasets));
+  const all = datasets.length === 0 ? stored : datasetsParticipants(datasets, stored);
   return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;
 }
 

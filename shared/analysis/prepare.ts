@@ -132,12 +132,15 @@ export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
   const docPerson = new Int32Array(documents.length);
   /** Participant and response-level values → the person (participants + first document index). */
   const occasions = new Map<string, number>();
+  // (a survey row's answers share one attributes object and sit together in id order: its key is made once)
+  let last: { p: number; own: Record<string, AttributeValue>; key: string } | undefined;
   documents.forEach((d, i) => {
     docSource[i] = sourceIndex.get(d.sourceId) ?? -1;
     const p = d.participantId ? partIndex.get(d.participantId) : undefined;
     const own = d.attributes && Object.keys(d.attributes).length > 0 ? d.attributes : undefined;
     if (p !== undefined && own) {
-      const key = `${p}\u0000${JSON.stringify(Object.entries(own).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
+      if (last?.p !== p || last.own !== own) last = { p, own, key: `${p}\u0000${JSON.stringify(Object.entries(own).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}` };
+      const key = last.key;
       let person = occasions.get(key);
       if (person === undefined) {
         person = nP + i;
