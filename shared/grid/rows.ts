@@ -349,6 +349,8 @@ export function distinctValues(model: GridModel, columnKey: string, limit = 200)
 /** Responses (among `rows`) with at least one coding of each code on any answer. */
 export function responseCounts(rows: readonly GridRow[], index: CodingIndex): Map<string, number> {
   const counts = new Map<string, number>();
+  // (nothing coded, as after an import: no lookup per answer)
+  if (index.size === 0) return counts;
   for (const r of rows) {
     let one: string | undefined;
     let many: Set<string> | undefined;

@@ -125,6 +125,7 @@ describe('survey grid: codes, filters and sorting over responses', () => {
 
   it('counts responses (not answers) with each code, and lists a response’s codes over its answers', () => {
     expect(responseCounts(model.rows, index)).toEqual(new Map([[CODE, 1], [OTHER, 1]]));
+    expect(responseCounts(model.rows, indexCodings([]))).toEqual(new Map());
     expect(rowCodes(r1!, index)).toEqual([CODE]);
     expect(rowCodes(r2!, index)).toEqual([]);
     expect(wholeAnswerCoding(index, r1!.answers[1]!, CODE, ME)?.id).toBe(id(1001));
