@@ -133,9 +133,11 @@ export function rowAnswerId(rowKey: string, slot: number): string {
   return flat(rowKey, hex(slot, 4));
 }
 
+const PARTICIPANT_HEX = hex(PARTICIPANT_SLOT, 4);
+
 export function datasetParticipantId(datasetId: string, row: number): string {
   checkRow(row);
-  return flat(datasetId, hex(row, 8), hex(PARTICIPANT_SLOT, 4));
+  return flat(datasetId, hex(row, 8), PARTICIPANT_HEX);
 }
 
 /** Where a dataset document lives, from its id; undefined for ids that are not a dataset answer's. */
@@ -176,8 +178,9 @@ const NO_TURNS: DocumentMeta['turns'] = Object.freeze([]) as unknown as Document
  * property is set in the one object literal (no property added after it, which would give the
  * object a second store for its properties).
  */
-export function responseDocument(a: AnswerPlace, participantId = datasetParticipantId(a.datasetId, a.participantRow)): DocumentMeta {
-  const id = datasetDocumentId(a.datasetId, a.row, a.slot);
+export function responseDocument(a: AnswerPlace, made: { id?: string; participantId?: string } = {}): DocumentMeta {
+  const id = made.id ?? datasetDocumentId(a.datasetId, a.row, a.slot);
+  const participantId = made.participantId ?? datasetParticipantId(a.datasetId, a.participantRow);
   const title = flat(a.recordId, ' – ', a.field.name).slice(0, MAX_TITLE);
   const { projectId, sourceId, length, recordId, createdAt } = a;
   const field = a.field.name;
@@ -229,18 +232,23 @@ export function datasetDocumentsIn(ds: Dataset, from: number, to: number): Docum
   const F = ds.fields.length;
   const out: DocumentMeta[] = [];
   const { id: datasetId, projectId, sourceId, createdAt, responseAttributes } = ds;
+  // (the ids' parts made once: each slot's, and each row's for its answers and participant)
+  const slotHex = ds.fields.map((_, slot) => hex(slot, 4));
+  if (to > from) checkRow(Math.min(to, ds.recordIds.length) - 1);
   for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
     // a row's answers share its participant id and attribute values (the same strings and object)
+    let rowHex: string | undefined;
     let participantId: string | undefined;
     let attributes: Record<string, AttributeValue> | undefined;
     for (const slot of slots) {
       const length = ds.lengths[r * F + slot]!;
       if (length < 0) continue;
       const participantRow = ds.participants.rows[ds.participantOf[r]!]!;
-      participantId ??= datasetParticipantId(datasetId, participantRow);
+      rowHex ??= hex(r, 8);
+      participantId ??= flat(datasetId, participantRow === r ? rowHex : hex(participantRow, 8), PARTICIPANT_HEX);
       if (responseAttributes) attributes ??= rowAttributes(responseAttributes, r);
       const place = { datasetId, projectId, sourceId, createdAt, row: r, slot, recordId: ds.recordIds[r]!, field: ds.fields[slot]!, participantRow, length, ...(attributes ? { attributes } : {}) };
-      out.push(responseDocument(place, participantId));
+      out.push(responseDocument(place, { id: flat(datasetId, rowHex, slotHex[slot]!), participantId }));
     }
   }
   return out;
