@@ -234,8 +234,9 @@ export function datasetDocumentsIn(ds: Dataset, from: number, to: number): Docum
   const { id: datasetId, projectId, sourceId, createdAt, responseAttributes } = ds;
   // (the ids' parts made once: each slot's, and each row's for its answers and participant)
   const slotHex = ds.fields.map((_, slot) => hex(slot, 4));
-  if (to > from) checkRow(Math.min(to, ds.recordIds.length) - 1);
-  for (let r = from; r < Math.min(to, ds.recordIds.length); r++) {
+  const end = Math.min(to, ds.recordIds.length);
+  if (end > from) checkRow(end - 1);
+  for (let r = from; r < end; r++) {
     // a row's answers share its participant id and attribute values (the same strings and object)
     let rowHex: string | undefined;
     let participantId: string | undefined;

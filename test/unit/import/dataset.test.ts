@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, rowOfKey } from '../../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
 import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
@@ -134,6 +134,9 @@ describe('TableBuilder', () => {
     expect(docs[0]!.participantId).toBe(docs[4]!.participantId); // (both North: one participant)
     expect(docs.every((d) => d.turns === docs[0]!.turns && d.turns.length === 0)).toBe(true);
     expect(Object.isFrozen(docs[0]!.turns)).toBe(true);
+    // a range past the rows, and a table with no rows, give no documents
+    expect(datasetDocumentsIn(b.dataset(), 3, 10)).toEqual([]);
+    expect(datasetDocumentsIn({ ...b.dataset(), recordIds: [], participantOf: new Int32Array(0), lengths: new Int32Array(0) }, 0, 10)).toEqual([]);
   });
 
   it('keeps a redacted answer’s new length in the dataset', () => {
