@@ -43,7 +43,8 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   });
   const [memo, setMemo] = useState<{ target: MemoTarget; about: string } | null>(null);
   const paneRef = useRef<HTMLDivElement>(null);
-  const doc = data.documents.find((d) => d.id === docId);
+  // (looked up once per choice or list, not at every render: a survey can make a million documents)
+  const doc = useMemo(() => (docId === null ? undefined : data.documents.find((d) => d.id === docId)), [data.documents, docId]);
   const { text, codings: stored } = useDocumentData(db, doc ? doc.id : null);
   // A coding just written is shown at once, until the live query (which re-reads every coding of
   // the document) returns: the highlight's latency does not grow with the document's codings.
