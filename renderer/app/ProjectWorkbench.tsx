@@ -154,7 +154,9 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   };
 
   const source = doc && data.sources.find((s) => s.id === doc.sourceId);
-  const participant = doc?.participantId ? data.participants.find((p) => p.id === doc.participantId) : undefined;
+  // (as the document: looked up once per document or list, not at every render)
+  const participantId = doc?.participantId;
+  const participant = useMemo(() => (participantId ? data.participants.find((p) => p.id === participantId) : undefined), [data.participants, participantId]);
 
   return (
     <div className="workbench">
