@@ -123,8 +123,7 @@ export function datasetRowKey(datasetId: string, row: number): string {
 }
 
 export function datasetDocumentId(datasetId: string, row: number, slot: number): string {
-  checkRow(row);
-  return rowAnswerId(datasetId + hex(row, 8), slot);
+  return rowAnswerId(datasetRowKey(datasetId, row), slot);
 }
 
 /** The document id of answer `slot` of the row with this key. */
@@ -135,9 +134,13 @@ export function rowAnswerId(rowKey: string, slot: number): string {
 
 const PARTICIPANT_HEX = hex(PARTICIPANT_SLOT, 4);
 
+/** The participant id of the row with this key. */
+export function rowParticipantId(rowKey: string): string {
+  return flat(rowKey, PARTICIPANT_HEX);
+}
+
 export function datasetParticipantId(datasetId: string, row: number): string {
-  checkRow(row);
-  return flat(datasetId, hex(row, 8), PARTICIPANT_HEX);
+  return rowParticipantId(datasetRowKey(datasetId, row));
 }
 
 /** Where a dataset document lives, from its id; undefined for ids that are not a dataset answer's. */
@@ -232,24 +235,22 @@ export function datasetDocumentsIn(ds: Dataset, from: number, to: number): Docum
   const F = ds.fields.length;
   const out: DocumentMeta[] = [];
   const { id: datasetId, projectId, sourceId, createdAt, responseAttributes } = ds;
-  // (the ids' parts made once: each slot's, and each row's for its answers and participant)
-  const slotHex = ds.fields.map((_, slot) => hex(slot, 4));
   const end = Math.min(to, ds.recordIds.length);
-  if (end > from) checkRow(end - 1);
   for (let r = from; r < end; r++) {
-    // a row's answers share its participant id and attribute values (the same strings and object)
-    let rowHex: string | undefined;
+    // a row's answers share its participant id and attribute values (the same strings and object);
+    // its key is made once for its answers' ids
+    let rowKey: string | undefined;
     let participantId: string | undefined;
     let attributes: Record<string, AttributeValue> | undefined;
     for (const slot of slots) {
       const length = ds.lengths[r * F + slot]!;
       if (length < 0) continue;
       const participantRow = ds.participants.rows[ds.participantOf[r]!]!;
-      rowHex ??= hex(r, 8);
-      participantId ??= flat(datasetId, participantRow === r ? rowHex : hex(participantRow, 8), PARTICIPANT_HEX);
+      rowKey ??= datasetRowKey(datasetId, r);
+      participantId ??= participantRow === r ? rowParticipantId(rowKey) : datasetParticipantId(datasetId, participantRow);
       if (responseAttributes) attributes ??= rowAttributes(responseAttributes, r);
       const place = { datasetId, projectId, sourceId, createdAt, row: r, slot, recordId: ds.recordIds[r]!, field: ds.fields[slot]!, participantRow, length, ...(attributes ? { attributes } : {}) };
-      out.push(responseDocument(place, { id: flat(datasetId, rowHex, slotHex[slot]!), participantId }));
+      out.push(responseDocument(place, { id: rowAnswerId(rowKey, slot), participantId }));
     }
   }
   return out;
