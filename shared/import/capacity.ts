@@ -32,6 +32,8 @@ export interface CapacityContext {
   heapLimit?: number;
   /** The device's memory in GiB, rounded down to a power of two (navigator.deviceMemory; Chromium caps it at 8). */
   deviceMemoryGiB?: number;
+  /** Documents the project has already (they share the memory the project needs once open). */
+  projectDocuments?: number;
 }
 
 export type CapacityVerdict = 'fits' | 'tight' | 'will-not-fit';
@@ -41,6 +43,12 @@ export interface CapacityEstimate {
   storage: number;
   /** Peak bytes of memory the import needs while it reads, scans and stores. */
   memory: number;
+  /**
+   * Bytes of memory the imported documents need once the import is done, while the project is
+   * open and analysed (the window's lists and the grid's and the analysis's copies), besides the
+   * app itself; the project's documents from before are counted by checkCapacity.
+   */
+  working: number;
 }
 
 export interface CapacityReport {
@@ -73,6 +81,21 @@ export const MEMORY_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { tab
 export const MEMORY_PER_ROW = 400;
 /** Fixed working memory of an import: slices, chunks of rows in flight, the scanner. */
 export const MEMORY_BASE = 64 * 2 ** 20;
+/**
+ * Memory per document once the project is open: its list entry in the window, the survey grid's
+ * and the analysis's copies of it, its codings' index. Measured (test/bench/scale.bench.ts, peak
+ * renderer memory above the app at rest, opening, coding and a first analysis): about 2.1 KB a
+ * document at 875,000 documents (500,000 responses) and 2.6–3.4 KB at 350,000, with the texts
+ * (counted apart below); 3 KB keeps the estimate on the high side.
+ */
+export const WORKING_PER_DOCUMENT = 3000;
+/** Memory per byte of imported text once the project is open (the analysis reads the texts; the window keeps those shown). */
+export const WORKING_PER_TEXT_BYTE = 2;
+/** Memory an open project needs whatever its size, beyond the app at rest (the workers' code and caches). */
+export const WORKING_BASE = 150 * 2 ** 20;
+/** navigator.deviceMemory's cap in Chromium: a device reporting it may have any amount more. */
+const DEVICE_MEMORY_CAP_GIB = 8;
+
 /** Below this share of the free space left after the import, it is "tight". */
 export const TIGHT_HEADROOM = 0.2;
 
@@ -83,14 +106,23 @@ const guessRows = (f: CapacityFile) => f.rows ?? (f.kind === 'table' || f.kind =
 export function estimateImport(files: readonly CapacityFile[]): CapacityEstimate {
   let storage = 0;
   let memory = MEMORY_BASE;
+  let working = 0;
   for (const f of files) {
     const bytes = Math.max(0, f.bytes);
     const kind = f.kind ?? 'unknown';
     const rows = Math.max(0, guessRows(f));
     storage += STORED_PER_BYTE[kind] * bytes + STORED_PER_ROW * rows * Math.max(1, f.textColumns ?? 1);
     memory += MEMORY_PER_BYTE[kind] * bytes + MEMORY_PER_ROW * rows + (kind === 'table' ? Math.min(bytes, HOLD_BYTES) : 0);
+    // a table's documents: one per row and free-text column at most (blank answers are skipped); a transcript is one
+    const documents = kind === 'transcript' ? 1 : rows * Math.max(1, f.textColumns ?? 1);
+    working += WORKING_PER_DOCUMENT * documents + WORKING_PER_TEXT_BYTE * bytes;
   }
-  return { storage: Math.ceil(storage), memory: Math.ceil(memory) };
+  return { storage: Math.ceil(storage), memory: Math.ceil(memory), working: Math.ceil(working) };
+}
+
+/** Memory the project needs once these files are imported, open and analysed: the imported documents, the `projectDocuments` it had, and the fixed part. */
+export function openProjectMemory(estimate: CapacityEstimate, projectDocuments = 0): number {
+  return WORKING_BASE + estimate.working + WORKING_PER_DOCUMENT * Math.max(0, projectDocuments);
 }
 
 /** A size in words: "850 KB", "12 MB", "1.4 GB" (decimal units, as file managers show them). */
@@ -136,17 +168,31 @@ export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityConte
       message: `${who} will not fit in memory: reading ${them} needs about ${formatSize(estimate.memory)} and this window can use about ${formatSize(limit)}. Nothing has been stored. Save a workbook as CSV (a CSV is read in slices, never whole) or split the file, then try again.`,
     };
   }
+  // once imported: the whole project, open and analysed, against the device's memory
+  const device = ctx.deviceMemoryGiB !== undefined && ctx.deviceMemoryGiB > 0 ? ctx.deviceMemoryGiB * 2 ** 30 : null;
+  const open = openProjectMemory(estimate, ctx.projectDocuments);
+  // (a device at Chromium's cap may have any amount more: it is only warned)
+  if (device !== null && ctx.deviceMemoryGiB! < DEVICE_MEMORY_CAP_GIB && open > device) {
+    return {
+      verdict: 'will-not-fit',
+      estimate,
+      free,
+      message: `${who} will not fit in this computer’s memory once imported: opening and analysing the project would need about ${formatSize(open)} and this computer has about ${formatSize(device)}. Nothing has been stored. Split the file into smaller projects (by date or area, say), or use a computer with more memory, then try again.`,
+    };
+  }
   const tightStorage = free !== null && estimate.storage > (1 - TIGHT_HEADROOM) * free;
   const tightMemory = limit !== null && estimate.memory > (1 - TIGHT_HEADROOM) * limit;
-  if (tightStorage || tightMemory) {
+  const tightOpen = device !== null && open > device / 2;
+  if (tightStorage || tightMemory || tightOpen) {
     const parts: string[] = [];
     if (tightStorage) parts.push(`about ${formatSize(estimate.storage)} of storage with ${formatSize(free!)} free`);
     if (tightMemory) parts.push(`about ${formatSize(estimate.memory)} of memory with about ${formatSize(limit!)} available`);
+    if (tightOpen) parts.push(`about ${formatSize(open)} of memory once imported, to open and analyse the project, on a computer with ${ctx.deviceMemoryGiB! >= DEVICE_MEMORY_CAP_GIB ? 'at least ' : ''}${formatSize(device!)}`);
     return {
       verdict: 'tight',
       estimate,
       free,
-      message: `Space is tight: ${who} ${files.length > 1 ? 'need' : 'needs'} ${parts.join(', and ')}. It should fit, but little will be left. If it runs out part-way, nothing is stored and you can free some space and try again.`,
+      message: `Space is tight: ${who} ${files.length > 1 ? 'need' : 'needs'} ${parts.join(', and ')}. It should fit, but little will be left. ${tightStorage || tightMemory ? 'If it runs out part-way, nothing is stored and you can free some space and try again.' : ''}${tightOpen ? `${tightStorage || tightMemory ? ' ' : ''}The project may be slow to open and analyse, with little memory left for other programs: close what you do not need, or split the file into smaller projects.` : ''}`,
     };
   }
   return { verdict: 'fits', estimate, free, message: '' };

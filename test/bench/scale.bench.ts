@@ -28,7 +28,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, DIST as BUILT, REPO_ROOT, serveStatic } from '../e2e/harness';
 import { deadline, feedbackText } from './util';
 import { longest, now, OBSERVE_LONG_TASKS } from './ui-measure';
-import { estimateImport } from '../../shared/import/capacity';
+import { estimateImport, openProjectMemory } from '../../shared/import/capacity';
 
 const DIST = process.env.CHORUS_E2E_DIST || BUILT;
 const N = Number(process.env.BENCH_SCALE_N ?? 500_000);
@@ -249,6 +249,10 @@ async function main() {
     line('Peak page JS heap vs the file', `${(worstHeap / bytes).toFixed(2).padStart(8)} ×`, worstHeap <= 4 * bytes ? 'ok (≤ 4×)' : 'OVER TARGET (4×)');
     line('Peak renderer memory (page + workers, RSS) vs the file', `${(worstRss / bytes).toFixed(2).padStart(8)} ×`, '(context: includes the app at rest)');
     line('  the same above the app at rest (the import and the data) vs the file', `${((worstRss - baseline) / bytes).toFixed(2).padStart(8)} ×`, worstRss - baseline <= 4 * bytes ? 'ok (≤ 4×)' : 'OVER TARGET (4×)');
+    // the pre-flight check's figure for the open project (what it compares with the device's memory) must not be under what was used
+    const openPredicted = openProjectMemory(estimateImport([{ name: 'scale-survey.csv', bytes, kind: 'table', rows: N, textColumns: 2 }]));
+    const openUsed = Math.max(...all.slice(importSteps.length).map((s) => s.rss)) - baseline;
+    line('Open project memory: pre-flight estimate vs the peak above the app at rest', `${mb(openPredicted).trim()} / ${mb(openUsed).trim()}`, openPredicted >= openUsed ? 'ok (not under)' : 'OVER TARGET (the estimate is under)');
   } catch (e) {
     console.log(`OVER TARGET: ${crashed || (e as Error).message}`);
     process.exitCode = 1;

@@ -16,13 +16,15 @@ import { checkCapacity, formatSize } from '../../shared/import/capacity';
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
 
-/** Before the app's scripts: storage.estimate answers with the figures in localStorage (the real one until set). */
+/** Before the app's scripts: storage.estimate and deviceMemory answer with the figures in localStorage (the real ones until set). */
 const FAKE_ESTIMATE = `(() => {
   const real = navigator.storage.estimate.bind(navigator.storage);
   navigator.storage.estimate = async () => {
     const fake = localStorage.getItem('test-estimate');
     return fake ? JSON.parse(fake) : real();
   };
+  const device = navigator.deviceMemory;
+  Object.defineProperty(navigator, 'deviceMemory', { get: () => Number(localStorage.getItem('test-device-memory')) || device });
 })();`;
 
 const setEstimate = (page: Page, e: { quota: number; usage: number }) => page.evaluate((x) => localStorage.setItem('test-estimate', JSON.stringify(x)), e);
@@ -80,9 +82,39 @@ describe.skipIf(reason !== null)('Import: will it fit? (Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     const groups = page.locator('section.import-review__group');
     for (let i = 0, n = await groups.count(); i < n; i++) await groups.nth(i).getByRole('button', { name: /^(Redact|Pseudonymise) all/ }).first().click();
-    await page.getByRole('button', { name: /^Import [\d,]+ documents$/ }).click();
+    const importButton = page.getByRole('button', { name: /^Import [\d,]+ documents$/ });
+    const projectDocuments = Number((await importButton.textContent())!.replace(/\D/g, ''));
+    await importButton.click();
     await page.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 120_000 });
     expect(await dumpIndexedDb(page)).not.toBe(before);
+
+    // 3. a second survey into the same project, on a computer with little memory (0.25 GiB): the
+    // project's documents so far count towards what it needs once open, and the user is warned
+    await page.evaluate(() => localStorage.removeItem('test-estimate'));
+    await page.evaluate(() => localStorage.setItem('test-device-memory', '0.25'));
+    expect(projectDocuments).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Import more files' }).click();
+    const second = realisticSurvey(150, 7);
+    const secondBytes = Buffer.from(second.csv, 'utf8');
+    await step.chooseFiles(page, [{ name: 'feedback-2.csv', mimeType: 'text/csv', buffer: secondBytes }]);
+    await step.setRecordIdColumn(page, 'feedback-2.csv', SURVEY_COLUMNS.id);
+    await step.mapDateColumn(page, 'feedback-2.csv', SURVEY_COLUMNS.date);
+    const card2 = page.locator('section.import-card', { hasText: 'feedback-2.csv' });
+    const textColumns2 = await card2.locator('select[aria-label^="Use of column"]').evaluateAll((els) => els.filter((e) => (e as HTMLSelectElement).value === 'text').length);
+    const file2 = { name: 'feedback-2.csv', bytes: secondBytes.length, kind: 'table' as const, rows: second.rows, textColumns: textColumns2 };
+    const heapLimit = await page.evaluate(() => (performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory?.jsHeapSizeLimit);
+    const { quota, usage } = await page.evaluate(() => navigator.storage.estimate());
+    const lowMemory = checkCapacity([file2], { quota, usage, deviceMemoryGiB: 0.25, projectDocuments, ...(heapLimit ? { heapLimit } : {}) });
+    expect(lowMemory.verdict).toBe('tight');
+    expect(lowMemory.message).toContain('of memory once imported, to open and analyse the project, on a computer with 268 MB');
+    // without the project's documents the figure would be lower: they are counted
+    expect(checkCapacity([file2], { quota, usage, deviceMemoryGiB: 0.25 }).message).not.toBe(lowMemory.message);
+    await page.getByRole('button', { name: 'Scan for personal data' }).click();
+    await page.getByRole('heading', { name: 'Review personal data before importing' }).waitFor({ timeout: 120_000 });
+    const memoryWarning = page.getByRole('status').filter({ hasText: 'Space is tight' });
+    expect(await memoryWarning.textContent()).toBe(lowMemory.message);
+    await screenshot(page, 'import-memory-tight');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
 });

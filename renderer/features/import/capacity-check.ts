@@ -15,7 +15,11 @@ export function capacityFile(e: Pick<Entry, 'name' | 'kind' | 'info' | 'table' |
   };
 }
 
-/** Will these files fit? `read` gives the storage and memory figures (navigator.storage.estimate and friends unless a test passes its own). */
-export async function preflight(entries: readonly Pick<Entry, 'name' | 'kind' | 'info' | 'table' | 'draft'>[], read: () => Promise<CapacityContext> = readCapacityContext): Promise<CapacityReport> {
-  return checkCapacity(entries.map(capacityFile), await read());
+/**
+ * Will these files fit? `read` gives the storage and memory figures (navigator.storage.estimate and
+ * friends unless a test passes its own); `projectDocuments`, the documents the project has already.
+ */
+export async function preflight(entries: readonly Pick<Entry, 'name' | 'kind' | 'info' | 'table' | 'draft'>[], read: () => Promise<CapacityContext> = readCapacityContext, projectDocuments?: number): Promise<CapacityReport> {
+  const ctx = await read();
+  return checkCapacity(entries.map(capacityFile), projectDocuments === undefined ? ctx : { ...ctx, projectDocuments });
 }

@@ -27,4 +27,13 @@ describe('the Import workspace’s pre-flight check', () => {
     expect(r.verdict).toBe('will-not-fit');
     expect((await preflight([entry], async () => ({ quota: 1e12, usage: 0 }))).verdict).toBe('fits');
   });
+
+  it('counts the project’s documents so far in the memory the project needs once open', async () => {
+    const ctx = { quota: 1e12, usage: 0, deviceMemoryGiB: 2 };
+    expect((await preflight([entry], async () => ctx)).verdict).toBe('fits');
+    const r = await preflight([entry], async () => ctx, 500_000);
+    expect(r).toEqual(checkCapacity([capacityFile(entry)], { ...ctx, projectDocuments: 500_000 }));
+    expect(r.verdict).toBe('will-not-fit');
+    expect(r.message).toContain('will not fit in this computer’s memory once imported');
+  });
 });

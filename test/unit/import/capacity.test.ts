@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { HOLD_BYTES } from '../../../shared/import/held-answers';
 import { describe, expect, it } from 'vitest';
-import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, STORED_PER_BYTE, STORED_PER_ROW, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
+import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, openProjectMemory, STORED_PER_BYTE, STORED_PER_ROW, WORKING_BASE, WORKING_PER_DOCUMENT, WORKING_PER_TEXT_BYTE, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
 
 const MB = 1e6;
 const GB = 1e9;
@@ -24,6 +24,14 @@ describe('estimateImport', () => {
     const small = estimateImport([{ name: 'a.xlsx', bytes: 10 * MB, kind: 'workbook', rows: 1000 }]);
     const big = estimateImport([{ name: 'a.xlsx', bytes: 100 * MB, kind: 'workbook', rows: 1000 }]);
     expect(big.memory - small.memory).toBeGreaterThanOrEqual(90 * MB);
+  });
+
+  it('counts the memory the imported documents need once the project is open: one per row and free-text column, and the text', () => {
+    const e = estimateImport([{ ...csv(132 * MB, 500_000), textColumns: 2 }]);
+    expect(e.working).toBe(WORKING_PER_DOCUMENT * 1_000_000 + WORKING_PER_TEXT_BYTE * 132 * MB);
+    // the documents the project had already count too, with the fixed part
+    expect(openProjectMemory(e, 10_000)).toBe(WORKING_BASE + e.working + WORKING_PER_DOCUMENT * 10_000);
+    expect(estimateImport([{ name: 't.docx', bytes: 40_000, kind: 'transcript' }]).working).toBe(WORKING_PER_DOCUMENT + WORKING_PER_TEXT_BYTE * 40_000);
   });
 
   it('assumes short rows for a table not read yet (the costlier guess)', () => {
@@ -68,6 +76,28 @@ describe('checkCapacity', () => {
     expect(checkCapacity(f, { deviceMemoryGiB: 64 }).verdict).toBe('fits');
   });
 
+  it('blocks a survey the computer cannot open once imported, and only warns where the device may have more than it reports', () => {
+    const big = [{ ...csv(132 * MB, 500_000, 'all responses.csv'), textColumns: 2 }];
+    const plenty = { quota: 1e12, usage: 0, heapLimit: 4 * 2 ** 30 };
+    // 500,000 responses need about 3 GB open: a 2 GiB laptop cannot, and is told before anything is stored
+    const small = checkCapacity(big, { ...plenty, deviceMemoryGiB: 2 });
+    expect(small.verdict).toBe('will-not-fit');
+    expect(small.message).toMatch(/^“all responses\.csv” will not fit in this computer’s memory once imported: opening and analysing the project would need about 3\.\d GB and this computer has about 2\.1 GB\. Nothing has been stored\./);
+    // Chromium reports at most 8 GiB: 500,000 responses fit in half of it; more than half (a million) is a warning, not a block
+    expect(checkCapacity(big, { ...plenty, deviceMemoryGiB: 8 }).verdict).toBe('fits');
+    const capped = checkCapacity([{ ...csv(264 * MB, 1_000_000, 'all responses.csv'), textColumns: 2 }], { ...plenty, deviceMemoryGiB: 8 });
+    expect(capped.verdict).toBe('tight');
+    expect(capped.message).toContain('once imported, to open and analyse the project, on a computer with at least 8.6 GB');
+    expect(capped.message).toContain('The project may be slow to open and analyse');
+    expect(capped.message).not.toContain('If it runs out part-way');
+    // the same survey in a project that is small enough fits; the project's own documents can tip it over
+    const survey = [{ ...csv(13 * MB, 50_000, 'survey.csv'), textColumns: 2 }];
+    expect(checkCapacity(survey, { ...plenty, deviceMemoryGiB: 2 }).verdict).toBe('fits');
+    expect(checkCapacity(survey, { ...plenty, deviceMemoryGiB: 2, projectDocuments: 600_000 }).verdict).toBe('will-not-fit');
+    // unknown device memory: no verdict from it
+    expect(checkCapacity(big, plenty).verdict).toBe('fits');
+  });
+
   it('names several files and sums them (they are committed together)', () => {
     const files = [csv(100 * MB, 100_000, 'a.csv'), csv(100 * MB, 100_000, 'b.csv')];
     const one = estimateImport([files[0]!]).storage;
@@ -84,7 +114,7 @@ describe('checkCapacity', () => {
     textColumns: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
   });
   const ctxArb = fc.record(
-    { quota: fc.integer({ min: 0, max: 1e12 }), usage: fc.integer({ min: 0, max: 1e12 }), heapLimit: fc.integer({ min: 1, max: 2 ** 34 }), deviceMemoryGiB: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8) },
+    { quota: fc.integer({ min: 0, max: 1e12 }), usage: fc.integer({ min: 0, max: 1e12 }), heapLimit: fc.integer({ min: 1, max: 2 ** 34 }), deviceMemoryGiB: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8), projectDocuments: fc.integer({ min: 0, max: 2_000_000 }) },
     { requiredKeys: [] },
   );
 
@@ -95,6 +125,7 @@ describe('checkCapacity', () => {
         const b = estimateImport([{ ...f, bytes: f.bytes + more, ...(f.rows !== undefined ? { rows: f.rows + moreRows } : {}) }]);
         expect(b.storage).toBeGreaterThanOrEqual(a.storage);
         expect(b.memory).toBeGreaterThanOrEqual(a.memory);
+        expect(b.working).toBeGreaterThanOrEqual(a.working);
       }),
     );
   });
