@@ -16,7 +16,11 @@ export function codeCounts(
   codings: readonly Coding[],
   documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[],
 ): { own: Map<string, CodeCounts>; rolled: Map<string, CodeCounts> } {
-  const participantOf = new Map(documents.map((d) => [d.id, d.participantId]));
+  // only the coded documents' participants are needed (a survey has hundreds of thousands of documents, a few of them coded)
+  const coded = new Set<string>();
+  for (const c of codings) coded.add(c.documentId);
+  const participantOf = new Map<string, string | undefined>();
+  for (const d of documents) if (coded.has(d.id)) participantOf.set(d.id, d.participantId);
   const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
   const ownSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();
   const rollSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();
