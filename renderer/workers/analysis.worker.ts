@@ -7,7 +7,7 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { ensureTermCounts, exportBundle, listCodes, listCodings, listDocuments, openChorusDb, type ChorusDb } from '../db';
+import { codedDocuments, ensureTermCounts, exportBundle, listCodes, listCodings, openChorusDb, type ChorusDb } from '../db';
 import { codeCounts } from '../../shared/coding/counts';
 import type { CodeCountMaps } from './analysis-protocol';
 import { runAnalysis } from '../../shared/analysis/run-request';
@@ -51,7 +51,7 @@ async function project(projectId: string, revision: string) {
   return cached;
 }
 
-/** The codebook's counts, read from the store (codes, codings, documents only, not the bundle) once per revision. */
+/** The codebook's counts, read from the store (codes, codings and the coded documents only, not the bundle) once per revision. */
 let counted: { key: string; counts: Promise<CodeCountMaps> } | null = null;
 function projectCodeCounts(projectId: string, revision: string): Promise<CodeCountMaps> {
   const key = `${projectId}@${revision}`;
@@ -59,8 +59,8 @@ function projectCodeCounts(projectId: string, revision: string): Promise<CodeCou
     const counts = (async () => {
       dbPromise ??= openChorusDb();
       const db = await dbPromise;
-      const [codes, codings, documents] = await Promise.all([listCodes(db, projectId), listCodings(db, { projectId }), listDocuments(db, projectId)]);
-      return codeCounts(codes, codings, documents);
+      const [codes, codings] = await Promise.all([listCodes(db, projectId), listCodings(db, { projectId })]);
+      return codeCounts(codes, codings, await codedDocuments(db, projectId, codings));
     })();
     counted = { key, counts };
     counts.catch(() => {

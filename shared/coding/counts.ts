@@ -19,7 +19,7 @@ export function codeCounts(
   // only the coded documents' participants are needed (a survey has hundreds of thousands of documents, a few of them coded)
   const coded = new Set<string>();
   for (const c of codings) coded.add(c.documentId);
-  const participantOf = new Map<string, string | undefined>();
+  const participantOf = new Map<string, string | null>();
   for (const d of documents) if (coded.has(d.id)) participantOf.set(d.id, d.participantId);
   const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
   const ownSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();

@@ -13,7 +13,7 @@ describe('codeCounts', () => {
       { id: 'd1', participantId: 'p1' },
       { id: 'd2', participantId: 'p1' },
       { id: 'd3', participantId: 'p2' },
-      { id: 'd4', participantId: undefined },
+      { id: 'd4', participantId: null },
     ];
     const { own, rolled } = codeCounts(codes, [coding('d1', 'sub'), coding('d2', 'sub'), coding('d3', 'theme'), coding('d4', 'theme'), coding('d1', 'sub')], documents);
     expect(own.get('sub')).toEqual({ codings: 3, documents: 2, participants: 1 });
@@ -30,14 +30,14 @@ describe('codeCounts', () => {
   it('property: equals a count made coding by coding over the whole document list', () => {
     const arb = fc.record({
       parents: fc.array(fc.option(fc.nat(5), { nil: null }), { minLength: 1, maxLength: 6 }),
-      docs: fc.array(fc.option(fc.nat(4), { nil: undefined }), { maxLength: 12 }),
+      docs: fc.array(fc.option(fc.nat(4), { nil: null }), { maxLength: 12 }),
       codings: fc.array(fc.tuple(fc.nat(14), fc.nat(6)), { maxLength: 30 }),
     });
     fc.assert(
       fc.property(arb, ({ parents, docs, codings }) => {
         // a parent only among the codes before it: a tree
         const codes = parents.map((p, i) => code(`c${i}`, p !== null && p < i ? `c${p}` : null));
-        const documents = docs.map((p, i) => ({ id: `d${i}`, participantId: p === undefined ? undefined : `p${p}` }));
+        const documents = docs.map((p, i) => ({ id: `d${i}`, participantId: p === null ? null : `p${p}` }));
         const cs = codings.map(([d, c]) => coding(`d${d}`, `c${c}`));
         const { own, rolled } = codeCounts(codes, cs, documents);
         const partOf = (id: string) => documents.find((d) => d.id === id)?.participantId;
