@@ -173,10 +173,22 @@ export async function datasetListsMade(datasets: readonly Dataset[]): Promise<vo
   }
 }
 
+/** Reads of a dataset under way (outside a transaction), so calls made together read and decode it once. */
+const reading = new WeakMap<ChorusDb, Map<string, Promise<Dataset | undefined>>>();
+
 export async function getDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {
   const hit = cached(db, id);
   if (hit) return hit; // (datasets change only by a purge or a re-encryption, which forget them)
-  return readDataset(db, id);
+  // (inside a transaction only its own reads may be awaited: no sharing there)
+  if (Dexie.currentTransaction) return readDataset(db, id);
+  // 1,000 answers' documents asked for at once (getDocuments) must not read the record 1,000 times
+  let m = reading.get(db);
+  if (!m) reading.set(db, (m = new Map()));
+  const under = m.get(id);
+  if (under) return under;
+  const read = readDataset(db, id).finally(() => m.delete(id));
+  m.set(id, read);
+  return read;
 }
 
 async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefined> {

@@ -8,7 +8,7 @@ import { codedDocuments, CODED_BY_ID_UP_TO } from '../../renderer/db/coded-docum
 import { addCoding, execute, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
 import { codeCounts } from '../../shared/coding/counts';
 import { listCodes } from '../../renderer/db';
-import { surveyProject } from './survey-coding';
+import { reopenCounting, surveyProject } from './survey-coding';
 
 describe('codedDocuments', () => {
   it('gives the coded documents of the project list, survey answers included, and leaves out a retracted one', async () => {
@@ -60,4 +60,18 @@ describe('codedDocuments', () => {
     expect(byId.map((d) => d.id)).toEqual(docs.slice(0, CODED_BY_ID_UP_TO).map((d) => d.id));
     db.close();
   }, 120_000);
+
+  it('reads a survey table once for all its coded answers, not once per answer (a fresh connection, nothing cached)', async () => {
+    const name = `coded-documents-once-${Date.now()}`;
+    const p = await surveyProject(name, 300);
+    const setup = await openChorusDb(name);
+    const many = (await listDocuments(setup, p.projectId)).slice(0, 400).map((d) => ({ documentId: d.id }));
+    setup.close();
+    const { db, reads } = await reopenCounting(name);
+    const docs = await codedDocuments(db, p.projectId, many);
+    expect(docs.length).toBe(400);
+    // one read of the dataset's record (and none per answer)
+    expect(reads.records).toBe(1);
+    db.close();
+  });
 });
