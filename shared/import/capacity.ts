@@ -84,9 +84,10 @@ export const MEMORY_BASE = 64 * 2 ** 20;
 /**
  * Memory per document once the project is open: its list entry in the window, the survey grid's
  * and the analysis's copies of it, its codings' index. Measured (test/bench/scale.bench.ts, peak
- * renderer memory above the app at rest, opening, coding and a first analysis): about 2.1 KB a
- * document at 875,000 documents (500,000 responses) and 2.6–3.4 KB at 350,000, with the texts
- * (counted apart below); 3 KB keeps the estimate on the high side.
+ * renderer memory above the app at rest while opening, coding and a first analysis, texts
+ * included): 1.8–2.1 KB a document at 875,000 documents (500,000 responses), 2.6 KB at 350,000
+ * and 3.0 KB at 175,000. 3 KB, with the texts counted apart below, keeps the estimate on the high
+ * side (the bench prints the estimate beside the figure measured).
  */
 export const WORKING_PER_DOCUMENT = 3000;
 /** Memory per byte of imported text once the project is open (the analysis reads the texts; the window keeps those shown). */
