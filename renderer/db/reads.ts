@@ -2,7 +2,7 @@
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
+import { DATASET_ID_LENGTH, datasetParticipantId } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
 import { openParticipants } from './participant-seal';
@@ -59,6 +59,47 @@ export async function listParticipants(db: ChorusDb, projectId: string): Promise
   if (datasets.length > 0) await datasetListsMade(datasets);
   const all = datasets.length === 0 ? stored : datasetsParticipants(datasets, stored);
   return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;
+}
+
+/** A survey participant's pseudonym by id (its dataset's column, found by the row its id names), or undefined. */
+async function datasetPseudonym(db: ChorusDb, projectId: string, id: string): Promise<{ pseudonym: string; sourceId: string } | undefined> {
+  if (id.length !== DATASET_ID_LENGTH + 12) return undefined;
+  const ds = await getDataset(db, id.slice(0, DATASET_ID_LENGTH));
+  if (!ds || ds.projectId !== projectId) return undefined;
+  const row = Number.parseInt(id.slice(DATASET_ID_LENGTH, DATASET_ID_LENGTH + 8), 16);
+  const i = ds.participants.rows.indexOf(row);
+  if (i < 0 || datasetParticipantId(ds.id, row) !== id) return undefined;
+  const pseudonym = ds.participants.pseudonyms[i];
+  return pseudonym === undefined ? undefined : { pseudonym, sourceId: ds.sourceId };
+}
+
+/**
+ * What each retraction awaiting confirmation retracts, by target id, as the retraction picker
+ * names it: a participant's pseudonym (with its source's name), a document's title, a source's
+ * name. Read past the hiding (every list above leaves a pending target out) and only for the
+ * pending targets: a few keyed reads. A target not found is left out.
+ */
+export async function pendingRetractionNames(db: ChorusDb, projectId: string): Promise<Map<string, string>> {
+  const targets = (await listRetractions(db, projectId)).filter((r) => r.status === 'pending' && r.target).map((r) => r.target!);
+  const names = new Map<string, string>();
+  if (targets.length === 0) return names;
+  const sources = new Map((await listSources(db, projectId)).map((s) => [s.id, s.name]));
+  const participantName = (pseudonym: string, sourceId: string) => `${pseudonym} (${sources.get(sourceId) ?? 'source'})`;
+  for (const { kind, id } of targets) {
+    if (kind === 'source') {
+      const name = sources.get(id);
+      if (name !== undefined) names.set(id, name);
+    } else if (kind === 'document') {
+      const doc = (await db.documents.get(id)) ?? (await getDatasetDocument(db, id));
+      if (doc && doc.projectId === projectId) names.set(id, doc.title);
+    } else {
+      const record = await db.participants.get(id);
+      const stored = record && record.projectId === projectId ? (await openParticipants(db, [record]))[0] : undefined;
+      const found = stored ?? (await datasetPseudonym(db, projectId, id));
+      if (found) names.set(id, participantName(found.pseudonym, found.sourceId));
+    }
+  }
+  return names;
 }
 
 /** Documents by id, stored or derived (undefined where there is none, or it is retracted). */

@@ -9,14 +9,16 @@
  *   - the raw LevelDB files of the profile's IndexedDB directory are read after the browser has
  *     closed (and again after a second start and close), and the counts are reported as measured.
  * Controls planted in data that is kept must be found everywhere, so a 0 means something.
- * The retraction dialog and the retention view are screenshotted and checked with axe.
+ * The target is chosen in the searchable picker as a user would (typing part of the pseudonym or
+ * title, clicking the option); the open picker, the retraction dialog and the retention view are
+ * screenshotted and checked with axe.
  */
 import path from 'node:path';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, DIST, REPO_ROOT, screenshot, seriousA11yViolations, serveStatic, skipReason, type StaticServer } from './harness';
 import * as step from './journey/steps';
 import { dumpIndexedDb } from './indexeddb-dump';
@@ -108,6 +110,20 @@ async function scanDisk(profile: string, tokens: Record<string, string>): Promis
 
 const textCount = (text: string, t: string) => text.split(t).length - 1;
 
+/**
+ * The retraction picker is open with `total` matches: it lists at most 50 of them and its status
+ * line counts them all ("50 of 1,234 match — type more to narrow" past 50).
+ */
+async function expectPicker(page: Page, picker: Locator, total: number): Promise<void> {
+  const shown = Math.min(50, total);
+  const line = total > 50 ? `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} match — type more to narrow` : `${total} ${total === 1 ? 'match' : 'matches'}`;
+  expect(await picker.getAttribute('aria-expanded')).toBe('true');
+  const list = page.locator(`#${await picker.getAttribute('aria-controls')}`);
+  expect(await list.getAttribute('role')).toBe('listbox');
+  await expect.poll(() => page.locator('.combobox__status').textContent()).toBe(line);
+  await expect.poll(() => list.getByRole('option').count()).toBe(shown);
+}
+
 describe.skipIf(reason !== null)('retraction in Chromium', () => {
   it('retracts a participant and a document through the UI and leaves no trace in IndexedDB or exports; measures the LevelDB files', async () => {
     let server: StaticServer | undefined;
@@ -154,10 +170,36 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Data governance', exact: true }).click();
       await page.getByRole('heading', { name: 'Retract data' }).waitFor();
       await page.getByLabel('What to retract', { exact: true }).selectOption('participant');
-      await page.getByLabel('Participant', { exact: true }).selectOption(answer.participantId!);
+      // the searchable picker: nothing is chosen until the user chooses
+      const retractButton = page.getByRole('button', { name: 'Retract', exact: true });
+      expect(await retractButton.isDisabled()).toBe(true);
+      const sourceName = new Map(before.sources.map((s) => [s.id, s.name]));
+      const participantLabels = before.participants.map((p) => `${p.pseudonym} (${sourceName.get(p.sourceId)})`);
+      const person = before.participants.find((p) => p.id === answer.participantId)!;
+      const personLabel = `${person.pseudonym} (${sourceName.get(person.sourceId)})`;
+      const participantPicker = page.getByLabel('Participant', { exact: true });
+      expect(await participantPicker.getAttribute('role')).toBe('combobox');
+      // opened empty: the first entries, at most 50, and how many there are in all
+      await participantPicker.click();
+      await expectPicker(page, participantPicker, participantLabels.length);
+      // part of the pseudonym, in the other case, a character at a time: every participant whose name holds it
+      const holding = (typed: string) => participantLabels.filter((l) => l.toLowerCase().includes(typed.toLowerCase())).length;
+      const typed = person.pseudonym.toLowerCase() === person.pseudonym ? person.pseudonym.toUpperCase() : person.pseudonym.toLowerCase();
+      await participantPicker.pressSequentially(typed.slice(0, 1));
+      expect(holding(typed.slice(0, 1))).toBeGreaterThan(1);
+      await expectPicker(page, participantPicker, holding(typed.slice(0, 1)));
+      await screenshot(page, 'retraction-picker');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await participantPicker.pressSequentially(typed.slice(1));
+      await expectPicker(page, participantPicker, holding(typed));
+      await page.getByRole('option', { name: personLabel, exact: true }).click();
+      expect(await participantPicker.inputValue()).toBe(personLabel);
+      expect(await participantPicker.getAttribute('aria-expanded')).toBe('false');
       await page.getByLabel('Reason', { exact: true }).selectOption('consent withdrawn');
-      await page.getByRole('button', { name: 'Retract', exact: true }).click();
+      await retractButton.click();
       await page.getByRole('button', { name: 'Confirm retraction…' }).waitFor();
+      // the table of pending retractions names it
+      await page.getByRole('cell', { name: `participant “${personLabel}”`, exact: true }).waitFor();
       const pending = await step.readBundle(page, PROJECT);
       expect(pending.documents.some((d) => d.participantId === answer.participantId)).toBe(false);
       await page.getByRole('button', { name: 'Confirm retraction…' }).click();
@@ -170,9 +212,19 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
 
       // ...and the transcript as a document
       await page.getByLabel('What to retract', { exact: true }).selectOption('document');
-      await page.getByLabel('Document', { exact: true }).selectOption(doc.id);
+      const documentPicker = page.getByLabel('Document', { exact: true });
+      expect(await documentPicker.inputValue()).toBe('');
+      expect(await retractButton.isDisabled()).toBe(true);
+      const titles = (await step.readBundle(page, PROJECT)).documents.map((d) => d.title);
+      const titlePart = doc.title.slice(Math.floor(doc.title.length / 3));
+      await documentPicker.click();
+      await documentPicker.pressSequentially(titlePart);
+      await expectPicker(page, documentPicker, titles.filter((t) => t.toLowerCase().includes(titlePart.toLowerCase())).length);
+      await page.getByRole('option', { name: doc.title, exact: true }).click();
+      expect(await documentPicker.inputValue()).toBe(doc.title);
       await page.getByLabel('Reason', { exact: true }).selectOption('participant request');
-      await page.getByRole('button', { name: 'Retract', exact: true }).click();
+      await retractButton.click();
+      await page.getByRole('cell', { name: `document “${doc.title}”`, exact: true }).waitFor();
       await page.getByRole('button', { name: 'Confirm retraction…' }).click();
       await page.getByRole('dialog', { name: 'Confirm retraction' }).getByRole('button', { name: 'Remove for good' }).click();
       await page.getByRole('status').filter({ hasText: /^Removed for good: 1 document, 1 coding/ }).waitFor({ timeout: 60_000 });

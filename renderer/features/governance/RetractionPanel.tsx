@@ -1,13 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { confirmRetraction, execute, listDocuments, listParticipants, listRetractions, listVisibleSources, retractionStep, type ChorusDb } from '../../db/api';
+import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  confirmRetraction,
+  execute,
+  listDocuments,
+  listParticipants,
+  listRetractions,
+  listVisibleSources,
+  pendingRetractionNames,
+  retractionStep,
+  type ChorusDb,
+} from '../../db/api';
 import { RETRACTION_REASONS, type Project, type RetractionReason, type RetractionRecord, type RetractionTarget } from '../../../shared/model';
 import { Modal } from '../../app/Modal';
+import { Combobox } from '../../app/Combobox';
 import { errorMessage } from '../../../shared/error-message';
+import { matchCountLine, searchTargets, targetQuery } from '../../../shared/governance/target-search';
 import { countsSentence, TARGET_NOUN } from './words';
+import { documentTargets, participantTargets, sourceTargets, type Target, type TargetList } from './targets';
+
+const NO_OPTIONS: never[] = [];
 
 /** Reasons a person can choose (the retention one is set by a retention deletion). */
 const CHOOSABLE = RETRACTION_REASONS.filter((r) => r !== 'retention period ended');
+
+type Kind = RetractionTarget['kind'];
+const FIELD_LABEL: Record<Kind, string> = { participant: 'Participant', document: 'Document', source: 'Source' };
+const PLACEHOLDER: Record<Kind, string> = { participant: 'Part of a pseudonym, or an id', document: 'Part of a title or record id, or an id', source: 'Part of a name, or an id' };
+const NONE: Record<Kind, string> = { participant: 'There are no participants to retract.', document: 'There are no documents to retract.', source: 'There are no sources to retract.' };
 
 interface Props {
   db: ChorusDb;
@@ -19,33 +39,64 @@ interface Props {
 /** Retract a participant, a document or a source: step 1 hides it (undoable); step 2 removes it for good. */
 export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
   const pid = project.id;
-  const [kind, setKind] = useState<RetractionTarget['kind']>('participant');
-  const [targetId, setTargetId] = useState('');
+  const [kind, setKind] = useState<Kind>('participant');
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<Target | null>(null);
   const [reason, setReason] = useState<RetractionReason>('participant request');
   const [confirming, setConfirming] = useState<RetractionRecord | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  const options = useLiveQuery(async () => {
-    const [sources, participants, documents] = await Promise.all([listVisibleSources(db, pid), listParticipants(db, pid), listDocuments(db, pid)]);
-    const sourceName = new Map(sources.map((s) => [s.id, s.name]));
-    return {
-      participant: participants.map((p) => ({ id: p.id, label: `${p.pseudonym} (${sourceName.get(p.sourceId) ?? 'source'})` })),
-      document: documents.map((d) => ({ id: d.id, label: d.title })),
-      source: sources.map((s) => ({ id: s.id, label: s.name })),
-    };
-  }, [db, pid]);
+  // Only the chosen kind's list, as the store gives it; labels are made for the options shown.
+  const lists = useLiveQuery(async (): Promise<TargetList> => {
+    if (kind === 'document') return documentTargets(await listDocuments(db, pid));
+    if (kind === 'source') return sourceTargets(await listVisibleSources(db, pid));
+    const [participants, sources] = await Promise.all([listParticipants(db, pid), listVisibleSources(db, pid)]);
+    return participantTargets(participants, sources);
+  }, [db, pid, kind]);
+  const current = lists?.kind === kind ? lists : undefined;
+  // Typing stays responsive: the list is searched for the query a render behind, when React has time.
+  const deferredQuery = useDeferredValue(query);
+  const found = useMemo(
+    () => (open && current ? { query: targetQuery(deferredQuery), ...searchTargets(current.items, deferredQuery, current.searchLabel, (t) => t.id) } : null),
+    [open, current, deferredQuery],
+  );
+
+  // The line above the options, read out as it changes: how many match, or why none.
+  const status = !open
+    ? ''
+    : !current || !found
+      ? 'Reading the list…'
+      : current.items.length === 0
+        ? NONE[kind]
+        : found.total === 0
+          ? `Nothing matches “${deferredQuery.trim()}”.`
+          : matchCountLine(found.matches.length, found.total);
+
   const records = useLiveQuery(() => listRetractions(db, pid), [db, pid]) ?? [];
+  const names = useLiveQuery(() => pendingRetractionNames(db, pid), [db, pid]);
   const pending = records.filter((r) => r.status === 'pending');
-  const choices = options?.[kind] ?? [];
-  const chosen = choices.some((c) => c.id === targetId) ? targetId : (choices[0]?.id ?? '');
+  const what = (r: RetractionRecord) => {
+    const name = names?.get(r.target!.id);
+    return name === undefined ? TARGET_NOUN[r.target!.kind] : `${TARGET_NOUN[r.target!.kind]} “${name}”`;
+  };
+
+  const chooseKind = (k: Kind) => {
+    setKind(k);
+    setQuery('');
+    setChosen(null);
+    setOpen(false);
+  };
 
   const retract = async () => {
     if (!chosen) return;
     setError('');
     try {
-      await execute(db, pid, { type: 'retract', target: { kind, id: chosen }, reason, by: coderName }, { actor: coderName });
-      onStatus(`The ${TARGET_NOUN[kind]} is retracted and hidden everywhere. Undo it below, or confirm to remove it for good.`);
+      await execute(db, pid, { type: 'retract', target: { kind, id: chosen.id }, reason, by: coderName }, { actor: coderName });
+      setChosen(null);
+      setQuery('');
+      onStatus(`The ${TARGET_NOUN[kind]} “${chosen.label}” is retracted and hidden everywhere. Undo it below, or confirm to remove it for good.`);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -56,7 +107,7 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
       const step = await retractionStep(db, pid, r.id);
       if (step === undefined) throw new Error('This retraction can no longer be undone from here: use Undo at the top');
       await execute(db, pid, { type: 'undo', step }, { actor: coderName });
-      onStatus(`Retraction undone: the ${TARGET_NOUN[r.target!.kind]} is back.`);
+      onStatus(`Retraction undone: the ${what(r)} is back.`);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -85,21 +136,46 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
       <div className="governance__form">
         <div className="governance__field">
           <label htmlFor="retract-kind">What to retract</label>
-          <select id="retract-kind" value={kind} onChange={(e) => setKind(e.target.value as RetractionTarget['kind'])}>
+          <select id="retract-kind" value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
             <option value="participant">A participant (all their responses)</option>
             <option value="document">One document or response</option>
             <option value="source">A whole source</option>
           </select>
         </div>
-        <div className="governance__field">
-          <label htmlFor="retract-target">{kind === 'participant' ? 'Participant' : kind === 'document' ? 'Document' : 'Source'}</label>
-          <select id="retract-target" value={chosen} onChange={(e) => setTargetId(e.target.value)} disabled={choices.length === 0}>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+        <div className="governance__field governance__field--target">
+          <label htmlFor="retract-target">{FIELD_LABEL[kind]}</label>
+          <Combobox
+            id="retract-target"
+            className="retract-picker"
+            value={query}
+            onInput={(v) => {
+              setQuery(v);
+              setChosen(null);
+            }}
+            open={open}
+            onOpenChange={setOpen}
+            options={found?.matches ?? NO_OPTIONS}
+            optionKey={(t) => t.id}
+            renderOption={(t) => {
+              const label = current!.label(t);
+              // (found by its id: the id is shown, so it can be checked)
+              const byId = found?.query.label && !found.query.label.test(label);
+              return (
+                <>
+                  <span className="retract-picker__label">{label}</span>
+                  {byId && <span className="retract-picker__id">id {t.id}</span>}
+                </>
+              );
+            }}
+            onChoose={(t) => {
+              const label = current!.label(t);
+              setChosen({ id: t.id, label });
+              setQuery(label);
+            }}
+            listLabel={`Matching ${TARGET_NOUN[kind]}s`}
+            status={status}
+            placeholder={PLACEHOLDER[kind]}
+          />
         </div>
         <div className="governance__field">
           <label htmlFor="retract-reason">Reason</label>
@@ -139,7 +215,7 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
           <tbody>
             {pending.map((r) => (
               <tr key={r.id}>
-                <td>{TARGET_NOUN[r.target!.kind]}</td>
+                <td>{what(r)}</td>
                 <td>{r.at.slice(0, 10)}</td>
                 <td>{r.by}</td>
                 <td>{r.reason}</td>
@@ -159,7 +235,7 @@ export function RetractionPanel({ db, project, coderName, onStatus }: Props) {
       {confirming && (
         <Modal title="Confirm retraction" onClose={() => !busy && setConfirming(null)}>
           <p>
-            This removes the retracted {TARGET_NOUN[confirming.target!.kind]} <strong>for good</strong>: its text and survey answers, attribute values,
+            This removes the retracted {what(confirming)} <strong>for good</strong>: its text and survey answers, attribute values,
             codings, memos, starred quotes and their links from findings, cached word counts, and every undo step that holds any of it.
           </p>
           <p>It cannot be undone. A record is kept of when, who ({coderName}) and the reason ({confirming.reason}), with counts of what was removed.</p>
