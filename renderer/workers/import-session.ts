@@ -2,9 +2,10 @@
  * The import worker's state and work, apart from postMessage so it runs (and is tested and
  * benchmarked) in Node too. Nothing large crosses to the UI thread, and a CSV is never whole in
  * memory as read: it is read from the picked file in slices —
- *   1. parse-table: the layout (encoding, delimiter, header) and a summary for the mapping screen;
- *      then, while the user maps the columns, the long cells are scanned ahead in another worker;
- *   2. prepare: rows → the dataset (TableBuilder) → PII scan; the builder, the findings and the
+ *   1. parse-table: the layout (encoding, delimiter, header) and a summary for the mapping screen,
+ *      the rows as parsed held for the scan while they fit a budget (HeldRows); then, while the
+ *      user maps the columns, the long cells are scanned ahead in another worker;
+ *   2. prepare: rows (held, or read again) → the dataset (TableBuilder) → PII scan; the builder, the findings and the
  *      answers' texts (compact, HeldAnswers, up to a byte budget) are kept;
  *   3. commit: the held answers (and, past the budget, the rest of the rows read again) →
  *      decisions applied → stored chunk by chunk inside one transaction (all-or-nothing), as a
@@ -39,6 +40,7 @@ import { parseTranscript } from '../../shared/import/transcript';
 import { summariseTable, TableSummariser } from '../../shared/import/table-summary';
 import { LevelCounter } from '../../shared/import/levels';
 import { HeldAnswers, HOLD_BYTES } from '../../shared/import/held-answers';
+import { HeldRows, HOLD_ROWS_BYTES, type RowChunk } from '../../shared/import/held-rows';
 import type { PreScanResults } from '../../shared/import/pre-scan';
 import { ImportError, type ImportIssue, type ParsedTable } from '../../shared/import/types';
 import type { FileInfo, FindingView, ImportReply, ImportRequest, ReviewData } from './import-protocol';
@@ -63,8 +65,10 @@ interface HeldFile {
   projectId: string;
   /** Known at add-file, or for a CSV once parse-table has read it. */
   checksum?: string;
-  /** A CSV/TSV read by parse-table (its layout; the rows are read again from `source`). */
+  /** A CSV/TSV read by parse-table (its layout; the rows are read again from `source` unless held). */
   layout?: TableLayout;
+  /** A CSV's rows as parse-table parsed them, when they fitted the budget, until the scan takes them (shared/import/held-rows.ts). */
+  rows?: readonly RowChunk[];
   /** A spreadsheet, parsed whole in its own worker. */
   table?: ParsedTable;
   text?: string;
@@ -114,6 +118,11 @@ export interface ImportSessionOptions {
    */
   holdBytes?: number;
   /**
+   * Estimated bytes of memory a CSV's rows may take, as parse-table parsed them, to be held until
+   * the scan (default HOLD_ROWS_BYTES; 0: the scan reads the file again).
+   */
+  holdRowsBytes?: number;
+  /**
    * Starts the scan ahead of a CSV's long cells in another worker once parse-table has read it
    * (reading with its layout), so the detector runs while the user maps the columns
    * (shared/import/pre-scan.ts); the scan
@@ -153,6 +162,7 @@ export class ImportSession {
   readonly #chunkRows: number;
   readonly #detect: (() => PiiDetector) | undefined;
   readonly #holdBytes: number;
+  readonly #holdRowsBytes: number;
   readonly #preScan: ((file: Blob, layout: TableLayout) => PreScan) | undefined;
   readonly #releaseDetect: (() => void) | undefined;
 
@@ -165,6 +175,7 @@ export class ImportSession {
     this.#chunkRows = opts.chunkRows ?? 500;
     this.#detect = opts.detect;
     this.#holdBytes = opts.holdBytes ?? HOLD_BYTES;
+    this.#holdRowsBytes = opts.holdRowsBytes ?? HOLD_ROWS_BYTES;
     this.#preScan = opts.preScan;
     this.#releaseDetect = opts.releaseDetect;
   }
@@ -199,12 +210,25 @@ export class ImportSession {
       case 'parse-table': {
         const f = this.#file(req.fileId);
         let summary = new TableSummariser();
+        // the rows as parsed, for the scan and the commit (while they fit the budget)
+        let held = new HeldRows(this.#holdRowsBytes, f.source.size);
         f.preScan?.stop();
         f.preScan = undefined;
+        f.rows = undefined;
         try {
           const src = checksummingSource(f.source);
           // one read: the encoding is checked as the rows are parsed (read again only if the file is not valid in the encoding its head suggests)
-          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, (rows) => summary.add(rows), this.#chunkBytes, () => (summary = new TableSummariser()));
+          const onRows = (rows: string[][], rowNumbers: number[]) => {
+            summary.add(rows);
+            held.add(rows, rowNumbers);
+          };
+          const restart = () => {
+            summary = new TableSummariser();
+            held = new HeldRows(this.#holdRowsBytes, f.source.size);
+          };
+          f.layout = scanCsvTable(src, { fileName: f.name, ...req.settings }, onRows, this.#chunkBytes, restart);
+          const rows = held.finish(f.layout.columns.length);
+          if (rows) f.rows = rows;
           f.table = undefined;
           f.checksum ??= src.digest();
         } catch (e) {
@@ -222,6 +246,7 @@ export class ImportSession {
         const f = this.#file(req.fileId);
         f.table = req.table;
         f.layout = undefined;
+        f.rows = undefined;
         f.preScan?.stop();
         f.preScan = undefined;
         return { type: 'table', table: summariseTable(req.table) };
@@ -285,9 +310,19 @@ export class ImportSession {
     return f;
   }
 
-  /** A table file's rows, chunk by chunk (read again from the file each time it is called). */
-  #rows(f: HeldFile): RowChunks {
+  /**
+   * A table file's rows, chunk by chunk: read again from the file each time it is called, or the
+   * rows parse-table held. `take`: the held rows are let go as they are handed on (the scan: its
+   * answers are held compactly from there, so the rows' memory is free before the commit).
+   */
+  #rows(f: HeldFile, take = false): RowChunks {
     const { layout, table } = f;
+    if (layout && f.rows) {
+      if (!take) return heldChunks(f.rows, this.#chunkRows);
+      const rows = letGo(f.rows, this.#chunkRows);
+      f.rows = undefined;
+      return rows;
+    }
     // the reader hands rows on per 64 KiB of text; gathered into chunks of chunkRows, so a commit
     // writes a few dozen large bulkAdds rather than a thousand small ones
     if (layout) return () => gather(csvRowChunks(f.source, layout, this.#chunkBytes), this.#chunkRows);
@@ -378,7 +413,7 @@ export class ImportSession {
           report(Math.min(done, total - 1), total);
         };
         let docBase = 0;
-        for (const chunk of this.#rows(f)()) {
+        for (const chunk of this.#rows(f, true)()) {
           const first = builder.rowCount;
           const answers = builder.addRows(chunk.rows, chunk.rowNumbers);
           const texts = new Array<string>(answers.length);
@@ -683,7 +718,26 @@ function detectAnswers(
 /** detectAnswers: an answer whose findings come from the scan ahead. */
 const AHEAD = -2;
 
-/** Row chunks regathered into chunks of at least `size` rows (the last may be smaller). */
+/** Held rows, regathered into chunks of `size` rows, as often as asked. */
+function heldChunks(chunks: readonly RowChunk[], size: number): RowChunks {
+  return () => gather(chunks, size);
+}
+
+/** Held rows, regathered into chunks of `size` rows, once: each chunk held is let go as it is handed on. */
+function letGo(chunks: readonly RowChunk[], size: number): RowChunks {
+  const left: (RowChunk | undefined)[] = [...chunks];
+  function* each(): Generator<RowChunk> {
+    for (let i = 0; i < left.length; i++) {
+      const c = left[i]!;
+      left[i] = undefined;
+      yield c;
+    }
+    left.length = 0;
+  }
+  return () => gather(each(), size);
+}
+
+/** Row chunks regathered into chunks of `size` rows (the last may be smaller). */
 function* gather(chunks: Iterable<{ rows: string[][]; rowNumbers: number[] }>, size: number): Generator<{ rows: string[][]; rowNumbers: number[] }> {
   let rows: string[][] = [];
   let rowNumbers: number[] = [];
@@ -691,11 +745,11 @@ function* gather(chunks: Iterable<{ rows: string[][]; rowNumbers: number[] }>, s
     for (let i = 0; i < c.rows.length; i++) {
       rows.push(c.rows[i]!);
       rowNumbers.push(c.rowNumbers[i]!);
-    }
-    if (rows.length >= size) {
-      yield { rows, rowNumbers };
-      rows = [];
-      rowNumbers = [];
+      if (rows.length === size) {
+        yield { rows, rowNumbers };
+        rows = [];
+        rowNumbers = [];
+      }
     }
   }
   if (rows.length > 0) yield { rows, rowNumbers };

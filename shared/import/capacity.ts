@@ -10,6 +10,7 @@
  */
 import type { ImportFileKind } from './pipeline';
 import { HOLD_BYTES } from './held-answers';
+import { heldRowsEstimate } from './held-rows';
 
 export interface CapacityFile {
   name: string;
@@ -20,6 +21,8 @@ export interface CapacityFile {
   rows?: number;
   /** Columns mapped as free text, once mapped. */
   textColumns?: number;
+  /** Columns in all, once the table has been read. */
+  columns?: number;
 }
 
 /** What the browser says about storage (navigator.storage.estimate) and memory; any part may be unknown. */
@@ -73,7 +76,8 @@ export const STORED_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { tab
 export const STORED_PER_ROW = 150;
 /**
  * Memory per byte of file while it is read: a CSV streams in slices, its answers held as UTF-8
- * from the scan to the commit (about their size in the file, up to HOLD_BYTES: counted apart); a
+ * from the scan to the commit (about their size in the file, up to HOLD_BYTES: counted apart) and,
+ * when it is small enough, its rows as parsed until the scan (heldRowsEstimate: counted apart); a
  * workbook is parsed whole; a transcript is kept whole.
  */
 export const MEMORY_PER_BYTE: Record<ImportFileKind | 'unknown', number> = { table: 0, workbook: 12, transcript: 6, unknown: 12 };
@@ -102,6 +106,8 @@ export const TIGHT_HEADROOM = 0.2;
 
 /** A table's rows when they are not known yet: assume short rows (more rows is the costlier guess). */
 const guessRows = (f: CapacityFile) => f.rows ?? (f.kind === 'table' || f.kind === 'workbook' ? Math.ceil(f.bytes / 200) : 0);
+/** A table's columns when they are not known yet. */
+const GUESS_COLUMNS = 12;
 
 /** Stored bytes and peak memory an import of these files needs (a sum over the files: they are committed in one transaction). */
 export function estimateImport(files: readonly CapacityFile[]): CapacityEstimate {
@@ -113,7 +119,9 @@ export function estimateImport(files: readonly CapacityFile[]): CapacityEstimate
     const kind = f.kind ?? 'unknown';
     const rows = Math.max(0, guessRows(f));
     storage += STORED_PER_BYTE[kind] * bytes + STORED_PER_ROW * rows * Math.max(1, f.textColumns ?? 1);
-    memory += MEMORY_PER_BYTE[kind] * bytes + MEMORY_PER_ROW * rows + (kind === 'table' ? Math.min(bytes, HOLD_BYTES) : 0);
+    memory += MEMORY_PER_BYTE[kind] * bytes + MEMORY_PER_ROW * rows;
+    // (both held at once, on the high side: the scan lets the rows go as it holds the answers)
+    if (kind === 'table') memory += Math.min(bytes, HOLD_BYTES) + heldRowsEstimate(bytes, rows, f.columns ?? GUESS_COLUMNS);
     // a table's documents: one per row and free-text column at most (blank answers are skipped); a transcript is one
     const documents = kind === 'transcript' ? 1 : rows * Math.max(1, f.textColumns ?? 1);
     working += WORKING_PER_DOCUMENT * documents + WORKING_PER_TEXT_BYTE * bytes;

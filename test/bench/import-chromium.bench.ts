@@ -52,6 +52,8 @@ const LIMIT_BLOCK = 1000;
 const CHUNK_BYTES = process.env.CHORUS_BENCH_CHUNK ? Number(process.env.CHORUS_BENCH_CHUNK) : undefined;
 /** Bytes of answer text the import worker holds from the scan to the commit (ImportSession holdBytes; 0 = read the file again at commit, as before). */
 const HOLD_BYTES = process.env.CHORUS_BENCH_HOLD ? Number(process.env.CHORUS_BENCH_HOLD) : undefined;
+/** Estimated bytes of parsed rows the import worker holds from parse-table to the scan (ImportSession holdRowsBytes; 0 = read the file again for the scan). */
+const HOLD_ROWS_BYTES = process.env.CHORUS_BENCH_HOLD_ROWS ? Number(process.env.CHORUS_BENCH_HOLD_ROWS) : undefined;
 /** The scan ahead of long cells while parse-table reads (as the app; CHORUS_BENCH_SCAN_AHEAD=0 leaves it out). */
 const SCAN_AHEAD = process.env.CHORUS_BENCH_SCAN_AHEAD !== '0';
 /** Detection workers beside the import worker (default: one per further core, as the app; 0 = the import worker scans alone). */
@@ -175,7 +177,7 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
     });
     const t0 = performance.now();
     const reply = await deadline(tab.evaluate(
-      ({ cmd, chunkBytes, holdBytes, detectWorkers, scanAhead }) =>
+      ({ cmd, chunkBytes, holdBytes, holdRowsBytes, detectWorkers, scanAhead }) =>
         new Promise<{ ok: boolean; result?: unknown; error?: string }>((resolve) => {
           const file = (document.getElementById('csv') as HTMLInputElement).files![0]!;
           const w = new Worker('/__bench__/worker.js');
@@ -188,9 +190,9 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
             w.terminate();
             resolve({ ok: false, error: e.message });
           };
-          w.postMessage({ cmd, file, chunkBytes, holdBytes, detectWorkers, scanAhead });
+          w.postMessage({ cmd, file, chunkBytes, holdBytes, holdRowsBytes, detectWorkers, scanAhead });
         }),
-      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES, detectWorkers: DETECT_WORKERS, scanAhead: SCAN_AHEAD },
+      { cmd, chunkBytes: CHUNK_BYTES, holdBytes: HOLD_BYTES, holdRowsBytes: HOLD_ROWS_BYTES, detectWorkers: DETECT_WORKERS, scanAhead: SCAN_AHEAD },
     ), 15 * 60_000, `the ${cmd} import run`);
     const wall = performance.now() - t0;
     clearInterval(timer);

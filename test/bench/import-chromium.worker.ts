@@ -25,7 +25,7 @@ import { parseTable } from '../../shared/import/table';
 import { newGuid } from '../../shared/model/ids';
 
 /** The CSV as the user's picked File (set on a file input by the driver, so it is disk-backed as in the app). */
-export type BenchCommand = { cmd: 'app' | 'bare' | 'limit' | 'scan' | 'idle'; file: File; chunkBytes?: number; holdBytes?: number; detectWorkers?: number; scanAhead?: boolean };
+export type BenchCommand = { cmd: 'app' | 'bare' | 'limit' | 'scan' | 'idle'; file: File; chunkBytes?: number; holdBytes?: number; holdRowsBytes?: number; detectWorkers?: number; scanAhead?: boolean };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<BenchCommand>) => void) | null; postMessage(m: unknown): void };
 
@@ -53,7 +53,7 @@ const mark = (step: string) => scope.postMessage({ mark: step });
 /** After the last step: give the driver time to read the memory high-water mark before the bench's own counting. */
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
-async function app(file: File, chunkBytes?: number, holdBytes?: number, detectWorkers?: number, scanAhead = true) {
+async function app(file: File, chunkBytes?: number, holdBytes?: number, holdRowsBytes?: number, detectWorkers?: number, scanAhead = true) {
   await Dexie.delete('bench-app'); // (each size starts from an empty store)
   const db = await openChorusDb('bench-app');
   const project = await createProject(db, 'Bench');
@@ -72,7 +72,7 @@ async function app(file: File, chunkBytes?: number, holdBytes?: number, detectWo
         };
   // and, as the app, the long cells scanned ahead in a worker of their own while parse-table reads the file
   const preScan = scanAhead ? { preScan: (f: Blob, layout: TableLayout) => startPreScan(f, layout, () => new Worker('/__bench__/prescan.js')) } : {};
-  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), ...pooled, ...preScan });
+  const session = new ImportSession(async () => db, undefined, { ...(chunkBytes ? { chunkBytes } : {}), ...(holdBytes !== undefined ? { holdBytes } : {}), ...(holdRowsBytes !== undefined ? { holdRowsBytes } : {}), ...pooled, ...preScan });
   const t: Record<string, number> = {};
   let t0 = performance.now();
   const added = await session.handle({ type: 'add-file', projectId: project.id, fileId: 'f1', name: 'bench.csv', data: file });
@@ -184,7 +184,7 @@ function scan(bytes: Uint8Array) {
 scope.onmessage = async (e) => {
   try {
     const { cmd, file } = e.data;
-    const result = cmd === 'idle' ? await idle() : cmd === 'app' ? await app(file, e.data.chunkBytes, e.data.holdBytes, e.data.detectWorkers, e.data.scanAhead) : cmd === 'bare' ? await bare(await load(file)) : cmd === 'limit' ? await limit(file) : scan(await load(file));
+    const result = cmd === 'idle' ? await idle() : cmd === 'app' ? await app(file, e.data.chunkBytes, e.data.holdBytes, e.data.holdRowsBytes, e.data.detectWorkers, e.data.scanAhead) : cmd === 'bare' ? await bare(await load(file)) : cmd === 'limit' ? await limit(file) : scan(await load(file));
     scope.postMessage({ ok: true, result });
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err) });

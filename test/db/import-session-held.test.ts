@@ -54,22 +54,28 @@ afterEach(forgetPickedFiles);
 
 let n = 0;
 
-/** Import the survey with this hold budget; what was stored, in a form that does not depend on the random ids, and the file reads per step. */
-async function importWith(bytes: Uint8Array, holdBytes: number | undefined) {
+/**
+ * Import the survey with these hold budgets (answers from the scan to the commit; rows from
+ * parse-table to the scan); what was stored, in a form that does not depend on the random ids,
+ * and the file reads by the scan and by the commit.
+ */
+async function importWith(bytes: Uint8Array, holdBytes: number | undefined, holdRowsBytes?: number) {
   const db = await openChorusDb(`import-held-${++n}`);
   const pid = (await createProject(db, 'Survey')).id;
-  const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), { chunkBytes: 4096, chunkRows: 64, ...(holdBytes !== undefined ? { holdBytes } : {}) });
+  const budgets = { ...(holdBytes !== undefined ? { holdBytes } : {}), ...(holdRowsBytes !== undefined ? { holdRowsBytes } : {}) };
+  const s = new ImportSession(async () => db, () => new Date('2026-12-03T10:00:00Z'), { chunkBytes: 4096, chunkRows: 64, ...budgets });
   const { file, reads } = pickedFile(bytes);
   const ask = async (req: ImportRequest): Promise<ImportReply> => s.handle(req);
   expect((await ask({ type: 'add-file', projectId: pid, fileId: 'f', name: 'survey.csv', data: file })).type).toBe('file');
   expect((await ask({ type: 'parse-table', fileId: 'f', settings: {} })).type).toBe('table');
+  const parsed = reads.length;
   const prepared = await ask({ type: 'prepare', projectId: pid, tables: [{ fileId: 'f', mapping }], transcripts: [], transcriptSource: { name: 'x', kind: 'interview' }, allowList: [] });
   if (prepared.type !== 'review') throw new Error(JSON.stringify(prepared));
   const before = reads.length;
   const decisions = Object.fromEntries(prepared.review.findings.map((f, i) => [f.id, decide(f.type, i)]));
   const committed = await ask({ type: 'commit', projectId: pid, decisions, by: 'Analyst' });
   if (committed.type !== 'committed') throw new Error(JSON.stringify(committed));
-  return { stored: await storedSurvey(db, pid), commitReads: reads.length - before, findings: prepared.review.findings, summary: committed.summary };
+  return { stored: await storedSurvey(db, pid), scanReads: before - parsed, commitReads: reads.length - before, findings: prepared.review.findings, summary: committed.summary };
 }
 
 /** The stored survey with its random ids (dataset, source, variables) replaced by their order; texts decoded through the codec. */
@@ -122,6 +128,21 @@ eachCodec(() => {
       expect(part.stored).toEqual(held.stored);
       expect(reread.summary.redactions).toEqual(held.summary.redactions);
       expect(part.summary.documents).toBe(held.summary.documents);
+    }, 60_000);
+
+    it('the scan reads nothing from the file when parse-table held its rows, and stores what it stores reading them again', async () => {
+      const held = await importWith(bytes, undefined);
+      const reread = await importWith(bytes, undefined, 0);
+      expect(held.scanReads).toBe(0);
+      expect(reread.scanReads).toBeGreaterThan(0);
+      const guidless = (fs: typeof held.findings) => JSON.stringify(fs).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'guid');
+      expect(guidless(reread.findings)).toBe(guidless(held.findings));
+      expect(reread.stored).toEqual(held.stored);
+      expect(reread.summary.redactions).toEqual(held.summary.redactions);
+      // a budget the file passes: its rows are read again, with the same result
+      const over = await importWith(bytes, undefined, bytes.length);
+      expect(over.scanReads).toBeGreaterThan(0);
+      expect(over.stored).toEqual(held.stored);
     }, 60_000);
 
     it('a stored answer’s length is its stored text’s length, after redaction', async () => {

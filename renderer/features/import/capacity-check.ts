@@ -10,7 +10,7 @@ export function capacityFile(e: Pick<Entry, 'name' | 'kind' | 'info' | 'table' |
     name: e.name,
     bytes: e.info?.bytes ?? 0,
     kind: e.kind,
-    ...(e.table ? { rows: e.table.rowCount } : {}),
+    ...(e.table ? { rows: e.table.rowCount, columns: e.table.columns.length } : {}),
     ...(text !== undefined && text > 0 ? { textColumns: text } : {}),
   };
 }

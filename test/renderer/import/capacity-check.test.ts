@@ -15,8 +15,8 @@ describe('the Import workspace’s pre-flight check', () => {
     expect(await readCapacityContext({ navigator: { storage: { estimate: () => Promise.reject(new Error('denied')) } } })).toEqual({});
   });
 
-  it('sees a mapped table by its size, rows and free-text columns', () => {
-    expect(capacityFile(entry)).toEqual({ name: 'survey.csv', bytes: 90_000_000, kind: 'table', rows: 100_000, textColumns: 2 });
+  it('sees a mapped table by its size, rows, columns and free-text columns', () => {
+    expect(capacityFile(entry)).toEqual({ name: 'survey.csv', bytes: 90_000_000, kind: 'table', rows: 100_000, columns: 4, textColumns: 2 });
     expect(capacityFile({ name: 't.docx', kind: 'transcript', info: { kind: 'transcript', bytes: 5000, previous: [] } })).toEqual({ name: 't.docx', bytes: 5000, kind: 'transcript' });
   });
 

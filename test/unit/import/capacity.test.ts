@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { HOLD_BYTES } from '../../../shared/import/held-answers';
+import { heldRowsEstimate, HOLD_ROWS_BYTES } from '../../../shared/import/held-rows';
 import { describe, expect, it } from 'vitest';
-import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, openProjectMemory, STORED_PER_BYTE, STORED_PER_ROW, WORKING_BASE, WORKING_PER_DOCUMENT, WORKING_PER_TEXT_BYTE, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
+import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, MEMORY_PER_ROW, openProjectMemory, STORED_PER_BYTE, STORED_PER_ROW, WORKING_BASE, WORKING_PER_DOCUMENT, WORKING_PER_TEXT_BYTE, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
 
 const MB = 1e6;
 const GB = 1e9;
@@ -18,6 +19,17 @@ describe('estimateImport', () => {
     const huge = estimateImport([csv(HOLD_BYTES + 500 * MB, 100_000)]).memory;
     expect(estimateImport([csv(HOLD_BYTES + 900 * MB, 100_000)]).memory).toBe(huge);
     expect(huge - e.memory).toBe(HOLD_BYTES - 90 * MB);
+  });
+
+  it('counts a small CSV’s rows as held parsed until the scan (two bytes a byte of file, and each row’s and cell’s share), and a big one’s not', () => {
+    const small = estimateImport([{ ...csv(40 * MB, 40_000), columns: 8 }]);
+    const held = heldRowsEstimate(40 * MB, 40_000, 8);
+    expect(held).toBeGreaterThan(80 * MB);
+    expect(small.memory).toBe(Math.ceil(MEMORY_BASE + MEMORY_PER_ROW * 40_000 + 40 * MB + held));
+    // past the rows' budget the file is read again for the scan: only its answers are held
+    const big = estimateImport([{ ...csv(HOLD_ROWS_BYTES, 40_000), columns: 8 }]);
+    expect(heldRowsEstimate(HOLD_ROWS_BYTES, 40_000, 8)).toBe(0);
+    expect(big.memory).toBe(Math.ceil(MEMORY_BASE + MEMORY_PER_ROW * 40_000 + HOLD_ROWS_BYTES));
   });
 
   it('counts a workbook as parsed whole, so its memory grows with the file', () => {

@@ -13,34 +13,7 @@ import { csvRowChunks, scanCsvTable } from '../../../shared/import/csv-stream';
 import { GridTable, tableFromGrid } from '../../../shared/import/header';
 import { parseTable } from '../../../shared/import/table';
 import { referenceParseTable, referenceTableFromGrid } from './csv-reference';
-import { EDGE_CASES, edgeCasesPresent, ENCODINGS, encode, expectFirstPassFits, outcome, readStreamed, utf16, utf8, walk } from './csv-stream-helpers';
-
-/** Quote a cell when a spreadsheet program would. */
-const quote = (c: string) => (/[",\n\r;|\t]/.test(c) || c.trim() !== c ? `"${c.replace(/"/g, '""')}"` : c);
-
-const cellUnit = fc.constantFrom('a', 'b', 'Z', ' ', ',', ';', '\t', '|', '"', '\n', '\r', '\r\n', 'é', 'Ω', '😀', '’');
-const cell = fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 6, unit: cellUnit }) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '  ') });
-
-/** A survey-like table as text: title rows, a header, ragged and blank rows, optionally repeated past the 200-row header sample. */
-const tableText = fc
-  .record({
-    width: fc.integer({ min: 1, max: 5 }),
-    titles: fc.array(fc.string({ minLength: 1, maxLength: 12, unit: cellUnit }), { maxLength: 2 }),
-    header: fc.array(cell, { minLength: 1, maxLength: 6 }),
-    body: fc.array(fc.oneof({ weight: 5, arbitrary: fc.array(cell, { maxLength: 7 }) }, { weight: 1, arbitrary: fc.constantFrom<string[]>([], ['', ''], [' ']) }), { maxLength: 8 }),
-    repeat: fc.constantFrom(1, 1, 1, 40),
-    longRow: fc.option(fc.array(cell, { minLength: 6, maxLength: 9 }), { nil: undefined }),
-    delimiter: fc.constantFrom(',', ';', '\t', '|'),
-    eol: fc.constantFrom('\n', '\r\n', '\r'),
-    finalEol: fc.boolean(),
-  })
-  .map((t) => {
-    const rows = [...t.titles.map((x) => [x]), t.header];
-    for (let k = 0; k < t.repeat; k++) rows.push(...t.body);
-    if (t.longRow) rows.push(t.longRow); // widens the table after the header was resolved
-    const text = rows.map((r) => r.map(quote).join(t.delimiter)).join(t.eol) + (t.finalEol ? t.eol : '');
-    return { text, delimiter: t.delimiter };
-  });
+import { EDGE_CASES, edgeCasesPresent, ENCODINGS, encode, expectFirstPassFits, outcome, readStreamed, tableText, utf16, utf8, walk } from './csv-stream-helpers';
 
 /** Raw text from CSV-ish characters: unbalanced quotes, text after closing quotes, NULs, blank files. */
 const rawText = fc.string({ maxLength: 120, unit: fc.constantFrom('a', 'b', ' ', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', 'é', '😀', '\u0000', '\uFEFF') });
