@@ -8,8 +8,9 @@
  *
  * Held as parsed: each cell is a string cut from the decoded text, so a file costs about its
  * decoded text (two bytes a character once any character of a decoded piece is beyond Latin-1)
- * plus a string and a slot a cell and an array a row: measured in Chromium, some 3× the file
- * more at the import's peak (a 44 MB survey: 527 MB instead of 395). The budget is absolute, as
+ * plus a string and a slot a cell and an array a row: measured in Chromium (import-chromium,
+ * CHORUS_BENCH_HOLD_ROWS=0 against the default, alternated), two to three times the file more at
+ * the import's peak (a 46 MB survey: 481–521 MB instead of 395–401). The budget is absolute, as
  * HOLD_BYTES is: a file whose text alone would pass it (two bytes a byte of file) is not held at
  * all, and rowsFootprint checks the rest on the high side as the rows come.
  *
