@@ -2,7 +2,7 @@
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH, datasetParticipantId } from '../../shared/import/dataset';
+import { DATASET_ID_LENGTH, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
 import { openParticipants } from './participant-seal';
@@ -63,12 +63,12 @@ export async function listParticipants(db: ChorusDb, projectId: string): Promise
 
 /** A survey participant's pseudonym by id (its dataset's column, found by the row its id names), or undefined. */
 async function datasetPseudonym(db: ChorusDb, projectId: string, id: string): Promise<{ pseudonym: string; sourceId: string } | undefined> {
-  if (id.length !== DATASET_ID_LENGTH + 12) return undefined;
-  const ds = await getDataset(db, id.slice(0, DATASET_ID_LENGTH));
+  const where = parseDatasetParticipantId(id);
+  if (!where) return undefined;
+  const ds = await getDataset(db, where.datasetId);
   if (!ds || ds.projectId !== projectId) return undefined;
-  const row = Number.parseInt(id.slice(DATASET_ID_LENGTH, DATASET_ID_LENGTH + 8), 16);
-  const i = ds.participants.rows.indexOf(row);
-  if (i < 0 || datasetParticipantId(ds.id, row) !== id) return undefined;
+  const i = ds.participants.rows.indexOf(where.row);
+  if (i < 0 || datasetParticipantId(ds.id, where.row) !== id) return undefined;
   const pseudonym = ds.participants.pseudonyms[i];
   return pseudonym === undefined ? undefined : { pseudonym, sourceId: ds.sourceId };
 }

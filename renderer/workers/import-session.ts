@@ -52,7 +52,7 @@ import { scanSourcesForSafeguarding } from './safeguard-scan';
 const MAX_ISSUES = 500;
 
 /** Rows of a table in chunks, in order, each row as wide as the table's columns. */
-type RowChunks = () => Iterable<{ rows: string[][]; rowNumbers: number[] }>;
+type RowChunks = () => Iterable<RowChunk>;
 
 interface HeldFile {
   name: string;
@@ -210,7 +210,7 @@ export class ImportSession {
       case 'parse-table': {
         const f = this.#file(req.fileId);
         let summary = new TableSummariser();
-        // the rows as parsed, for the scan and the commit (while they fit the budget)
+        // the rows as parsed, for the scan (while they fit the budget)
         let held = new HeldRows(this.#holdRowsBytes, f.source.size);
         f.preScan?.stop();
         f.preScan = undefined;
@@ -738,7 +738,7 @@ function letGo(chunks: readonly RowChunk[], size: number): RowChunks {
 }
 
 /** Row chunks regathered into chunks of `size` rows (the last may be smaller). */
-function* gather(chunks: Iterable<{ rows: string[][]; rowNumbers: number[] }>, size: number): Generator<{ rows: string[][]; rowNumbers: number[] }> {
+function* gather(chunks: Iterable<RowChunk>, size: number): Generator<RowChunk> {
   let rows: string[][] = [];
   let rowNumbers: number[] = [];
   for (const c of chunks) {

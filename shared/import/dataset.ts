@@ -153,6 +153,13 @@ export function parseDatasetDocumentId(id: string): { datasetId: string; row: nu
   return { datasetId, row, slot, rowKey: id.slice(0, 32) };
 }
 
+/** The dataset and row of a survey participant, from its id; undefined for ids that are not a dataset participant's. */
+export function parseDatasetParticipantId(id: string): { datasetId: string; row: number } | undefined {
+  if (id.length !== 36 || id[23] !== '-' || id.slice(32) !== PARTICIPANT_HEX) return undefined;
+  const row = Number.parseInt(id.slice(24, 32), 16);
+  return Number.isFinite(row) ? { datasetId: id.slice(0, DATASET_ID_LENGTH), row } : undefined;
+}
+
 /** Where an answer is and what it belongs to: everything its response document is made of. */
 export interface AnswerPlace {
   datasetId: string;

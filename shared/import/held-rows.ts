@@ -39,13 +39,16 @@ export function rowsFootprint(rows: readonly (readonly string[])[]): number {
   return bytes;
 }
 
+/** Whether a file is too big for its rows to be held at all: its text alone (two bytes a byte of file) passes the budget. */
+const tooBigToHold = (fileBytes: number, budget: number): boolean => 2 * fileBytes > budget;
+
 /**
  * Estimated memory of a CSV's rows held parsed (0 when the file is over `budget`, so not held):
  * two bytes a byte of file, plus each row's and cell's share.
  */
 export function heldRowsEstimate(fileBytes: number, rows: number, columns: number, budget = HOLD_ROWS_BYTES): number {
   const bytes = 2 * fileBytes + rows * (PER_ROW + PER_CELL * columns);
-  return 2 * fileBytes > budget || bytes > budget ? 0 : bytes;
+  return tooBigToHold(fileBytes, budget) || bytes > budget ? 0 : bytes;
 }
 
 export interface RowChunk {
@@ -66,12 +69,7 @@ export class HeldRows {
     readonly budget: number,
     fileBytes = 0,
   ) {
-    this.#over = 2 * fileBytes > budget;
-  }
-
-  /** Estimated bytes held. */
-  get bytes(): number {
-    return this.#bytes;
+    this.#over = tooBigToHold(fileBytes, budget);
   }
 
   /** Hold the next chunk of rows, each as wide as the others of the chunk; past the budget every row is let go. */

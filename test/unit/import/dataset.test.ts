@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, rowOfKey } from '../../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
 import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
@@ -44,6 +44,9 @@ describe('dataset ids', () => {
         const pid = datasetParticipantId(ds, row);
         expect(Guid.safeParse(pid).success).toBe(true);
         expect(parseDatasetDocumentId(pid)).toBeUndefined();
+        // and says where it lives, while an answer's id is never mistaken for a participant's
+        expect(parseDatasetParticipantId(pid)).toEqual({ datasetId: ds, row });
+        expect(parseDatasetParticipantId(id)).toBeUndefined();
       }),
     );
   });
