@@ -3,6 +3,7 @@ import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
 import { DATASET_ID_LENGTH, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
 import { openParticipants } from './participant-seal';
@@ -84,7 +85,6 @@ export async function pendingRetractionNames(db: ChorusDb, projectId: string): P
   const names = new Map<string, string>();
   if (targets.length === 0) return names;
   const sources = new Map((await listSources(db, projectId)).map((s) => [s.id, s.name]));
-  const participantName = (pseudonym: string, sourceId: string) => `${pseudonym} (${sources.get(sourceId) ?? 'source'})`;
   for (const { kind, id } of targets) {
     if (kind === 'source') {
       const name = sources.get(id);
@@ -96,7 +96,7 @@ export async function pendingRetractionNames(db: ChorusDb, projectId: string): P
       const record = await db.participants.get(id);
       const stored = record && record.projectId === projectId ? (await openParticipants(db, [record]))[0] : undefined;
       const found = stored ?? (await datasetPseudonym(db, projectId, id));
-      if (found) names.set(id, participantName(found.pseudonym, found.sourceId));
+      if (found) names.set(id, participantLabel(found.pseudonym, sources.get(found.sourceId)));
     }
   }
   return names;

@@ -7,6 +7,11 @@
  */
 import { plural } from '../plural';
 
+/** How the picker (and the list of retractions awaiting confirmation) names a participant: "pseudonym (source name)". */
+export function participantLabel(pseudonym: string, sourceName: string | undefined): string {
+  return `${pseudonym} (${sourceName ?? 'source'})`;
+}
+
 /** Matches shown at most. */
 export const TARGET_MATCH_LIMIT = 50;
 

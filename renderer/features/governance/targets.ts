@@ -1,4 +1,5 @@
 import type { DocumentMeta, Participant, RetractionTarget, Source } from '../../../shared/model';
+import { participantLabel } from '../../../shared/governance/target-search';
 
 /**
  * One kind's list for the retraction picker: the items as the store lists them (no object made
@@ -34,7 +35,7 @@ export function sourceTargets(sources: readonly Source[]): TargetList<Source> {
  */
 export function participantTargets(participants: readonly Participant[], sources: readonly Source[]): TargetList<Participant> {
   const sourceName = new Map(sources.map((s) => [s.id, s.name]));
-  const label = (p: Participant) => `${p.pseudonym} (${sourceName.get(p.sourceId) ?? 'source'})`;
+  const label = (p: Participant) => participantLabel(p.pseudonym, sourceName.get(p.sourceId));
   let labels: string[] | undefined;
   return {
     kind: 'participant',
