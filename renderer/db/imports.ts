@@ -5,7 +5,7 @@
 import { newGuid, type DocumentWithText, type Participant, type PiiType, type Source, type Variable } from '../../shared/model';
 import type { ChorusDb, DatasetBlockRecord, ImportRecord, ParticipantRecord } from './schema';
 import { type Dataset, type DatasetRowTexts } from '../../shared/import/dataset';
-import { BlockPacker } from './dataset-blocks';
+import { BlockPacker, PlainBlockPacker } from './dataset-blocks';
 import { recordAudit } from './audit-log';
 import Dexie from 'dexie';
 import { getCodec, type StorageCodec, type StoredText } from './codec';
@@ -169,17 +169,24 @@ export async function writeBatch(
     if (batch.dataset) {
       // pipelined: while IndexedDB writes one chunk's blocks, the next is read, built and redacted.
       // Rows arrive in order, packed DATASET_BLOCK_ROWS to a record (dataset-blocks.ts); a block still filling waits for the next chunk.
+      // A plain project's blocks are packed (one string a block: PlainBlockPacker); an encrypted
+      // project's answers are encoded one by one, each with its own IV, and stored as rows.
       const datasetId = batch.dataset.id;
+      const plain = !codec.encrypts ? new PlainBlockPacker() : undefined;
       const packer = new BlockPacker();
       let writing: Promise<unknown> | undefined;
       for (const rows of batch.dataset.rows) {
         check();
-        const texts: string[] = [];
-        for (const r of rows) for (const t of r.texts) if (t !== null) texts.push(t);
-        const stored = await Dexie.waitFor(codec.encodeMany(texts));
-        let k = 0;
         const complete: DatasetBlockRecord[] = [];
-        for (const r of rows) complete.push(...packer.add(datasetId, r.row, r.texts.map((t) => (t === null ? null : stored[k++]!))));
+        if (plain) {
+          for (const r of rows) for (const b of plain.add(datasetId, r.row, r.texts)) complete.push(b);
+        } else {
+          const texts: string[] = [];
+          for (const r of rows) for (const t of r.texts) if (t !== null) texts.push(t);
+          const stored = await Dexie.waitFor(codec.encodeMany(texts));
+          let k = 0;
+          for (const r of rows) complete.push(...packer.add(datasetId, r.row, r.texts.map((t) => (t === null ? null : stored[k++]!))));
+        }
         if (writing) await writing;
         writing = complete.length ? db.datasetBlocks.bulkAdd(complete) : undefined;
         writing?.catch(() => {}); // (a failure is seen by the await below; this only keeps it from being reported as unhandled)
@@ -187,7 +194,7 @@ export async function writeBatch(
         opts.onProgress?.({ done, total });
       }
       if (writing) await writing;
-      const last = packer.finish();
+      const last = plain ? plain.finish() : packer.finish();
       if (last.length) await db.datasetBlocks.bulkAdd(last);
       check();
       const ds = batch.dataset.dataset();

@@ -14,6 +14,7 @@ import { newKdfParams, deriveKey, type KdfParams, type AesKey } from '../../shar
 import { newGuid } from '../../shared/model';
 import { getCodec, plainCodec, type StorageCodec, type StoredText } from './codec';
 import { datasetBlockRange, forgetDatasets } from './datasets';
+import { blockRows } from './dataset-blocks';
 import { openDatasets, sameStoredParts, sealDatasets } from './dataset-seal';
 import { openParticipantsWith, sealParticipants } from './participant-seal';
 import { activateKey, getProjectLock, keyCodec, lockAll, unlockedProject } from './keyring';
@@ -39,7 +40,7 @@ const isTextRow = (row: unknown): row is TextRow => typeof row === 'object' && r
 function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: HistoryEntry[]) {
   const all: StoredText[] = [];
   for (const t of texts) all.push(t.stored);
-  for (const b of blocks) for (const r of b.rows) if (r) for (const s of r) if (s) all.push(s);
+  for (const b of blocks) for (const r of blockRows(b)) if (r) for (const s of r) if (s) all.push(s);
   for (const h of history)
     for (const c of h.changes)
       if (c.table === 'texts') {
@@ -50,7 +51,8 @@ function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: Histor
     let i = 0;
     const next = () => enc[i++]!;
     const newTexts = texts.map((t) => ({ ...t, stored: next() }));
-    const newBlocks = blocks.map((b) => ({ ...b, rows: b.rows.map((r) => (r ? r.map((s) => (s ? next() : null)) : null)) }));
+    // (a packed block comes back as rows: its texts are encoded one by one, as every block of an encrypted project's)
+    const newBlocks: DatasetBlockRecord[] = blocks.map((b) => ({ key: b.key, first: b.first, rows: blockRows(b).map((r) => (r ? r.map((s) => (s ? next() : null)) : null)) }));
     const newHistory = history.map((h) => ({
       ...h,
       changes: h.changes.map((c) =>
@@ -122,7 +124,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
   // participants stored one by one: pseudonyms and attribute values (participant-seal.ts)
   const newParticipants = await sealParticipants(await openParticipantsWith(read.participants, from), to);
   const now = opts.now ?? new Date().toISOString();
-  const answers = read.blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + (r ? r.filter(Boolean).length : 0), 0), 0);
+  const answers = read.blocks.reduce((n, b) => n + blockRows(b).reduce((m, r) => m + (r ? r.filter(Boolean).length : 0), 0), 0);
   const historyTexts = all.length - read.texts.length - answers;
 
   await db.transaction('rw', [db.texts, db.datasets, db.datasetBlocks, db.history, db.participants, db.termCounts, db.projectLocks, db.audit], async () => {

@@ -105,15 +105,29 @@ export interface DatasetRowRecord {
 }
 
 /**
- * The answers of up to DATASET_BLOCK_ROWS consecutive rows of a dataset (v7): `rows[i]` is row
- * `first + i`'s answers per slot (through the codec; null = empty answer), or null for a row with
- * no answer at all. Keyed by dataset id + block index (shared/import/dataset.ts datasetBlockKey);
- * read and written through dataset-blocks.ts.
+ * The answers of up to DATASET_BLOCK_ROWS consecutive rows of a dataset (v7), in one of two forms
+ * (read and written only through dataset-blocks.ts, which gives both as rows of stored texts):
+ * - `rows`: `rows[i]` is row `first + i`'s answers per slot (through the codec; null = empty
+ *   answer), or null for a row with no answer at all (an encrypted project's blocks, and every
+ *   block written before packed blocks);
+ * - `packed`: a plain project's block as one string and its lengths (PackedRows), which IndexedDB
+ *   copies several times faster than thousands of small strings and objects.
+ * Keyed by dataset id + block index (shared/import/dataset.ts datasetBlockKey).
  */
-export interface DatasetBlockRecord {
-  key: string;
-  first: number;
-  rows: ((StoredText | null)[] | null)[];
+export type DatasetBlockRecord = { key: string; first: number } & ({ rows: ((StoredText | null)[] | null)[]; packed?: undefined } | { packed: PackedRows; rows?: undefined });
+
+/**
+ * A plain project's block of answers packed: every answer's text joined in row and slot order, in
+ * pieces (`texts`) of at most `pieceChars` characters each unless one answer alone is longer (an
+ * answer is never cut, and a piece is closed before the answer that would take it over), with
+ * `lengths[row × slots + slot]` each answer's length in UTF-16 code units (-1: no answer; a row
+ * past the end of `lengths` has none).
+ */
+export interface PackedRows {
+  slots: number;
+  lengths: number[];
+  texts: string[];
+  pieceChars: number;
 }
 
 /** An encrypted project's lock: how its key is derived from the passphrase, and the key check (keyring.ts). */

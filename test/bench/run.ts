@@ -2,7 +2,8 @@
  * `npm run bench`: runs every test/bench/*.bench.ts in its own process, one after another (so
  * they do not compete for the 2 cores), and prints each one's figures. Pass names to run a subset:
  * `npm run bench -- search pii`. `--sizes=1k,10k,50000` is passed on (as BENCH_SIZES) to the benches
- * that run at several row counts (import-chromium, ui-import).
+ * that run at several row counts (import-chromium, ui-import); `--runs=N` (as BENCH_RUNS) to
+ * import-chromium, which then runs the app and the true limit N times, alternated, and judges medians.
  *
  * Every bench prints "OVER TARGET" beside a figure that misses its target (util.ts `verdict`).
  * The runner ends with a summary of those lines. `--strict` makes a missed target (or a bench
@@ -36,7 +37,7 @@ interface Outcome {
 
 function runOne(file: string): Promise<Outcome> {
   return new Promise((resolve) => {
-    const env = args.sizes ? { ...process.env, BENCH_SIZES: args.sizes } : process.env;
+    const env = { ...process.env, ...(args.sizes ? { BENCH_SIZES: args.sizes } : {}), ...(args.runs ? { BENCH_RUNS: String(args.runs) } : {}) };
     const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, file)], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -9,6 +9,8 @@ export interface BenchArgs {
   deadlineMinutes: number;
   /** `--sizes=…` as given, for the benches that run at several row counts (passed on as BENCH_SIZES). */
   sizes?: string;
+  /** `--runs=N`: times import-chromium runs the app and the true limit, alternated, reporting medians (passed on as BENCH_RUNS). */
+  runs?: number;
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -20,7 +22,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (!Number.isFinite(m) || m <= 0) throw new Error(`--deadline needs a number of minutes above 0, not “${a.slice(11)}”`);
       out.deadlineMinutes = m;
     } else if (a.startsWith('--sizes=')) out.sizes = sizesArg([a], undefined, []).join(',');
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (known: --strict, --deadline=MINUTES, --sizes=ROWS,ROWS…)`);
+    else if (a.startsWith('--runs=')) out.runs = runsArg([a], undefined);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (known: --strict, --deadline=MINUTES, --sizes=ROWS,ROWS…, --runs=N)`);
     else out.names.push(a);
   }
   return out;
@@ -48,4 +51,21 @@ export function sizesArg(argv: readonly string[], env: string | undefined, fallb
     return n;
   });
   return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** How many times to run a measured pair (`--runs=N`, else the environment's BENCH_RUNS, else 1): a whole number from 1 to 50. */
+export function runsArg(argv: readonly string[], env: string | undefined): number {
+  const given = argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? env;
+  if (given === undefined || given.trim() === '') return 1;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new Error(`--runs needs a whole number from 1 to 50, not “${given.trim()}”`);
+  return n;
+}
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, confirmRetraction, createProject, deleteForRetention, execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec, type StorageCodec, type StoredText } from '../../renderer/db';
-import { BlockPacker, blockRow, rewriteBlockRows } from '../../renderer/db/dataset-blocks';
+import { BlockPacker, blockRow, blockRows, PlainBlockPacker, rewriteBlockRows } from '../../renderer/db/dataset-blocks';
 import { blockKeyOfRowKey, DATASET_BLOCK_ROWS, datasetBlockKey, datasetIdFrom, datasetParticipantId, datasetRowKey } from '../../shared/import/dataset';
 import { TableBuilder } from '../../shared/import/mapping';
 import { newGuid } from '../../shared/model';
@@ -33,14 +33,53 @@ describe('packing rows into blocks', () => {
         expect(blocks.map((b) => b.key)).toEqual([...blocks.map((b) => b.key)].sort());
         for (const b of blocks) {
           expect(b.key).toBe(datasetBlockKey(ds, b.first / DATASET_BLOCK_ROWS));
-          expect(b.rows.length).toBeLessThanOrEqual(DATASET_BLOCK_ROWS);
-          expect(b.rows.some((r) => r !== null)).toBe(true);
+          expect(b.rows!.length).toBeLessThanOrEqual(DATASET_BLOCK_ROWS);
+          expect(b.rows!.some((r) => r !== null)).toBe(true);
         }
         rows.forEach((row, i) => {
           const want = texts[i]!.some((t) => t !== null) ? texts[i]!.map((t) => (t === null ? null : st(t))) : undefined;
           expect(blockRow(byKey.get(blockKeyOfRowKey(datasetRowKey(ds, row))), row)).toEqual(want);
         });
       }),
+    );
+  });
+
+  it('packs a plain project\'s rows into blocks that read back exactly as rows of stored texts, rewrites included (property)', () => {
+    const rowSets = fc.uniqueArray(fc.nat({ max: 3 * DATASET_BLOCK_ROWS }), { maxLength: 200 }).map((rows) => rows.sort((a, b) => a - b));
+    // answers of any text (empty, lone surrogates, astral characters) or none
+    const answer = fc.option(fc.string({ unit: 'binary', maxLength: 6 }), { nil: null });
+    fc.assert(
+      fc.property(rowSets, fc.integer({ min: 1, max: 3 }), fc.array(fc.array(answer, { minLength: 3, maxLength: 3 }), { minLength: 200, maxLength: 200 }), fc.array(fc.nat({ max: 2 })), fc.integer({ min: 1, max: 40 }), (rows, slots, texts, blank, pieceChars) => {
+        const ds = datasetIdFrom('0f0e0d0c-0b0a-4908-8706-050403020100');
+        const asRows = new BlockPacker();
+        // (small pieces: an answer longer than a piece, pieces closed early, many pieces a block)
+        const packed = new PlainBlockPacker(pieceChars);
+        const rowsOf = (i: number) => texts[i]!.slice(0, slots);
+        const a = rows.flatMap((row, i) => asRows.add(ds, row, rowsOf(i).map((t) => (t === null ? null : st(t)))));
+        a.push(...asRows.finish());
+        const b = rows.flatMap((row, i) => packed.add(ds, row, rowsOf(i)));
+        b.push(...packed.finish());
+        expect(b.map((x) => [x.key, x.first])).toEqual(a.map((x) => [x.key, x.first]));
+        expect(b.every((x) => x.packed !== undefined && x.rows === undefined)).toBe(true);
+        // no piece is longer than the limit unless it is one answer
+        for (const x of b) for (const t of x.packed!.texts) expect(t.length <= pieceChars || x.packed!.lengths.includes(t.length)).toBe(true);
+        b.forEach((x, k) => {
+          expect(blockRows(x)).toEqual(blockRows(a[k]!));
+          for (let i = 0; i < DATASET_BLOCK_ROWS + 1; i++) expect(blockRow(x, x.first + i)).toEqual(blockRow(a[k]!, x.first + i));
+          // a rewrite (blank some slots of some rows) gives the same rows, and a packed block stays packed
+          const which = rows.filter((r) => r >= x.first && r < x.first + DATASET_BLOCK_ROWS).filter((_, j) => j % 2 === 0);
+          const blankSlot = (t: (StoredText | null)[]) => t.map((v, slot) => (blank.includes(slot) ? null : v));
+          const ra = rewriteBlockRows(a[k]!, which, blankSlot);
+          const rb = rewriteBlockRows(x, which, blankSlot);
+          expect(rb.rewritten).toBe(ra.rewritten);
+          expect(rb.block === null).toBe(ra.block === null);
+          if (rb.block && ra.block) {
+            expect(rb.block.packed).toBeDefined();
+            expect(blockRows(rb.block)).toEqual(blockRows(ra.block));
+          }
+        });
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -104,7 +143,7 @@ describe('a purge over survey blocks', () => {
     it(`(${name}) blanks the participant's rows inside their blocks, deletes the block left empty, and leaves 0 occurrences`, async () => {
       const codec = await make();
       const { db, pid, datasetId } = await seed(codec);
-      expect((await db.datasetBlocks.toArray()).map((b) => [b.first, b.rows.length])).toEqual([
+      expect((await db.datasetBlocks.toArray()).map((b) => [b.first, blockRows(b).length])).toEqual([
         [0, 1000],
         [1000, 1000],
         [2000, 100],
@@ -120,9 +159,11 @@ describe('a purge over survey blocks', () => {
 
       const blocks = await db.datasetBlocks.toArray();
       expect(blocks.map((b) => b.key)).toEqual([datasetBlockKey(datasetId, 0), datasetBlockKey(datasetId, 1)]);
-      expect(blocks[0]!.rows[3]).toBeNull();
-      expect(blocks[0]!.rows.filter((r) => r !== null)).toHaveLength(999);
-      expect(blocks[1]!.rows.filter((r) => r !== null)).toHaveLength(1000);
+      // (a plain project's blocks stay packed when rewritten; an encrypted one's are rows)
+      expect(blocks.every((b) => (name === 'plain' ? b.packed !== undefined : b.rows !== undefined))).toBe(true);
+      expect(blockRows(blocks[0]!)[3]).toBeNull();
+      expect(blockRows(blocks[0]!).filter((r) => r !== null)).toHaveLength(999);
+      expect(blockRows(blocks[1]!).filter((r) => r !== null)).toHaveLength(1000);
 
       const after = await scanStore(db, [GONE, KEEP], codec);
       expect(after.hits.filter((h) => h.token === GONE)).toEqual([]);

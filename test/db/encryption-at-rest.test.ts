@@ -65,7 +65,7 @@ describe('encryption at rest', () => {
     expect((await db.texts.toArray()).every((t) => t.stored.v === 1)).toBe(true);
     const blocks = await db.datasetBlocks.toArray();
     expect(blocks.length).toBeGreaterThan(0);
-    expect(blocks.every((b) => b.rows.every((row) => row === null || row.every((t) => t === null || t.v === 1)))).toBe(true);
+    expect(blocks.every((b) => b.rows !== undefined && b.rows.every((row) => row === null || row.every((t) => t === null || t.v === 1)))).toBe(true);
 
     expect(await getDocumentTexts(db, docs.map((d) => d.id))).toEqual(before);
     expect((await getMemo(db, memoTarget))?.text).toBe(`Second thoughts: ${PLANT.memo}.`);

@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProject, getCodec, listDatasets, openChorusDb, plainCodec, type ChorusDb } from '../../renderer/db';
+import { blockRows } from '../../renderer/db/dataset-blocks';
 import { ImportSession } from '../../renderer/workers/import-session';
 import type { ImportReply, ImportRequest } from '../../renderer/workers/import-protocol';
 import type { TableMapping } from '../../shared/import/mapping';
@@ -88,9 +89,9 @@ async function storedSurvey(db: ChorusDb, pid: string) {
   const blocks = [];
   for (const b of await db.datasetBlocks.orderBy('key').toArray()) {
     expect(b.key.startsWith(ds.id)).toBe(true);
-    const rows = await Promise.all(b.rows.map((r) => (r ? Promise.all(r.map((t) => (t ? codec.decode(t) : null))) : null)));
+    const rows = await Promise.all(blockRows(b).map((r) => (r ? Promise.all(r.map((t) => (t ? codec.decode(t) : null))) : null)));
     // with the plain codec the records themselves are compared (byte for byte what was written)
-    blocks.push({ block: b.key.slice(DATASET_ID_LENGTH), first: b.first, rows, ...(codec === plainCodec ? { raw: b.rows } : {}) });
+    blocks.push({ block: b.key.slice(DATASET_ID_LENGTH), first: b.first, rows, ...(codec === plainCodec ? { raw: b.packed ?? b.rows } : {}) });
   }
   const logs = (await db.redactionLogs.toArray()).map((l) => l.counts);
   const imports = (await db.imports.toArray()).map((r) => ({ fileNames: r.fileNames, checksum: r.checksum, counts: r.counts }));

@@ -120,13 +120,13 @@ describe('schema versions', () => {
     expect(await db.datasetRows.count()).toBe(0);
     const blocks = await db.datasetBlocks.toArray();
     // block 1 of the first dataset holds no answer at all (gap then empty rows): no record
-    expect(blocks.map((x) => [x.key.slice(0, 24) === a ? 'A' : 'B', x.first, x.rows.length])).toEqual([
+    expect(blocks.map((x) => [x.key.slice(0, 24) === a ? 'A' : 'B', x.first, x.rows!.length])).toEqual([
       ['A', 0, DATASET_BLOCK_ROWS],
       ['A', 2000, 500],
       ['B', 0, 30],
     ]);
-    expect(blocks[0]!.rows[7]).toBeNull();
-    expect(blocks[0]!.rows[9]).toEqual([{ v: 0, text: 'A answer 9a' }, null]);
+    expect(blocks[0]!.rows![7]).toBeNull();
+    expect(blocks[0]!.rows![9]).toEqual([{ v: 0, text: 'A answer 9a' }, null]);
     const want = answersOf(rows);
     const keys = [...Array.from({ length: 2600 }, (_, r) => datasetRowKey(a, r)), ...Array.from({ length: 40 }, (_, r) => datasetRowKey(b, r))];
     expect(await storedAnswers(db, keys)).toEqual(want);

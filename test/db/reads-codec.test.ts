@@ -11,6 +11,7 @@ import {
   createCode, addCoding, datasetTexts, ensureTermCounts, exportBundle, getDocumentText, getDocumentTexts, getMemo, importBundle, listCoders, listDatasets, listDocuments,
   openChorusDb, plainCodec, saveMemo, setCodec, type ChorusDb, type StorageCodec, type StoredText,
 } from '../../renderer/db';
+import { blockRows } from '../../renderer/db/dataset-blocks';
 import { importThroughSession } from './session-import';
 import type { TableMapping } from '../../shared/import/mapping';
 import { ProjectBundle } from '../../shared/model';
@@ -41,7 +42,7 @@ async function encryptAll(db: ChorusDb, codec: StorageCodec): Promise<void> {
   const enc = await codec.encodeMany(plain);
   const blocks = await db.datasetBlocks.toArray();
   const reEncode = (t: StoredText | null) => (t ? plainCodec.decode(t).then((x) => codec.encode(x)) : null);
-  const blocksEnc = await Promise.all(blocks.map(async (b) => ({ ...b, rows: await Promise.all(b.rows.map((r) => (r ? Promise.all(r.map(reEncode)) : null))) })));
+  const blocksEnc = await Promise.all(blocks.map(async (b) => ({ key: b.key, first: b.first, rows: await Promise.all(blockRows(b).map((r) => (r ? Promise.all(r.map(reEncode)) : null))) })));
   await db.texts.bulkPut(texts.map((t, i) => ({ ...t, stored: enc[i]! })));
   await db.datasetBlocks.bulkPut(blocksEnc);
   setCodec(codec);

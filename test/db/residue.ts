@@ -22,6 +22,12 @@ function storedTexts(value: unknown, out: StoredText[] = []): StoredText[] {
     out.push(value as StoredText);
     return out;
   }
+  // a plain project's packed block of survey answers (renderer/db/dataset-blocks.ts): its text is the answers joined
+  const packed = v.packed as { texts?: unknown } | undefined;
+  if (packed && Array.isArray(packed.texts)) {
+    for (const text of packed.texts) if (typeof text === 'string') out.push({ v: 0, text });
+    return out;
+  }
   for (const x of Array.isArray(value) ? value : Object.values(v)) storedTexts(x, out);
   return out;
 }

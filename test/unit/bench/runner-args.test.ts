@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missedTargets, parseBenchArgs, sizesArg } from '../../bench/runner-args';
+import { median, missedTargets, parseBenchArgs, runsArg, sizesArg } from '../../bench/runner-args';
 import { deadline, verdict } from '../../bench/util';
 
 describe('bench runner', () => {
@@ -18,6 +18,18 @@ describe('bench runner', () => {
     expect(sizesArg([], undefined, [10, 5])).toEqual([10, 5]);
     expect(() => sizesArg(['--sizes=1k,lots'], undefined, [])).toThrow('--sizes needs row counts above 0 separated by commas (e.g. 1k,10k,50000), not “lots”');
     expect(() => sizesArg(['--sizes=0'], undefined, [])).toThrow(/not “0”/);
+  });
+
+  it('reads --runs (or BENCH_RUNS) as a whole number from 1 to 50, and takes medians', () => {
+    expect(parseBenchArgs(['import-chromium', '--runs=5'])).toEqual({ names: ['import-chromium'], strict: false, deadlineMinutes: 30, runs: 5 });
+    expect(runsArg([], undefined)).toBe(1);
+    expect(runsArg([], '3')).toBe(3);
+    expect(runsArg(['--runs=7'], '3')).toBe(7);
+    expect(() => runsArg(['--runs=0'], undefined)).toThrow('--runs needs a whole number from 1 to 50, not “0”');
+    expect(() => runsArg(['--runs=2.5'], undefined)).toThrow(/not “2.5”/);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
   });
 
   it('finds every missed target in a bench’s output, and nothing else', () => {
