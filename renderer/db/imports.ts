@@ -169,7 +169,7 @@ export async function writeBatch(
     if (batch.dataset) {
       // pipelined: while IndexedDB writes one chunk's blocks, the next is read, built and redacted.
       // Rows arrive in order, packed DATASET_BLOCK_ROWS to a record (dataset-blocks.ts); a block still filling waits for the next chunk.
-      // A plain project's blocks are packed (one string a block: PlainBlockPacker); an encrypted
+      // A plain project's blocks are packed (a few strings a block: PlainBlockPacker); an encrypted
       // project's answers are encoded one by one, each with its own IV, and stored as rows.
       const datasetId = batch.dataset.id;
       const plain = !codec.encrypts ? new PlainBlockPacker() : undefined;
