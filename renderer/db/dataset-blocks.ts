@@ -178,6 +178,21 @@ export function blockRow(block: DatasetBlockRecord | undefined, row: number): St
   return block.rows[row - block.first] ?? undefined;
 }
 
+/** One answer's stored text from its block (undefined if it has none): no row is made around it. */
+export function blockAnswer(block: DatasetBlockRecord | undefined, row: number, slot: number): StoredText | undefined {
+  if (!block) return undefined;
+  const i = row - block.first;
+  if (!block.packed) return block.rows[i]?.[slot] ?? undefined;
+  const p = block.packed;
+  if (i < 0 || slot < 0 || slot >= p.slots || (i + 1) * p.slots > p.lengths.length) return undefined;
+  const k = i * p.slots + slot;
+  const n = p.lengths[k]!;
+  if (n < 0) return undefined;
+  const at = places(p);
+  const s = at.start[k]!;
+  return { v: 0, text: p.texts[at.piece[k]!]!.slice(s, s + n) };
+}
+
 /** Every answer in some blocks, keyed by document id (the block key starts with its dataset id). */
 export function addBlockTexts(out: Map<string, StoredText>, block: DatasetBlockRecord): void {
   const datasetId = block.key.slice(0, DATASET_ID_LENGTH);

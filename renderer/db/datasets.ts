@@ -8,7 +8,7 @@ import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
 import { isSealedRecord, ivsOf, openDatasets, openPlainRecord } from './dataset-seal';
-import { addBlockTexts, blockRow } from './dataset-blocks';
+import { addBlockTexts, blockAnswer } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
 
 /**
@@ -291,7 +291,7 @@ export async function readDatasetStoredText(db: ChorusDb, documentId: string): P
   const where = parseDatasetDocumentId(documentId);
   if (!where) return undefined;
   const block = await db.datasetBlocks.get(datasetBlockKey(where.datasetId, blockOfRow(where.row).block));
-  return blockRow(block, where.row)?.[where.slot] ?? undefined;
+  return blockAnswer(block, where.row, where.slot);
 }
 
 /** Key range of a dataset's answer blocks (every key starts with the dataset id). */
@@ -343,7 +343,7 @@ export async function readAnswersStored(db: ChorusDb, ids: readonly string[], ta
   const out = new Array<StoredText | undefined>(n);
   for (let i = 0; i < n; i++) {
     const key = keyOf[i];
-    if (key !== undefined) out[i] = blockRow(blocks.get(key), rowOf[i]!)?.[slotOf[i]!] ?? undefined;
+    if (key !== undefined) out[i] = blockAnswer(blocks.get(key), rowOf[i]!, slotOf[i]!);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, confirmRetraction, createProject, deleteForRetention, execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb, plainCodec, setCodec, type StorageCodec, type StoredText } from '../../renderer/db';
-import { BlockPacker, blockRow, blockRows, PlainBlockPacker, rewriteBlockRows } from '../../renderer/db/dataset-blocks';
+import { BlockPacker, blockAnswer, blockRow, blockRows, PlainBlockPacker, rewriteBlockRows } from '../../renderer/db/dataset-blocks';
 import { blockKeyOfRowKey, DATASET_BLOCK_ROWS, datasetBlockKey, datasetIdFrom, datasetParticipantId, datasetRowKey } from '../../shared/import/dataset';
 import { TableBuilder } from '../../shared/import/mapping';
 import { newGuid } from '../../shared/model';
@@ -65,7 +65,12 @@ describe('packing rows into blocks', () => {
         for (const x of b) for (const t of x.packed!.texts) expect(t.length <= pieceChars || x.packed!.lengths.includes(t.length)).toBe(true);
         b.forEach((x, k) => {
           expect(blockRows(x)).toEqual(blockRows(a[k]!));
-          for (let i = 0; i < DATASET_BLOCK_ROWS + 1; i++) expect(blockRow(x, x.first + i)).toEqual(blockRow(a[k]!, x.first + i));
+          // every row given, and the edges of the block
+          for (const row of [x.first - 1, x.first, x.first + 1, x.first + DATASET_BLOCK_ROWS - 1, x.first + DATASET_BLOCK_ROWS, ...rows]) {
+            if (row < x.first - 1 || row > x.first + DATASET_BLOCK_ROWS) continue;
+            expect(blockRow(x, row)).toEqual(blockRow(a[k]!, row));
+            for (let slot = -1; slot <= slots; slot++) expect(blockAnswer(x, row, slot)).toEqual(blockAnswer(a[k]!, row, slot));
+          }
           // a rewrite (blank some slots of some rows) gives the same rows, and a packed block stays packed
           const which = rows.filter((r) => r >= x.first && r < x.first + DATASET_BLOCK_ROWS).filter((_, j) => j % 2 === 0);
           const blankSlot = (t: (StoredText | null)[]) => t.map((v, slot) => (blank.includes(slot) ? null : v));
