@@ -101,6 +101,7 @@ export const PACKED_PIECE_CHARS = 32_768;
 export function packRows(rows: readonly (readonly (string | null)[] | null)[], slots: number, pieceChars = PACKED_PIECE_CHARS): PackedRows {
   const lengths = new Array<number>(rows.length * slots).fill(-1);
   const texts: string[] = [];
+  const counts: number[] = [];
   let parts: string[] = [];
   let chars = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -112,6 +113,7 @@ export function packRows(rows: readonly (readonly (string | null)[] | null)[], s
       lengths[i * slots + slot] = t.length;
       if (chars > 0 && chars + t.length > pieceChars) {
         texts.push(parts.join(''));
+        counts.push(parts.length);
         parts = [];
         chars = 0;
       }
@@ -119,8 +121,11 @@ export function packRows(rows: readonly (readonly (string | null)[] | null)[], s
       chars += t.length;
     }
   }
-  if (parts.length > 0) texts.push(parts.join(''));
-  return { slots, lengths, texts, pieceChars };
+  if (parts.length > 0) {
+    texts.push(parts.join(''));
+    counts.push(parts.length);
+  }
+  return { slots, lengths, texts, counts };
 }
 
 /** Where each answer of a packed block is: its piece and its start in it (made once a block object). */
@@ -129,19 +134,21 @@ function places(p: PackedRows): { piece: Int32Array; start: Int32Array } {
   let out = placesOf.get(p);
   if (!out) {
     out = { piece: new Int32Array(p.lengths.length), start: new Int32Array(p.lengths.length) };
-    // the pieces are cut as packRows cut them
+    // the answers in order, `counts[piece]` of them to each piece
     let piece = 0;
+    let left = p.counts[0] ?? 0;
     let at = 0;
     for (let i = 0; i < p.lengths.length; i++) {
       const n = p.lengths[i]!;
       if (n < 0) continue;
-      if (at > 0 && at + n > p.pieceChars) {
-        piece++;
+      while (left === 0 && piece < p.counts.length - 1) {
+        left = p.counts[++piece]!;
         at = 0;
       }
       out.piece[i] = piece;
       out.start[i] = at;
       at += n;
+      left--;
     }
     placesOf.set(p, out);
   }
@@ -234,7 +241,7 @@ export function rewriteBlockRows(
   const { key, first } = block;
   if (block.packed && next.every((r) => !r || r.every((t) => t === null || t.v === 0))) {
     const plain = next.map((r) => r && r.map((t) => (t === null ? null : (t as { text: string }).text)));
-    return { block: { key, first, packed: packRows(plain, block.packed.slots, block.packed.pieceChars) }, rewritten };
+    return { block: { key, first, packed: packRows(plain, block.packed.slots) }, rewritten };
   }
   return { block: { key, first, rows: next }, rewritten };
 }

@@ -118,16 +118,16 @@ export type DatasetBlockRecord = { key: string; first: number } & ({ rows: ((Sto
 
 /**
  * A plain project's block of answers packed: every answer's text joined in row and slot order, in
- * pieces (`texts`) of at most `pieceChars` characters each unless one answer alone is longer (an
- * answer is never cut, and a piece is closed before the answer that would take it over), with
+ * pieces (`texts`; an answer is never cut), `counts[i]` answers in piece i, with
  * `lengths[row × slots + slot]` each answer's length in UTF-16 code units (-1: no answer; a row
- * past the end of `lengths` has none).
+ * past the end of `lengths` has none). How big a piece is (dataset-blocks.ts PACKED_PIECE_CHARS)
+ * is the writer's choice: a reader follows `counts`.
  */
 export interface PackedRows {
   slots: number;
   lengths: number[];
   texts: string[];
-  pieceChars: number;
+  counts: number[];
 }
 
 /** An encrypted project's lock: how its key is derived from the passphrase, and the key check (keyring.ts). */

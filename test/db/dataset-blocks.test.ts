@@ -62,7 +62,12 @@ describe('packing rows into blocks', () => {
         expect(b.map((x) => [x.key, x.first])).toEqual(a.map((x) => [x.key, x.first]));
         expect(b.every((x) => x.packed !== undefined && x.rows === undefined)).toBe(true);
         // no piece is longer than the limit unless it is one answer
-        for (const x of b) for (const t of x.packed!.texts) expect(t.length <= pieceChars || x.packed!.lengths.includes(t.length)).toBe(true);
+        for (const x of b) {
+          for (const t of x.packed!.texts) expect(t.length <= pieceChars || x.packed!.lengths.includes(t.length)).toBe(true);
+          // each piece's answers counted (a reader follows the counts, whatever piece size the writer chose)
+          expect(x.packed!.counts).toHaveLength(x.packed!.texts.length);
+          expect(x.packed!.counts.reduce((n, c) => n + c, 0)).toBe(x.packed!.lengths.filter((n) => n >= 0).length);
+        }
         b.forEach((x, k) => {
           expect(blockRows(x)).toEqual(blockRows(a[k]!));
           // every row given, and the edges of the block
