@@ -13,35 +13,43 @@ import type { DatasetBlockRecord, DatasetRowRecord, PackedRows } from './schema'
 /** One row's stored answers per slot (null = empty answer). */
 export type StoredRowTexts = (StoredText | null)[];
 
-/** Rows gathered into their blocks, given in ascending row order: each block's rows (null: a row without answers) as it completes. */
-class RowBlocks<R> {
-  #open: { key: string; first: number; rows: (R | null)[] } | undefined;
+/** A block being gathered: its key, first row and rows (null: a row without any answer). */
+interface OpenBlock<R> {
+  key: string;
+  first: number;
+  rows: (R | null)[];
+}
 
-  constructor(
-    /** Whether a row has any answer (a row without is null in its block; a block without any is not written). */
-    private readonly answered: (r: R) => boolean,
-  ) {}
+/** Whether any row of a block has an answer (a block without one is not written). */
+const hasRows = (block: OpenBlock<unknown>) => block.rows.some((r) => r !== null);
 
-  add(datasetId: string, row: number, r: R | null): { key: string; first: number; rows: (R | null)[] }[] {
+/**
+ * Rows of answers (per slot, null = empty answer), given in ascending row order, gathered into
+ * their blocks: each block as it completes. A row without any answer is null in its block.
+ */
+class RowBlocks<R extends readonly unknown[]> {
+  #open: OpenBlock<R> | undefined;
+
+  add(datasetId: string, row: number, texts: R | null): OpenBlock<R>[] {
     const { block, index } = blockOfRow(row);
     const key = datasetBlockKey(datasetId, block);
-    const done: { key: string; first: number; rows: (R | null)[] }[] = [];
+    const done: OpenBlock<R>[] = [];
     if (this.#open?.key !== key) {
       if (this.#open && key < this.#open.key) throw new Error(`survey rows out of order: block ${key} after block ${this.#open.key}`);
-      if (this.#open && this.#open.rows.some((x) => x !== null)) done.push(this.#open);
+      if (this.#open && hasRows(this.#open)) done.push(this.#open);
       this.#open = { key, first: block * DATASET_BLOCK_ROWS, rows: [] };
     }
     const rows = this.#open.rows;
     if (index < rows.length) throw new Error(`survey rows out of order: row ${row} after row ${this.#open.first + rows.length - 1}`);
     while (rows.length < index) rows.push(null);
-    rows.push(r && this.answered(r) ? r : null);
+    rows.push(texts && texts.some((t) => t !== null) ? texts : null);
     return done;
   }
 
-  finish(): { key: string; first: number; rows: (R | null)[] }[] {
+  finish(): OpenBlock<R>[] {
     const last = this.#open;
     this.#open = undefined;
-    return last && last.rows.some((x) => x !== null) ? [last] : [];
+    return last && hasRows(last) ? [last] : [];
   }
 }
 
@@ -51,7 +59,7 @@ class RowBlocks<R> {
  * open, one. A row left out (or with no answer at all) is null in its block.
  */
 export class BlockPacker {
-  readonly #blocks = new RowBlocks<StoredRowTexts>((texts) => texts.some((t) => t !== null));
+  readonly #blocks = new RowBlocks<StoredRowTexts>();
 
   add(datasetId: string, row: number, texts: StoredRowTexts | null): DatasetBlockRecord[] {
     return this.#blocks.add(datasetId, row, texts);
@@ -69,7 +77,7 @@ export class BlockPacker {
  * packed, 380–440 ms as rows of stored-text objects.
  */
 export class PlainBlockPacker {
-  readonly #blocks = new RowBlocks<readonly (string | null)[]>((texts) => texts.some((t) => t !== null));
+  readonly #blocks = new RowBlocks<readonly (string | null)[]>();
 
   /** `pieceChars`: see PACKED_PIECE_CHARS. */
   constructor(private readonly pieceChars = PACKED_PIECE_CHARS) {}
@@ -82,7 +90,7 @@ export class PlainBlockPacker {
     return this.#blocks.finish().map((b) => this.#pack(b));
   }
 
-  #pack(b: { key: string; first: number; rows: (readonly (string | null)[] | null)[] }): DatasetBlockRecord {
+  #pack(b: OpenBlock<readonly (string | null)[]>): DatasetBlockRecord {
     let slots = 0;
     for (const r of b.rows) if (r && r.length > slots) slots = r.length;
     return { key: b.key, first: b.first, packed: packRows(b.rows, slots, this.pieceChars) };
@@ -155,18 +163,23 @@ function places(p: PackedRows): { piece: Int32Array; start: Int32Array } {
   return out;
 }
 
+/** Answer `k` (row × slots + slot) of a packed block as a stored text, or undefined when it has none. */
+function packedAnswer(p: PackedRows, k: number): StoredText | undefined {
+  const n = p.lengths[k]!;
+  if (n < 0) return undefined;
+  const at = places(p);
+  const s = at.start[k]!;
+  return { v: 0, text: p.texts[at.piece[k]!]!.slice(s, s + n) };
+}
+
 /** Row `i` of a packed block as stored texts (undefined: no such row, or none of its answers). */
 function packedRow(p: PackedRows, i: number): StoredRowTexts | undefined {
   const { slots, lengths } = p;
   if (i < 0 || (i + 1) * slots > lengths.length) return undefined;
-  const at = places(p);
   let out: StoredRowTexts | undefined;
   for (let slot = 0; slot < slots; slot++) {
-    const k = i * slots + slot;
-    const n = lengths[k]!;
-    if (n < 0) continue;
-    const s = at.start[k]!;
-    (out ??= new Array<StoredText | null>(slots).fill(null))[slot] = { v: 0, text: p.texts[at.piece[k]!]!.slice(s, s + n) };
+    const t = packedAnswer(p, i * slots + slot);
+    if (t) (out ??= new Array<StoredText | null>(slots).fill(null))[slot] = t;
   }
   return out;
 }
@@ -192,12 +205,7 @@ export function blockAnswer(block: DatasetBlockRecord | undefined, row: number, 
   if (!block.packed) return block.rows[i]?.[slot] ?? undefined;
   const p = block.packed;
   if (i < 0 || slot < 0 || slot >= p.slots || (i + 1) * p.slots > p.lengths.length) return undefined;
-  const k = i * p.slots + slot;
-  const n = p.lengths[k]!;
-  if (n < 0) return undefined;
-  const at = places(p);
-  const s = at.start[k]!;
-  return { v: 0, text: p.texts[at.piece[k]!]!.slice(s, s + n) };
+  return packedAnswer(p, i * p.slots + slot);
 }
 
 /** Every answer in some blocks, keyed by document id (the block key starts with its dataset id). */

@@ -110,8 +110,8 @@ export interface DatasetRowRecord {
  * - `rows`: `rows[i]` is row `first + i`'s answers per slot (through the codec; null = empty
  *   answer), or null for a row with no answer at all (an encrypted project's blocks, and every
  *   block written before packed blocks);
- * - `packed`: a plain project's block as one string and its lengths (PackedRows), which IndexedDB
- *   copies several times faster than thousands of small strings and objects.
+ * - `packed`: a plain project's block as a few strings and its answers' lengths (PackedRows), which
+ *   IndexedDB copies several times faster than thousands of small strings and objects.
  * Keyed by dataset id + block index (shared/import/dataset.ts datasetBlockKey).
  */
 export type DatasetBlockRecord = { key: string; first: number } & ({ rows: ((StoredText | null)[] | null)[]; packed?: undefined } | { packed: PackedRows; rows?: undefined });

@@ -36,8 +36,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { median, runsArg, sizesArg } from './runner-args';
-import { deadline, surveyCsv, verdict } from './util';
+import { runsArg, sizesArg } from './runner-args';
+import { deadline, median, surveyCsv, verdict } from './util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist/renderer');

@@ -61,11 +61,3 @@ export function runsArg(argv: readonly string[], env: string | undefined): numbe
   if (!Number.isInteger(n) || n < 1 || n > 50) throw new Error(`--runs needs a whole number from 1 to 50, not “${given.trim()}”`);
   return n;
 }
-
-/** The median of some numbers (the mean of the middle two for an even count). */
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}

@@ -139,3 +139,11 @@ export function deadline<T>(work: Promise<T>, ms: number, step: string): Promise
 export function verdict(ratio: number, target: number | null): string {
   return target === null ? '(context)' : `(target ≤ ${target}) ${ratio <= target ? 'ok' : 'OVER TARGET'}`;
 }
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}

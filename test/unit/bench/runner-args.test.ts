@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { median, missedTargets, parseBenchArgs, runsArg, sizesArg } from '../../bench/runner-args';
-import { deadline, verdict } from '../../bench/util';
+import { missedTargets, parseBenchArgs, runsArg, sizesArg } from '../../bench/runner-args';
+import { deadline, median, verdict } from '../../bench/util';
 
 describe('bench runner', () => {
   it('reads names, --strict and --deadline, and refuses what it does not know', () => {
