@@ -62,6 +62,40 @@ export function partsToPieces(parts: DatasetParts, size = PIECE_VALUES): PieceTe
   return out;
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_JSON = /[\\\u0000-\u001f]/;
+
+/**
+ * A list of strings as JSON.stringify writes it, read without interning its values; undefined if
+ * the text is anything else (null, a number, an escaped character: the caller parses it as JSON).
+ *
+ * Why not JSON.parse: V8 interns every string value of up to 10 characters it parses (puts it in
+ * its table of unique strings), so a 500,000-row survey's record ids and pseudonyms made a
+ * million-entry string table, which every full garbage collection walks on the main thread — 53–58
+ * ms a collection once those strings' pages are compacted, the bulk of the longest task when such
+ * a project is opened. A slice of fewer than 13 characters is a fresh copy, never interned (longer
+ * ones share the piece's text). Values repeated across rows (attributes) keep JSON.parse: for them
+ * one interned string per distinct value is what saves memory.
+ */
+export function stringList(text: string): string[] | undefined {
+  if (text === '[]') return [];
+  const end = text.length - 1;
+  // [ … ] with no escape and no raw control character (which JSON.stringify would have escaped)
+  if (text.charCodeAt(0) !== 91 || text.charCodeAt(end) !== 93 || NEEDS_JSON.test(text)) return undefined;
+  const out: string[] = [];
+  let at = 1;
+  for (;;) {
+    if (text.charCodeAt(at) !== 34) return undefined; // a value that is not a string
+    const close = text.indexOf('"', at + 1);
+    if (close < 0) return undefined;
+    out.push(text.slice(at + 1, close));
+    const next = text.charCodeAt(close + 1);
+    if (close + 1 === end && next === 93) return out;
+    if (next !== 44) return undefined; // ,
+    at = close + 2;
+  }
+}
+
 /**
  * Puts pieces back together, one at a time (so a caller may yield between them). Pieces must come
  * column by column in index order, as partsToPieces makes them; anything else is reported as damage
@@ -83,7 +117,7 @@ export class PartsAssembler {
     if (from !== values.length) throw new Error(`${this.#where}: the stored column "${column}" is damaged (a piece starts at ${from}, expected ${values.length})`);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(piece.text);
+      parsed = (column === RECORD_IDS || column === PSEUDONYMS ? stringList(piece.text) : undefined) ?? JSON.parse(piece.text);
     } catch {
       throw new Error(`${this.#where}: the stored column "${column}" is damaged (the piece from ${from} is not readable)`);
     }

@@ -112,6 +112,12 @@ const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
  */
 const flat = (...parts: string[]): string => parts.join('');
 
+/** Two hex digits of every byte, so a row's 8 digits are four table reads (no number-to-string and padding strings made per row). */
+const HEX2 = Array.from({ length: 256 }, (_, i) => hex(i, 2));
+
+/** `datasetId`, then `row` as 8 hex digits, then `tail`, as one flat string (the strings a derived id is made of, made once). */
+const rowId = (datasetId: string, row: number, tail: string): string => flat(datasetId, HEX2[row >>> 24]!, HEX2[(row >>> 16) & 255]!, HEX2[(row >>> 8) & 255]!, HEX2[row & 255]!, tail);
+
 function checkRow(row: number): void {
   if (!Number.isInteger(row) || row < 0 || row > MAX_ROWS) throw new RangeError(`row index ${row} is out of range`);
 }
@@ -123,24 +129,39 @@ export function datasetRowKey(datasetId: string, row: number): string {
 }
 
 export function datasetDocumentId(datasetId: string, row: number, slot: number): string {
-  return rowAnswerId(datasetRowKey(datasetId, row), slot);
+  checkRow(row);
+  return rowId(datasetId, row, slotHex(slot));
+}
+
+function slotHex(slot: number): string {
+  if (!Number.isInteger(slot) || slot < 0 || slot >= PARTICIPANT_SLOT) throw new RangeError(`answer slot ${slot} is out of range`);
+  return hex(slot, 4);
 }
 
 /** The document id of answer `slot` of the row with this key. */
 export function rowAnswerId(rowKey: string, slot: number): string {
-  if (!Number.isInteger(slot) || slot < 0 || slot >= PARTICIPANT_SLOT) throw new RangeError(`answer slot ${slot} is out of range`);
-  return flat(rowKey, hex(slot, 4));
+  return flat(rowKey, slotHex(slot));
 }
 
 const PARTICIPANT_HEX = hex(PARTICIPANT_SLOT, 4);
 
-/** The participant id of the row with this key. */
-export function rowParticipantId(rowKey: string): string {
-  return flat(rowKey, PARTICIPANT_HEX);
+export function datasetParticipantId(datasetId: string, row: number): string {
+  checkRow(row);
+  return rowId(datasetId, row, PARTICIPANT_HEX);
 }
 
-export function datasetParticipantId(datasetId: string, row: number): string {
-  return rowParticipantId(datasetRowKey(datasetId, row));
+/**
+ * Each participant's id, made when first asked for and kept with its (immutable) dataset, so the
+ * document list and the participant list of a survey share one string per participant rather than
+ * making one each (500,000 of them in a large survey).
+ */
+const participantIds = new WeakMap<Dataset, (string | undefined)[]>();
+
+/** The id of the dataset's participant with index `p` (the same string every time). */
+function participantIdOf(ds: Dataset, p: number): string {
+  let ids = participantIds.get(ds);
+  if (!ids) participantIds.set(ds, (ids = new Array<string | undefined>(ds.participants.rows.length)));
+  return (ids[p] ??= datasetParticipantId(ds.id, ds.participants.rows[p]!));
 }
 
 /** Where a dataset document lives, from its id; undefined for ids that are not a dataset answer's. */
@@ -183,44 +204,44 @@ export interface AnswerPlace {
  */
 const NO_TURNS: DocumentMeta['turns'] = Object.freeze([]) as unknown as DocumentMeta['turns'];
 
+/** What every response document of one table has in common. */
+interface TableOfAnswers {
+  projectId: string;
+  sourceId: string;
+  createdAt: string;
+}
+
 /**
- * The response document of an answer (the one way its id, title and fields are made). Every
- * property is set in the one object literal (no property added after it, which would give the
- * object a second store for its properties).
+ * The response document of an answer: the one way its title and fields are made, from its id and
+ * participant id. Every property is set in the one object literal (no property added after it,
+ * which would give the object a second store for its properties), and nothing else is made per
+ * answer but its title (a survey's document list makes a million of these).
  */
-export function responseDocument(a: AnswerPlace, made: { id?: string; participantId?: string } = {}): DocumentMeta {
-  const id = made.id ?? datasetDocumentId(a.datasetId, a.row, a.slot);
-  const participantId = made.participantId ?? datasetParticipantId(a.datasetId, a.participantRow);
-  const title = flat(a.recordId, ' – ', a.field.name).slice(0, MAX_TITLE);
-  const { projectId, sourceId, length, recordId, createdAt } = a;
-  const field = a.field.name;
-  const doc: DocumentMeta = a.attributes
-    ? { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field, createdAt, attributes: a.attributes }
-    : { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field, createdAt };
+function answerDocument(t: TableOfAnswers, id: string, participantId: string, recordId: string, field: DatasetField, length: number, attributes: Record<string, AttributeValue> | undefined): DocumentMeta {
+  const title = flat(recordId, ' – ', field.name).slice(0, MAX_TITLE);
+  const { projectId, sourceId, createdAt } = t;
+  const name = field.name;
+  const doc: DocumentMeta = attributes
+    ? { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt, attributes }
+    : { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt };
   // (rare: a question with a description)
-  if (a.field.description) doc.fieldDescription = a.field.description;
+  if (field.description) doc.fieldDescription = field.description;
   return doc;
+}
+
+/** The response document of an answer, from where it is (its id and participant id derived from its place). */
+export function responseDocument(a: AnswerPlace): DocumentMeta {
+  return answerDocument(a, datasetDocumentId(a.datasetId, a.row, a.slot), datasetParticipantId(a.datasetId, a.participantRow), a.recordId, a.field, a.length, a.attributes);
 }
 
 /** The response document of one answer, or undefined if that answer was empty or out of range. */
 export function datasetDocument(ds: Dataset, row: number, slot: number): DocumentMeta | undefined {
   const F = ds.fields.length;
-  if (row < 0 || row >= ds.recordIds.length || slot < 0 || slot >= F) return undefined;
+  if (!Number.isInteger(row) || !Number.isInteger(slot) || row < 0 || row >= ds.recordIds.length || slot < 0 || slot >= F) return undefined;
   const length = ds.lengths[row * F + slot]!;
   if (length < 0) return undefined;
-  return responseDocument({
-    datasetId: ds.id,
-    projectId: ds.projectId,
-    sourceId: ds.sourceId,
-    createdAt: ds.createdAt,
-    row,
-    slot,
-    recordId: ds.recordIds[row]!,
-    field: ds.fields[slot]!,
-    participantRow: ds.participants.rows[ds.participantOf[row]!]!,
-    length,
-    ...(ds.responseAttributes ? { attributes: rowAttributes(ds.responseAttributes, row) } : {}),
-  });
+  const attributes = ds.responseAttributes ? rowAttributes(ds.responseAttributes, row) : undefined;
+  return answerDocument(ds, datasetDocumentId(ds.id, row, slot), participantIdOf(ds, ds.participantOf[row]!), ds.recordIds[row]!, ds.fields[slot]!, length, attributes);
 }
 
 /** Row `row`'s values of response-level attributes (a fresh object per call: documents are handed out separately). */
@@ -239,25 +260,21 @@ const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: '
  */
 export function datasetDocumentsIn(ds: Dataset, from: number, to: number): DocumentMeta[] {
   const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
+  const slotHexes = ds.fields.map((_, i) => slotHex(i));
   const F = ds.fields.length;
   const out: DocumentMeta[] = [];
-  const { id: datasetId, projectId, sourceId, createdAt, responseAttributes } = ds;
+  const { id: datasetId, responseAttributes } = ds;
   const end = Math.min(to, ds.recordIds.length);
-  for (let r = from; r < end; r++) {
-    // a row's answers share its participant id and attribute values (the same strings and object);
-    // its key is made once for its answers' ids
-    let rowKey: string | undefined;
+  for (let r = Math.max(0, from); r < end; r++) {
+    // a row's answers share its participant id and attribute values (the same string and object)
     let participantId: string | undefined;
     let attributes: Record<string, AttributeValue> | undefined;
     for (const slot of slots) {
       const length = ds.lengths[r * F + slot]!;
       if (length < 0) continue;
-      const participantRow = ds.participants.rows[ds.participantOf[r]!]!;
-      rowKey ??= datasetRowKey(datasetId, r);
-      participantId ??= participantRow === r ? rowParticipantId(rowKey) : datasetParticipantId(datasetId, participantRow);
+      participantId ??= participantIdOf(ds, ds.participantOf[r]!);
       if (responseAttributes) attributes ??= rowAttributes(responseAttributes, r);
-      const place = { datasetId, projectId, sourceId, createdAt, row: r, slot, recordId: ds.recordIds[r]!, field: ds.fields[slot]!, participantRow, length, ...(attributes ? { attributes } : {}) };
-      out.push(responseDocument(place, { id: rowAnswerId(rowKey, slot), participantId }));
+      out.push(answerDocument(ds, rowId(datasetId, r, slotHexes[slot]!), participantId, ds.recordIds[r]!, ds.fields[slot]!, length, attributes));
     }
   }
   return out;
@@ -280,13 +297,13 @@ export function datasetParticipants(ds: Dataset): Participant[] {
 
 /** The participants with indexes [from, to) (a long list built a slice at a time). */
 export function datasetParticipantsIn(ds: Dataset, from: number, to: number): Participant[] {
-  const { rows, pseudonyms, attributes } = ds.participants;
+  const { pseudonyms, attributes } = ds.participants;
   const columns = Object.entries(attributes);
   const out: Participant[] = [];
   for (let i = from; i < Math.min(to, pseudonyms.length); i++) {
     const values: Record<string, AttributeValue> = {};
     for (const [variableId, column] of columns) values[variableId] = column[i] ?? null;
-    out.push({ id: datasetParticipantId(ds.id, rows[i]!), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym: pseudonyms[i]!, attributes: values });
+    out.push({ id: participantIdOf(ds, i), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym: pseudonyms[i]!, attributes: values });
   }
   return out;
 }

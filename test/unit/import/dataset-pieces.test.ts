@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PIECE_VALUES, PartsAssembler, partsToPieces, piecesToParts, type DatasetParts } from '../../../shared/import/dataset-pieces';
+import { PIECE_VALUES, PartsAssembler, partsToPieces, piecesToParts, stringList, type DatasetParts } from '../../../shared/import/dataset-pieces';
 
 const value = fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.boolean(), fc.constant(null));
 const column = (n: number) => fc.array(value, { minLength: n, maxLength: n });
@@ -69,5 +69,29 @@ describe('a dataset’s personal columns in JSON pieces', () => {
     expect(() => new PartsAssembler(where).add({ column: 'names', from: 0, text: '[]' })).toThrow('Survey table T1: a stored piece names an unknown column "names"');
     expect(() => piecesToParts(pieces.filter((x) => x.column !== 'pseudonyms'), where)).toThrow('Survey table T1: the stored pseudonyms are missing');
     expect(() => partsToPieces({ recordIds: [], pseudonyms: [], attributes: {} }, 0)).toThrow(/positive whole number/);
+  });
+
+  it('reads a list of strings without JSON.parse exactly as JSON.parse would, or leaves it to JSON.parse', () => {
+    // JSON.stringify's own lists: read the same, and read directly whenever nothing in them is escaped
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'é', '😀', '"', '\\', '\n', ',', '[', ']', ' ', '\ud800') })), (list) => {
+        const text = JSON.stringify(list);
+        const read = stringList(text);
+        if (read !== undefined) expect(read).toEqual(list);
+        if (!/[\\"\n\ud800]/.test(list.join(''))) expect(read).toEqual(list);
+      }),
+      { numRuns: 400 },
+    );
+    // any text at all: what it reads is what JSON.parse reads (and it refuses what JSON.parse would)
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '"', ',', 'a', '1', '\\', '\u0001', ' ', 'n') }), (text) => {
+        const read = stringList(text);
+        if (read !== undefined) expect(read).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 2000, examples: [['[]'], ['[""]'], ['["a","b"]'], ['["a",]'], ['["a""b"]'], ['["a",1]'], ['["\u0001"]'], ['[null]']] },
+    );
+    // record ids and pseudonyms are read this way, attributes by JSON.parse: both give the same parts
+    const p: DatasetParts = { recordIds: ['S0000001', 'a "quoted" id', ''], pseudonyms: ['P1', 'P2'], attributes: { area: ['North', null] } };
+    expect(piecesToParts(partsToPieces(p))).toEqual(p);
   });
 });

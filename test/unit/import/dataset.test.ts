@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowOfKey } from '../../../shared/import/dataset';
+import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowAnswerId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
 import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
@@ -40,6 +40,8 @@ describe('dataset ids', () => {
         const id = datasetDocumentId(ds, row, slot);
         expect(Guid.safeParse(id).success).toBe(true);
         expect(parseDatasetDocumentId(id)).toMatchObject({ datasetId: ds, row, slot });
+        // the same id as from the row's key (how a block's reader names its answers)
+        expect(id).toBe(rowAnswerId(datasetRowKey(ds, row), slot));
         // a participant id is a GUID too, and never mistaken for an answer
         const pid = datasetParticipantId(ds, row);
         expect(Guid.safeParse(pid).success).toBe(true);
