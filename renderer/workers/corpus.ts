@@ -1,8 +1,10 @@
 /**
  * Loading a project's texts and codings inside a worker. Texts are cached per project and
- * reloaded only when the set of documents changes; codes and codings are read fresh each time.
+ * reloaded only when its documents change (one added or removed, or a length changed by a
+ * redaction); codes and codings are read fresh each time.
  */
 import { getDocumentTexts, listCodes, listCodings, listDocuments, listParticipants, listSources, openChorusDb, type ChorusDb } from '../db';
+import type { DocumentMeta } from '../../shared/model';
 import type { Corpus } from './search-core';
 
 /** The store by name, opened once per worker. */
@@ -19,15 +21,29 @@ export function storeOpener(): (name: string) => Promise<ChorusDb> {
   };
 }
 
+/**
+ * The same documents, in the same order, each the same length (what a loaded corpus's texts depend
+ * on). Compared in place: a 500,000-response survey's list as one "id:length" text was a 40 MB
+ * string made on every search.
+ */
+function sameDocuments(a: readonly DocumentMeta[], b: readonly DocumentMeta[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.id !== y.id || x.length !== y.length)) return false;
+  }
+  return true;
+}
+
 export function corpusLoader(): (db: ChorusDb, projectId: string) => Promise<Corpus> {
-  let cache: { db: ChorusDb; projectId: string; key: string; documents: Corpus['documents'] } | null = null;
+  let cache: { db: ChorusDb; projectId: string; metas: DocumentMeta[]; documents: Corpus['documents'] } | null = null;
   return async (db, projectId) => {
     const metas = await listDocuments(db, projectId);
-    const key = metas.map((d) => `${d.id}:${d.length}`).join(',');
-    if (!cache || cache.db !== db || cache.projectId !== projectId || cache.key !== key) {
+    if (!cache || cache.db !== db || cache.projectId !== projectId || !sameDocuments(cache.metas, metas)) {
       const texts = await getDocumentTexts(db, metas.map((m) => m.id));
       const documents = metas.map((m, i) => ({ ...m, text: texts[i]! }));
-      cache = { db, projectId, key, documents };
+      cache = { db, projectId, metas, documents };
     }
     const [sources, participants, codes, codings] = await Promise.all([
       listSources(db, projectId),
