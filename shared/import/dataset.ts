@@ -295,15 +295,55 @@ export function datasetParticipants(ds: Dataset): Participant[] {
   return datasetParticipantsIn(ds, 0, ds.participants.pseudonyms.length);
 }
 
+/**
+ * Participants with the same attribute values share one object of them, per dataset: a survey's
+ * attributes are mostly categories, so 500,000 participants have a few hundred combinations (an
+ * object each instead of 500,000 of them, which the window's collector would mark on every pass).
+ * At most SHARED_ATTRIBUTE_SETS combinations are kept (a column of distinct values would make as
+ * many as there are participants): past that, a participant with an unseen combination gets an
+ * object of its own. Like every list entry, the object is read-only to its users.
+ */
+const SHARED_ATTRIBUTE_SETS = 4096;
+type AttributeTrie = Map<AttributeValue, AttributeTrie | Record<string, AttributeValue>>;
+const attributeSets = new WeakMap<Dataset, { root: AttributeTrie; count: number }>();
+
+type Columns = readonly [string, readonly AttributeValue[]][];
+
+/** Participant `i`'s attribute values, in an object of their own. */
+function attributeValues(columns: Columns, i: number): Record<string, AttributeValue> {
+  const values: Record<string, AttributeValue> = {};
+  for (const [variableId, column] of columns) values[variableId] = column[i] ?? null;
+  return values;
+}
+
+/** Participant `i`'s attribute values, shared with every participant of the dataset with the same values (up to SHARED_ATTRIBUTE_SETS combinations). */
+function participantAttributes(ds: Dataset, columns: Columns, i: number): Record<string, AttributeValue> {
+  if (columns.length === 0) return attributeValues(columns, i);
+  let sets = attributeSets.get(ds);
+  if (!sets) attributeSets.set(ds, (sets = { root: new Map(), count: 0 }));
+  let node = sets.root;
+  for (let c = 0; ; c++) {
+    const v = columns[c]![1][i] ?? null;
+    const last = c === columns.length - 1;
+    let next = node.get(v);
+    if (next === undefined) {
+      if (sets.count >= SHARED_ATTRIBUTE_SETS) return attributeValues(columns, i);
+      next = last ? attributeValues(columns, i) : new Map();
+      node.set(v, next);
+      sets.count++;
+    }
+    if (last) return next as Record<string, AttributeValue>;
+    node = next as AttributeTrie;
+  }
+}
+
 /** The participants with indexes [from, to) (a long list built a slice at a time). */
 export function datasetParticipantsIn(ds: Dataset, from: number, to: number): Participant[] {
   const { pseudonyms, attributes } = ds.participants;
   const columns = Object.entries(attributes);
   const out: Participant[] = [];
   for (let i = from; i < Math.min(to, pseudonyms.length); i++) {
-    const values: Record<string, AttributeValue> = {};
-    for (const [variableId, column] of columns) values[variableId] = column[i] ?? null;
-    out.push({ id: participantIdOf(ds, i), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym: pseudonyms[i]!, attributes: values });
+    out.push({ id: participantIdOf(ds, i), projectId: ds.projectId, sourceId: ds.sourceId, pseudonym: pseudonyms[i]!, attributes: participantAttributes(ds, columns, i) });
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowAnswerId, rowOfKey } from '../../../shared/import/dataset';
+import { type Dataset, blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetParticipantsIn, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowAnswerId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
-import { DocumentMeta, Guid, Participant, seededGuids } from '../../../shared/model';
+import { DocumentMeta, Guid, Participant, seededGuids, type AttributeValue } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
 
 const guid = fc.uuid({ version: 4 });
@@ -153,3 +153,41 @@ describe('TableBuilder', () => {
     expect(() => b.setLength({ row: 1, slot: 0 }, 3)).toThrow(/no answer/);
   });
 });
+
+describe('a survey’s participant list', () => {
+  /** A dataset of `n` participants (a row each) with two attribute columns. */
+  const withAttributes = (n: number, area: (i: number) => AttributeValue, age: (i: number) => AttributeValue): Dataset => ({
+    id: datasetIdFrom('1b4e28ba-2fa1-41d2-883f-0016d3cca427'),
+    projectId: 'a0000000-0000-4000-8000-000000000001',
+    sourceId: 'a0000000-0000-4000-8000-000000000002',
+    createdAt: '2026-12-04T00:00:00.000Z',
+    fields: [{ name: 'Q1', description: '' }],
+    recordIds: Array.from({ length: n }, (_, i) => `R${i}`),
+    participantOf: Int32Array.from({ length: n }, (_, i) => i),
+    lengths: new Int32Array(n).fill(5),
+    participants: { rows: Int32Array.from({ length: n }, (_, i) => i), pseudonyms: Array.from({ length: n }, (_, i) => `P${i}`), attributes: { area: Array.from({ length: n }, (_, i) => area(i)), age: Array.from({ length: n }, (_, i) => age(i)) } },
+  });
+
+  it('gives participants with the same attribute values one shared object of them, and each its own values', () => {
+    const ds = withAttributes(300, (i) => ['North', 'South', null][i % 3]!, (i) => (i % 2 ? 34 : '34'));
+    const list = datasetParticipants(ds);
+    list.forEach((p, i) => expect(p.attributes).toEqual({ area: ds.participants.attributes.area![i] ?? null, age: ds.participants.attributes.age![i] ?? null }));
+    // six combinations (the number 34 and the text "34" are not the same value): six objects
+    expect(new Set(list.map((p) => p.attributes)).size).toBe(6);
+    expect(list[0]!.attributes).toBe(list[6]!.attributes);
+    expect(list[0]!.attributes).not.toBe(list[3]!.attributes);
+    // made a slice at a time, the same objects
+    expect(datasetParticipantsIn(ds, 6, 7)[0]!.attributes).toBe(list[0]!.attributes);
+    // each participant's documents name that participant
+    const docs = datasetDocuments(ds);
+    expect(docs.map((d) => d.participantId)).toEqual(list.map((p) => p.id));
+  });
+
+  it('keeps every participant’s own values when nearly every combination is new', () => {
+    const ds = withAttributes(9000, (i) => `Area ${i}`, (i) => i % 7);
+    const list = datasetParticipants(ds);
+    list.forEach((p, i) => expect(p.attributes).toEqual({ area: `Area ${i}`, age: i % 7 }));
+    expect(new Set(list.map((p) => p.attributes)).size).toBe(9000);
+  });
+});
+
