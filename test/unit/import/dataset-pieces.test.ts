@@ -3,28 +3,39 @@ import fc from 'fast-check';
 import { PIECE_VALUES, PartsAssembler, partsToPieces, piecesToParts, stringList, type DatasetParts } from '../../../shared/import/dataset-pieces';
 
 const value = fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.boolean(), fc.constant(null));
-const column = (n: number) => fc.array(value, { minLength: n, maxLength: n });
+/** A column of any values, or of a few repeated ones (categories: written as distinct values and indexes). */
+const column = (n: number) => fc.oneof(fc.array(value, { minLength: n, maxLength: n }), fc.array(fc.constantFrom('North', 'South', 3, null, true, ''), { minLength: n, maxLength: n }));
 const variableId = fc.string({ minLength: 1, maxLength: 12 });
 
 /** Dataset parts as an import makes them: per-row record ids (and response values), per-participant pseudonyms (and attribute values). */
-const parts: fc.Arbitrary<DatasetParts> = fc.tuple(fc.nat(60), fc.nat(40)).chain(([rows, people]) =>
-  fc.record(
-    {
-      recordIds: fc.array(fc.string(), { minLength: rows, maxLength: rows }),
-      pseudonyms: fc.array(fc.string(), { minLength: people, maxLength: people }),
-      attributes: fc.dictionary(variableId, column(people), { maxKeys: 3 }),
-      responseAttributes: fc.dictionary(variableId, column(rows), { minKeys: 1, maxKeys: 2 }),
-    },
-    { requiredKeys: ['recordIds', 'pseudonyms', 'attributes'] },
-  ),
+const parts: fc.Arbitrary<DatasetParts> = fc.tuple(fc.nat(60), fc.nat(40), fc.boolean()).chain(([rows, people, ownRows]) =>
+  fc
+    .record(
+      {
+        recordIds: fc.array(fc.string(), { minLength: rows, maxLength: rows }),
+        pseudonyms: fc.array(fc.string(), { minLength: people, maxLength: people }),
+        attributes: fc.dictionary(variableId, column(ownRows ? rows : people), { maxKeys: 3 }),
+        responseAttributes: fc.dictionary(variableId, column(rows), { minKeys: 1, maxKeys: 2 }),
+      },
+      { requiredKeys: ['recordIds', 'pseudonyms', 'attributes'] },
+    )
+    // every row its own participant, named by its record id (as a survey without a participant column is)
+    .map((p) => (ownRows ? { ...p, pseudonyms: [...p.recordIds] } : p)),
 );
+
+/** How many values a piece's text holds (a list, or the shorter forms partsToPieces writes). */
+function valuesIn(text: string, recordIds: number): number {
+  const parsed = JSON.parse(text) as unknown[] | { sameAs?: string; at?: unknown[] };
+  if (Array.isArray(parsed)) return parsed.length;
+  return parsed.sameAs === 'recordIds' ? recordIds : parsed.at!.length;
+}
 
 describe('a dataset’s personal columns in JSON pieces', () => {
   it('round-trips exactly, whatever the piece size, and no piece holds more than its size', () => {
     fc.assert(
       fc.property(parts, fc.integer({ min: 1, max: 25 }), (p, size) => {
         const pieces = partsToPieces(p, size);
-        for (const piece of pieces) expect((JSON.parse(piece.text) as unknown[]).length).toBeLessThanOrEqual(size);
+        for (const piece of pieces) if (!piece.text.startsWith('{"sameAs"')) expect(valuesIn(piece.text, p.recordIds.length)).toBeLessThanOrEqual(size);
         expect(piecesToParts(pieces)).toEqual(p);
       }),
       {
@@ -93,5 +104,39 @@ describe('a dataset’s personal columns in JSON pieces', () => {
     // record ids and pseudonyms are read this way, attributes by JSON.parse: both give the same parts
     const p: DatasetParts = { recordIds: ['S0000001', 'a "quoted" id', ''], pseudonyms: ['P1', 'P2'], attributes: { area: ['North', null] } };
     expect(piecesToParts(partsToPieces(p))).toEqual(p);
+  });
+
+  it('writes pseudonyms that are the record ids once, and repeated attribute values once each, and reads them back', () => {
+    const n = 50_000;
+    const recordIds = Array.from({ length: n }, (_, i) => `S${String(i + 1).padStart(7, '0')}`);
+    const p: DatasetParts = { recordIds, pseudonyms: [...recordIds], attributes: { area: recordIds.map((_, i) => ['North', 'South', 'East', null][i % 4]!), age: recordIds.map((_, i) => i) } };
+    const pieces = partsToPieces(p);
+    const of = (column: string) => pieces.filter((x) => x.column === column);
+    expect(of('pseudonyms')).toEqual([{ column: 'pseudonyms', from: 0, text: '{"sameAs":"recordIds"}' }]);
+    // a category: its values once a piece, and an index each
+    for (const piece of of('attributes:area')) expect(JSON.parse(piece.text).values).toEqual(['North', 'South', 'East', null]);
+    // distinct values (ages here) stay a list
+    for (const piece of of('attributes:age')) expect(Array.isArray(JSON.parse(piece.text))).toBe(true);
+    const text = (list: typeof pieces) => list.reduce((n, x) => n + x.text.length, 0);
+    expect(text(of('attributes:area'))).toBeLessThan(JSON.stringify(p.attributes.area).length / 3);
+    expect(piecesToParts(pieces)).toEqual(p);
+    // pieces written before (every column a list) read as they always did
+    const asList = (text: string): unknown[] => {
+      const parsed = JSON.parse(text) as unknown[] | { values: unknown[]; at: number[] };
+      return Array.isArray(parsed) ? parsed : parsed.at.map((k) => parsed.values[k]);
+    };
+    const before = pieces.map((x) => ({ ...x, text: JSON.stringify(x.column === 'pseudonyms' ? recordIds : asList(x.text)) }));
+    expect(piecesToParts(before)).toEqual(p);
+  });
+
+  it('reports a damaged short form as damage', () => {
+    const where = 'Survey table T2';
+    const a = () => new PartsAssembler(where);
+    expect(() => a().add({ column: 'pseudonyms', from: 0, text: '{"sameAs":"recordIds"}' })).toThrow('Survey table T2: the stored column "pseudonyms" is damaged (the piece from 0 names the record ids, which are not there)');
+    const withIds = a();
+    withIds.add({ column: 'recordIds', from: 0, text: '["a"]' });
+    expect(() => withIds.add({ column: 'attributes:area', from: 0, text: '{"values":["North"],"at":[0,1]}' })).toThrow('the stored column "attributes:area" is damaged (the piece from 0 points at value 1, which it does not have)');
+    expect(() => withIds.add({ column: 'attributes:area', from: 0, text: '{"values":["North"],"at":[0.5]}' })).toThrow('points at value 0.5');
+    expect(() => withIds.add({ column: 'recordIds', from: 1, text: '{"values":["a"],"at":[0]}' })).toThrow('the stored column "recordIds" is damaged (the piece from 1 is not a list)');
   });
 });
