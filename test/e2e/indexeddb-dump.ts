@@ -5,6 +5,7 @@
  * nothing hides in them.
  */
 import type { Page } from 'playwright-core';
+import { piecesToParts } from '../../shared/import/dataset-pieces';
 
 export function dumpIndexedDb(page: Page): Promise<string> {
   return page.evaluate(
@@ -40,39 +41,42 @@ export interface StoredDataset {
   responseAttributes?: Record<string, unknown[]>;
 }
 
-/** The 'datasets' store read raw in the page, each record's clear pieces put back into its columns (in the page, not through the app's reader). */
-export function storedDatasets(page: Page): Promise<StoredDataset[]> {
-  return page.evaluate(
+/**
+ * The 'datasets' store read raw in the page (not through the app's reader), each record's clear
+ * pieces put back into its columns here by the stored format's own pure reader
+ * (shared/import/dataset-pieces.ts, which knows every form a piece is written in).
+ */
+export async function storedDatasets(page: Page): Promise<StoredDataset[]> {
+  type Piece = { column: string; from: number; stored: { v: number; text?: string } };
+  const records = await page.evaluate(
     () =>
-      new Promise<StoredDataset[]>((resolve, reject) => {
+      new Promise<(StoredDataset & { pieces?: Piece[] })[]>((resolve, reject) => {
         const open = indexedDB.open('chorus');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('datasets', 'readonly').objectStore('datasets').getAll();
           req.onsuccess = () => {
             open.result.close();
-            type Piece = { column: string; from: number; stored: { v: number; text?: string } };
-            resolve(
-              (req.result as (StoredDataset & { pieces?: Piece[] })[]).map((r) => {
-                if (!r.pieces) return r;
-                const columns = new Map<string, unknown[]>();
-                for (const p of r.pieces) {
-                  if (p.stored.v !== 0) throw new Error(`survey table ${r.id} is encrypted`);
-                  columns.set(p.column, [...(columns.get(p.column) ?? []), ...(JSON.parse(p.stored.text!) as unknown[])]);
-                }
-                const prefixed = (prefix: string) => Object.fromEntries([...columns].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
-                const response = prefixed('responseAttributes:');
-                return {
-                  ...r,
-                  recordIds: (columns.get('recordIds') ?? []) as string[],
-                  participants: { ...r.participants, pseudonyms: (columns.get('pseudonyms') ?? []) as string[], attributes: prefixed('attributes:') },
-                  ...(Object.keys(response).length ? { responseAttributes: response } : {}),
-                };
-              }),
-            );
+            resolve(req.result as (StoredDataset & { pieces?: Piece[] })[]);
           };
           req.onerror = () => reject(req.error);
         };
       }),
   );
+  return records.map((r) => {
+    if (!r.pieces) return r;
+    const parts = piecesToParts(
+      r.pieces.map((p) => {
+        if (p.stored.v !== 0) throw new Error(`survey table ${r.id} is encrypted`);
+        return { column: p.column, from: p.from, text: p.stored.text! };
+      }),
+      `Survey table ${r.id}`,
+    );
+    return {
+      ...r,
+      recordIds: parts.recordIds,
+      participants: { ...r.participants, pseudonyms: parts.pseudonyms, attributes: parts.attributes },
+      ...(parts.responseAttributes ? { responseAttributes: parts.responseAttributes } : {}),
+    };
+  });
 }
