@@ -178,9 +178,6 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
         stepPeak = 0;
       }
     });
-    const traceOn = process.env.BENCH_TRACE && cmd === 'app';
-    const cdp = traceOn ? await tab.context().newCDPSession(tab) : undefined;
-    if (cdp) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8.gc', 'toplevel', 'devtools.timeline'], recordMode: 'recordContinuously' }, transferMode: 'ReturnAsStream' } as never);
     const t0 = performance.now();
     const reply = await deadline(tab.evaluate(
       ({ cmd, chunkBytes, holdBytes, holdRowsBytes, detectWorkers, scanAhead }) =>
@@ -202,25 +199,6 @@ async function runSize(context: BrowserContext, origin: string, profile: string,
     ), 15 * 60_000, `the ${cmd} import run`);
     const wall = performance.now() - t0;
     clearInterval(timer);
-    if (cdp) {
-      const done = new Promise<{ stream: string }>((r) => cdp.once('Tracing.tracingComplete', (e: any) => r(e)));
-      await cdp.send('Tracing.end');
-      const { stream } = await done;
-      let data = '';
-      for (;;) { const r = (await cdp.send('IO.read', { handle: stream, size: 1 << 20 })) as any; data += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data; if (r.eof) break; }
-      writeFileSync('/tmp/import-trace.json', data);
-      const ev: any[] = (JSON.parse(data).traceEvents ?? JSON.parse(data));
-      const names = new Map(ev.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-      const gc = new Map<string, { minor: number; major: number; n: number; maxPause: number }>();
-      for (const e of ev) if ((e.name === 'MinorGC' || e.name === 'MajorGC' || e.name === 'V8.GCScavenger' || e.name === 'V8.GC_MC_BACKGROUND_MARKING' || e.name==='V8.GC_MC_BACKGROUND_SWEEPING' || e.name==='V8.GC_SCAVENGER_BACKGROUND_SCAVENGE_PARALLEL') && e.dur) {
-        const k = `${names.get(`${e.pid}:${e.tid}`) ?? e.tid}:${e.name}`;
-        const g = gc.get(k) ?? { minor: 0, major: 0, n: 0, maxPause: 0 };
-        g.minor += e.dur / 1000; g.n++; g.maxPause = Math.max(g.maxPause, e.dur / 1000);
-        gc.set(k, g);
-      }
-      for (const [k, g] of [...gc].sort((a, b) => b[1].minor - a[1].minor)) console.log(`GC ${k}: ${g.minor.toFixed(0)} ms in ${g.n} (max ${g.maxPause.toFixed(0)})`);
-      await cdp.detach();
-    }
     if (!reply.ok) throw new Error(`${cmd}: ${reply.error}`);
     const mem = procs.map((p) => ({ ...p, before: before.get(p.pid) ?? 0, peak: status(p.pid).hwm, cpu: cpuSeconds(p.pid) - (cpuBefore.get(p.pid) ?? 0) }));
     return { result: reply.result as Record<string, unknown>, mem, sumPeak, wall, steps, hwmAt };
