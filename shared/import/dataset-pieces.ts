@@ -25,7 +25,7 @@ export interface DatasetParts {
   responseAttributes?: Record<string, AttributeValue[]>;
 }
 
-/** One piece: a column's name, the index of its first value, and the JSON array of its values. */
+/** One piece: a column's name, the index of its first value, and its values as JSON text (a list, or a shorter form: see pieceText). */
 export interface PieceText {
   column: string;
   from: number;
