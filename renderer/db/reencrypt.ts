@@ -40,7 +40,10 @@ const isTextRow = (row: unknown): row is TextRow => typeof row === 'object' && r
 function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: HistoryEntry[]) {
   const all: StoredText[] = [];
   for (const t of texts) all.push(t.stored);
-  for (const b of blocks) for (const r of blockRows(b)) if (r) for (const s of r) if (s) all.push(s);
+  // each block's rows made once (a packed block's are made from its pieces), for both the texts and the rebuild
+  const rowsOf = blocks.map(blockRows);
+  for (const rows of rowsOf) for (const r of rows) if (r) for (const s of r) if (s) all.push(s);
+  const answers = all.length - texts.length;
   for (const h of history)
     for (const c of h.changes)
       if (c.table === 'texts') {
@@ -52,7 +55,7 @@ function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: Histor
     const next = () => enc[i++]!;
     const newTexts = texts.map((t) => ({ ...t, stored: next() }));
     // (a packed block comes back as rows: its texts are encoded one by one, as every block of an encrypted project's)
-    const newBlocks: DatasetBlockRecord[] = blocks.map((b) => ({ key: b.key, first: b.first, rows: blockRows(b).map((r) => (r ? r.map((s) => (s ? next() : null)) : null)) }));
+    const newBlocks: DatasetBlockRecord[] = blocks.map((b, k) => ({ key: b.key, first: b.first, rows: rowsOf[k]!.map((r) => (r ? r.map((s) => (s ? next() : null)) : null)) }));
     const newHistory = history.map((h) => ({
       ...h,
       changes: h.changes.map((c) =>
@@ -61,7 +64,7 @@ function collect(texts: TextRow[], blocks: DatasetBlockRecord[], history: Histor
     }));
     return { newTexts, newBlocks, newHistory };
   };
-  return { all, rebuild };
+  return { all, answers, rebuild };
 }
 
 /** The same stored dataset (a retraction blanks one in place): its personal parts as stored (dataset-seal.ts) and its answer lengths. */
@@ -104,7 +107,7 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
   if (!lock && passphrase === null) throw new Error('This project has no passphrase to remove');
   const from: StorageCodec = lock ? getCodec() : plainCodec;
   const read = await readAll(db, projectId);
-  const { all, rebuild } = collect(read.texts, read.blocks, read.history);
+  const { all, answers, rebuild } = collect(read.texts, read.blocks, read.history);
   const plain = await Promise.all(all.map((s) => from.decode(s)));
 
   let to: StorageCodec = plainCodec;
@@ -124,7 +127,6 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
   // participants stored one by one: pseudonyms and attribute values (participant-seal.ts)
   const newParticipants = await sealParticipants(await openParticipantsWith(read.participants, from), to);
   const now = opts.now ?? new Date().toISOString();
-  const answers = read.blocks.reduce((n, b) => n + blockRows(b).reduce((m, r) => m + (r ? r.filter(Boolean).length : 0), 0), 0);
   const historyTexts = all.length - read.texts.length - answers;
 
   await db.transaction('rw', [db.texts, db.datasets, db.datasetBlocks, db.history, db.participants, db.termCounts, db.projectLocks, db.audit], async () => {
