@@ -125,7 +125,7 @@ function checkRow(row: number): void {
 /** Key of a row's answers record: the dataset id and the row index (sorts in row order). */
 export function datasetRowKey(datasetId: string, row: number): string {
   checkRow(row);
-  return datasetId + hex(row, 8);
+  return rowId(datasetId, row, '');
 }
 
 export function datasetDocumentId(datasetId: string, row: number, slot: number): string {
