@@ -1,4 +1,5 @@
 import type { ChorusDb } from './schema';
+import { latestCodingChange } from './coding-journal';
 
 /**
  * A cheap fingerprint of a project's data for views too large for a live query over every row
@@ -14,6 +15,7 @@ export interface ProjectStamp {
   participants: number;
   datasets: number;
   codes: number;
+  /** The newest change to any coding (coding-journal.ts: the journal's newest entry): counting a project's codings cost seconds at a million. */
   codings: number;
   /** Sequence number of the newest undoable step (0 if none): grows with every step, even at the history limit. */
   lastStep: number;
@@ -28,7 +30,7 @@ export async function projectChangeStamp(db: ChorusDb, projectId: string): Promi
     db.participants.where('projectId').equals(projectId).count(),
     db.datasets.where('projectId').equals(projectId).count(),
     db.codes.where('projectId').equals(projectId).count(),
-    db.codings.where('projectId').equals(projectId).count(),
+    latestCodingChange(db),
     db.history.where('projectId').equals(projectId).last(),
     db.history.where('[projectId+undone]').equals([projectId, 1]).count(),
     db.retractions.where('projectId').equals(projectId).toArray(),

@@ -9,6 +9,7 @@ import { projectTables, type ChorusDb } from './schema';
 import { execute } from './execute';
 import { currentActor } from './actor';
 import { eraseProjectLog, recordAudit } from './audit-log';
+import { codingCacheTables, readProjectCodings, resetCodingCache, saveCodingDigest } from './coding-journal';
 
 export const listProjects = (db: ChorusDb) => db.projects.orderBy('name').toArray();
 
@@ -22,11 +23,12 @@ export async function deleteProject(db: ChorusDb, projectId: string, opts: { act
   const datasetIds = (await db.datasets.where('projectId').equals(projectId).primaryKeys()) as string[];
   const actor = opts.actor ?? (await currentActor(db, projectId));
   await eraseProjectLog(projectId, () =>
-    db.transaction('rw', [db.projects, db.datasetBlocks, ...tables], async () => {
+    db.transaction('rw', [db.projects, db.datasetBlocks, ...tables, ...codingCacheTables(db)], async () => {
       const counts: Record<string, number> = {};
       for (const t of tables) if (t.name !== 'audit') counts[t.name] = await t.where('projectId').equals(projectId).count();
       for (const id of datasetIds) await datasetBlockRange(db, id).delete();
       for (const t of tables) await t.where('projectId').equals(projectId).delete();
+      await resetCodingCache(db);
       const existed = (await db.projects.get(projectId)) !== undefined;
       await db.projects.delete(projectId);
       if (existed) await recordAudit(db, projectId, 'project.delete', [projectId], actor, Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)));
@@ -55,7 +57,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   // (an encrypted project's survey tables are decoded before the read transaction, never inside it)
   await openProjectDatasets(db, projectId);
   await openProjectParticipants(db, projectId);
-  const read = await db.transaction('r', [db.projects, db.datasetBlocks, ...projectTables(db)], async () => {
+  const read = await db.transaction('r', [db.projects, db.datasetBlocks, ...projectTables(db), ...codingCacheTables(db)], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
@@ -66,7 +68,8 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
     const view = await retractionView(db, projectId);
     const docIds = new Set(documents.map((d) => d.id));
-    const codings = (await by(db.codings)).filter((c) => !view || docIds.has(c.documentId));
+    const allCodings = await readProjectCodings(db, projectId);
+    const codings = allCodings.codings.filter((c) => !view || docIds.has(c.documentId));
     const codingIds = new Set(codings.map((c) => c.id));
     const visible: Record<string, (id: string) => boolean> = {
       document: (id) => docIds.has(id),
@@ -77,6 +80,7 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     const memos = (await by(db.memos)).filter((m) => !view || (visible[m.target.kind]?.(m.target.id) ?? true));
     const storedMemos: StoredText[] = (await db.texts.bulkGet(memos.map((m) => m.id))).map((r) => r?.stored ?? { v: 0, text: '' });
     return {
+      allCodings,
       datasetIds,
       project,
       coders: await by(db.coders),
@@ -100,7 +104,8 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   });
   const codec = getCodec();
   const [texts, memoTexts] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos)]);
-  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, ...rows } = read;
+  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, ...rows } = read;
+  await saveCodingDigest(db, allCodings.refresh, allCodings.codings);
   // a survey table's documents and participants are made by the app from the table, which was
   // checked when it was imported: they are not checked again one by one (at 200,000 responses
   // that alone took seconds and made a third copy of every document); every stored row is

@@ -23,6 +23,7 @@ import { datasetPartsJson, isSealedRecord, plainDatasetRecord, sealDatasets } fr
 import { codecForWrite } from './keyring';
 import type { ChorusDb, DatasetRecord } from './schema';
 import { churnStorage } from './purge-storage';
+import { codingCacheTables, resetCodingCache } from './coding-journal';
 
 export interface PurgeOptions {
   now?: string;
@@ -91,6 +92,8 @@ async function purge(db: ChorusDb, projectId: string, target: RetractionTarget, 
   mark('findings', findings.map((f) => f.id));
 
   await db.codings.bulkDelete(codingIds);
+  // (nothing of the purged codings stays in the coding digests or their journal)
+  await resetCodingCache(db);
   await db.memos.bulkDelete(memoIds);
   await db.quotes.bulkDelete(quoteIds);
   await db.decisions.bulkDelete(decisions);
@@ -228,7 +231,7 @@ async function prepareSealedBlanks(db: ChorusDb, projectId: string, target: Retr
 
 function purgeTables(db: ChorusDb) {
   const names = ['sources', 'participants', 'documents', 'texts', 'codings', 'memos', 'quotes', 'findings', 'decisions', 'assignments', 'termCounts', 'datasets', 'datasetBlocks', 'imports', 'history', 'audit', 'retractions', 'safeguardFlags'];
-  return names.map((n) => db.table(n));
+  return [...names.map((n) => db.table(n)), ...codingCacheTables(db)];
 }
 
 const auditOf = (action: string, projectId: string, id: string, at: string, actor: string, ids: string[], counts: PurgeCounts) => ({

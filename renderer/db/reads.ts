@@ -6,6 +6,7 @@ import { DATASET_ID_LENGTH, datasetParticipantId, parseDatasetParticipantId } fr
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
+import { projectCodings } from './coding-journal';
 import { openParticipants } from './participant-seal';
 import { hiddenTargets, hideInDatasets, isHiddenDocument, type Hidden } from '../../shared/governance/retraction';
 import type { RetractionRecord, RetractionTarget } from '../../shared/model';
@@ -144,10 +145,13 @@ export const listVariables = (db: ChorusDb, projectId: string) => db.variables.w
 export const listCoders = (db: ChorusDb, projectId: string) => db.coders.where('projectId').equals(projectId).toArray();
 export const listCodes = (db: ChorusDb, projectId: string) => db.codes.where('projectId').equals(projectId).toArray();
 
-/** Codings of a document, or of the project (those of retracted documents left out). */
+/**
+ * Codings of a document, or of the project (those of retracted documents left out; in id order,
+ * read through the project's coding digest: coding-journal.ts).
+ */
 export async function listCodings(db: ChorusDb, query: { documentId: string } | { projectId: string }) {
   if ('documentId' in query) return db.codings.where('documentId').equals(query.documentId).toArray();
-  const [codings, hidden] = await Promise.all([db.codings.where('projectId').equals(query.projectId).toArray(), hiddenDocumentIds(db, query.projectId)]);
+  const [codings, hidden] = await Promise.all([projectCodings(db, query.projectId), hiddenDocumentIds(db, query.projectId)]);
   return hidden.size ? codings.filter((c) => !hidden.has(c.documentId)) : codings;
 }
 

@@ -28,6 +28,8 @@ import type {
 } from '../../shared/model';
 import type { StoredText } from './codec';
 import type { Dataset } from '../../shared/import/dataset';
+import type { CodingDigest } from '../../shared/coding/coding-digest';
+import { codingJournalMiddleware, type CodingJournalEntry } from './coding-journal';
 import { guardAuditLog } from './audit-log';
 import { moveRowsToBlocks } from './dataset-blocks';
 
@@ -230,8 +232,21 @@ export const STORES_V7 = {
   datasetBlocks: 'key',
 } as const;
 
+/**
+ * v8 (issue 13, item 4): every coding of a project read as one record. `codingDigests`: a
+ * project's codings in columns (shared/coding/coding-digest.ts), keyed by project, with the
+ * journal entry it is current to; `codingJournal`: each change to the codings table, written by
+ * middleware in the change's own transaction (coding-journal.ts). A derived cache: the upgrade
+ * leaves both empty, and the first read of a project's codings fills its digest.
+ */
+export const STORES_V8 = {
+  ...STORES_V7,
+  codingDigests: 'projectId, seq',
+  codingJournal: '++seq, reset',
+} as const;
+
 /** The newest schema version this build understands. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export class ChorusDb extends Dexie {
   projects!: Table<Project, string>;
@@ -264,6 +279,8 @@ export class ChorusDb extends Dexie {
   safeguardFlags!: Table<SafeguardFlag, string>;
   projectLocks!: Table<ProjectLockRow, string>;
   packTemplates!: Table<StoredPackTemplate, string>;
+  codingDigests!: Table<CodingDigest, string>;
+  codingJournal!: Table<CodingJournalEntry, number>;
 
   constructor(name: string, upTo: number = SCHEMA_VERSION) {
     super(name);
@@ -277,6 +294,8 @@ export class ChorusDb extends Dexie {
     if (upTo >= 5) this.version(5).stores(STORES_V5);
     if (upTo >= 6) this.version(6).stores(STORES_V6);
     if (upTo >= 7) this.version(7).stores(STORES_V7).upgrade((tx) => moveRowsToBlocks(tx.table('datasetRows'), tx.table('datasetBlocks')));
+    if (upTo >= 8) this.version(8).stores(STORES_V8);
+    this.use(codingJournalMiddleware);
     guardAuditLog(this);
   }
 }

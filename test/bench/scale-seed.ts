@@ -6,13 +6,14 @@
  * the app's own schema class.
  */
 import { listDatasets, openChorusDb } from '../../renderer/db';
+import { projectCodings } from '../../renderer/db/coding-journal';
 import { datasetDocumentId } from '../../shared/import/dataset';
 import type { Code, Coding } from '../../shared/model';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#332288', '#117733'];
 
-async function seedCodings(projectName: string, total: number, onProgress?: (done: number) => void): Promise<{ codings: number; answers: number; textChars: number }> {
+async function seedCodings(projectName: string, total: number, onProgress?: (done: number, digestMs?: number) => void): Promise<{ codings: number; answers: number; textChars: number }> {
   const db = await openChorusDb();
   try {
     const project = (await db.projects.toArray()).find((p) => p.name === projectName);
@@ -57,6 +58,11 @@ async function seedCodings(projectName: string, total: number, onProgress?: (don
     const last = answers.at(-1)!;
     for (; made < total; made++) batch.push({ id: crypto.randomUUID(), projectId: project.id, documentId: datasetDocumentId(ds.id, last.row, last.slot), codeId: codes[made % codes.length]!.id, start: 0, end: Math.min(last.length, 10), coderId: coder.id, createdAt: NOW });
     if (batch.length) await db.codings.bulkAdd(batch);
+    // the project's coding digest, as a project whose codings were made over time keeps it current
+    // (renderer/db/coding-journal.ts); a store that never had one reads every coding record once, here
+    const t = performance.now();
+    await projectCodings(db, project.id);
+    onProgress?.(made, performance.now() - t);
     return { codings: made, answers: answers.length, textChars };
   } finally {
     db.close();

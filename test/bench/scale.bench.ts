@@ -215,7 +215,7 @@ async function main() {
     await page.waitForFunction(() => '__chorusScaleSeed' in window, undefined, { timeout: 5 * MIN });
     t = Date.now();
     const seeded = await deadline(
-      page.evaluate(([name, n]) => (window as unknown as { __chorusScaleSeed: { seedCodings: (p: string, n: number, progress: (d: number) => void) => Promise<{ codings: number; answers: number; textChars: number }> } }).__chorusScaleSeed.seedCodings(name as string, n as number, (d) => d % 500_000 < 20_000 && console.log(`seed: ${d} codings written`)), [PROJECT, CODINGS] as const),
+      page.evaluate(([name, n]) => (window as unknown as { __chorusScaleSeed: { seedCodings: (p: string, n: number, progress: (d: number, digestMs?: number) => void) => Promise<{ codings: number; answers: number; textChars: number }> } }).__chorusScaleSeed.seedCodings(name as string, n as number, (d, digestMs) => (digestMs !== undefined ? console.log(`seed: the coding digest built from the records in ${digestMs.toFixed(0)} ms`) : d % 500_000 < 20_000 && console.log(`seed: ${d} codings written`))), [PROJECT, CODINGS] as const),
       240 * MIN,
       'writing the codings',
     );

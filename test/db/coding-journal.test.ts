@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { ChorusDb, addCoding, addCodings, confirmRetraction, deleteProject, execute, exportBundle, importBundle, listCodings, mergeCodes, openChorusDb, redo, removeCoding, undo } from '../../renderer/db';
+import { latestCodingChange, projectCodings, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
+import type { Coding } from '../../shared/model';
+import { smallBundle } from './fixtures';
+
+/** The project's coding records as stored, read the old way (the truth the digest must match). */
+const records = (db: ChorusDb, projectId: string) => db.codings.where('projectId').equals(projectId).toArray();
+const byId = (a: Coding, b: Coding) => (a.id < b.id ? -1 : 1);
+
+async function expectInStep(db: ChorusDb, projectId: string) {
+  const truth = await records(db, projectId);
+  expect(await projectCodings(db, projectId)).toEqual(truth);
+  return truth;
+}
+
+describe('coding digests and their journal (every coding of a project in one read)', () => {
+  it('every way codings change (apply, remove, merge codes, undo, redo, another project) leaves the digest read equal to the records', async () => {
+    const db = await openChorusDb('coding-journal-1');
+    const b = smallBundle(41);
+    const other = smallBundle(42);
+    await importBundle(db, b);
+    const pid = b.project.id;
+    await expectInStep(db, pid);
+    expect(await db.codingDigests.get(pid)).toBeDefined(); // the first read wrote it
+    const coder = b.coders[0]!.id;
+    const [d1, d2] = b.documents;
+    const made = await addCodings(db, Array.from({ length: 30 }, (_, i) => ({ projectId: pid, documentId: i % 2 ? d1!.id : d2!.id, codeId: b.codes[i % 3]!.id, start: i, end: i + 4, coderId: coder })), 'Many');
+    await expectInStep(db, pid);
+    for (let i = 0; i < 20; i++) await addCoding(db, { projectId: pid, documentId: d1!.id, codeId: b.codes[2]!.id, start: 50 + i, end: 52 + i, coderId: coder });
+    await removeCoding(db, made[3]!.id);
+    await expectInStep(db, pid);
+    await mergeCodes(db, b.codes[1]!.id, b.codes[2]!.id);
+    await expectInStep(db, pid);
+    await undo(db, pid);
+    await undo(db, pid);
+    await expectInStep(db, pid);
+    await redo(db, pid);
+    await importBundle(db, other); // another project's codings are journalled but never join this one's
+    const truth = await expectInStep(db, pid);
+    expect(truth.length).toBeGreaterThan(40);
+    expect(await projectCodings(db, other.project.id)).toEqual(await records(db, other.project.id));
+    // what the app reads: listCodings and the export bundle
+    expect(await listCodings(db, { projectId: pid })).toEqual(truth);
+    expect((await exportBundle(db, pid)).codings).toEqual(truth);
+  });
+
+  it('the journal stays short: digests are rewritten as changes pile up, and entries no digest needs are pruned', async () => {
+    const db = await openChorusDb('coding-journal-2');
+    const b = smallBundle(43);
+    await importBundle(db, b);
+    const pid = b.project.id;
+    for (let i = 0; i < 100; i++) {
+      await addCoding(db, { projectId: pid, documentId: b.documents[0]!.id, codeId: b.codes[i % 3]!.id, start: i % 40, end: (i % 40) + 3, coderId: b.coders[0]!.id });
+      await projectCodings(db, pid);
+    }
+    const newest = await latestCodingChange(db);
+    expect(newest).toBeGreaterThan(100);
+    expect(await db.codingJournal.count()).toBeLessThanOrEqual(16);
+    expect(newest - (await db.codingDigests.get(pid))!.seq).toBeLessThan(16);
+    await expectInStep(db, pid);
+  });
+
+  it('a change rolled back with its transaction leaves no journal entry', async () => {
+    const db = await openChorusDb('coding-journal-3');
+    const b = smallBundle(44);
+    await importBundle(db, b);
+    const before = await db.codingJournal.count();
+    const c = { ...b.codings[0]!, id: '0f0e0d0c-0b0a-4908-8706-050403020199' };
+    await expect(
+      db.transaction('rw', db.codings, async () => {
+        await db.codings.add(c);
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
+    expect(await db.codingJournal.count()).toBe(before);
+    await expectInStep(db, b.project.id);
+  });
+
+  it('a range deletion is journalled as a reset, and the next read rebuilds from the records', async () => {
+    const db = await openChorusDb('coding-journal-4');
+    const b = smallBundle(45);
+    await importBundle(db, b);
+    await expectInStep(db, b.project.id);
+    await db.codings.clear();
+    expect(await db.codingJournal.where('reset').equals(1).count()).toBe(1);
+    expect(await expectInStep(db, b.project.id)).toEqual([]);
+  });
+
+  it('a digest read before a purge is never written back after it', async () => {
+    const db = await openChorusDb('coding-journal-5');
+    const b = smallBundle(46);
+    await importBundle(db, b);
+    const pid = b.project.id;
+    const read = await db.transaction('r', db.codings, db.codingDigests, db.codingJournal, () => readProjectCodings(db, pid));
+    expect(read.refresh).not.toBeNull(); // no digest yet
+    await db.transaction('rw', db.codings, db.codingDigests, db.codingJournal, async () => {
+      await db.codings.delete(b.codings[0]!.id);
+      await resetCodingCache(db);
+    });
+    await saveCodingDigest(db, read.refresh, read.codings);
+    expect(await db.codingDigests.get(pid)).toBeUndefined();
+    expect(await expectInStep(db, pid)).toHaveLength(b.codings.length - 1);
+  });
+
+  it('a retraction’s purge and a project’s deletion leave nothing of the removed codings in the cache', async () => {
+    const db = await openChorusDb('coding-journal-6');
+    const b = smallBundle(47);
+    const other = smallBundle(48);
+    await importBundle(db, b);
+    await importBundle(db, other);
+    const pid = b.project.id;
+    await projectCodings(db, pid);
+    await projectCodings(db, other.project.id);
+    const doc = b.documents[0]!;
+    const gone = b.codings.filter((c) => c.documentId === doc.id).map((c) => c.id);
+    expect(gone.length).toBeGreaterThan(0);
+    const marked = (await execute(db, pid, { type: 'retract', target: { kind: 'document', id: doc.id }, reason: 'participant request', by: 'Alex' })).result;
+    await confirmRetraction(db, pid, marked.id);
+    const cache = JSON.stringify([await db.codingJournal.toArray(), (await db.codingDigests.toArray()).map((d) => d.ids)]);
+    for (const id of gone) expect(cache).not.toContain(id);
+    expect((await expectInStep(db, pid)).map((c) => c.id).sort()).toEqual(b.codings.filter((c) => c.documentId !== doc.id).map((c) => c.id).sort());
+    await projectCodings(db, other.project.id);
+    await deleteProject(db, other.project.id);
+    expect(await db.codingDigests.get(other.project.id)).toBeUndefined();
+    expect(JSON.stringify(await db.codingJournal.toArray())).not.toContain(other.codings[0]!.id);
+    expect(await projectCodings(db, other.project.id)).toEqual([]);
+  });
+
+  it('a v7 store opens at v8 with its codings read from the records (the cache starts empty)', async () => {
+    const b = smallBundle(49);
+    const v7 = new ChorusDb('coding-journal-v7', 7);
+    await v7.open();
+    await v7.codings.bulkAdd(b.codings);
+    v7.close();
+    const db = await openChorusDb('coding-journal-v7');
+    expect(await db.codingDigests.count()).toBe(0);
+    expect(await projectCodings(db, b.project.id)).toEqual([...b.codings].sort(byId));
+    expect(await db.codingDigests.get(b.project.id)).toBeDefined();
+  });
+});
