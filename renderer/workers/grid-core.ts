@@ -143,7 +143,7 @@ interface State {
   model: GridModel;
   columns: GridColumns;
   rowsVersion: number;
-  codings: GridCoding[];
+  codings: readonly GridCoding[];
   index: CodingIndex;
   codingsVersion: number;
   counts: { key: string; value: [string, number][] } | null;
@@ -195,7 +195,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     return s;
   };
 
-  const setCodings = (s: State, codings: GridCoding[]) => {
+  const setCodings = (s: State, codings: readonly GridCoding[]) => {
     s.codings = codings;
     s.index = indexCodings(codings);
     s.codingsVersion = ++versions;
@@ -204,9 +204,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
   const view = async (req: Extract<GridRequest, { kind: 'view' }>): Promise<GridReply> => {
     const s = await sync(req);
     if (req.patch) {
-      const { add, removeId } = req.patch;
-      let next = removeId !== undefined && s.codings.some((c) => c.id === removeId) ? s.codings.filter((c) => c.id !== removeId) : s.codings;
-      if (add && !next.some((c) => c.id === add.id)) next = [...next, add];
+      const next = patched(s.codings, req.patch);
       if (next !== s.codings) setCodings(s, next);
     }
     const codingsPart = viewNeedsCodings(req.filters, req.sort) ? s.codingsVersion : '';
@@ -288,10 +286,46 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
   };
 }
 
-/** Same codings (the re-read after a patched change usually finds exactly what was patched). */
+/** Where `id` is, or would go, in codings in id order (the order the store reads them in). */
+function idPosition(codings: readonly GridCoding[], id: string): number {
+  let lo = 0;
+  let hi = codings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codings[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The codings with a change the UI has just saved, kept in id order (so the re-read that follows
+ * compares element by element); the same array when the change is already there. Codings not in id
+ * order (never from the store) are searched one by one.
+ */
+export function patched(codings: readonly GridCoding[], { add, removeId }: CodingPatch): readonly GridCoding[] {
+  const sorted = codings.every((c, i) => i === 0 || codings[i - 1]!.id < c.id);
+  const find = (list: readonly GridCoding[], id: string) => {
+    if (!sorted) return list.findIndex((c) => c.id === id);
+    const i = idPosition(list, id);
+    return list[i]?.id === id ? i : -1;
+  };
+  let next = codings;
+  if (removeId !== undefined) {
+    const i = find(next, removeId);
+    if (i >= 0) next = next.toSpliced(i, 1);
+  }
+  if (add && find(next, add.id) < 0) next = next.toSpliced(sorted ? idPosition(next, add.id) : next.length, 0, add);
+  return next;
+}
+
+/** Same codings, in the same order (the re-read after a patched change usually finds exactly what was patched). */
 function sameCodings(a: readonly GridCoding[], b: readonly GridCoding[]): boolean {
   if (a.length !== b.length) return false;
-  const key = (c: GridCoding) => `${c.id}|${c.documentId}|${c.codeId}|${c.coderId}|${c.start}|${c.end}`;
-  const seen = new Set(a.map(key));
-  return b.every((c) => seen.has(key(c)));
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.documentId !== y.documentId || x.codeId !== y.codeId || x.coderId !== y.coderId || x.start !== y.start || x.end !== y.end) return false;
+  }
+  return true;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
 import { buildGrid, indexCodings, viewOrder, type GridCoding, type GridFilters, type GridInput, type SortState } from '../../../shared/grid/rows';
-import { CELL_TEXT, gridHandler, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
+import fc from 'fast-check';
+import { CELL_TEXT, gridHandler, patched, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
 
 const P = '00000000-0000-4000-8000-000000000000';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -144,5 +145,26 @@ describe('survey grid worker', () => {
     expect(await handle(req)).toEqual({ ok: false, stale: false, message: 'The store is unavailable' });
     fail = false;
     expect(await handle(req)).toMatchObject({ ok: true, kind: 'view', view: { total: 0 } });
+  });
+
+  it('property: a patch adds or removes exactly one coding and keeps codings in id order (so the re-read compares element by element)', () => {
+    const coding = (n: number): GridCoding => ({ id: id(n), documentId: id(10_000 + (n % 5)), codeId: CODE_A, coderId: CODER, start: 0, end: n + 1 });
+    const step = fc.oneof(fc.record({ add: fc.nat(60).map(coding) }), fc.record({ removeId: fc.nat(60).map(id) }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60)), fc.array(step, { maxLength: 8 }), fc.boolean(), (ns, steps, shuffled) => {
+        let list: readonly GridCoding[] = ns.map(coding).sort((a, b) => (a.id < b.id ? -1 : 1));
+        if (shuffled) list = list.toReversed();
+        const model = new Map(list.map((c) => [c.id, c]));
+        for (const p of steps) {
+          const before = list;
+          list = patched(list, p);
+          if (p.removeId !== undefined) model.delete(p.removeId);
+          if (p.add && !model.has(p.add.id)) model.set(p.add.id, p.add);
+          if (list.length === before.length && list.every((c, i) => c === before[i])) expect(list).toBe(before); // nothing to do: the same array
+        }
+        expect(new Map(list.map((c) => [c.id, c]))).toEqual(model);
+        if (!shuffled || list.length < 2) expect(list.every((c, i) => i === 0 || list[i - 1]!.id < c.id)).toBe(true);
+      }),
+    );
   });
 });
