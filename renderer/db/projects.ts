@@ -1,4 +1,4 @@
-import { DocumentWithText, Participant, ProjectBundle, type Project } from '../../shared/model';
+import { DocumentWithText, Participant, ProjectBundle, parseCodings, type Project } from '../../shared/model';
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
@@ -109,9 +109,12 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   // a survey table's documents and participants are made by the app from the table, which was
   // checked when it was imported: they are not checked again one by one (at 200,000 responses
   // that alone took seconds and made a third copy of every document); every stored row is
+  // checked, codings by parseCodings (the schema's answer, without zod's cost per coding)
   const fromTable = (id: string) => datasetIds.has(id.slice(0, DATASET_ID_LENGTH));
+  const { codings, ...others } = rows;
   return {
-    ...BundleWithoutTableRows.parse({ ...rows, memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
+    ...BundleWithoutTableRows.parse({ ...others, codings: [], memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
+    codings: parseCodings(codings),
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
     documents: documents.map((d, i) => (fromTable(d.id) ? { ...d, text: texts[i]! } : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };

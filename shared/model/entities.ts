@@ -9,13 +9,13 @@
 import { z } from 'zod';
 
 /** REFI-QDA GUID form: 8-4-4-4-12 hexadecimal digits. */
-export const Guid = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not a GUID');
+export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const Guid = z.string().regex(GUID_PATTERN, 'not a GUID');
 export type Guid = z.infer<typeof Guid>;
 
 /** ISO 8601 timestamp or date string. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'not an ISO date');
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+export const IsoDate = z.string().regex(ISO_DATE_PATTERN, 'not an ISO date');
 
 export const SOURCE_KINDS = [
   'survey',

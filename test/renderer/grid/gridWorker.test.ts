@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
 import { buildGrid, indexCodings, viewOrder, type GridCoding, type GridFilters, type GridInput, type SortState } from '../../../shared/grid/rows';
 import fc from 'fast-check';
-import { CELL_TEXT, gridHandler, patched, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
+import { CELL_TEXT, gridHandler, patched, type CodingPatch, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
 
 const P = '00000000-0000-4000-8000-000000000000';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -149,7 +149,7 @@ describe('survey grid worker', () => {
 
   it('property: a patch adds or removes exactly one coding and keeps codings in id order (so the re-read compares element by element)', () => {
     const coding = (n: number): GridCoding => ({ id: id(n), documentId: id(10_000 + (n % 5)), codeId: CODE_A, coderId: CODER, start: 0, end: n + 1 });
-    const step = fc.oneof(fc.record({ add: fc.nat(60).map(coding) }), fc.record({ removeId: fc.nat(60).map(id) }));
+    const step: fc.Arbitrary<CodingPatch> = fc.oneof(fc.record({ add: fc.nat(60).map(coding) }), fc.record({ removeId: fc.nat(60).map(id) }));
     fc.assert(
       fc.property(fc.uniqueArray(fc.nat(60)), fc.array(step, { maxLength: 8 }), fc.boolean(), (ns, steps, shuffled) => {
         let list: readonly GridCoding[] = ns.map(coding).sort((a, b) => (a.id < b.id ? -1 : 1));
