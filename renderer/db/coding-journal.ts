@@ -39,17 +39,17 @@ const REFRESH_CODINGS = 2000;
 /** A digest this many entries behind the newest is dropped when another is written (it will be rebuilt when read). */
 const MAX_BACKLOG = 2000;
 
-function journalEntry(req: DBCoreMutateRequest, res: DBCoreMutateResponse): CodingJournalEntry | null {
+/** Codings (or deleted ids) per journal entry at most: a big import's change is several modest records, never one huge one. */
+const ENTRY_SIZE = 10_000;
+
+const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / ENTRY_SIZE) }, (_, i) => list.slice(i * ENTRY_SIZE, (i + 1) * ENTRY_SIZE));
+
+/** The journal entries that describe this change (none when nothing changed). */
+function journalEntries(req: DBCoreMutateRequest, res: DBCoreMutateResponse): CodingJournalEntry[] {
   const ok = (i: number) => !res.failures?.[i];
-  if (req.type === 'add' || req.type === 'put') {
-    const written = (req.values as Coding[]).filter((_, i) => ok(i));
-    return written.length ? { written, deleted: [] } : null;
-  }
-  if (req.type === 'delete') {
-    const deleted = (req.keys as string[]).filter((_, i) => ok(i));
-    return deleted.length ? { written: [], deleted } : null;
-  }
-  return { written: [], deleted: [], reset: 1 };
+  if (req.type === 'add' || req.type === 'put') return chunks((req.values as Coding[]).filter((_, i) => ok(i))).map((written) => ({ written, deleted: [] }));
+  if (req.type === 'delete') return chunks((req.keys as string[]).filter((_, i) => ok(i))).map((deleted) => ({ written: [], deleted }));
+  return [{ written: [], deleted: [], reset: 1 }];
 }
 
 const hasStore = (trans: unknown, name: string) => {
@@ -76,8 +76,8 @@ export const codingJournalMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req) {
             return table.mutate(req).then((res) => {
-              const entry = hasStore(req.trans, JOURNAL) ? journalEntry(req, res) : null;
-              return entry ? journal.mutate({ type: 'add', trans: req.trans, values: [entry] }).then(() => res) : res;
+              const values = hasStore(req.trans, JOURNAL) ? journalEntries(req, res) : [];
+              return values.length ? journal.mutate({ type: 'add', trans: req.trans, values }).then(() => res) : res;
             });
           },
         };

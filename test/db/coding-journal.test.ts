@@ -61,6 +61,23 @@ describe('coding digests and their journal (every coding of a project in one rea
     await expectInStep(db, pid);
   });
 
+  it('a big change is journalled in entries of at most 10,000 codings, and read back whole', async () => {
+    const db = await openChorusDb('coding-journal-big');
+    const b = smallBundle(50);
+    await importBundle(db, b);
+    const pid = b.project.id;
+    await projectCodings(db, pid);
+    const before = await latestCodingChange(db);
+    const hex = (n: number) => n.toString(16).padStart(12, '0');
+    const many: Coding[] = Array.from({ length: 25_000 }, (_, i) => ({ ...b.codings[i % 3]!, id: `00000000-0000-4000-8000-${hex(i)}` }));
+    await db.codings.bulkAdd(many);
+    const entries = await db.codingJournal.where(':id').above(before).toArray();
+    expect(entries.map((e) => e.written.length)).toEqual([10_000, 10_000, 5_000]);
+    expect(await expectInStep(db, pid)).toHaveLength(25_000 + b.codings.length);
+    await db.codings.bulkDelete(many.slice(0, 12_000).map((c) => c.id));
+    expect(await expectInStep(db, pid)).toHaveLength(13_000 + b.codings.length);
+  });
+
   it('a change rolled back with its transaction leaves no journal entry', async () => {
     const db = await openChorusDb('coding-journal-3');
     const b = smallBundle(44);
