@@ -33,9 +33,13 @@ export interface CodingJournalEntry {
   reset?: 1;
 }
 
-/** Rewrite the digest after reading this many journal entries on top of it, or this many changed codings. */
-const REFRESH_ENTRIES = 16;
-const REFRESH_CODINGS = 2000;
+/**
+ * Rewrite the digest after reading this many journal entries on top of it, or this many changed
+ * codings. Applying entries is cheap (a binary search per changed coding); rewriting is not (about
+ * a second of a worker's time at a million codings), so a coder's hundred clicks cost one rewrite.
+ */
+export const REFRESH_ENTRIES = 100;
+const REFRESH_CODINGS = 10_000;
 /** A digest this many entries behind the newest is dropped when another is written (it will be rebuilt when read). */
 const MAX_BACKLOG = 2000;
 

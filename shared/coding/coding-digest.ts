@@ -11,9 +11,18 @@
  */
 import type { Coding } from '../model';
 
+/**
+ * Strings stored as one text and where each ends (IndexedDB copies one long string far faster than
+ * a million short ones, and reading it back makes one string, not a million).
+ */
+export interface JoinedStrings {
+  text: string;
+  ends: Uint32Array;
+}
+
 /** One text field: its distinct values, and for each coding the index of its value. */
 export interface DigestColumn {
-  values: string[];
+  values: JoinedStrings;
   at: Uint32Array;
 }
 
@@ -21,7 +30,7 @@ export interface CodingDigest {
   projectId: string;
   /** The newest journal entry this digest includes (0: none). */
   seq: number;
-  ids: string[];
+  ids: JoinedStrings;
   documentId: DigestColumn;
   codeId: DigestColumn;
   coderId: DigestColumn;
@@ -36,21 +45,53 @@ export interface CodingChange {
   deleted: readonly string[];
 }
 
-function column(values: readonly string[]): DigestColumn {
+export function joinStrings(list: readonly string[]): JoinedStrings {
+  const ends = new Uint32Array(list.length);
+  let end = 0;
+  for (let i = 0; i < list.length; i++) ends[i] = end += list[i]!.length;
+  return { text: list.join(''), ends };
+}
+
+export function splitStrings({ text, ends }: JoinedStrings): string[] {
+  const out = new Array<string>(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) out[i] = text.slice(start, (start = ends[i]!));
+  return out;
+}
+
+/** Why these joined strings cannot be split (null when they can). */
+function joinedDamage(j: JoinedStrings | undefined, n?: number): string | null {
+  if (!j || typeof j.text !== 'string' || !(j.ends instanceof Uint32Array)) return 'missing';
+  if (n !== undefined && j.ends.length !== n) return 'of the wrong length';
+  let last = 0;
+  for (const e of j.ends) {
+    if (e < last) return 'out of order';
+    last = e;
+  }
+  return last === j.text.length ? null : 'not the length of their text';
+}
+
+/** A field of each coding (`field` reads it: one small function per field keeps each loop's property access monomorphic). */
+function column(codings: readonly Coding[], field: (c: Coding) => string): DigestColumn {
   const index = new Map<string, number>();
-  const at = new Uint32Array(values.length);
+  const at = new Uint32Array(codings.length);
   const distinct: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let k = index.get(v);
-    if (k === undefined) {
-      k = distinct.length;
-      index.set(v, k);
-      distinct.push(v);
+  let last: string | undefined;
+  let k = 0;
+  for (let i = 0; i < codings.length; i++) {
+    const v = field(codings[i]!);
+    if (v !== last) {
+      last = v;
+      const known = index.get(v);
+      if (known === undefined) {
+        k = distinct.length;
+        index.set(v, k);
+        distinct.push(v);
+      } else k = known;
     }
     at[i] = k;
   }
-  return { values: distinct, at };
+  return { values: joinStrings(distinct), at };
 }
 
 function offsets(values: readonly number[]): Uint32Array | Float64Array {
@@ -71,24 +112,27 @@ export function digestCodings(projectId: string, seq: number, codings: readonly 
   return {
     projectId,
     seq,
-    ids: sorted.map((c) => c.id),
-    documentId: column(sorted.map((c) => c.documentId)),
-    codeId: column(sorted.map((c) => c.codeId)),
-    coderId: column(sorted.map((c) => c.coderId)),
-    createdAt: column(sorted.map((c) => c.createdAt)),
+    ids: joinStrings(sorted.map((c) => c.id)),
+    documentId: column(sorted, (c) => c.documentId),
+    codeId: column(sorted, (c) => c.codeId),
+    coderId: column(sorted, (c) => c.coderId),
+    createdAt: column(sorted, (c) => c.createdAt),
     start: offsets(sorted.map((c) => c.start)),
     end: offsets(sorted.map((c) => c.end)),
   };
 }
 
-/** Why a stored digest cannot be read (null when it can): its columns must all be as long as its ids, and every index in range. */
+/** Why a stored digest cannot be read (null when it can): every column as long as the ids, every index in range. */
 export function digestDamage(d: CodingDigest): string | null {
-  const n = d.ids?.length;
-  if (!Array.isArray(d.ids)) return 'its ids are missing';
+  const ids = joinedDamage(d.ids);
+  if (ids) return `its ids are ${ids}`;
+  const n = d.ids.ends.length;
   for (const name of ['documentId', 'codeId', 'coderId', 'createdAt'] as const) {
     const c = d[name];
-    if (!c || !Array.isArray(c.values) || !(c.at instanceof Uint32Array) || c.at.length !== n) return `its ${name} column is damaged`;
-    for (let i = 0; i < n; i++) if (c.at[i]! >= c.values.length) return `its ${name} column points past its values`;
+    const values = joinedDamage(c?.values);
+    if (values) return `the values of its ${name} column are ${values}`;
+    if (!(c.at instanceof Uint32Array) || c.at.length !== n) return `its ${name} column is damaged`;
+    for (let i = 0; i < n; i++) if (c.at[i]! >= c.values.ends.length) return `its ${name} column points past its values`;
   }
   if (!ArrayBuffer.isView(d.start) || d.start.length !== n || !ArrayBuffer.isView(d.end) || d.end.length !== n) return 'its offsets are damaged';
   return null;
@@ -96,18 +140,20 @@ export function digestDamage(d: CodingDigest): string | null {
 
 /** The codings a digest holds, in id order. Codings of the same document share its id string (and so for codes, coders and dates). */
 export function digestToCodings(d: CodingDigest): Coding[] {
-  const out = new Array<Coding>(d.ids.length);
-  const { documentId: doc, codeId: code, coderId: coder, createdAt: at } = d;
+  const ids = splitStrings(d.ids);
+  const [doc, code, coder, at] = [d.documentId, d.codeId, d.coderId, d.createdAt].map((c) => splitStrings(c.values));
+  const { documentId: docAt, codeId: codeAt, coderId: coderAt, createdAt: dateAt } = d;
+  const out = new Array<Coding>(ids.length);
   for (let i = 0; i < out.length; i++)
     out[i] = {
-      id: d.ids[i]!,
+      id: ids[i]!,
       projectId: d.projectId,
-      documentId: doc.values[doc.at[i]!]!,
-      codeId: code.values[code.at[i]!]!,
+      documentId: doc![docAt.at[i]!]!,
+      codeId: code![codeAt.at[i]!]!,
       start: d.start[i]!,
       end: d.end[i]!,
-      coderId: coder.values[coder.at[i]!]!,
-      createdAt: at.values[at.at[i]!]!,
+      coderId: coder![coderAt.at[i]!]!,
+      createdAt: at![dateAt.at[i]!]!,
     };
   return out;
 }
@@ -116,7 +162,7 @@ export function digestToCodings(d: CodingDigest): Coding[] {
  * `codings` (one project's, in id order) after these changes, in order: a written record replaces
  * the coding with its id or is added (if it is this project's; a coding moved to another project
  * leaves), a deleted id goes. The result is in id order. Changes to other projects' codings are
- * ignored. Linear in the codings plus the changes (the changes are sorted, then merged in).
+ * ignored. One copy of the codings plus a binary search per changed id.
  */
 export function applyCodingChanges(codings: readonly Coding[], projectId: string, changes: readonly CodingChange[]): Coding[] {
   const latest = new Map<string, Coding | null>();
@@ -125,13 +171,29 @@ export function applyCodingChanges(codings: readonly Coding[], projectId: string
     for (const id of ch.deleted) latest.set(id, null);
   }
   if (!latest.size) return codings.slice();
-  const added = [...latest.values()].filter((c): c is Coding => c !== null).sort(byId);
+  // the positions of the changed ids (binary search: the codings are in id order), then one pass that copies the runs between them
+  const changed = [...latest.keys()].sort();
   const out: Coding[] = [];
-  let j = 0;
-  for (const c of codings) {
-    while (j < added.length && added[j]!.id < c.id) out.push(added[j++]!);
-    if (!latest.has(c.id)) out.push(c);
+  let from = 0;
+  for (const id of changed) {
+    const at = position(codings, id, from);
+    for (let i = from; i < at; i++) out.push(codings[i]!);
+    const now = latest.get(id);
+    if (now) out.push(now);
+    from = codings[at]?.id === id ? at + 1 : at;
   }
-  while (j < added.length) out.push(added[j++]!);
+  for (let i = from; i < codings.length; i++) out.push(codings[i]!);
   return out;
+}
+
+/** The first place at or after `from` whose id is not below `id`. */
+function position(codings: readonly Coding[], id: string, from: number): number {
+  let lo = from;
+  let hi = codings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codings[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChorusDb, addCoding, addCodings, confirmRetraction, deleteProject, execute, exportBundle, importBundle, listCodings, mergeCodes, openChorusDb, redo, removeCoding, undo } from '../../renderer/db';
-import { latestCodingChange, projectCodings, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
+import { REFRESH_ENTRIES, latestCodingChange, projectCodings, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
 import type { Coding } from '../../shared/model';
 import { smallBundle } from './fixtures';
 
@@ -50,14 +50,14 @@ describe('coding digests and their journal (every coding of a project in one rea
     const b = smallBundle(43);
     await importBundle(db, b);
     const pid = b.project.id;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < REFRESH_ENTRIES + 20; i++) {
       await addCoding(db, { projectId: pid, documentId: b.documents[0]!.id, codeId: b.codes[i % 3]!.id, start: i % 40, end: (i % 40) + 3, coderId: b.coders[0]!.id });
       await projectCodings(db, pid);
     }
     const newest = await latestCodingChange(db);
-    expect(newest).toBeGreaterThan(100);
-    expect(await db.codingJournal.count()).toBeLessThanOrEqual(16);
-    expect(newest - (await db.codingDigests.get(pid))!.seq).toBeLessThan(16);
+    expect(newest).toBeGreaterThan(REFRESH_ENTRIES + 20);
+    expect(await db.codingJournal.count()).toBeLessThanOrEqual(REFRESH_ENTRIES);
+    expect(newest - (await db.codingDigests.get(pid))!.seq).toBeLessThan(REFRESH_ENTRIES);
     await expectInStep(db, pid);
   });
 

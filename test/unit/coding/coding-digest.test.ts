@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCodingChanges, digestCodings, digestDamage, digestToCodings, type CodingChange } from '../../../shared/coding/coding-digest';
+import { applyCodingChanges, digestCodings, digestDamage, digestToCodings, joinStrings, splitStrings, type CodingChange, type CodingDigest } from '../../../shared/coding/coding-digest';
 import type { Coding } from '../../../shared/model';
 
 const P = 'p';
@@ -37,18 +37,27 @@ describe('coding digest', () => {
   it('keeps each distinct value once, and offsets in 32-bit columns when they fit', () => {
     const codings: Coding[] = Array.from({ length: 1000 }, (_, i) => ({ id: `id${String(i).padStart(4, '0')}`, projectId: P, documentId: `d${i % 7}`, codeId: `c${i % 3}`, start: i, end: i + 5, coderId: 'k', createdAt: '2026-01-01' }));
     const d = digestCodings(P, 1, codings);
-    expect(d.documentId.values).toHaveLength(7);
-    expect(d.codeId.values).toHaveLength(3);
-    expect(d.coderId.values).toEqual(['k']);
+    expect(splitStrings(d.documentId.values)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6']);
+    expect(splitStrings(d.codeId.values)).toEqual(['c0', 'c1', 'c2']);
+    expect(d.coderId.values).toEqual({ text: 'k', ends: Uint32Array.of(1) });
+    expect(d.ids.text).toBe(codings.map((c) => c.id).join(''));
     expect(d.start).toBeInstanceOf(Uint32Array);
     expect(digestCodings(P, 1, [{ ...codings[0]!, end: 2 ** 40 }]).end).toBeInstanceOf(Float64Array);
   });
 
+  it('property: joined strings split back into the same strings', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 5 })), (list) => {
+      expect(splitStrings(joinStrings(list))).toEqual(list);
+    }));
+  });
+
   it('names a damaged digest instead of reading it', () => {
     const d = digestCodings(P, 1, [{ id: 'a', projectId: P, documentId: 'd', codeId: 'c', start: 0, end: 1, coderId: 'k', createdAt: '2026-01-01' }]);
-    expect(digestDamage({ ...d, codeId: { values: [], at: d.codeId.at } })).toBe('its codeId column points past its values');
+    expect(digestDamage({ ...d, codeId: { values: joinStrings([]), at: d.codeId.at } })).toBe('its codeId column points past its values');
     expect(digestDamage({ ...d, end: new Uint32Array(0) })).toBe('its offsets are damaged');
-    expect(digestDamage({ ...d, ids: undefined as unknown as string[] })).toBe('its ids are missing');
+    expect(digestDamage({ ...d, ids: undefined as unknown as CodingDigest['ids'] })).toBe('its ids are missing');
+    expect(digestDamage({ ...d, ids: { text: 'ab', ends: Uint32Array.of(1) } })).toBe('its ids are not the length of their text');
+    expect(digestDamage({ ...d, coderId: { values: { text: 'kk', ends: Uint32Array.of(2, 1) }, at: d.coderId.at } })).toBe('the values of its coderId column are out of order');
   });
 
   it('property: applying journal changes equals replaying them on a map of the records, kept in id order', () => {
