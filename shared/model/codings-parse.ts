@@ -11,7 +11,7 @@ import { Coding, GUID_PATTERN, ISO_DATE_PATTERN } from './entities';
 
 const FIELDS = 8;
 /** Distinct values remembered as checked (documents, codes, coders and dates repeat); reset past this size. */
-const REMEMBER = 100_000;
+const REMEMBER = 1_000_000;
 
 function checker(pattern: RegExp) {
   let seen = new Set<string>();
