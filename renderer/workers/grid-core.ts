@@ -27,6 +27,7 @@ import {
   type SortState,
 } from '../../shared/grid/rows';
 import { errorMessage } from '../../shared/error-message';
+import { idPosition } from '../../shared/coding/coding-digest';
 
 /** What the grid reads from the store (the worker passes openChorusDb-backed reads; tests pass arrays). */
 export interface GridStore {
@@ -284,18 +285,6 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     queue = reply.catch(() => undefined);
     return reply.catch((e: unknown) => ({ ok: false as const, stale: false, message: errorMessage(e) }));
   };
-}
-
-/** Where `id` is, or would go, in codings in id order (the order the store reads them in). */
-function idPosition(codings: readonly GridCoding[], id: string): number {
-  let lo = 0;
-  let hi = codings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (codings[mid]!.id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

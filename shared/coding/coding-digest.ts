@@ -176,7 +176,7 @@ export function applyCodingChanges(codings: readonly Coding[], projectId: string
   const out: Coding[] = [];
   let from = 0;
   for (const id of changed) {
-    const at = position(codings, id, from);
+    const at = idPosition(codings, id, from);
     for (let i = from; i < at; i++) out.push(codings[i]!);
     const now = latest.get(id);
     if (now) out.push(now);
@@ -186,13 +186,13 @@ export function applyCodingChanges(codings: readonly Coding[], projectId: string
   return out;
 }
 
-/** The first place at or after `from` whose id is not below `id`. */
-function position(codings: readonly Coding[], id: string, from: number): number {
+/** In a list in id order, the first place at or after `from` whose id is not below `id` (where `id` is, or would go). */
+export function idPosition(list: readonly { id: string }[], id: string, from = 0): number {
   let lo = from;
-  let hi = codings.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (codings[mid]!.id < id) lo = mid + 1;
+    if (list[mid]!.id < id) lo = mid + 1;
     else hi = mid;
   }
   return lo;
