@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
-import { storedDatasets } from './indexeddb-dump';
+import { storedCodingDigests, storedDatasets } from './indexeddb-dump';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -153,6 +153,10 @@ describe.skipIf(reason !== null)('Survey grid on imported surveys (Chromium)', (
     expect((await storedDatasets(page)).find((d) => d.id === db.datasetId)?.recordIds).toEqual(Array.from({ length: N }, (_, i) => recordId(i)));
     const mine = db.codings.filter((c) => c.documentId.startsWith(db.datasetId));
     expect(mine).toEqual([{ documentId: docId(db.datasetId, 5, 1), code: third, start: 0, end: answer2(5).length }]);
+    // the codings every view reads at once (the project's digest and the journal since) agree with the records
+    const digests = await storedCodingDigests(page);
+    expect(digests.filter((d) => d.fromDigest.some((c) => c.documentId === docId(db.datasetId, 5, 1)))).toHaveLength(1);
+    for (const d of digests) expect(d.fromDigest).toEqual(d.records);
     // The cell shows its code; the detail pane shows the answer with its question.
     await selected.locator('.grid-answer__codes').waitFor();
     const detail = page.getByRole('complementary', { name: 'Selected answer' });

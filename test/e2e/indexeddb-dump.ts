@@ -6,6 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { piecesToParts } from '../../shared/import/dataset-pieces';
+import { applyCodingChanges, digestDamage, digestToCodings, type CodingDigest } from '../../shared/coding/coding-digest';
+import type { CodingJournalEntry } from '../../renderer/db/coding-journal';
+import type { Coding } from '../../shared/model';
 
 export function dumpIndexedDb(page: Page): Promise<string> {
   return page.evaluate(
@@ -78,5 +81,49 @@ export async function storedDatasets(page: Page): Promise<StoredDataset[]> {
       participants: { ...r.participants, pseudonyms: parts.pseudonyms, attributes: parts.attributes },
       ...(parts.responseAttributes ? { responseAttributes: parts.responseAttributes } : {}),
     };
+  });
+}
+
+/**
+ * Each project's coding digest as stored, brought up to date with the journal by the format's own
+ * pure reader (shared/coding/coding-digest.ts), beside the project's coding records read raw: the
+ * two must always agree (renderer/db/coding-journal.ts).
+ */
+export async function storedCodingDigests(page: Page): Promise<{ projectId: string; fromDigest: Coding[]; records: Coding[] }[]> {
+  type Raw = { digests: Record<string, unknown>[]; journal: CodingJournalEntry[]; codings: Coding[] };
+  const raw = await page.evaluate(
+    () =>
+      new Promise<Raw>((resolve, reject) => {
+        const open = indexedDB.open('chorus');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['codingDigests', 'codingJournal', 'codings'], 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const n of ['codingDigests', 'codingJournal', 'codings']) {
+            const req = tx.objectStore(n).getAll();
+            req.onsuccess = () => (out[n] = req.result);
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            // typed arrays as plain arrays, to cross into Node
+            const plain = (v: unknown): unknown => (ArrayBuffer.isView(v) ? { typed: v.constructor.name, values: Array.from(v as unknown as ArrayLike<number>) } : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
+            resolve({ digests: out.codingDigests!.map((d) => plain(d) as Record<string, unknown>), journal: out.codingJournal as CodingJournalEntry[], codings: out.codings as Coding[] });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  const typed = (v: unknown): unknown => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as { typed?: string; values?: number[] };
+    if (o.typed) return o.typed === 'Float64Array' ? Float64Array.from(o.values!) : Uint32Array.from(o.values!);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typed(x)]));
+  };
+  return raw.digests.map((stored) => {
+    const d = typed(stored) as CodingDigest;
+    const damage = digestDamage(d);
+    if (damage) throw new Error(`the coding digest of project ${d.projectId}: ${damage}`);
+    const fromDigest = applyCodingChanges(digestToCodings(d), d.projectId, raw.journal.filter((e) => e.seq! > d.seq));
+    return { projectId: d.projectId, fromDigest, records: raw.codings.filter((c) => c.projectId === d.projectId).sort((a, b) => (a.id < b.id ? -1 : 1)) };
   });
 }
