@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasDocuments } from '../db/api';
 import { ImportFirst } from './ImportFirst';
@@ -71,7 +71,15 @@ export function Workbench() {
         </main>
       ) : project ? (
         <ProjectLockGate key={project.id} db={db} projectId={project.id} projectName={project.name}>
-          <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+          <Suspense
+            fallback={
+              <main className="loading" aria-busy="true">
+                <p>Opening {workspace.label}…</p>
+              </main>
+            }
+          >
+            <workspace.Component key={`${project.id}:${workspace.id}`} project={project} />
+          </Suspense>
           <OpenSurveyTables db={db} projectId={project.id} />
         </ProjectLockGate>
       ) : loaded && projects.length === 0 ? (
