@@ -5,7 +5,7 @@
  */
 import type { AuditEvent } from '../model';
 import type { Column, Row } from '../analysis/types';
-import { toCsv } from '../export/table';
+import { toCsv } from '../export/csv';
 
 /** What each recorded action means, in the viewer's words. */
 const LABELS: Record<string, string> = {

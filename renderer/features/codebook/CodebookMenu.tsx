@@ -3,7 +3,10 @@ import { execute } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { getPlatform, pickedBytes } from '../../platform';
 import type { Code } from '../../../shared/model';
-import { CODEBOOK_FILE_TYPES, codebookFile, codesFromFile, type CodebookFormat } from './codebookFiles';
+import { CODEBOOK_FILE_TYPES, type CodebookFormat } from './codebookFileTypes';
+
+/** The file code, loaded when a codebook is first read or saved (it brings the spreadsheet and REFI-QDA libraries). */
+const files = () => import('./codebookFiles');
 import { TemplateDialog } from './TemplateDialog';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -18,7 +21,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
     try {
       const [file] = await getPlatform().openFiles({ title: 'Import a codebook', accept: CODEBOOK_FILE_TYPES, multiple: false });
       if (!file) return;
-      const incoming = await codesFromFile(file.name, await pickedBytes(file), projectId);
+      const incoming = await (await files()).codesFromFile(file.name, await pickedBytes(file), projectId);
       const { result: r } = await execute(db, projectId, { type: 'importCodes', codes: incoming, label: `Import codebook “${file.name}”` });
       onStatus(`Imported “${file.name}”: ${r.added} new ${r.added === 1 ? 'code' : 'codes'}${r.matched ? `, ${r.matched} already in the codebook` : ''}.`);
     } catch (e) {
@@ -28,7 +31,7 @@ export function CodebookMenu({ projectId, projectName, codes, onStatus }: { proj
   const exportAs = async (format: CodebookFormat) => {
     close();
     try {
-      const f = codebookFile([...codes], projectName, format);
+      const f = (await files()).codebookFile([...codes], projectName, format);
       if (await getPlatform().saveFile(f.name, f.bytes, f.mime)) {
         await execute(db, projectId, { type: 'recordExport', kind: 'codebook', format, counts: { codes: codes.length } });
         onStatus(`Exported the codebook as “${f.name}”.`);

@@ -6,7 +6,8 @@ import { decodeText } from '../../../shared/import/encoding';
 import { newGuid, type Code } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
 
-export const CODEBOOK_FILE_TYPES = ['.qdc', '.csv', '.xlsx', '.xls', '.ods'];
+export { CODEBOOK_FILE_TYPES, type CodebookFormat } from './codebookFileTypes';
+import type { CodebookFormat } from './codebookFileTypes';
 const SPREADSHEETS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 
 /** How a workbook is parsed: in a disposable worker (the default); tests pass their own. */
@@ -29,8 +30,6 @@ export async function codesFromFile(name: string, bytes: Uint8Array, projectId: 
   }
   throw new Error(`“${name}” is not a codebook file: choose a .qdc, .csv, .xlsx, .xls or .ods file.`);
 }
-
-export type CodebookFormat = 'qdc' | 'csv' | 'xlsx';
 
 /** The codebook as a file to save: name, bytes and MIME type. */
 export function codebookFile(codes: Code[], projectName: string, format: CodebookFormat): { name: string; bytes: Uint8Array; mime: string } {
