@@ -14,7 +14,9 @@
  * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)
  * takes about 2 minutes; the bench's codings are written at about 1,000 a second (about 650
  * bytes each in the store), so 5,000,000 take over an hour: BENCH_SCALE_CODINGS=1000000 runs in
- * about 25 minutes.
+ * about 25 minutes. 2026-12-05, quieter: the import about 8 s, codings (with their journal) about
+ * 1,500 a second, BENCH_SCALE_CODINGS=1000000 about 17 minutes. After the seed the browser starts
+ * again, and the seed builds the project's coding digest once (as a project coded over time keeps it).
  *
  * Minutes to hours on a small machine; not in CI. Every wait has a deadline (a step that runs out
  * prints TIMED OUT and the bench exits non-zero); a crashed page is reported as such.
