@@ -113,15 +113,15 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   const fromTable = (id: string) => datasetIds.has(id.slice(0, DATASET_ID_LENGTH));
   const { codings, ...others } = rows;
   return {
-    ...BundleWithoutTableRows.parse({ ...others, codings: [], memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
+    ...BundleWithoutRowLists.parse({ ...others, memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
     codings: parseCodings(codings),
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
     documents: documents.map((d, i) => (fromTable(d.id) ? { ...d, text: texts[i]! } : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };
 }
 
-/** A bundle's schema without the two lists a survey table's rows are derived into (exportBundle checks those row by row). */
-const BundleWithoutTableRows = ProjectBundle.omit({ documents: true, participants: true });
+/** A bundle's schema without the lists exportBundle checks its own way: a survey table's derived documents and participants, and codings (parseCodings). */
+const BundleWithoutRowLists = ProjectBundle.omit({ documents: true, participants: true, codings: true });
 
 /**
  * Make sure the embedded fictional demo project is present (first run); idempotent.

@@ -27,7 +27,7 @@ import {
   type SortState,
 } from '../../shared/grid/rows';
 import { errorMessage } from '../../shared/error-message';
-import { idPosition } from '../../shared/coding/coding-digest';
+import { idPosition, inIdOrder } from '../../shared/coding/coding-digest';
 
 /** What the grid reads from the store (the worker passes openChorusDb-backed reads; tests pass arrays). */
 export interface GridStore {
@@ -293,7 +293,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
  * order (never from the store) are searched one by one.
  */
 export function patched(codings: readonly GridCoding[], { add, removeId }: CodingPatch): readonly GridCoding[] {
-  const sorted = codings.every((c, i) => i === 0 || codings[i - 1]!.id < c.id);
+  const sorted = inIdOrder(codings);
   const find = (list: readonly GridCoding[], id: string) => {
     if (!sorted) return list.findIndex((c) => c.id === id);
     const i = idPosition(list, id);

@@ -60,9 +60,8 @@ export function splitStrings({ text, ends }: JoinedStrings): string[] {
 }
 
 /** Why these joined strings cannot be split (null when they can). */
-function joinedDamage(j: JoinedStrings | undefined, n?: number): string | null {
+function joinedDamage(j: JoinedStrings | undefined): string | null {
   if (!j || typeof j.text !== 'string' || !(j.ends instanceof Uint32Array)) return 'missing';
-  if (n !== undefined && j.ends.length !== n) return 'of the wrong length';
   let last = 0;
   for (const e of j.ends) {
     if (e < last) return 'out of order';
@@ -101,14 +100,15 @@ function offsets(values: readonly number[]): Uint32Array | Float64Array {
 
 const byId = (a: Coding, b: Coding) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Whether a list's ids rise strictly from first to last (the order the store reads codings in). */
+export function inIdOrder(list: readonly { id: string }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.id >= list[i]!.id) return false;
+  return true;
+}
+
 /** The digest of these codings (all of `projectId`; sorted by id here if they are not already). */
 export function digestCodings(projectId: string, seq: number, codings: readonly Coding[]): CodingDigest {
-  let sorted = codings;
-  for (let i = 1; i < codings.length; i++)
-    if (codings[i - 1]!.id >= codings[i]!.id) {
-      sorted = [...codings].sort(byId);
-      break;
-    }
+  const sorted = inIdOrder(codings) ? codings : [...codings].sort(byId);
   return {
     projectId,
     seq,
@@ -162,15 +162,15 @@ export function digestToCodings(d: CodingDigest): Coding[] {
  * `codings` (one project's, in id order) after these changes, in order: a written record replaces
  * the coding with its id or is added (if it is this project's; a coding moved to another project
  * leaves), a deleted id goes. The result is in id order. Changes to other projects' codings are
- * ignored. One copy of the codings plus a binary search per changed id.
+ * ignored. One copy of the codings plus a binary search per changed id; none when nothing changed.
  */
-export function applyCodingChanges(codings: readonly Coding[], projectId: string, changes: readonly CodingChange[]): Coding[] {
+export function applyCodingChanges(codings: Coding[], projectId: string, changes: readonly CodingChange[]): Coding[] {
   const latest = new Map<string, Coding | null>();
   for (const ch of changes) {
     for (const c of ch.written) latest.set(c.id, c.projectId === projectId ? c : null);
     for (const id of ch.deleted) latest.set(id, null);
   }
-  if (!latest.size) return codings.slice();
+  if (!latest.size) return codings; // (no copy: a read with nothing journalled since its digest is the common case)
   // the positions of the changed ids (binary search: the codings are in id order), then one pass that copies the runs between them
   const changed = [...latest.keys()].sort();
   const out: Coding[] = [];

@@ -53,4 +53,3 @@ export function toTsvLines(table: ExportTable): string[] {
   const field = (v: string | number | null) => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
   return [table.columns.map((c) => field(plain(c.label))).join('\t'), ...table.rows.map((_, r) => table.columns.map((c) => field(plain(cellAt(table, r, c.key)))).join('\t'))];
 }
-

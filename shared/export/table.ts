@@ -1,5 +1,5 @@
 /**
- * CSV, TSV and XLSX writers for analysis tables.
+ * XLSX writers for analysis tables (CSV and TSV are in ./csv.ts, re-exported here).
  *
  * Formula injection, the rule: a formula exists only where a spreadsheet PARSES text.
  * - CSV and TSV have no cell types: every field is parsed when the file is opened, so a text field
