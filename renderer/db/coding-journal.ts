@@ -17,7 +17,7 @@
  *   goes, one reset entry stays), so no trace of purged codings is kept here.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
-import { applyCodingChanges, digestCodings, digestDamage, digestToCodings } from '../../shared/coding/coding-digest';
+import { applyCodingChanges, digestCodings, digestDamage, digestToCodings, type CodingDigest } from '../../shared/coding/coding-digest';
 import type { Coding } from '../../shared/model';
 import type { ChorusDb } from './schema';
 
@@ -130,9 +130,9 @@ export async function readProjectCodings(db: ChorusDb, projectId: string): Promi
  * reset came after `seq` (a purge since the read: its codings must not come back). Never throws:
  * the cache is an optimisation, and a failed write only means the next read does more work.
  */
-export async function saveCodingDigest(db: ChorusDb, refresh: CodingsRead['refresh'], codings: readonly Coding[]): Promise<void> {
+export async function saveCodingDigest(db: ChorusDb, refresh: CodingsRead['refresh'], codings: readonly Coding[] | CodingDigest): Promise<void> {
   if (!refresh || !cached(db)) return;
-  const digest = digestCodings(refresh.projectId, refresh.seq, codings);
+  const digest = Array.isArray(codings) ? digestCodings(refresh.projectId, refresh.seq, codings) : (codings as CodingDigest);
   try {
     await db.transaction('rw', db.codingDigests, db.codingJournal, async () => {
       if ((await newestReset(db)) > refresh.seq) return;
@@ -161,6 +161,49 @@ export async function projectCodings(db: ChorusDb, projectId: string): Promise<C
   const read = await db.transaction('r', tables, () => readProjectCodings(db, projectId));
   await saveCodingDigest(db, read.refresh, read.codings);
   return read.codings;
+}
+
+/**
+ * A project's codings as columns, never as an object per coding (the survey grid's read): its
+ * digest and the journal entries after it (every project's: apply them with the project's id), up
+ * to journal entry `seq`. With no usable digest the records are read once, and their digest is
+ * written and returned.
+ */
+export async function readCodingColumns(db: ChorusDb, projectId: string): Promise<{ digest: CodingDigest; changes: CodingJournalEntry[]; seq: number }> {
+  if (cached(db)) {
+    const read = await db.transaction('r', db.codingDigests, db.codingJournal, async () => {
+      const [digest, reset] = await Promise.all([db.codingDigests.get(projectId), newestReset(db)]);
+      if (!digest || digest.seq < reset || digestDamage(digest)) return null;
+      const changes = await db.codingJournal.where(':id').above(digest.seq).toArray();
+      return { digest, changes, seq: changes.at(-1)?.seq ?? digest.seq };
+    });
+    if (read) return read;
+  }
+  const tables = cached(db) ? [db.codings, db.codingJournal] : [db.codings];
+  const { codings, seq } = await db.transaction('r', tables, async () => {
+    const [codings, seq] = await Promise.all([db.codings.where('projectId').equals(projectId).toArray(), latestCodingChange(db)]);
+    return { codings, seq };
+  });
+  const digest = digestCodings(projectId, seq, codings);
+  await saveCodingDigest(db, { projectId, seq }, digest);
+  return { digest, changes: [], seq };
+}
+
+/**
+ * The journal entries after entry `since` (every project's), up to `seq`; null when they are not
+ * all there any more (pruned, or a reset since: a purge or a project's deletion), so the reader
+ * must read the codings whole (readCodingColumns). A store without the journal always says null.
+ */
+export async function readCodingChangesSince(db: ChorusDb, since: number): Promise<{ changes: CodingJournalEntry[]; seq: number } | null> {
+  if (!cached(db)) return null;
+  return db.transaction('r', db.codingJournal, async () => {
+    const [reset, first] = await Promise.all([newestReset(db), db.codingJournal.toCollection().firstKey() as Promise<number | undefined>]);
+    if (reset > since) return null;
+    // entries are numbered one after another: a first entry past the next one means some were pruned
+    if (first !== undefined && first > since + 1) return null;
+    const changes = await db.codingJournal.where(':id').above(since).toArray();
+    return { changes, seq: changes.at(-1)?.seq ?? since };
+  });
 }
 
 /**

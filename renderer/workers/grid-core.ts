@@ -8,16 +8,15 @@
 import {
   attributeValue,
   buildGrid,
+  CodingIndex,
   codesOf,
   distinctValues,
-  indexCodings,
   longestRecordId,
   responseCounts,
   rowCodes,
   showValue,
   viewNeedsCodings,
   viewOrder,
-  type CodingIndex,
   type GridCoding,
   type GridFilters,
   type GridInput,
@@ -27,12 +26,23 @@ import {
   type SortState,
 } from '../../shared/grid/rows';
 import { errorMessage } from '../../shared/error-message';
-import { idPosition, inIdOrder } from '../../shared/coding/coding-digest';
+import type { CodingChange } from '../../shared/coding/coding-digest';
+import type { GridCodingColumns } from '../../shared/grid/coding-index';
+
+/** Codings as the grid reads them: columns, the changes after them (any project's), and the journal entry they are current to. */
+export interface GridCodingsRead {
+  digest: GridCodingColumns;
+  changes: readonly CodingChange[];
+  seq: number;
+}
 
 /** What the grid reads from the store (the worker passes openChorusDb-backed reads; tests pass arrays). */
 export interface GridStore {
   survey(projectId: string): Promise<GridInput>;
-  codings(projectId: string): Promise<GridCoding[]>;
+  /** Every coding of the project, as columns (never an object per coding). */
+  codings(projectId: string): Promise<GridCodingsRead>;
+  /** The coding changes after journal entry `since` (any project's); null when they are not all kept (read the codings whole). */
+  codingChanges(since: number): Promise<{ changes: readonly CodingChange[]; seq: number } | null>;
   /** The texts of these documents, in order. */
   texts(ids: readonly string[]): Promise<string[]>;
 }
@@ -144,8 +154,9 @@ interface State {
   model: GridModel;
   columns: GridColumns;
   rowsVersion: number;
-  codings: readonly GridCoding[];
   index: CodingIndex;
+  /** The journal entry the index is current to (-1: not read yet). */
+  codingsSeq: number;
   codingsVersion: number;
   counts: { key: string; value: [string, number][] } | null;
   view: { key: string; order: Int32Array } | null;
@@ -154,6 +165,14 @@ interface State {
 }
 
 const EMPTY_MODEL: GridModel = { rows: [], questions: [], attributes: [], surveys: [] };
+const EMPTY_CODINGS: GridCodingColumns = {
+  ids: { text: '', ends: new Uint32Array(0) },
+  documentId: { values: { text: '', ends: new Uint32Array(0) }, at: new Uint32Array(0) },
+  codeId: { values: { text: '', ends: new Uint32Array(0) }, at: new Uint32Array(0) },
+  coderId: { values: { text: '', ends: new Uint32Array(0) }, at: new Uint32Array(0) },
+  start: new Uint32Array(0),
+  end: new Uint32Array(0),
+};
 
 function columnsOf(model: GridModel): GridColumns {
   return {
@@ -174,14 +193,16 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     if (!state || state.source !== source) {
       state = {
         source, store: await open(req.dbName), sizeKey: null, stepKey: null, model: EMPTY_MODEL, columns: columnsOf(EMPTY_MODEL), rowsVersion: 0,
-        codings: [], index: new Map(), codingsVersion: 0, counts: null, view: null, texts: new Map(),
+        index: new CodingIndex(EMPTY_CODINGS), codingsSeq: -1, codingsVersion: 0, counts: null, view: null, texts: new Map(),
       };
     }
     const s = state;
     // Both reads start together, so the store fetches one while this thread decodes the other.
+    // Codings: the changes since the index was read, when they are all kept; else every coding again.
     const survey = s.sizeKey !== req.sizeKey ? s.store.survey(req.projectId) : null;
-    const coding = s.stepKey !== req.stepKey ? s.store.codings(req.projectId) : null;
-    const [p, c] = await Promise.all([survey, coding]);
+    const coding = s.stepKey !== req.stepKey ? (s.codingsSeq >= 0 ? s.store.codingChanges(s.codingsSeq) : Promise.resolve(null)) : undefined;
+    const [p, tail] = await Promise.all([survey, coding]);
+    const whole = tail === null ? await s.store.codings(req.projectId) : null;
     if (p) {
       s.model = buildGrid(p);
       s.columns = columnsOf(s.model);
@@ -189,24 +210,28 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
       s.sizeKey = req.sizeKey;
       s.texts.clear();
     }
-    if (c) {
-      if (!sameCodings(s.codings, c)) setCodings(s, c);
-      s.stepKey = req.stepKey;
+    if (whole) {
+      const index = new CodingIndex(whole.digest);
+      index.apply(req.projectId, whole.changes);
+      s.index = index;
+      s.codingsSeq = whole.seq;
+      s.codingsVersion = ++versions;
+    } else if (tail) {
+      // (the re-read after a change the UI has patched in usually finds exactly that change: nothing moves)
+      if (s.index.apply(req.projectId, tail.changes)) s.codingsVersion = ++versions;
+      s.codingsSeq = tail.seq;
     }
+    if (tail !== undefined) s.stepKey = req.stepKey;
     return s;
-  };
-
-  const setCodings = (s: State, codings: readonly GridCoding[]) => {
-    s.codings = codings;
-    s.index = indexCodings(codings);
-    s.codingsVersion = ++versions;
   };
 
   const view = async (req: Extract<GridRequest, { kind: 'view' }>): Promise<GridReply> => {
     const s = await sync(req);
     if (req.patch) {
-      const next = patched(s.codings, req.patch);
-      if (next !== s.codings) setCodings(s, next);
+      const { add, removeId } = req.patch;
+      // (as the store has it: the removal first, then the coding added)
+      const change = [{ written: [], deleted: removeId !== undefined ? [removeId] : [] }, { written: add ? [add] : [], deleted: [] }];
+      if (s.index.apply(req.projectId, change)) s.codingsVersion = ++versions;
     }
     const codingsPart = viewNeedsCodings(req.filters, req.sort) ? s.codingsVersion : '';
     const key = `${s.rowsVersion}|${codingsPart}|${JSON.stringify(req.sort)}|${JSON.stringify(req.filters)}`;
@@ -285,36 +310,4 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     queue = reply.catch(() => undefined);
     return reply.catch((e: unknown) => ({ ok: false as const, stale: false, message: errorMessage(e) }));
   };
-}
-
-/**
- * The codings with a change the UI has just saved, kept in id order (so the re-read that follows
- * compares element by element); the same array when the change is already there. Codings not in id
- * order (never from the store) are searched one by one.
- */
-export function patched(codings: readonly GridCoding[], { add, removeId }: CodingPatch): readonly GridCoding[] {
-  const sorted = inIdOrder(codings);
-  const find = (list: readonly GridCoding[], id: string) => {
-    if (!sorted) return list.findIndex((c) => c.id === id);
-    const i = idPosition(list, id);
-    return list[i]?.id === id ? i : -1;
-  };
-  let next = codings;
-  if (removeId !== undefined) {
-    const i = find(next, removeId);
-    if (i >= 0) next = next.toSpliced(i, 1);
-  }
-  if (add && find(next, add.id) < 0) next = next.toSpliced(sorted ? idPosition(next, add.id) : next.length, 0, add);
-  return next;
-}
-
-/** Same codings, in the same order (the re-read after a patched change usually finds exactly what was patched). */
-function sameCodings(a: readonly GridCoding[], b: readonly GridCoding[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.id !== y.id || x.documentId !== y.documentId || x.codeId !== y.codeId || x.coderId !== y.coderId || x.start !== y.start || x.end !== y.end) return false;
-  }
-  return true;
 }

@@ -1,6 +1,7 @@
 /** Module worker for the survey grid: opens the store itself and answers ./grid-core requests. */
 import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
-import { getDocumentTexts, listCodings, listSurveyParts } from '../db';
+import { getDocumentTexts, listSurveyParts } from '../db';
+import { readCodingChangesSince, readCodingColumns } from '../db/coding-journal';
 import { storeOpener } from './corpus';
 import { gridHandler, type GridReply, type GridRequest } from './grid-core';
 import { serveRequests } from './rpc';
@@ -16,7 +17,9 @@ serveRequests<GridRequest, GridReply>(
     const db = await openStore(name);
     return {
       survey: (projectId) => listSurveyParts(db, projectId),
-      codings: (projectId) => listCodings(db, { projectId }),
+      // codings as columns, then only the journal's changes since (issue 13: millions of codings)
+      codings: (projectId) => readCodingColumns(db, projectId),
+      codingChanges: (since) => readCodingChangesSince(db, since),
       texts: (ids) => getDocumentTexts(db, ids),
     };
   }),

@@ -5,10 +5,11 @@
  * imported file. Sorting, filtering and counting run over 100,000 rows (sort keys precomputed).
  * Used by the grid worker (renderer/workers/grid-core.ts); no DOM, no store.
  */
-import type { AttributeValue, Code, Coding, DocumentMeta, Participant, Source, Variable, VariableType } from '../model';
+import type { AttributeValue, Code, DocumentMeta, Participant, Source, Variable, VariableType } from '../model';
 import { datasetDocumentId, datasetParticipants, datasetRowKey, type Dataset } from '../import/dataset';
 import { buildCodeTree } from '../coding/tree';
 import { RETRACTED_LABEL } from '../governance/retraction';
+import type { CodingIndex, GridCoding } from './coding-index';
 
 /** One answer: its response document. */
 export interface GridAnswer {
@@ -181,34 +182,28 @@ export function buildGrid(input: GridInput): GridModel {
 
 const namesParticipant = (r: GridRow) => r.pseudonym !== '' && r.pseudonym !== r.recordId;
 
-/** A coding as the grid needs it. */
-export type GridCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
-
-/** Codings of each answer, keyed by document id. */
-export type CodingIndex = Map<string, GridCoding[]>;
-
-export function indexCodings(codings: readonly GridCoding[]): CodingIndex {
-  const index: CodingIndex = new Map();
-  for (const c of codings) {
-    const list = index.get(c.documentId);
-    if (list) list.push(c);
-    else index.set(c.documentId, [c]);
-  }
-  return index;
-}
+export { CodingIndex, indexCodings, type GridCoding } from './coding-index';
 
 /** The distinct codes applied to an answer, in first-applied order. */
 export function codesOf(index: CodingIndex, documentId: string): string[] {
-  const list = index.get(documentId);
-  return list ? [...new Set(list.map((c) => c.codeId))] : [];
+  const out = new Set<string>();
+  index.eachCode(documentId, (c) => void out.add(c));
+  return [...out];
 }
 
 /** The distinct codes applied to any answer of a response, question by question. */
 export function rowCodes(row: GridRow, index: CodingIndex): string[] {
   const out = new Set<string>();
-  for (const a of row.answers) if (a) for (const c of index.get(a.id) ?? []) out.add(c.codeId);
+  for (const a of row.answers) if (a) index.eachCode(a.id, (c) => void out.add(c));
   return [...out];
 }
+
+/** Whether an answer has a coding of this code. */
+const hasCode = (index: CodingIndex, documentId: string, codeId: string): boolean => {
+  let has = false;
+  index.eachCode(documentId, (c) => (has = c === codeId));
+  return has;
+};
 
 /** The current coder's whole-answer coding of a code, if any (the one a number key toggles). */
 export function wholeAnswerCoding(index: CodingIndex, answer: GridAnswer, codeId: string, coderId: string): GridCoding | undefined {
@@ -259,7 +254,7 @@ export function filterOrder(model: GridModel, filters: GridFilters, index: Codin
     if (source !== undefined && r.sourceId !== source) continue;
     if (attribute && showValue(column ? attributeValue(r, column) : null) !== attribute.value) continue;
     if (code) {
-      const has = r.answers.some((a) => a !== undefined && (index.get(a.id)?.some((c) => c.codeId === code.codeId) ?? false));
+      const has = r.answers.some((a) => a !== undefined && hasCode(index, a.id, code.codeId));
       if (has !== code.has) continue;
     }
     out[n++] = i;
@@ -356,10 +351,10 @@ export function responseCounts(rows: readonly GridRow[], index: CodingIndex): Ma
     let many: Set<string> | undefined;
     for (const a of r.answers) {
       if (!a) continue;
-      for (const c of index.get(a.id) ?? []) {
-        if (one === undefined) one = c.codeId;
-        else if (c.codeId !== one) (many ??= new Set([one])).add(c.codeId);
-      }
+      index.eachCode(a.id, (c) => {
+        if (one === undefined) one = c;
+        else if (c !== one) (many ??= new Set([one])).add(c);
+      });
     }
     if (many) for (const id of many) counts.set(id, (counts.get(id) ?? 0) + 1);
     else if (one !== undefined) counts.set(one, (counts.get(one) ?? 0) + 1);

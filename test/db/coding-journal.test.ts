@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ChorusDb, addCoding, addCodings, confirmRetraction, deleteProject, execute, exportBundle, importBundle, listCodings, mergeCodes, openChorusDb, redo, removeCoding, undo } from '../../renderer/db';
-import { REFRESH_ENTRIES, latestCodingChange, projectCodings, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
+import { REFRESH_ENTRIES, latestCodingChange, projectCodings, readCodingChangesSince, readCodingColumns, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
+import { CodingIndex } from '../../shared/grid/coding-index';
 import type { Coding } from '../../shared/model';
 import { smallBundle } from './fixtures';
 
 /** The project's coding records as stored, read the old way (the truth the digest must match). */
 const records = (db: ChorusDb, projectId: string) => db.codings.where('projectId').equals(projectId).toArray();
-const byId = (a: Coding, b: Coding) => (a.id < b.id ? -1 : 1);
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 async function expectInStep(db: ChorusDb, projectId: string) {
   const truth = await records(db, projectId);
@@ -14,7 +15,60 @@ async function expectInStep(db: ChorusDb, projectId: string) {
   return truth;
 }
 
+/** The coding records as the survey grid holds them (its fields only, in id order). */
+const gridView = (codings: readonly Coding[]) => codings.map(({ id, documentId, codeId, coderId, start, end }) => ({ id, documentId, codeId, coderId, start, end })).sort(byId);
+
 describe('coding digests and their journal (every coding of a project in one read)', () => {
+  it('the survey grid reads columns once, then follows the journal; pruned or reset, it is told to read whole again', async () => {
+    const db = await openChorusDb('coding-journal-columns');
+    const b = smallBundle(61);
+    const other = smallBundle(62);
+    await importBundle(db, b);
+    const pid = b.project.id;
+    // no digest yet: the records are read once, and the digest written
+    await db.codingDigests.clear();
+    const first = await readCodingColumns(db, pid);
+    expect(await db.codingDigests.get(pid)).toBeDefined();
+    const index = new CodingIndex(first.digest);
+    index.apply(pid, first.changes);
+    expect(index.all()).toEqual(gridView(await records(db, pid)));
+    let seq = first.seq;
+    const follow = async () => {
+      const tail = await readCodingChangesSince(db, seq);
+      if (!tail) return false;
+      index.apply(pid, tail.changes);
+      seq = tail.seq;
+      return true;
+    };
+    // changes of every kind, and another project's, followed entry by entry
+    const coder = b.coders[0]!.id;
+    const made = await addCodings(db, Array.from({ length: 12 }, (_, i) => ({ projectId: pid, documentId: b.documents[i % 2]!.id, codeId: b.codes[i % 3]!.id, start: i, end: i + 5, coderId: coder })), 'Many');
+    await removeCoding(db, made[2]!.id);
+    await mergeCodes(db, b.codes[1]!.id, b.codes[2]!.id);
+    await importBundle(db, other);
+    await undo(db, pid);
+    expect(await follow()).toBe(true);
+    expect(index.all()).toEqual(gridView(await records(db, pid)));
+    // a digest read since includes those changes: the columns read now give the same codings
+    const again = await readCodingColumns(db, pid);
+    const fresh = new CodingIndex(again.digest);
+    fresh.apply(pid, again.changes);
+    expect(fresh.all()).toEqual(index.all());
+    // entries pruned past what was followed: not all kept, so read whole
+    const before = seq;
+    for (let i = 0; i < 3; i++) await addCoding(db, { projectId: pid, documentId: b.documents[0]!.id, codeId: b.codes[2]!.id, start: 60 + i, end: 62 + i, coderId: coder });
+    await db.codingJournal.where(':id').belowOrEqual(before + 1).delete();
+    expect(await readCodingChangesSince(db, before)).toBeNull();
+    // a purge or a project's deletion (a reset) since: read whole too
+    const now = await latestCodingChange(db);
+    await deleteProject(db, other.project.id);
+    expect(await readCodingChangesSince(db, now)).toBeNull();
+    const whole = await readCodingColumns(db, pid);
+    const rebuilt = new CodingIndex(whole.digest);
+    rebuilt.apply(pid, whole.changes);
+    expect(rebuilt.all()).toEqual(gridView(await records(db, pid)));
+  });
+
   it('every way codings change (apply, remove, merge codes, undo, redo, another project) leaves the digest read equal to the records', async () => {
     const db = await openChorusDb('coding-journal-1');
     const b = smallBundle(41);

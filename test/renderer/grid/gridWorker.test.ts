@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
 import { buildGrid, indexCodings, viewOrder, type GridCoding, type GridFilters, type GridInput, type SortState } from '../../../shared/grid/rows';
 import fc from 'fast-check';
-import { CELL_TEXT, gridHandler, patched, type CodingPatch, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
+import { CELL_TEXT, gridHandler, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
+import { CodingIndex, gridColumns } from '../../../shared/grid/coding-index';
+import type { CodingChange } from '../../../shared/coding/coding-digest';
+import type { Coding } from '../../../shared/model';
 
 const P = '00000000-0000-4000-8000-000000000000';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -30,10 +33,16 @@ function fixture(n: number) {
   return { input, texts, codings };
 }
 
-/** A handler over in-memory arrays that counts how often it reads each part. */
+/**
+ * A handler over in-memory arrays that counts how often it reads each part. `journal` plays the
+ * store's journal: entries after the codings' columns (seq = its length); `pruned` makes a read of
+ * the changes since say they are not all kept.
+ */
 function setup(n = 30) {
   const data = fixture(n);
-  const reads = { survey: 0, codings: 0, texts: 0 };
+  const reads = { survey: 0, codings: 0, changes: 0, texts: 0 };
+  const journal: CodingChange[] = [];
+  const kept = { pruned: false };
   const store: GridStore = {
     survey: async () => {
       reads.survey++;
@@ -41,7 +50,11 @@ function setup(n = 30) {
     },
     codings: async () => {
       reads.codings++;
-      return data.codings;
+      return { digest: gridColumns(data.codings), changes: [...journal], seq: journal.length };
+    },
+    codingChanges: async (since) => {
+      reads.changes++;
+      return kept.pruned ? null : { changes: journal.slice(since), seq: journal.length };
     },
     texts: async (ids) => {
       reads.texts++;
@@ -54,7 +67,7 @@ function setup(n = 30) {
       if (!r.ok || r.kind !== 'view') throw new Error(`expected a view, got ${JSON.stringify(r)}`);
       return r;
     });
-  return { data, reads, handle, view };
+  return { data, reads, handle, view, journal, kept };
 }
 
 describe('survey grid worker', () => {
@@ -91,13 +104,14 @@ describe('survey grid worker', () => {
     const a = await view(sort, {}, { window: { from: 0, to: 5 } });
     await view({ key: 'participant', dir: 'asc' }, {});
     await handle({ kind: 'rows', rowsVersion: a.view.rowsVersion, rows: [0, 1, 2] });
-    expect(reads).toEqual({ survey: 1, codings: 1, texts: 1 });
+    expect(reads).toEqual({ survey: 1, codings: 1, changes: 0, texts: 1 });
+    // a new step key: only the changes since are read (none here, so nothing moves)
     const b = await view(sort, {}, { stepKey: '2' });
-    expect(reads).toMatchObject({ survey: 1, codings: 2 });
+    expect(reads).toMatchObject({ survey: 1, codings: 1, changes: 1 });
     expect(b.view.codingsVersion).toBe(a.view.codingsVersion);
     expect(b.view.orderKey).toBe(a.view.orderKey);
     const c = await view(sort, {}, { sizeKey: '2', stepKey: '2' });
-    expect(reads).toMatchObject({ survey: 2, codings: 2 });
+    expect(reads).toMatchObject({ survey: 2, codings: 1, changes: 1 });
     expect(c.view.rowsVersion).not.toBe(a.view.rowsVersion);
   });
 
@@ -138,7 +152,8 @@ describe('survey grid worker', () => {
         if (fail) throw new Error('The store is unavailable');
         return { sources: [], variables: [], datasets: [], documents: [], participants: [] };
       },
-      codings: async () => [],
+      codings: async () => ({ digest: gridColumns([]), changes: [], seq: 0 }),
+      codingChanges: async () => null,
       texts: async () => [],
     }));
     const req: GridRequest = { kind: 'view', dbName: 'chorus', projectId: P, sizeKey: '1', stepKey: '1', sort: { key: 'row', dir: 'asc' }, filters: {} };
@@ -147,23 +162,63 @@ describe('survey grid worker', () => {
     expect(await handle(req)).toMatchObject({ ok: true, kind: 'view', view: { total: 0 } });
   });
 
-  it('property: a patch adds or removes exactly one coding and keeps codings in id order (so the re-read compares element by element)', () => {
-    const coding = (n: number): GridCoding => ({ id: id(n), documentId: id(10_000 + (n % 5)), codeId: CODE_A, coderId: CODER, start: 0, end: n + 1 });
-    const step: fc.Arbitrary<CodingPatch> = fc.oneof(fc.record({ add: fc.nat(60).map(coding) }), fc.record({ removeId: fc.nat(60).map(id) }));
+  it('follows the journal: the changes since are applied, and the codings read whole when they are not all kept', async () => {
+    const { data, view, reads, journal, kept } = setup();
+    const sort: SortState = { key: 'row', dir: 'asc' };
+    const a = await view(sort, {});
+    const target = data.input.documents.find((d) => d.recordId === 'R1')!;
+    const coding: Coding = { id: id(88_888), projectId: P, documentId: target.id, codeId: CODE_A, coderId: CODER, start: 0, end: target.length, createdAt: '2026-01-02' };
+    const before = new Map(a.view.counts).get(CODE_A) ?? 0;
+    // written by someone else (another window): only the journal says so
+    journal.push({ written: [coding], deleted: [] });
+    const b = await view(sort, {}, { stepKey: '2' });
+    expect(reads).toMatchObject({ codings: 1, changes: 1 });
+    expect(new Map(b.view.counts).get(CODE_A)).toBe(before + 1);
+    // another project's change in the journal moves nothing
+    journal.push({ written: [{ ...coding, id: id(88_889), projectId: id(1) }], deleted: [] });
+    const c = await view(sort, {}, { stepKey: '3' });
+    expect(c.view.codingsVersion).toBe(b.view.codingsVersion);
+    // the journal pruned past what the grid read: every coding is read again, and the deletion found
+    journal.push({ written: [], deleted: [coding.id] });
+    kept.pruned = true;
+    const d = await view(sort, {}, { stepKey: '4' });
+    expect(reads).toMatchObject({ codings: 2, changes: 3 });
+    expect(new Map(d.view.counts).get(CODE_A) ?? 0).toBe(before);
+  });
+
+  it('property: the index after any changes (saved codings, journal entries, other projects) is the codings as a map of ids says', () => {
+    const docs = [0, 1, 2, 3].map((k) => id(10_000 + k));
+    const codes = [CODE_A, CODE_B];
+    const coding = fc.record({ n: fc.nat(40), doc: fc.constantFrom(...docs), code: fc.constantFrom(...codes), start: fc.nat(5), other: fc.boolean() });
+    type Arb = { n: number; doc: string; code: string; start: number; other: boolean };
+    const toCoding = (x: Arb): Coding => ({ id: id(x.n), projectId: x.other ? id(1) : P, documentId: x.doc, codeId: x.code, coderId: CODER, start: x.start, end: x.start + 3, createdAt: '2026-01-01' });
+    const change = fc.record({ written: fc.array(coding, { maxLength: 3 }), deleted: fc.array(fc.nat(40), { maxLength: 2 }) });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(60)), fc.array(step, { maxLength: 8 }), fc.boolean(), (ns, steps, shuffled) => {
-        let list: readonly GridCoding[] = ns.map(coding).sort((a, b) => (a.id < b.id ? -1 : 1));
-        if (shuffled) list = list.toReversed();
-        const model = new Map(list.map((c) => [c.id, c]));
-        for (const p of steps) {
-          const before = list;
-          list = patched(list, p);
-          if (p.removeId !== undefined) model.delete(p.removeId);
-          if (p.add && !model.has(p.add.id)) model.set(p.add.id, p.add);
-          if (list.length === before.length && list.every((c, i) => c === before[i])) expect(list).toBe(before); // nothing to do: the same array
+      fc.property(fc.array(coding, { maxLength: 30 }), fc.array(change, { maxLength: 8 }), (first, changes) => {
+        const start = first.filter((x) => !x.other).map(toCoding);
+        const model = new Map(start.map((c) => [c.id, c]));
+        const index = new CodingIndex(gridColumns(start));
+        for (const ch of changes) {
+          const written = ch.written.map(toCoding);
+          const deleted = ch.deleted.map((n) => id(n));
+          const was = JSON.stringify([...model.values()].map(({ projectId: _p, createdAt: _c, ...g }) => g).sort((a, b) => (a.id < b.id ? -1 : 1)));
+          for (const c of written) c.projectId === P ? model.set(c.id, c) : model.delete(c.id);
+          for (const x of deleted) model.delete(x);
+          const now = JSON.stringify([...model.values()].map(({ projectId: _p, createdAt: _c, ...g }) => g).sort((a, b) => (a.id < b.id ? -1 : 1)));
+          // (true whenever the codings changed; a write undone within the same change may also say true)
+          const moved = index.apply(P, [{ written, deleted }]);
+          if (was !== now) expect(moved).toBe(true);
         }
-        expect(new Map(list.map((c) => [c.id, c]))).toEqual(model);
-        if (!shuffled || list.length < 2) expect(list.every((c, i) => i === 0 || list[i - 1]!.id < c.id)).toBe(true);
+        const want = [...model.values()].map(({ projectId: _p, createdAt: _c, ...g }) => g).sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(index.all()).toEqual(want);
+        for (const d of docs) {
+          const mine = want.filter((c) => c.documentId === d);
+          expect(index.get(d) ?? []).toEqual(mine);
+          const seen: string[] = [];
+          index.eachCode(d, (c) => void seen.push(c));
+          expect(seen).toEqual(mine.map((c) => c.codeId));
+        }
+        expect(index.size).toBe(new Set(want.map((c) => c.documentId)).size);
       }),
     );
   });

@@ -6,6 +6,7 @@ import { DbContext } from '../../../renderer/app/dbContext';
 import { SurveyGrid } from '../../../renderer/features/grid/SurveyGrid';
 import { moveCursor, type Cursor } from '../../../renderer/features/grid/cursor';
 import { gridHandler } from '../../../renderer/workers/grid-core';
+import { readCodingChangesSince, readCodingColumns } from '../../../renderer/db/coding-journal';
 import { localService } from '../../../renderer/workers/rpc';
 import { TableBuilder } from '../../../shared/import/mapping';
 import { datasetDocumentId } from '../../../shared/import/dataset';
@@ -47,7 +48,8 @@ function renderGrid(db: ChorusDb, project: Parameters<typeof SurveyGrid>[0]['pro
   const service = localService(
     gridHandler(async () => ({
       survey: (projectId) => listSurveyParts(db, projectId),
-      codings: (projectId) => listCodings(db, { projectId }),
+      codings: (projectId) => readCodingColumns(db, projectId),
+      codingChanges: (since) => readCodingChangesSince(db, since),
       texts: (ids) => getDocumentTexts(db, ids),
     })),
   );

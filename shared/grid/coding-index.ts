@@ -1,0 +1,238 @@
+/**
+ * The survey grid's codings, by answer, in columns (issue 13, item 4): built from a project's
+ * coding digest (shared/coding/coding-digest.ts) without making an object per coding, and kept
+ * current by applying changes (a coding the UI has just saved, or the journal entries since the
+ * index was built), so a project with millions of codings is neither held as millions of objects
+ * nor read again whole after every change.
+ *
+ * Form: the digest's columns as read (ids joined, each text field a dictionary plus an index per
+ * coding, offsets) and the codings' positions grouped by answer (a counting sort, two typed
+ * arrays). Answers changed since are held apart as small lists of codings (the overlay), which
+ * take the place of their part of the columns. Within an answer, codings are in id order, the
+ * order a read of the store gives. Pure: no DOM, no Dexie.
+ */
+import { idPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from '../coding/coding-digest';
+import type { Coding } from '../model';
+
+/** A coding as the grid needs it. */
+export type GridCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
+
+/** The columns the grid reads from a digest (a CodingDigest has them, and more). */
+export interface GridCodingColumns {
+  ids: JoinedStrings;
+  documentId: DigestColumn;
+  codeId: DigestColumn;
+  coderId: DigestColumn;
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function dictionary(values: readonly string[]): DigestColumn {
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  const at = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let k = index.get(v);
+    if (k === undefined) {
+      k = distinct.push(v) - 1;
+      index.set(v, k);
+    }
+    at[i] = k;
+  }
+  return { values: joinStrings(distinct), at };
+}
+
+/** Columns of these codings (any order; a later one with the same id replaces an earlier one). */
+export function gridColumns(codings: readonly GridCoding[]): GridCodingColumns {
+  const latest = new Map<string, GridCoding>();
+  for (const c of codings) latest.set(c.id, c);
+  const list = [...latest.values()].sort(byId);
+  return {
+    ids: joinStrings(list.map((c) => c.id)),
+    documentId: dictionary(list.map((c) => c.documentId)),
+    codeId: dictionary(list.map((c) => c.codeId)),
+    coderId: dictionary(list.map((c) => c.coderId)),
+    start: Float64Array.from(list, (c) => c.start),
+    end: Float64Array.from(list, (c) => c.end),
+  };
+}
+
+const sameCoding = (a: GridCoding, b: GridCoding) =>
+  a.documentId === b.documentId && a.codeId === b.codeId && a.coderId === b.coderId && a.start === b.start && a.end === b.end;
+
+/** Answers' codings, from columns plus the changes applied since. */
+export class CodingIndex {
+  readonly #cols: GridCodingColumns;
+  readonly #idEnds: Uint32Array;
+  readonly #docs: string[];
+  readonly #codes: string[];
+  readonly #coders: string[];
+  /** Document id → its place in #docs. */
+  readonly #docAt: Map<string, number>;
+  /** Positions of the columns' codings, grouped by document: document k's are #byDoc[#docStart[k] .. #docStart[k+1]). */
+  readonly #byDoc: Uint32Array;
+  readonly #docStart: Uint32Array;
+  /** Answers changed since the columns: their codings now, in id order (an empty list: none left). */
+  readonly #changed = new Map<string, GridCoding[]>();
+  /** Where each coding of a changed answer is (every coding of #changed, by id). */
+  readonly #changedAt = new Map<string, string>();
+
+  constructor(cols: GridCodingColumns) {
+    this.#cols = cols;
+    this.#idEnds = cols.ids.ends;
+    this.#docs = splitStrings(cols.documentId.values);
+    this.#codes = splitStrings(cols.codeId.values);
+    this.#coders = splitStrings(cols.coderId.values);
+    this.#docAt = new Map();
+    for (let k = 0; k < this.#docs.length; k++) this.#docAt.set(this.#docs[k]!, k);
+    // a counting sort of positions by document (positions stay in id order within each)
+    const docOf = cols.documentId.at;
+    const n = docOf.length;
+    const start = new Uint32Array(this.#docs.length + 1);
+    for (let i = 0; i < n; i++) start[docOf[i]! + 1]!++;
+    for (let k = 0; k < this.#docs.length; k++) start[k + 1]! += start[k]!;
+    const next = start.slice(0, this.#docs.length);
+    const byDoc = new Uint32Array(n);
+    for (let i = 0; i < n; i++) byDoc[next[docOf[i]!]!++] = i;
+    this.#byDoc = byDoc;
+    this.#docStart = start;
+  }
+
+  /** Answers with at least one coding. */
+  get size(): number {
+    let n = 0;
+    for (let k = 0; k < this.#docs.length; k++) if (this.#docStart[k + 1]! > this.#docStart[k]! && !this.#changed.has(this.#docs[k]!)) n++;
+    for (const list of this.#changed.values()) if (list.length > 0) n++;
+    return n;
+  }
+
+  #id(p: number): string {
+    return this.#cols.ids.text.slice(p === 0 ? 0 : this.#idEnds[p - 1]!, this.#idEnds[p]!);
+  }
+
+  #coding(p: number): GridCoding {
+    const c = this.#cols;
+    return { id: this.#id(p), documentId: this.#docs[c.documentId.at[p]!]!, codeId: this.#codes[c.codeId.at[p]!]!, coderId: this.#coders[c.coderId.at[p]!]!, start: c.start[p]!, end: c.end[p]! };
+  }
+
+  /** An answer's codings, in id order (objects made for the asking: for the rows shown, not for every answer). */
+  get(documentId: string): readonly GridCoding[] | undefined {
+    const changed = this.#changed.get(documentId);
+    if (changed) return changed.length > 0 ? changed : undefined;
+    const k = this.#docAt.get(documentId);
+    if (k === undefined) return undefined;
+    const from = this.#docStart[k]!;
+    const to = this.#docStart[k + 1]!;
+    if (from === to) return undefined;
+    const out = new Array<GridCoding>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = this.#coding(this.#byDoc[i]!);
+    return out;
+  }
+
+  /** Calls `visit` with the code of each of an answer's codings, in id order, until it returns true (no objects made). */
+  eachCode(documentId: string, visit: (codeId: string) => boolean | void): void {
+    const changed = this.#changed.get(documentId);
+    if (changed) {
+      for (const c of changed) if (visit(c.codeId) === true) return;
+      return;
+    }
+    const k = this.#docAt.get(documentId);
+    if (k === undefined) return;
+    const codeAt = this.#cols.codeId.at;
+    for (let i = this.#docStart[k]!, to = this.#docStart[k + 1]!; i < to; i++) if (visit(this.#codes[codeAt[this.#byDoc[i]!]!]!) === true) return;
+  }
+
+  /** The position in the columns of the coding with this id, or -1. */
+  #position(id: string): number {
+    const ends = this.#idEnds;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#id(mid) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ends.length && this.#id(lo) === id ? lo : -1;
+  }
+
+  /** The answer's codings as a list of its own, from here on (taken from the columns the first time). */
+  #own(documentId: string): GridCoding[] {
+    let list = this.#changed.get(documentId);
+    if (!list) {
+      list = [...(this.get(documentId) ?? [])];
+      this.#changed.set(documentId, list);
+      for (const c of list) this.#changedAt.set(c.id, documentId);
+    }
+    return list;
+  }
+
+  /** The coding with this id as it is now, and its answer (undefined: there is none). */
+  #find(id: string): GridCoding | undefined {
+    const doc = this.#changedAt.get(id);
+    if (doc !== undefined) {
+      const list = this.#changed.get(doc)!;
+      return list[idPosition(list, id)];
+    }
+    const p = this.#position(id);
+    if (p < 0) return undefined;
+    const c = this.#coding(p);
+    // an answer changed since holds all its codings: one not among them was removed
+    return this.#changed.has(c.documentId) ? undefined : c;
+  }
+
+  /** Remove the coding with this id; false when there is none. */
+  remove(id: string): boolean {
+    const c = this.#find(id);
+    if (!c) return false;
+    const list = this.#own(c.documentId);
+    list.splice(idPosition(list, id), 1);
+    this.#changedAt.delete(id);
+    return true;
+  }
+
+  /** Add a coding, or replace the one with its id; false when it is there already, as it is. */
+  put(c: GridCoding): boolean {
+    const now = this.#find(c.id);
+    if (now && sameCoding(now, c)) return false;
+    if (now) this.remove(c.id);
+    const list = this.#own(c.documentId);
+    list.splice(idPosition(list, c.id), 0, { id: c.id, documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end });
+    this.#changedAt.set(c.id, c.documentId);
+    return true;
+  }
+
+  /**
+   * Journal entries (or one saved change) in order: records written replace or add (a record of
+   * another project removes its id: a coding moved away), ids deleted go. True when anything changed.
+   */
+  apply(projectId: string, changes: readonly (CodingChange | { written: readonly GridCoding[]; deleted: readonly string[] })[]): boolean {
+    let changed = false;
+    for (const ch of changes) {
+      for (const c of ch.written) {
+        const ours = !('projectId' in c) || (c as Coding).projectId === projectId;
+        if (ours ? this.put(c) : this.remove(c.id)) changed = true;
+      }
+      for (const id of ch.deleted) if (this.remove(id)) changed = true;
+    }
+    return changed;
+  }
+
+  /** Every coding, in id order (for tests and small projects: makes an object per coding). */
+  all(): GridCoding[] {
+    const out: GridCoding[] = [];
+    for (let p = 0; p < this.#idEnds.length; p++) {
+      const c = this.#coding(p);
+      if (!this.#changed.has(c.documentId)) out.push(c);
+    }
+    for (const list of this.#changed.values()) out.push(...list);
+    return out.sort(byId);
+  }
+}
+
+/** The index of these codings (any order; tests and the window's one-answer lookups). */
+export function indexCodings(codings: readonly GridCoding[]): CodingIndex {
+  return new CodingIndex(gridColumns(codings));
+}
