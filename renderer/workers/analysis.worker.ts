@@ -7,7 +7,9 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { codedDocuments, ensureTermCounts, exportBundle, listCodes, listCodings, openChorusDb, type ChorusDb } from '../db';
+import { codedDocuments, ensureTermCounts, exportBundle, listCodes, openChorusDb, type ChorusDb } from '../db';
+import { readCodingColumns } from '../db/coding-journal';
+import { CodingIndex } from '../../shared/coding/coding-index';
 import { codeCounts } from '../../shared/coding/counts';
 import type { CodeCountMaps } from './analysis-protocol';
 import { runAnalysis } from '../../shared/analysis/run-request';
@@ -59,8 +61,11 @@ function projectCodeCounts(projectId: string, revision: string): Promise<CodeCou
     const counts = (async () => {
       dbPromise ??= openChorusDb();
       const db = await dbPromise;
-      const [codes, codings] = await Promise.all([listCodes(db, projectId), listCodings(db, { projectId })]);
-      return codeCounts(codes, codings, await codedDocuments(db, projectId, codings));
+      // the codings as columns (a million codings are not made into a million objects to be counted)
+      const [codes, read] = await Promise.all([listCodes(db, projectId), readCodingColumns(db, projectId)]);
+      const codings = new CodingIndex(read.digest);
+      codings.apply(projectId, read.changes);
+      return codeCounts(codes, codings, await codedDocuments(db, projectId, codings.documentIds()));
     })();
     counted = { key, counts };
     counts.catch(() => {

@@ -27,11 +27,11 @@ import {
 } from '../../shared/grid/rows';
 import { errorMessage } from '../../shared/error-message';
 import type { CodingChange } from '../../shared/coding/coding-digest';
-import type { GridCodingColumns } from '../../shared/grid/coding-index';
+import type { CodingColumns } from '../../shared/coding/coding-index';
 
 /** Codings as the grid reads them: columns, the changes after them (any project's), and the journal entry they are current to. */
 export interface GridCodingsRead {
-  digest: GridCodingColumns;
+  digest: CodingColumns;
   changes: readonly CodingChange[];
   seq: number;
 }
@@ -165,7 +165,7 @@ interface State {
 }
 
 const EMPTY_MODEL: GridModel = { rows: [], questions: [], attributes: [], surveys: [] };
-const EMPTY_CODINGS: GridCodingColumns = {
+const EMPTY_CODINGS: CodingColumns = {
   ids: { text: '', ends: new Uint32Array(0) },
   documentId: { values: { text: '', ends: new Uint32Array(0) }, at: new Uint32Array(0) },
   codeId: { values: { text: '', ends: new Uint32Array(0) }, at: new Uint32Array(0) },

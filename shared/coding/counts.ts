@@ -1,5 +1,6 @@
 /** Counts beside each code in the codebook: codings, documents, participants — own and rolled up to parents. */
 import type { Code, Coding, DocumentMeta } from '../model';
+import type { CodingIndex } from './coding-index';
 
 export interface CodeCounts {
   codings: number;
@@ -13,34 +14,40 @@ export interface CodeCounts {
  */
 export function codeCounts(
   codes: readonly Code[],
-  codings: readonly Coding[],
+  codings: readonly Pick<Coding, 'documentId' | 'codeId'>[] | CodingIndex,
   documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[],
 ): { own: Map<string, CodeCounts>; rolled: Map<string, CodeCounts> } {
+  // a list, or the columns of millions (no object per coding)
+  const each = Array.isArray(codings)
+    ? (visit: (documentId: string, codeId: string) => void) => {
+        for (const c of codings) visit(c.documentId, c.codeId);
+      }
+    : (visit: (documentId: string, codeId: string) => void) => (codings as CodingIndex).forEachCoding(visit);
   // only the coded documents' participants are needed (a survey has hundreds of thousands of documents, a few of them coded)
   const coded = new Set<string>();
-  for (const c of codings) coded.add(c.documentId);
+  each((documentId) => coded.add(documentId));
   const participantOf = new Map<string, string | null>();
   for (const d of documents) if (coded.has(d.id)) participantOf.set(d.id, d.participantId);
   const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
   const ownSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();
   const rollSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();
   const get = (m: typeof ownSets, id: string) => m.get(id) ?? m.set(id, { n: 0, docs: new Set(), parts: new Set() }).get(id)!;
-  for (const c of codings) {
-    if (!parentOf.has(c.codeId)) continue;
-    const p = participantOf.get(c.documentId) ?? null;
-    const o = get(ownSets, c.codeId);
+  each((documentId, codeId) => {
+    if (!parentOf.has(codeId)) return;
+    const p = participantOf.get(documentId) ?? null;
+    const o = get(ownSets, codeId);
     o.n++;
-    o.docs.add(c.documentId);
+    o.docs.add(documentId);
     if (p) o.parts.add(p);
     const seen = new Set<string>();
-    for (let id: string | null | undefined = c.codeId; id && !seen.has(id); id = parentOf.get(id)) {
+    for (let id: string | null | undefined = codeId; id && !seen.has(id); id = parentOf.get(id)) {
       seen.add(id);
       const r = get(rollSets, id);
       r.n++;
-      r.docs.add(c.documentId);
+      r.docs.add(documentId);
       if (p) r.parts.add(p);
     }
-  }
+  });
   const toCounts = (m: typeof ownSets) => {
     const out = new Map<string, CodeCounts>();
     for (const code of codes) {

@@ -9,7 +9,7 @@ import type { AttributeValue, Code, DocumentMeta, Participant, Source, Variable,
 import { datasetDocumentId, datasetParticipants, datasetRowKey, type Dataset } from '../import/dataset';
 import { buildCodeTree } from '../coding/tree';
 import { RETRACTED_LABEL } from '../governance/retraction';
-import type { CodingIndex, GridCoding } from './coding-index';
+import type { CodingIndex, IndexedCoding } from '../coding/coding-index';
 
 /** One answer: its response document. */
 export interface GridAnswer {
@@ -182,7 +182,9 @@ export function buildGrid(input: GridInput): GridModel {
 
 const namesParticipant = (r: GridRow) => r.pseudonym !== '' && r.pseudonym !== r.recordId;
 
-export { CodingIndex, indexCodings, type GridCoding } from './coding-index';
+export { CodingIndex, indexCodings } from '../coding/coding-index';
+/** A coding as the grid needs it. */
+export type GridCoding = IndexedCoding;
 
 /** The distinct codes applied to an answer, in first-applied order. */
 export function codesOf(index: CodingIndex, documentId: string): string[] {

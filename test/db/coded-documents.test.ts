@@ -22,7 +22,7 @@ describe('codedDocuments', () => {
     expect(codings.length).toBe(5);
     const fromList = (all: typeof docs) => all.filter((d) => codings.some((c) => c.documentId === d.id));
 
-    const coded = await codedDocuments(db, p.projectId, codings);
+    const coded = await codedDocuments(db, p.projectId, codings.map((c) => c.documentId));
     expect(new Set(coded.map((d) => d.id))).toEqual(new Set(fromList(docs).map((d) => d.id)));
     expect(coded.length).toBe(4);
     for (const d of coded) expect(d).toEqual(docs.find((x) => x.id === d.id));
@@ -35,10 +35,10 @@ describe('codedDocuments', () => {
     await execute(db, p.projectId, { type: 'retract', target: { kind: 'participant', id: participant.id }, reason: 'consent withdrawn', by: 'Alex' });
     const after = await listCodings(db, { projectId: p.projectId });
     const visible = await listDocuments(db, p.projectId);
-    const codedAfter = await codedDocuments(db, p.projectId, codings);
+    const codedAfter = await codedDocuments(db, p.projectId, codings.map((c) => c.documentId));
     expect(codedAfter.map((d) => d.id).sort()).toEqual(visible.filter((d) => codings.some((c) => c.documentId === d.id)).map((d) => d.id).sort());
     expect(codedAfter.some((d) => d.participantId === participant.id)).toBe(false);
-    expect(codeCounts(codes, after, await codedDocuments(db, p.projectId, after))).toEqual(codeCounts(codes, after, visible));
+    expect(codeCounts(codes, after, await codedDocuments(db, p.projectId, after.map((c) => c.documentId)))).toEqual(codeCounts(codes, after, visible));
     expect(await codedDocuments(db, p.projectId, [])).toEqual([]);
     db.close();
   });
@@ -50,8 +50,8 @@ describe('codedDocuments', () => {
     const db = await openChorusDb(name);
     const docs = await listDocuments(db, p.projectId);
     expect(docs.length).toBeGreaterThan(CODED_BY_ID_UP_TO);
-    // (codings as the counts read them: only the document id matters here)
-    const many = docs.map((d) => ({ documentId: d.id }));
+    // (the coded documents' ids, as the counts give them)
+    const many = docs.map((d) => d.id);
     const viaList = await codedDocuments(db, p.projectId, many);
     expect(viaList.length).toBe(docs.length);
     expect(viaList.map((d) => d.id)).toEqual(docs.map((d) => d.id));
@@ -65,7 +65,7 @@ describe('codedDocuments', () => {
     const name = `coded-documents-once-${Date.now()}`;
     const p = await surveyProject(name, 300);
     const setup = await openChorusDb(name);
-    const many = (await listDocuments(setup, p.projectId)).slice(0, 400).map((d) => ({ documentId: d.id }));
+    const many = (await listDocuments(setup, p.projectId)).slice(0, 400).map((d) => d.id);
     setup.close();
     const { db, reads } = await reopenCounting(name);
     const docs = await codedDocuments(db, p.projectId, many);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChorusDb, addCoding, addCodings, confirmRetraction, deleteProject, execute, exportBundle, importBundle, listCodings, mergeCodes, openChorusDb, redo, removeCoding, undo } from '../../renderer/db';
 import { REFRESH_ENTRIES, latestCodingChange, projectCodings, readCodingChangesSince, readCodingColumns, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
-import { CodingIndex } from '../../shared/grid/coding-index';
+import { CodingIndex } from '../../shared/coding/coding-index';
 import type { Coding } from '../../shared/model';
 import { smallBundle } from './fixtures';
 

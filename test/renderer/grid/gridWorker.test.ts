@@ -3,7 +3,7 @@ import type { DocumentMeta, Participant, Variable } from '../../../shared/model'
 import { buildGrid, indexCodings, viewOrder, type GridCoding, type GridFilters, type GridInput, type SortState } from '../../../shared/grid/rows';
 import fc from 'fast-check';
 import { CELL_TEXT, gridHandler, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
-import { CodingIndex, gridColumns } from '../../../shared/grid/coding-index';
+import { CodingIndex, codingColumns } from '../../../shared/coding/coding-index';
 import type { CodingChange } from '../../../shared/coding/coding-digest';
 import type { Coding } from '../../../shared/model';
 
@@ -50,7 +50,7 @@ function setup(n = 30) {
     },
     codings: async () => {
       reads.codings++;
-      return { digest: gridColumns(data.codings), changes: [...journal], seq: journal.length };
+      return { digest: codingColumns(data.codings), changes: [...journal], seq: journal.length };
     },
     codingChanges: async (since) => {
       reads.changes++;
@@ -152,7 +152,7 @@ describe('survey grid worker', () => {
         if (fail) throw new Error('The store is unavailable');
         return { sources: [], variables: [], datasets: [], documents: [], participants: [] };
       },
-      codings: async () => ({ digest: gridColumns([]), changes: [], seq: 0 }),
+      codings: async () => ({ digest: codingColumns([]), changes: [], seq: 0 }),
       codingChanges: async () => null,
       texts: async () => [],
     }));
@@ -197,7 +197,7 @@ describe('survey grid worker', () => {
       fc.property(fc.array(coding, { maxLength: 30 }), fc.array(change, { maxLength: 8 }), (first, changes) => {
         const start = first.filter((x) => !x.other).map(toCoding);
         const model = new Map(start.map((c) => [c.id, c]));
-        const index = new CodingIndex(gridColumns(start));
+        const index = new CodingIndex(codingColumns(start));
         for (const ch of changes) {
           const written = ch.written.map(toCoding);
           const deleted = ch.deleted.map((n) => id(n));

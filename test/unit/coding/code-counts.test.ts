@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeCounts } from '../../../shared/coding/counts';
+import { indexCodings } from '../../../shared/coding/coding-index';
 import type { Code, Coding } from '../../../shared/model';
 
 const code = (id: string, parentId: string | null = null) => ({ id, parentId }) as unknown as Code;
@@ -49,6 +50,9 @@ describe('codeCounts', () => {
           expect(own.get(k.id)).toEqual(sum(mine));
           expect(rolled.get(k.id)).toEqual(sum(all));
         }
+        // the same counts from the codings' columns (how the app counts them: no object per coding)
+        const columns = indexCodings(cs.map((x, i) => ({ ...x, id: `k${String(i).padStart(3, '0')}`, coderId: 'me', start: 0, end: 1 })));
+        expect(codeCounts(codes, columns, documents)).toEqual({ own, rolled });
       }),
     );
   });

@@ -1,6 +1,7 @@
 /**
- * The survey grid's codings, by answer, in columns (issue 13, item 4): built from a project's
- * coding digest (shared/coding/coding-digest.ts) without making an object per coding, and kept
+ * A project's codings by document, in columns (issue 13, item 4): what the survey grid holds and
+ * the codebook's counts read. Built from a project's
+ * coding digest (./coding-digest.ts) without making an object per coding, and kept
  * current by applying changes (a coding the UI has just saved, or the journal entries since the
  * index was built), so a project with millions of codings is neither held as millions of objects
  * nor read again whole after every change.
@@ -11,14 +12,14 @@
  * take the place of their part of the columns. Within an answer, codings are in id order, the
  * order a read of the store gives. Pure: no DOM, no Dexie.
  */
-import { idPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from '../coding/coding-digest';
+import { idPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from './coding-digest';
 import type { Coding } from '../model';
 
-/** A coding as the grid needs it. */
-export type GridCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
+/** A coding as the index holds it (the survey grid's IndexedCoding). */
+export type IndexedCoding = Pick<Coding, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
 
-/** The columns the grid reads from a digest (a CodingDigest has them, and more). */
-export interface GridCodingColumns {
+/** The columns the index reads from a digest (a CodingDigest has them, and more). */
+export interface CodingColumns {
   ids: JoinedStrings;
   documentId: DigestColumn;
   codeId: DigestColumn;
@@ -46,8 +47,8 @@ function dictionary(values: readonly string[]): DigestColumn {
 }
 
 /** Columns of these codings (any order; a later one with the same id replaces an earlier one). */
-export function gridColumns(codings: readonly GridCoding[]): GridCodingColumns {
-  const latest = new Map<string, GridCoding>();
+export function codingColumns(codings: readonly IndexedCoding[]): CodingColumns {
+  const latest = new Map<string, IndexedCoding>();
   for (const c of codings) latest.set(c.id, c);
   const list = [...latest.values()].sort(byId);
   return {
@@ -60,12 +61,12 @@ export function gridColumns(codings: readonly GridCoding[]): GridCodingColumns {
   };
 }
 
-const sameCoding = (a: GridCoding, b: GridCoding) =>
+const sameCoding = (a: IndexedCoding, b: IndexedCoding) =>
   a.documentId === b.documentId && a.codeId === b.codeId && a.coderId === b.coderId && a.start === b.start && a.end === b.end;
 
 /** Answers' codings, from columns plus the changes applied since. */
 export class CodingIndex {
-  readonly #cols: GridCodingColumns;
+  readonly #cols: CodingColumns;
   readonly #idEnds: Uint32Array;
   readonly #docs: string[];
   readonly #codes: string[];
@@ -76,11 +77,11 @@ export class CodingIndex {
   readonly #byDoc: Uint32Array;
   readonly #docStart: Uint32Array;
   /** Answers changed since the columns: their codings now, in id order (an empty list: none left). */
-  readonly #changed = new Map<string, GridCoding[]>();
+  readonly #changed = new Map<string, IndexedCoding[]>();
   /** Where each coding of a changed answer is (every coding of #changed, by id). */
   readonly #changedAt = new Map<string, string>();
 
-  constructor(cols: GridCodingColumns) {
+  constructor(cols: CodingColumns) {
     this.#cols = cols;
     this.#idEnds = cols.ids.ends;
     this.#docs = splitStrings(cols.documentId.values);
@@ -113,13 +114,13 @@ export class CodingIndex {
     return this.#cols.ids.text.slice(p === 0 ? 0 : this.#idEnds[p - 1]!, this.#idEnds[p]!);
   }
 
-  #coding(p: number): GridCoding {
+  #coding(p: number): IndexedCoding {
     const c = this.#cols;
     return { id: this.#id(p), documentId: this.#docs[c.documentId.at[p]!]!, codeId: this.#codes[c.codeId.at[p]!]!, coderId: this.#coders[c.coderId.at[p]!]!, start: c.start[p]!, end: c.end[p]! };
   }
 
   /** An answer's codings, in id order (objects made for the asking: for the rows shown, not for every answer). */
-  get(documentId: string): readonly GridCoding[] | undefined {
+  get(documentId: string): readonly IndexedCoding[] | undefined {
     const changed = this.#changed.get(documentId);
     if (changed) return changed.length > 0 ? changed : undefined;
     const k = this.#docAt.get(documentId);
@@ -127,7 +128,7 @@ export class CodingIndex {
     const from = this.#docStart[k]!;
     const to = this.#docStart[k + 1]!;
     if (from === to) return undefined;
-    const out = new Array<GridCoding>(to - from);
+    const out = new Array<IndexedCoding>(to - from);
     for (let i = from; i < to; i++) out[i - from] = this.#coding(this.#byDoc[i]!);
     return out;
   }
@@ -159,7 +160,7 @@ export class CodingIndex {
   }
 
   /** The answer's codings as a list of its own, from here on (taken from the columns the first time). */
-  #own(documentId: string): GridCoding[] {
+  #own(documentId: string): IndexedCoding[] {
     let list = this.#changed.get(documentId);
     if (!list) {
       list = [...(this.get(documentId) ?? [])];
@@ -170,7 +171,7 @@ export class CodingIndex {
   }
 
   /** The coding with this id as it is now, and its answer (undefined: there is none). */
-  #find(id: string): GridCoding | undefined {
+  #find(id: string): IndexedCoding | undefined {
     const doc = this.#changedAt.get(id);
     if (doc !== undefined) {
       const list = this.#changed.get(doc)!;
@@ -194,7 +195,7 @@ export class CodingIndex {
   }
 
   /** Add a coding, or replace the one with its id; false when it is there already, as it is. */
-  put(c: GridCoding): boolean {
+  put(c: IndexedCoding): boolean {
     const now = this.#find(c.id);
     if (now && sameCoding(now, c)) return false;
     if (now) this.remove(c.id);
@@ -208,7 +209,7 @@ export class CodingIndex {
    * Journal entries (or one saved change) in order: records written replace or add (a record of
    * another project removes its id: a coding moved away), ids deleted go. True when anything changed.
    */
-  apply(projectId: string, changes: readonly (CodingChange | { written: readonly GridCoding[]; deleted: readonly string[] })[]): boolean {
+  apply(projectId: string, changes: readonly (CodingChange | { written: readonly IndexedCoding[]; deleted: readonly string[] })[]): boolean {
     let changed = false;
     for (const ch of changes) {
       for (const c of ch.written) {
@@ -220,9 +221,30 @@ export class CodingIndex {
     return changed;
   }
 
+  /** Calls `visit` with each coding's document and code (no objects made; answers changed since last). */
+  forEachCoding(visit: (documentId: string, codeId: string) => void): void {
+    const c = this.#cols;
+    for (let p = 0; p < this.#idEnds.length; p++) {
+      const doc = this.#docs[c.documentId.at[p]!]!;
+      if (!this.#changed.has(doc)) visit(doc, this.#codes[c.codeId.at[p]!]!);
+    }
+    for (const [doc, list] of this.#changed) for (const x of list) visit(doc, x.codeId);
+  }
+
+  /** The documents with at least one coding. */
+  documentIds(): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < this.#docs.length; k++) {
+      const doc = this.#docs[k]!;
+      if (this.#docStart[k + 1]! > this.#docStart[k]! && !this.#changed.has(doc)) out.push(doc);
+    }
+    for (const [doc, list] of this.#changed) if (list.length > 0) out.push(doc);
+    return out;
+  }
+
   /** Every coding, in id order (for tests and small projects: makes an object per coding). */
-  all(): GridCoding[] {
-    const out: GridCoding[] = [];
+  all(): IndexedCoding[] {
+    const out: IndexedCoding[] = [];
     for (let p = 0; p < this.#idEnds.length; p++) {
       const c = this.#coding(p);
       if (!this.#changed.has(c.documentId)) out.push(c);
@@ -233,6 +255,6 @@ export class CodingIndex {
 }
 
 /** The index of these codings (any order; tests and the window's one-answer lookups). */
-export function indexCodings(codings: readonly GridCoding[]): CodingIndex {
-  return new CodingIndex(gridColumns(codings));
+export function indexCodings(codings: readonly IndexedCoding[]): CodingIndex {
+  return new CodingIndex(codingColumns(codings));
 }
