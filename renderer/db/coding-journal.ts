@@ -163,30 +163,40 @@ export async function projectCodings(db: ChorusDb, projectId: string): Promise<C
   return read.codings;
 }
 
-/**
- * A project's codings as columns, never as an object per coding (the survey grid's read): its
- * digest and the journal entries after it (every project's: apply them with the project's id), up
- * to journal entry `seq`. With no usable digest the records are read once, and their digest is
- * written and returned.
- */
-export async function readCodingColumns(db: ChorusDb, projectId: string): Promise<{ digest: CodingDigest; changes: CodingJournalEntry[]; seq: number }> {
+/** A project's codings as columns (readCodingColumns), or, with no usable digest, its records as read, to be digested after the read. */
+export type CodingColumnsRead = { digest: CodingDigest; changes: CodingJournalEntry[]; seq: number };
+type ColumnsOrRecords = CodingColumnsRead | { records: Coding[]; seq: number };
+
+/** readCodingColumns' part inside a read transaction (Dexie reads only; tables: codings, codingDigests, codingJournal): finish it with columnsRead after. */
+export async function readCodingColumnsIn(db: ChorusDb, projectId: string): Promise<ColumnsOrRecords> {
   if (cached(db)) {
-    const read = await db.transaction('r', db.codingDigests, db.codingJournal, async () => {
-      const [digest, reset] = await Promise.all([db.codingDigests.get(projectId), newestReset(db)]);
-      if (!digest || digest.seq < reset || digestDamage(digest)) return null;
+    const [digest, reset] = await Promise.all([db.codingDigests.get(projectId), newestReset(db)]);
+    if (digest && digest.seq >= reset && !digestDamage(digest)) {
       const changes = await db.codingJournal.where(':id').above(digest.seq).toArray();
       return { digest, changes, seq: changes.at(-1)?.seq ?? digest.seq };
-    });
-    if (read) return read;
+    }
   }
-  const tables = cached(db) ? [db.codings, db.codingJournal] : [db.codings];
-  const { codings, seq } = await db.transaction('r', tables, async () => {
-    const [codings, seq] = await Promise.all([db.codings.where('projectId').equals(projectId).toArray(), latestCodingChange(db)]);
-    return { codings, seq };
-  });
-  const digest = digestCodings(projectId, seq, codings);
-  await saveCodingDigest(db, { projectId, seq }, digest);
-  return { digest, changes: [], seq };
+  const [records, seq] = await Promise.all([db.codings.where('projectId').equals(projectId).toArray(), latestCodingChange(db)]);
+  return { records, seq };
+}
+
+/** After readCodingColumnsIn's transaction: records read are digested, and the digest written. */
+export async function columnsRead(db: ChorusDb, projectId: string, read: ColumnsOrRecords): Promise<CodingColumnsRead> {
+  if ('digest' in read) return read;
+  const digest = digestCodings(projectId, read.seq, read.records);
+  await saveCodingDigest(db, { projectId, seq: read.seq }, digest);
+  return { digest, changes: [], seq: read.seq };
+}
+
+/**
+ * A project's codings as columns, never as an object per coding (the survey grid's and the
+ * codebook counts' read): its digest and the journal entries after it (every project's: apply them
+ * with the project's id), up to journal entry `seq`. With no usable digest the records are read
+ * once, and their digest is written and returned.
+ */
+export async function readCodingColumns(db: ChorusDb, projectId: string): Promise<CodingColumnsRead> {
+  const tables = cached(db) ? [db.codings, db.codingDigests, db.codingJournal] : [db.codings];
+  return columnsRead(db, projectId, await db.transaction('r', tables, () => readCodingColumnsIn(db, projectId)));
 }
 
 /**

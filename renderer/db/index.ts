@@ -4,7 +4,7 @@
  * import commit for tests, benchmarks and workers.
  */
 export * from './api';
-export { deleteProject, deletedProjectLog, exportBundle } from './projects';
+export { deleteProject, deletedProjectLog, exportBundle, exportBundleColumns } from './projects';
 export { AuditLogError } from './audit-log';
 export * from './writes';
 export { executeImport } from './execute';

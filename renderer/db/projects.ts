@@ -1,4 +1,4 @@
-import { DocumentWithText, Participant, ProjectBundle, parseCodings, type Project } from '../../shared/model';
+import { DocumentWithText, Participant, ProjectBundle, parseCodings, type MemoMeta, type Project } from '../../shared/model';
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
@@ -9,7 +9,7 @@ import { projectTables, type ChorusDb } from './schema';
 import { execute } from './execute';
 import { currentActor } from './actor';
 import { eraseProjectLog, recordAudit } from './audit-log';
-import { codingCacheTables, readProjectCodings, resetCodingCache, saveCodingDigest } from './coding-journal';
+import { codingCacheTables, columnsRead, readCodingColumnsIn, readProjectCodings, resetCodingCache, saveCodingDigest, type CodingColumnsRead } from './coding-journal';
 
 export const listProjects = (db: ChorusDb) => db.projects.orderBy('name').toArray();
 
@@ -54,6 +54,23 @@ async function optionalRows<K extends string, T>(key: K, rows: Promise<T[]>): Pr
 }
 
 export async function exportBundle(db: ChorusDb, projectId: string): Promise<ProjectBundle> {
+  const { bundle, codings } = await readBundle(db, projectId, 'list');
+  return { ...bundle, codings: parseCodings(codings) };
+}
+
+/**
+ * A project as exportBundle reads it, but its codings as columns (never an object per coding), for
+ * the analysis worker: `bundle.codings` is empty; `codings` holds the project's coding digest and the
+ * journal's changes after it, and `keep` says which documents' codings belong (a retraction pending
+ * hides a document's codings, as exportBundle leaves them out). Codings are not checked one by one
+ * (the digest is made from stored records, each checked when written).
+ */
+export async function exportBundleColumns(db: ChorusDb, projectId: string): Promise<{ bundle: ProjectBundle; codings: CodingColumnsRead; keep?: (documentId: string) => boolean }> {
+  const { bundle, columns, keep } = await readBundle(db, projectId, 'columns');
+  return { bundle: { ...bundle, codings: [] }, codings: columns!, ...(keep ? { keep } : {}) };
+}
+
+async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | 'columns') {
   // (an encrypted project's survey tables are decoded before the read transaction, never inside it)
   await openProjectDatasets(db, projectId);
   await openProjectParticipants(db, projectId);
@@ -68,19 +85,25 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
     const view = await retractionView(db, projectId);
     const docIds = new Set(documents.map((d) => d.id));
-    const allCodings = await readProjectCodings(db, projectId);
-    const codings = allCodings.codings.filter((c) => !view || docIds.has(c.documentId));
-    const codingIds = new Set(codings.map((c) => c.id));
+    const keep = view ? (documentId: string) => docIds.has(documentId) : undefined;
+    const allCodings = codingsAs === 'list' ? await readProjectCodings(db, projectId) : undefined;
+    const columns = codingsAs === 'columns' ? await readCodingColumnsIn(db, projectId) : undefined;
+    const codings = allCodings ? allCodings.codings.filter((c) => !keep || keep(c.documentId)) : [];
+    const memoRows = await by(db.memos);
+    // a memo on a coding of a hidden document goes with it (with codings as columns, its coding is looked up on its own)
+    const codingIds = allCodings ? new Set(codings.map((c) => c.id)) : await visibleCodings(db, projectId, memoRows, keep);
     const visible: Record<string, (id: string) => boolean> = {
       document: (id) => docIds.has(id),
       coding: (id) => codingIds.has(id),
       participant: (id) => !view?.hidden.participants.has(id),
       source: (id) => !view?.hidden.sources.has(id),
     };
-    const memos = (await by(db.memos)).filter((m) => !view || (visible[m.target.kind]?.(m.target.id) ?? true));
+    const memos = memoRows.filter((m) => !view || (visible[m.target.kind]?.(m.target.id) ?? true));
     const storedMemos: StoredText[] = (await db.texts.bulkGet(memos.map((m) => m.id))).map((r) => r?.stored ?? { v: 0, text: '' });
     return {
       allCodings,
+      columns,
+      keep,
       datasetIds,
       project,
       coders: await by(db.coders),
@@ -104,20 +127,26 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
   });
   const codec = getCodec();
   const [texts, memoTexts] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos)]);
-  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, ...rows } = read;
-  await saveCodingDigest(db, allCodings.refresh, allCodings.codings);
+  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, keep, ...rows } = read;
+  if (allCodings) await saveCodingDigest(db, allCodings.refresh, allCodings.codings);
   // a survey table's documents and participants are made by the app from the table, which was
   // checked when it was imported: they are not checked again one by one (at 200,000 responses
   // that alone took seconds and made a third copy of every document); every stored row is
   // checked, codings by parseCodings (the schema's answer, without zod's cost per coding)
   const fromTable = (id: string) => datasetIds.has(id.slice(0, DATASET_ID_LENGTH));
   const { codings, ...others } = rows;
-  return {
+  const bundle: Omit<ProjectBundle, 'codings'> = {
     ...BundleWithoutRowLists.parse({ ...others, memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
-    codings: parseCodings(codings),
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
     documents: documents.map((d, i) => (fromTable(d.id) ? { ...d, text: texts[i]! } : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };
+  return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep };
+}
+
+/** Of the codings memos are on, those visible: this project's, on a document `keep` accepts. */
+async function visibleCodings(db: ChorusDb, projectId: string, memos: readonly Pick<MemoMeta, 'target'>[], keep: ((documentId: string) => boolean) | undefined): Promise<Set<string>> {
+  const found = await db.codings.bulkGet(memos.filter((m) => m.target.kind === 'coding').map((m) => m.target.id));
+  return new Set(found.filter((c) => c !== undefined && c.projectId === projectId && (!keep || keep(c.documentId))).map((c) => c!.id));
 }
 
 /** A bundle's schema without the lists exportBundle checks its own way: a survey table's derived documents and participants, and codings (parseCodings). */

@@ -7,8 +7,10 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { codedDocuments, ensureTermCounts, exportBundle, listCodes, openChorusDb, type ChorusDb } from '../db';
-import { readCodingColumns } from '../db/coding-journal';
+import { codedDocuments, ensureTermCounts, exportBundleColumns, listCodes, openChorusDb, type ChorusDb } from '../db';
+import { readCodingColumns, type CodingColumnsRead } from '../db/coding-journal';
+import { digestRows } from '../../shared/coding/coding-rows';
+import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
 import { CodingIndex } from '../../shared/coding/coding-index';
 import { codeCounts } from '../../shared/coding/counts';
 import type { CodeCountMaps } from './analysis-protocol';
@@ -41,16 +43,44 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let dbPromise: Promise<ChorusDb> | null = null;
-let cached: { key: string; bundle: ProjectBundle; index: AnalysisIndex | null; terms: Map<string, Map<string, number>> | null } | null = null;
+/**
+ * The project at one revision. Its codings are held as read (the digest and the journal's changes
+ * after it): the index reads them field by field; `bundle.codings` is made from them only for the
+ * jobs that read the list (findings, agreement), once.
+ */
+interface Cached {
+  key: string;
+  projectId: string;
+  bundle: ProjectBundle;
+  codings: CodingColumnsRead;
+  keep: ((documentId: string) => boolean) | undefined;
+  listed: boolean;
+  index: AnalysisIndex | null;
+  terms: Map<string, Map<string, number>> | null;
+}
+let cached: Cached | null = null;
 
-async function project(projectId: string, revision: string) {
+async function project(projectId: string, revision: string): Promise<Cached> {
   const key = `${projectId}@${revision}`;
   if (cached?.key !== key) {
+    cached = null; // (the last revision's project goes before the next is read)
     dbPromise ??= openChorusDb();
-    const bundle = await exportBundle(await dbPromise, projectId);
-    cached = { key, bundle, index: null, terms: null };
+    const { bundle, codings, keep } = await exportBundleColumns(await dbPromise, projectId);
+    cached = { key, projectId, bundle, codings, keep, listed: false, index: null, terms: null };
   }
   return cached;
+}
+
+const indexOf = (p: Cached) => (p.index ??= prepareIndex(p.bundle, digestRows(p.codings.digest, p.projectId, p.codings.changes, p.keep)));
+
+/** The project's bundle with its codings as a list (as exportBundle gives them), made once. */
+function listed(p: Cached): ProjectBundle {
+  if (!p.listed) {
+    const all = applyCodingChanges(digestToCodings(p.codings.digest), p.projectId, p.codings.changes);
+    p.bundle.codings = p.keep ? all.filter((c) => p.keep!(c.documentId)) : all;
+    p.listed = true;
+  }
+  return p.bundle;
 }
 
 /** The codebook's counts, read from the store (codes, codings and the coded documents only, not the bundle) once per revision. */
@@ -81,20 +111,19 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
       return { id: job.id, ok: true, type: 'codeCounts', counts: await projectCodeCounts(job.projectId, job.revision) };
     case 'analysis': {
       const p = await project(job.projectId, job.revision);
-      p.index ??= prepareIndex(p.bundle);
+      const index = indexOf(p);
       if (job.request.analysis === 'words') p.terms ??= await ensureTermCounts(await dbPromise!, job.projectId);
       const terms = p.terms;
-      const table = runAnalysis(p.index, job.request, terms ? (id, text) => terms.get(id) ?? termCounts(text) : undefined);
+      const table = runAnalysis(index, job.request, terms ? (id, text) => terms.get(id) ?? termCounts(text) : undefined);
       return { id: job.id, ok: true, type: 'analysis', table };
     }
     case 'agreement': {
       const p = await project(job.projectId, job.revision);
-      return { id: job.id, ok: true, type: 'agreement', result: runAgreement(p.bundle, job.request) };
+      return { id: job.id, ok: true, type: 'agreement', result: runAgreement(listed(p), job.request) };
     }
     case 'findings': {
       const p = await project(job.projectId, job.revision);
-      p.index ??= prepareIndex(p.bundle);
-      return { id: job.id, ok: true, type: 'findings', evidence: findingsEvidence(p.bundle, p.index) };
+      return { id: job.id, ok: true, type: 'findings', evidence: findingsEvidence(listed(p), indexOf(p)) };
     }
     case 'export': {
       const bytes = job.format === 'csv' ? new TextEncoder().encode(toCsv(job.table, { bom: true })) : toXlsx(job.table);
@@ -102,11 +131,11 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
     }
     case 'segments': {
       const p = await project(job.projectId, job.revision);
-      p.index ??= prepareIndex(p.bundle);
-      const selected = selectSegments(p.index, job.query).positions;
-      const positions = listSegments(p.index, job.query, job.view, p.bundle.quotes ?? []);
-      segmentList = { listId: nextList++, index: p.index, bundle: p.bundle, positions };
-      return { id: job.id, ok: true, type: 'segments', info: { listId: segmentList.listId, total: positions.length, selected: selected.length, facets: segmentFacets(p.index, selected) } };
+      const index = indexOf(p);
+      const selected = selectSegments(index, job.query).positions;
+      const positions = listSegments(index, job.query, job.view, p.bundle.quotes ?? []);
+      segmentList = { listId: nextList++, index, bundle: p.bundle, positions };
+      return { id: job.id, ok: true, type: 'segments', info: { listId: segmentList.listId, total: positions.length, selected: selected.length, facets: segmentFacets(index, selected) } };
     }
     case 'segmentRows': {
       const list = currentList(job.listId);

@@ -3,7 +3,8 @@
  * by document and code, document → person → attributes, code → ancestors. Analyses never scan
  * the bundle's tables themselves.
  */
-import type { AttributeValue, Code, Coding, DocumentWithText, ProjectBundle, Source } from '../model';
+import type { AttributeValue, Code, DocumentWithText, ProjectBundle, Source } from '../model';
+import { listRows, type CodingRows } from '../coding/coding-rows';
 
 export interface AnalysisIndex {
   bundle: ProjectBundle;
@@ -88,7 +89,12 @@ function orderCodes(codes: Code[]): Code[] {
   return out;
 }
 
-export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
+/**
+ * `codings`: the bundle's codings read field by field (default: its list). The analysis worker
+ * passes the project's coding digest with the journal's changes (shared/coding/coding-rows.ts), so
+ * a project's millions of codings are never made into objects for the index.
+ */
+export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRows(bundle.codings)): AnalysisIndex {
   const codes = orderCodes(bundle.codes);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
   const parentOf = new Int32Array(codes.length).fill(-1);
@@ -166,11 +172,11 @@ export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
 
   const coderIndex = new Map([...bundle.coders].sort(byId).map((c, i) => [c.id, i]));
 
-  const { codings, docStart, perCode, skippedCodings } = indexCodings(bundle.codings, docIndex, codeIndex, coderIndex, documents.length, codes.length);
+  const { codings: indexed, docStart, perCode, skippedCodings } = indexCodings(codings, docIndex, codeIndex, coderIndex, documents.length, codes.length);
   const byCode = Array.from(perCode, (n) => new Int32Array(n));
   const pos = new Int32Array(codes.length);
-  for (let k = 0; k < codings.count; k++) {
-    const code = codings.code[k]!;
+  for (let k = 0; k < indexed.count; k++) {
+    const code = indexed.code[k]!;
     byCode[code]![pos[code]!++] = k;
   }
 
@@ -193,7 +199,7 @@ export function prepareIndex(bundle: ProjectBundle): AnalysisIndex {
     personSource,
     personAttributes,
     coderIndex,
-    codings,
+    codings: indexed,
     docStart,
     byCode,
     skippedCodings,
@@ -209,7 +215,7 @@ type Codings = AnalysisIndex['codings'];
  * Consecutive codings usually share a document (and often a coder), so the last id is cached.
  */
 function indexCodings(
-  raw: readonly Coding[],
+  raw: CodingRows,
   docIndex: ReadonlyMap<string, number>,
   codeIndex: ReadonlyMap<string, number>,
   coderIndex: ReadonlyMap<string, number>,
@@ -229,26 +235,27 @@ function indexCodings(
   let lastCoderId: string | null = null;
   let lastCoder = -1;
   for (let i = 0; i < n; i++) {
-    const c = raw[i]!;
-    if (c.documentId !== lastDocId) {
-      lastDocId = c.documentId;
+    const documentId = raw.documentId(i);
+    if (documentId !== lastDocId) {
+      lastDocId = documentId;
       lastDoc = docIndex.get(lastDocId);
     }
-    const code = codeIndex.get(c.codeId);
+    const code = codeIndex.get(raw.codeId(i));
     if (lastDoc === undefined || code === undefined) {
       rawDoc[i] = -1;
-      skippedCodings.push(c.id);
+      skippedCodings.push(raw.id(i));
       continue;
     }
-    if (c.coderId !== lastCoderId) {
-      lastCoderId = c.coderId;
+    const coderId = raw.coderId(i);
+    if (coderId !== lastCoderId) {
+      lastCoderId = coderId;
       lastCoder = coderIndex.get(lastCoderId) ?? -1;
     }
     rawDoc[i] = lastDoc;
     rawCode[i] = code;
     rawCoder[i] = lastCoder;
-    rawStart[i] = c.start;
-    rawEnd[i] = c.end;
+    rawStart[i] = raw.start(i);
+    rawEnd[i] = raw.end(i);
     docStart[lastDoc + 1]!++;
   }
   for (let d = 0; d < nDocs; d++) docStart[d + 1]! += docStart[d]!;
@@ -264,7 +271,7 @@ function indexCodings(
     if (ds !== 0) return ds < 0;
     const de = rawEnd[x]! - rawEnd[y]!;
     if (de !== 0) return de < 0;
-    return raw[x]!.id < raw[y]!.id;
+    return raw.id(x) < raw.id(y);
   };
   for (let d = 0; d < nDocs; d++) sortRun(order, docStart[d]!, docStart[d + 1]!, before);
 
@@ -281,9 +288,8 @@ function indexCodings(
   const perCode = new Int32Array(nCodes);
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
-    const c = raw[i]!;
-    codings.ids[k] = c.id;
-    codings.createdAt[k] = c.createdAt;
+    codings.ids[k] = raw.id(i);
+    codings.createdAt[k] = raw.createdAt(i);
     codings.doc[k] = rawDoc[i]!;
     const code = rawCode[i]!;
     codings.code[k] = code;

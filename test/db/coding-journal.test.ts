@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ChorusDb, addCoding, addCodings, confirmRetraction, deleteProject, execute, exportBundle, importBundle, listCodings, mergeCodes, openChorusDb, redo, removeCoding, undo } from '../../renderer/db';
+import { ChorusDb, addCoding, addCodings, saveMemo, confirmRetraction, deleteProject, execute, exportBundle, exportBundleColumns, importBundle, listCodings, mergeCodes, openChorusDb, redo, removeCoding, undo } from '../../renderer/db';
 import { REFRESH_ENTRIES, latestCodingChange, projectCodings, readCodingChangesSince, readCodingColumns, readProjectCodings, resetCodingCache, saveCodingDigest } from '../../renderer/db/coding-journal';
 import { CodingIndex } from '../../shared/coding/coding-index';
 import type { Coding } from '../../shared/model';
+import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
 import { smallBundle } from './fixtures';
 
 /** The project's coding records as stored, read the old way (the truth the digest must match). */
@@ -19,6 +20,32 @@ async function expectInStep(db: ChorusDb, projectId: string) {
 const gridView = (codings: readonly Coding[]) => codings.map(({ id, documentId, codeId, coderId, start, end }) => ({ id, documentId, codeId, coderId, start, end })).sort(byId);
 
 describe('coding digests and their journal (every coding of a project in one read)', () => {
+  it('the analysis read (codings as columns) gives the bundle and, brought up to date, the codings exportBundle gives: a pending retraction hides a document’s codings and memos on them', async () => {
+    const db = await openChorusDb('coding-journal-analysis');
+    const b = smallBundle(71);
+    await importBundle(db, b);
+    const pid = b.project.id;
+    const [d1, d2] = b.documents;
+    const coder = b.coders[0]!.id;
+    const made = await addCodings(db, [d1!, d2!, d2!].map((d, i) => ({ projectId: pid, documentId: d.id, codeId: b.codes[i]!.id, start: i, end: i + 6, coderId: coder })), 'Some');
+    await saveMemo(db, { projectId: pid, target: { kind: 'coding', id: made[1]!.id }, title: 'On d2', coderId: coder, text: 'A note on a coding.' });
+    await saveMemo(db, { projectId: pid, target: { kind: 'coding', id: made[0]!.id }, title: 'On d1', coderId: coder, text: 'Another.' });
+    const same = async () => {
+      const whole = await exportBundle(db, pid);
+      const { bundle, codings, keep } = await exportBundleColumns(db, pid);
+      const list = applyCodingChanges(digestToCodings(codings.digest), pid, codings.changes).filter((c) => !keep || keep(c.documentId));
+      expect(list).toEqual(whole.codings);
+      expect({ ...bundle, codings: list }).toEqual(whole);
+      return whole;
+    };
+    expect((await same()).memos).toHaveLength(b.memos.length + 2);
+    // d2 retracted, awaiting confirmation: its codings and the memo on one leave both reads
+    await execute(db, pid, { type: 'retract', target: { kind: 'document', id: d2!.id }, reason: 'consent withdrawn', by: 'Alex' });
+    const after = await same();
+    expect(after.codings.some((c) => c.documentId === d2!.id)).toBe(false);
+    expect(after.memos.map((m) => m.title)).toContain('On d1');
+    expect(after.memos.map((m) => m.title)).not.toContain('On d2');
+  });
   it('the survey grid reads columns once, then follows the journal; pruned or reset, it is told to read whole again', async () => {
     const db = await openChorusDb('coding-journal-columns');
     const b = smallBundle(61);

@@ -1,0 +1,82 @@
+/**
+ * A project's codings read field by field, for the analysis index (shared/analysis/prepare.ts):
+ * from a list of objects, or from the project's coding digest with the journal's changes on top,
+ * without an object per coding (issue 13, item 4: at millions of codings the objects alone are
+ * hundreds of megabytes in the analysis worker). Pure: no DOM, no Dexie.
+ */
+import type { Coding } from '../model';
+import { splitStrings, type CodingChange, type CodingDigest } from './coding-digest';
+
+export interface CodingRows {
+  readonly length: number;
+  id(i: number): string;
+  documentId(i: number): string;
+  codeId(i: number): string;
+  coderId(i: number): string;
+  start(i: number): number;
+  end(i: number): number;
+  createdAt(i: number): string;
+}
+
+/** The rows of a list of codings. */
+export function listRows(list: readonly Coding[]): CodingRows {
+  return {
+    length: list.length,
+    id: (i) => list[i]!.id,
+    documentId: (i) => list[i]!.documentId,
+    codeId: (i) => list[i]!.codeId,
+    coderId: (i) => list[i]!.coderId,
+    start: (i) => list[i]!.start,
+    end: (i) => list[i]!.end,
+    createdAt: (i) => list[i]!.createdAt,
+  };
+}
+
+/**
+ * The rows of a digest with these journal changes applied (as applyCodingChanges applies them: a
+ * record written replaces its id or is added, or leaves when it is another project's; a deleted id
+ * goes), keeping only codings whose document `keep` accepts. The digest's codings come first, in
+ * id order, then the ones the changes wrote.
+ */
+export function digestRows(d: CodingDigest, projectId: string, changes: readonly CodingChange[], keep: (documentId: string) => boolean = () => true): CodingRows {
+  const latest = new Map<string, Coding | null>();
+  for (const ch of changes) {
+    for (const c of ch.written) latest.set(c.id, c.projectId === projectId ? c : null);
+    for (const id of ch.deleted) latest.set(id, null);
+  }
+  const { text, ends } = d.ids;
+  const n = ends.length;
+  const idAt = (p: number) => text.slice(p === 0 ? 0 : ends[p - 1]!, ends[p]!);
+  // the digest's codings a change replaces or deletes (a binary search each: the digest is in id order)
+  const changed = new Uint8Array(n);
+  for (const id of latest.keys()) {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (idAt(mid) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && idAt(lo) === id) changed[lo] = 1;
+  }
+  const docs = splitStrings(d.documentId.values);
+  const keepDoc = Uint8Array.from(docs, (x) => (keep(x) ? 1 : 0));
+  const docAt = d.documentId.at;
+  let kept = 0;
+  for (let p = 0; p < n; p++) if (!changed[p] && keepDoc[docAt[p]!]) kept++;
+  const base = new Uint32Array(kept);
+  for (let p = 0, k = 0; p < n; p++) if (!changed[p] && keepDoc[docAt[p]!]) base[k++] = p;
+  const extra = [...latest.values()].filter((c): c is Coding => c !== null && keep(c.documentId));
+  const [codes, coders, dates] = [d.codeId, d.coderId, d.createdAt].map((c) => splitStrings(c.values)) as [string[], string[], string[]];
+  const b = kept;
+  return {
+    length: b + extra.length,
+    id: (i) => (i < b ? idAt(base[i]!) : extra[i - b]!.id),
+    documentId: (i) => (i < b ? docs[docAt[base[i]!]!]! : extra[i - b]!.documentId),
+    codeId: (i) => (i < b ? codes[d.codeId.at[base[i]!]!]! : extra[i - b]!.codeId),
+    coderId: (i) => (i < b ? coders[d.coderId.at[base[i]!]!]! : extra[i - b]!.coderId),
+    start: (i) => (i < b ? d.start[base[i]!]! : extra[i - b]!.start),
+    end: (i) => (i < b ? d.end[base[i]!]! : extra[i - b]!.end),
+    createdAt: (i) => (i < b ? dates[d.createdAt.at[base[i]!]!]! : extra[i - b]!.createdAt),
+  };
+}
