@@ -147,10 +147,15 @@ export const listCodes = (db: ChorusDb, projectId: string) => db.codes.where('pr
 
 /**
  * Codings of a document, or of the project (those of retracted documents left out; in id order,
- * read through the project's coding digest: coding-journal.ts).
+ * read through the project's coding digest: coding-journal.ts), or of some of its codes (read by
+ * the code index: a dialog about two codes never reads a project's millions of codings).
  */
-export async function listCodings(db: ChorusDb, query: { documentId: string } | { projectId: string }) {
+export async function listCodings(db: ChorusDb, query: { documentId: string } | { projectId: string; codeIds?: readonly string[] }) {
   if ('documentId' in query) return db.codings.where('documentId').equals(query.documentId).toArray();
+  if (query.codeIds) {
+    const [rows, hidden] = await Promise.all([db.codings.where('codeId').anyOf([...query.codeIds]).toArray(), hiddenDocumentIds(db, query.projectId)]);
+    return rows.filter((c) => c.projectId === query.projectId && !hidden.has(c.documentId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
   const [codings, hidden] = await Promise.all([projectCodings(db, query.projectId), hiddenDocumentIds(db, query.projectId)]);
   return hidden.size ? codings.filter((c) => !hidden.has(c.documentId)) : codings;
 }

@@ -42,6 +42,12 @@ describe('coding digests and their journal (every coding of a project in one rea
     // d2 retracted, awaiting confirmation: its codings and the memo on one leave both reads
     await execute(db, pid, { type: 'retract', target: { kind: 'document', id: d2!.id }, reason: 'consent withdrawn', by: 'Alex' });
     const after = await same();
+    // a dialog about some codes reads only theirs, as the project's list has them (the hidden document's left out)
+    for (const ids of [[b.codes[1]!.id], [b.codes[0]!.id, b.codes[2]!.id]]) {
+      const want = (await listCodings(db, { projectId: pid })).filter((c) => ids.includes(c.codeId));
+      expect(want.length).toBeGreaterThan(0);
+      expect(await listCodings(db, { projectId: pid, codeIds: ids })).toEqual(want);
+    }
     expect(after.codings.some((c) => c.documentId === d2!.id)).toBe(false);
     expect(after.memos.map((m) => m.title)).toContain('On d1');
     expect(after.memos.map((m) => m.title)).not.toContain('On d2');

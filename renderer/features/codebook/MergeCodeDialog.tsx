@@ -18,8 +18,9 @@ export function MergeCodeDialog({ code, codes, onClose, onDone }: { code: Code; 
     const below = descendantIds(codes, code.id);
     return flattenTree(buildCodeTree(codes)).filter((n) => !below.has(n.code.id));
   }, [codes, code.id]);
-  const codings = useLiveQuery(() => listCodings(db, { projectId: code.projectId }), [db, code.projectId]);
   const target = codes.find((c) => c.id === targetId);
+  // (only the two codes' codings: what the merge moves or joins)
+  const codings = useLiveQuery(() => listCodings(db, { projectId: code.projectId, codeIds: target ? [code.id, target.id] : [code.id] }), [db, code.projectId, code.id, target?.id]);
   const preview = useMemo(() => {
     if (!target || !codings) return null;
     const plan = planMerge(codes, codings, code.id, target.id, () => 'preview', new Date().toISOString());

@@ -14,7 +14,7 @@ export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
   const rows = useLiveQuery(async () => {
-    const codings = (await listCodings(db, { projectId: code.projectId })).filter((c) => c.codeId === code.id).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start);
+    const codings = (await listCodings(db, { projectId: code.projectId, codeIds: [code.id] })).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start);
     const docs = new Map((await listDocuments(db, code.projectId)).map((d) => [d.id, d.title]));
     const texts = new Map<string, string>();
     for (const id of new Set(codings.map((c) => c.documentId))) texts.set(id, await getDocumentText(db, id).catch(() => ''));
