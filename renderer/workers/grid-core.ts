@@ -164,6 +164,10 @@ interface State {
   texts: Map<string, string>;
 }
 
+/** Codings changed since the index was read past which it is read whole again. */
+const WHOLE_AFTER = 10_000;
+const changedCodings = (changes: readonly CodingChange[]) => changes.reduce((n, c) => n + c.written.length + c.deleted.length, 0);
+
 const EMPTY_MODEL: GridModel = { rows: [], questions: [], attributes: [], surveys: [] };
 const EMPTY_CODINGS: CodingColumns = {
   ids: { text: '', ends: new Uint32Array(0) },
@@ -202,7 +206,8 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     const survey = s.sizeKey !== req.sizeKey ? s.store.survey(req.projectId) : null;
     const coding = s.stepKey !== req.stepKey ? (s.codingsSeq >= 0 ? s.store.codingChanges(s.codingsSeq) : Promise.resolve(null)) : undefined;
     const [p, tail] = await Promise.all([survey, coding]);
-    const whole = tail === null ? await s.store.codings(req.projectId) : null;
+    // (a big change, such as a merge of codes, is read whole: the index holds changed answers apart, as objects)
+    const whole = tail === null || (tail && changedCodings(tail.changes) > WHOLE_AFTER) ? await s.store.codings(req.projectId) : null;
     if (p) {
       s.model = buildGrid(p);
       s.columns = columnsOf(s.model);
@@ -211,6 +216,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
       s.texts.clear();
     }
     if (whole) {
+      s.index = new CodingIndex(EMPTY_CODINGS); // (the old index goes before the new one is built)
       const index = new CodingIndex(whole.digest);
       index.apply(req.projectId, whole.changes);
       s.index = index;

@@ -184,6 +184,11 @@ describe('survey grid worker', () => {
     const d = await view(sort, {}, { stepKey: '4' });
     expect(reads).toMatchObject({ codings: 2, changes: 3 });
     expect(new Map(d.view.counts).get(CODE_A) ?? 0).toBe(before);
+    // a big change (more than 10,000 codings) is read whole too, not held apart answer by answer
+    kept.pruned = false;
+    journal.push({ written: [], deleted: Array.from({ length: 10_001 }, (_, i) => id(900_000 + i)) });
+    await view(sort, {}, { stepKey: '5' });
+    expect(reads).toMatchObject({ codings: 3, changes: 4 });
   });
 
   it('property: the index after any changes (saved codings, journal entries, other projects) is the codings as a map of ids says', () => {
