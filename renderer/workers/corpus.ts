@@ -1,9 +1,11 @@
 /**
  * Loading a project's texts and codings inside a worker. Texts are cached per project and
  * reloaded only when its documents change (one added or removed, or a length changed by a
- * redaction); codes and codings are read fresh each time.
+ * redaction); codes and codings are read fresh each time, the codings as columns (their digest).
  */
-import { getDocumentTexts, listCodes, listCodings, listDocuments, listParticipants, listSources, openChorusDb, type ChorusDb } from '../db';
+import { getDocumentTexts, listCodes, listDocuments, listParticipants, listSources, openChorusDb, type ChorusDb } from '../db';
+import { readCodingColumns } from '../db/coding-journal';
+import { CodingIndex } from '../../shared/coding/coding-index';
 import type { DocumentMeta } from '../../shared/model';
 import type { Corpus } from './search-core';
 
@@ -45,12 +47,15 @@ export function corpusLoader(): (db: ChorusDb, projectId: string) => Promise<Cor
       const documents = metas.map((m, i) => ({ ...m, text: texts[i]! }));
       cache = { db, projectId, metas, documents };
     }
-    const [sources, participants, codes, codings] = await Promise.all([
+    const [sources, participants, codes, read] = await Promise.all([
       listSources(db, projectId),
       listParticipants(db, projectId),
       listCodes(db, projectId),
-      listCodings(db, { projectId }),
+      readCodingColumns(db, projectId),
     ]);
+    // the codings as columns (no object per coding); a retracted document's stay, as its text is not searched
+    const codings = new CodingIndex(read.digest);
+    codings.apply(projectId, read.changes);
     return { documents: cache.documents, sources, participants, codes, codings };
   };
 }

@@ -7,6 +7,7 @@ import { autocodeByAttribute, autocodeByKeywords, autocodeBySpeaker, withoutExis
 import { keywordInContext, searchCorpus, widenHit, type HitScope, type SearchQuery } from '../../shared/coding/search';
 import { unionSpans, type Span } from '../../shared/coding/spans';
 import type { AttributeValue, Code, Coding, DocumentWithText, Participant, Source } from '../../shared/model';
+import type { CodingIndex } from '../../shared/coding/coding-index';
 
 /** The parts of a project the search worker needs. */
 export interface Corpus {
@@ -14,7 +15,8 @@ export interface Corpus {
   sources: Source[];
   participants: Participant[];
   codes: Code[];
-  codings: Coding[];
+  /** A list, or (in the worker) the project's codings as columns. */
+  codings: readonly Coding[] | CodingIndex;
 }
 
 export interface SearchFilter {

@@ -6,11 +6,13 @@
 import { crossValidate, trainSuggester, type CodeQuality, type TrainingUnit } from '../../shared/coding/suggest';
 import type { Code, Coding, DocumentWithText } from '../../shared/model';
 import { snippet } from '../../shared/coding/snippet';
+import { eachCoding, type Codings } from '../../shared/coding/coding-index';
 
 export interface SuggestCorpus {
   documents: DocumentWithText[];
   codes: Code[];
-  codings: Coding[];
+  /** A list, or (in the worker) the project's codings as columns. */
+  codings: Codings;
 }
 
 export interface SuggestOptions {
@@ -67,12 +69,12 @@ export function buildUnits(corpus: SuggestCorpus, o: Pick<SuggestOptions, 'label
   const theme = themeOf(corpus.codes);
   const label = (codeId: string) => (o.level === 'themes' ? theme.get(codeId) : theme.has(codeId) ? codeId : undefined);
   const labels = new Map<string, Set<string>>();
-  for (const c of corpus.codings) {
-    if (o.labels === 'current' && c.coderId !== o.coderId) continue;
-    const l = label(c.codeId);
-    if (l === undefined) continue;
-    (labels.get(c.documentId) ?? labels.set(c.documentId, new Set()).get(c.documentId)!).add(l);
-  }
+  eachCoding(corpus.codings, (documentId, codeId, coderId) => {
+    if (o.labels === 'current' && coderId !== o.coderId) return;
+    const l = label(codeId);
+    if (l === undefined) return;
+    (labels.get(documentId) ?? labels.set(documentId, new Set()).get(documentId)!).add(l);
+  });
   const training: TrainingUnit[] = responses.filter((d) => labels.has(d.id)).map((d) => ({ id: d.id, text: d.text, codeIds: [...labels.get(d.id)!] }));
   const candidates = o.target === 'uncoded' ? responses.filter((d) => !labels.has(d.id)) : responses;
   return { training, candidates, labels };

@@ -6,6 +6,7 @@
 import type { Code, Coding, DocumentMeta, Participant } from '../model';
 import { compileSearch, widenHit, type HitScope } from './search';
 import { subtractSpans, unionSpans, type Span } from './spans';
+import { CodingIndex } from './coding-index';
 
 export interface AutocodeProposal extends Span {
   documentId: string;
@@ -61,9 +62,14 @@ export function autocodeByAttribute(
 }
 
 /** Drop the parts of proposals the coder has already coded with the same code. */
-export function withoutExisting(proposals: readonly AutocodeProposal[], existing: readonly Coding[], coderId: string): AutocodeProposal[] {
+export function withoutExisting(proposals: readonly AutocodeProposal[], existing: readonly Pick<Coding, 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>[] | CodingIndex, coderId: string): AutocodeProposal[] {
   const have = new Map<string, Span[]>();
-  for (const c of existing) if (c.coderId === coderId) (have.get(`${c.documentId}\u0000${c.codeId}`) ?? have.set(`${c.documentId}\u0000${c.codeId}`, []).get(`${c.documentId}\u0000${c.codeId}`)!).push(c);
+  const add = (c: Pick<Coding, 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>) => {
+    if (c.coderId === coderId) (have.get(`${c.documentId}\u0000${c.codeId}`) ?? have.set(`${c.documentId}\u0000${c.codeId}`, []).get(`${c.documentId}\u0000${c.codeId}`)!).push(c);
+  };
+  // (an index: only the proposals' documents are looked at)
+  if (existing instanceof CodingIndex) for (const d of new Set(proposals.map((p) => p.documentId))) for (const c of existing.get(d) ?? []) add(c);
+  else for (const c of existing) add(c);
   const out: AutocodeProposal[] = [];
   for (const p of proposals) {
     const done = have.get(`${p.documentId}\u0000${p.codeId}`);

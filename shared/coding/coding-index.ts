@@ -221,14 +221,15 @@ export class CodingIndex {
     return changed;
   }
 
-  /** Calls `visit` with each coding's document and code (no objects made; answers changed since last). */
-  forEachCoding(visit: (documentId: string, codeId: string) => void): void {
+  /** Calls `visit` with each coding's document, code and coder (no objects made; answers changed since last). */
+  forEachCoding(visit: (documentId: string, codeId: string, coderId: string) => void): void {
     const c = this.#cols;
+    const changed = this.#changed.size > 0;
     for (let p = 0; p < this.#idEnds.length; p++) {
       const doc = this.#docs[c.documentId.at[p]!]!;
-      if (!this.#changed.has(doc)) visit(doc, this.#codes[c.codeId.at[p]!]!);
+      if (!changed || !this.#changed.has(doc)) visit(doc, this.#codes[c.codeId.at[p]!]!, this.#coders[c.coderId.at[p]!]!);
     }
-    for (const [doc, list] of this.#changed) for (const x of list) visit(doc, x.codeId);
+    for (const [doc, list] of this.#changed) for (const x of list) visit(doc, x.codeId, x.coderId);
   }
 
   /** The documents with at least one coding. */
@@ -252,6 +253,15 @@ export class CodingIndex {
     for (const list of this.#changed.values()) out.push(...list);
     return out.sort(byId);
   }
+}
+
+/** A list of codings or an index of them: what the counts, search and suggestions read (the workers pass an index). */
+export type Codings = readonly Pick<Coding, 'documentId' | 'codeId' | 'coderId'>[] | CodingIndex;
+
+/** Each coding's document, code and coder, from a list or an index (no objects made for an index). */
+export function eachCoding(codings: Codings, visit: (documentId: string, codeId: string, coderId: string) => void): void {
+  if (codings instanceof CodingIndex) codings.forEachCoding(visit);
+  else for (const c of codings) visit(c.documentId, c.codeId, c.coderId);
 }
 
 /** The index of these codings (any order; tests and the window's one-answer lookups). */

@@ -1,6 +1,6 @@
 /** Counts beside each code in the codebook: codings, documents, participants — own and rolled up to parents. */
 import type { Code, Coding, DocumentMeta } from '../model';
-import type { CodingIndex } from './coding-index';
+import { eachCoding, type CodingIndex } from './coding-index';
 
 export interface CodeCounts {
   codings: number;
@@ -14,15 +14,11 @@ export interface CodeCounts {
  */
 export function codeCounts(
   codes: readonly Code[],
-  codings: readonly Pick<Coding, 'documentId' | 'codeId'>[] | CodingIndex,
+  codings: readonly Pick<Coding, 'documentId' | 'codeId' | 'coderId'>[] | CodingIndex,
   documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[],
 ): { own: Map<string, CodeCounts>; rolled: Map<string, CodeCounts> } {
   // a list, or the columns of millions (no object per coding)
-  const each = Array.isArray(codings)
-    ? (visit: (documentId: string, codeId: string) => void) => {
-        for (const c of codings) visit(c.documentId, c.codeId);
-      }
-    : (visit: (documentId: string, codeId: string) => void) => (codings as CodingIndex).forEachCoding(visit);
+  const each = (visit: (documentId: string, codeId: string) => void) => eachCoding(codings, visit);
   // only the coded documents' participants are needed (a survey has hundreds of thousands of documents, a few of them coded)
   const coded = new Set<string>();
   each((documentId) => coded.add(documentId));

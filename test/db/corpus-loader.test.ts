@@ -3,7 +3,8 @@
  * the same, and reads them again when a document leaves (a retraction) or its length changes.
  */
 import { describe, expect, it } from 'vitest';
-import { execute, getDocumentTexts, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { addCoding, execute, getDocumentTexts, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { CodingIndex } from '../../shared/coding/coding-index';
 import { corpusLoader } from '../../renderer/workers/corpus';
 import { surveyProject } from './survey-coding';
 
@@ -30,6 +31,15 @@ describe('corpusLoader', () => {
     expect(after.documents.map((d) => d.id)).toEqual((await listDocuments(db, p.projectId)).map((d) => d.id));
     expect(after.documents.some((d) => d.participantId === participant.id)).toBe(false);
     expect((await load(db, p.projectId)).documents).toBe(after.documents);
+
+    // codings as columns, read fresh: a coding added since is there
+    await addCoding(db, { projectId: p.projectId, documentId: docs[0]!.id, codeId: p.codeId, coderId: p.coderId, start: 0, end: 3 });
+    const coded = await load(db, p.projectId);
+    expect(coded.codings).toBeInstanceOf(CodingIndex);
+    const all = (coded.codings as CodingIndex).all();
+    const listed = await listCodings(db, { projectId: p.projectId });
+    // (the retracted participant's codings, if any, stay in the columns: their texts are not in the corpus)
+    expect(all.filter((c) => after.documents.some((d) => d.id === c.documentId))).toEqual(listed.map(({ id, documentId, codeId, coderId, start, end }) => ({ id, documentId, codeId, coderId, start, end })));
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import { indexCodings } from '../../../shared/coding/coding-index';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildDemoProject } from '../../../shared/demo';
@@ -84,8 +85,11 @@ describe('previewCodeHits', () => {
     const p = previewCodeHits(corpus, q, none, 'hit', code.id, coder);
     expect(p.segments).toBeGreaterThan(0);
     const codings = p.proposals.map((s, i) => ({ id: `x${i}`, projectId: demo.project.id, coderId: coder, createdAt: '2026-01-01', ...s }));
-    const again = previewCodeHits({ ...corpus, codings: [...corpus.codings, ...codings] }, q, none, 'hit', code.id, coder);
+    const again = previewCodeHits({ ...corpus, codings: [...demo.codings, ...codings] }, q, none, 'hit', code.id, coder);
     expect(again.segments).toBe(0);
+    // the same from the codings as columns (as the worker holds them)
+    expect(previewCodeHits({ ...corpus, codings: indexCodings([...demo.codings, ...codings]) }, q, none, 'hit', code.id, coder)).toEqual(again);
+    expect(previewCodeHits({ ...corpus, codings: indexCodings(demo.codings) }, q, none, 'hit', code.id, coder)).toEqual(p);
     // another coder's codings do not count
     const other = previewCodeHits({ ...corpus, codings: codings.map((c) => ({ ...c, coderId: 'someone-else' })) }, q, none, 'hit', code.id, coder);
     expect(other.segments).toBe(p.segments);

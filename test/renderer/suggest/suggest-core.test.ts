@@ -1,3 +1,4 @@
+import { indexCodings } from '../../../shared/coding/coding-index';
 import { describe, expect, it } from 'vitest';
 import { buildDemoProject } from '../../../shared/demo';
 import { buildUnits, runSuggest, themeOf } from '../../../renderer/workers/suggest-core';
@@ -25,6 +26,10 @@ describe('suggestion units', () => {
     expect(mine.candidates.length).toBe(responses.length - mine.training.length);
     const themes = new Set(demo.codes.filter((c) => !c.parentId).map((c) => c.id));
     for (const u of mine.training) for (const c of u.codeIds) expect(themes.has(c)).toBe(true);
+    // the same units from the codings as columns (as the worker holds them) as from the list in id order (as the store gives it)
+    const columns = { ...demo, codings: indexCodings(demo.codings) };
+    const inIdOrder = { ...demo, codings: [...demo.codings].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    for (const o of [{ labels: 'current', coderId: sam!.id, level: 'themes', target: 'uncoded' }, { labels: 'all', coderId: sam!.id, level: 'codes', target: 'all' }] as const) expect(buildUnits(columns, o)).toEqual(buildUnits(inIdOrder, o));
     const everyone = buildUnits(demo, { labels: 'all', coderId: sam!.id, level: 'codes', target: 'uncoded' });
     expect(everyone.training.length).toBe(responses.length);
     expect(everyone.candidates).toHaveLength(0);
