@@ -10,6 +10,7 @@
  *
  *   npx vite build && npx tsx test/bench/scale.bench.ts     (BENCH_SCALE_N=50000 for a quicker run)
  *   npm run bench -- scale --deadline=240                   (through the runner: its 30-minute default is too short)
+ *   BENCH_SCALE_WORKER_HEAPS=1 …                            (also each worker's JS heap after each step: where the memory is)
  *
  * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)
  * takes about 2 minutes; the bench's codings are written at about 1,000 a second (about 650
@@ -38,6 +39,8 @@ const CODINGS = Number(process.env.BENCH_SCALE_CODINGS ?? N * 10);
 /** Words of the two free-text answers (the second left blank by every fourth response). */
 const WORDS: [number, number] = [30, 15];
 const MIN = 60_000;
+/** BENCH_SCALE_WORKER_HEAPS=1: after each step, each worker's JS heap (a full collection in each: the next step's memory is then not comparable with a run without it). */
+const WORKER_HEAPS = process.env.BENCH_SCALE_WORKER_HEAPS === '1';
 const PROJECT = 'Scale bench';
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(8)} ms`;
@@ -124,6 +127,43 @@ const benchFiles = (seedJs: string) => ({
   '/__bench__/blank.html': '<!doctype html><title>seed</title><script type="module" src="/__bench__/seed.js"></script>',
 });
 
+/**
+ * Each worker's JS heap (CDP Runtime.getHeapUsage through the page's auto-attached targets), as
+ * used and, after a full collection there, as retained: where the renderer's memory above the page
+ * is held. Workers are named by their script (grid, analysis, search, …).
+ */
+async function workerHeaps(page: Page): Promise<{ name: string; used: number; retained: number }[]> {
+  const s = await page.context().newCDPSession(page);
+  const attached: { sessionId: string; url: string }[] = [];
+  const waiting = new Map<number, (m: { result?: { usedSize?: number } }) => void>();
+  let id = 0;
+  s.on('Target.attachedToTarget', (e) => attached.push({ sessionId: e.sessionId, url: e.targetInfo.url }));
+  s.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+  });
+  const call = async (sessionId: string, method: string) => {
+    const mid = ++id;
+    const reply = new Promise<{ result?: { usedSize?: number } }>((r) => waiting.set(mid, r));
+    await s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mid, method }) });
+    return deadline(reply, 120_000, method);
+  };
+  try {
+    await s.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    await new Promise((r) => setTimeout(r, 500));
+    const out: { name: string; used: number; retained: number }[] = [];
+    for (const a of attached) {
+      const used = (await call(a.sessionId, 'Runtime.getHeapUsage')).result?.usedSize ?? 0;
+      await call(a.sessionId, 'HeapProfiler.collectGarbage');
+      const retained = (await call(a.sessionId, 'Runtime.getHeapUsage')).result?.usedSize ?? 0;
+      out.push({ name: /([a-z-]+)(?:\.worker)?[-.][\w-]*\.js/i.exec(a.url)?.[1] ?? a.url.slice(-40), used, retained });
+    }
+    return out;
+  } finally {
+    await s.detach().catch(() => {});
+  }
+}
+
 interface Step {
   label: string;
   ms: number;
@@ -174,6 +214,10 @@ async function main() {
     line(`${label}: time`, fmt(step.ms), '(context)');
     line(`${label}: longest main-thread task`, fmt(step.task), taskVerdict(step.task));
     line(`${label}: peak page JS heap / renderer memory`, `${mb(step.heap)} / ${mb(step.rss).trim()}`, '(context)');
+    if (WORKER_HEAPS) {
+      const heaps = await workerHeaps(page).catch((e: Error) => (console.log(`  (worker heaps not read: ${e.message})`), []));
+      if (heaps.length) line(`${label}: workers' JS heaps after, used / retained (context)`, '', heaps.map((h) => `${h.name} ${(h.used / 1e6).toFixed(0)}/${(h.retained / 1e6).toFixed(0)} MB`).join(', '));
+    }
     return step;
   };
   try {
