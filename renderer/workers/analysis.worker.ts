@@ -7,12 +7,10 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { codedDocuments, ensureTermCounts, exportBundleColumns, listCodes, openChorusDb, type ChorusDb } from '../db';
-import { readCodingColumns, type CodingColumnsRead } from '../db/coding-journal';
+import { ensureTermCounts, exportBundleColumns, openChorusDb, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
+import type { CodingColumnsRead } from '../db/coding-journal';
 import { digestRows } from '../../shared/coding/coding-rows';
 import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
-import { CodingIndex } from '../../shared/coding/coding-index';
-import { codeCounts } from '../../shared/coding/counts';
 import type { CodeCountMaps } from './analysis-protocol';
 import { runAnalysis } from '../../shared/analysis/run-request';
 import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
@@ -85,17 +83,12 @@ function listed(p: Cached): ProjectBundle {
 
 /** The codebook's counts, read from the store (codes, codings and the coded documents only, not the bundle) once per revision. */
 let counted: { key: string; counts: Promise<CodeCountMaps> } | null = null;
-function projectCodeCounts(projectId: string, revision: string): Promise<CodeCountMaps> {
+function countsAt(projectId: string, revision: string): Promise<CodeCountMaps> {
   const key = `${projectId}@${revision}`;
   if (counted?.key !== key) {
     const counts = (async () => {
       dbPromise ??= openChorusDb();
-      const db = await dbPromise;
-      // the codings as columns (a million codings are not made into a million objects to be counted)
-      const [codes, read] = await Promise.all([listCodes(db, projectId), readCodingColumns(db, projectId)]);
-      const codings = new CodingIndex(read.digest);
-      codings.apply(projectId, read.changes);
-      return codeCounts(codes, codings, await codedDocuments(db, projectId, codings.documentIds()));
+      return readCodeCounts(await dbPromise, projectId);
     })();
     counted = { key, counts };
     counts.catch(() => {
@@ -108,7 +101,7 @@ function projectCodeCounts(projectId: string, revision: string): Promise<CodeCou
 async function handle(job: AnalysisJob): Promise<AnalysisReply> {
   switch (job.type) {
     case 'codeCounts':
-      return { id: job.id, ok: true, type: 'codeCounts', counts: await projectCodeCounts(job.projectId, job.revision) };
+      return { id: job.id, ok: true, type: 'codeCounts', counts: await countsAt(job.projectId, job.revision) };
     case 'analysis': {
       const p = await project(job.projectId, job.revision);
       const index = indexOf(p);

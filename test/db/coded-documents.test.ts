@@ -4,7 +4,7 @@
  * or from the list; a retracted document is left out as the list leaves it out.
  */
 import { describe, expect, it } from 'vitest';
-import { codedDocuments, CODED_BY_ID_UP_TO } from '../../renderer/db/coded-documents';
+import { codedDocuments, CODED_BY_ID_UP_TO, projectCodeCounts } from '../../renderer/db/coded-documents';
 import { addCoding, execute, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
 import { codeCounts } from '../../shared/coding/counts';
 import { listCodes } from '../../renderer/db';
@@ -29,6 +29,7 @@ describe('codedDocuments', () => {
     // the counts beside the codes are those of the whole list
     const codes = await listCodes(db, p.projectId);
     expect(codeCounts(codes, codings, coded)).toEqual(codeCounts(codes, codings, docs));
+    expect(await projectCodeCounts(db, p.projectId)).toEqual(codeCounts(codes, codings, docs));
 
     // a participant retracted (pending): their documents and codings leave both
     const participant = (await listParticipants(db, p.projectId)).find((x) => x.id === docs[3]!.participantId)!;
@@ -39,6 +40,9 @@ describe('codedDocuments', () => {
     expect(codedAfter.map((d) => d.id).sort()).toEqual(visible.filter((d) => codings.some((c) => c.documentId === d.id)).map((d) => d.id).sort());
     expect(codedAfter.some((d) => d.participantId === participant.id)).toBe(false);
     expect(codeCounts(codes, after, await codedDocuments(db, p.projectId, after.map((c) => c.documentId)))).toEqual(codeCounts(codes, after, visible));
+    // the worker's counts (codings read as columns, the hidden document's left out) are the same
+    expect(after.length).toBeLessThan(codings.length);
+    expect(await projectCodeCounts(db, p.projectId)).toEqual(codeCounts(codes, after, visible));
     expect(await codedDocuments(db, p.projectId, [])).toEqual([]);
     db.close();
   });
