@@ -59,6 +59,23 @@ export function splitStrings({ text, ends }: JoinedStrings): string[] {
   return out;
 }
 
+/** The i-th of joined strings. */
+export function joinedAt({ text, ends }: JoinedStrings, i: number): string {
+  return text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+}
+
+/** Where `value` is among joined strings in ascending order, or -1 (a binary search: no string made but the few compared). */
+export function joinedPosition(j: JoinedStrings, value: string): number {
+  let lo = 0;
+  let hi = j.ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (joinedAt(j, mid) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < j.ends.length && joinedAt(j, lo) === value ? lo : -1;
+}
+
 /** Why these joined strings cannot be split (null when they can). */
 function joinedDamage(j: JoinedStrings | undefined): string | null {
   if (!j || typeof j.text !== 'string' || !(j.ends instanceof Uint32Array)) return 'missing';
@@ -71,7 +88,7 @@ function joinedDamage(j: JoinedStrings | undefined): string | null {
 }
 
 /** A field of each coding (`field` reads it: one small function per field keeps each loop's property access monomorphic). */
-function column(codings: readonly Coding[], field: (c: Coding) => string): DigestColumn {
+export function column<T>(codings: readonly T[], field: (c: T) => string): DigestColumn {
   const index = new Map<string, number>();
   const at = new Uint32Array(codings.length);
   const distinct: string[] = [];

@@ -12,7 +12,7 @@
  * take the place of their part of the columns. Within an answer, codings are in id order, the
  * order a read of the store gives. Pure: no DOM, no Dexie.
  */
-import { idPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from './coding-digest';
+import { column, idPosition, joinedAt, joinedPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from './coding-digest';
 import type { Coding } from '../model';
 
 /** A coding as the index holds it (the survey grid's IndexedCoding). */
@@ -30,22 +30,6 @@ export interface CodingColumns {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function dictionary(values: readonly string[]): DigestColumn {
-  const index = new Map<string, number>();
-  const distinct: string[] = [];
-  const at = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let k = index.get(v);
-    if (k === undefined) {
-      k = distinct.push(v) - 1;
-      index.set(v, k);
-    }
-    at[i] = k;
-  }
-  return { values: joinStrings(distinct), at };
-}
-
 /** Columns of these codings (any order; a later one with the same id replaces an earlier one). */
 export function codingColumns(codings: readonly IndexedCoding[]): CodingColumns {
   const latest = new Map<string, IndexedCoding>();
@@ -53,9 +37,9 @@ export function codingColumns(codings: readonly IndexedCoding[]): CodingColumns 
   const list = [...latest.values()].sort(byId);
   return {
     ids: joinStrings(list.map((c) => c.id)),
-    documentId: dictionary(list.map((c) => c.documentId)),
-    codeId: dictionary(list.map((c) => c.codeId)),
-    coderId: dictionary(list.map((c) => c.coderId)),
+    documentId: column(list, (c) => c.documentId),
+    codeId: column(list, (c) => c.codeId),
+    coderId: column(list, (c) => c.coderId),
     start: Float64Array.from(list, (c) => c.start),
     end: Float64Array.from(list, (c) => c.end),
   };
@@ -111,7 +95,7 @@ export class CodingIndex {
   }
 
   #id(p: number): string {
-    return this.#cols.ids.text.slice(p === 0 ? 0 : this.#idEnds[p - 1]!, this.#idEnds[p]!);
+    return joinedAt(this.#cols.ids, p);
   }
 
   #coding(p: number): IndexedCoding {
@@ -146,19 +130,6 @@ export class CodingIndex {
     for (let i = this.#docStart[k]!, to = this.#docStart[k + 1]!; i < to; i++) if (visit(this.#codes[codeAt[this.#byDoc[i]!]!]!) === true) return;
   }
 
-  /** The position in the columns of the coding with this id, or -1. */
-  #position(id: string): number {
-    const ends = this.#idEnds;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.#id(mid) < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < ends.length && this.#id(lo) === id ? lo : -1;
-  }
-
   /** The answer's codings as a list of its own, from here on (taken from the columns the first time). */
   #own(documentId: string): IndexedCoding[] {
     let list = this.#changed.get(documentId);
@@ -177,7 +148,7 @@ export class CodingIndex {
       const list = this.#changed.get(doc)!;
       return list[idPosition(list, id)];
     }
-    const p = this.#position(id);
+    const p = joinedPosition(this.#cols.ids, id);
     if (p < 0) return undefined;
     const c = this.#coding(p);
     // an answer changed since holds all its codings: one not among them was removed

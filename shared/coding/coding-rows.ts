@@ -5,7 +5,7 @@
  * hundreds of megabytes in the analysis worker). Pure: no DOM, no Dexie.
  */
 import type { Coding } from '../model';
-import { splitStrings, type CodingChange, type CodingDigest } from './coding-digest';
+import { joinedAt, joinedPosition, splitStrings, type CodingChange, type CodingDigest } from './coding-digest';
 
 export interface CodingRows {
   readonly length: number;
@@ -44,20 +44,13 @@ export function digestRows(d: CodingDigest, projectId: string, changes: readonly
     for (const c of ch.written) latest.set(c.id, c.projectId === projectId ? c : null);
     for (const id of ch.deleted) latest.set(id, null);
   }
-  const { text, ends } = d.ids;
-  const n = ends.length;
-  const idAt = (p: number) => text.slice(p === 0 ? 0 : ends[p - 1]!, ends[p]!);
+  const n = d.ids.ends.length;
+  const idAt = (p: number) => joinedAt(d.ids, p);
   // the digest's codings a change replaces or deletes (a binary search each: the digest is in id order)
   const changed = new Uint8Array(n);
   for (const id of latest.keys()) {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (idAt(mid) < id) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < n && idAt(lo) === id) changed[lo] = 1;
+    const p = joinedPosition(d.ids, id);
+    if (p >= 0) changed[p] = 1;
   }
   const docs = splitStrings(d.documentId.values);
   const keepDoc = Uint8Array.from(docs, (x) => (keep(x) ? 1 : 0));
