@@ -2,7 +2,7 @@
 import type { DocumentMeta, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { DATASET_ID_LENGTH, datasetDocumentCount, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -39,6 +39,16 @@ async function allDocuments(db: ChorusDb, projectId: string): Promise<DocumentMe
 export async function hasDocuments(db: ChorusDb, projectId: string): Promise<boolean> {
   const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).count(), db.datasets.where('projectId').equals(projectId).count()]);
   return stored + datasets > 0;
+}
+
+/**
+ * How big a project is, for the import's pre-flight check (the memory it needs once open): its
+ * documents (stored ones and its survey tables' answers, retracted ones too) and its codings,
+ * counted from the index and the survey tables' lengths, never listed.
+ */
+export async function projectSize(db: ChorusDb, projectId: string): Promise<{ documents: number; codings: number }> {
+  const [stored, datasets, codings] = await Promise.all([db.documents.where('projectId').equals(projectId).count(), listDatasets(db, projectId), db.codings.where('projectId').equals(projectId).count()]);
+  return { documents: datasets.reduce((n, ds) => n + datasetDocumentCount(ds), stored), codings };
 }
 
 export const listSources = (db: ChorusDb, projectId: string) => db.sources.where('projectId').equals(projectId).toArray();

@@ -37,6 +37,8 @@ export interface CapacityContext {
   deviceMemoryGiB?: number;
   /** Documents the project has already (they share the memory the project needs once open). */
   projectDocuments?: number;
+  /** Codings the project has already (each worker that reads them holds them as columns once open). */
+  projectCodings?: number;
 }
 
 export type CapacityVerdict = 'fits' | 'tight' | 'will-not-fit';
@@ -94,6 +96,15 @@ export const MEMORY_BASE = 64 * 2 ** 20;
  * side (the bench prints the estimate beside the figure measured).
  */
 export const WORKING_PER_DOCUMENT = 3000;
+/**
+ * Memory per coding once the project is open: the coding digest's columns and the journal in the
+ * window's workers (the survey grid's index, the analysis's index, search and suggestions), read
+ * as IndexedDB gives them back. Measured (test/bench/scale.bench.ts, 500,000 responses, peak
+ * renderer memory above the app at rest): 1,542 MB at 20,000 codings, 2,158 MB at 1,000,000 and
+ * 3,818 MB at 5,000,000, about 420–630 bytes a coding on top of the documents' share; the
+ * documents' own figure above has room to spare at that size, so 500 keeps the sum on the high side.
+ */
+export const WORKING_PER_CODING = 500;
 /** Memory per byte of imported text once the project is open (the analysis reads the texts; the window keeps those shown). */
 export const WORKING_PER_TEXT_BYTE = 2;
 /** Memory an open project needs whatever its size, beyond the app at rest (the workers' code and caches). */
@@ -129,9 +140,12 @@ export function estimateImport(files: readonly CapacityFile[]): CapacityEstimate
   return { storage: Math.ceil(storage), memory: Math.ceil(memory), working: Math.ceil(working) };
 }
 
-/** Memory the project needs once these files are imported, open and analysed: the imported documents, the `projectDocuments` it had, and the fixed part. */
-export function openProjectMemory(estimate: CapacityEstimate, projectDocuments = 0): number {
-  return WORKING_BASE + estimate.working + WORKING_PER_DOCUMENT * Math.max(0, projectDocuments);
+/**
+ * Memory the project needs once these files are imported, open and analysed: the imported
+ * documents, the `projectDocuments` and `projectCodings` it had, and the fixed part.
+ */
+export function openProjectMemory(estimate: CapacityEstimate, projectDocuments = 0, projectCodings = 0): number {
+  return WORKING_BASE + estimate.working + WORKING_PER_DOCUMENT * Math.max(0, projectDocuments) + WORKING_PER_CODING * Math.max(0, projectCodings);
 }
 
 /** A size in words: "850 KB", "12 MB", "1.4 GB" (decimal units, as file managers show them). */
@@ -179,7 +193,7 @@ export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityConte
   }
   // once imported: the whole project, open and analysed, against the device's memory
   const device = ctx.deviceMemoryGiB !== undefined && ctx.deviceMemoryGiB > 0 ? ctx.deviceMemoryGiB * 2 ** 30 : null;
-  const open = openProjectMemory(estimate, ctx.projectDocuments);
+  const open = openProjectMemory(estimate, ctx.projectDocuments, ctx.projectCodings);
   // (a device at Chromium's cap may have any amount more: it is only warned)
   if (device !== null && ctx.deviceMemoryGiB! < DEVICE_MEMORY_CAP_GIB && open > device) {
     return {

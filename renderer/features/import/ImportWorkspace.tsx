@@ -11,7 +11,7 @@ import type { ImportIssue } from '../../../shared/import/types';
 import { parseSpreadsheetFile } from '../../workers/parse-spreadsheet';
 import { createImportClient, type ImportClient, type Progress } from '../../workers/import-client';
 import { gridKeys, startGridWorker, warmGrid } from '../../workers/grid-client';
-import { listDocuments, projectChangeStamp } from '../../db/api';
+import { projectChangeStamp, projectSize } from '../../db/api';
 import type { ImportReply, ImportSummary, ReviewData, TableSettings } from '../../workers/import-protocol';
 import { carryOver, draftProblem, toTableMapping } from './draft';
 import { FileCard, type Entry } from './FileCard';
@@ -154,8 +154,8 @@ export function ImportWorkspace({ project }: WorkspaceProps) {
     setFailure(null);
     setNotice('');
     // before anything is read again or stored: will it fit? (estimated from the files and the free space)
-    // (the project's documents so far count too: the whole project is opened and analysed after)
-    const room = await preflight(ready, undefined, (await listDocuments(db, project.id)).length);
+    // (the project's documents and codings so far count too: the whole project is opened and analysed after)
+    const room = await preflight(ready, undefined, await projectSize(db, project.id));
     setNoRoom(room.verdict === 'will-not-fit' ? room.message : '');
     if (room.verdict === 'will-not-fit') return;
     setTight(room.verdict === 'tight' ? room.message : '');

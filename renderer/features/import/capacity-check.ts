@@ -17,9 +17,9 @@ export function capacityFile(e: Pick<Entry, 'name' | 'kind' | 'info' | 'table' |
 
 /**
  * Will these files fit? `read` gives the storage and memory figures (navigator.storage.estimate and
- * friends unless a test passes its own); `projectDocuments`, the documents the project has already.
+ * friends unless a test passes its own); `project`, the documents and codings the project has already.
  */
-export async function preflight(entries: readonly Pick<Entry, 'name' | 'kind' | 'info' | 'table' | 'draft'>[], read: () => Promise<CapacityContext> = readCapacityContext, projectDocuments?: number): Promise<CapacityReport> {
+export async function preflight(entries: readonly Pick<Entry, 'name' | 'kind' | 'info' | 'table' | 'draft'>[], read: () => Promise<CapacityContext> = readCapacityContext, project?: { documents: number; codings: number }): Promise<CapacityReport> {
   const ctx = await read();
-  return checkCapacity(entries.map(capacityFile), projectDocuments === undefined ? ctx : { ...ctx, projectDocuments });
+  return checkCapacity(entries.map(capacityFile), project === undefined ? ctx : { ...ctx, projectDocuments: project.documents, projectCodings: project.codings });
 }

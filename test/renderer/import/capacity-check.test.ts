@@ -31,8 +31,17 @@ describe('the Import workspace’s pre-flight check', () => {
   it('counts the project’s documents so far in the memory the project needs once open', async () => {
     const ctx = { quota: 1e12, usage: 0, deviceMemoryGiB: 2 };
     expect((await preflight([entry], async () => ctx)).verdict).toBe('fits');
-    const r = await preflight([entry], async () => ctx, 500_000);
-    expect(r).toEqual(checkCapacity([capacityFile(entry)], { ...ctx, projectDocuments: 500_000 }));
+    const r = await preflight([entry], async () => ctx, { documents: 500_000, codings: 0 });
+    expect(r).toEqual(checkCapacity([capacityFile(entry)], { ...ctx, projectDocuments: 500_000, projectCodings: 0 }));
+    expect(r.verdict).toBe('will-not-fit');
+    expect(r.message).toContain('will not fit in this computer’s memory once imported');
+  });
+
+  it('counts the project’s codings so far too: a small import into a project with millions of codings may not fit', async () => {
+    const ctx = { quota: 1e12, usage: 0, deviceMemoryGiB: 2 };
+    expect((await preflight([entry], async () => ctx, { documents: 0, codings: 0 })).verdict).not.toBe('will-not-fit');
+    const r = await preflight([entry], async () => ctx, { documents: 0, codings: 5_000_000 });
+    expect(r).toEqual(checkCapacity([capacityFile(entry)], { ...ctx, projectDocuments: 0, projectCodings: 5_000_000 }));
     expect(r.verdict).toBe('will-not-fit');
     expect(r.message).toContain('will not fit in this computer’s memory once imported');
   });
