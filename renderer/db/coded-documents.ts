@@ -1,26 +1,38 @@
 /**
- * The documents a project's codings are on: what the codebook's counts need (a coded document's
- * participant), without the project's whole list of documents. A survey of 500,000 responses has
- * 875,000 answer documents; a worker that lists them all for a few thousand codings holds about
- * 270 MB it does not need.
+ * The participants of the documents a project's codings are on: what the codebook's counts need,
+ * without the project's list of documents. A survey of 500,000 responses has 875,000 answer
+ * documents; a survey answer's participant is read from its table's row → participant column, so
+ * a count over a million codings makes no document at all.
  */
-import type { DocumentMeta } from '../../shared/model';
 import type { ChorusDb } from './schema';
-import { getDocuments, hiddenDocumentIds, listCodes, listDocuments } from './reads';
+import { getDocuments, hiddenDocumentIds, listCodes } from './reads';
+import { listDatasets } from './datasets';
 import { readCodingColumns } from './coding-journal';
 import { CodingIndex } from '../../shared/coding/coding-index';
-import { codeCounts } from '../../shared/coding/counts';
+import { codeCounts, type ParticipantOf } from '../../shared/coding/counts';
+import { datasetAnswerParticipantId, parseDatasetDocumentId, type Dataset } from '../../shared/import/dataset';
 
-/** Past this many coded documents, the project's list is read once and filtered instead of reading each by id. */
-export const CODED_BY_ID_UP_TO = 20_000;
-
-/** The visible documents of these ids (the coded ones), each once (a retracted one is left out, as listDocuments leaves it out). */
-export async function codedDocuments(db: ChorusDb, projectId: string, documentIds: Iterable<string>): Promise<DocumentMeta[]> {
-  const ids = new Set(documentIds);
-  if (ids.size === 0) return [];
-  if (ids.size > CODED_BY_ID_UP_TO) return (await listDocuments(db, projectId)).filter((d) => ids.has(d.id));
-  const docs = await getDocuments(db, [...ids]);
-  return docs.filter((d): d is DocumentMeta => d !== undefined && d.projectId === projectId);
+/**
+ * A lookup of the participant of each of these documents (the coded ones) of the project: a survey
+ * answer's from its table, any other document's from its stored record, read by id (a retracted
+ * one is not found, as getDocuments leaves it out). A document that is not the project's, or not
+ * there, has none. The caller leaves out the codings of survey answers a pending retraction hides.
+ */
+export async function codedParticipants(db: ChorusDb, projectId: string, documentIds: Iterable<string>): Promise<ParticipantOf> {
+  const datasets = new Map<string, Dataset>((await listDatasets(db, projectId)).map((ds) => [ds.id, ds]));
+  const answer = (id: string) => {
+    const where = parseDatasetDocumentId(id);
+    const ds = where && datasets.get(where.datasetId);
+    return ds ? { ds, row: where.row, slot: where.slot } : undefined;
+  };
+  const others: string[] = [];
+  for (const id of documentIds) if (!answer(id)) others.push(id);
+  const stored = new Map<string, string | null>();
+  for (const d of others.length > 0 ? await getDocuments(db, others) : []) if (d && d.projectId === projectId) stored.set(d.id, d.participantId);
+  return (id) => {
+    const a = answer(id);
+    return a ? datasetAnswerParticipantId(a.ds, a.row, a.slot) : stored.get(id);
+  };
 }
 
 /**
@@ -34,5 +46,5 @@ export async function projectCodeCounts(db: ChorusDb, projectId: string) {
   const codings = new CodingIndex(read.digest);
   codings.apply(projectId, read.changes);
   for (const d of hidden) for (const c of codings.get(d) ?? []) codings.remove(c.id);
-  return codeCounts(codes, codings, await codedDocuments(db, projectId, codings.documentIds()));
+  return codeCounts(codes, codings, await codedParticipants(db, projectId, codings.documentIds()));
 }

@@ -236,12 +236,26 @@ export function responseDocument(a: AnswerPlace): DocumentMeta {
 
 /** The response document of one answer, or undefined if that answer was empty or out of range. */
 export function datasetDocument(ds: Dataset, row: number, slot: number): DocumentMeta | undefined {
-  const F = ds.fields.length;
-  if (!Number.isInteger(row) || !Number.isInteger(slot) || row < 0 || row >= ds.recordIds.length || slot < 0 || slot >= F) return undefined;
-  const length = ds.lengths[row * F + slot]!;
+  const length = answerLength(ds, row, slot);
   if (length < 0) return undefined;
   const attributes = ds.responseAttributes ? rowAttributes(ds.responseAttributes, row) : undefined;
   return answerDocument(ds, datasetDocumentId(ds.id, row, slot), participantIdOf(ds, ds.participantOf[row]!), ds.recordIds[row]!, ds.fields[slot]!, length, attributes);
+}
+
+/**
+ * The participant id of answer `slot` of row `row` (the string its document carries), or undefined
+ * if that answer was empty or out of range: what the codebook's counts need of a coded answer,
+ * without making its document.
+ */
+export function datasetAnswerParticipantId(ds: Dataset, row: number, slot: number): string | undefined {
+  return answerLength(ds, row, slot) < 0 ? undefined : participantIdOf(ds, ds.participantOf[row]!);
+}
+
+/** The length of answer `slot` of row `row`, or -1 if it was empty or is out of range. */
+function answerLength(ds: Dataset, row: number, slot: number): number {
+  const F = ds.fields.length;
+  if (!Number.isInteger(row) || !Number.isInteger(slot) || row < 0 || row >= ds.recordIds.length || slot < 0 || slot >= F) return -1;
+  return ds.lengths[row * F + slot]!;
 }
 
 /** Row `row`'s values of response-level attributes (a fresh object per call: documents are handed out separately). */

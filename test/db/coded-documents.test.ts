@@ -1,17 +1,20 @@
 /**
- * The codebook's counts read only the coded documents (renderer/db/coded-documents.ts): the same
- * documents, with the same participants, as filtering the project's whole list, whether read by id
- * or from the list; a retracted document is left out as the list leaves it out.
+ * The codebook's counts read only the coded documents' participants (renderer/db/coded-documents.ts):
+ * the same participants as the project's whole list of documents gives, a survey answer's read
+ * from its table without making its document; a retracted document is left out as the list leaves
+ * it out.
  */
 import { describe, expect, it } from 'vitest';
-import { codedDocuments, CODED_BY_ID_UP_TO, projectCodeCounts } from '../../renderer/db/coded-documents';
-import { addCoding, execute, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { codedParticipants, projectCodeCounts } from '../../renderer/db/coded-documents';
+import { addCoding, execute, importBundle, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
 import { codeCounts } from '../../shared/coding/counts';
 import { listCodes } from '../../renderer/db';
 import { reopenCounting, surveyProject } from './survey-coding';
+import { datasetDocumentId } from '../../shared/import/dataset';
+import { smallBundle } from './fixtures';
 
-describe('codedDocuments', () => {
-  it('gives the coded documents of the project list, survey answers included, and leaves out a retracted one', async () => {
+describe('codedParticipants', () => {
+  it('gives each coded document’s participant as the project list does, survey answers included, and leaves out a retracted one', async () => {
     const name = `coded-documents-${Date.now()}`;
     const p = await surveyProject(name, 40);
     const db = await openChorusDb(name);
@@ -20,60 +23,58 @@ describe('codedDocuments', () => {
     for (const [i, d] of chosen.entries()) await addCoding(db, { projectId: p.projectId, documentId: d.id, codeId: p.codeId, coderId: p.coderId, start: i, end: i + 4 });
     const codings = await listCodings(db, { projectId: p.projectId });
     expect(codings.length).toBe(5);
-    const fromList = (all: typeof docs) => all.filter((d) => codings.some((c) => c.documentId === d.id));
 
-    const coded = await codedDocuments(db, p.projectId, codings.map((c) => c.documentId));
-    expect(new Set(coded.map((d) => d.id))).toEqual(new Set(fromList(docs).map((d) => d.id)));
-    expect(coded.length).toBe(4);
-    for (const d of coded) expect(d).toEqual(docs.find((x) => x.id === d.id));
+    const participantOf = await codedParticipants(db, p.projectId, codings.map((c) => c.documentId));
+    for (const d of docs) expect(participantOf(d.id)).toBe(d.participantId);
+    // an answer left blank, a row past the table, and an id that is not the project's have none
+    expect(participantOf(datasetDocumentId(p.datasetId, 1, 1))).toBeUndefined();
+    expect(participantOf(datasetDocumentId(p.datasetId, 40, 0))).toBeUndefined();
+    expect(participantOf('not-a-document')).toBeUndefined();
     // the counts beside the codes are those of the whole list
     const codes = await listCodes(db, p.projectId);
-    expect(codeCounts(codes, codings, coded)).toEqual(codeCounts(codes, codings, docs));
+    expect(codeCounts(codes, codings, participantOf)).toEqual(codeCounts(codes, codings, docs));
     expect(await projectCodeCounts(db, p.projectId)).toEqual(codeCounts(codes, codings, docs));
 
-    // a participant retracted (pending): their documents and codings leave both
+    // a participant retracted (pending): their documents and codings leave the counts
     const participant = (await listParticipants(db, p.projectId)).find((x) => x.id === docs[3]!.participantId)!;
     await execute(db, p.projectId, { type: 'retract', target: { kind: 'participant', id: participant.id }, reason: 'consent withdrawn', by: 'Alex' });
     const after = await listCodings(db, { projectId: p.projectId });
     const visible = await listDocuments(db, p.projectId);
-    const codedAfter = await codedDocuments(db, p.projectId, codings.map((c) => c.documentId));
-    expect(codedAfter.map((d) => d.id).sort()).toEqual(visible.filter((d) => codings.some((c) => c.documentId === d.id)).map((d) => d.id).sort());
-    expect(codedAfter.some((d) => d.participantId === participant.id)).toBe(false);
-    expect(codeCounts(codes, after, await codedDocuments(db, p.projectId, after.map((c) => c.documentId)))).toEqual(codeCounts(codes, after, visible));
-    // the worker's counts (codings read as columns, the hidden document's left out) are the same
+    // the worker's counts (codings read as columns, the hidden document's left out) are the list's
     expect(after.length).toBeLessThan(codings.length);
     expect(await projectCodeCounts(db, p.projectId)).toEqual(codeCounts(codes, after, visible));
-    expect(await codedDocuments(db, p.projectId, [])).toEqual([]);
     db.close();
   });
 
-  it('past the by-id limit reads the list once and gives the same documents', async () => {
-    const name = `coded-documents-many-${Date.now()}`;
-    const rows = Math.ceil((CODED_BY_ID_UP_TO + 1) / 1.5) + 10;
-    const p = await surveyProject(name, rows);
+  it('gives a stored document’s participant from its record, and a document of another project none', async () => {
+    const name = `coded-documents-stored-${Date.now()}`;
+    const survey = await surveyProject(name, 10);
     const db = await openChorusDb(name);
-    const docs = await listDocuments(db, p.projectId);
-    expect(docs.length).toBeGreaterThan(CODED_BY_ID_UP_TO);
-    // (the coded documents' ids, as the counts give them)
-    const many = docs.map((d) => d.id);
-    const viaList = await codedDocuments(db, p.projectId, many);
-    expect(viaList.length).toBe(docs.length);
-    expect(viaList.map((d) => d.id)).toEqual(docs.map((d) => d.id));
-    const few = many.slice(0, CODED_BY_ID_UP_TO);
-    const byId = await codedDocuments(db, p.projectId, few);
-    expect(byId.map((d) => d.id)).toEqual(docs.slice(0, CODED_BY_ID_UP_TO).map((d) => d.id));
+    const b = smallBundle(5);
+    await importBundle(db, b);
+    const docs = await listDocuments(db, b.project.id);
+    expect(docs.some((d) => d.participantId !== null)).toBe(true);
+    const surveyDocs = await listDocuments(db, survey.projectId);
+    const participantOf = await codedParticipants(db, b.project.id, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
+    for (const d of docs) expect(participantOf(d.id)).toBe(d.participantId);
+    for (const d of surveyDocs) expect(participantOf(d.id)).toBeUndefined();
+    // and the other way round: the survey's project gives its answers' participants, not the bundle's
+    const fromSurvey = await codedParticipants(db, survey.projectId, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
+    for (const d of surveyDocs) expect(fromSurvey(d.id)).toBe(d.participantId);
+    for (const d of docs) expect(fromSurvey(d.id)).toBeUndefined();
     db.close();
-  }, 120_000);
+  });
 
   it('reads a survey table once for all its coded answers, not once per answer (a fresh connection, nothing cached)', async () => {
     const name = `coded-documents-once-${Date.now()}`;
     const p = await surveyProject(name, 300);
     const setup = await openChorusDb(name);
-    const many = (await listDocuments(setup, p.projectId)).slice(0, 400).map((d) => d.id);
+    const all = await listDocuments(setup, p.projectId);
+    const many = all.slice(0, 400).map((d) => d.id);
     setup.close();
     const { db, reads } = await reopenCounting(name);
-    const docs = await codedDocuments(db, p.projectId, many);
-    expect(docs.length).toBe(400);
+    const participantOf = await codedParticipants(db, p.projectId, many);
+    for (const d of all.slice(0, 400)) expect(participantOf(d.id)).toBe(d.participantId);
     // one read of the dataset's record (and none per answer)
     expect(reads.records).toBe(1);
     db.close();

@@ -53,6 +53,9 @@ describe('codeCounts', () => {
         // the same counts from the codings' columns (how the app counts them: no object per coding)
         const columns = indexCodings(cs.map((x, i) => ({ ...x, id: `k${String(i).padStart(3, '0')}`, coderId: 'me', start: 0, end: 1 })));
         expect(codeCounts(codes, columns, documents)).toEqual({ own, rolled });
+        // and with the participants as a lookup (the worker's: a survey answer's read from its table), however the codings come
+        expect(codeCounts(codes, cs, partOf)).toEqual({ own, rolled });
+        expect(codeCounts(codes, columns, partOf)).toEqual({ own, rolled });
       }),
     );
   });
