@@ -2,7 +2,7 @@ import { DocumentWithText, Participant, ProjectBundle, parseCodings, type MemoMe
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
-import { listDocuments, listParticipants, readStoredTexts, retractionView } from './reads';
+import { documentsToFill, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import type { Table } from 'dexie';
 import { projectTables, type ChorusDb } from './schema';
@@ -78,14 +78,16 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     const project = await db.projects.get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
-    const documents = await listDocuments(db, projectId);
+    // (each with an empty text, filled in once decoded: one object a document, not a list entry and a copy with its text)
+    const documents = await documentsToFill(db, projectId);
     const datasetIds = new Set((await listDatasets(db, projectId)).map((ds) => ds.id));
     const storedTexts = await readStoredTexts(db, documents.map((d) => d.id));
     const participants = await listParticipants(db, projectId);
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
     const view = await retractionView(db, projectId);
-    const docIds = new Set(documents.map((d) => d.id));
-    const keep = view ? (documentId: string) => docIds.has(documentId) : undefined;
+    // (the visible documents' ids, needed only when a retraction hides some: 875,000 of them in a large survey)
+    const docIds = view ? new Set(documents.map((d) => d.id)) : undefined;
+    const keep = docIds ? (documentId: string) => docIds.has(documentId) : undefined;
     const allCodings = codingsAs === 'list' ? await readProjectCodings(db, projectId) : undefined;
     const columns = codingsAs === 'columns' ? await readCodingColumnsIn(db, projectId) : undefined;
     const codings = allCodings ? allCodings.codings.filter((c) => !keep || keep(c.documentId)) : [];
@@ -93,7 +95,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     // a memo on a coding of a hidden document goes with it (with codings as columns, its coding is looked up on its own)
     const codingIds = allCodings ? new Set(codings.map((c) => c.id)) : await visibleCodings(db, projectId, memoRows, keep);
     const visible: Record<string, (id: string) => boolean> = {
-      document: (id) => docIds.has(id),
+      document: (id) => !docIds || docIds.has(id),
       coding: (id) => codingIds.has(id),
       participant: (id) => !view?.hidden.participants.has(id),
       source: (id) => !view?.hidden.sources.has(id),
@@ -138,7 +140,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
   const bundle: Omit<ProjectBundle, 'codings'> = {
     ...BundleWithoutRowLists.parse({ ...others, memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
-    documents: documents.map((d, i) => (fromTable(d.id) ? { ...d, text: texts[i]! } : DocumentWithText.parse({ ...d, text: texts[i]! }))),
+    documents: documents.map((d, i) => (fromTable(d.id) ? ((d.text = texts[i]!), d) : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };
   return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep };
 }

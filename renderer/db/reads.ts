@@ -1,8 +1,8 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
-import type { DocumentMeta, Participant } from '../../shared/model';
+import type { DocumentMeta, DocumentWithText, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH, datasetDocumentCount, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { DATASET_ID_LENGTH, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -60,6 +60,18 @@ export async function listVisibleSources(db: ChorusDb, projectId: string) {
 /** A project's documents: those stored one by one (transcripts, REFI imports, the demo) and the answers of its survey datasets. */
 export async function listDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
   const [all, view] = await Promise.all([allDocuments(db, projectId), retractionView(db, projectId)]);
+  return view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all;
+}
+
+/**
+ * A project's documents as listDocuments gives them (the same order, a retracted one left out), each
+ * with an empty `text` for the caller to fill in: made afresh, not taken from the survey tables'
+ * lists the window keeps, so a reader that wants the texts (exportBundle, the analysis worker)
+ * holds each document once, with its text, and not beside a copy without.
+ */
+export async function documentsToFill(db: ChorusDb, projectId: string): Promise<DocumentWithText[]> {
+  const [stored, datasets, view] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
+  const all = (stored.map((d) => ({ ...d, text: '' })) as DocumentWithText[]).concat(...datasets.map((ds) => datasetDocumentsIn(ds, 0, ds.recordIds.length, true) as DocumentWithText[]));
   return view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all;
 }
 

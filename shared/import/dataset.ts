@@ -217,13 +217,18 @@ interface TableOfAnswers {
  * which would give the object a second store for its properties), and nothing else is made per
  * answer but its title (a survey's document list makes a million of these).
  */
-function answerDocument(t: TableOfAnswers, id: string, participantId: string, recordId: string, field: DatasetField, length: number, attributes: Record<string, AttributeValue> | undefined): DocumentMeta {
+function answerDocument(t: TableOfAnswers, id: string, participantId: string, recordId: string, field: DatasetField, length: number, attributes: Record<string, AttributeValue> | undefined, withText = false): DocumentMeta {
   const title = flat(recordId, ' – ', field.name).slice(0, MAX_TITLE);
   const { projectId, sourceId, createdAt } = t;
   const name = field.name;
+  // (with an empty text to fill in: a property set later that the object was made with, so no second store)
   const doc: DocumentMeta = attributes
-    ? { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt, attributes }
-    : { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt };
+    ? withText
+      ? ({ id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt, attributes, text: '' } as DocumentMeta)
+      : { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt, attributes }
+    : withText
+      ? ({ id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt, text: '' } as DocumentMeta)
+      : { id, projectId, sourceId, participantId, title, kind: 'response', length, turns: NO_TURNS, recordId, field: name, createdAt };
   // (rare: a question with a description)
   if (field.description) doc.fieldDescription = field.description;
   return doc;
@@ -271,8 +276,9 @@ const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: '
  * The response documents of rows [from, to), row by row and in each row its questions by name: in
  * title order (record id, then question) when the record ids ascend down the file, as they usually
  * do, so a document list sorts them in one pass. (A long list is made a slice of rows at a time.)
+ * `withText`: each made with an empty `text` for the caller to fill in (a bundle's documents).
  */
-export function datasetDocumentsIn(ds: Dataset, from: number, to: number): DocumentMeta[] {
+export function datasetDocumentsIn(ds: Dataset, from: number, to: number, withText = false): DocumentMeta[] {
   const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
   const slotHexes = ds.fields.map((_, i) => slotHex(i));
   const F = ds.fields.length;
@@ -288,7 +294,7 @@ export function datasetDocumentsIn(ds: Dataset, from: number, to: number): Docum
       if (length < 0) continue;
       participantId ??= participantIdOf(ds, ds.participantOf[r]!);
       if (responseAttributes) attributes ??= rowAttributes(responseAttributes, r);
-      out.push(answerDocument(ds, rowId(datasetId, r, slotHexes[slot]!), participantId, ds.recordIds[r]!, ds.fields[slot]!, length, attributes));
+      out.push(answerDocument(ds, rowId(datasetId, r, slotHexes[slot]!), participantId, ds.recordIds[r]!, ds.fields[slot]!, length, attributes, withText));
     }
   }
   return out;

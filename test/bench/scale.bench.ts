@@ -11,6 +11,7 @@
  *   npx vite build && npx tsx test/bench/scale.bench.ts     (BENCH_SCALE_N=50000 for a quicker run)
  *   npm run bench -- scale --deadline=240                   (through the runner: its 30-minute default is too short)
  *   BENCH_SCALE_WORKER_HEAPS=1 …                            (also each worker's JS heap after each step: where the memory is)
+ *   BENCH_SCALE_PROFILE=/tmp/scale-1m …                     (keep the profile; a later run with the same sizes measures only open, code, analyse)
  *
  * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)
  * takes about 2 minutes; the bench's codings are written at about 1,000 a second (about 650
@@ -22,7 +23,7 @@
  * Minutes to hours on a small machine; not in CI. Every wait has a deadline (a step that runs out
  * prints TIMED OUT and the bench exits non-zero); a crashed page is reported as such.
  */
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,8 @@ const MIN = 60_000;
 /** BENCH_SCALE_WORKER_HEAPS=1: after each step, each worker's JS heap (a full collection in each: the next step's memory is then not comparable with a run without it). */
 const WORKER_HEAPS = process.env.BENCH_SCALE_WORKER_HEAPS === '1';
 const PROJECT = 'Scale bench';
+/** BENCH_SCALE_PROFILE=dir: keep the profile there and, on a later run with the same sizes, skip the import and the seed. */
+const REUSE = process.env.BENCH_SCALE_PROFILE || undefined;
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(8)} ms`;
 const mb = (b: number) => `${(b / 1e6).toFixed(0).padStart(8)} MB`;
@@ -176,13 +179,19 @@ async function main() {
   if (!existsSync(CHROMIUM)) return void console.log(`skipped: no Chromium at ${CHROMIUM}`);
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`no built renderer at ${DIST}: run npx vite build first`);
   console.log(`Scale: ${N.toLocaleString('en-GB')} responses, ${CODINGS.toLocaleString('en-GB')} codings — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg()[0]!.toFixed(1)}`);
-  const dir = await mkdtemp(path.join(tmpdir(), 'chorus-scale-'));
+  // BENCH_SCALE_PROFILE=dir: the browser profile kept there; a second run finds the project imported and seeded and measures only open, code and analyse
+  const dir = REUSE ?? (await mkdtemp(path.join(tmpdir(), 'chorus-scale-')));
+  mkdirSync(dir, { recursive: true });
+  const seededFile = path.join(dir, 'seeded.json');
+  const reused = REUSE && existsSync(seededFile) ? (JSON.parse(readFileSync(seededFile, 'utf8')) as { bytes: number; baseline: number; n: number; codings: number; port: number }) : undefined;
+  if (reused && (reused.n !== N || reused.codings !== CODINGS)) throw new Error(`${dir} holds ${reused.n} responses and ${reused.codings} codings, not ${N} and ${CODINGS}`);
   const csv = path.join(dir, 'scale-survey.csv');
   let t = Date.now();
-  const bytes = await writeSurvey(csv);
-  line('Survey file written (context)', mb(bytes), `${((Date.now() - t) / 1000).toFixed(0)} s`);
+  const bytes = reused?.bytes ?? (await writeSurvey(csv));
+  line(reused ? `Survey file (imported and seeded in ${dir} before)` : 'Survey file written (context)', mb(bytes), reused ? '' : `${((Date.now() - t) / 1000).toFixed(0)} s`);
   const seed = await build({ entryPoints: [path.join(REPO_ROOT, 'test/bench/scale-seed.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'chrome120', logLevel: 'error' });
-  const server = await serveStatic(DIST, benchFiles(seed.outputFiles[0]!.text));
+  // (the store belongs to the origin: a kept profile is served on the port it was made on)
+  const server = await serveStatic(DIST, benchFiles(seed.outputFiles[0]!.text), reused?.port ?? 0);
   let crashed = '';
   /** The browser on the bench's profile, with the page's probes (started again after the seed, so the app opens in fresh processes). */
   const launch = async () => {
@@ -221,58 +230,63 @@ async function main() {
     return step;
   };
   try {
-    await page.goto(server.url);
-    await page.locator('.doc-link').first().waitFor({ timeout: 5 * MIN });
-    await page.waitForTimeout(2000);
-    const baseline = rendererRss();
-    line('Renderer memory with the demo project open, before importing', mb(baseline), '(context: the app and its workers)');
-    await page.getByRole('button', { name: 'New project' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New project' });
-    await dialog.getByRole('textbox', { name: 'Project name' }).fill(PROJECT);
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await page.getByText('This project has no documents yet.').first().waitFor({ timeout: 5 * MIN });
-    await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Import', exact: true }).click();
-    const usageBefore = (await page.evaluate(() => navigator.storage.estimate())).usage ?? 0;
+    let baseline = reused?.baseline ?? 0;
+    if (reused) line('Renderer memory with the demo project open, before importing', mb(baseline), '(context: as measured when the profile was made)');
+    else {
+      await page.goto(server.url);
+      await page.locator('.doc-link').first().waitFor({ timeout: 5 * MIN });
+      await page.waitForTimeout(2000);
+      baseline = rendererRss();
+      line('Renderer memory with the demo project open, before importing', mb(baseline), '(context: the app and its workers)');
+      await page.getByRole('button', { name: 'New project' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New project' });
+      await dialog.getByRole('textbox', { name: 'Project name' }).fill(PROJECT);
+      await dialog.getByRole('button', { name: 'Create project' }).click();
+      await page.getByText('This project has no documents yet.').first().waitFor({ timeout: 5 * MIN });
+      await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Import', exact: true }).click();
+      const usageBefore = (await page.evaluate(() => navigator.storage.estimate())).usage ?? 0;
 
-    await measure('Import: choose the file, read and map it', async () => {
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-      await chooser.setFiles(csv);
-      const card = page.locator('section.import-card', { hasText: 'scale-survey.csv' });
-      await card.getByLabel('Record ID column').waitFor({ timeout: 60 * MIN });
-      await page.waitForFunction(() => !document.querySelector('section.import-card[aria-busy="true"]'), undefined, { timeout: 60 * MIN });
-      await card.getByLabel('Record ID column').selectOption('ID');
-    }, 90 * MIN);
-    await measure('Import: pre-flight check and scan for personal data', async () => {
-      await page.getByRole('button', { name: 'Scan for personal data' }).click();
-      await page.getByRole('heading', { name: 'Review personal data before importing' }).or(page.getByRole('alert')).first().waitFor({ timeout: 120 * MIN });
-      const alert = page.getByRole('alert');
-      if (await alert.count()) throw new Error(`the import was refused: ${await alert.first().textContent()}`);
-    }, 125 * MIN);
-    const tight = page.getByRole('status').filter({ hasText: 'Space is tight' });
-    if (await tight.count()) line('Pre-flight check', '   tight', (await tight.textContent()) ?? '');
-    await measure('Import: commit (gate passed with the default decisions)', async () => {
-      await page.getByRole('button', { name: /^Import [\d,]+ documents$/ }).click();
-      await page.getByRole('heading', { name: 'Import complete' }).or(page.getByRole('alert')).first().waitFor({ timeout: 180 * MIN });
-      const alert = page.getByRole('alert');
-      if (await alert.count()) throw new Error(`the import failed: ${await alert.first().textContent()}`);
-    }, 185 * MIN);
+      await measure('Import: choose the file, read and map it', async () => {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+        await chooser.setFiles(csv);
+        const card = page.locator('section.import-card', { hasText: 'scale-survey.csv' });
+        await card.getByLabel('Record ID column').waitFor({ timeout: 60 * MIN });
+        await page.waitForFunction(() => !document.querySelector('section.import-card[aria-busy="true"]'), undefined, { timeout: 60 * MIN });
+        await card.getByLabel('Record ID column').selectOption('ID');
+      }, 90 * MIN);
+      await measure('Import: pre-flight check and scan for personal data', async () => {
+        await page.getByRole('button', { name: 'Scan for personal data' }).click();
+        await page.getByRole('heading', { name: 'Review personal data before importing' }).or(page.getByRole('alert')).first().waitFor({ timeout: 120 * MIN });
+        const alert = page.getByRole('alert');
+        if (await alert.count()) throw new Error(`the import was refused: ${await alert.first().textContent()}`);
+      }, 125 * MIN);
+      const tight = page.getByRole('status').filter({ hasText: 'Space is tight' });
+      if (await tight.count()) line('Pre-flight check', '   tight', (await tight.textContent()) ?? '');
+      await measure('Import: commit (gate passed with the default decisions)', async () => {
+        await page.getByRole('button', { name: /^Import [\d,]+ documents$/ }).click();
+        await page.getByRole('heading', { name: 'Import complete' }).or(page.getByRole('alert')).first().waitFor({ timeout: 180 * MIN });
+        const alert = page.getByRole('alert');
+        if (await alert.count()) throw new Error(`the import failed: ${await alert.first().textContent()}`);
+      }, 185 * MIN);
+      const stored = ((await page.evaluate(() => navigator.storage.estimate())).usage ?? 0) - usageBefore;
+      const predicted = estimateImport([{ name: 'scale-survey.csv', bytes, kind: 'table', rows: N, textColumns: 2 }]).storage;
+      line('Store growth from the import (storage.estimate usage)', mb(stored), `${(stored / bytes).toFixed(2)}× the file; the pre-flight estimate was ${mb(predicted).trim()} (${predicted >= stored ? 'not under' : 'UNDER'}) (context)`);
+
+      // codings, written with the app closed (a blank page of the same origin)
+      await page.goto(new URL('/__bench__/blank.html', server.url).href);
+      await page.waitForFunction(() => '__chorusScaleSeed' in window, undefined, { timeout: 5 * MIN });
+      t = Date.now();
+      const seeded = await deadline(
+        page.evaluate(([name, n]) => (window as unknown as { __chorusScaleSeed: { seedCodings: (p: string, n: number, progress: (d: number, digestMs?: number) => void) => Promise<{ codings: number; answers: number; textChars: number }> } }).__chorusScaleSeed.seedCodings(name as string, n as number, (d, digestMs) => (digestMs !== undefined ? console.log(`seed: the coding digest built from the records in ${digestMs.toFixed(0)} ms`) : d % 500_000 < 20_000 && console.log(`seed: ${d} codings written`))), [PROJECT, CODINGS] as const),
+        240 * MIN,
+        'writing the codings',
+      );
+      line(`Codings written (${seeded.codings.toLocaleString('en-GB')} over ${seeded.answers.toLocaleString('en-GB')} answers; bench script)`, fmt(Date.now() - t), '(context)');
+      const estimate = await page.evaluate(() => navigator.storage.estimate());
+      line('Store size after (navigator.storage.estimate usage)', mb(estimate.usage ?? 0), `${((estimate.usage ?? 0) / bytes).toFixed(1)}× the file (context)`);
+      if (REUSE) writeFileSync(seededFile, JSON.stringify({ bytes, baseline, n: N, codings: CODINGS, port: Number(new URL(server.url).port) }));
+    }
     const importSteps = steps.slice();
-    const stored = ((await page.evaluate(() => navigator.storage.estimate())).usage ?? 0) - usageBefore;
-    const predicted = estimateImport([{ name: 'scale-survey.csv', bytes, kind: 'table', rows: N, textColumns: 2 }]).storage;
-    line('Store growth from the import (storage.estimate usage)', mb(stored), `${(stored / bytes).toFixed(2)}× the file; the pre-flight estimate was ${mb(predicted).trim()} (${predicted >= stored ? 'not under' : 'UNDER'}) (context)`);
-
-    // codings, written with the app closed (a blank page of the same origin)
-    await page.goto(new URL('/__bench__/blank.html', server.url).href);
-    await page.waitForFunction(() => '__chorusScaleSeed' in window, undefined, { timeout: 5 * MIN });
-    t = Date.now();
-    const seeded = await deadline(
-      page.evaluate(([name, n]) => (window as unknown as { __chorusScaleSeed: { seedCodings: (p: string, n: number, progress: (d: number, digestMs?: number) => void) => Promise<{ codings: number; answers: number; textChars: number }> } }).__chorusScaleSeed.seedCodings(name as string, n as number, (d, digestMs) => (digestMs !== undefined ? console.log(`seed: the coding digest built from the records in ${digestMs.toFixed(0)} ms`) : d % 500_000 < 20_000 && console.log(`seed: ${d} codings written`))), [PROJECT, CODINGS] as const),
-      240 * MIN,
-      'writing the codings',
-    );
-    line(`Codings written (${seeded.codings.toLocaleString('en-GB')} over ${seeded.answers.toLocaleString('en-GB')} answers; bench script)`, fmt(Date.now() - t), '(context)');
-    const estimate = await page.evaluate(() => navigator.storage.estimate());
-    line('Store size after (navigator.storage.estimate usage)', mb(estimate.usage ?? 0), `${((estimate.usage ?? 0) / bytes).toFixed(1)}× the file (context)`);
     // the browser starts again, as a user reopens the app: nothing the seed's page made stays in the
     // renderer whose heap and memory the next steps measure
     await context.close();
@@ -316,7 +330,7 @@ async function main() {
     peak.stop();
     await context.close().catch(() => {});
     await server.close();
-    if (!process.env.BENCH_KEEP) await rm(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP && !REUSE) await rm(dir, { recursive: true, force: true });
   }
 }
 

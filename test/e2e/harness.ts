@@ -49,7 +49,8 @@ export interface StaticServer {
  * test-only scripts (by URL path, e.g. '/__test__/store.js'; a page if the path ends in .html)
  * from the app's own origin, so the app's CSP allows them; the production build has no test hook.
  */
-export async function serveStatic(root: string = DIST, extra: Record<string, string> = {}): Promise<StaticServer> {
+/** `port`: 0 for any free one (a bench that keeps a browser profile serves its origin on the same port again). */
+export async function serveStatic(root: string = DIST, extra: Record<string, string> = {}, port = 0): Promise<StaticServer> {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`npx vite build\` before the e2e tests`);
   }
@@ -73,7 +74,7 @@ export async function serveStatic(root: string = DIST, extra: Record<string, str
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('static server has no port');
   return {
