@@ -42,16 +42,20 @@ export interface AnalysisIndex {
   /** Participant attributes by person (empty for unlinked documents). */
   personAttributes: Array<Record<string, AttributeValue>>;
   coderIndex: Map<string, number>;
-  /** Codings as parallel arrays (sorted by document, then start, then id). */
+  /**
+   * Codings as parallel arrays (sorted by document, then start, then id). A coding's id and time are
+   * read from the codings as given (`id(k)`, `createdAt(k)`): a million of them are not made into
+   * strings of their own for the few analyses that read them.
+   */
   codings: {
     count: number;
-    ids: string[];
+    id(k: number): string;
     doc: Int32Array;
     code: Int32Array;
     coder: Int32Array;
     start: Int32Array;
     end: Int32Array;
-    createdAt: string[];
+    createdAt(k: number): string;
   };
   /** Codings of document d are positions docStart[d] .. docStart[d+1]-1. */
   docStart: Int32Array;
@@ -277,19 +281,16 @@ function indexCodings(
 
   const codings: Codings = {
     count,
-    ids: new Array<string>(count),
+    ...byPosition(raw, order),
     doc: new Int32Array(count),
     code: new Int32Array(count),
     coder: new Int32Array(count),
     start: new Int32Array(count),
     end: new Int32Array(count),
-    createdAt: new Array<string>(count),
   };
   const perCode = new Int32Array(nCodes);
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
-    codings.ids[k] = raw.id(i);
-    codings.createdAt[k] = raw.createdAt(i);
     codings.doc[k] = rawDoc[i]!;
     const code = rawCode[i]!;
     codings.code[k] = code;
@@ -299,6 +300,16 @@ function indexCodings(
     codings.end[k] = rawEnd[i]!;
   }
   return { codings, docStart, perCode, skippedCodings };
+}
+
+/**
+ * A coding's id and time by its position in the index (`order`: position → row), made in a scope of
+ * their own: a function keeps the variables of the scope it was made in, and indexCodings' hold
+ * every row's fields as read (its sort's comparator reads them), which the index must not keep.
+ */
+function byPosition(raw: CodingRows, order: Int32Array): Pick<Codings, 'id' | 'createdAt'> {
+  const { id, createdAt } = raw;
+  return { id: (k) => id(order[k]!), createdAt: (k) => createdAt(order[k]!) };
 }
 
 /**

@@ -27,7 +27,7 @@ function documentsByFirstCoding(index: AnalysisIndex, codingIn: Uint8Array): { o
     const b = docStart[d + 1]!;
     for (let k = docStart[d]!; k < b; k++) {
       if (!codingIn[k]) continue;
-      const c = createdAt[k]!;
+      const c = createdAt(k);
       if (at === null || c < at) at = c;
     }
     if (at === null) {

@@ -45,7 +45,6 @@ export function digestRows(d: CodingDigest, projectId: string, changes: readonly
     for (const id of ch.deleted) latest.set(id, null);
   }
   const n = d.ids.ends.length;
-  const idAt = (p: number) => joinedAt(d.ids, p);
   // the digest's codings a change replaces or deletes (a binary search each: the digest is in id order)
   const changed = new Uint8Array(n);
   for (const id of latest.keys()) {
@@ -60,16 +59,30 @@ export function digestRows(d: CodingDigest, projectId: string, changes: readonly
   const base = new Uint32Array(kept);
   for (let p = 0, k = 0; p < n; p++) if (!changed[p] && keepDoc[docAt[p]!]) base[k++] = p;
   const extra = [...latest.values()].filter((c): c is Coding => c !== null && keep(c.documentId));
-  const [codes, coders, dates] = [d.codeId, d.coderId, d.createdAt].map((c) => splitStrings(c.values)) as [string[], string[], string[]];
+  const [codes, coders] = [d.codeId, d.coderId].map((c) => splitStrings(c.values)) as [string[], string[]];
   const b = kept;
   return {
     length: b + extra.length,
-    id: (i) => (i < b ? idAt(base[i]!) : extra[i - b]!.id),
+    ...idsAndTimes(d, base, extra),
     documentId: (i) => (i < b ? docs[docAt[base[i]!]!]! : extra[i - b]!.documentId),
     codeId: (i) => (i < b ? codes[d.codeId.at[base[i]!]!]! : extra[i - b]!.codeId),
     coderId: (i) => (i < b ? coders[d.coderId.at[base[i]!]!]! : extra[i - b]!.coderId),
     start: (i) => (i < b ? d.start[base[i]!]! : extra[i - b]!.start),
     end: (i) => (i < b ? d.end[base[i]!]! : extra[i - b]!.end),
+  };
+}
+
+/**
+ * A digest's rows' ids and times, made apart from the other fields' readers: a function keeps the
+ * variables of the scope it was made in, so these (which the analysis index keeps to read a coding's
+ * id later) hold the digest, the rows' positions and the changes, not the documents' ids as strings
+ * the other readers split out.
+ */
+function idsAndTimes(d: CodingDigest, base: Uint32Array, extra: readonly Coding[]): Pick<CodingRows, 'id' | 'createdAt'> {
+  const b = base.length;
+  const dates = splitStrings(d.createdAt.values);
+  return {
+    id: (i) => (i < b ? joinedAt(d.ids, base[i]!) : extra[i - b]!.id),
     createdAt: (i) => (i < b ? dates[d.createdAt.at[base[i]!]!]! : extra[i - b]!.createdAt),
   };
 }

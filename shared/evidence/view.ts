@@ -64,7 +64,7 @@ export function quoteLookup(quotes: readonly Quote[]): (index: AnalysisIndex, k:
     byPlace.set(`${q.documentId}:${q.start}:${q.end}`, q.id);
   }
   return (index, k) => {
-    const hit = byCoding.get(index.codings.ids[k]!);
+    const hit = byCoding.get(index.codings.id(k));
     if (hit) return hit;
     const d = index.documents[index.codings.doc[k]!]!;
     return byPlace.get(`${d.id}:${index.codings.start[k]!}:${index.codings.end[k]!}`) ?? null;
@@ -176,7 +176,7 @@ export function segmentRow(index: AnalysisIndex, k: number, quoteOf: (index: Ana
   const turn = doc.turns.find((t) => t.start <= start && start < t.end);
   return {
     position: k,
-    codingId: codings.ids[k]!,
+    codingId: codings.id(k),
     documentId: doc.id,
     document: doc.title,
     source: source?.name ?? '',

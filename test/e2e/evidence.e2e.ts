@@ -93,7 +93,7 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     await shows(page, expected.length);
     const drawn = await drawnIds(page);
     expect(drawn.length).toBeGreaterThan(2);
-    expect(drawn).toEqual(expected.slice(0, drawn.length).map((k) => index.codings.ids[k]));
+    expect(drawn).toEqual(expected.slice(0, drawn.length).map((k) => index.codings.id(k)));
 
     // without subcategories: only the theme's own codings
     await dialog(page).getByRole('checkbox', { name: 'Include subcategories' }).uncheck();
@@ -109,7 +109,7 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     const filtered = listSegments(index, query, { attribute: { name: area.name, value: firstValue } });
     expect(filtered.length).toBeGreaterThan(0);
     await shows(page, filtered.length);
-    expect(await drawnIds(page)).toEqual([...filtered].slice(0, (await drawnIds(page)).length).map((k) => index.codings.ids[k]));
+    expect(await drawnIds(page)).toEqual([...filtered].slice(0, (await drawnIds(page)).length).map((k) => index.codings.id(k)));
     await dialog(page).getByLabel('Attribute').selectOption('');
     await shows(page, expected.length);
 
@@ -119,7 +119,7 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     await expect.poll(() => firstStar.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
     bundle = await step.readBundle(page, PROJECT);
     index = prepareIndex(bundle);
-    expect(bundle.quotes?.map((q) => q.codingId)).toEqual([index.codings.ids[expected[0]!]]);
+    expect(bundle.quotes?.map((q) => q.codingId)).toEqual([index.codings.id(expected[0]!)]);
     await dialog(page).getByRole('checkbox', { name: 'Candidate quotes only' }).check();
     await shows(page, 1);
     await dialog(page).getByRole('checkbox', { name: 'Candidate quotes only' }).uncheck();
