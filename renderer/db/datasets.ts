@@ -10,6 +10,7 @@ import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec
 import { isSealedRecord, ivsOf, openDatasets, openPlainRecord } from './dataset-seal';
 import { addBlockTexts, blockAnswer } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
+import { held } from '../../shared/held';
 
 /**
  * Opened datasets by id, with what tells the stored version of an encrypted one they were opened
@@ -17,7 +18,7 @@ import type { ChorusDb, DatasetBlockRecord, DatasetRecord } from './schema';
  * purge stamp when they were read (see `purgeStamp`; undefined when read inside a transaction,
  * which a whole-project list does not trust).
  */
-const cache = new WeakMap<ChorusDb, Map<string, { ds: Dataset; ivs?: Uint8Array[]; codec?: StorageCodec; stamp?: string }>>();
+const cache = held<ChorusDb, Map<string, { ds: Dataset; ivs?: Uint8Array[]; codec?: StorageCodec; stamp?: string }>>('survey tables');
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 const sameIvs = (a: readonly Uint8Array[] | undefined, b: readonly Uint8Array[]) => a !== undefined && a.length === b.length && a.every((iv, i) => sameBytes(iv, b[i]!));
@@ -201,8 +202,8 @@ async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefine
  * per participant: 300,000 of them at 100,000 rows, too many to make again for every list). A
  * dataset read again (after a purge) is a new object, so its lists are made again.
  */
-const lists = new WeakMap<Dataset, { documents?: DocumentMeta[]; participants?: Participant[]; making?: Promise<void> }>();
-const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {}).get(ds)!;
+const lists = held<Dataset, { documents?: DocumentMeta[]; participants?: Participant[]; making?: Promise<void> }>('survey lists');
+const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {});
 
 /** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with stretches of time): about a millisecond each. */
 const LIST_ROWS = 250;

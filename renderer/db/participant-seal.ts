@@ -11,6 +11,7 @@ import type { AttributeValue, Participant } from '../../shared/model';
 import { getCodec, type StorageCodec, type StoredText } from './codec';
 import { sameSealed } from './dataset-seal';
 import type { ChorusDb, ParticipantRecord } from './schema';
+import { held } from '../../shared/held';
 
 interface SealedParts {
   pseudonym: string;
@@ -37,7 +38,7 @@ export async function openParticipantsWith(records: readonly ParticipantRecord[]
 }
 
 /** Opened rows by id, with the sealed text they were opened from (a stale entry never matches). */
-const cache = new WeakMap<ChorusDb, Map<string, { p: Participant; sealed: StoredText; codec: StorageCodec }>>();
+const cache = held<ChorusDb, Map<string, { p: Participant; sealed: StoredText; codec: StorageCodec }>>('participants opened');
 
 /** Stored rows to participants (sealed ones from the cache or decoded; inside a transaction, only from the cache). */
 export async function openParticipants(db: ChorusDb, records: readonly ParticipantRecord[]): Promise<Participant[]> {

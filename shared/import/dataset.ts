@@ -11,6 +11,7 @@
  * text is found from its id alone (one keyed block read), and every id is still a valid v4 GUID.
  */
 import type { AttributeValue, DocumentMeta, Participant } from '../model';
+import { held } from '../held';
 
 /** Length of a dataset id: the first 24 characters of a v4 GUID ("xxxxxxxx-xxxx-4xxx-yxxx-"). */
 export const DATASET_ID_LENGTH = 24;
@@ -155,7 +156,7 @@ export function datasetParticipantId(datasetId: string, row: number): string {
  * document list and the participant list of a survey share one string per participant rather than
  * making one each (500,000 of them in a large survey).
  */
-const participantIds = new WeakMap<Dataset, (string | undefined)[]>();
+const participantIds = held<Dataset, (string | undefined)[]>('participant ids');
 
 /** The id of the dataset's participant with index `p` (the same string every time). */
 function participantIdOf(ds: Dataset, p: number): string {
@@ -325,7 +326,7 @@ export function datasetParticipants(ds: Dataset): Participant[] {
  */
 const SHARED_ATTRIBUTE_SETS = 4096;
 type AttributeTrie = Map<AttributeValue, AttributeTrie | Record<string, AttributeValue>>;
-const attributeSets = new WeakMap<Dataset, { root: AttributeTrie; count: number }>();
+const attributeSets = held<Dataset, { root: AttributeTrie; count: number }>('attribute sets');
 
 type Columns = readonly [string, readonly AttributeValue[]][];
 
