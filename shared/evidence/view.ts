@@ -11,21 +11,9 @@ import { codePath } from '../analysis/frequencies';
 import type { ExportTable } from '../export/table';
 import type { Quote } from '../model';
 import { selectSegments, type SegmentQuery } from './segments';
+import type { SegmentSortKey, SegmentView } from './view-options';
 
-export const SEGMENT_SORTS = ['document', 'code', 'source', 'coder', 'participant', 'length'] as const;
-export type SegmentSortKey = (typeof SEGMENT_SORTS)[number] | `attribute:${string}`;
-
-export interface SegmentView {
-  /** Keep segments of people with this attribute value. */
-  attribute?: { name: string; value: string };
-  /** Keep segments in documents from a source of this kind. */
-  sourceKind?: string;
-  /** Keep segments coded by this coder. */
-  coderId?: string;
-  /** Keep candidate quotes only. */
-  starredOnly?: boolean;
-  sort?: { key: SegmentSortKey; descending?: boolean };
-}
+export { SEGMENT_SORTS, type SegmentSortKey, type SegmentView } from './view-options';
 
 export interface SegmentRow {
   /** Position in the index's codings (stable for one revision). */

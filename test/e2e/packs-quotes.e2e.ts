@@ -52,6 +52,8 @@ describe.skipIf(reason !== null)('Quotes confirmed for publication reach the pub
 
   it('stars two segments, confirms one after its safety check, and the public pack carries exactly that one', async () => {
     const { page, errors } = await app.open();
+    // the quote check's detector (its lists of names and words, about 240 KB) is not part of the app's first load: it comes with the dialog or the import
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/assets\/(detect|sentiment)-[^/]*\.js$/.test(e.name)).length)).toBe(0);
     const survey = realisticSurvey(400);
     const transcript = realisticTranscript();
     await step.importSurveyAndTranscript(page, PROJECT, survey, transcript);

@@ -3,7 +3,8 @@
  * personal-data detector run again on its text, and whether what the pack says about the speaker
  * (the kind of source) is shared by fewer people than the disclosure threshold — and only then lets a
  * person confirm it (confirmQuote). The public pack takes only confirmed quotes that pass the check
- * (shared/packs/quote-safety.ts, the same functions). Used in the Code view and the Findings workspace.
+ * (shared/packs/quote-safety.ts, the same functions). Used in the Code view and the Findings workspace,
+ * loaded when first opened (./ConfirmQuoteOnDemand.tsx).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -15,7 +16,7 @@ import { useProjectData } from '../../app/useProjectData';
 import { execute, listProjects } from '../../db/api';
 import './evidence.css';
 
-interface Props {
+export interface ConfirmQuoteProps {
   projectId: string;
   quote: Quote;
   /** The quote's text, read from its document. */
@@ -26,7 +27,7 @@ interface Props {
   onCancel: () => void;
 }
 
-export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel }: Props) {
+export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel }: ConfirmQuoteProps) {
   const db = useDb();
   const data = useProjectData(db, projectId);
   const project = useLiveQuery(async () => (await listProjects(db)).find((p) => p.id === projectId), [db, projectId]);
@@ -104,27 +105,5 @@ export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel
         </button>
       </div>
     </section>
-  );
-}
-
-/** The marker a confirmed quote carries, with a way to withdraw the confirmation. */
-export function ConfirmedMarker({ projectId, quote, onDone }: { projectId: string; quote: Quote; onDone: (message: string) => void }) {
-  const db = useDb();
-  return (
-    <span className="confirmed-marker" data-testid="confirmed-marker">
-      <span className="confirmed-marker__badge">✓ Confirmed for publication</span>{' '}
-      <button
-        type="button"
-        className="link-button"
-        onClick={() =>
-          void execute(db, projectId, { type: 'unconfirmQuote', quoteId: quote.id }).then(
-            () => onDone('Confirmation withdrawn: the public pack will leave this quote out.'),
-            (e: unknown) => onDone(errorMessage(e)),
-          )
-        }
-      >
-        Withdraw confirmation
-      </button>
-    </span>
   );
 }
