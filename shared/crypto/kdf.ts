@@ -11,7 +11,6 @@
  * (a wrong passphrase fails the check; right passphrase + failed GCM tag = tampered) and reveals
  * nothing about the key (independent output bytes of the hash).
  */
-import { argon2id } from 'hash-wasm';
 import { NotEncryptedDataError } from './errors';
 import { importAesKey, randomBytes, sameBytes, type AesKey } from './webcrypto';
 
@@ -74,6 +73,8 @@ export async function deriveKey(passphrase: string, p: KdfParams): Promise<Deriv
 export async function deriveKeyMaterial(passphrase: string, p: KdfParams): Promise<{ raw: Uint8Array; check: Uint8Array }> {
   checkKdfParams(p);
   if (passphrase.length === 0) throw new Error('The passphrase is empty');
+  // (loaded when a key is first derived: its WebAssembly build is not part of the app's first load)
+  const { argon2id } = await import('hash-wasm');
   const out = await argon2id({
     password: passphrase.normalize('NFC'),
     salt: p.salt,
