@@ -140,7 +140,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
   const bundle: Omit<ProjectBundle, 'codings'> = {
     ...BundleWithoutRowLists.parse({ ...others, memos: read.memos.map((m, i) => ({ ...m, text: memoTexts[i]! })) }),
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
-    documents: documents.map((d, i) => (fromTable(d.id) ? ((d.text = texts[i]!), d) : DocumentWithText.parse({ ...d, text: texts[i]! }))),
+    documents: documents.map((d, i) => (fromTable(d.id) ? Object.assign(d, { text: texts[i]! }) : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };
   return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep };
 }

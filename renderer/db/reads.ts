@@ -60,8 +60,11 @@ export async function listVisibleSources(db: ChorusDb, projectId: string) {
 /** A project's documents: those stored one by one (transcripts, REFI imports, the demo) and the answers of its survey datasets. */
 export async function listDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
   const [all, view] = await Promise.all([allDocuments(db, projectId), retractionView(db, projectId)]);
-  return view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all;
+  return visibleDocuments(all, view);
 }
+
+/** These documents less those a retraction hides (all of them when none is pending). */
+const visibleDocuments = <D extends DocumentMeta>(all: D[], view: { hidden: Hidden } | null): D[] => (view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all);
 
 /**
  * A project's documents as listDocuments gives them (the same order, a retracted one left out), each
@@ -72,7 +75,7 @@ export async function listDocuments(db: ChorusDb, projectId: string): Promise<Do
 export async function documentsToFill(db: ChorusDb, projectId: string): Promise<DocumentWithText[]> {
   const [stored, datasets, view] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
   const all = (stored.map((d) => ({ ...d, text: '' })) as DocumentWithText[]).concat(...datasets.map((ds) => datasetDocumentsIn(ds, 0, ds.recordIds.length, true) as DocumentWithText[]));
-  return view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all;
+  return visibleDocuments(all, view);
 }
 
 /** A project's stored participants, opened (an encrypted project's pseudonyms and attribute values decoded). */

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codedParticipants, projectCodeCounts } from '../../renderer/db/coded-documents';
-import { addCoding, execute, importBundle, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { execute, importBundle, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
 import { codeCounts } from '../../shared/coding/counts';
 import { listCodes } from '../../renderer/db';
-import { reopenCounting, surveyProject } from './survey-coding';
+import { codeAnswers, reopenCounting, surveyProject } from './survey-coding';
 import { datasetDocumentId } from '../../shared/import/dataset';
 import { smallBundle } from './fixtures';
 
@@ -20,7 +20,7 @@ describe('codedParticipants', () => {
     const db = await openChorusDb(name);
     const docs = await listDocuments(db, p.projectId);
     const chosen = [docs[0]!, docs[3]!, docs[3]!, docs[17]!, docs[30]!];
-    for (const [i, d] of chosen.entries()) await addCoding(db, { projectId: p.projectId, documentId: d.id, codeId: p.codeId, coderId: p.coderId, start: i, end: i + 4 });
+    await codeAnswers(db, p, chosen, 4);
     const codings = await listCodings(db, { projectId: p.projectId });
     expect(codings.length).toBe(5);
 

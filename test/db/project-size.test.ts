@@ -3,8 +3,8 @@
  * projectSize): its documents, survey answers included, and its codings, as the lists give them.
  */
 import { describe, expect, it } from 'vitest';
-import { addCoding, createProject, listCodings, listDocuments, openChorusDb, projectSize } from '../../renderer/db';
-import { surveyProject } from './survey-coding';
+import { createProject, listCodings, listDocuments, openChorusDb, projectSize } from '../../renderer/db';
+import { codeAnswers, surveyProject } from './survey-coding';
 
 describe('projectSize', () => {
   it('counts a survey project’s answers (blank ones are not documents) and its codings, as listing them would', async () => {
@@ -15,7 +15,7 @@ describe('projectSize', () => {
     // 30 first answers, and the second answer on the 15 even rows
     expect(docs.length).toBe(45);
     expect(await projectSize(db, p.projectId)).toEqual({ documents: docs.length, codings: 0 });
-    for (const [i, d] of [docs[0]!, docs[0]!, docs[7]!].entries()) await addCoding(db, { projectId: p.projectId, documentId: d.id, codeId: p.codeId, coderId: p.coderId, start: i, end: i + 3 });
+    await codeAnswers(db, p, [docs[0]!, docs[0]!, docs[7]!], 3);
     expect(await projectSize(db, p.projectId)).toEqual({ documents: 45, codings: (await listCodings(db, { projectId: p.projectId })).length });
     expect((await projectSize(db, p.projectId)).codings).toBe(3);
     // another project's documents and codings are not counted

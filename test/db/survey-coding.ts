@@ -1,6 +1,6 @@
 /** A survey project to code in, and a second connection to its store that counts reads of the datasets table (db and renderer tests). */
 import type { DBCore } from 'dexie';
-import { ChorusDb, commitImport, createProject, execute, listCodes, openChorusDb } from '../../renderer/db';
+import { ChorusDb, addCoding, commitImport, createProject, execute, listCodes, openChorusDb } from '../../renderer/db';
 import { TableBuilder } from '../../shared/import/mapping';
 import { newGuid } from '../../shared/model';
 
@@ -58,3 +58,8 @@ export async function surveyProject(name: string, rows = 30) {
   return { projectId: project.id, datasetId: builder.datasetId, coderId, codeId };
 }
 
+
+/** One coding of the project's code by its coder on each of these answers, the i-th from character i and `width` long (an answer named twice gets two codings). */
+export async function codeAnswers(db: ChorusDb, p: { projectId: string; codeId: string; coderId: string }, answers: readonly { id: string }[], width: number): Promise<void> {
+  for (const [i, d] of answers.entries()) await addCoding(db, { projectId: p.projectId, documentId: d.id, codeId: p.codeId, coderId: p.coderId, start: i, end: i + width });
+}
