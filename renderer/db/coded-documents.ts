@@ -5,7 +5,7 @@
  * a count over a million codings makes no document at all.
  */
 import type { ChorusDb } from './schema';
-import { getDocuments, hiddenDocumentIds, listCodes } from './reads';
+import { getDocuments, hiddenDocuments, listCodes } from './reads';
 import { listDatasets } from './datasets';
 import { readCodingColumns } from './coding-journal';
 import { CodingIndex } from '../../shared/coding/coding-index';
@@ -42,9 +42,9 @@ export async function codedParticipants(db: ChorusDb, projectId: string, documen
  * participants.
  */
 export async function projectCodeCounts(db: ChorusDb, projectId: string) {
-  const [codes, read, hidden] = await Promise.all([listCodes(db, projectId), readCodingColumns(db, projectId), hiddenDocumentIds(db, projectId)]);
+  const [codes, read, hidden] = await Promise.all([listCodes(db, projectId), readCodingColumns(db, projectId), hiddenDocuments(db, projectId)]);
   const codings = new CodingIndex(read.digest);
   codings.apply(projectId, read.changes);
-  for (const d of hidden) for (const c of codings.get(d) ?? []) codings.remove(c.id);
+  if (hidden) for (const d of codings.documentIds()) if (hidden(d)) for (const c of codings.get(d) ?? []) codings.remove(c.id);
   return codeCounts(codes, codings, await codedParticipants(db, projectId, codings.documentIds()));
 }

@@ -2,7 +2,7 @@
 import type { DocumentMeta, DocumentWithText, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, parseDatasetDocumentId, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -137,11 +137,27 @@ export async function getDocuments(db: ChorusDb, ids: readonly string[]): Promis
   return view ? docs.map((d) => (d && isHiddenDocument(d, view.hidden) ? undefined : d)) : docs;
 }
 
-/** Ids of the project's retracted documents (empty when there are none). */
-export async function hiddenDocumentIds(db: ChorusDb, projectId: string): Promise<Set<string>> {
+/**
+ * Which of the project's documents a retraction hides, as a test by id (undefined when there is
+ * no retraction: nothing is hidden). A survey answer is judged from its table (its source, and its row's participant),
+ * so no survey's answers are listed: at 500,000 responses, listing them made 875,000 documents each
+ * time codings were read while a retraction awaited confirmation. A stored document is judged as
+ * listed; an id that is no document of the project is not hidden.
+ */
+export async function hiddenDocuments(db: ChorusDb, projectId: string): Promise<((documentId: string) => boolean) | undefined> {
   const view = await retractionView(db, projectId);
-  if (!view) return new Set();
-  return new Set((await allDocuments(db, projectId)).filter((d) => isHiddenDocument(d, view.hidden)).map((d) => d.id));
+  if (!view) return undefined;
+  const h = view.hidden;
+  const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
+  const hiddenStored = new Set(stored.filter((d) => isHiddenDocument(d, h)).map((d) => d.id));
+  const tables = new Map(datasets.map((ds) => [ds.id, ds]));
+  return (id) => {
+    if (hiddenStored.has(id)) return true;
+    const where = parseDatasetDocumentId(id);
+    const ds = where && tables.get(where.datasetId);
+    const participantId = ds && datasetAnswerParticipantId(ds, where.row, where.slot);
+    return participantId !== undefined && isHiddenDocument({ id, sourceId: ds!.sourceId, participantId }, h);
+  };
 }
 /**
  * What the survey grid is built from (shared/grid/rows.ts): the project's survey tables as stored,
@@ -178,11 +194,11 @@ export const listCodes = (db: ChorusDb, projectId: string) => db.codes.where('pr
 export async function listCodings(db: ChorusDb, query: { documentId: string } | { projectId: string; codeIds?: readonly string[] }) {
   if ('documentId' in query) return db.codings.where('documentId').equals(query.documentId).toArray();
   if (query.codeIds) {
-    const [rows, hidden] = await Promise.all([db.codings.where('codeId').anyOf([...query.codeIds]).toArray(), hiddenDocumentIds(db, query.projectId)]);
-    return rows.filter((c) => c.projectId === query.projectId && !hidden.has(c.documentId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const [rows, hidden] = await Promise.all([db.codings.where('codeId').anyOf([...query.codeIds]).toArray(), hiddenDocuments(db, query.projectId)]);
+    return rows.filter((c) => c.projectId === query.projectId && !hidden?.(c.documentId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
-  const [codings, hidden] = await Promise.all([projectCodings(db, query.projectId), hiddenDocumentIds(db, query.projectId)]);
-  return hidden.size ? codings.filter((c) => !hidden.has(c.documentId)) : codings;
+  const [codings, hidden] = await Promise.all([projectCodings(db, query.projectId), hiddenDocuments(db, query.projectId)]);
+  return hidden ? codings.filter((c) => !hidden(c.documentId)) : codings;
 }
 
 /** Past this many ids, the texts table is read by one cursor over the ids, not a keyed read per id. */

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codedParticipants, projectCodeCounts } from '../../renderer/db/coded-documents';
-import { execute, importBundle, listCodings, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { execute, importBundle, listCodings, listDocuments, listParticipants, openChorusDb, type ChorusDb } from '../../renderer/db';
+import { hiddenDocuments } from '../../renderer/db/reads';
+import type { RetractionTarget } from '../../shared/model';
 import { codeCounts } from '../../shared/coding/counts';
 import { listCodes } from '../../renderer/db';
 import { codeAnswers, reopenCounting, surveyProject } from './survey-coding';
@@ -77,6 +79,45 @@ describe('codedParticipants', () => {
     for (const d of all.slice(0, 400)) expect(participantOf(d.id)).toBe(d.participantId);
     // one read of the dataset's record (and none per answer)
     expect(reads.records).toBe(1);
+    db.close();
+  });
+});
+
+describe('hiddenDocuments', () => {
+  /** The test against the lists: hidden exactly where the list before the retraction has a document the list after leaves out. */
+  async function expectHiddenAsListed(db: ChorusDb, projectId: string, target: (docs: { id: string; participantId: string | null; sourceId: string }[]) => RetractionTarget, extra: string[] = []) {
+    expect(await hiddenDocuments(db, projectId)).toBeUndefined();
+    const before = await listDocuments(db, projectId);
+    await execute(db, projectId, { type: 'retract', target: target(before), reason: 'consent withdrawn', by: 'Alex' });
+    const visible = new Set((await listDocuments(db, projectId)).map((d) => d.id));
+    const hidden = (await hiddenDocuments(db, projectId))!;
+    expect(visible.size).toBeLessThan(before.length);
+    for (const d of before) expect(hidden(d.id), d.id).toBe(!visible.has(d.id));
+    for (const id of extra) expect(hidden(id), id).toBe(false);
+  }
+
+  it('hides a survey answer as the project list does, judged from its table, for each kind of retraction', async () => {
+    const kinds: ((docs: { id: string; participantId: string | null; sourceId: string }[]) => RetractionTarget)[] = [
+      (docs) => ({ kind: 'participant', id: docs[3]!.participantId! }),
+      (docs) => ({ kind: 'document', id: docs[5]!.id }),
+      (docs) => ({ kind: 'source', id: docs[0]!.sourceId }),
+    ];
+    for (const [k, target] of kinds.entries()) {
+      const name = `hidden-documents-${k}-${Date.now()}`;
+      const p = await surveyProject(name, 12);
+      const db = await openChorusDb(name);
+      // not documents: a blank answer, a row past the table, an unknown id
+      await expectHiddenAsListed(db, p.projectId, target, [datasetDocumentId(p.datasetId, 1, 1), datasetDocumentId(p.datasetId, 12, 0), 'not-a-document']);
+      db.close();
+    }
+  });
+
+  it('hides a stored document as the project list does', async () => {
+    const name = `hidden-documents-stored-${Date.now()}`;
+    const db = await openChorusDb(name);
+    const b = smallBundle(7);
+    await importBundle(db, b);
+    await expectHiddenAsListed(db, b.project.id, (docs) => ({ kind: 'participant', id: docs.find((d) => d.participantId !== null)!.participantId! }));
     db.close();
   });
 });
