@@ -1,7 +1,8 @@
 /**
  * A pool of personal-data detectors behind one PiiDetector: detection workers
  * (./detect.worker.ts), one per core beside the import worker's, which reads, builds and holds the
- * rows meanwhile (it scanning a share itself was measured slower: it is the busier thread). Each
+ * rows meanwhile (it scanning a share itself was measured slower: it is the busier thread; again
+ * on 2026-12-05, prepare 1.76 → 2.1 s at 100,000 rows in Chromium). Each
  * call goes to the member with the fewest texts outstanding; replies come back per call, so the
  * import settles its chunks in order.
  */
