@@ -6,17 +6,20 @@
  * are answered one at a time, in order of arrival.
  */
 import {
+  answerRows,
   attributeValue,
   buildGrid,
   CodingIndex,
   codesOf,
   distinctValues,
+  EMPTY_GRID,
   longestRecordId,
   responseCounts,
   rowCodes,
   showValue,
   viewNeedsCodings,
   viewOrder,
+  type AnswerRows,
   type GridCoding,
   type GridFilters,
   type GridInput,
@@ -159,6 +162,8 @@ interface State {
   codingsSeq: number;
   codingsVersion: number;
   counts: { key: string; value: [string, number][] } | null;
+  /** Where the index's answers are in the model's rows, kept from one count to the next (answerRows). */
+  placed: AnswerRows | null;
   view: { key: string; order: Int32Array } | null;
   /** Cell texts by document id (most recently used last). */
   texts: Map<string, string>;
@@ -168,7 +173,6 @@ interface State {
 const WHOLE_AFTER = 10_000;
 const changedCodings = (changes: readonly CodingChange[]) => changes.reduce((n, c) => n + c.written.length + c.deleted.length, 0);
 
-const EMPTY_MODEL: GridModel = { rows: [], questions: [], attributes: [], surveys: [] };
 const EMPTY_CODINGS: CodingColumns = {
   ids: { text: '', ends: new Uint32Array(0) },
   documentId: { values: { text: '', ends: new Uint32Array(0) }, at: new Uint32Array(0) },
@@ -196,8 +200,8 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     const source = `${req.dbName}\u0000${req.projectId}`;
     if (!state || state.source !== source) {
       state = {
-        source, store: await open(req.dbName), sizeKey: null, stepKey: null, model: EMPTY_MODEL, columns: columnsOf(EMPTY_MODEL), rowsVersion: 0,
-        index: new CodingIndex(EMPTY_CODINGS), codingsSeq: -1, codingsVersion: 0, counts: null, view: null, texts: new Map(),
+        source, store: await open(req.dbName), sizeKey: null, stepKey: null, model: EMPTY_GRID, columns: columnsOf(EMPTY_GRID), rowsVersion: 0,
+        index: new CodingIndex(EMPTY_CODINGS), codingsSeq: -1, codingsVersion: 0, counts: null, placed: null, view: null, texts: new Map(),
       };
     }
     const s = state;
@@ -209,6 +213,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     // (a big change, such as a merge of codes, is read whole: the index holds changed answers apart, as objects)
     const whole = tail === null || (tail && changedCodings(tail.changes) > WHOLE_AFTER) ? await s.store.codings(req.projectId) : null;
     if (p) {
+      s.placed = null;
       s.model = buildGrid(p);
       s.columns = columnsOf(s.model);
       s.rowsVersion = ++versions;
@@ -216,7 +221,9 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
       s.texts.clear();
     }
     if (whole) {
-      s.index = new CodingIndex(EMPTY_CODINGS); // (the old index goes before the new one is built)
+      // (the old index goes before the new one is built, with the places worked out for it)
+      s.index = new CodingIndex(EMPTY_CODINGS);
+      s.placed = null;
       const index = new CodingIndex(whole.digest);
       index.apply(req.projectId, whole.changes);
       s.index = index;
@@ -243,7 +250,10 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     const key = `${s.rowsVersion}|${codingsPart}|${JSON.stringify(req.sort)}|${JSON.stringify(req.filters)}`;
     if (s.view?.key !== key) s.view = { key, order: viewOrder(s.model, req.filters, req.sort, s.index) };
     const countsKey = `${s.rowsVersion}|${s.codingsVersion}`;
-    if (s.counts?.key !== countsKey) s.counts = { key: countsKey, value: [...responseCounts(s.model.rows, s.index)] };
+    if (s.counts?.key !== countsKey) {
+      s.placed = answerRows(s.model, s.index, s.placed);
+      s.counts = { key: countsKey, value: [...responseCounts(s.model, s.index, s.placed)] };
+    }
     const order = s.view.order;
     const from = Math.max(0, req.window?.from ?? 0);
     const to = Math.min(order.length, req.window?.to ?? 0);

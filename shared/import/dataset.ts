@@ -175,6 +175,38 @@ export function parseDatasetDocumentId(id: string): { datasetId: string; row: nu
   return { datasetId, row, slot, rowKey: id.slice(0, 32) };
 }
 
+/** The value of hex digit code `c` (0–9, a–f, A–F), or -1. */
+function hexDigit(c: number): number {
+  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+}
+
+/** The number the `n` hex digits of `id` from `at` spell, or -1 when one is not a hex digit. */
+function hexAt(id: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = hexDigit(id.charCodeAt(i));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/** Answer slots a place packs below its row (datasetAnswerPlace). */
+export const PLACE_SLOTS = 0x10000;
+
+/**
+ * Where an answer of dataset `datasetId` is, from its document id, packed as row × PLACE_SLOTS +
+ * slot; -1 when the id is not an answer of that dataset. Reads the id's characters and makes
+ * nothing (parseDatasetDocumentId makes its parts as strings): the survey grid places a million
+ * coded answers this way.
+ */
+export function datasetAnswerPlace(id: string, datasetId: string): number {
+  if (id.length !== 36 || id.charCodeAt(23) !== 45 || !id.startsWith(datasetId) || datasetId.length !== DATASET_ID_LENGTH) return -1;
+  const row = hexAt(id, 24, 8);
+  const slot = hexAt(id, 32, 4);
+  return row < 0 || slot < 0 || slot === PARTICIPANT_SLOT ? -1 : row * PLACE_SLOTS + slot;
+}
+
 /** The dataset and row of a survey participant, from its id; undefined for ids that are not a dataset participant's. */
 export function parseDatasetParticipantId(id: string): { datasetId: string; row: number } | undefined {
   if (id.length !== 36 || id[23] !== '-' || id.slice(32) !== PARTICIPANT_HEX) return undefined;

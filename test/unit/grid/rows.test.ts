@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
 import { TableBuilder, type TableMapping } from '../../../shared/import/mapping';
-import { datasetDocumentId } from '../../../shared/import/dataset';
+import { datasetAnswerPlace, datasetDocumentId, datasetIdFrom, datasetParticipantId, PLACE_SLOTS } from '../../../shared/import/dataset';
 import {
+  answerRows,
   attributeValue,
   buildGrid,
   distinctValues,
@@ -19,6 +20,8 @@ import {
   type GridFilters,
   type GridModel,
 } from '../../../shared/grid/rows';
+import { RETRACTED_LABEL } from '../../../shared/governance/retraction';
+import { countsByRows } from './counts-by-rows';
 
 const P = '00000000-0000-4000-8000-000000000000';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -124,8 +127,8 @@ describe('survey grid: codes, filters and sorting over responses', () => {
   const index = indexCodings(codings);
 
   it('counts responses (not answers) with each code, and lists a response’s codes over its answers', () => {
-    expect(responseCounts(model.rows, index)).toEqual(new Map([[CODE, 1], [OTHER, 1]]));
-    expect(responseCounts(model.rows, indexCodings([]))).toEqual(new Map());
+    expect(responseCounts(model, index)).toEqual(new Map([[CODE, 1], [OTHER, 1]]));
+    expect(responseCounts(model, indexCodings([]))).toEqual(new Map());
     expect(rowCodes(r1!, index)).toEqual([CODE]);
     expect(rowCodes(r2!, index)).toEqual([]);
     expect(wholeAnswerCoding(index, r1!.answers[1]!, CODE, ME)?.id).toBe(id(1001));
@@ -183,5 +186,74 @@ describe('survey grid: codes, filters and sorting over responses', () => {
         },
       ),
     );
+  });
+});
+
+const CODER = id(600);
+const sorted = (m: Map<string, number>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+
+describe('survey grid: counts of responses per code', () => {
+  it('equal the count over every row’s answers, for any codings and changes, with places kept between counts (property)', () => {
+    // two tables (blank answers, a retracted row) and answers stored one by one
+    const rows = Array.from({ length: 12 }, (_, i) => [`R${i}`, ['North', 'South'][i % 2]!, i % 4 === 1 ? '' : `First ${i}`, '', i % 3 === 0 ? '' : `Second ${i}`, 'Phone']);
+    const a = importTable(SURVEY_COLUMNS, rows, MAPPING, 1);
+    // a retracted participant's row is blanked (no answers, record id replaced): not a row of the grid
+    const ds = { ...a.dataset, recordIds: a.dataset.recordIds.map((r, i) => (i === 5 ? RETRACTED_LABEL : r)), lengths: a.dataset.lengths.map((n, k) => (Math.floor(k / 2) === 5 ? -1 : n)) };
+    const b = importTable(['ID', 'Q'], [['B1', 'Yes'], ['B2', 'No']], { idColumn: 'ID', textColumns: ['Q'], attributes: [] }, 50, 'Later', '2026-02-01T00:00:00.000Z');
+    const source = id(800);
+    const doc = (n: number, field: string, recordId: string): DocumentMeta => ({ id: id(n), projectId: P, sourceId: source, participantId: null, title: `${recordId} – ${field}`, kind: 'response', length: 4, turns: [], recordId, field, createdAt: '2025-01-01' });
+    const model = buildGrid({ sources: [a.source, b.source, { id: source, name: 'Stored' }], variables: [...a.variables, ...b.variables], datasets: [ds, b.dataset], documents: [doc(1, 'Q1', '7'), doc(2, 'Q2', '7'), doc(3, 'Q1', '8')], participants: [] });
+    expect(model.rows.length).toBe(11 + 2 + 2);
+    // codings may fall on answers, blank answers, the retracted row, a participant, or nothing of the grid
+    const targets = [
+      ...model.rows.flatMap((r) => r.answers.flatMap((x) => (x ? [x.id] : []))),
+      datasetDocumentId(ds.id, 1, 0),
+      datasetDocumentId(ds.id, 5, 0),
+      datasetDocumentId(ds.id, 40, 0),
+      datasetParticipantId(ds.id, 2),
+      id(4),
+    ];
+    const coding = fc.record({ doc: fc.constantFrom(...targets), code: fc.constantFrom('a', 'b', 'c'), n: fc.nat(400) });
+    fc.assert(
+      fc.property(fc.array(coding, { maxLength: 40 }), fc.array(fc.oneof(coding.map((c) => ({ add: c })), fc.nat(60).map((k) => ({ remove: k }))), { maxLength: 12 }), (first, changes) => {
+        const made = first.map((c, k) => ({ id: id(10_000 + k), documentId: c.doc, codeId: c.code, coderId: CODER, start: 0, end: 1 + (c.n % 3) }));
+        const index = indexCodings(made);
+        const placed = answerRows(model, index);
+        expect(sorted(responseCounts(model, index, placed))).toEqual(sorted(countsByRows(model.rows, index)));
+        // later codings added and removed (the index's changes): the places kept still hold
+        changes.forEach((ch, k) => {
+          if ('add' in ch) index.put({ id: id(20_000 + k), documentId: ch.add.doc, codeId: ch.add.code, coderId: CODER, start: 0, end: 2 });
+          else if (made[ch.remove]) index.remove(made[ch.remove]!.id);
+        });
+        expect(answerRows(model, index, placed)).toBe(placed);
+        expect(sorted(responseCounts(model, index, placed))).toEqual(sorted(countsByRows(model.rows, index)));
+        expect(sorted(responseCounts(model, index))).toEqual(sorted(countsByRows(model.rows, index)));
+      }),
+      { numRuns: 200, seed: 20261205 },
+    );
+  });
+
+  it('places an answer from its id: its table, row and slot, and nothing else', () => {
+    const { model, a } = surveyModel();
+    model.rows.forEach((r, i) => r.answers.forEach((x) => x && expect(model.answerRow(x.id)).toBe(i)));
+    // a blank answer, a row past the table, a participant, another table's id: no row
+    expect(model.answerRow(datasetDocumentId(a.dataset.id, 1, 1))).toBe(-1);
+    expect(model.answerRow(datasetDocumentId(a.dataset.id, 3, 0))).toBe(-1);
+    expect(model.answerRow(datasetParticipantId(a.dataset.id, 0))).toBe(-1);
+    expect(model.answerRow(datasetDocumentId(datasetIdFrom(id(77)), 0, 0))).toBe(-1);
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), fc.nat(0xffffffff), fc.nat(0xfffe), (guid, other, row, slot) => {
+        // a table's id: the head of a GUID, as datasetIdFrom makes it
+        const dsId = datasetIdFrom(guid);
+        expect(datasetAnswerPlace(datasetDocumentId(dsId, row, slot), dsId)).toBe(row * PLACE_SLOTS + slot);
+        expect(datasetAnswerPlace(datasetParticipantId(dsId, row), dsId)).toBe(-1);
+        const otherId = datasetIdFrom(other);
+        if (otherId !== dsId) expect(datasetAnswerPlace(datasetDocumentId(dsId, row, slot), otherId)).toBe(-1);
+      }),
+    );
+    // a stored document's GUID is no answer of the table (whose id is another GUID's head); nor is an id of the wrong length or with a non-hex row
+    expect(datasetAnswerPlace(id(5), a.dataset.id)).toBe(-1);
+    expect(datasetAnswerPlace(`${a.dataset.id}0000000g0000`, a.dataset.id)).toBe(-1);
+    expect(datasetAnswerPlace(`${a.dataset.id}000000000`, a.dataset.id)).toBe(-1);
   });
 });
