@@ -131,6 +131,45 @@ const benchFiles = (seedJs: string) => ({
 });
 
 /**
+ * BENCH_SCALE_TRACE=1: a Chromium trace of each step after the import, summarised as the page's
+ * long main-thread tasks (50 ms or more) with what took 10 ms or more inside them, to find what a
+ * long task is (a collection, a script, a message).
+ */
+const TRACE = process.env.BENCH_SCALE_TRACE === '1';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number; type?: string } };
+}
+
+async function startTrace(page: Page): Promise<() => Promise<string[]>> {
+  const s = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  s.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await s.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel'] }, transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((r) => s.once('Tracing.tracingComplete', () => r()));
+    await s.send('Tracing.end');
+    await done;
+    await s.detach();
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'RunTask' && (x.dur ?? 0) > 0));
+    if (!main) return ['(no renderer main thread in the trace)'];
+    const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+    const long = on.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000).sort((a, b) => b.dur! - a.dur!).slice(0, 3);
+    return long.map((t) => {
+      const inside = on.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur! && (e.dur ?? 0) >= 10_000);
+      const what = inside.map((e) => `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}:${e.args.data.lineNumber ?? ''}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${(e.dur! / 1000).toFixed(0)}`);
+      return `task ${(t.dur! / 1000).toFixed(0)} ms: ${what.join(', ') || '(nothing of 10 ms or more inside)'}`;
+    });
+  };
+}
+
+/**
  * Each worker's JS heap (CDP Runtime.getHeapUsage through the page's auto-attached targets), as
  * used and, after a full collection there, as retained: where the renderer's memory above the page
  * is held. Workers are named by their script (grid, analysis, search, …).
@@ -216,9 +255,12 @@ async function main() {
     await resetHeap(page);
     peak.reset();
     const p0 = navigates ? 0 : await now(page);
+    const trace = TRACE ? await startTrace(page) : undefined;
     const t0 = Date.now();
     await deadline(work(), ms, label);
-    const step = { label, ms: Date.now() - t0, task: await longest(page, p0), heap: await heapPeak(page), rss: peak.rss };
+    const elapsed = Date.now() - t0;
+    if (trace) for (const t of await trace()) console.log(`  ${label}: ${t}`);
+    const step = { label, ms: elapsed, task: await longest(page, p0), heap: await heapPeak(page), rss: peak.rss };
     steps.push(step);
     line(`${label}: time`, fmt(step.ms), '(context)');
     line(`${label}: longest main-thread task`, fmt(step.task), taskVerdict(step.task));

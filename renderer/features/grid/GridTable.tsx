@@ -1,6 +1,6 @@
 import { AnswerPreview, useAnswerFolded } from '../safeguarding/AnswerPreview';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useFixedRows } from './fixedRows';
 import type { Code } from '../../../shared/model';
 import type { SortKey, SortState } from '../../../shared/grid/rows';
 import type { GridCell, GridRowData } from '../../workers/grid-core';
@@ -62,28 +62,21 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   // Rows start below the header row, which stays (sticky) over the top of the scroll area, and
-  // a horizontal scrollbar may cover the bottom: the virtualiser counts both, so the row it
-  // scrolls to is wholly visible.
+  // a horizontal scrollbar may cover the bottom: both are counted, so the row scrolled to is
+  // wholly visible. Every row is ROW_HEIGHT high (the cells' CSS fixes it), so the rows in view
+  // follow from the scroll position alone (fixedRows.ts), whatever the count.
   const [head, setHead] = useState(36);
   const columnCount = questions.length + attributes.length + (participants ? 1 : 0);
   useLayoutEffect(() => {
     const h = headRef.current?.offsetHeight;
     if (h) setHead(h);
   }, [columnCount]);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    paddingStart: head,
-    scrollPaddingStart: head,
-    scrollPaddingEnd: 18,
-  });
+  const { first, last, scrollTo } = useFixedRows(scrollRef, { count, rowHeight: ROW_HEIGHT, paddingStart: head, paddingEnd: 18, overscan: 6 });
   const position = cursor && cursor.position < count ? cursor.position : -1;
   const question = cursor ? cursor.question : -1;
   useEffect(() => {
-    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
-  }, [position, count, virtualizer]);
+    if (position >= 0) scrollTo(position);
+  }, [position, scrollTo]);
   // The selected answer's column in view, too (right of the sticky record id column).
   useEffect(() => {
     const el = position >= 0 ? document.getElementById(cellId(position, question)) : null;
@@ -96,16 +89,14 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
     else if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = right - scroller.clientWidth;
   }, [question, position >= 0]);
 
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.length > 0 ? items[items.length - 1]!.index + 1 : 0;
   useEffect(() => {
     if (last > first) want(first, last);
   }, [first, last, want]);
 
-  const total = virtualizer.getTotalSize();
-  const before = items.length > 0 ? items[0]!.start - head : 0;
-  const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
+  const shown: number[] = [];
+  for (let i = first; i < last; i++) shown.push(i);
+  const before = first * ROW_HEIGHT;
+  const after = (count - last) * ROW_HEIGHT;
   const idRem = recordIdRem(recordIdLength);
   const columns: { key: SortKey; label: string; title?: string; rem: number; className?: string }[] = [
     { key: 'record', label: 'Record ID', rem: idRem, className: 'grid-col--id' },
@@ -161,18 +152,17 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
               <td colSpan={columns.length} style={{ height: before }} />
             </tr>
           )}
-          {items.map((item) => (
+          {shown.map((index) => (
             <GridRowView
-              key={item.index}
-              position={item.index}
-              row={rowAt(item.index)}
-              selected={item.index === position ? question : -1}
+              key={index}
+              position={index}
+              row={rowAt(index)}
+              selected={index === position ? question : -1}
               questions={questions}
               attributes={attributes}
               participants={participants}
               codeById={codeById}
               onSelect={onSelect}
-              measure={virtualizer.measureElement}
             />
           ))}
           {after > 0 && (
@@ -196,14 +186,12 @@ interface RowProps {
   participants: boolean;
   codeById: ReadonlyMap<string, Code>;
   onSelect: (c: Cursor) => void;
-  measure: (el: HTMLTableRowElement | null) => void;
 }
 
 /** One response; re-renders only when its data, position or selected cell changes. */
-const GridRowView = memo(function GridRowView({ position, row: r, selected, questions, attributes, participants, codeById, onSelect, measure }: RowProps) {
+const GridRowView = memo(function GridRowView({ position, row: r, selected, questions, attributes, participants, codeById, onSelect }: RowProps) {
   const props = {
     role: 'row',
-    ref: measure,
     'data-index': position,
     'aria-rowindex': position + 2,
     'aria-selected': selected >= 0,
