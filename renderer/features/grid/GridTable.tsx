@@ -1,6 +1,6 @@
 import { AnswerPreview, useAnswerFolded } from '../safeguarding/AnswerPreview';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useFixedRows } from './fixedRows';
+import { useFixedRows } from '../../app/fixedRows';
 import type { Code } from '../../../shared/model';
 import type { SortKey, SortState } from '../../../shared/grid/rows';
 import type { GridCell, GridRowData } from '../../workers/grid-core';
@@ -64,14 +64,14 @@ export function GridTable({ count, rowAt, want, questions, attributes, participa
   // Rows start below the header row, which stays (sticky) over the top of the scroll area, and
   // a horizontal scrollbar may cover the bottom: both are counted, so the row scrolled to is
   // wholly visible. Every row is ROW_HEIGHT high (the cells' CSS fixes it), so the rows in view
-  // follow from the scroll position alone (fixedRows.ts), whatever the count.
+  // follow from the scroll position alone (app/fixedRows.ts), whatever the count.
   const [head, setHead] = useState(36);
   const columnCount = questions.length + attributes.length + (participants ? 1 : 0);
   useLayoutEffect(() => {
     const h = headRef.current?.offsetHeight;
     if (h) setHead(h);
   }, [columnCount]);
-  const { first, last, scrollTo } = useFixedRows(scrollRef, { count, rowHeight: ROW_HEIGHT, paddingStart: head, paddingEnd: 18, overscan: 6 });
+  const { first, last, scrollTo } = useFixedRows(scrollRef, { count, rowHeight: ROW_HEIGHT, offset: head, coverTop: head, coverBottom: 18, overscan: 6 });
   const position = cursor && cursor.position < count ? cursor.position : -1;
   const question = cursor ? cursor.question : -1;
   useEffect(() => {

@@ -1,8 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DocumentMeta, Source } from '../../../shared/model';
 import { filterPrepared, prepareDocuments, prepareDocumentsInSlices, type PreparedDocuments } from './groupDocuments';
 import { nextTaskTurn } from '../../platform/next-task';
+import { rowHeightOf, rowStart, totalHeight, useFixedRows, type FixedRows } from '../../app/fixedRows';
 import { layoutRows, type ListRow } from './rowLayout';
 import { DocumentRow, HEADER_HEIGHT, PinnedHeader, ROW_HEIGHT, SourceHeader } from './SourceGroupView';
 import './sources.css';
@@ -62,15 +62,14 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowsRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: layout.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (layout.isHeader(i) ? HEADER_HEIGHT : ROW_HEIGHT),
-    overscan: 8,
-    // Rows scrolled to stop below the pinned source header.
-    scrollPaddingStart: HEADER_HEIGHT,
-    initialRect: { width: 280, height: 600 },
-  });
+  // Rows are ROW_HEIGHT high and source headers HEADER_HEIGHT, so the rows in view follow from the
+  // scroll position alone (app/fixedRows.ts: no object per row, whatever the count). Rows scrolled
+  // to stop below the pinned source header.
+  const rowsLayout = useMemo<FixedRows>(
+    () => ({ count: layout.count, rowHeight: ROW_HEIGHT, tall: { at: layout.headers, height: HEADER_HEIGHT }, offset: 0, coverTop: HEADER_HEIGHT, coverBottom: 0, overscan: 8 }),
+    [layout],
+  );
+  const { first: firstShown, last: lastShown, scrollTop, scrollTo } = useFixedRows(scrollRef, rowsLayout, 600);
 
   const toggle = useCallback((sourceId: string) => {
     setCollapsed((c) => {
@@ -86,9 +85,9 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
     if (filterShown.current === deferredFilter) return;
     filterShown.current = deferredFilter;
     const index = currentId ? layout.indexOfDocument(currentId) : -1;
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    if (index >= 0) scrollTo(index, 'center');
     else scrollRef.current?.scrollTo({ top: 0 });
-  }, [deferredFilter, currentId, layout, virtualizer]);
+  }, [deferredFilter, currentId, layout, scrollTo]);
 
   // When the current document changes (opened here, from search, ...), expand its source if
   // needed, scroll it into view and make it the list's tab stop.
@@ -103,12 +102,12 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
     const index = layout.indexOfDocument(id);
     if (index >= 0) {
       pendingReveal.current = null;
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      scrollTo(index);
       return;
     }
     const hidden = groups.find((g) => collapsed.has(g.source.id) && g.documents.some((d) => d.id === id));
     if (hidden) toggle(hidden.source.id);
-  }, [currentId, layout, groups, collapsed, toggle, virtualizer]);
+  }, [currentId, layout, groups, collapsed, toggle, scrollTo]);
 
   // Move focus to the row the keyboard chose, once it is rendered.
   const focusPending = useRef<number | null>(null);
@@ -126,7 +125,7 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
     const to = Math.max(0, Math.min(layout.count - 1, index));
     setActiveKey(rowKey(layout.rowAt(to)));
     focusPending.current = to;
-    virtualizer.scrollToIndex(to, { align: 'auto' });
+    scrollTo(to);
     const el = rowsRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`);
     if (el) {
       focusPending.current = null;
@@ -172,8 +171,8 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
   };
 
   // The rendered rows, in runs per source so each run sits in its source's <section>.
-  const items = virtualizer.getVirtualItems().filter((v) => v.index < layout.count);
-  const rows = items.map((v) => layout.rowAt(v.index));
+  const rows: ListRow[] = [];
+  for (let i = firstShown; i < Math.min(lastShown, layout.count); i++) rows.push(layout.rowAt(i));
   const keys = rows.map(rowKey);
   const tabStop = activeKey !== null && keys.includes(activeKey) ? activeKey : (keys[0] ?? null);
   const sections: ReactNode[] = [];
@@ -208,19 +207,20 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
       </section>,
     );
   }
-  const first = items[0];
-  const last = items[items.length - 1];
-  const total = virtualizer.getTotalSize();
-  const padding = { paddingTop: first ? first.start : 0, paddingBottom: last ? Math.max(0, total - last.end) : 0 };
+  const shownEnd = Math.min(lastShown, layout.count);
+  const padding =
+    rows.length > 0
+      ? { paddingTop: rowStart(rowsLayout, firstShown), paddingBottom: Math.max(0, totalHeight(rowsLayout) - rowStart(rowsLayout, shownEnd - 1) - rowHeightOf(rowsLayout, shownEnd - 1)) }
+      : { paddingTop: 0, paddingBottom: 0 };
 
   // The source the view is inside, pinned at the top once its header has scrolled away.
-  const offset = virtualizer.scrollOffset ?? 0;
-  const topItem = items.find((v) => v.end > offset);
-  const pinned = topItem && offset > 0 && (topItem.start < offset || !layout.isHeader(topItem.index)) ? layout.rowAt(topItem.index).group : undefined;
+  const top = rows.length > 0 ? rows.findIndex((_, k) => rowStart(rowsLayout, firstShown + k) + rowHeightOf(rowsLayout, firstShown + k) > scrollTop) : -1;
+  const topIndex = top >= 0 ? firstShown + top : -1;
+  const pinned = topIndex >= 0 && scrollTop > 0 && (rowStart(rowsLayout, topIndex) < scrollTop || !layout.isHeader(topIndex)) ? layout.rowAt(topIndex).group : undefined;
   const collapseFromPin = (sourceId: string) => {
     const index = layout.indexOfSource(sourceId);
     toggle(sourceId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
+    if (index >= 0) scrollTo(index, 'start');
   };
 
   const filtering = deferredFilter.trim() !== '';

@@ -13,6 +13,8 @@ export type ListRow =
  */
 export interface RowLayout {
   readonly count: number;
+  /** The source headers' rows, ascending (one per source listed). */
+  readonly headers: readonly number[];
   rowAt(index: number): ListRow;
   /** Whether row `index` is a source header (cheaper than rowAt). */
   isHeader(index: number): boolean;
@@ -48,6 +50,7 @@ export function layoutRows(groups: readonly SourceGroup[], collapsed: ReadonlySe
   };
   return {
     count,
+    headers: starts,
     rowAt(index) {
       check(index);
       const gi = groupAt(index);
