@@ -6,7 +6,7 @@
  * Zero is shown as 0: "nobody said this" identifies no one. A threshold of 0 suppresses nothing.
  */
 
-const numberFormat = new Intl.NumberFormat('en-GB');
+import { formatNumber } from '../plural';
 
 function check(n: number, threshold: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`count must be a whole number of 0 or more, got ${n}`);
@@ -33,7 +33,7 @@ export function fewerThan(threshold: number): string {
 /** A count as published: "1,234", "0", or "fewer than 10" for a suppressed one. */
 export function formatCount(n: number, threshold: number): string {
   const v = suppressSmallCounts(n, threshold);
-  return v === null ? fewerThan(threshold) : numberFormat.format(v);
+  return v === null ? fewerThan(threshold) : formatNumber(v);
 }
 
 /**
