@@ -527,7 +527,11 @@ class Importer {
     }
     const line =
       `source "${name}": selection positions read as ${describeOffsetMode(mapper.mode)}: ${chosen.aligned} of ${chosen.inRange} selections start and end on word boundaries` +
-      `, against ${others.map((o) => `${o.aligned}${o.inRange < chosen.inRange ? ` (${chosen.inRange - o.inRange} outside the text)` : ''} as ${describeOffsetMode(o.mode)}`).join(', ')}`;
+      `, against ${others.map((o) => `${o.aligned}${o.inRange < chosen.inRange ? ` (${chosen.inRange - o.inRange} outside the text)` : ''} as ${describeOffsetMode(o.mode)}`).join(', ')}` +
+      // (a tie on boundaries is broken by the selections with no white space at either end)
+      (others.some((o) => o.inRange === chosen.inRange && o.aligned === chosen.aligned)
+        ? `; of those, ${chosen.tight} neither begin nor end with white space, against ${others.map((o) => `${o.tight} as ${describeOffsetMode(o.mode)}`).join(', ')}`
+        : '');
     (standard ? this.notes : this.warnings).push(line);
   }
 

@@ -20,6 +20,12 @@ export interface OffsetScore {
   inRange: number;
   /** Selections whose start and end both fall on word boundaries under this reading. */
   aligned: number;
+  /**
+   * Of those, selections that neither begin nor end with white space (a selection of whole words
+   * is trimmed): the tie-break when two readings align as many, as when one of them takes a
+   * selection ending a word before a space to end after it.
+   */
+  tight: number;
 }
 
 export interface SelectionMapper {
@@ -72,6 +78,9 @@ export function onWordBoundary(text: string, p: number): boolean {
   if (isHigh(text.charCodeAt(p - 1)) && isLow(text.charCodeAt(p))) return false;
   return !(WORD.test(before(text, p)) && WORD.test(after(text, p)));
 }
+
+/** White space at either end of a selection. */
+const SPACE = /^\s/u;
 
 type ToUtf16 = (o: number) => number | null;
 
@@ -133,17 +142,22 @@ export function selectionMapper(raw: string, positions: readonly (readonly [numb
       const map = mapWith(readings.get(m)!);
       let inRange = 0;
       let aligned = 0;
+      let tight = 0;
       for (const [s, e] of positions) {
         const span = map(s, e);
         if (!span) continue;
         inRange++;
-        if (onWordBoundary(text, span[0]) && onWordBoundary(text, span[1]) && !splitsCrlf(m, s) && !splitsCrlf(m, e)) aligned++;
+        if (onWordBoundary(text, span[0]) && onWordBoundary(text, span[1]) && !splitsCrlf(m, s) && !splitsCrlf(m, e)) {
+          aligned++;
+          if (!SPACE.test(after(text, span[0])) && !SPACE.test(before(text, span[1]))) tight++;
+        }
       }
-      return { mode: m, inRange, aligned };
+      return { mode: m, inRange, aligned, tight };
     });
-    const best = scores.reduce((a, b) => (b.inRange > a.inRange || (b.inRange === a.inRange && b.aligned > a.aligned) ? b : a));
+    const better = (a: OffsetScore, b: OffsetScore) => b.inRange - a.inRange || b.aligned - a.aligned || b.tight - a.tight;
+    const best = scores.reduce((a, b) => (better(a, b) > 0 ? b : a));
     mode = best.mode;
-    const distinct = scores.some((s) => s.inRange !== best.inRange || s.aligned !== best.aligned) || !sameSpans(positions, modes.map((m) => mapWith(readings.get(m)!)));
+    const distinct = scores.some((s) => better(s, best) !== 0) || !sameSpans(positions, modes.map((m) => mapWith(readings.get(m)!)));
     evidence = distinct ? [best, ...scores.filter((s) => s !== best)] : [];
   }
   return { text, mode, evidence, map: mapWith(readings.get(mode)!) };

@@ -171,10 +171,11 @@ describe.skipIf(reason !== null)('Sources list with 20,000 survey responses (Chr
     await page.locator('.doc-link[aria-current="page"]').focus();
     await page.keyboard.press('ArrowLeft'); // to the source header, 20,000 rows up
     await expect.poll(() => focusedText(page)).toContain('survey · 20,000 documents');
+    // (the toggle's re-render is awaited: a key's update need not be painted when press() returns)
     await page.keyboard.press('Space');
-    expect(await page.locator('.source-group__toggle').first().getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.locator('.source-group__toggle').first().getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('ArrowRight');
-    expect(await page.locator('.source-group__toggle').first().getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('.source-group__toggle').first().getAttribute('aria-expanded')).toBe('true');
 
     const violations = await seriousA11yViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);

@@ -62,6 +62,16 @@ describe('offset convention decided per source from evidence', () => {
     expect([...r.warnings, ...r.notes]).toEqual([]);
   });
 
+  it('a tie on word boundaries goes to the reading whose selections have no white space at either end', () => {
+    // (found by the property below) only the third selection tells the readings apart: as code
+    // points it would end after the final space, and both readings end it on a boundary
+    const text = 'aaa aaa aaa aaa aaa aaa aaa 𠀋aaa ';
+    const sels = [{ start: 0, end: 3 }, { start: 0, end: 3 }, { start: 24, end: 33 }, { start: 0, end: 3 }];
+    const r = readQdpxWithWarnings(refiProject(text, sels, 'UTF-16 units'));
+    expect(landed(r)).toEqual(['aaa', 'aaa', 'aaa 𠀋aaa', 'aaa']);
+    expect(r.warnings.join(' ')).toMatch(/read as UTF-16 units: 4 of 4 selections start and end on word boundaries, against 4 as code points[^;]*; of those, 4 neither begin nor end with white space, against 3 as code points/);
+  });
+
   it('onWordBoundary: inside a word or a surrogate pair is not a boundary', () => {
     const t = 'ab 😀c';
     expect([0, 1, 2, 3, 4, 5, 6].map((p) => onWordBoundary(t, p))).toEqual([true, false, true, true, false, true, true]);
