@@ -158,6 +158,9 @@ export function useFixedRows(
       // (scrollTo fires a scroll event where there is layout; jsdom has neither)
       if (typeof el.scrollTo === 'function') el.scrollTo({ top });
       else el.scrollTop = top;
+      // the rows in view follow in the same render as whatever asked for the scroll (the row to
+      // focus is drawn with it), not a frame later when the scroll event comes
+      setView({ top: el.scrollTop, height: el.clientHeight });
     },
     [scrollRef, count, rowHeight, tall, offset, coverTop, coverBottom, overscan, initialHeight],
   );
