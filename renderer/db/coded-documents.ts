@@ -6,11 +6,11 @@
  */
 import type { ChorusDb } from './schema';
 import { getDocuments, hiddenDocuments, listCodes } from './reads';
-import { listDatasets } from './datasets';
+import { answerIn, listDatasets } from './datasets';
 import { readCodingColumns } from './coding-journal';
 import { CodingIndex } from '../../shared/coding/coding-index';
 import { codeCounts, type ParticipantOf } from '../../shared/coding/counts';
-import { datasetAnswerParticipantId, parseDatasetDocumentId, type Dataset } from '../../shared/import/dataset';
+import { datasetAnswerParticipantId } from '../../shared/import/dataset';
 
 /**
  * A lookup of the participant of each of these documents (the coded ones) of the project: a survey
@@ -19,12 +19,7 @@ import { datasetAnswerParticipantId, parseDatasetDocumentId, type Dataset } from
  * there, has none. The caller leaves out the codings of survey answers a pending retraction hides.
  */
 export async function codedParticipants(db: ChorusDb, projectId: string, documentIds: Iterable<string>): Promise<ParticipantOf> {
-  const datasets = new Map<string, Dataset>((await listDatasets(db, projectId)).map((ds) => [ds.id, ds]));
-  const answer = (id: string) => {
-    const where = parseDatasetDocumentId(id);
-    const ds = where && datasets.get(where.datasetId);
-    return ds ? { ds, row: where.row, slot: where.slot } : undefined;
-  };
+  const answer = answerIn(await listDatasets(db, projectId));
   const others: string[] = [];
   for (const id of documentIds) if (!answer(id)) others.push(id);
   const stored = new Map<string, string | null>();

@@ -215,6 +215,19 @@ export interface IdleTime {
   timeRemaining(): number;
 }
 
+/**
+ * A lookup of where a survey answer of these datasets is, from its document id: its table, row and
+ * slot, or undefined for any other id (a stored document's, another project's, not an answer).
+ */
+export function answerIn(datasets: readonly Dataset[]): (id: string) => { ds: Dataset; row: number; slot: number } | undefined {
+  const tables = new Map(datasets.map((ds) => [ds.id, ds]));
+  return (id) => {
+    const where = parseDatasetDocumentId(id);
+    const ds = where && tables.get(where.datasetId);
+    return ds ? { ds, row: where.row, slot: where.slot } : undefined;
+  };
+}
+
 /** Rows [from, to)'s documents onto `out`, their titles flattened. */
 function documentsOfRows(ds: Dataset, from: number, to: number, out: DocumentMeta[]): void {
   for (const d of datasetDocumentsIn(ds, from, to)) {

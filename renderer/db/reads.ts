@@ -1,8 +1,8 @@
 /** Read-only queries; each is safe to call inside dexie-react-hooks' useLiveQuery. */
 import type { DocumentMeta, DocumentWithText, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
-import { datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, parseDatasetDocumentId, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { answerIn, datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
+import { DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -150,13 +150,12 @@ export async function hiddenDocuments(db: ChorusDb, projectId: string): Promise<
   const h = view.hidden;
   const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
   const hiddenStored = new Set(stored.filter((d) => isHiddenDocument(d, h)).map((d) => d.id));
-  const tables = new Map(datasets.map((ds) => [ds.id, ds]));
+  const answer = answerIn(datasets);
   return (id) => {
     if (hiddenStored.has(id)) return true;
-    const where = parseDatasetDocumentId(id);
-    const ds = where && tables.get(where.datasetId);
-    const participantId = ds && datasetAnswerParticipantId(ds, where.row, where.slot);
-    return participantId !== undefined && isHiddenDocument({ id, sourceId: ds!.sourceId, participantId }, h);
+    const a = answer(id);
+    const participantId = a && datasetAnswerParticipantId(a.ds, a.row, a.slot);
+    return participantId !== undefined && isHiddenDocument({ id, sourceId: a!.ds.sourceId, participantId }, h);
   };
 }
 /**
