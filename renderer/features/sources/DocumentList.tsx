@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import type { DocumentMeta, Source } from '../../../shared/model';
 import { filterPrepared, prepareDocuments, prepareDocumentsInSlices, type PreparedDocuments } from './groupDocuments';
 import { nextTaskTurn } from '../../platform/next-task';
-import { rowHeightOf, rowStart, totalHeight, useFixedRows, type FixedRows } from '../../app/fixedRows';
+import { rowAt, rowHeightOf, rowStart, totalHeight, useFixedRows, type FixedRows } from '../../app/fixedRows';
 import { layoutRows, type ListRow } from './rowLayout';
 import { DocumentRow, HEADER_HEIGHT, PinnedHeader, ROW_HEIGHT, SourceHeader } from './SourceGroupView';
 import './sources.css';
@@ -172,7 +172,7 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
 
   // The rendered rows, in runs per source so each run sits in its source's <section>.
   const rows: ListRow[] = [];
-  for (let i = firstShown; i < Math.min(lastShown, layout.count); i++) rows.push(layout.rowAt(i));
+  for (let i = firstShown; i < lastShown; i++) rows.push(layout.rowAt(i));
   const keys = rows.map(rowKey);
   const tabStop = activeKey !== null && keys.includes(activeKey) ? activeKey : (keys[0] ?? null);
   const sections: ReactNode[] = [];
@@ -207,15 +207,13 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
       </section>,
     );
   }
-  const shownEnd = Math.min(lastShown, layout.count);
-  const padding =
-    rows.length > 0
-      ? { paddingTop: rowStart(rowsLayout, firstShown), paddingBottom: Math.max(0, totalHeight(rowsLayout) - rowStart(rowsLayout, shownEnd - 1) - rowHeightOf(rowsLayout, shownEnd - 1)) }
-      : { paddingTop: 0, paddingBottom: 0 };
+  // (the rows drawn are [firstShown, lastShown), lastShown never past the list's end)
+  const padding = rows.length > 0 ? { paddingTop: rowStart(rowsLayout, firstShown), paddingBottom: Math.max(0, totalHeight(rowsLayout) - rowStart(rowsLayout, lastShown)) } : { paddingTop: 0, paddingBottom: 0 };
 
-  // The source the view is inside, pinned at the top once its header has scrolled away.
-  const top = rows.length > 0 ? rows.findIndex((_, k) => rowStart(rowsLayout, firstShown + k) + rowHeightOf(rowsLayout, firstShown + k) > scrollTop) : -1;
-  const topIndex = top >= 0 ? firstShown + top : -1;
+  // The source the view is inside, pinned at the top once its header has scrolled away: the row at
+  // the top of the view (none when the view is past the rows' end).
+  const atTop = rows.length > 0 ? rowAt(rowsLayout, scrollTop) : -1;
+  const topIndex = atTop >= 0 && rowStart(rowsLayout, atTop) + rowHeightOf(rowsLayout, atTop) > scrollTop ? atTop : -1;
   const pinned = topIndex >= 0 && scrollTop > 0 && (rowStart(rowsLayout, topIndex) < scrollTop || !layout.isHeader(topIndex)) ? layout.rowAt(topIndex).group : undefined;
   const collapseFromPin = (sourceId: string) => {
     const index = layout.indexOfSource(sourceId);
