@@ -68,7 +68,7 @@ describe.skipIf(reason !== null)('Sources list with 20,000 survey responses (Chr
 
   it('lists every response in a virtualised list, filters to one deep in the list and opens it', async () => {
     const { page } = s;
-    await page.locator('.document-list__count', { hasText: '20,000 documents' }).waitFor({ timeout: 60_000 });
+    await page.locator('.document-list__count', { hasText: /^20,000 documents$/ }).waitFor({ timeout: 60_000 });
     await links(page).first().waitFor();
     expect(await links(page).first().textContent()).toBe(title(1));
     const header = page.locator('.source-group__toggle').first();
@@ -92,7 +92,9 @@ describe.skipIf(reason !== null)('Sources list with 20,000 survey responses (Chr
 
     // Clearing the filter keeps the open response in view, in its place among all 20,000.
     await page.locator('#document-filter').fill('');
-    await page.locator('.document-list__count', { hasText: '20,000 documents' }).waitFor();
+    // (exactly: "1 of 20,000 documents match" also contains "20,000 documents", and is still shown
+    // until the cleared filter's render, in which the current row is not yet drawn)
+    await page.locator('.document-list__count', { hasText: /^20,000 documents$/ }).waitFor();
     const current = page.locator('.doc-link[aria-current="page"]');
     await current.waitFor();
     expect(await current.textContent()).toBe(title(17_345));
