@@ -187,7 +187,7 @@ function columnsOf(model: GridModel): GridColumns {
     questions: model.questions,
     attributes: model.attributes.map((a) => ({ key: a.key, name: a.name })),
     surveys: model.surveys,
-    recordIdLength: longestRecordId(model.rows),
+    recordIdLength: longestRecordId(model),
   };
 }
 
@@ -248,10 +248,11 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     }
     const codingsPart = viewNeedsCodings(req.filters, req.sort) ? s.codingsVersion : '';
     const key = `${s.rowsVersion}|${codingsPart}|${JSON.stringify(req.sort)}|${JSON.stringify(req.filters)}`;
-    if (s.view?.key !== key) s.view = { key, order: viewOrder(s.model, req.filters, req.sort, s.index) };
+    // (the answers' places are kept from one view to the next while the rows and the index are the same)
+    s.placed = answerRows(s.model, s.index, s.placed);
+    if (s.view?.key !== key) s.view = { key, order: viewOrder(s.model, req.filters, req.sort, s.index, s.placed) };
     const countsKey = `${s.rowsVersion}|${s.codingsVersion}`;
     if (s.counts?.key !== countsKey) {
-      s.placed = answerRows(s.model, s.index, s.placed);
       s.counts = { key: countsKey, value: [...responseCounts(s.model, s.index, s.placed)] };
     }
     const order = s.view.order;
@@ -260,7 +261,7 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
     return {
       ok: true,
       kind: 'view',
-      view: { rowsVersion: s.rowsVersion, codingsVersion: s.codingsVersion, total: s.model.rows.length, order, orderKey: key, counts: s.counts.value, columns: s.columns },
+      view: { rowsVersion: s.rowsVersion, codingsVersion: s.codingsVersion, total: s.model.count, order, orderKey: key, counts: s.counts.value, columns: s.columns },
       rows: await page(s, from < to ? [...order.subarray(from, to)] : []),
     };
   };
@@ -290,21 +291,21 @@ export function gridHandler(open: (dbName: string) => Promise<GridStore>): (req:
   };
 
   const page = async (s: State, rowNumbers: readonly number[]): Promise<RowPage> => {
-    const rows = rowNumbers.flatMap((row) => (s.model.rows[row] ? [row] : []));
-    const texts = await cellTexts(s, rows.flatMap((row) => s.model.rows[row]!.answers.flatMap((a) => (a ? [a.id] : []))));
-    const { model, index } = s;
+    const { model } = s;
+    const rows = rowNumbers.flatMap((row) => (Number.isInteger(row) && row >= 0 && row < model.count ? [{ row, r: model.row(row) }] : []));
+    const texts = await cellTexts(s, rows.flatMap(({ r }) => r.answers.flatMap((a) => (a ? [a.id] : []))));
+    const { index } = s;
     return {
       rowsVersion: s.rowsVersion,
       codingsVersion: s.codingsVersion,
-      rows: rows.map((row) => {
-        const r = model.rows[row]!;
+      rows: rows.map(({ row, r }) => {
         const cells = model.questions.map((_, q): GridCell | null => {
           const a = r.answers[q];
           if (!a) return null;
           const list = index.get(a.id) ?? [];
           return { id: a.id, length: a.length, text: texts.get(a.id) ?? '', codeIds: codesOf(index, a.id), whole: list.filter((c) => c.start === 0 && c.end === a.length).map((c) => `${c.codeId} ${c.coderId}`) };
         });
-        const values = model.attributes.map((col) => showValue(attributeValue(r, col)));
+        const values = model.attributes.map((col) => showValue(attributeValue(r.attributes, col)));
         return { row, data: { key: r.key, sourceId: r.sourceId, recordId: r.recordId, pseudonym: r.pseudonym, values, cells, codeIds: rowCodes(r, index) } };
       }),
     };

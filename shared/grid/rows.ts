@@ -6,7 +6,7 @@
  * Used by the grid worker (renderer/workers/grid-core.ts); no DOM, no store.
  */
 import type { AttributeValue, Code, DocumentMeta, Participant, Source, Variable, VariableType } from '../model';
-import { datasetAnswerPlace, datasetDocumentId, datasetParticipants, datasetRowKey, PLACE_SLOTS, type Dataset } from '../import/dataset';
+import { datasetAnswerPlace, datasetAttributeSets, datasetDocumentId, datasetRowKey, PLACE_SLOTS, type Dataset } from '../import/dataset';
 import { buildCodeTree } from '../coding/tree';
 import { RETRACTED_LABEL } from '../governance/retraction';
 import type { CodingIndex, IndexedCoding } from '../coding/coding-index';
@@ -58,20 +58,55 @@ export interface GridSurvey {
 }
 
 export interface GridModel {
-  rows: GridRow[];
+  /** Responses in all. */
+  count: number;
   questions: GridQuestion[];
   attributes: GridAttribute[];
   surveys: GridSurvey[];
   /**
-   * The row (its position in `rows`) that shows this answer, or -1 when no row does. A survey
-   * table's answer is placed from its id (the table and row it names), so no map of every answer
-   * is kept: only of the answers stored one by one.
+   * Response `i` (0 ≤ i < count) as an object, made when asked. A survey table's responses are
+   * read from its columns, not kept as objects: at 500,000 responses an object per response, with
+   * its answers and their ids, kept 750 bytes a response (375 MB).
+   */
+  row(i: number): GridRow;
+  /** Response `i`'s source, record id, pseudonym and participant's values, read without making the row. */
+  sourceId(i: number): string;
+  recordId(i: number): string;
+  pseudonym(i: number): string;
+  values(i: number): Readonly<Record<string, AttributeValue>>;
+  /** The length of response `i`'s answer to question `q` (an index into `questions`), or -1 where it is unanswered. */
+  answerLength(i: number, q: number): number;
+  /**
+   * The row that shows this answer, or -1 when no row does. A survey table's answer is placed
+   * from its id (the table and row it names), so no map of every answer is kept: only of the
+   * answers stored one by one.
    */
   answerRow(documentId: string): number;
 }
 
+/** Every row of a model, made (for small models and tests: a survey's rows are made a page at a time). */
+export function gridRows(model: GridModel): GridRow[] {
+  return Array.from({ length: model.count }, (_, i) => model.row(i));
+}
+
+const NO_VALUES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+
 /** A model with no rows. */
-export const EMPTY_GRID: GridModel = { rows: [], questions: [], attributes: [], surveys: [], answerRow: () => -1 };
+export const EMPTY_GRID: GridModel = {
+  count: 0,
+  questions: [],
+  attributes: [],
+  surveys: [],
+  row: (i) => {
+    throw new RangeError(`no row ${i}`);
+  },
+  sourceId: () => '',
+  recordId: () => '',
+  pseudonym: () => '',
+  values: () => NO_VALUES,
+  answerLength: () => -1,
+  answerRow: () => -1,
+};
 
 export interface GridInput {
   sources: readonly Pick<Source, 'id' | 'name'>[];
@@ -81,6 +116,37 @@ export interface GridInput {
   /** Documents stored one by one (the demo, REFI-QDA imports, older stores); only responses count. */
   documents: readonly DocumentMeta[];
   participants: readonly Participant[];
+}
+
+/** A survey table's rows in the grid, read from the table's columns (only those the grid shows are kept, not the table). */
+interface TablePart {
+  /** The grid rows [start, end). */
+  start: number;
+  end: number;
+  id: string;
+  sourceId: string;
+  /** By grid row − start: the table's row. */
+  rowOf: Int32Array;
+  /** By the table's row: its grid row, -1 where none (a retracted participant's). */
+  rowAt: Int32Array;
+  /** Answers a row has (the table's fields), and the question of each. */
+  slots: number;
+  questionOf: Int32Array;
+  /** By question: the slot, -1 where the table has no such question (made once every question is known). */
+  slotOf: Int32Array;
+  recordIds: readonly string[];
+  participantOf: Int32Array;
+  lengths: Int32Array;
+  pseudonyms: readonly string[];
+  /** By participant: its values (shared between participants with the same ones). */
+  people: readonly Readonly<Record<string, AttributeValue>>[];
+}
+
+/** Responses stored one by one, as objects (there are few: the demo, REFI-QDA imports, older stores). */
+interface StoredPart {
+  start: number;
+  end: number;
+  rows: GridRow[];
 }
 
 /**
@@ -129,44 +195,54 @@ export function buildGrid(input: GridInput): GridModel {
     return col;
   };
 
-  const rows: GridRow[] = [];
-  /** Per survey table: the grid row of each of its rows (-1: not shown), and which answers were given (row × slots + slot). */
-  const tables: { id: string; rowAt: Int32Array; slots: number; given: Uint8Array }[] = [];
+  const tables: TablePart[] = [];
+  let count = 0;
   const datasets = [...input.datasets].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   for (const ds of datasets) {
     const s = survey(ds.sourceId);
-    const slots = ds.fields.map((f) => question(f.name, f.description));
-    for (const q of slots) s.questions.add(questions[q]!.key);
+    const questionOf = Int32Array.from(ds.fields, (f) => question(f.name, f.description));
+    for (const q of questionOf) s.questions.add(questions[q]!.key);
     for (const vid of Object.keys(ds.participants.attributes)) {
       const col = attribute(vid);
       if (col) s.attributes.add(col.key);
     }
-    const people = datasetParticipants(ds);
-    const F = ds.fields.length;
-    const rowAt = new Int32Array(ds.recordIds.length).fill(-1);
-    const given = new Uint8Array(ds.recordIds.length * F);
-    tables.push({ id: ds.id, rowAt, slots: F, given });
-    for (let r = 0; r < ds.recordIds.length; r++) {
+    const R = ds.recordIds.length;
+    const rowAt = new Int32Array(R).fill(-1);
+    const rowOf = new Int32Array(R);
+    const { pseudonyms } = ds.participants;
+    let n = 0;
+    for (let r = 0; r < R; r++) {
       if (isRetractedRow(ds, r)) continue;
-      rowAt[r] = rows.length;
-      const p = people[ds.participantOf[r]!];
-      const answers: (GridAnswer | undefined)[] = [];
-      for (let slot = 0; slot < F; slot++) {
-        const length = ds.lengths[r * F + slot]!;
-        if (length >= 0) {
-          answers[slots[slot]!] = { id: datasetDocumentId(ds.id, r, slot), length };
-          given[r * F + slot] = 1;
-        }
+      rowAt[r] = count + n;
+      rowOf[n++] = r;
+      if (!s.participants) {
+        const pseudonym = pseudonyms[ds.participantOf[r]!] ?? '';
+        if (pseudonym !== '' && pseudonym !== ds.recordIds[r]) s.participants = true;
       }
-      const row: GridRow = { key: datasetRowKey(ds.id, r), sourceId: ds.sourceId, recordId: ds.recordIds[r]!, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? {}, answers };
-      rows.push(row);
-      s.rows++;
-      if (!s.participants && namesParticipant(row)) s.participants = true;
     }
+    s.rows += n;
+    tables.push({
+      start: count,
+      end: count + n,
+      id: ds.id,
+      sourceId: ds.sourceId,
+      rowOf: n === R ? rowOf : rowOf.slice(0, n),
+      rowAt,
+      slots: ds.fields.length,
+      questionOf,
+      slotOf: new Int32Array(0),
+      recordIds: ds.recordIds,
+      participantOf: ds.participantOf,
+      lengths: ds.lengths,
+      pseudonyms,
+      people: datasetAttributeSets(ds),
+    });
+    count += n;
   }
 
   const people = new Map(input.participants.map((p) => [p.id, p]));
-  /** Rows of answers stored one by one, by record, with their place in `rows`. */
+  const stored: StoredPart = { start: count, end: count, rows: [] };
+  /** Rows of answers stored one by one, by record, with their place in the grid. */
   const grouped = new Map<string, { row: GridRow; at: number }>();
   /** Answers stored one by one: the grid row of each. */
   const storedAt = new Map<string, number>();
@@ -178,15 +254,15 @@ export function buildGrid(input: GridInput): GridModel {
     let entry = grouped.get(key);
     if (!entry) {
       const p = d.participantId ? people.get(d.participantId) : undefined;
-      const made: GridRow = { key, sourceId: d.sourceId, recordId, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? {}, answers: [] };
+      const made: GridRow = { key, sourceId: d.sourceId, recordId, pseudonym: p?.pseudonym ?? '', attributes: p?.attributes ?? NO_VALUES, answers: [] };
       for (const vid of Object.keys(made.attributes)) {
         const col = attribute(vid);
         if (col) s.attributes.add(col.key);
       }
-      grouped.set(key, (entry = { row: made, at: rows.length }));
-      rows.push(made);
+      grouped.set(key, (entry = { row: made, at: stored.end++ }));
+      stored.rows.push(made);
       s.rows++;
-      if (!s.participants && namesParticipant(made)) s.participants = true;
+      if (!s.participants && made.pseudonym !== '' && made.pseudonym !== made.recordId) s.participants = true;
     }
     const { row, at } = entry;
     const q = question(d.field ?? 'Response', d.fieldDescription ?? '');
@@ -196,29 +272,91 @@ export function buildGrid(input: GridInput): GridModel {
       storedAt.set(d.id, at);
     }
   }
+  count = stored.end;
+  for (const t of tables) {
+    t.slotOf = new Int32Array(questions.length).fill(-1);
+    t.questionOf.forEach((q, slot) => (t.slotOf[q] = slot));
+  }
+
+  // the part of row i: the last one asked for, else a search (there are few parts)
+  let last: TablePart | undefined = tables[0];
+  const tableOf = (i: number): TablePart | undefined => {
+    if (last && i >= last.start && i < last.end) return last;
+    if (i >= stored.start) return undefined;
+    let lo = 0;
+    let hi = tables.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tables[mid]!.start <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (last = tables[lo]);
+  };
+  const check = (i: number) => {
+    if (!(i >= 0 && i < count)) throw new RangeError(`row ${i} is not in the grid (${count} rows)`);
+  };
+  const storedRow = (i: number) => stored.rows[i - stored.start]!;
+  const row = (i: number): GridRow => {
+    check(i);
+    const t = tableOf(i);
+    if (!t) return storedRow(i);
+    const r = t.rowOf[i - t.start]!;
+    const answers: (GridAnswer | undefined)[] = [];
+    for (let slot = 0; slot < t.slots; slot++) {
+      const length = t.lengths[r * t.slots + slot]!;
+      if (length >= 0) answers[t.questionOf[slot]!] = { id: datasetDocumentId(t.id, r, slot), length };
+    }
+    const p = t.participantOf[r]!;
+    return { key: datasetRowKey(t.id, r), sourceId: t.sourceId, recordId: t.recordIds[r]!, pseudonym: t.pseudonyms[p] ?? '', attributes: t.people[p] ?? NO_VALUES, answers };
+  };
 
   return {
-    rows,
+    count,
     questions,
     attributes,
     surveys: [...surveys].map(([id, s]) => ({ id, name: sourceName.get(id) ?? 'Unnamed source', rows: s.rows, questions: [...s.questions], attributes: [...s.attributes], participants: s.participants })),
+    row,
+    sourceId: (i) => {
+      check(i);
+      return tableOf(i)?.sourceId ?? storedRow(i).sourceId;
+    },
+    recordId: (i) => {
+      check(i);
+      const t = tableOf(i);
+      return t ? t.recordIds[t.rowOf[i - t.start]!]! : storedRow(i).recordId;
+    },
+    pseudonym: (i) => {
+      check(i);
+      const t = tableOf(i);
+      return t ? (t.pseudonyms[t.participantOf[t.rowOf[i - t.start]!]!] ?? '') : storedRow(i).pseudonym;
+    },
+    values: (i) => {
+      check(i);
+      const t = tableOf(i);
+      return t ? (t.people[t.participantOf[t.rowOf[i - t.start]!]!] ?? NO_VALUES) : storedRow(i).attributes;
+    },
+    answerLength: (i, q) => {
+      check(i);
+      const t = tableOf(i);
+      if (!t) return storedRow(i).answers[q]?.length ?? -1;
+      const slot = q >= 0 && q < t.slotOf.length ? t.slotOf[q]! : -1;
+      return slot < 0 ? -1 : t.lengths[t.rowOf[i - t.start]! * t.slots + slot]!;
+    },
     answerRow: (documentId) => {
-      const stored = storedAt.size > 0 ? storedAt.get(documentId) : undefined;
-      if (stored !== undefined) return stored;
+      const at = storedAt.size > 0 ? storedAt.get(documentId) : undefined;
+      if (at !== undefined) return at;
       for (const t of tables) {
         const place = datasetAnswerPlace(documentId, t.id);
         if (place < 0) continue;
-        const row = Math.floor(place / PLACE_SLOTS);
+        const r = Math.floor(place / PLACE_SLOTS);
         const slot = place % PLACE_SLOTS;
         // (a row shows an answer only if it was given: a blank one is no answer of the row)
-        return row < t.rowAt.length && slot < t.slots && t.given[row * t.slots + slot] === 1 ? t.rowAt[row]! : -1;
+        return r < t.rowAt.length && slot < t.slots && t.lengths[r * t.slots + slot]! >= 0 ? t.rowAt[r]! : -1;
       }
       return -1;
     },
   };
 }
-
-const namesParticipant = (r: GridRow) => r.pseudonym !== '' && r.pseudonym !== r.recordId;
 
 export { CodingIndex, indexCodings } from '../coding/coding-index';
 /** A coding as the grid needs it. */
@@ -238,13 +376,6 @@ export function rowCodes(row: GridRow, index: CodingIndex): string[] {
   return [...out];
 }
 
-/** Whether an answer has a coding of this code. */
-const hasCode = (index: CodingIndex, documentId: string, codeId: string): boolean => {
-  let has = false;
-  index.eachCode(documentId, (c) => (has = c === codeId));
-  return has;
-};
-
 /** The current coder's whole-answer coding of a code, if any (the one a number key toggles). */
 export function wholeAnswerCoding(index: CodingIndex, answer: GridAnswer, codeId: string, coderId: string): GridCoding | undefined {
   return index.get(answer.id)?.find((c) => c.codeId === codeId && c.coderId === coderId && c.start === 0 && c.end === answer.length);
@@ -257,10 +388,10 @@ export function showValue(v: AttributeValue | undefined): string {
   return String(v);
 }
 
-/** A response's value in an attribute column: its first variable that has one. */
-export function attributeValue(row: GridRow, column: GridAttribute): AttributeValue {
+/** A response's value in an attribute column (from its participant's values): its first variable that has one. */
+export function attributeValue(values: Readonly<Record<string, AttributeValue>>, column: GridAttribute): AttributeValue {
   for (const id of column.variableIds) {
-    const v = row.attributes[id];
+    const v = values[id];
     if (v !== undefined && v !== null) return v;
   }
   return null;
@@ -282,44 +413,62 @@ export interface GridFilters {
   code?: { codeId: string; has: boolean };
 }
 
-/** Positions (into `model.rows`) of the rows the filters keep, in input order. */
-export function filterOrder(model: GridModel, filters: GridFilters, index: CodingIndex): Int32Array {
+/** Row numbers of the rows the filters keep, in row order. `kept`: the answers' places, as responseCounts keeps them. */
+export function filterOrder(model: GridModel, filters: GridFilters, index: CodingIndex, kept?: AnswerRows): Int32Array {
   const { source, attribute, code } = filters;
   const column = attribute ? model.attributes.find((a) => a.key === attribute.column) : undefined;
-  const rows = model.rows;
-  const out = new Int32Array(rows.length);
+  const coded = code ? rowsWithCode(model, index, code.codeId, kept) : undefined;
+  const out = new Int32Array(model.count);
   let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (source !== undefined && r.sourceId !== source) continue;
-    if (attribute && showValue(column ? attributeValue(r, column) : null) !== attribute.value) continue;
-    if (code) {
-      const has = r.answers.some((a) => a !== undefined && hasCode(index, a.id, code.codeId));
-      if (has !== code.has) continue;
-    }
+  for (let i = 0; i < model.count; i++) {
+    if (source !== undefined && model.sourceId(i) !== source) continue;
+    if (attribute && showValue(column ? attributeValue(model.values(i), column) : null) !== attribute.value) continue;
+    if (code && (coded![i] === 1) !== code.has) continue;
     out[n++] = i;
   }
   return out.slice(0, n);
 }
 
+/** By row: 1 where an answer of the row has a coding of this code (by any coder). */
+export function rowsWithCode(model: GridModel, index: CodingIndex, codeId: string, kept?: AnswerRows): Uint8Array {
+  const p = answerRows(model, index, kept);
+  const out = new Uint8Array(model.count);
+  index.forEachAnswer((doc, codes, k) => {
+    if (!codes.includes(codeId)) return;
+    const row = placeOf(p, model, doc, k);
+    if (row >= 0) out[row] = 1;
+  });
+  return out;
+}
+
+/** By row: how many distinct codes its answers have (by any coder). */
+export function codeCountsByRow(model: GridModel, index: CodingIndex, kept?: AnswerRows): Int32Array {
+  const out = new Int32Array(model.count);
+  eachRowCode(model, index, kept, (row) => out[row]!++);
+  return out;
+}
+
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 /**
- * `order` (positions into `model.rows`) sorted by a column. Numbers sort numerically, text with a
- * natural en-GB collation, empty values last in either direction; ties keep their order (stable).
+ * `order` (row numbers) sorted by a column. Numbers sort numerically, text with a natural en-GB
+ * collation, empty values last in either direction; ties keep their order (stable).
  */
-export function sortOrder(model: GridModel, order: Int32Array, sort: SortState, index: CodingIndex): Int32Array {
+export function sortOrder(model: GridModel, order: Int32Array, sort: SortState, index: CodingIndex, kept?: AnswerRows): Int32Array {
   if (sort.key === 'row') return sort.dir === 'asc' ? order.slice() : order.slice().reverse();
-  const rows = model.rows;
   const column = sort.key.startsWith('attr:') ? model.attributes.find((a) => a.key === sort.key) : undefined;
   const q = sort.key.startsWith('q:') ? model.questions.findIndex((x) => x.key === sort.key) : -1;
-  const keyOf = (r: GridRow): string | number | null => {
-    if (sort.key === 'record') return r.recordId || null;
-    if (sort.key === 'participant') return r.pseudonym || null;
-    if (sort.key === 'codes') return rowCodes(r, index).length;
-    if (q >= 0) return r.answers[q]?.length ?? null;
+  const codeCounts = sort.key === 'codes' ? codeCountsByRow(model, index, kept) : undefined;
+  const keyOf = (i: number): string | number | null => {
+    if (sort.key === 'record') return model.recordId(i) || null;
+    if (sort.key === 'participant') return model.pseudonym(i) || null;
+    if (codeCounts) return codeCounts[i]!;
+    if (q >= 0) {
+      const length = model.answerLength(i, q);
+      return length >= 0 ? length : null;
+    }
     if (!column) return null;
-    const v = attributeValue(r, column);
+    const v = attributeValue(model.values(i), column);
     if (v === null || v === '') return null;
     if (typeof v === 'number') return v;
     if (column.type === 'number' && String(v).trim() !== '' && Number.isFinite(Number(v))) return Number(v);
@@ -330,7 +479,7 @@ export function sortOrder(model: GridModel, order: Int32Array, sort: SortState, 
   const n = order.length;
   const raw: (string | number | null)[] = new Array(n);
   for (let k = 0; k < n; k++) {
-    const key = keyOf(rows[order[k]!]!);
+    const key = keyOf(order[k]!);
     raw[k] = typeof key === 'string' && /^\d{1,15}$/.test(key) ? Number(key) : key;
   }
   const texts = [...new Set(raw.filter((k): k is string => typeof k === 'string'))].sort(collator.compare);
@@ -358,9 +507,9 @@ export function sortOrder(model: GridModel, order: Int32Array, sort: SortState, 
   return idx.map((k) => order[k]!);
 }
 
-/** The grid's shown rows: positions into `model.rows` after filtering, in sorted order. */
-export function viewOrder(model: GridModel, filters: GridFilters, sort: SortState, index: CodingIndex): Int32Array {
-  return sortOrder(model, filterOrder(model, filters, index), sort, index);
+/** The grid's shown rows: row numbers after filtering, in sorted order. `kept`: the answers' places, as responseCounts keeps them. */
+export function viewOrder(model: GridModel, filters: GridFilters, sort: SortState, index: CodingIndex, kept?: AnswerRows): Int32Array {
+  return sortOrder(model, filterOrder(model, filters, index, kept), sort, index, kept);
 }
 
 /** Whether the view depends on codings (so must be recomputed when they change). */
@@ -371,8 +520,8 @@ export function distinctValues(model: GridModel, columnKey: string, limit = 200)
   const column = model.attributes.find((a) => a.key === columnKey);
   const seen = new Set<string>();
   if (column) {
-    for (const r of model.rows) {
-      const v = showValue(attributeValue(r, column));
+    for (let i = 0; i < model.count; i++) {
+      const v = showValue(attributeValue(model.values(i), column));
       if (v !== '') seen.add(v);
       if (seen.size > limit) break;
     }
@@ -403,7 +552,7 @@ export interface AnswerRows {
 export function answerRows(model: GridModel, index: CodingIndex, kept?: AnswerRows | null): AnswerRows {
   if (kept && kept.model === model && kept.index === index) return kept;
   const none = new Int32Array(0);
-  return { model, index, rows: new Int32Array(index.columnAnswers).fill(-2), pairRow: none, pairCode: none, byRow: none, start: new Int32Array(model.rows.length + 1) };
+  return { model, index, rows: new Int32Array(index.columnAnswers).fill(-2), pairRow: none, pairCode: none, byRow: none, start: new Int32Array(model.count + 1) };
 }
 
 /** `a` with room for at least `n` (the same array while it has, else a larger one with its contents). */
@@ -414,22 +563,29 @@ function room(a: Int32Array, n: number): Int32Array {
   return b;
 }
 
+/** An answer's row: worked out once per answer in the index's columns (`k`), kept in `p`. */
+function placeOf(p: AnswerRows, model: GridModel, doc: string, k: number): number {
+  if (k < 0) return model.answerRow(doc);
+  let row = p.rows[k]!;
+  if (row === -2) row = p.rows[k] = model.answerRow(doc);
+  return row;
+}
+
 /**
- * Responses with at least one coding of each code on any answer. Read from the codings, answer by
- * answer, each answer placed in its row once (`placed`, kept between calls: an index changes
- * with each coding, but its columns' answers stay where they are), not by looking up every answer
- * of every row: at 500,000 responses and 1,000,000 codings that lookup took 0.8–1.1 s after each coding.
+ * Calls `visit` once for each code on any answer of each row (by any coder), row by row, and
+ * gives the codes' ids (`code` indexes them). Read from the codings, answer by answer, each answer
+ * placed in its row once (kept between calls: an index changes with each coding, but its
+ * columns' answers stay where they are), not by looking up every answer of every row: at 500,000
+ * responses and 1,000,000 codings that lookup took 0.8–1.1 s after each coding.
  */
-export function responseCounts(model: GridModel, index: CodingIndex, kept?: AnswerRows): Map<string, number> {
+function eachRowCode(model: GridModel, index: CodingIndex, kept: AnswerRows | undefined, visit: (row: number, code: number) => void): string[] {
   const p = answerRows(model, index, kept);
-  const at = p.rows;
   const codeIds: string[] = [];
   const codeAt = new Map<string, number>();
   // each coding as (row, code), answer by answer
   let n = 0;
   index.forEachAnswer((doc, codes, k) => {
-    let row = k >= 0 ? at[k]! : model.answerRow(doc);
-    if (row === -2) row = at[k] = model.answerRow(doc);
+    const row = placeOf(p, model, doc, k);
     if (row < 0) return;
     if (n + codes.length > p.pairRow.length) {
       p.pairRow = room(p.pairRow, n + codes.length);
@@ -442,8 +598,8 @@ export function responseCounts(model: GridModel, index: CodingIndex, kept?: Answ
       p.pairCode[n++] = c;
     }
   });
-  // the pairs grouped by row (a counting sort), then each row's distinct codes counted once
-  const R = model.rows.length;
+  // the pairs grouped by row (a counting sort), then each row's distinct codes visited once
+  const R = model.count;
   const { pairRow, pairCode, start } = p;
   const byRow = (p.byRow = room(p.byRow, n));
   start.fill(0);
@@ -452,7 +608,6 @@ export function responseCounts(model: GridModel, index: CodingIndex, kept?: Answ
   for (let i = 0; i < n; i++) byRow[start[pairRow[i]!]!++] = pairCode[i]!;
   // (start[r] is now where row r's pairs end: row r's are byRow[end of r−1 .. start[r]))
   const seenIn = new Int32Array(codeIds.length).fill(-1);
-  const count = new Int32Array(codeIds.length);
   let from = 0;
   for (let r = 0; r < R; r++) {
     const to = start[r]!;
@@ -460,13 +615,23 @@ export function responseCounts(model: GridModel, index: CodingIndex, kept?: Answ
       const c = byRow[i]!;
       if (seenIn[c] !== r) {
         seenIn[c] = r;
-        count[c]!++;
+        visit(r, c);
       }
     }
     from = to;
   }
+  return codeIds;
+}
+
+/** Responses with at least one coding of each code on any answer (eachRowCode). */
+export function responseCounts(model: GridModel, index: CodingIndex, kept?: AnswerRows): Map<string, number> {
+  let count: Int32Array = new Int32Array(64);
+  const codeIds = eachRowCode(model, index, kept, (_, c) => {
+    count = room(count, c + 1);
+    count[c]!++;
+  });
   const counts = new Map<string, number>();
-  for (let c = 0; c < codeIds.length; c++) counts.set(codeIds[c]!, count[c]!);
+  for (let c = 0; c < codeIds.length; c++) counts.set(codeIds[c]!, count[c] ?? 0);
   return counts;
 }
 
@@ -485,9 +650,9 @@ export function codeOptions(codes: readonly Code[]): { id: string; name: string;
 }
 
 /** Longest record id among the rows (the record id column is sized to it). */
-export function longestRecordId(rows: readonly GridRow[]): number {
+export function longestRecordId(model: GridModel): number {
   let n = 0;
-  for (const r of rows) if (r.recordId.length > n) n = r.recordId.length;
+  for (let i = 0; i < model.count; i++) n = Math.max(n, model.recordId(i).length);
   return n;
 }
 

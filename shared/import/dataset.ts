@@ -400,3 +400,12 @@ export function datasetParticipantsIn(ds: Dataset, from: number, to: number): Pa
   }
   return out;
 }
+
+/** Every participant's attribute values, by participant index: the objects datasetParticipants gives them (shared between equal ones), without the participants. */
+export function datasetAttributeSets(ds: Dataset): Readonly<Record<string, AttributeValue>>[] {
+  const columns = Object.entries(ds.participants.attributes);
+  const n = ds.participants.pseudonyms.length;
+  const out = new Array<Readonly<Record<string, AttributeValue>>>(n);
+  for (let i = 0; i < n; i++) out[i] = participantAttributes(ds, columns, i);
+  return out;
+}

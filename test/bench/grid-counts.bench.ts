@@ -7,7 +7,7 @@
  * the definition), and checked against it after every count. `npm run bench -- grid-counts` (BENCH_SIZES=100k for a smaller run).
  */
 import { TableBuilder } from '../../shared/import/mapping';
-import { answerRows, buildGrid, CodingIndex, responseCounts } from '../../shared/grid/rows';
+import { answerRows, buildGrid, CodingIndex, responseCounts, gridRows } from '../../shared/grid/rows';
 import { countsByRows } from '../unit/grid/counts-by-rows';
 import { codingColumns } from '../../shared/coding/coding-index';
 import { datasetDocumentId } from '../../shared/import/dataset';
@@ -41,7 +41,7 @@ let t = performance.now();
 const placed = answerRows(model, index);
 const first = responseCounts(model, index, placed);
 const firstMs = performance.now() - t;
-if (first.size === 0 || !same(first, countsByRows(model.rows, index))) throw new Error('the first count differs from the counts over every answer');
+if (first.size === 0 || !same(first, countsByRows(gridRows(model), index))) throw new Error('the first count differs from the counts over every answer');
 const now: number[] = [];
 const old: number[] = [];
 for (let run = 0; run < 5; run++) {
@@ -51,7 +51,7 @@ for (let run = 0; run < 5; run++) {
   const counted = responseCounts(model, index, placed);
   now.push(performance.now() - t);
   t = performance.now();
-  const expected = countsByRows(model.rows, index);
+  const expected = countsByRows(gridRows(model), index);
   old.push(performance.now() - t);
   if (!same(counted, expected)) throw new Error('the counts from the codings differ from the counts over every answer');
 }

@@ -14,7 +14,7 @@ import {
 } from '../../renderer/db';
 import { execute } from '../../renderer/db/execute';
 import { importThroughSession } from './session-import';
-import { buildGrid } from '../../shared/grid/rows';
+import { buildGrid, gridRows } from '../../shared/grid/rows';
 import type { TableMapping } from '../../shared/import/mapping';
 import { smallBundle } from './fixtures';
 import { mergeDelta } from '../../shared/exchange/merge-delta';
@@ -89,7 +89,7 @@ async function reads(db: ChorusDb, pid: string) {
   return {
     participants: await listParticipants(db, pid),
     documents: await listDocuments(db, pid),
-    grid: { rows: grid.rows, attributes: grid.attributes },
+    grid: { rows: gridRows(grid), attributes: grid.attributes },
     participantsOfParts: parts.participants,
     bundle: { participants: bundle.participants, documents: bundle.documents, variables: bundle.variables },
   };
@@ -173,7 +173,7 @@ describe('encryption at rest: record ids, pseudonyms and attribute values', () =
     const people = await listParticipants(db, pid);
     expect(people.map((p) => p.pseudonym)).toEqual(expect.arrayContaining(['session-notes', `${PLANT.pseudonym}9`]));
     const grid = buildGrid(await listSurveyParts(db, pid));
-    expect(grid.rows.filter((r) => r.recordId.startsWith(PLANT.recordId))).toHaveLength(30);
+    expect(gridRows(grid).filter((r) => r.recordId.startsWith(PLANT.recordId))).toHaveLength(30);
   });
 
   it('a retraction in an encrypted project blanks the participant in the sealed table and keeps the others', async () => {

@@ -32,7 +32,7 @@ import {
   type StorageCodec,
 } from '../../renderer/db';
 import { TableBuilder } from '../../shared/import/mapping';
-import { buildGrid } from '../../shared/grid/rows';
+import { buildGrid, gridRows } from '../../shared/grid/rows';
 import { newGuid, type DocumentWithText, type Participant, type Source } from '../../shared/model';
 import { writeQdpx } from '../../shared/exchange/qdpx-write';
 import { prepareIndex } from '../../shared/analysis';
@@ -182,14 +182,14 @@ describe.each(RANDOM_KEY_CODECS)('retraction with zero residue (%s)', (_name, ma
     expect((await listParticipants(db, pid)).some((x) => x.id === p.surveyParticipant)).toBe(false);
     expect((await listCodings(db, { projectId: pid })).some((c) => hiddenDocs.includes(c.documentId))).toBe(false);
     const grid = buildGrid(await listSurveyParts(db, pid));
-    expect(grid.rows.map((r) => r.recordId)).toEqual(['R3']);
+    expect(gridRows(grid).map((r) => r.recordId)).toEqual(['R3']);
     const pendingExports = await exportsOf(db, pid, [T.answer, T.answer2, T.attribute, T.recordId, T.memoAnswer, T.memoParticipant]);
     expect(pendingExports.hits).toEqual([]);
     await expect(execute(db, pid, { type: 'retract', target: { kind: 'participant', id: p.surveyParticipant }, reason: 'other', by: 'Alex' })).rejects.toThrow('already retracted');
     // Undo brings everything back.
     await execute(db, pid, { type: 'undo' });
     expect((await listDocuments(db, pid)).length).toBe(docsBefore.length);
-    expect(buildGrid(await listSurveyParts(db, pid)).rows).toHaveLength(3);
+    expect(gridRows(buildGrid(await listSurveyParts(db, pid)))).toHaveLength(3);
 
     // Mark again, and the transcript document too; confirm both.
     const r1 = (await execute(db, pid, { type: 'retract', target: { kind: 'participant', id: p.surveyParticipant }, reason: 'consent withdrawn', by: 'Alex' })).result;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, createProject, getDocumentTexts, listSurveyParts, openChorusDb, plainCodec, setCodec } from '../../renderer/db';
 import { TableBuilder } from '../../shared/import/mapping';
 import { datasetDocumentId } from '../../shared/import/dataset';
-import { buildGrid } from '../../shared/grid/rows';
+import { buildGrid, gridRows } from '../../shared/grid/rows';
 import { newGuid } from '../../shared/model';
 import { freshAesCodec } from './aes-codec';
 
@@ -35,12 +35,12 @@ describe('the survey grid’s reads', () => {
     expect(parts.variables.map((v) => v.name).sort()).toEqual([...ATTRS].sort());
     const model = buildGrid(parts);
     expect(model.attributes.map((a) => a.name)).toEqual(ATTRS);
-    expect(model.rows).toHaveLength(50);
+    expect(gridRows(model)).toHaveLength(50);
     // A page of answers: read by row (not the whole dataset), decrypted, in the order asked.
     const ids = [datasetDocumentId(builder.datasetId, 7, 0), datasetDocumentId(builder.datasetId, 2, 1), datasetDocumentId(builder.datasetId, 2, 0)];
     expect(await getDocumentTexts(db, ids)).toEqual(['First 7', 'Second 2', 'First 2']);
     // Many rows at once (a corpus load) still reads them all.
-    const all = model.rows.flatMap((r) => r.answers.flatMap((a) => (a ? [a.id] : [])));
+    const all = gridRows(model).flatMap((r) => r.answers.flatMap((a) => (a ? [a.id] : [])));
     expect((await getDocumentTexts(db, all)).length).toBe(75);
     db.close();
   });

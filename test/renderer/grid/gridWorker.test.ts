@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Participant, Variable } from '../../../shared/model';
-import { buildGrid, indexCodings, viewOrder, type GridCoding, type GridFilters, type GridInput, type SortState } from '../../../shared/grid/rows';
+import { buildGrid, indexCodings, viewOrder, type GridCoding, type GridFilters, type GridInput, type SortState, gridRows } from '../../../shared/grid/rows';
 import fc from 'fast-check';
 import { CELL_TEXT, gridHandler, type GridReply, type GridRequest, type GridStore } from '../../../renderer/workers/grid-core';
 import { CodingIndex, codingColumns } from '../../../shared/coding/coding-index';
@@ -85,7 +85,7 @@ describe('survey grid worker', () => {
     const rows = reply.rows.rows;
     expect(rows.map((r) => r.row)).toEqual([...reply.view.order.subarray(0, 3)]);
     for (const { row, data: r } of rows) {
-      const m = model.rows[row]!;
+      const m = gridRows(model)[row]!;
       expect(r.recordId).toBe(m.recordId);
       expect(r.cells.map((c) => c?.id ?? null)).toEqual(model.questions.map((_, q) => m.answers[q]?.id ?? null));
       for (const c of r.cells) if (c) expect(c.text).toBe(data.texts.get(c.id)!.slice(0, CELL_TEXT));
@@ -94,7 +94,7 @@ describe('survey grid worker', () => {
     expect(reads.texts).toBe(1);
     // Responses with each code on any answer, over all responses.
     const counts = new Map(reply.view.counts);
-    const withCode = (code: string) => model.rows.filter((r) => r.answers.some((a) => a && data.codings.some((c) => c.documentId === a.id && c.codeId === code))).length;
+    const withCode = (code: string) => gridRows(model).filter((r) => r.answers.some((a) => a && data.codings.some((c) => c.documentId === a.id && c.codeId === code))).length;
     expect(counts).toEqual(new Map([[CODE_A, withCode(CODE_A)], [CODE_B, withCode(CODE_B)]]));
   });
 

@@ -13,13 +13,14 @@ import {
   longestRecordId,
   responseCounts,
   rowCodes,
+  rowsWithCode,
+  codeCountsByRow,
   sortOrder,
   viewOrder,
   wholeAnswerCoding,
   type GridCoding,
   type GridFilters,
-  type GridModel,
-} from '../../../shared/grid/rows';
+  type GridModel, gridRows } from '../../../shared/grid/rows';
 import { RETRACTED_LABEL } from '../../../shared/governance/retraction';
 import { countsByRows } from './counts-by-rows';
 
@@ -52,21 +53,21 @@ function surveyModel(): { model: GridModel; a: ReturnType<typeof importTable> } 
 describe('survey grid rows: one per response', () => {
   it('has one row per table row, one question column per free-text column, and attribute columns in file order', () => {
     const { model, a } = surveyModel();
-    expect(model.rows.map((r) => r.recordId)).toEqual(['R-001', 'R-002', 'R-003']);
+    expect(gridRows(model).map((r) => r.recordId)).toEqual(['R-001', 'R-002', 'R-003']);
     expect(model.questions.map((q) => q.name)).toEqual(['How were you treated?', 'What could be better?']);
     // File order, not the order of the variables' ids (which here is the reverse).
     expect([...a.variables].sort((x, y) => (x.id < y.id ? -1 : 1)).map((v) => v.name)).toEqual(['Contact', 'Age band', 'Zone']);
     expect(model.attributes.map((c) => c.name)).toEqual(['Zone', 'Age band', 'Contact']);
     // Each answer is its response document; unanswered questions have no answer.
-    const [r1, r2, r3] = model.rows;
+    const [r1, r2, r3] = gridRows(model);
     expect(r1!.answers.map((x) => x?.id)).toEqual([datasetDocumentId(a.dataset.id, 0, 0), datasetDocumentId(a.dataset.id, 0, 1)]);
     expect(r1!.answers.map((x) => x?.length)).toEqual(['Kindly.'.length, 'Call back sooner.'.length]);
     expect(r2!.answers[1]).toBeUndefined();
     expect(r3!.answers[0]).toBeUndefined();
-    expect(attributeValue(r2!, model.attributes[1]!)).toBeNull();
-    expect(attributeValue(r3!, model.attributes[1]!)).toBe('65+');
+    expect(attributeValue(r2!.attributes, model.attributes[1]!)).toBeNull();
+    expect(attributeValue(r3!.attributes, model.attributes[1]!)).toBe('65+');
     expect(model.surveys).toEqual([{ id: a.source.id, name: 'Survey', rows: 3, questions: model.questions.map((q) => q.key), attributes: model.attributes.map((c) => c.key), participants: false }]);
-    expect(longestRecordId(model.rows)).toBe(5);
+    expect(longestRecordId(model)).toBe(5);
   });
 
   it('keeps file order for any column order and any variable ids (property)', () => {
@@ -97,13 +98,13 @@ describe('survey grid rows: one per response', () => {
       documents: [doc(1, 'Q1', '0007'), transcript, doc(2, 'Q2', '0007'), doc(3, 'Q1', '0008')],
       participants: people,
     });
-    expect(model.rows.map((r) => r.recordId)).toEqual(['R-001', 'R-002', 'R-003', 'B1', '0007', '0008']);
+    expect(gridRows(model).map((r) => r.recordId)).toEqual(['R-001', 'R-002', 'R-003', 'B1', '0007', '0008']);
     expect(model.questions.map((q) => q.name)).toEqual(['How were you treated?', 'What could be better?', 'Anything else?', 'Q1', 'Q2']);
-    expect(model.rows[4]!.answers.map((x) => x?.id)).toEqual([undefined, undefined, undefined, id(1), id(2)]);
+    expect(gridRows(model)[4]!.answers.map((x) => x?.id)).toEqual([undefined, undefined, undefined, id(1), id(2)]);
     // "Zone" of both tables is one column; its values come from each table's own variable.
     expect(model.attributes.map((c) => c.name)).toEqual(['Zone', 'Age band', 'Contact', 'Force area', 'Area']);
     expect(model.attributes[0]!.variableIds).toHaveLength(2);
-    expect(attributeValue(model.rows[3]!, model.attributes[0]!)).toBe('West');
+    expect(attributeValue(gridRows(model)[3]!.attributes, model.attributes[0]!)).toBe('West');
     expect(model.surveys.map((s) => [s.name, s.rows, s.questions.length, s.attributes, s.participants])).toEqual([
       ['Survey', 3, 2, ['attr:Zone', 'attr:Age band', 'attr:Contact'], false],
       ['Later survey', 1, 1, ['attr:Force area', 'attr:Zone'], false],
@@ -115,7 +116,7 @@ describe('survey grid rows: one per response', () => {
 
 describe('survey grid: codes, filters and sorting over responses', () => {
   const { model } = surveyModel();
-  const [r1, r2, r3] = model.rows;
+  const [r1, r2, r3] = gridRows(model);
   const CODE = id(701);
   const OTHER = id(702);
   const ME = id(600);
@@ -149,15 +150,15 @@ describe('survey grid: codes, filters and sorting over responses', () => {
     const rows = Array.from({ length: 40 }, (_, i) => [`R${i}`, ['North', 'South', ''][i % 3]!, i % 5 === 0 ? '' : 'x'.repeat(1 + ((i * 7) % 11)), String((i * 37) % 90), i % 4 === 0 ? '' : 'y', ['Phone', 'Online'][i % 2]!]);
     const t = importTable(SURVEY_COLUMNS, rows, { ...MAPPING, attributes: [{ column: 'Zone', type: 'category' }, { column: 'Age band', type: 'number' }, { column: 'Contact', type: 'category' }] }, 7);
     const m = buildGrid({ sources: [t.source], variables: t.variables, datasets: [t.dataset], documents: [], participants: [] });
-    const cs: GridCoding[] = m.rows.flatMap((r, i) => (i % 3 === 0 && r.answers[1] ? [{ id: id(2000 + i), documentId: r.answers[1].id, codeId: i % 2 ? CODE : OTHER, coderId: ME, start: 0, end: 1 }] : []));
+    const cs: GridCoding[] = gridRows(m).flatMap((r, i) => (i % 3 === 0 && r.answers[1] ? [{ id: id(2000 + i), documentId: r.answers[1].id, codeId: i % 2 ? CODE : OTHER, coderId: ME, start: 0, end: 1 }] : []));
     const ix = indexCodings(cs);
     const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
     const keyOf = (key: string, i: number): string | number | null => {
-      const r = m.rows[i]!;
+      const r = gridRows(m)[i]!;
       if (key === 'record') return r.recordId;
       if (key === 'codes') return new Set(cs.filter((c) => r.answers.some((a) => a?.id === c.documentId)).map((c) => c.codeId)).size;
       if (key.startsWith('q:')) return r.answers[m.questions.findIndex((q) => q.key === key)]?.length ?? null;
-      const v = attributeValue(r, m.attributes.find((a) => a.key === key)!);
+      const v = attributeValue(r.attributes, m.attributes.find((a) => a.key === key)!);
       return v === null ? null : (v as string | number);
     };
     fc.assert(
@@ -168,8 +169,8 @@ describe('survey grid: codes, filters and sorting over responses', () => {
         fc.option(fc.record({ codeId: fc.constantFrom(CODE, OTHER), has: fc.boolean() }), { nil: undefined }),
         (key, asc, zone, code) => {
           const filters: GridFilters = { ...(zone !== undefined ? { attribute: { column: 'attr:Zone', value: zone } } : {}), ...(code ? { code } : {}) };
-          const keep = m.rows.flatMap((r, i) => {
-            if (zone !== undefined && String(attributeValue(r, m.attributes[0]!) ?? '') !== zone) return [];
+          const keep = gridRows(m).flatMap((r, i) => {
+            if (zone !== undefined && String(attributeValue(r.attributes, m.attributes[0]!) ?? '') !== zone) return [];
             if (code && cs.some((c) => c.codeId === code.codeId && r.answers.some((a) => a?.id === c.documentId)) !== code.has) return [];
             return [i];
           });
@@ -203,10 +204,10 @@ describe('survey grid: counts of responses per code', () => {
     const source = id(800);
     const doc = (n: number, field: string, recordId: string): DocumentMeta => ({ id: id(n), projectId: P, sourceId: source, participantId: null, title: `${recordId} – ${field}`, kind: 'response', length: 4, turns: [], recordId, field, createdAt: '2025-01-01' });
     const model = buildGrid({ sources: [a.source, b.source, { id: source, name: 'Stored' }], variables: [...a.variables, ...b.variables], datasets: [ds, b.dataset], documents: [doc(1, 'Q1', '7'), doc(2, 'Q2', '7'), doc(3, 'Q1', '8')], participants: [] });
-    expect(model.rows.length).toBe(11 + 2 + 2);
+    expect(gridRows(model).length).toBe(11 + 2 + 2);
     // codings may fall on answers, blank answers, the retracted row, a participant, or nothing of the grid
     const targets = [
-      ...model.rows.flatMap((r) => r.answers.flatMap((x) => (x ? [x.id] : []))),
+      ...gridRows(model).flatMap((r) => r.answers.flatMap((x) => (x ? [x.id] : []))),
       datasetDocumentId(ds.id, 1, 0),
       datasetDocumentId(ds.id, 5, 0),
       datasetDocumentId(ds.id, 40, 0),
@@ -219,23 +220,49 @@ describe('survey grid: counts of responses per code', () => {
         const made = first.map((c, k) => ({ id: id(10_000 + k), documentId: c.doc, codeId: c.code, coderId: CODER, start: 0, end: 1 + (c.n % 3) }));
         const index = indexCodings(made);
         const placed = answerRows(model, index);
-        expect(sorted(responseCounts(model, index, placed))).toEqual(sorted(countsByRows(model.rows, index)));
+        expect(sorted(responseCounts(model, index, placed))).toEqual(sorted(countsByRows(gridRows(model), index)));
         // later codings added and removed (the index's changes): the places kept still hold
         changes.forEach((ch, k) => {
           if ('add' in ch) index.put({ id: id(20_000 + k), documentId: ch.add.doc, codeId: ch.add.code, coderId: CODER, start: 0, end: 2 });
           else if (made[ch.remove]) index.remove(made[ch.remove]!.id);
         });
         expect(answerRows(model, index, placed)).toBe(placed);
-        expect(sorted(responseCounts(model, index, placed))).toEqual(sorted(countsByRows(model.rows, index)));
-        expect(sorted(responseCounts(model, index))).toEqual(sorted(countsByRows(model.rows, index)));
+        expect(sorted(responseCounts(model, index, placed))).toEqual(sorted(countsByRows(gridRows(model), index)));
+        expect(sorted(responseCounts(model, index))).toEqual(sorted(countsByRows(gridRows(model), index)));
+        // per row, from the same places: its distinct codes, and whether it has each code
+        const codes = gridRows(model).map((r) => rowCodes(r, index));
+        expect([...codeCountsByRow(model, index, placed)]).toEqual(codes.map((c) => c.length));
+        for (const code of ['a', 'b', 'c']) expect([...rowsWithCode(model, index, code, placed)]).toEqual(codes.map((c) => (c.includes(code) ? 1 : 0)));
       }),
       { numRuns: 200, seed: 20261205 },
     );
   });
 
+  it('reads each row’s fields without making the row, as the made row has them', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => [`R${i}`, ['North', ''][i % 2]!, i % 3 === 1 ? '' : `First ${i}`, '', `Second ${i}`, 'Phone']);
+    const a = importTable(SURVEY_COLUMNS, rows, MAPPING, 1);
+    const ds = { ...a.dataset, recordIds: a.dataset.recordIds.map((r, i) => (i === 2 ? RETRACTED_LABEL : r)), lengths: a.dataset.lengths.map((n, k) => (Math.floor(k / 2) === 2 ? -1 : n)) };
+    const b = importTable(['ID', 'Q', 'Zone'], [['B1', 'Yes', 'East'], ['B2', '', 'West']], { idColumn: 'ID', textColumns: ['Q'], attributes: [{ column: 'Zone', type: 'category' }] }, 50, 'Later', '2026-02-01T00:00:00.000Z');
+    const source = id(800);
+    const doc = (n: number, field: string, recordId: string): DocumentMeta => ({ id: id(n), projectId: P, sourceId: source, participantId: null, title: `${recordId} – ${field}`, kind: 'response', length: 3 + n, turns: [], recordId, field, createdAt: '2025-01-01' });
+    const model = buildGrid({ sources: [a.source, b.source, { id: source, name: 'Stored' }], variables: [...a.variables, ...b.variables], datasets: [b.dataset, ds], documents: [doc(1, 'Q1', '7'), doc(2, 'Q', '7'), doc(3, 'Q1', '8')], participants: [] });
+    expect(model.count).toBe(5 + 2 + 2);
+    for (let i = 0; i < model.count; i++) {
+      const r = model.row(i);
+      expect([model.sourceId(i), model.recordId(i), model.pseudonym(i), model.values(i)]).toEqual([r.sourceId, r.recordId, r.pseudonym, r.attributes]);
+      model.questions.forEach((_, q) => expect(model.answerLength(i, q)).toBe(r.answers[q]?.length ?? -1));
+      expect(model.answerLength(i, model.questions.length)).toBe(-1);
+    }
+    // the oldest table first, the retracted row left out, then the stored answers by record
+    expect(gridRows(model).map((r) => r.recordId)).toEqual(['R0', 'R1', 'R3', 'R4', 'R5', 'B1', 'B2', '7', '8']);
+    expect(attributeValue(model.values(5), model.attributes.find((c) => c.name === 'Zone')!)).toBe('East');
+    expect(() => model.row(model.count)).toThrow(RangeError);
+    expect(() => model.recordId(-1)).toThrow(RangeError);
+  });
+
   it('places an answer from its id: its table, row and slot, and nothing else', () => {
     const { model, a } = surveyModel();
-    model.rows.forEach((r, i) => r.answers.forEach((x) => x && expect(model.answerRow(x.id)).toBe(i)));
+    gridRows(model).forEach((r, i) => r.answers.forEach((x) => x && expect(model.answerRow(x.id)).toBe(i)));
     // a blank answer, a row past the table, a participant, another table's id: no row
     expect(model.answerRow(datasetDocumentId(a.dataset.id, 1, 1))).toBe(-1);
     expect(model.answerRow(datasetDocumentId(a.dataset.id, 3, 0))).toBe(-1);
