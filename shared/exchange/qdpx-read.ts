@@ -131,6 +131,8 @@ class Importer {
   readonly variableIds = new Map<string, string>();
   readonly sources: Source[] = [];
   readonly documents: DocumentWithText[] = [];
+  /** Documents by lower-case id, the first of each (a case's SourceRef finds its document here, not by a search of every document). */
+  readonly documentAt = new Map<string, DocumentWithText>();
   readonly docIds = new Map<string, string>();
   /** REFI source GUID (lower case) → Chorus Source id, for every REFI source element. */
   readonly sourceOfRefi = new Map<string, string>();
@@ -480,7 +482,7 @@ class Importer {
     this.reportOffsets(name, mapper);
     const extra = this.sidecar?.documents[id];
     const created = this.date(attr(node, 'creationDateTime'));
-    this.documents.push({
+    const document: DocumentWithText = {
       id,
       projectId: this.projectId,
       sourceId,
@@ -494,7 +496,9 @@ class Importer {
       ...(extra?.attributes !== undefined ? { attributes: extra.attributes } : {}),
       createdAt: created,
       text: mapper.text,
-    });
+    };
+    this.documents.push(document);
+    if (!this.documentAt.has(id.toLowerCase())) this.documentAt.set(id.toLowerCase(), document);
 
     let skipped = 0;
     selections.forEach((sel, i) => {
@@ -578,7 +582,7 @@ class Importer {
       for (const r of children(c, 'SourceRef')) {
         const g = cleanGuid(attr(r, 'targetGUID'))?.toLowerCase() ?? '';
         sourceId ??= this.sourceOfRefi.get(g);
-        const doc = this.documents.find((d) => d.id.toLowerCase() === g);
+        const doc = this.documentAt.get(g);
         if (doc && doc.participantId === null) doc.participantId = id;
       }
       const wanted = this.sidecar?.participants[id]?.sourceId;
