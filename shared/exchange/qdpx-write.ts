@@ -5,6 +5,7 @@ import { toDecimal, toXsdDateTime, XSD_DATE, isXsdDateTime } from './dates';
 import { deriveGuid } from './ids';
 import { SIDECAR_NAME, SIDECAR_VERSION, type Sidecar } from './sidecar';
 import { XmlWriter } from './xml';
+import { MAX_ZIP_ENTRIES } from './safe-zip';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 
@@ -250,11 +251,11 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
 }
 
 /**
- * A zip without ZIP64 holds at most 65,535 entries; past that the archive's entry count wraps and
- * readers silently see a fraction of the files. Projects with more documents carry their texts
- * inside project.qde (REFI-QDA <PlainTextContent>) instead of one sources/<guid>.txt each.
+ * Projects with more documents than a zip without ZIP64 holds entries (MAX_ZIP_ENTRIES, with
+ * project.qde and the side file) carry their texts inside project.qde (REFI-QDA
+ * <PlainTextContent>) instead of one sources/<guid>.txt each.
  */
-export const MAX_ZIP_ENTRIES = 65_535;
+export { MAX_ZIP_ENTRIES };
 
 /** A whole project as .qdpx bytes. Deterministic: the same bundle gives the same bytes. */
 export function writeQdpx(bundle: ProjectBundle, options: { maxZipEntries?: number } = {}): Uint8Array {

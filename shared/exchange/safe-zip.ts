@@ -19,10 +19,17 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
+/**
+ * A zip without ZIP64 holds at most 65,535 entries (past that its entry count wraps and readers
+ * silently see a fraction of the files). Chorus writes no more (shared/exchange/qdpx-write.ts) and
+ * reads no more: a lower limit here once refused Chorus's own .qdpx of 50,000 to 65,533 documents.
+ */
+export const MAX_ZIP_ENTRIES = 65_535;
+
 export const ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: 256 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
-  maxEntries: 50_000,
+  maxEntries: MAX_ZIP_ENTRIES,
 };
 
 /** Entry name → unpacked bytes (the shape fflate's unzipSync returns). */

@@ -5,8 +5,8 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { writeQdpx } from '../../../shared/exchange/qdpx';
-import { checkZip, crc32, listZip, safeUnzip, ZIP_LIMITS, ZipError } from '../../../shared/exchange/safe-zip';
+import { readQdpx, writeQdpx } from '../../../shared/exchange/qdpx';
+import { checkZip, crc32, listZip, MAX_ZIP_ENTRIES, safeUnzip, ZIP_LIMITS, ZipError } from '../../../shared/exchange/safe-zip';
 import { docxToText } from '../../../shared/import/docx';
 import { realisticBundle } from './bundle-fixture';
 
@@ -99,6 +99,23 @@ describe('safeUnzip', () => {
     expect(() => checkZip(zip.subarray(0, zip.length - 30))).toThrow(/no central directory/);
     expect(() => checkZip(strToU8('hello'))).toThrow(/not a zip archive/);
   });
+});
+
+describe('entries', () => {
+  it('opens Chorus’s own .qdpx with a file per document up to the most a zip holds (50,001 documents here), and no more', () => {
+    const b = realisticBundle();
+    const doc = b.documents[0]!;
+    // (below MAX_ZIP_ENTRIES the writer gives each document its own file; a lower read limit once refused these)
+    const documents = Array.from({ length: 50_001 }, (_, i) => ({ ...doc, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, title: `D${i}`, text: `Text ${i}.`, length: `Text ${i}.`.length, turns: [] }));
+    const big = { ...b, documents, codings: [], memos: [], findings: [], actions: [], quotes: [] };
+    const zip = writeQdpx(big);
+    expect(listZip(zip)).toHaveLength(50_001 + 2);
+    const back = readQdpx(zip, 'big.qdpx');
+    expect(back.documents).toHaveLength(50_001);
+    expect(back.documents.find((d) => d.title === 'D50000')?.text).toBe('Text 50000.');
+    expect(ZIP_LIMITS.maxEntries).toBe(MAX_ZIP_ENTRIES);
+    expect(() => listZip(zip, { ...ZIP_LIMITS, maxEntries: 50_002 })).toThrow('zip archive has 50,003 entries, more than the 50,002 Chorus reads');
+  }, 60_000);
 });
 
 describe('hostile archives at the call sites', () => {
