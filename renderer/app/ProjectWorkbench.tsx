@@ -231,7 +231,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
           coderId={coder?.id ?? null}
           onStatus={setStatus}
         />
-        {doc && text !== undefined && (
+        {doc && text !== undefined && codings !== undefined && (
           <CodingList
             text={text}
             codings={shown}

@@ -57,9 +57,12 @@ async function openDocWithBothCoders(page: Page): Promise<string> {
   const links = page.locator('.doc-link');
   const n = await links.count();
   for (let i = 0; i < n; i++) {
+    const title = (await links.nth(i).textContent()) ?? '';
     await links.nth(i).click();
+    // the header changes in the same render that drops the last document's list, and the list
+    // comes back once this document's text and codings are read: the list then is this document's
+    await page.locator('.doc-header__title').filter({ hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
     await page.locator('.coding-list').waitFor();
-    await page.waitForTimeout(150);
     const coders = new Set(await page.locator('.coding-list__coder').allTextContents());
     if (coders.has('AM') && coders.has('SP')) return (await page.locator('.doc-header__title').textContent()) ?? '';
   }

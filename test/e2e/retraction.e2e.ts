@@ -253,10 +253,10 @@ describe.skipIf(reason !== null)('retraction in Chromium', () => {
       const qdpxText = Object.values(qdpx).map((b) => new TextDecoder().decode(b)).join('\n');
       await step.openWorkspace(page, 'Analyse');
       await step.chooseAnalysis(page, 'Word frequencies');
-      await step.newResult(page, null);
+      await step.newResult(page, null, 'Word frequencies');
       const words = await step.exportCsv(page);
       await step.chooseAnalysis(page, 'Code frequencies');
-      await step.newResult(page, null);
+      await step.newResult(page, null, 'Code frequencies');
       const freq = await step.exportCsv(page);
       const exported = [qdpxText, words.text, freq.text].join('\n');
       const exportResidue = Object.values(GONE).reduce((n, t) => n + textCount(exported, t), 0);

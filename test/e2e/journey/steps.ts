@@ -188,8 +188,12 @@ export async function readBundle(page: Page, projectName: string): Promise<Proje
 
 const caption = (page: Page) => page.locator('.result-table caption').first();
 
-/** Wait until the result shown differs from `before` (by caption) and nothing is running; returns its caption. */
-export async function newResult(page: Page, before: string | null): Promise<string> {
+/**
+ * Wait until the result shown differs from `before` (by caption), begins with `title` when given,
+ * and nothing is running; returns its caption. (Just after another analysis is chosen, the last
+ * result is still shown for a moment and not yet marked busy: `before` or `title` tells them apart.)
+ */
+export async function newResult(page: Page, before: string | null, title?: string): Promise<string> {
   let shown: string | null = null;
   await expect
     .poll(async () => {
@@ -197,7 +201,7 @@ export async function newResult(page: Page, before: string | null): Promise<stri
       const c = (await caption(page).count()) ? await caption(page).textContent() : null;
       const alert = (await page.locator('main [role=alert]').count()) ? await page.locator('main [role=alert]').first().textContent() : null;
       if (alert) throw new Error(`the analysis failed: ${alert}`);
-      shown = busy === 0 && c !== null && c !== before ? c : null;
+      shown = busy === 0 && c !== null && c !== before && (title === undefined || c.startsWith(title)) ? c : null;
       return shown;
     }, { timeout: 60_000 })
     .not.toBeNull();
