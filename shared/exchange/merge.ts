@@ -299,6 +299,33 @@ class Merger {
     // documents: same id and text, else same text unclaimed (same title first), else added
     const docMap = new Map<string, string>();
     const claimed = new Set<number>();
+    // The first unclaimed document with this text, of this title if there is one. Each text's
+    // documents (a survey's "No" or "N/A" answers: thousands alike) are looked through once, from
+    // where the last look stopped, not filtered again for every document of the file.
+    const free = new Map<string, { at: number; titled: Map<string, { list: number[]; at: number }> }>();
+    const unclaimed = (sum: string, title: string): number | undefined => {
+      const list = this.bySum().get(sum);
+      if (!list) return undefined;
+      let f = free.get(sum);
+      if (!f) {
+        // (documents added later in this file are claimed as they are added: never candidates)
+        const titled = new Map<string, { list: number[]; at: number }>();
+        for (const i of list) {
+          const t = this.b.documents[i]!.title;
+          const e = titled.get(t);
+          if (e) e.list.push(i);
+          else titled.set(t, { list: [i], at: 0 });
+        }
+        free.set(sum, (f = { at: 0, titled }));
+      }
+      const t = f.titled.get(title);
+      if (t) {
+        while (t.at < t.list.length && claimed.has(t.list[t.at]!)) t.at++;
+        if (t.at < t.list.length) return t.list[t.at];
+      }
+      while (f.at < list.length && claimed.has(list[f.at]!)) f.at++;
+      return f.at < list.length ? list[f.at] : undefined;
+    };
     for (const d of other.documents) {
       const same = this.docIndex.get(d.id);
       if (same !== undefined && !claimed.has(same)) {
@@ -315,8 +342,7 @@ class Merger {
           message: `source "${have.title}" (${d.id}) has other text in ${this.name(input)} (${d.text.length} characters) than in ${this.name(0)}${input > 1 ? ' or an earlier file' : ''} (${have.text.length} characters)`,
         });
       } else {
-        const candidates = (this.bySum().get(textChecksum(d.text)) ?? []).filter((i) => !claimed.has(i));
-        const pick = candidates.find((i) => this.b.documents[i]!.title === d.title) ?? candidates[0];
+        const pick = unclaimed(textChecksum(d.text), d.title);
         if (pick !== undefined) {
           claimed.add(pick);
           docMap.set(d.id, this.b.documents[pick]!.id);

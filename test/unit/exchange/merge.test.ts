@@ -140,6 +140,44 @@ describe('mergeProjects', () => {
     expect(r.bundle.codings).toEqual(a.codings);
   });
 
+  it('property: a document with another id takes the first unclaimed one with its text and title, else the first unclaimed with its text, else is added (many alike, as a survey\'s "No" answers)', () => {
+    const doc = fc.record({ text: fc.constantFrom('No', 'N/A', 'Nothing'), title: fc.constantFrom('Q1', 'Q2', 'Q3') });
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 30 }), fc.array(doc, { minLength: 1, maxLength: 30 }), (mine, theirs) => {
+        const a = realisticBundle();
+        const b = structuredClone(a);
+        b.project.id = '99999999-9999-4999-8999-999999999999';
+        const make = (bundle: ProjectBundle, list: { text: string; title: string }[], kind: number) =>
+          list.map((d, i) => ({ ...bundle.documents[0]!, id: guid(kind, i + 1), title: d.title, text: d.text, length: d.text.length, turns: [], participantId: null }));
+        a.documents = make(a, mine, 0xd1);
+        b.documents = make(b, theirs, 0xd2);
+        a.codings = [];
+        // one coding on each of the second file's documents shows where it went
+        b.codings = b.documents.map((d, i) => ({ id: guid(0xc9, i + 1), projectId: b.project.id, documentId: d.id, codeId: b.codes[0]!.id, coderId: b.coders[0]!.id, start: 0, end: 1, createdAt: AT }));
+        a.memos = b.memos = [];
+        a.quotes = b.quotes = [];
+        a.findings = b.findings = [];
+        // the rule, as a search of every document
+        const docs = a.documents.map((d) => ({ id: d.id, text: d.text, title: d.title }));
+        const claimed = new Set<number>();
+        const expected = b.documents.map((d) => {
+          const candidates = docs.flatMap((x, i) => (x.text === d.text && !claimed.has(i) ? [i] : []));
+          const pick = candidates.find((i) => docs[i]!.title === d.title) ?? candidates[0];
+          if (pick !== undefined) {
+            claimed.add(pick);
+            return docs[pick]!.id;
+          }
+          claimed.add(docs.push({ id: d.id, text: d.text, title: d.title }) - 1);
+          return d.id;
+        });
+        const r = mergeProjects([a, b]);
+        const landed = new Map(r.bundle.codings.map((c) => [c.id, c.documentId]));
+        expect(b.codings.map((c) => landed.get(c.id))).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('coders are kept apart: the same name with another id is another coder, with its codings', () => {
     const a = realisticBundle();
     const b = structuredClone(a);
