@@ -13,6 +13,7 @@ import { descendantIds } from '../coding/tree';
 import { computeAgreement } from '../analysis/reliability';
 import { formatCountOf } from '../privacy/suppress';
 import { plural } from '../plural';
+import { held } from '../held';
 
 export const STRENGTH_RATINGS = ['strong', 'moderate', 'limited', 'single-source', 'no evidence'] as const;
 export type StrengthRating = (typeof STRENGTH_RATINGS)[number];
@@ -97,6 +98,37 @@ function documentsByCoder(bundle: ProjectBundle): Map<string, Set<string>> {
   return m;
 }
 
+/**
+ * What every finding's strength reads from the whole project, made once per bundle (a project's
+ * findings were each reading every document and every coding again: 875,000 and 1,000,000 of them
+ * in a large survey), and made again if the bundle's lists are replaced.
+ */
+interface ProjectView {
+  lists: readonly [unknown, unknown, unknown];
+  docById: Map<string, ProjectBundle['documents'][number]>;
+  kindOf: Map<string, SourceKind>;
+  /** Kinds of source the project's documents come from. */
+  projectKinds: number;
+  /** Positions in `bundle.codings` of each code's codings, ascending. */
+  codingsOf: Map<string, number[]>;
+}
+const views = held<ProjectBundle, ProjectView>('findings project view');
+
+function projectView(bundle: ProjectBundle): ProjectView {
+  const v = views.get(bundle);
+  if (v && v.lists[0] === bundle.documents && v.lists[1] === bundle.codings && v.lists[2] === bundle.sources) return v;
+  const docById = new Map(bundle.documents.map((d) => [d.id, d]));
+  const kindOf = new Map(bundle.sources.map((s) => [s.id, s.kind]));
+  const projectKinds = new Set(bundle.documents.map((d) => kindOf.get(d.sourceId)).filter((k) => k !== undefined)).size;
+  const codingsOf = new Map<string, number[]>();
+  bundle.codings.forEach((c, k) => {
+    const list = codingsOf.get(c.codeId);
+    if (list) list.push(k);
+    else codingsOf.set(c.codeId, [k]);
+  });
+  return views.set(bundle, { lists: [bundle.documents, bundle.codings, bundle.sources], docById, kindOf, projectKinds, codingsOf });
+}
+
 function measureAgreement(bundle: ProjectBundle, codeIds: string[], coderIds: string[]): EvidenceAgreement | null {
   const byCoder = documentsByCoder(bundle);
   // documents at least two of these coders coded something in
@@ -116,30 +148,33 @@ function measureAgreement(bundle: ProjectBundle, codeIds: string[], coderIds: st
 export function evidenceStrength(bundle: ProjectBundle, finding: Pick<Finding, 'codeIds'>, opts: { threshold?: number } = {}): EvidenceStrength {
   const T = opts.threshold ?? 0;
   const codeSet = findingCodeIds(bundle.codes, finding.codeIds);
-  const docById = new Map(bundle.documents.map((d) => [d.id, d]));
-  const kindOf = new Map(bundle.sources.map((s) => [s.id, s.kind]));
-  const voices = new Set<string>();
+  const { docById, kindOf, projectKinds, codingsOf } = projectView(bundle);
+  // voices: participants, and documents of no participant (each a voice of its own); two sets, not a string made per coding
+  const people = new Set<string>();
+  const unplaced = new Set<string>();
   const documents = new Set<string>();
   const kinds = new Set<SourceKind>();
   const coders = new Set<string>();
   let segments = 0;
-  for (const c of bundle.codings) {
-    if (!codeSet.has(c.codeId)) continue;
+  // the finding's codings, in the bundle's order
+  const positions = [...codeSet].flatMap((id) => codingsOf.get(id) ?? []).sort((a, b) => a - b);
+  for (const k of positions) {
+    const c = bundle.codings[k]!;
     const doc = docById.get(c.documentId);
     if (!doc) continue;
     segments++;
     documents.add(doc.id);
-    voices.add(doc.participantId ? `p:${doc.participantId}` : `d:${doc.id}`);
+    if (doc.participantId) people.add(doc.participantId);
+    else unplaced.add(doc.id);
     const kind = kindOf.get(doc.sourceId);
     if (kind) kinds.add(kind);
     coders.add(c.coderId);
   }
-  const projectKinds = new Set(bundle.documents.map((d) => kindOf.get(d.sourceId)).filter((k) => k !== undefined)).size;
   const sourceKinds = SOURCE_KINDS.filter((k) => kinds.has(k));
   const coderIds = bundle.coders.map((c) => c.id).filter((id) => coders.has(id));
   for (const id of coders) if (!coderIds.includes(id)) coderIds.push(id);
   const agreement = coderIds.length >= 2 ? measureAgreement(bundle, [...codeSet], coderIds) : null;
-  const participants = voices.size;
+  const participants = people.size + unplaced.size;
   const corroboration = sourceKinds.length >= 2 ? 'corroborated' : sourceKinds.length === 1 ? 'single-source' : 'not found';
 
   const reasons: string[] = [];

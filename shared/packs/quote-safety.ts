@@ -16,6 +16,7 @@ import type { AttributeValue, DocumentMeta, Participant, PiiType, Source } from 
 import { detectPii } from '../privacy/detect';
 import { fewerThan } from '../privacy/suppress';
 import type { PackQuoteInput } from './input';
+import { held } from '../held';
 
 const PII_WORDS: Record<PiiType, string> = {
   email: 'an email address',
@@ -37,13 +38,32 @@ export function personalDataIn(text: string): string[] {
   return [...new Set(detectPii(text).map((f) => PII_WORDS[f.type]))];
 }
 
-const same = (a: AttributeValue | undefined, b: AttributeValue | undefined) => (a ?? null) === (b ?? null);
+/** Per set of attribute names (joined), the population counted by their values (JSON of the values in that order). */
+const countsByValues = held<ReadonlyArray<Record<string, AttributeValue>>, Map<string, Map<string, number>>>('population counts');
 
-/** How many participants share every one of `attrs` (the participant included). */
+/**
+ * How many participants share every one of `attrs` (the participant included). The population is
+ * counted once per set of attribute names and the count looked up: a pack asks for each quote,
+ * and a survey's population is up to 875,000 people.
+ */
 export function sharedBy(attrs: Record<string, AttributeValue>, population: ReadonlyArray<Record<string, AttributeValue>>): number {
   const keys = Object.keys(attrs).filter((k) => attrs[k] !== null && attrs[k] !== '');
   if (keys.length === 0) return population.length;
-  return population.filter((p) => keys.every((k) => same(p[k], attrs[k]))).length;
+  // (NaN equals nothing, not even itself: counted as the comparison would)
+  if (keys.some((k) => Number.isNaN(attrs[k]))) return 0;
+  keys.sort();
+  const byKeys = countsByValues.get(population) ?? countsByValues.set(population, new Map());
+  const name = JSON.stringify(keys);
+  let counts = byKeys.get(name);
+  if (!counts) {
+    counts = new Map();
+    for (const p of population) {
+      const values = JSON.stringify(keys.map((k) => p[k] ?? null));
+      counts.set(values, (counts.get(values) ?? 0) + 1);
+    }
+    byKeys.set(name, counts);
+  }
+  return counts.get(JSON.stringify(keys.map((k) => attrs[k] ?? null))) ?? 0;
 }
 
 /** Why this quote cannot go into the pack (empty: it can). */

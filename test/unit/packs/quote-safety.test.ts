@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoProject } from '../../../shared/demo';
 import type { AttributeValue, DocumentMeta, Participant, Source, SourceKind } from '../../../shared/model';
 import { gatherPackInput } from '../../../shared/packs/gather';
-import { publishedAttributes, quoteRefusals, quoteSafety, speakerAttributes, speakerPopulation } from '../../../shared/packs/quote-safety';
+import { publishedAttributes, quoteRefusals, quoteSafety, sharedBy, speakerAttributes, speakerPopulation } from '../../../shared/packs/quote-safety';
 
 const pid = '00000000-0000-4000-8000-000000000000';
 const AT = '2026-01-15T10:00:00.000Z';
@@ -97,5 +97,24 @@ describe('quote safety: rare combinations of published attributes', () => {
     expect(flagged.length).toBeLessThan(quotes.length / 2);
     // nothing about the speaker but the kind of source is compared
     for (const q of quotes) expect(q.attributes).toEqual(publishedAttributes(q.sourceKind));
+  });
+});
+
+describe('sharedBy', () => {
+  it('counts the people sharing every given value, as comparing each person would, whichever values are asked about in turn (property)', () => {
+    const value = fc.oneof(fc.constantFrom<AttributeValue>('a', 'b', '1', '', null, true, false), fc.integer({ min: 0, max: 2 }));
+    const record = fc.dictionary(fc.constantFrom('kind', 'area', 'age'), value, { maxKeys: 3 });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 60 }), fc.array(record, { minLength: 1, maxLength: 8 }), (population, asked) => {
+        // (the same population asked about several speakers: its counts are made once per set of names)
+        for (const attrs of asked) {
+          const keys = Object.keys(attrs).filter((k) => attrs[k] !== null && attrs[k] !== '');
+          const expected = population.filter((p) => keys.every((k) => (p[k] ?? null) === (attrs[k] ?? null))).length;
+          expect(sharedBy(attrs, population)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(sharedBy({ kind: Number.NaN }, [{ kind: Number.NaN }])).toBe(0);
   });
 });
