@@ -137,13 +137,16 @@ export async function setProjectPassphrase(db: ChorusDb, projectId: string, pass
     const nowDatasets = await db.datasets.where('projectId').equals(projectId).toArray();
     for (const ds of nowDatasets) blockKeys.push(...((await datasetBlockRange(db, ds.id).primaryKeys()) as string[]));
     const participantKeys = (await db.participants.where('projectId').equals(projectId).primaryKeys()) as string[];
+    // (sets, not a search of the rows read for each key: a survey's project holds 100,000 of each)
+    const participantsRead = new Set(read.participants.map((p) => p.id));
+    const textsRead = new Set(read.texts.map((t) => t.id));
     const same =
       participantKeys.length === read.participants.length &&
-      participantKeys.every((k) => read.participants.some((p) => p.id === k)) &&
+      participantKeys.every((k) => participantsRead.has(k)) &&
       nowDatasets.length === read.datasets.length &&
       nowDatasets.every((d) => read.datasets.some((r) => r.id === d.id && sameDataset(r, d))) &&
       textKeys.length === read.texts.length &&
-      textKeys.every((k) => read.texts.some((t) => t.id === k)) &&
+      textKeys.every((k) => textsRead.has(k)) &&
       blockKeys.length === read.blocks.length &&
       blockKeys.every((k, i) => k === read.blocks[i]!.key) &&
       (last?.seq ?? null) === (read.history.at(-1)?.seq ?? null) &&

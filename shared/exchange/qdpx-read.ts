@@ -285,8 +285,8 @@ class Importer {
         continue;
       }
       const id = this.id(attr(node, 'guid'), 'set', `set "${name}"`);
-      const documentIds: string[] = [];
-      const sourceIds: string[] = [];
+      let documentIds: string[] = [];
+      let sourceIds: string[] = [];
       let unknown = 0;
       for (const g of members) {
         const doc = g ? this.docIds.get(g) : undefined;
@@ -298,8 +298,9 @@ class Importer {
       const extra = this.sidecar?.sets[id];
       if (extra) {
         const known = new Set(this.sources.map((s) => s.id));
-        sourceIds.splice(0, sourceIds.length, ...extra.sourceIds.filter((s) => known.has(s)));
-        documentIds.splice(0, documentIds.length, ...extra.documentIds.filter((d) => this.docIds.has(d.toLowerCase())));
+        // (assigned, not spread into splice: a set of 100,000 documents is more arguments than a call takes)
+        sourceIds = extra.sourceIds.filter((s) => known.has(s));
+        documentIds = extra.documentIds.filter((d) => this.docIds.has(d.toLowerCase()));
       }
       if (unknown > 0) this.warnings.push(`set "${name}": ${unknown} member(s) name no source in the project and were dropped`);
       if (codes + notes > 0) this.warnings.push(`set "${name}": its ${codes + notes} code or note member(s) were not imported (Chorus sets hold documents)`);

@@ -194,7 +194,11 @@ export function writeProjectXml(bundle: ProjectBundle, options: { inlineTexts?: 
   const sets = bundle.documentSets ?? [];
   if (sets.length > 0) {
     const docsOfSource = new Map<string, string[]>();
-    for (const d of bundle.documents) docsOfSource.set(d.sourceId, [...(docsOfSource.get(d.sourceId) ?? []), d.id]);
+    for (const d of bundle.documents) {
+      const list = docsOfSource.get(d.sourceId);
+      if (list) list.push(d.id);
+      else docsOfSource.set(d.sourceId, [d.id]);
+    }
     const written = new Set(bundle.documents.map((d) => d.id));
     w.open('Sets');
     for (const s of sets) {

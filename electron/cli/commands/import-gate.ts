@@ -25,6 +25,18 @@ interface Place {
   n: number;
 }
 
+/** Each participant's first document in a batch (made once per batch: a flagged attribute column gives a finding per participant). */
+const firstDocuments = new WeakMap<ImportBatch, Map<string, number>>();
+function firstDocumentOf(batch: ImportBatch, participantId: string | undefined): number {
+  let first = firstDocuments.get(batch);
+  if (!first) {
+    first = new Map();
+    batch.documents.forEach((d, i) => d.participantId && !first!.has(d.participantId) && first!.set(d.participantId, i));
+    firstDocuments.set(batch, first);
+  }
+  return participantId === undefined ? -1 : (first.get(participantId) ?? -1);
+}
+
 /** Where a finding is: a table row, a transcript line, or (an attribute of an unplaced participant) just the file. */
 function placeOf(f: BatchFinding, batch: ImportBatch, places: BatchPlaces): Place {
   if (f.place.kind === 'document') {
@@ -36,7 +48,7 @@ function placeOf(f: BatchFinding, batch: ImportBatch, places: BatchPlaces): Plac
   if (f.place.kind === 'row-attribute') return { file: places.file, unit: 'row', n: f.place.row + 1 };
   const doc =
     f.place.kind === 'attribute'
-      ? batch.documents.findIndex((d) => d.participantId === batch.participants[(f.place as { participant: number }).participant]?.id)
+      ? firstDocumentOf(batch, batch.participants[(f.place as { participant: number }).participant]?.id)
       : f.place.doc;
   const row = doc >= 0 ? places.rowOfDocument(doc) : undefined;
   return row !== undefined ? { file: places.file, unit: 'row', n: row } : { file: places.file, unit: '', n: 0 };
