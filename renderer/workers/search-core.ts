@@ -4,7 +4,7 @@
  * "code all hits" and autocoding, with already-coded spans of the coder left out.
  */
 import { autocodeByAttribute, autocodeByKeywords, autocodeBySpeaker, withoutExisting, type AutocodeProposal } from '../../shared/coding/autocode';
-import { keywordInContext, searchCorpus, widenHit, type HitScope, type SearchQuery } from '../../shared/coding/search';
+import { hitWidener, keywordInContext, searchCorpus, type HitScope, type SearchQuery } from '../../shared/coding/search';
 import { unionSpans, type Span } from '../../shared/coding/spans';
 import type { AttributeValue, Code, Coding, DocumentWithText, Participant, Source } from '../../shared/model';
 import type { CodingIndex } from '../../shared/coding/coding-index';
@@ -110,9 +110,12 @@ export function previewCodeHits(
   const { hits } = searchCorpus(docs, query);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const perDoc = new Map<string, Span[]>();
+  // (a document's hits come together: its text is cut into units once, not for every hit)
+  let widening: { id: string; widen: ReturnType<typeof hitWidener> } | undefined;
   for (const h of hits) {
     const d = byId.get(h.documentId)!;
-    const s = widenHit(d.text, h, scope, d.turns);
+    if (widening?.id !== d.id) widening = { id: d.id, widen: hitWidener(d.text, d.turns) };
+    const s = widening.widen(h, scope);
     (perDoc.get(d.id) ?? perDoc.set(d.id, []).get(d.id)!).push(s);
   }
   const proposals: AutocodeProposal[] = [];

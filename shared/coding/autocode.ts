@@ -4,7 +4,7 @@
  * undoable step by the store. Pure.
  */
 import type { Code, Coding, DocumentMeta, Participant } from '../model';
-import { compileSearch, widenHit, type HitScope } from './search';
+import { compileSearch, hitWidener, type HitScope } from './search';
 import { subtractSpans, unionSpans, type Span } from './spans';
 import { CodingIndex } from './coding-index';
 
@@ -32,8 +32,9 @@ export function autocodeByKeywords(docs: Iterable<Doc>, codes: readonly Code[], 
   const matchers = chosen.map((c) => ({ code: c, match: c.keywords.filter((k) => k.trim()).map((k) => compileSearch({ text: k, mode: 'stem' })) }));
   const byKey = new Map<string, { documentId: string; codeId: string; spans: Span[] }>();
   for (const d of docs) {
+    const widen = hitWidener(d.text, d.turns);
     for (const { code, match } of matchers) {
-      for (const m of match) for (const hit of m(d.text)) collect(byKey, d.id, code.id, widenHit(d.text, hit, scope, d.turns));
+      for (const m of match) for (const hit of m(d.text)) collect(byKey, d.id, code.id, widen(hit, scope));
     }
   }
   return flatten(byKey);

@@ -4,7 +4,7 @@
  * paragraph, speaker turn or whole response for "code all hits". Pure.
  */
 import { stem } from '../analysis/text';
-import { segmentUnits } from '../analysis/units';
+import { segmentUnits, type TextSpan } from '../analysis/units';
 import type { SpeakerTurn } from '../model';
 import type { Span } from './spans';
 
@@ -124,17 +124,40 @@ export type HitScope = 'hit' | 'sentence' | 'paragraph' | 'turn' | 'document';
 
 /** Widen a hit to the unit the user chose to code. Falls back to the hit itself where no unit contains it. */
 export function widenHit(text: string, hit: Span, scope: HitScope, turns: readonly SpeakerTurn[] = []): Span {
-  if (scope === 'hit') return { start: hit.start, end: hit.end };
-  if (scope === 'document') {
-    const all = segmentUnits(text, 'document');
-    return all[0] ?? { start: 0, end: text.length };
-  }
-  if (scope === 'turn') {
-    const t = turns.find((x) => x.start <= hit.start && hit.end <= x.end);
-    return t ? { start: t.start, end: t.end } : widenHit(text, hit, 'paragraph');
-  }
-  const units = segmentUnits(text, scope);
-  const inside = units.filter((u) => u.start < hit.end && hit.start < u.end);
-  if (inside.length === 0) return { start: hit.start, end: hit.end };
-  return { start: Math.min(hit.start, inside[0]!.start), end: Math.max(hit.end, inside[inside.length - 1]!.end) };
+  return hitWidener(text, turns)(hit, scope);
+}
+
+/**
+ * Widening for many hits of one text (widenHit for each): the text is cut into sentences or
+ * paragraphs once, not again for every hit, and each hit's units are found by a binary search
+ * (a long transcript's hundreds of hits were each cutting the whole text).
+ */
+export function hitWidener(text: string, turns: readonly SpeakerTurn[] = []): (hit: Span, scope: HitScope) => Span {
+  const units = new Map<'sentence' | 'paragraph', TextSpan[]>();
+  const widen = (hit: Span, scope: HitScope): Span => {
+    if (scope === 'hit') return { start: hit.start, end: hit.end };
+    if (scope === 'document') {
+      const all = segmentUnits(text, 'document');
+      return all[0] ?? { start: 0, end: text.length };
+    }
+    if (scope === 'turn') {
+      const t = turns.find((x) => x.start <= hit.start && hit.end <= x.end);
+      return t ? { start: t.start, end: t.end } : widen(hit, 'paragraph');
+    }
+    let list = units.get(scope);
+    if (!list) units.set(scope, (list = segmentUnits(text, scope)));
+    // the units overlapping the hit: from the first ending after its start (units are in order and do not overlap)
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.end <= hit.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo - 1;
+    while (last + 1 < list.length && list[last + 1]!.start < hit.end) last++;
+    if (last < lo) return { start: hit.start, end: hit.end };
+    return { start: Math.min(hit.start, list[lo]!.start), end: Math.max(hit.end, list[last]!.end) };
+  };
+  return widen;
 }

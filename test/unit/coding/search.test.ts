@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileSearch, keywordInContext, searchCorpus, SearchError, widenHit } from '../../../shared/coding/search';
+import { compileSearch, hitWidener, keywordInContext, searchCorpus, SearchError, widenHit } from '../../../shared/coding/search';
+import { segmentUnits } from '../../../shared/analysis/units';
 import { autocodeByAttribute, autocodeByKeywords, autocodeBySpeaker, withoutExisting } from '../../../shared/coding/autocode';
 import type { Code } from '../../../shared/model';
 
@@ -66,6 +67,25 @@ describe('search', () => {
     const d2 = docs[1]!;
     const h2 = { start: d2.text.indexOf('rare'), end: d2.text.indexOf('rare') + 4 };
     expect(widenHit(d2.text, h2, 'turn', d2.turns)).toEqual({ start: 40, end: 81 });
+  });
+
+  it('widens many hits of one text as widening each against every unit would (property)', () => {
+    const piece = fc.constantFrom('We waited. ', 'Why? ', 'No one came!', '\n', '\n\n', '  ', 'Dr. Smith said so. ', 'ok');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }).map((p) => p.join('')), fc.array(fc.tuple(fc.nat(), fc.nat(12)), { minLength: 1, maxLength: 12 }), fc.constantFrom('sentence' as const, 'paragraph' as const), (text, raw, scope) => {
+        const widen = hitWidener(text);
+        const units = segmentUnits(text, scope);
+        for (const [at, n] of raw) {
+          const start = at % (text.length + 1);
+          const hit = { start, end: Math.min(text.length, start + n) };
+          const inside = units.filter((u) => u.start < hit.end && hit.start < u.end);
+          const expected = inside.length === 0 ? hit : { start: Math.min(hit.start, inside[0]!.start), end: Math.max(hit.end, inside.at(-1)!.end) };
+          expect(widen(hit, scope)).toEqual(expected);
+          expect(widenHit(text, hit, scope)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
