@@ -4,7 +4,7 @@ import { ANALYSIS_NOTES } from './notes';
 import type { AnalysisIndex } from './prepare';
 import { buildScope, type AnalysisFilter } from './scope';
 import type { AnalysisTable, Row } from './types';
-import { segmentUnits, type TextSpan } from './units';
+import { firstEndingAfter, segmentUnits, type TextSpan } from './units';
 
 export const COOCCURRENCE_UNITS = ['segment', 'sentence', 'paragraph', 'response', 'document'] as const;
 export type CooccurrenceUnit = (typeof COOCCURRENCE_UNITS)[number];
@@ -15,18 +15,6 @@ export interface CooccurrenceOptions extends AnalysisFilter {
    * response: a speaker turn in a transcript, or the whole document where it has no turns; document: whole document.
    */
   unit?: CooccurrenceUnit;
-}
-
-/** First span whose end is after `pos` (spans sorted, non-overlapping). */
-function firstEndingAfter(spans: TextSpan[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end > pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Ascending insertion sort of xs[0..size): a unit holds a handful of codes. */

@@ -89,3 +89,15 @@ export function segmentUnits(text: string, unit: TextUnitKind): TextSpan[] {
   for (const p of paras) sentences(text, p, out);
   return out;
 }
+
+/** First span whose end is after `pos` (spans sorted, non-overlapping). */
+export function firstEndingAfter(spans: readonly TextSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

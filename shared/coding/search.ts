@@ -4,7 +4,7 @@
  * paragraph, speaker turn or whole response for "code all hits". Pure.
  */
 import { stem } from '../analysis/text';
-import { segmentUnits, type TextSpan } from '../analysis/units';
+import { firstEndingAfter, segmentUnits, type TextSpan } from '../analysis/units';
 import type { SpeakerTurn } from '../model';
 import type { Span } from './spans';
 
@@ -147,13 +147,7 @@ export function hitWidener(text: string, turns: readonly SpeakerTurn[] = []): (h
     let list = units.get(scope);
     if (!list) units.set(scope, (list = segmentUnits(text, scope)));
     // the units overlapping the hit: from the first ending after its start (units are in order and do not overlap)
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.end <= hit.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(list, hit.start);
     let last = lo - 1;
     while (last + 1 < list.length && list[last + 1]!.start < hit.end) last++;
     if (last < lo) return { start: hit.start, end: hit.end };
