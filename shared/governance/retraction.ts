@@ -6,7 +6,7 @@
  */
 import type { AttributeValue, DocumentMeta, RetractionReason, RetractionRecord, RetractionTarget, Source } from '../model';
 import { RETRACTION_REASONS } from '../model';
-import { parseDatasetDocumentId, datasetParticipantId, type Dataset } from '../import/dataset';
+import { parseDatasetDocumentId, parseDatasetParticipantId, datasetParticipantId, type Dataset } from '../import/dataset';
 import { fewerThan, suppressSmallCounts } from '../privacy/suppress';
 
 /** What a retraction removes, by id. Derived (survey) documents are listed as documents too. */
@@ -65,10 +65,12 @@ export function retractionScope(target: RetractionTarget, documents: readonly Do
   return scope;
 }
 
-/** The index of a derived participant in its dataset's columns, or undefined. */
+/** The index of a derived participant in its dataset's columns, or undefined. Read from the id (its table and row), not by making every participant's id in turn. */
 function participantIndex(ds: Dataset, participantId: string): number | undefined {
-  for (let i = 0; i < ds.participants.rows.length; i++) if (datasetParticipantId(ds.id, ds.participants.rows[i]!) === participantId) return i;
-  return undefined;
+  const where = parseDatasetParticipantId(participantId);
+  if (!where || where.datasetId !== ds.id) return undefined;
+  const i = ds.participants.rows.indexOf(where.row);
+  return i >= 0 && datasetParticipantId(ds.id, ds.participants.rows[i]!) === participantId ? i : undefined;
 }
 
 /**
