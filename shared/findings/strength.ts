@@ -86,16 +86,15 @@ export function findingCodeIds(codes: readonly Code[], codeIds: readonly string[
   return out;
 }
 
-/** Which coders coded which documents (any code): where a comparison between coders can be made. */
-const coderDocs = new WeakMap<ProjectBundle, Map<string, Set<string>>>();
+/** Which coders coded which documents (any code): where a comparison between coders can be made. Made once per project view. */
 function documentsByCoder(bundle: ProjectBundle): Map<string, Set<string>> {
-  let m = coderDocs.get(bundle);
-  if (!m) {
-    m = new Map();
+  const view = projectView(bundle);
+  if (!view.docsByCoder) {
+    const m = new Map<string, Set<string>>();
     for (const c of bundle.codings) (m.get(c.coderId) ?? m.set(c.coderId, new Set()).get(c.coderId)!).add(c.documentId);
-    coderDocs.set(bundle, m);
+    view.docsByCoder = m;
   }
-  return m;
+  return view.docsByCoder;
 }
 
 /**
@@ -111,6 +110,8 @@ interface ProjectView {
   projectKinds: number;
   /** Positions in `bundle.codings` of each code's codings, ascending. */
   codingsOf: Map<string, number[]>;
+  /** documentsByCoder, made when first asked for. */
+  docsByCoder?: Map<string, Set<string>>;
 }
 const views = held<ProjectBundle, ProjectView>('findings project view');
 
