@@ -153,7 +153,8 @@ describe('detectPii: invariants', () => {
       fc.property(fc.stringMatching(/^[a-z ]{0,20}$/), (prefix) => {
         const p = prefix.trimEnd() + ' ';
         const found = detectPii(p + 'call 07700 900123.');
-        expect(found.map((f) => [f.type, f.start - p.length])).toEqual([['phone', 5]]);
+        // (the prefix may hold something of its own: "mr aaa" is a title and a name; only what reaches the phrase is compared)
+        expect(found.filter((f) => f.end > p.length).map((f) => [f.type, f.start - p.length])).toEqual([['phone', 5]]);
       }),
     );
   });
