@@ -168,19 +168,107 @@ const names = (files: readonly CapacityFile[]) => {
   return quoted.length <= 1 ? (quoted[0] ?? 'The import') : quoted.length === 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 };
 
+/** The words a verdict is given in: what is checked, and what the user can do. */
+interface Wording {
+  /** The files, named ("“a.csv” and “b.csv”"), and a pronoun for them. */
+  who: string;
+  them: string;
+  needs: 'needs' | 'need';
+  /** "importing", "opening". */
+  doing: string;
+  /** After "once": "imported", "opened". */
+  done: string;
+  /** The end of the storage message: "import a smaller file". */
+  smaller: string;
+  /** What to do when reading it needs more memory than the window has. */
+  memoryAdvice: string;
+  /** What to do when the project, once in, would not fit the computer's memory. */
+  splitAdvice: string;
+}
+
 /** Whether the import fits in the free storage and memory, with a message naming the files, the estimate and the free space. */
 export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityContext): CapacityReport {
-  const estimate = estimateImport(files);
+  return judge(estimateImport(files), ctx, {
+    who: names(files),
+    them: files.length > 1 ? 'them' : 'it',
+    needs: files.length > 1 ? 'need' : 'needs',
+    doing: 'importing',
+    done: 'imported',
+    smaller: 'import a smaller file',
+    memoryAdvice: 'Save a workbook as CSV (a CSV is read in slices, never whole) or split the file, then try again.',
+    splitAdvice: 'Split the file into smaller projects (by date or area, say), or use a computer with more memory, then try again.',
+  });
+}
+
+/** A project file (.qdpx) as the check sees it, from its zip's directory: the bytes it unpacks to and the documents it holds. */
+export interface ProjectFileSize {
+  name: string;
+  unpacked: number;
+  documents: number;
+}
+
+/**
+ * Memory per unpacked byte while a project file is opened. Measured in Node: reading a
+ * 100,000-response .qdpx (104 MB unpacked: texts inside project.qde) needs a heap of more than
+ * 400 MB and at most 600 MB, about 6× what it unpacks to. The window then holds the project as
+ * read while it is stored (not measured: 2× more is allowed).
+ */
+export const PROJECT_MEMORY_PER_BYTE = 8;
+/**
+ * Bytes of project.qde per document where the texts are inside it (a project of more documents
+ * than a zip holds files): 884 for a survey answer of 40 words with one coding (qdpx-open bench).
+ * Fewer bytes a document means more documents, so the estimate stays on the high side.
+ */
+export const QDE_BYTES_PER_DOCUMENT = 800;
+
+/** A project file's size from its zip entries: a document per file under sources/, else per QDE_BYTES_PER_DOCUMENT of project.qde. */
+export function projectFileSize(name: string, entries: readonly { name: string; size: number }[]): ProjectFileSize {
+  let unpacked = 0;
+  let sources = 0;
+  let qde = 0;
+  for (const e of entries) {
+    unpacked += e.size;
+    if (/(^|\/)sources\//i.test(e.name) && !e.name.endsWith('/')) sources++;
+    if (/\.qde$/i.test(e.name)) qde += e.size;
+  }
+  return { name, unpacked, documents: sources > 0 ? sources : Math.ceil(qde / QDE_BYTES_PER_DOCUMENT) };
+}
+
+/** Stored bytes and memory for opening a project file: its texts as an import's transcripts, read whole. */
+export function estimateProjectFile(f: ProjectFileSize): CapacityEstimate {
+  const bytes = Math.max(0, f.unpacked);
+  const documents = Math.max(0, f.documents);
+  return {
+    storage: Math.ceil(STORED_PER_BYTE.transcript * bytes + STORED_PER_ROW * documents),
+    memory: Math.ceil(MEMORY_BASE + PROJECT_MEMORY_PER_BYTE * bytes),
+    working: Math.ceil(WORKING_PER_DOCUMENT * documents + WORKING_PER_TEXT_BYTE * bytes),
+  };
+}
+
+/** Whether a project file fits, before it is read: the import's check (checkCapacity) for a whole project. */
+export function checkProjectFile(f: ProjectFileSize, ctx: CapacityContext): CapacityReport {
+  return judge(estimateProjectFile(f), ctx, {
+    who: `“${f.name}”`,
+    them: 'it',
+    needs: 'needs',
+    doing: 'opening',
+    done: 'opened',
+    smaller: 'open a smaller project',
+    memoryAdvice: 'Open it on a computer with more memory, or ask for the project in parts (its sources split between several files), then try again.',
+    splitAdvice: 'Ask for the project in parts (its sources split between several files), or use a computer with more memory, then try again.',
+  });
+}
+
+function judge(estimate: CapacityEstimate, ctx: CapacityContext, w: Wording): CapacityReport {
   const free = ctx.quota !== undefined && Number.isFinite(ctx.quota) ? Math.max(0, ctx.quota - (ctx.usage ?? 0)) : null;
   const limit = memoryLimit(ctx);
-  const who = names(files);
-  const them = files.length > 1 ? 'them' : 'it';
+  const { who, them } = w;
   if (free !== null && estimate.storage > free) {
     return {
       verdict: 'will-not-fit',
       estimate,
       free,
-      message: `${who} will not fit: importing ${them} needs about ${formatSize(estimate.storage)} of storage and only ${formatSize(free)} is free for Chorus on this computer. Nothing has been stored. Free some space (delete projects you no longer need, or files on this disk) or import a smaller file, then try again.`,
+      message: `${who} will not fit: ${w.doing} ${them} needs about ${formatSize(estimate.storage)} of storage and only ${formatSize(free)} is free for Chorus on this computer. Nothing has been stored. Free some space (delete projects you no longer need, or files on this disk) or ${w.smaller}, then try again.`,
     };
   }
   if (limit !== null && estimate.memory > limit) {
@@ -188,10 +276,10 @@ export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityConte
       verdict: 'will-not-fit',
       estimate,
       free,
-      message: `${who} will not fit in memory: reading ${them} needs about ${formatSize(estimate.memory)} and this window can use about ${formatSize(limit)}. Nothing has been stored. Save a workbook as CSV (a CSV is read in slices, never whole) or split the file, then try again.`,
+      message: `${who} will not fit in memory: reading ${them} needs about ${formatSize(estimate.memory)} and this window can use about ${formatSize(limit)}. Nothing has been stored. ${w.memoryAdvice}`,
     };
   }
-  // once imported: the whole project, open and analysed, against the device's memory
+  // once in: the whole project, open and analysed, against the device's memory
   const device = ctx.deviceMemoryGiB !== undefined && ctx.deviceMemoryGiB > 0 ? ctx.deviceMemoryGiB * 2 ** 30 : null;
   const open = openProjectMemory(estimate, ctx.projectDocuments, ctx.projectCodings);
   // (a device at Chromium's cap may have any amount more: it is only warned)
@@ -200,7 +288,7 @@ export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityConte
       verdict: 'will-not-fit',
       estimate,
       free,
-      message: `${who} will not fit in this computer’s memory once imported: opening and analysing the project would need about ${formatSize(open)} and this computer has about ${formatSize(device)}. Nothing has been stored. Split the file into smaller projects (by date or area, say), or use a computer with more memory, then try again.`,
+      message: `${who} will not fit in this computer’s memory once ${w.done}: opening and analysing the project would need about ${formatSize(open)} and this computer has about ${formatSize(device)}. Nothing has been stored. ${w.splitAdvice}`,
     };
   }
   const tightStorage = free !== null && estimate.storage > (1 - TIGHT_HEADROOM) * free;
@@ -210,12 +298,12 @@ export function checkCapacity(files: readonly CapacityFile[], ctx: CapacityConte
     const parts: string[] = [];
     if (tightStorage) parts.push(`about ${formatSize(estimate.storage)} of storage with ${formatSize(free!)} free`);
     if (tightMemory) parts.push(`about ${formatSize(estimate.memory)} of memory with about ${formatSize(limit!)} available`);
-    if (tightOpen) parts.push(`about ${formatSize(open)} of memory once imported, to open and analyse the project, on a computer with ${ctx.deviceMemoryGiB! >= DEVICE_MEMORY_CAP_GIB ? 'at least ' : ''}${formatSize(device!)}`);
+    if (tightOpen) parts.push(`about ${formatSize(open)} of memory once ${w.done}, to open and analyse the project, on a computer with ${ctx.deviceMemoryGiB! >= DEVICE_MEMORY_CAP_GIB ? 'at least ' : ''}${formatSize(device!)}`);
     return {
       verdict: 'tight',
       estimate,
       free,
-      message: `Space is tight: ${who} ${files.length > 1 ? 'need' : 'needs'} ${parts.join(', and ')}. It should fit, but little will be left. ${tightStorage || tightMemory ? 'If it runs out part-way, nothing is stored and you can free some space and try again.' : ''}${tightOpen ? `${tightStorage || tightMemory ? ' ' : ''}The project may be slow to open and analyse, with little memory left for other programs: close what you do not need, or split the file into smaller projects.` : ''}`,
+      message: `Space is tight: ${who} ${w.needs} ${parts.join(', and ')}. It should fit, but little will be left. ${tightStorage || tightMemory ? 'If it runs out part-way, nothing is stored and you can free some space and try again.' : ''}${tightOpen ? `${tightStorage || tightMemory ? ' ' : ''}The project may be slow to open and analyse, with little memory left for other programs: close what you do not need, or split the file into smaller projects.` : ''}`,
     };
   }
   return { verdict: 'fits', estimate, free, message: '' };

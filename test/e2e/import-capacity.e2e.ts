@@ -11,7 +11,10 @@ import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness
 import * as step from './journey/steps';
 import { dumpIndexedDb } from './indexeddb-dump';
 import { realisticSurvey, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
-import { checkCapacity, formatSize } from '../../shared/import/capacity';
+import { checkCapacity, checkProjectFile, formatSize, projectFileSize } from '../../shared/import/capacity';
+import { writeQdpx } from '../../shared/exchange/qdpx';
+import { listZip } from '../../shared/exchange/safe-zip';
+import { realisticBundle } from '../unit/exchange/bundle-fixture';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -117,4 +120,48 @@ describe.skipIf(reason !== null)('Import: will it fit? (Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('stops a project file that will not fit before it is read, and opens one with a warning when space is tight', async () => {
+    const { page, errors } = await app.open();
+    await page.addInitScript(FAKE_ESTIMATE);
+    await page.reload();
+    await page.locator('.doc-link').first().waitFor();
+    const name = 'coded elsewhere.qdpx';
+    const bytes = writeQdpx(realisticBundle());
+    const size = projectFileSize(name, listZip(bytes));
+    expect(size.documents).toBe(realisticBundle().documents.length);
+
+    // 1. far too little room: the message, and not one byte written
+    const small = { quota: 5_000_000_000, usage: 5_000_000_000 - 10_000 };
+    const blocked = checkProjectFile(size, small);
+    expect(blocked.verdict).toBe('will-not-fit');
+    await setEstimate(page, small);
+    const before = await dumpIndexedDb(page);
+    const open = async () => {
+      await page.getByRole('button', { name: 'Projects…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Projects' });
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Open project file…' }).click()]);
+      await chooser.setFiles([{ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) }]);
+      const status = dialog.getByRole('status').filter({ hasText: /^(Opened|Opening failed)/ });
+      await status.waitFor({ timeout: 60_000 });
+      return (await status.textContent()) ?? '';
+    };
+    expect(await open()).toBe(`Opening failed: ${blocked.message}`);
+    expect(blocked.message).toContain(`“${name}” will not fit: opening it needs about ${formatSize(blocked.estimate.storage)} of storage and only 10 KB is free`);
+    await screenshot(page, 'project-file-will-not-fit');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dumpIndexedDb(page)).toBe(before);
+
+    // 2. just enough room: opened, with the warning among the notes on reading it
+    const tightCtx = { quota: 5_000_000_000, usage: 5_000_000_000 - Math.ceil(blocked.estimate.storage * 1.1) };
+    const tight = checkProjectFile(size, tightCtx);
+    expect(tight.verdict).toBe('tight');
+    await setEstimate(page, tightCtx);
+    const opened = await open();
+    expect(opened).toMatch(/^Opened “.+”/);
+    expect(opened).toContain(tight.message);
+    expect(await dumpIndexedDb(page)).not.toBe(before);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

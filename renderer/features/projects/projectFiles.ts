@@ -9,6 +9,9 @@ import type { Project, ProjectBundle } from '../../../shared/model';
 import { execute, executeSetPassphrase, listProjects, type ChorusDb } from '../../db/api';
 import { joinParts, openSealed, sealParts } from '../../../shared/crypto';
 import { pickedBytes, type PickedFile, type Platform } from '../../platform';
+import { readCapacityContext } from '../../platform/storage';
+import { listZip } from '../../../shared/exchange/safe-zip';
+import { checkProjectFile, projectFileSize, type CapacityContext, type CapacityReport } from '../../../shared/import/capacity';
 import { copyStoredProject, previewMerge, readProjectFile, writeProjectFile, type MergePreview } from '../../workers/project-file-client';
 
 const store = async (db: ChorusDb, bundle: ProjectBundle): Promise<Project> => (await execute(db, bundle.project.id, { type: 'importProject', bundle })).result;
@@ -22,10 +25,30 @@ export interface OpenedProject {
   copied: boolean;
 }
 
-/** Store the project in a picked .qdpx as a new project. Nothing is stored if the file cannot be read. */
-export async function openProjectFile(db: ChorusDb, file: PickedFile): Promise<OpenedProject> {
+/**
+ * Will this project file fit? Checked from its zip's directory before it is read (shared/import/
+ * capacity.ts checkProjectFile), against what the browser says is free. A file that is not a zip
+ * is left to the reader, which says what is wrong with it.
+ */
+export async function projectFilePreflight(name: string, bytes: Uint8Array, read: () => Promise<CapacityContext> = readCapacityContext): Promise<CapacityReport | null> {
+  let entries;
+  try {
+    entries = listZip(bytes);
+  } catch {
+    return null;
+  }
+  return checkProjectFile(projectFileSize(name, entries), await read());
+}
+
+/** Store the project in a picked .qdpx as a new project. Nothing is stored if the file cannot be read, or will not fit. */
+export async function openProjectFile(db: ChorusDb, file: PickedFile, read?: () => Promise<CapacityContext>): Promise<OpenedProject> {
   if (!/\.qdpx$/i.test(file.name)) throw new Error(`“${file.name}” is not a project file: choose a REFI-QDA .qdpx file.`);
-  const { bundle, warnings } = await readProjectFile(file.name, await pickedBytes(file));
+  const bytes = await pickedBytes(file);
+  const fit = await projectFilePreflight(file.name, bytes, read);
+  if (fit?.verdict === 'will-not-fit') throw new Error(fit.message);
+  const { bundle, warnings: notes } = await readProjectFile(file.name, bytes);
+  // (space is tight: said first among the notes on opening it)
+  const warnings = fit?.verdict === 'tight' ? [fit.message, ...notes] : notes;
   const existing = await listProjects(db);
   const clash = existing.some((p) => p.id === bundle.project.id);
   const stored = clash ? copyProjectBundle(bundle, { name: `${bundle.project.name} (opened ${new Date().toISOString().slice(0, 10)})` }) : bundle;

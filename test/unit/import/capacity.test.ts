@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { HOLD_BYTES } from '../../../shared/import/held-answers';
 import { heldRowsEstimate, HOLD_ROWS_BYTES } from '../../../shared/import/held-rows';
 import { describe, expect, it } from 'vitest';
-import { checkCapacity, estimateImport, formatSize, MEMORY_BASE, MEMORY_PER_ROW, openProjectMemory, STORED_PER_BYTE, STORED_PER_ROW, WORKING_BASE, WORKING_PER_CODING, WORKING_PER_DOCUMENT, WORKING_PER_TEXT_BYTE, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
+import { writeQdpx } from '../../../shared/exchange/qdpx';
+import { listZip } from '../../../shared/exchange/safe-zip';
+import { realisticBundle } from '../exchange/bundle-fixture';
+import { checkCapacity, checkProjectFile, estimateImport, estimateProjectFile, formatSize, MEMORY_BASE, PROJECT_MEMORY_PER_BYTE, projectFileSize, QDE_BYTES_PER_DOCUMENT, MEMORY_PER_ROW, openProjectMemory, STORED_PER_BYTE, STORED_PER_ROW, WORKING_BASE, WORKING_PER_CODING, WORKING_PER_DOCUMENT, WORKING_PER_TEXT_BYTE, type CapacityContext, type CapacityFile } from '../../../shared/import/capacity';
 
 const MB = 1e6;
 const GB = 1e9;
@@ -177,5 +180,35 @@ describe('formatSize', () => {
     expect(formatSize(1_430_000_000)).toBe('1.4 GB');
     expect(formatSize(0)).toBe('0 KB');
     expect(formatSize(12)).toBe('1 KB');
+  });
+});
+
+describe('project files', () => {
+  it('sizes a .qdpx from its zip directory: a document per source file, else per QDE_BYTES_PER_DOCUMENT of project.qde when the texts are inside it', () => {
+    const b = realisticBundle();
+    const zipped = writeQdpx(b);
+    const files = projectFileSize('p.qdpx', listZip(zipped));
+    expect(files.documents).toBe(b.documents.length);
+    expect(files.unpacked).toBe(listZip(zipped).reduce((n, e) => n + e.size, 0));
+    // (more documents than a zip holds files: the writer puts the texts inside project.qde)
+    const inline = listZip(writeQdpx(b, { maxZipEntries: 3 }));
+    expect(inline.some((e) => e.name.startsWith('sources/'))).toBe(false);
+    const qde = inline.find((e) => e.name === 'project.qde')!.size;
+    expect(projectFileSize('p.qdpx', inline).documents).toBe(Math.ceil(qde / QDE_BYTES_PER_DOCUMENT));
+  });
+
+  it('stops a project file that will not fit in storage or memory, naming it, and lets a small one through', () => {
+    const f = { name: 'big.qdpx', unpacked: 300 * MB, documents: 100_000 };
+    const e = estimateProjectFile(f);
+    expect(e.memory).toBe(MEMORY_BASE + PROJECT_MEMORY_PER_BYTE * 300 * MB);
+    const storage = checkProjectFile(f, { quota: 1 * GB, usage: 900 * MB });
+    expect(storage.verdict).toBe('will-not-fit');
+    expect(storage.message).toBe(`“big.qdpx” will not fit: opening it needs about ${formatSize(e.storage)} of storage and only 100 MB is free for Chorus on this computer. Nothing has been stored. Free some space (delete projects you no longer need, or files on this disk) or open a smaller project, then try again.`);
+    const memory = checkProjectFile(f, { quota: 100 * GB, usage: 0, heapLimit: 2 * GB });
+    expect(memory.verdict).toBe('will-not-fit');
+    expect(memory.message).toContain('“big.qdpx” will not fit in memory: reading it needs about 2.5 GB and this window can use about 2 GB. Nothing has been stored. Open it on a computer with more memory');
+    expect(checkProjectFile({ name: 'small.qdpx', unpacked: 2 * MB, documents: 40 }, { quota: 100 * GB, usage: 0, heapLimit: 4 * GB }).verdict).toBe('fits');
+    // (the measured need of a 104 MB .qdpx in Node, at most 600 MB, is under its estimate)
+    expect(estimateProjectFile({ name: 'x.qdpx', unpacked: 104 * MB, documents: 100_000 }).memory).toBeGreaterThan(600 * MB);
   });
 });
