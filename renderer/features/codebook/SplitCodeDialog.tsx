@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { execute, getDocumentText, listCodings, listDocuments } from '../../db/api';
+import { execute, getDocuments, getDocumentText, getDocumentTexts, listCodings } from '../../db/api';
 import { useDb } from '../../app/dbContext';
 import { Modal } from '../../app/Modal';
 import type { Code } from '../../../shared/model';
@@ -15,9 +15,13 @@ export function SplitCodeDialog({ code, onClose, onDone }: { code: Code; onClose
   const [error, setError] = useState('');
   const rows = useLiveQuery(async () => {
     const codings = (await listCodings(db, { projectId: code.projectId, codeIds: [code.id] })).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start);
-    const docs = new Map((await listDocuments(db, code.projectId)).map((d) => [d.id, d.title]));
+    // only the coded documents, read by id (not the project's list: a survey's is 875,000 long)
+    const ids = [...new Set(codings.map((c) => c.documentId))];
+    const docs = new Map((await getDocuments(db, ids)).flatMap((d) => (d ? [[d.id, d.title] as const] : [])));
     const texts = new Map<string, string>();
-    for (const id of new Set(codings.map((c) => c.documentId))) texts.set(id, await getDocumentText(db, id).catch(() => ''));
+    const read = await getDocumentTexts(db, ids).catch(() => null);
+    if (read) ids.forEach((id, i) => texts.set(id, read[i] ?? ''));
+    else for (const id of ids) texts.set(id, await getDocumentText(db, id).catch(() => ''));
     return codings.map((c) => ({ id: c.id, doc: docs.get(c.documentId) ?? 'Unknown document', quote: snippet((texts.get(c.documentId) ?? '').slice(c.start, c.end), 90) }));
   }, [db, code.id, code.projectId]);
   const toggle = (id: string, on: boolean) => {

@@ -7,7 +7,7 @@ import type { SearchService } from '../../workers/search-client';
 import { ApplyStatus } from './ApplyStatus';
 import type { CodeChoice } from './codeOptions';
 import { CodePicker } from './CodePicker';
-import { valuesOf } from './FilterFields';
+import { useValuesOf, valuesOf } from './FilterFields';
 import { KeywordTable } from './KeywordTable';
 import { plural, PreviewBox } from './PreviewBox';
 import { SCOPES } from './scopes';
@@ -42,7 +42,7 @@ export function AutocodePanel({ db, projectId, coderId, service, codes, document
   const applier = useApply(db, projectId);
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const speakers = useMemo(() => speakersOf(documents), [documents]);
-  const values = variableId ? valuesOf(participants, variableId) : [];
+  const values = useValuesOf(participants, variableId);
   const withKeywords = [...chosen].filter((id) => (codeById.get(id)?.keywords.length ?? 0) > 0);
 
   const method: AutocodeMethod | null =

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Participant, Source, Variable } from '../../../shared/model';
 import { attributeText, type SearchFilter } from '../../workers/search-core';
 
@@ -9,6 +10,11 @@ export function valuesOf(participants: readonly Participant[], variableId: strin
     if (v) set.add(v);
   }
   return [...set].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+}
+
+/** valuesOf, worked out again only when the participants or the variable change (not at every render: a keystroke in the search box re-renders, and a survey has 500,000 participants). */
+export function useValuesOf(participants: readonly Participant[], variableId: string): string[] {
+  return useMemo(() => (variableId ? valuesOf(participants, variableId) : []), [participants, variableId]);
 }
 
 interface Props {
@@ -23,7 +29,7 @@ interface Props {
 /** Limit a search to one source and/or one participant attribute value. */
 export function FilterFields({ idPrefix, sources, variables, participants, filter, onChange }: Props) {
   const variableId = filter.attribute?.variableId ?? '';
-  const values = variableId ? valuesOf(participants, variableId) : [];
+  const values = useValuesOf(participants, variableId);
   return (
     <fieldset className="search-filters">
       <legend>Limit to</legend>
