@@ -36,12 +36,17 @@ export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);
 
+  // (made once per list, not again when the text or the threshold arrives: a survey has 500,000
+  // people, and sharedBy counts a population once and keeps the counts on it)
+  const population = useMemo(
+    () => speakerPopulation({ sources: data.sources, documents: data.documents, participants: data.participants }),
+    [data.sources, data.documents, data.participants],
+  );
   const safety = useMemo(() => {
-    const { sources, documents, participants } = data;
-    const doc = documents.find((d) => d.id === quote.documentId);
-    const speaker = doc ? speakerAttributes({ sources }, doc) : {};
-    return { ...quoteSafety(text, speaker, speakerPopulation({ sources, documents, participants }), threshold), published: Object.values(speaker).join(', ') };
-  }, [data.sources, data.documents, data.participants, quote.documentId, text, threshold]);
+    const doc = data.documents.find((d) => d.id === quote.documentId);
+    const speaker = doc ? speakerAttributes({ sources: data.sources }, doc) : {};
+    return { ...quoteSafety(text, speaker, population, threshold), published: Object.values(speaker).join(', ') };
+  }, [data.sources, data.documents, population, quote.documentId, text, threshold]);
   const loaded = project !== undefined && data.documents.length > 0;
   const blocked = safety.personalData.length > 0;
 
