@@ -12,17 +12,17 @@ import { errorMessage } from '../../../shared/error-message';
 
 export function CodersPanel({ projectId, onClose }: { projectId: string; onClose: () => void }) {
   const db = useDb();
-  const data = useLiveQuery(async () => {
-    const [coders, sources, assignments, documents] = await Promise.all([
-      listCoders(db, projectId),
-      listSources(db, projectId),
-      listAssignments(db, projectId),
-      listDocuments(db, projectId),
-    ]);
-    const perSource = new Map<string, number>();
-    for (const d of documents) perSource.set(d.sourceId, (perSource.get(d.sourceId) ?? 0) + 1);
-    return { coders, sources, assignments, perSource };
+  // (two queries: ticking an assignment re-reads the assignments, not the count of every document, 875,000 in a large survey)
+  const lists = useLiveQuery(async () => {
+    const [coders, sources, assignments] = await Promise.all([listCoders(db, projectId), listSources(db, projectId), listAssignments(db, projectId)]);
+    return { coders, sources, assignments };
   }, [db, projectId]);
+  const perSource = useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    for (const d of await listDocuments(db, projectId)) counts.set(d.sourceId, (counts.get(d.sourceId) ?? 0) + 1);
+    return counts;
+  }, [db, projectId]);
+  const data = lists && perSource ? { ...lists, perSource } : undefined;
   const [status, setStatus] = useState('');
 
   const toggle = (coderId: string, coderName: string, sourceId: string, sourceName: string, assigned: boolean) =>
