@@ -1,10 +1,12 @@
 /**
  * The Code workspace's document list at survey scale, in Node: preparing 200,000 response titles
  * (sort + lower-case, once per documents list) and filtering them per keystroke, beside the old
- * way (lower-case and sort on every keystroke). `npm run bench -- documents`.
+ * way (lower-case and sort on every keystroke); and typing on, each keystroke narrowing the last
+ * result (filterPreparedFrom, as the list does), beside filtering every title afresh.
+ * `npm run bench -- documents`.
  */
 import type { DocumentMeta, Source } from '../../shared/model';
-import { filterPrepared, prepareDocuments } from '../../renderer/features/sources/groupDocuments';
+import { filterPrepared, filterPreparedFrom, prepareDocuments, type FilteredDocuments } from '../../renderer/features/sources/groupDocuments';
 import { report } from './util';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -41,3 +43,19 @@ for (const f of keys) {
 }
 console.log(`documents: 200,000 titles; prepared once in ${prepareMs.toFixed(0)} ms`);
 report('filter keystroke (median), prepared vs old', median(now), median(old), null);
+
+// typing on: each keystroke narrows the last result (as the list does) vs every title afresh
+const typed = ['0', '04', '049', '0499', '04999', '049999'];
+const narrowed: number[] = [];
+const afresh: number[] = [];
+let last: FilteredDocuments | undefined = filterPreparedFrom(prepared, '');
+for (const f of typed) {
+  t = performance.now();
+  last = filterPreparedFrom(prepared, f, last);
+  narrowed.push(performance.now() - t);
+  t = performance.now();
+  const fresh = filterPrepared(prepared, f);
+  afresh.push(performance.now() - t);
+  if (fresh.reduce((n, g) => n + g.documents.length, 0) !== last.groups.reduce((n, g) => n + g.documents.length, 0)) throw new Error(`narrowing gave another result for "${f}"`);
+}
+report('typing on (median keystroke), narrowed vs afresh', median(narrowed), median(afresh), null);

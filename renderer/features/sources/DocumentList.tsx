@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { filterPrepared, prepareDocuments, prepareDocumentsInSlices, type PreparedDocuments } from './groupDocuments';
+import { filterPreparedFrom, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments, type PreparedDocuments } from './groupDocuments';
 import { nextTaskTurn } from '../../platform/next-task';
 import { rowAt, rowHeightOf, rowStart, totalHeight, useFixedRows, type FixedRows } from '../../app/fixedRows';
 import { layoutRows, type ListRow } from './rowLayout';
@@ -56,7 +56,13 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NONE);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const { prepared, listing } = usePreparedDocuments(sources, documents);
-  const groups = useMemo(() => filterPrepared(prepared, deferredFilter), [prepared, deferredFilter]);
+  // (typing on narrows the last result rather than checking every title again)
+  const lastFiltered = useRef<FilteredDocuments | undefined>(undefined);
+  const groups = useMemo(() => {
+    const filtered = filterPreparedFrom(prepared, deferredFilter, lastFiltered.current);
+    lastFiltered.current = filtered;
+    return filtered.groups;
+  }, [prepared, deferredFilter]);
   const layout = useMemo(() => layoutRows(groups, collapsed), [groups, collapsed]);
   const matching = useMemo(() => groups.reduce((n, g) => n + g.documents.length, 0), [groups]);
 

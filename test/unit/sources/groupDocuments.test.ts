@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { compareTitles, filterPrepared, ORDER_SLICE, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices } from '../../../renderer/features/sources/groupDocuments';
+import { compareTitles, filterPrepared, filterPreparedFrom, ORDER_SLICE, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments } from '../../../renderer/features/sources/groupDocuments';
 import { layoutRows } from '../../../renderer/features/sources/rowLayout';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -109,6 +109,30 @@ describe('groupDocuments', () => {
           const ds = docs.map((d, i) => doc(`d${i}`, srcs[d.source]?.id ?? 'none', d.title));
           const prepared = prepareDocuments(ss, ds);
           for (const f of filters) expect(shape(filterPrepared(prepared, f))).toEqual(reference(ss, ds, f));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: filtering on from the last result (typing on, deleting, starting again) equals filtering afresh', () => {
+    const title = fc.stringMatching(/^[A-Ca-c0-9 ]{0,8}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ source: fc.nat(2), title }), { maxLength: 40 }),
+        fc.array(fc.stringMatching(/^[A-Ca-c0-9 ]{0,4}$/), { minLength: 1, maxLength: 8 }),
+        (docs, typed) => {
+          const ss = [source('s0', 'A'), source('s1', 'B'), source('s2', 'C')];
+          const ds = docs.map((d, i) => doc(`d${i}`, `s${d.source}`, d.title));
+          const prepared = prepareDocuments(ss, ds);
+          // each word typed on letter by letter from the last filter, then deleted back a letter,
+          // and on to the next word without clearing (a jump to a filter that is no narrowing)
+          const filters = typed.flatMap((word) => [...Array.from({ length: word.length }, (_, n) => word.slice(0, n + 1)), word.slice(0, -1)]);
+          let last: FilteredDocuments | undefined;
+          for (const f of filters) {
+            last = filterPreparedFrom(prepared, f, last);
+            expect(shape(last.groups)).toEqual(shape(filterPrepared(prepared, f)));
+          }
         },
       ),
       { numRuns: 300 },
