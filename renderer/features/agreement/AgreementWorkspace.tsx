@@ -24,6 +24,9 @@ import { agreementTable, alphaBand, kappaBand, type AgreementRequest, type Shown
 import '../analysis/analysis.css';
 import { errorMessage } from '../../../shared/error-message';
 
+/** The project's lists this workspace shows (not its documents: a survey has 875,000). */
+const LISTS = ['sources', 'codes'] as const;
+
 const UNIT_LABELS: Record<AgreementUnit, string> = {
   character: 'Character (as NVivo’s coding comparison)',
   response: 'Response (speaker turn or answer)',
@@ -44,7 +47,7 @@ const SILENCE_LABELS: Record<Silence, string> = {
 
 export function AgreementWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
-  const data = useProjectData(db, project.id);
+  const data = useProjectData(db, project.id, LISTS);
   const coders = useLiveQuery(() => listCoders(db, project.id), [db, project.id]);
   const revision = useRevision(db, project.id);
   const [picked, setPicked] = useState<string[] | null>(null);

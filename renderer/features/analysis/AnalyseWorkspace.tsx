@@ -26,9 +26,12 @@ import { useCoder } from '../../app/useCoder';
 import { CodeView, type CodeViewRequest } from '../evidence/CodeView';
 import { plural } from '../../../shared/plural';
 
+/** The project's lists this workspace shows (not its documents: a survey has 875,000). */
+const LISTS = ['sources', 'participants', 'variables'] as const;
+
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
-  const data = useProjectData(db, project.id);
+  const data = useProjectData(db, project.id, LISTS);
   const coders = useLiveQuery(() => listCoders(db, project.id), [db, project.id]) ?? [];
   const revision = useRevision(db, project.id);
   const [kind, setKind] = useState<AnalysisKind>('frequencies');

@@ -21,6 +21,9 @@ import { useFindingsData, useQuoteTexts } from './useFindingsData';
 import '../analysis/analysis.css';
 import './findings.css';
 
+/** The project's lists this workspace shows (not its documents: a survey has 875,000). */
+const LISTS = ['codes'] as const;
+
 type View = 'findings' | 'you-said' | 'method';
 const VIEWS: [View, string][] = [
   ['findings', 'Findings'],
@@ -30,7 +33,7 @@ const VIEWS: [View, string][] = [
 
 export function FindingsWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
-  const { codes } = useProjectData(db, project.id);
+  const { codes } = useProjectData(db, project.id, LISTS);
   const data = useFindingsData(db, project.id);
   const quoteTexts = useQuoteTexts(db, data.quotes);
   const revision = useRevision(db, project.id);
