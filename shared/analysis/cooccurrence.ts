@@ -4,7 +4,7 @@ import { ANALYSIS_NOTES } from './notes';
 import type { AnalysisIndex } from './prepare';
 import { buildScope, type AnalysisFilter } from './scope';
 import type { AnalysisTable, Row } from './types';
-import { firstEndingAfter, segmentUnits, type TextSpan } from './units';
+import { segmentUnits, spansOverlapping, type TextSpan } from './units';
 
 export const COOCCURRENCE_UNITS = ['segment', 'sentence', 'paragraph', 'response', 'document'] as const;
 export type CooccurrenceUnit = (typeof COOCCURRENCE_UNITS)[number];
@@ -102,9 +102,10 @@ export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions 
     totalUnits += spans.length;
     // Each unit's codes: codings overlapping the span.
     const perUnit: number[][] = spans.map(() => []);
+    const overlapping = spansOverlapping(spans);
     for (let k = a; k < b; k++) {
       if (!scope.codingIn[k]) continue;
-      for (let u = firstEndingAfter(spans, start[k]!); u < spans.length && spans[u]!.start < end[k]!; u++) perUnit[u]!.push(code[k]!);
+      overlapping(start[k]!, end[k]!, (u) => perUnit[u]!.push(code[k]!));
     }
     for (const list of perUnit) {
       unitId++;

@@ -91,7 +91,7 @@ export function segmentUnits(text: string, unit: TextUnitKind): TextSpan[] {
 }
 
 /** First span whose end is after `pos` (spans sorted, non-overlapping). */
-export function firstEndingAfter(spans: readonly TextSpan[], pos: number): number {
+function firstEndingAfter(spans: readonly TextSpan[], pos: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -100,4 +100,20 @@ export function firstEndingAfter(spans: readonly TextSpan[], pos: number): numbe
     else lo = mid + 1;
   }
   return lo;
+}
+
+/**
+ * A way to find, for any range [start, end), the spans it overlaps (`visit(u)` for each, in
+ * order, with the span). Spans in order and apart (sentences, paragraphs, most speaker turns) are searched from
+ * the first ending after `start`; spans that overlap one another (turns some files give) are each
+ * tested. The one placing of codings and hits in units: co-occurrence, the segments behind its
+ * cells and hit widening agree.
+ */
+export function spansOverlapping(spans: readonly TextSpan[]): (start: number, end: number, visit: (u: number, span: TextSpan) => void) => void {
+  const apart = spans.every((s, u) => u === 0 || spans[u - 1]!.end <= s.start);
+  return (start, end, visit) => {
+    for (let u = apart ? firstEndingAfter(spans, start) : 0; u < spans.length && (!apart || spans[u]!.start < end); u++) {
+      if (start < spans[u]!.end && end > spans[u]!.start) visit(u, spans[u]!);
+    }
+  };
 }

@@ -4,7 +4,7 @@
  * paragraph, speaker turn or whole response for "code all hits". Pure.
  */
 import { stem } from '../analysis/text';
-import { firstEndingAfter, segmentUnits, type TextSpan } from '../analysis/units';
+import { segmentUnits, spansOverlapping } from '../analysis/units';
 import type { SpeakerTurn } from '../model';
 import type { Span } from './spans';
 
@@ -133,7 +133,7 @@ export function widenHit(text: string, hit: Span, scope: HitScope, turns: readon
  * (a long transcript's hundreds of hits were each cutting the whole text).
  */
 export function hitWidener(text: string, turns: readonly SpeakerTurn[] = []): (hit: Span, scope: HitScope) => Span {
-  const units = new Map<'sentence' | 'paragraph', TextSpan[]>();
+  const units = new Map<'sentence' | 'paragraph', ReturnType<typeof spansOverlapping>>();
   const widen = (hit: Span, scope: HitScope): Span => {
     if (scope === 'hit') return { start: hit.start, end: hit.end };
     if (scope === 'document') {
@@ -144,14 +144,17 @@ export function hitWidener(text: string, turns: readonly SpeakerTurn[] = []): (h
       const t = turns.find((x) => x.start <= hit.start && hit.end <= x.end);
       return t ? { start: t.start, end: t.end } : widen(hit, 'paragraph');
     }
-    let list = units.get(scope);
-    if (!list) units.set(scope, (list = segmentUnits(text, scope)));
-    // the units overlapping the hit: from the first ending after its start (units are in order and do not overlap)
-    const lo = firstEndingAfter(list, hit.start);
-    let last = lo - 1;
-    while (last + 1 < list.length && list[last + 1]!.start < hit.end) last++;
-    if (last < lo) return { start: hit.start, end: hit.end };
-    return { start: Math.min(hit.start, list[lo]!.start), end: Math.max(hit.end, list[last]!.end) };
+    let overlapping = units.get(scope);
+    if (!overlapping) units.set(scope, (overlapping = spansOverlapping(segmentUnits(text, scope))));
+    // from the first unit the hit overlaps to the last
+    let start = -1;
+    let end = -1;
+    overlapping(hit.start, hit.end, (_, span) => {
+      if (start < 0) start = span.start;
+      end = span.end;
+    });
+    if (start < 0) return { start: hit.start, end: hit.end };
+    return { start: Math.min(hit.start, start), end: Math.max(hit.end, end) };
   };
   return widen;
 }

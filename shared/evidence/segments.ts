@@ -9,7 +9,7 @@ import type { AnalysisIndex } from '../analysis/prepare';
 import { AnalysisInputError, buildScope, personValue, resolveAttribute, type AnalysisFilter } from '../analysis/scope';
 import { segmentSentiments } from '../analysis/sentiment';
 import { parseYearMonth, periodLabel } from '../analysis/time';
-import { firstEndingAfter, segmentUnits, type TextSpan } from '../analysis/units';
+import { segmentUnits, spansOverlapping, type TextSpan } from '../analysis/units';
 
 export interface SegmentQuery {
   /** Codes whose segments are wanted; absent or empty = every code. */
@@ -150,15 +150,9 @@ function cooccurring(index: AnalysisIndex, q: NonNullable<SegmentQuery['cooccur'
     } else {
       const spans: TextSpan[] = q.unit === 'response' ? [...doc.turns].sort((x, y) => x.start - y.start) : segmentUnits(doc.text, q.unit);
       for (let u = 0; u < spans.length; u++) groups.push([]);
-      // each coding into the units it overlaps, found from the first unit ending after its start
-      // (units in order, not overlapping; turns that overlap are each tested against every coding)
-      const ordered = spans.every((s, u) => u === 0 || spans[u - 1]!.end <= s.start);
-      for (const k of mine) {
-        const from = ordered ? firstEndingAfter(spans, index.codings.start[k]!) : 0;
-        for (let u = from; u < spans.length && (!ordered || spans[u]!.start < index.codings.end[k]!); u++) {
-          if (index.codings.start[k]! < spans[u]!.end && index.codings.end[k]! > spans[u]!.start) groups[u]!.push(k);
-        }
-      }
+      // each coding into the units it overlaps, placed as the co-occurrence count places it
+      const overlapping = spansOverlapping(spans);
+      for (const k of mine) overlapping(index.codings.start[k]!, index.codings.end[k]!, (u) => groups[u]!.push(k));
     }
     groups.forEach((g, u) => {
       const codes = new Set(g.map((k) => index.codings.code[k]!));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentUnits } from '../../../shared/analysis/units';
+import { segmentUnits, spansOverlapping } from '../../../shared/analysis/units';
 
 const texts = (text: string, unit: 'sentence' | 'paragraph' | 'document') => segmentUnits(text, unit).map((u) => text.slice(u.start, u.end));
 
@@ -57,6 +57,33 @@ describe('segmentUnits', () => {
         }
         for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i]!)) expect(covered[i]).toBe(1);
       }),
+    );
+  });
+});
+
+describe('spansOverlapping', () => {
+  it('gives, in order, exactly the spans a range overlaps: for units apart (searched) and for turns that overlap (each tested) (property)', () => {
+    const span = fc.tuple(fc.nat(60), fc.nat(15)).map(([start, n]) => ({ start, end: start + 1 + n }));
+    // units apart, as sentences are, or any spans sorted by start, as turns may be
+    const apart = fc.array(fc.tuple(fc.nat(5), fc.nat(10)), { maxLength: 12 }).map((gaps) => {
+      let at = 0;
+      return gaps.map(([gap, n]) => ({ start: (at += gap), end: (at += 1 + n) }));
+    });
+    const any = fc.array(span, { maxLength: 12 }).map((s) => s.sort((a, b) => a.start - b.start));
+    fc.assert(
+      fc.property(fc.oneof(apart, any), fc.array(fc.tuple(fc.nat(80), fc.nat(20)), { minLength: 1, maxLength: 10 }), (spans, ranges) => {
+        const overlapping = spansOverlapping(spans);
+        for (const [start, n] of ranges) {
+          const end = start + n;
+          const seen: number[] = [];
+          overlapping(start, end, (u, s) => {
+            expect(s).toBe(spans[u]);
+            seen.push(u);
+          });
+          expect(seen).toEqual(spans.flatMap((s, u) => (start < s.end && end > s.start ? [u] : [])));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
