@@ -255,13 +255,11 @@ export function buildSidecar(bundle: ProjectBundle): Sidecar {
 }
 
 /**
- * Projects with more documents than a zip without ZIP64 holds entries (MAX_ZIP_ENTRIES, with
- * project.qde and the side file) carry their texts inside project.qde (REFI-QDA
- * <PlainTextContent>) instead of one sources/<guid>.txt each.
+ * A whole project as .qdpx bytes. Deterministic: the same bundle gives the same bytes. Projects
+ * with more documents than a zip without ZIP64 holds entries (MAX_ZIP_ENTRIES, with project.qde
+ * and the side file) carry their texts inside project.qde (REFI-QDA <PlainTextContent>) instead
+ * of one sources/<guid>.txt each.
  */
-export { MAX_ZIP_ENTRIES };
-
-/** A whole project as .qdpx bytes. Deterministic: the same bundle gives the same bytes. */
 export function writeQdpx(bundle: ProjectBundle, options: { maxZipEntries?: number } = {}): Uint8Array {
   const inlineTexts = bundle.documents.length + 2 > (options.maxZipEntries ?? MAX_ZIP_ENTRIES);
   const files: Record<string, Uint8Array> = {};
