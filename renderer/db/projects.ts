@@ -2,6 +2,8 @@ import { DocumentWithText, Participant, ProjectBundle, parseCodings, type MemoMe
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
+import { decodeTableAnswers, isTableAnswer, readTableAnswers } from './table-answers';
+import { indexDocuments, type IndexDocuments, type TableAnswers } from '../../shared/analysis/index-documents';
 import { documentsToFill, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import type { Table } from 'dexie';
@@ -65,12 +67,23 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
  * hides a document's codings, as exportBundle leaves them out). Codings are not checked one by one
  * (the digest is made from stored records, each checked when written).
  */
-export async function exportBundleColumns(db: ChorusDb, projectId: string): Promise<{ bundle: ProjectBundle; codings: CodingColumnsRead; keep?: (documentId: string) => boolean }> {
-  const { bundle, columns, keep } = await readBundle(db, projectId, 'columns');
-  return { bundle: { ...bundle, codings: [] }, codings: columns!, ...(keep ? { keep } : {}) };
+/**
+ * The project as the analysis worker reads it: its codings as columns (`codings`), and its documents
+ * as the analysis index reads them (`documents`): the bundle's `documents` are only those stored
+ * one by one, and a survey table's answers are read from its blocks as places and texts, not made
+ * into documents (see shared/analysis/index-documents.ts).
+ */
+export async function exportBundleColumns(
+  db: ChorusDb,
+  projectId: string,
+): Promise<{ bundle: ProjectBundle; codings: CodingColumnsRead; documents: IndexDocuments; tables: TableAnswers[]; keep?: (documentId: string) => boolean }> {
+  const { bundle, columns, keep, tables = [] } = await readBundle(db, projectId, 'columns');
+  return { bundle: { ...bundle, codings: [] }, codings: columns!, documents: indexDocuments(bundle.documents, tables), tables, ...(keep ? { keep } : {}) };
 }
 
+/** `codingsAs: 'columns'` also reads survey tables' answers as `tables` (and leaves them out of `documents`). */
 async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | 'columns') {
+  const asTables = codingsAs === 'columns';
   // (an encrypted project's survey tables are decoded before the read transaction, never inside it)
   await openProjectDatasets(db, projectId);
   await openProjectParticipants(db, projectId);
@@ -79,15 +92,17 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     if (!project) throw new Error(`No project with id ${projectId}`);
     const by = <T>(t: Table<T, string>): Promise<T[]> => t.where('projectId').equals(projectId).toArray();
     // (each with an empty text, filled in once decoded: one object a document, not a list entry and a copy with its text)
-    const documents = await documentsToFill(db, projectId);
-    const datasetIds = new Set((await listDatasets(db, projectId)).map((ds) => ds.id));
+    const documents = await documentsToFill(db, projectId, !asTables);
+    const datasets = await listDatasets(db, projectId);
+    const datasetIds = new Set(datasets.map((ds) => ds.id));
     const storedTexts = await readStoredTexts(db, documents.map((d) => d.id));
     const participants = await listParticipants(db, projectId);
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
     const view = await retractionView(db, projectId);
-    // (the visible documents' ids, needed only when a retraction hides some: 875,000 of them in a large survey)
+    const answers = asTables ? await readTableAnswers(db, datasets, view?.hidden) : undefined;
+    // (the visible documents' ids, needed only when a retraction hides some: 875,000 of them in a large survey, unless read as tables)
     const docIds = view ? new Set(documents.map((d) => d.id)) : undefined;
-    const keep = docIds ? (documentId: string) => docIds.has(documentId) : undefined;
+    const keep = docIds ? (documentId: string) => docIds.has(documentId) || (answers !== undefined && isTableAnswer(answers.tables, documentId)) : undefined;
     const allCodings = codingsAs === 'list' ? await readProjectCodings(db, projectId) : undefined;
     const columns = codingsAs === 'columns' ? await readCodingColumnsIn(db, projectId) : undefined;
     const codings = allCodings ? allCodings.codings.filter((c) => !keep || keep(c.documentId)) : [];
@@ -105,6 +120,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     return {
       allCodings,
       columns,
+      answers,
       keep,
       datasetIds,
       project,
@@ -128,8 +144,8 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     };
   });
   const codec = getCodec();
-  const [texts, memoTexts] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos)]);
-  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, keep, ...rows } = read;
+  const [texts, memoTexts, tables] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos), read.answers && decodeTableAnswers(read.answers)]);
+  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, answers: _a, keep, ...rows } = read;
   if (allCodings) await saveCodingDigest(db, allCodings.refresh, allCodings.codings);
   // a survey table's documents and participants are made by the app from the table, which was
   // checked when it was imported: they are not checked again one by one (at 200,000 responses
@@ -142,7 +158,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
     documents: documents.map((d, i) => (fromTable(d.id) ? Object.assign(d, { text: texts[i]! }) : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };
-  return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep };
+  return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep, tables };
 }
 
 /** Of the codings memos are on, those visible: this project's, on a document `keep` accepts. */

@@ -70,10 +70,11 @@ const visibleDocuments = <D extends DocumentMeta>(all: D[], view: { hidden: Hidd
  * A project's documents as listDocuments gives them (the same order, a retracted one left out), each
  * with an empty `text` for the caller to fill in: made afresh, not taken from the survey tables'
  * lists the window keeps, so a reader that wants the texts (exportBundle, the analysis worker)
- * holds each document once, with its text, and not beside a copy without.
+ * holds each document once, with its text, and not beside a copy without. `withTables: false`: the
+ * stored documents only (the analysis worker reads survey tables' answers as places: table-answers.ts).
  */
-export async function documentsToFill(db: ChorusDb, projectId: string): Promise<DocumentWithText[]> {
-  const [stored, datasets, view] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
+export async function documentsToFill(db: ChorusDb, projectId: string, withTables = true): Promise<DocumentWithText[]> {
+  const [stored, datasets, view] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), withTables ? listDatasets(db, projectId) : [], retractionView(db, projectId)]);
   const all = (stored.map((d) => ({ ...d, text: '' })) as DocumentWithText[]).concat(...datasets.map((ds) => datasetDocumentsIn(ds, 0, ds.recordIds.length, true) as DocumentWithText[]));
   return visibleDocuments(all, view);
 }

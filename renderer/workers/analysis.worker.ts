@@ -4,7 +4,7 @@
  * Started by ./analysis-client.ts.
  */
 import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
-import { prepareIndex, termCounts, type AnalysisIndex } from '../../shared/analysis';
+import { listDocumentsOf, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type TableAnswers } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
 import { ensureTermCounts, exportBundleColumns, openChorusDb, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
@@ -44,13 +44,17 @@ let dbPromise: Promise<ChorusDb> | null = null;
 /**
  * The project at one revision. Its codings are held as read (the digest and the journal's changes
  * after it): the index reads them field by field; `bundle.codings` is made from them only for the
- * jobs that read the list (findings, agreement), once.
+ * jobs that read the list (findings, agreement), once. Likewise its documents: a survey table's
+ * answers are held as places and texts (`documents`), and `bundle.documents` holds only the
+ * documents stored one by one until a job needs every document as a list.
  */
 interface Cached {
   key: string;
   projectId: string;
   bundle: ProjectBundle;
   codings: CodingColumnsRead;
+  documents: IndexDocuments;
+  tables: TableAnswers[];
   keep: ((documentId: string) => boolean) | undefined;
   listed: boolean;
   index: AnalysisIndex | null;
@@ -63,19 +67,20 @@ async function project(projectId: string, revision: string): Promise<Cached> {
   if (cached?.key !== key) {
     cached = null; // (the last revision's project goes before the next is read)
     dbPromise ??= openChorusDb();
-    const { bundle, codings, keep } = await exportBundleColumns(await dbPromise, projectId);
-    cached = { key, projectId, bundle, codings, keep, listed: false, index: null, terms: null };
+    const { bundle, codings, documents, tables, keep } = await exportBundleColumns(await dbPromise, projectId);
+    cached = { key, projectId, bundle, codings, documents, tables, keep, listed: false, index: null, terms: null };
   }
   return cached;
 }
 
-const indexOf = (p: Cached) => (p.index ??= prepareIndex(p.bundle, digestRows(p.codings.digest, p.projectId, p.codings.changes, p.keep)));
+const indexOf = (p: Cached) => (p.index ??= prepareIndex(p.bundle, digestRows(p.codings.digest, p.projectId, p.codings.changes, p.keep), p.documents));
 
 /** The project's bundle with its codings as a list (as exportBundle gives them), made once. */
 function listed(p: Cached): ProjectBundle {
   if (!p.listed) {
     const all = applyCodingChanges(digestToCodings(p.codings.digest), p.projectId, p.codings.changes);
     p.bundle.codings = p.keep ? all.filter((c) => p.keep!(c.documentId)) : all;
+    p.bundle.documents = listDocumentsOf(p.bundle.documents, p.tables);
     p.listed = true;
   }
   return p.bundle;

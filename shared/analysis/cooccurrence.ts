@@ -73,7 +73,7 @@ export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions 
     if (!scope.docIn[d]) continue;
     const a = index.docStart[d]!;
     const b = index.docStart[d + 1]!;
-    if (unit === 'document' || (unit === 'response' && index.documents[d]!.turns.length === 0)) {
+    if (unit === 'document' || (unit === 'response' && index.documents.turns(d).length === 0)) {
       totalUnits++;
       unitId++;
       for (let k = a; k < b; k++) if (scope.codingIn[k]) add(code[k]!);
@@ -96,9 +96,8 @@ export function cooccurrence(index: AnalysisIndex, options: CooccurrenceOptions 
       flush();
       continue;
     }
-    const doc = index.documents[d]!;
     const spans: TextSpan[] =
-      unit === 'response' ? [...doc.turns].sort((x, y) => x.start - y.start) : segmentUnits(doc.text, unit);
+      unit === 'response' ? [...index.documents.turns(d)].sort((x, y) => x.start - y.start) : segmentUnits(index.documents.text(d), unit);
     totalUnits += spans.length;
     // Each unit's codes: codings overlapping the span.
     const perUnit: number[][] = spans.map(() => []);

@@ -2,6 +2,7 @@
 export * from './types';
 export * from './notes';
 export * from './prepare';
+export * from './index-documents';
 export * from './scope';
 export * from './chisquare';
 export * from './frequencies';

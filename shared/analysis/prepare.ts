@@ -3,7 +3,8 @@
  * by document and code, document → person → attributes, code → ancestors. Analyses never scan
  * the bundle's tables themselves.
  */
-import type { AttributeValue, Code, DocumentWithText, ProjectBundle, Source } from '../model';
+import type { AttributeValue, Code, ProjectBundle, Source } from '../model';
+import { indexDocuments, type IndexDocuments } from './index-documents';
 import { listRows, type CodingRows } from '../coding/coding-rows';
 
 export interface AnalysisIndex {
@@ -17,9 +18,8 @@ export interface AnalysisIndex {
   themeOf: Int32Array;
   /** Depth in the tree (0 = theme). */
   depth: Int32Array;
-  /** Documents sorted by id, so results never depend on the bundle's order. */
-  documents: DocumentWithText[];
-  docIndex: Map<string, number>;
+  /** Documents sorted by id, so results never depend on the bundle's order (a survey's answers read from its table: see index-documents.ts). */
+  documents: IndexDocuments;
   sources: Source[];
   sourceIndex: Map<string, number>;
   docSource: Int32Array;
@@ -98,7 +98,7 @@ function orderCodes(codes: Code[]): Code[] {
  * passes the project's coding digest with the journal's changes (shared/coding/coding-rows.ts), so
  * a project's millions of codings are never made into objects for the index.
  */
-export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRows(bundle.codings)): AnalysisIndex {
+export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRows(bundle.codings), documents: IndexDocuments = indexDocuments(bundle.documents)): AnalysisIndex {
   const codes = orderCodes(bundle.codes);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
   const parentOf = new Int32Array(codes.length).fill(-1);
@@ -127,8 +127,6 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
   const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
   const participants = [...bundle.participants].sort(byId);
   const partIndex = new Map(participants.map((p, i) => [p.id, i]));
-  const documents = [...bundle.documents].sort(byId);
-  const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const nP = participants.length;
   const personCount = nP + documents.length;
   const personSource = new Int32Array(personCount).fill(-1);
@@ -143,11 +141,13 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
   /** Participant and response-level values → the person (participants + first document index). */
   const occasions = new Map<string, number>();
   // (a survey row's answers share one attributes object and sit together in id order: its key is made once)
-  let last: { p: number; own: Record<string, AttributeValue>; key: string } | undefined;
-  documents.forEach((d, i) => {
-    docSource[i] = sourceIndex.get(d.sourceId) ?? -1;
-    const p = d.participantId ? partIndex.get(d.participantId) : undefined;
-    const own = d.attributes && Object.keys(d.attributes).length > 0 ? d.attributes : undefined;
+  let last: { p: number; own: Readonly<Record<string, AttributeValue>>; key: string } | undefined;
+  for (let i = 0; i < documents.length; i++) {
+    docSource[i] = sourceIndex.get(documents.sourceId(i)) ?? -1;
+    const participantId = documents.participantId(i);
+    const p = participantId ? partIndex.get(participantId) : undefined;
+    const attributes = documents.attributes(i);
+    const own = attributes && Object.keys(attributes).length > 0 ? attributes : undefined;
     if (p !== undefined && own) {
       if (last?.p !== p || last.own !== own) last = { p, own, key: `${p}\u0000${JSON.stringify(Object.entries(own).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}` };
       const key = last.key;
@@ -165,7 +165,7 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
       personSource[nP + i] = docSource[i]!;
       personAttributes[nP + i] = empty;
     }
-  });
+  }
   for (let i = 0; i < personCount; i++) personAttributes[i] ??= empty;
   const personStart = new Int32Array(personCount + 1);
   for (let d = 0; d < documents.length; d++) personStart[docPerson[d]! + 1]!++;
@@ -176,7 +176,7 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
 
   const coderIndex = new Map([...bundle.coders].sort(byId).map((c, i) => [c.id, i]));
 
-  const { codings: indexed, docStart, perCode, skippedCodings } = indexCodings(codings, docIndex, codeIndex, coderIndex, documents.length, codes.length);
+  const { codings: indexed, docStart, perCode, skippedCodings } = indexCodings(codings, documents, codeIndex, coderIndex, documents.length, codes.length);
   const byCode = Array.from(perCode, (n) => new Int32Array(n));
   const pos = new Int32Array(codes.length);
   for (let k = 0; k < indexed.count; k++) {
@@ -192,7 +192,6 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
     themeOf,
     depth,
     documents,
-    docIndex,
     sources,
     sourceIndex,
     docSource,
@@ -220,7 +219,7 @@ type Codings = AnalysisIndex['codings'];
  */
 function indexCodings(
   raw: CodingRows,
-  docIndex: ReadonlyMap<string, number>,
+  documents: IndexDocuments,
   codeIndex: ReadonlyMap<string, number>,
   coderIndex: ReadonlyMap<string, number>,
   nDocs: number,
@@ -242,7 +241,7 @@ function indexCodings(
     const documentId = raw.documentId(i);
     if (documentId !== lastDocId) {
       lastDocId = documentId;
-      lastDoc = docIndex.get(lastDocId);
+      lastDoc = documents.indexOf(lastDocId);
     }
     const code = codeIndex.get(raw.codeId(i));
     if (lastDoc === undefined || code === undefined) {
@@ -336,6 +335,5 @@ function sortRun(order: Int32Array, lo: number, hi: number, before: (x: number, 
 
 /** The text of a coding (position k in the index). */
 export function codingText(index: AnalysisIndex, k: number): string {
-  const doc = index.documents[index.codings.doc[k]!]!;
-  return doc.text.slice(index.codings.start[k]!, index.codings.end[k]!);
+  return index.documents.text(index.codings.doc[k]!).slice(index.codings.start[k]!, index.codings.end[k]!);
 }

@@ -21,6 +21,7 @@ import {
   type AnalysisTable,
   type CooccurrenceUnit,
 } from './index';
+import type { IndexDocuments } from './index-documents';
 
 export type WordMode = 'frequencies' | 'distinctive' | 'kwic';
 
@@ -39,12 +40,19 @@ export type AnalysisRequest = AnalysisChoice & { filter: AnalysisFilter };
 
 export type TermCountsOf = (documentId: string, text: string) => ReadonlyMap<string, number>;
 
+/** The documents in scope, each made only as far as keyword in context reads it (its title only where the keyword is found). */
+function* inScope(docs: IndexDocuments, docIn: Uint8Array): Iterable<{ id: string; title: string; text: string }> {
+  for (let d = 0; d < docs.length; d++) {
+    if (!docIn[d]) continue;
+    yield { text: docs.text(d), get id() { return docs.id(d); }, get title() { return docs.at(d).title; } };
+  }
+}
+
 /** Keyword in context as a table (one row per occurrence, within the filter's documents). */
 export function kwicTable(index: AnalysisIndex, keyword: string, filter: AnalysisFilter): AnalysisTable {
   const scope = buildScope(index, filter);
-  const docs = index.documents.filter((_, d) => scope.docIn[d]);
   const limit = 500;
-  const rows = keywordInContext(docs, keyword, { width: 50, limit });
+  const rows = keywordInContext(inScope(index.documents, scope.docIn), keyword, { width: 50, limit });
   return {
     kind: 'words',
     title: `Keyword in context: “${keyword.trim()}”`,

@@ -87,7 +87,7 @@ export function saturation(index: AnalysisIndex, options: AnalysisFilter = {}): 
         total += found.length;
       }
     }
-    const doc = documents[d]!;
+    const doc = documents.at(d);
     rows[i] = { position: i + 1, documentId: doc.id, document: doc.title, firstCoded: firstAt[d]!, newCodes: fresh.length, cumulative: total, codes: fresh };
   }
   return {

@@ -23,8 +23,8 @@ export function wordTable(index: AnalysisIndex, options: WordsOptions = {}): Ana
   const countsOf = options.termCountsOf ?? ((_: string, text: string) => termCounts(text));
   const rows =
     n === 1
-      ? wordFrequencies(inScope(index, scope.docIn, (d) => countsOf(index.documents[d]!.id, index.documents[d]!.text)), options)
-      : ngramFrequencies(inScope(index, scope.docIn, (d) => index.documents[d]!.text), n, options);
+      ? wordFrequencies(inScope(index, scope.docIn, (d) => countsOf(index.documents.id(d), index.documents.text(d))), options)
+      : ngramFrequencies(inScope(index, scope.docIn, (d) => index.documents.text(d)), n, options);
   return {
     kind: 'words',
     title: n === 1 ? ANALYSIS_NOTES.words.title : `${ANALYSIS_NOTES.words.title}: ${n}-word phrases`,
@@ -72,7 +72,7 @@ export function distinctiveTable(index: AnalysisIndex, options: DistinctiveOptio
       const v = of[index.docPerson[d]!]!;
       if (v < 0) continue;
       const m = merged[v]!;
-      for (const [w, c] of countsOf(index.documents[d]!.id, index.documents[d]!.text)) m.set(w, (m.get(w) ?? 0) + c);
+      for (const [w, c] of countsOf(index.documents.id(d), index.documents.text(d))) m.set(w, (m.get(w) ?? 0) + c);
     }
     groups = values.map((v, i) => ({ group: v, counts: [merged[i]!] }));
   }

@@ -138,8 +138,8 @@ function cooccurring(index: AnalysisIndex, q: NonNullable<SegmentQuery['cooccur'
     if (mine.length === 0) continue;
     // each unit: the codings (of this document, in scope) that fall in it
     const groups: number[][] = [];
-    const doc = index.documents[d]!;
-    if (q.unit === 'document' || (q.unit === 'response' && doc.turns.length === 0)) groups.push(mine);
+    const turns = index.documents.turns(d);
+    if (q.unit === 'document' || (q.unit === 'response' && turns.length === 0)) groups.push(mine);
     else if (q.unit === 'segment') {
       let reach = -1;
       for (const k of mine) {
@@ -148,7 +148,7 @@ function cooccurring(index: AnalysisIndex, q: NonNullable<SegmentQuery['cooccur'
         reach = Math.max(reach, index.codings.end[k]!);
       }
     } else {
-      const spans: TextSpan[] = q.unit === 'response' ? [...doc.turns].sort((x, y) => x.start - y.start) : segmentUnits(doc.text, q.unit);
+      const spans: TextSpan[] = q.unit === 'response' ? [...turns].sort((x, y) => x.start - y.start) : segmentUnits(index.documents.text(d), q.unit);
       for (let u = 0; u < spans.length; u++) groups.push([]);
       // each coding into the units it overlaps, placed as the co-occurrence count places it
       const overlapping = spansOverlapping(spans);
@@ -157,7 +157,7 @@ function cooccurring(index: AnalysisIndex, q: NonNullable<SegmentQuery['cooccur'
     groups.forEach((g, u) => {
       const codes = new Set(g.map((k) => index.codings.code[k]!));
       if (!codes.has(a) || !codes.has(b)) return;
-      units.push(`${index.documents[d]!.id}:${u}`);
+      units.push(`${index.documents.id(d)}:${u}`);
       for (const k of g) if (index.codings.code[k] === a || index.codings.code[k] === b) chosen.add(k);
     });
   }

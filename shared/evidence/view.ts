@@ -54,8 +54,7 @@ export function quoteLookup(quotes: readonly Quote[]): (index: AnalysisIndex, k:
   return (index, k) => {
     const hit = byCoding.get(index.codings.id(k));
     if (hit) return hit;
-    const d = index.documents[index.codings.doc[k]!]!;
-    return byPlace.get(`${d.id}:${index.codings.start[k]!}:${index.codings.end[k]!}`) ?? null;
+    return byPlace.get(`${index.documents.id(index.codings.doc[k]!)}:${index.codings.start[k]!}:${index.codings.end[k]!}`) ?? null;
   };
 }
 
@@ -92,7 +91,7 @@ function coderNamesOf(index: AnalysisIndex): string[] {
 }
 
 function participantOf(index: AnalysisIndex, d: number): string {
-  const pid = index.documents[d]!.participantId;
+  const pid = index.documents.participantId(d);
   if (!pid) return '';
   return participantNames(index).get(pid) ?? '';
 }
@@ -150,7 +149,7 @@ function around(text: string, max: number, fromEnd: boolean): string {
 export function segmentRow(index: AnalysisIndex, k: number, quoteOf: (index: AnalysisIndex, k: number) => string | null): SegmentRow {
   const { codings } = index;
   const d = codings.doc[k]!;
-  const doc = index.documents[d]!;
+  const doc = index.documents.at(d);
   const source = index.sources[index.docSource[d]!];
   const start = codings.start[k]!;
   const end = codings.end[k]!;

@@ -87,7 +87,7 @@ function runAll(index: AnalysisIndex, b: ProjectBundle, warm: boolean) {
   time('saturation', () => saturation(index));
 
   // Text: each against a bare regex split of the same text.
-  const docTexts = index.documents.map((d) => d.text);
+  const docTexts = Array.from({ length: index.documents.length }, (_, d) => index.documents.text(d));
   const splitDocs = cpu(() => bareSplit(docTexts));
   const counted = bestCpu(() => docTexts.map((t) => termCounts(t)));
   const cache = counted.result;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  documentList,
   changeByWave,
   changeOverTime,
   codeFrequencies,
@@ -45,7 +46,7 @@ function everything(index: AnalysisIndex) {
     changeOverTime(index, { attribute: 'Contact date', period: 'quarter' }),
     changeByWave(index, { waves }),
     saturation(index),
-    keywordInContext(index.documents, 'police'),
+    keywordInContext(documentList(index.documents), 'police'),
   ];
 }
 

@@ -61,10 +61,10 @@ describe('retrieved segments', () => {
   it('rows carry context around the segment, the speaker of a transcript turn, and the star', () => {
     const { bundle, ids } = smallProject();
     const index = prepareIndex(bundle);
-    const k = [...selectSegments(index, { codeIds: [ids.C3], subcodes: false }).positions].find((p) => index.documents[index.codings.doc[p]!]!.turns.length > 0)!;
-    const quote: Quote = { id: '00000000-0000-4000-8000-000000000001', projectId: bundle.project.id, documentId: index.documents[index.codings.doc[k]!]!.id, start: index.codings.start[k]!, end: index.codings.end[k]!, starredBy: 'x', at: '2024-01-01T00:00:00Z', note: '' };
+    const k = [...selectSegments(index, { codeIds: [ids.C3], subcodes: false }).positions].find((p) => index.documents.turns(index.codings.doc[p]!).length > 0)!;
+    const quote: Quote = { id: '00000000-0000-4000-8000-000000000001', projectId: bundle.project.id, documentId: index.documents.id(index.codings.doc[k]!), start: index.codings.start[k]!, end: index.codings.end[k]!, starredBy: 'x', at: '2024-01-01T00:00:00Z', note: '' };
     const row = segmentRow(index, k, quoteLookup([quote]));
-    const doc = index.documents[index.codings.doc[k]!]!;
+    const doc = index.documents.at(index.codings.doc[k]!);
     expect(row.before + row.text + row.after).toBe(doc.text);
     expect(row.speaker).not.toBe('');
     expect(row.quoteId).toBe(quote.id);

@@ -5,6 +5,7 @@ import { parseDateEitherOrder } from '../../../shared/import/values';
 import { buildBatchFromTable, TableBuilder, type TableMapping } from '../../../shared/import/mapping';
 import { datasetDocuments, datasetParticipants } from '../../../shared/import/dataset';
 import { prepareIndex } from '../../../shared/analysis/prepare';
+import { documentList } from '../../../shared/analysis/index-documents';
 import { personValues, resolveAttribute, buildScope } from '../../../shared/analysis/scope';
 import type { ParsedTable } from '../../../shared/import/types';
 import { LevelCounter } from '../../../shared/import/levels';
@@ -155,13 +156,13 @@ describe('response-level attributes', () => {
     const byDate = personValues(index, resolveAttribute(index, 'visited'));
     expect(byDate.values).toEqual(['2024-03-01', '2024-03-02', '2024-04-20']);
     const docsOf = (value: string) =>
-      index.documents.filter((_, d) => byDate.of[index.docPerson[d]!] === byDate.values.indexOf(value)).map((d) => d.recordId).sort();
+      documentList(index.documents).filter((_, d) => byDate.of[index.docPerson[d]!] === byDate.values.indexOf(value)).map((d) => d.recordId).sort();
     expect(docsOf('2024-03-01')).toEqual(['r1']);
     expect(docsOf('2024-03-02')).toEqual(['r2', 'r4']);
     expect(docsOf('2024-04-20')).toEqual(['r3']);
     // participant-level attributes still apply to every response of the participant
     const byArea = personValues(index, resolveAttribute(index, 'area'));
-    const north = index.documents.filter((_, d) => byArea.values[byArea.of[index.docPerson[d]!]!] === 'North').map((d) => d.recordId).sort();
+    const north = documentList(index.documents).filter((_, d) => byArea.values[byArea.of[index.docPerson[d]!]!] === 'North').map((d) => d.recordId).sort();
     expect(north).toEqual(['r1', 'r3']);
     // a filter on the response date keeps only those responses
     const scope = buildScope(index, { where: { attribute: 'visited', values: ['2024-03-02'] } });

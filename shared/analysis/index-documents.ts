@@ -1,0 +1,263 @@
+/**
+ * The documents an analysis index reads, by position in id order: a list's (documents made one by
+ * one: transcripts, REFI imports, tests), or a survey table's answers read from its dataset, where
+ * each answer is a row and a slot and its text, and its id, title and fields are made only when
+ * asked for. A survey of 500,000 responses has 875,000 answers: as document objects with their ids
+ * and titles they held about 190 MB of the analysis worker's heap beside their texts; as places
+ * they hold six bytes each.
+ *
+ * Both forms give the same answers for the same documents (a property test compares them), so an
+ * analysis never knows which it reads.
+ */
+import type { AttributeValue, DocumentWithText, SpeakerTurn } from '../model';
+import { datasetAnswerParticipantId, datasetAnswerPlace, datasetDocument, datasetDocumentId, datasetDocumentsIn, DATASET_ID_LENGTH, PLACE_SLOTS, rowAttributes, type Dataset } from '../import/dataset';
+
+export interface IndexDocuments {
+  readonly length: number;
+  id(d: number): string;
+  text(d: number): string;
+  turns(d: number): readonly SpeakerTurn[];
+  sourceId(d: number): string;
+  participantId(d: number): string | null;
+  /** Response-level attribute values (the same object for the answers of one row, read in order). */
+  attributes(d: number): Readonly<Record<string, AttributeValue>> | undefined;
+  /** The document itself, made afresh for a survey answer (for the few a view shows). */
+  at(d: number): DocumentWithText;
+  /** The position of a document by id, or undefined if it is not one of these. */
+  indexOf(id: string): number | undefined;
+}
+
+/**
+ * A survey table's answers, in id order (by row, then slot), with their texts: what the index reads
+ * of a dataset. `texts` may be filled after the places are known (the store decodes them outside
+ * its read), but before the documents are read.
+ */
+export interface TableAnswers {
+  ds: Dataset;
+  rows: Int32Array;
+  slots: Uint16Array;
+  texts: string[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const NO_TURNS: readonly SpeakerTurn[] = Object.freeze([]);
+
+/** A dataset's answers in id order, less those `hidden(row, slot)` says to leave out: their places, with no texts yet. */
+export function tableAnswers(ds: Dataset, hidden?: (row: number, slot: number) => boolean): TableAnswers {
+  const F = ds.fields.length;
+  const n = ds.recordIds.length;
+  let count = 0;
+  for (let k = 0; k < n * F; k++) if (ds.lengths[k]! >= 0 && !hidden?.(Math.floor(k / F), k % F)) count++;
+  const rows = new Int32Array(count);
+  const slots = new Uint16Array(count);
+  let i = 0;
+  for (let r = 0; r < n; r++) {
+    for (let s = 0; s < F; s++) {
+      if (ds.lengths[r * F + s]! < 0 || hidden?.(r, s)) continue;
+      rows[i] = r;
+      slots[i] = s;
+      i++;
+    }
+  }
+  return { ds, rows, slots, texts: new Array<string>(count) };
+}
+
+interface ListPart {
+  start: number;
+  docs: DocumentWithText[];
+}
+interface TablePart extends TableAnswers {
+  start: number;
+  /** The row whose response attributes were made last, and them (its answers share one object). */
+  lastRow: number;
+  lastAttributes: Record<string, AttributeValue> | undefined;
+}
+type Part = ListPart | TablePart;
+const isTable = (p: Part): p is TablePart => 'ds' in p;
+
+/** The document of answer `i` of a table, with its text. */
+function answerDocument(t: TableAnswers, i: number): DocumentWithText {
+  const doc = datasetDocument(t.ds, t.rows[i]!, t.slots[i]!);
+  if (!doc) throw new Error(`answer ${i} of survey table ${t.ds.id} has no document`);
+  return Object.assign(doc, { text: t.texts[i]! }) as DocumentWithText;
+}
+
+/** Whether an answer id's row and slot digits are lower case, as the ids made for answers are (an id in capitals is another id). */
+function lowerHex(id: string): boolean {
+  for (let i = DATASET_ID_LENGTH; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 65 && c <= 70) return false;
+  }
+  return true;
+}
+
+/** Index of (row, slot) among a table's answers (binary search), or -1. */
+function answerIndex(t: TableAnswers, row: number, slot: number): number {
+  let lo = 0;
+  let hi = t.rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = t.rows[mid]!;
+    const s = t.slots[mid]!;
+    if (r === row && s === slot) return mid;
+    if (r < row || (r === row && s < slot)) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The index of the answer with this document id among a table's answers, or -1 if it is not one of them. */
+export function answerIndexOf(t: TableAnswers, id: string): number {
+  const place = datasetAnswerPlace(id, t.ds.id);
+  if (place < 0 || !lowerHex(id)) return -1;
+  return answerIndex(t, Math.floor(place / PLACE_SLOTS), place % PLACE_SLOTS);
+}
+
+/**
+ * Documents (stored one by one) and survey tables' answers as one list in id order. A table whose
+ * id range holds a stored document's id (only a stored copy of one of its answers could) is made
+ * into documents, so the order stays exact.
+ */
+export function indexDocuments(listed: readonly DocumentWithText[], tables: readonly TableAnswers[] = []): IndexDocuments {
+  const docs = [...listed].sort(byId);
+  const ids = docs.map((d) => d.id);
+  const within = (lo: string, hi: string) => {
+    // the first stored id at or after lo
+    let a = 0;
+    let b = ids.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (ids[m]! < lo) a = m + 1;
+      else b = m;
+    }
+    return a < ids.length && ids[a]! <= hi;
+  };
+  const kept: TableAnswers[] = [];
+  let added = false;
+  for (const t of tables) {
+    const n = t.rows.length;
+    if (n === 0) continue;
+    if (within(datasetDocumentId(t.ds.id, t.rows[0]!, t.slots[0]!), datasetDocumentId(t.ds.id, t.rows[n - 1]!, t.slots[n - 1]!))) {
+      for (let i = 0; i < n; i++) docs.push(answerDocument(t, i));
+      added = true;
+    } else kept.push(t);
+  }
+  if (added) docs.sort(byId);
+  kept.sort((a, b) => (a.ds.id < b.ds.id ? -1 : a.ds.id > b.ds.id ? 1 : 0));
+
+  // merge: the stored documents before each table, then the table
+  const parts: Part[] = [];
+  let at = 0;
+  let d = 0;
+  const list = (upTo: string | undefined) => {
+    const from = d;
+    while (d < docs.length && (upTo === undefined || docs[d]!.id < upTo)) d++;
+    if (d > from) {
+      parts.push({ start: at, docs: docs.slice(from, d) });
+      at += d - from;
+    }
+  };
+  const tableOf = new Map<string, TablePart>();
+  for (const t of kept) {
+    list(t.ds.id);
+    const part: TablePart = { ...t, start: at, lastRow: -1, lastAttributes: undefined };
+    parts.push(part);
+    tableOf.set(t.ds.id, part);
+    at += t.rows.length;
+  }
+  list(undefined);
+  const length = at;
+  const listIndex = new Map<string, number>();
+  for (const p of parts) if (!isTable(p)) p.docs.forEach((doc, i) => listIndex.set(doc.id, p.start + i));
+
+  const starts = Int32Array.from(parts, (p) => p.start);
+  let last = 0;
+  /** The part holding position d (the last one asked for first: analyses read in order). */
+  const partOf = (pos: number): Part => {
+    if (!Number.isInteger(pos) || pos < 0 || pos >= length) throw new RangeError(`no document at position ${pos} of ${length}`);
+    const p = parts[last]!;
+    if (pos >= p.start && (last + 1 >= parts.length || pos < starts[last + 1]!)) return p;
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    last = lo;
+    return parts[lo]!;
+  };
+
+  return {
+    length,
+    id(pos) {
+      const p = partOf(pos);
+      const i = pos - p.start;
+      return isTable(p) ? datasetDocumentId(p.ds.id, p.rows[i]!, p.slots[i]!) : p.docs[i]!.id;
+    },
+    text(pos) {
+      const p = partOf(pos);
+      return isTable(p) ? p.texts[pos - p.start]! : p.docs[pos - p.start]!.text;
+    },
+    turns(pos) {
+      const p = partOf(pos);
+      return isTable(p) ? NO_TURNS : p.docs[pos - p.start]!.turns;
+    },
+    sourceId(pos) {
+      const p = partOf(pos);
+      return isTable(p) ? p.ds.sourceId : p.docs[pos - p.start]!.sourceId;
+    },
+    participantId(pos) {
+      const p = partOf(pos);
+      const i = pos - p.start;
+      return isTable(p) ? (datasetAnswerParticipantId(p.ds, p.rows[i]!, p.slots[i]!) ?? null) : p.docs[i]!.participantId;
+    },
+    attributes(pos) {
+      const p = partOf(pos);
+      const i = pos - p.start;
+      if (!isTable(p)) return p.docs[i]!.attributes;
+      const columns = p.ds.responseAttributes;
+      if (!columns) return undefined;
+      const row = p.rows[i]!;
+      if (row !== p.lastRow) {
+        p.lastRow = row;
+        p.lastAttributes = rowAttributes(columns, row);
+      }
+      return p.lastAttributes;
+    },
+    at(pos) {
+      const p = partOf(pos);
+      return isTable(p) ? answerDocument(p, pos - p.start) : p.docs[pos - p.start]!;
+    },
+    indexOf(id) {
+      const found = listIndex.get(id);
+      if (found !== undefined) return found;
+      const t = id.length === 36 ? tableOf.get(id.slice(0, DATASET_ID_LENGTH)) : undefined;
+      const i = t ? answerIndexOf(t, id) : -1;
+      return i < 0 ? undefined : t!.start + i;
+    },
+  };
+}
+
+/** Every document in id order, made (tests; a list in the store's order is listDocumentsOf). */
+export function documentList(docs: IndexDocuments): DocumentWithText[] {
+  return Array.from({ length: docs.length }, (_, d) => docs.at(d));
+}
+
+/**
+ * Documents stored one by one, then each table's answers as documents, in the order the store lists
+ * them (datasetDocumentsIn: row by row, each row's questions by name): the list an export gives,
+ * for the readers that need every document made (agreement, findings).
+ */
+export function listDocumentsOf(listed: readonly DocumentWithText[], tables: readonly TableAnswers[]): DocumentWithText[] {
+  const out = [...listed];
+  for (const t of tables) {
+    for (const doc of datasetDocumentsIn(t.ds, 0, t.ds.recordIds.length, true) as DocumentWithText[]) {
+      const i = answerIndexOf(t, doc.id);
+      if (i < 0) continue; // (hidden by a retraction)
+      doc.text = t.texts[i]!;
+      out.push(doc);
+    }
+  }
+  return out;
+}

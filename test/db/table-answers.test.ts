@@ -1,0 +1,59 @@
+/**
+ * The analysis worker's read of a project (exportBundleColumns): a survey table's answers as places
+ * and texts, not documents. What it gives is what exportBundle gives — every document with its text
+ * in the store's order once made, and the same analysis index — before and after retractions, plain
+ * and encrypted.
+ */
+import { describe, expect, it } from 'vitest';
+import { execute, exportBundle, exportBundleColumns, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { listDocumentsOf, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
+import { runAnalysis } from '../../shared/analysis/run-request';
+import { listRows } from '../../shared/coding/coding-rows';
+import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
+import { eachCodec } from './aes-codec';
+import { codeAnswers, surveyProject } from './survey-coding';
+
+const arrays = (x: AnalysisIndex) => ({
+  ids: Array.from({ length: x.documents.length }, (_, d) => x.documents.at(d)),
+  docPerson: x.docPerson,
+  personAttributes: x.personAttributes,
+  doc: x.codings.doc,
+  start: x.codings.start,
+  skipped: x.skippedCodings,
+});
+
+describe('exportBundleColumns reads survey answers as the index reads them', () => {
+  eachCodec(() => {
+    it('gives exportBundle’s documents and index, before and after retractions', async () => {
+      const name = `table-answers-${Date.now()}-${Math.random()}`;
+      const p = await surveyProject(name, 25);
+      const db = await openChorusDb(name);
+      const docs = await listDocuments(db, p.projectId);
+      await codeAnswers(db, p, docs.filter((_, i) => i % 3 === 0).slice(0, 9), 3);
+      const same = async () => {
+        const whole = await exportBundle(db, p.projectId);
+        const cols = await exportBundleColumns(db, p.projectId);
+        // only the documents stored one by one are made (a survey-only project has none)
+        expect(cols.bundle.documents).toEqual([]);
+        expect(listDocumentsOf(cols.bundle.documents, cols.tables)).toEqual(whole.documents);
+        const codings = applyCodingChanges(digestToCodings(cols.codings.digest), p.projectId, cols.codings.changes).filter((c) => !cols.keep || cols.keep(c.documentId));
+        expect(codings).toEqual(whole.codings);
+        const fromList = prepareIndex(whole);
+        const fromTables = prepareIndex({ ...cols.bundle, codings }, listRows(codings), cols.documents);
+        expect(arrays(fromTables)).toEqual(arrays(fromList));
+        for (const analysis of ['frequencies', 'saturation'] as const) expect(runAnalysis(fromTables, { analysis, filter: {} })).toEqual(runAnalysis(fromList, { analysis, filter: {} }));
+        return whole;
+      };
+      const before = await same();
+      expect(before.documents.length).toBe(38);
+      expect(before.codings.length).toBe(9);
+      const participant = (await listParticipants(db, p.projectId))[3]!;
+      await execute(db, p.projectId, { type: 'retract', target: { kind: 'participant', id: participant.id }, reason: 'consent withdrawn', by: 'Alex' });
+      await execute(db, p.projectId, { type: 'retract', target: { kind: 'document', id: docs[0]!.id }, reason: 'consent withdrawn', by: 'Alex' });
+      const after = await same();
+      expect(after.documents.length).toBeLessThan(before.documents.length - 1);
+      expect(after.codings.length).toBeLessThan(before.codings.length);
+      db.close();
+    });
+  });
+});

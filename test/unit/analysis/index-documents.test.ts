@@ -1,0 +1,156 @@
+/**
+ * The analysis index's documents read from a survey table (places and texts) against the same
+ * documents as a list: every field of every document, every lookup by id, and every analysis the
+ * worker runs give the same answers.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { indexDocuments, listDocumentsOf, prepareIndex, tableAnswers, type AnalysisIndex, type IndexDocuments } from '../../../shared/analysis';
+import { runAnalysis, type AnalysisRequest } from '../../../shared/analysis/run-request';
+import { listRows } from '../../../shared/coding/coding-rows';
+import { listSegments, quoteLookup, segmentRow } from '../../../shared/evidence/view';
+import { datasetDocumentId, parseDatasetDocumentId } from '../../../shared/import/dataset';
+import { TableBuilder, type TableMapping } from '../../../shared/import/mapping';
+import type { ParsedTable } from '../../../shared/import/types';
+import { seededGuids, type Coding, type DocumentWithText, type ProjectBundle } from '../../../shared/model';
+import { smallProject } from './fixture';
+
+const mapping: TableMapping = {
+  idColumn: 'ID',
+  participantColumn: 'Who',
+  textColumns: ['Q2', 'Q1'],
+  attributes: [
+    { column: 'Area', type: 'category' },
+    { column: 'Age', type: 'number' },
+  ],
+  dateOrder: 'dmy',
+  source: { name: 'Survey', kind: 'survey' },
+};
+
+const answer = fc.oneof(fc.constant(''), fc.constantFrom('The officer was kind.', 'Nobody called me back. The wait was long.', 'Kind, and kept me informed! Wait… what?', 'Café wait'), fc.string({ maxLength: 20 }));
+const tableArb = fc.array(fc.tuple(fc.constantFrom('P1', 'P2', 'P3', ''), fc.constantFrom('North', 'South', ''), fc.constantFrom('', '34', '51'), answer, answer), { maxLength: 30 }).map(
+  (rows): ParsedTable => ({ columns: ['ID', 'Area', 'Age', 'Q1', 'Q2', 'Who'], descriptions: ['', '', '', 'First question', '', ''], rows: rows.map(([who, area, age, q1, q2], i) => [`R${i}`, area, age, q1, q2, who]), warnings: [] }),
+);
+
+/** The fixture's project with a survey table added: its documents as the builder makes them, and the table's answers with `hidden` ones left out. */
+function withSurvey(table: ParsedTable, hide: (k: number) => boolean, codingPicks: readonly [number, number, number, number][]) {
+  const { bundle } = smallProject();
+  const projectId = bundle.project.id;
+  const b = new TableBuilder(table, mapping, { projectId, newId: seededGuids(11), now: '2026-12-05T00:00:00.000Z', fileName: 'survey.csv' });
+  const answers = b.addRows(table.rows);
+  b.settleLevels();
+  const ds = b.dataset();
+  const hiddenIds = new Set(answers.filter((_, k) => hide(k)).map((a) => datasetDocumentId(ds.id, a.row, a.slot)));
+  const surveyDocs = answers.map((a) => b.document(a) as DocumentWithText).filter((d) => !hiddenIds.has(d.id));
+  const t = tableAnswers(ds, (row, slot) => hiddenIds.has(datasetDocumentId(ds.id, row, slot)));
+  const textOf = new Map(surveyDocs.map((d) => [d.id, d.text]));
+  for (let i = 0; i < t.rows.length; i++) t.texts[i] = textOf.get(datasetDocumentId(ds.id, t.rows[i]!, t.slots[i]!))!;
+  const all = [...bundle.documents, ...surveyDocs];
+  const codings: Coding[] = [...bundle.codings];
+  const id = seededGuids(23);
+  for (const [d, c, s, e] of codingPicks) {
+    const doc = all[d % all.length]!;
+    const start = s % (doc.text.length + 1);
+    const end = Math.min(doc.text.length, start + (e % 12));
+    codings.push({ id: id(), projectId, documentId: doc.id, codeId: bundle.codes[c % bundle.codes.length]!.id, start, end, coderId: bundle.coders[c % 2]!.id, createdAt: '2026-12-05T10:00:00Z' });
+  }
+  // (a coding of a hidden answer, as the store leaves it out only by `keep`: skipped by both)
+  const full: ProjectBundle = { ...bundle, sources: [...bundle.sources, b.source], variables: [...bundle.variables, ...b.variables], participants: [...bundle.participants, ...b.participants()], documents: all, codings };
+  return { full, stored: bundle.documents, table: t, surveyDocs, hiddenIds };
+}
+
+function sameDocuments(a: IndexDocuments, b: IndexDocuments, ids: readonly string[]) {
+  expect(b.length).toBe(a.length);
+  for (let d = 0; d < a.length; d++) {
+    expect(b.id(d)).toBe(a.id(d));
+    expect(b.text(d)).toBe(a.text(d));
+    expect(b.turns(d)).toEqual(a.turns(d));
+    expect(b.sourceId(d)).toBe(a.sourceId(d));
+    expect(b.participantId(d)).toBe(a.participantId(d));
+    expect(b.attributes(d)).toEqual(a.attributes(d));
+    expect(b.at(d)).toEqual(a.at(d));
+  }
+  for (const id of ids) {
+    expect(b.indexOf(id)).toBe(a.indexOf(id));
+    expect(b.indexOf(id.toUpperCase())).toBe(a.indexOf(id.toUpperCase()));
+  }
+}
+
+const requests: AnalysisRequest[] = [
+  { analysis: 'frequencies', filter: {} },
+  { analysis: 'matrix', attribute: 'Area', filter: {} },
+  { analysis: 'cooccurrence', unit: 'sentence', filter: {} },
+  { analysis: 'cooccurrence', unit: 'response', filter: {} },
+  { analysis: 'triangulation', filter: {} },
+  { analysis: 'words', mode: 'frequencies', n: 1, stem: false, stopWords: true, by: '', keyword: '' },
+  { analysis: 'words', mode: 'frequencies', n: 2, stem: true, stopWords: false, by: '', keyword: '' },
+  { analysis: 'words', mode: 'kwic', n: 1, stem: false, stopWords: true, by: '', keyword: 'wait' },
+  { analysis: 'saturation', filter: {} },
+].map((r) => ({ filter: {}, ...r }) as AnalysisRequest);
+
+const indexArrays = (x: AnalysisIndex) => ({
+  docSource: x.docSource,
+  docPerson: x.docPerson,
+  personCount: x.personCount,
+  personStart: x.personStart,
+  personDocs: x.personDocs,
+  personSource: x.personSource,
+  personAttributes: x.personAttributes,
+  codings: { ...x.codings, id: Array.from({ length: x.codings.count }, (_, k) => x.codings.id(k)), createdAt: undefined },
+  docStart: x.docStart,
+  byCode: x.byCode,
+  skippedCodings: x.skippedCodings,
+});
+
+describe('an analysis index’s documents from a survey table', () => {
+  it('are the documents the list gives, field by field and by id, with hidden answers left out', () => {
+    fc.assert(
+      fc.property(tableArb, fc.func(fc.boolean()), (table, hide) => {
+        const { stored, table: t, surveyDocs, hiddenIds } = withSurvey(table, (k) => hide(k), []);
+        const fromList = indexDocuments([...stored, ...surveyDocs]);
+        const fromTable = indexDocuments(stored, [t]);
+        // (an answer's id with its row in capitals is another id, as it is to a list)
+        const strangers = ['00000000-0000-4000-8000-000000000000', 'not an id', ...hiddenIds, ...[...hiddenIds].map((id) => id.slice(0, 24) + 'ffffffff0000'), ...surveyDocs.map((d) => d.id.slice(0, 24) + d.id.slice(24).toUpperCase())];
+        sameDocuments(fromList, fromTable, [...stored, ...surveyDocs].map((d) => d.id).concat(strangers));
+        for (const id of hiddenIds) expect(fromTable.indexOf(id)).toBeUndefined();
+        // every document made, in the order the store lists them: the stored ones, then the table row by row, each row's questions by name
+        const listed = listDocumentsOf(stored, [t]);
+        expect([...listed].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([...stored, ...surveyDocs].sort((a, b) => (a.id < b.id ? -1 : 1)));
+        const places = listed.slice(stored.length).map((d) => parseDatasetDocumentId(d.id)!);
+        for (let i = 1; i < places.length; i++) expect(places[i]!.row).toBeGreaterThanOrEqual(places[i - 1]!.row);
+        for (let i = 1; i < places.length; i++) if (places[i]!.row === places[i - 1]!.row) expect(listed[stored.length + i]!.field! > listed[stored.length + i - 1]!.field!).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('give every analysis and every coded segment the list’s answers', () => {
+    fc.assert(
+      fc.property(tableArb, fc.func(fc.boolean()), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 40 }), (table, hide, picks) => {
+        const { full, stored, table: t } = withSurvey(table, (k) => hide(k), picks);
+        const fromList = prepareIndex(full);
+        const fromTable = prepareIndex({ ...full, documents: [...stored] }, listRows(full.codings), indexDocuments(stored, [t]));
+        expect(indexArrays(fromTable)).toEqual(indexArrays(fromList));
+        for (const r of requests) expect(runAnalysis(fromTable, r)).toEqual(runAnalysis(fromList, r));
+        const quoteOf = quoteLookup([]);
+        const rows = (x: AnalysisIndex) => Array.from(listSegments(x, {}), (k) => segmentRow(x, k, quoteOf));
+        expect(rows(fromTable)).toEqual(rows(fromList));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keep a stored document whose id falls among a table’s answers in id order', () => {
+    const table: ParsedTable = { columns: ['ID', 'Area', 'Age', 'Q1', 'Q2', 'Who'], descriptions: [], rows: Array.from({ length: 12 }, (_, i) => [`R${i}`, 'North', '34', `First ${i}`, `Second ${i}`, `P${i}`]), warnings: [] };
+    const { stored, table: t, surveyDocs } = withSurvey(table, () => false, []);
+    // a copy of row 1's first answer stored one by one under an id between rows 1 and 2
+    const between = { ...surveyDocs[2]!, id: datasetDocumentId(t.ds.id, 1, 7), text: 'stored copy' };
+    const fromTable = indexDocuments([...stored, between], [t]);
+    const fromList = indexDocuments([...stored, between, ...surveyDocs]);
+    sameDocuments(fromList, fromTable, [...stored, between, ...surveyDocs].map((d) => d.id));
+    // rows 10 and 11 have hex letters in their ids: in capitals they are other ids
+    const upper = surveyDocs.filter((d) => /[a-f]/.test(d.id.slice(24))).map((d) => d.id.slice(0, 24) + d.id.slice(24).toUpperCase());
+    expect(upper).toHaveLength(4);
+    for (const id of upper) expect(indexDocuments(stored, [t]).indexOf(id)).toBeUndefined();
+  });
+});
