@@ -2,7 +2,8 @@ import { DocumentWithText, Participant, ProjectBundle, parseCodings, type MemoMe
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
-import { decodeTableAnswers, isTableAnswer, readTableAnswers } from './table-answers';
+import { decodeTableAnswers, isTableAnswer, readTableAnswers, readTableParticipants } from './table-answers';
+import { indexParticipants, type IndexParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
 import { indexDocuments, type IndexDocuments, type TableAnswers } from '../../shared/analysis/index-documents';
 import { documentsToFill, listParticipants, readStoredTexts, retractionView } from './reads';
 import { decodeAll, getCodec, type StoredText } from './codec';
@@ -76,9 +77,17 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
 export async function exportBundleColumns(
   db: ChorusDb,
   projectId: string,
-): Promise<{ bundle: ProjectBundle; codings: CodingColumnsRead; documents: IndexDocuments; tables: TableAnswers[]; keep?: (documentId: string) => boolean }> {
-  const { bundle, columns, keep, tables = [] } = await readBundle(db, projectId, 'columns');
-  return { bundle: { ...bundle, codings: [] }, codings: columns!, documents: indexDocuments(bundle.documents, tables), tables, ...(keep ? { keep } : {}) };
+): Promise<{ bundle: ProjectBundle; codings: CodingColumnsRead; documents: IndexDocuments; tables: TableAnswers[]; participants: IndexParticipants; people: TableParticipants[]; keep?: (documentId: string) => boolean }> {
+  const { bundle, columns, keep, tables = [], people = [] } = await readBundle(db, projectId, 'columns');
+  return {
+    bundle: { ...bundle, codings: [] },
+    codings: columns!,
+    documents: indexDocuments(bundle.documents, tables),
+    tables,
+    participants: indexParticipants(bundle.participants, people),
+    people,
+    ...(keep ? { keep } : {}),
+  };
 }
 
 /** `codingsAs: 'columns'` also reads survey tables' answers as `tables` (and leaves them out of `documents`). */
@@ -96,10 +105,11 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     const datasets = await listDatasets(db, projectId);
     const datasetIds = new Set(datasets.map((ds) => ds.id));
     const storedTexts = await readStoredTexts(db, documents.map((d) => d.id));
-    const participants = await listParticipants(db, projectId);
+    const participants = await listParticipants(db, projectId, !asTables);
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
     const view = await retractionView(db, projectId);
     const answers = asTables ? await readTableAnswers(db, datasets, view?.hidden) : undefined;
+    const people = asTables ? readTableParticipants(datasets, view?.hidden) : undefined;
     // (the visible documents' ids, needed only when a retraction hides some: 875,000 of them in a large survey, unless read as tables)
     const docIds = view ? new Set(documents.map((d) => d.id)) : undefined;
     const keep = docIds ? (documentId: string) => docIds.has(documentId) || (answers !== undefined && isTableAnswer(answers.tables, documentId)) : undefined;
@@ -121,6 +131,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
       allCodings,
       columns,
       answers,
+      people,
       keep,
       datasetIds,
       project,
@@ -145,7 +156,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
   });
   const codec = getCodec();
   const [texts, memoTexts, tables] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos), read.answers && decodeTableAnswers(read.answers)]);
-  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, answers: _a, keep, ...rows } = read;
+  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, answers: _a, people, keep, ...rows } = read;
   if (allCodings) await saveCodingDigest(db, allCodings.refresh, allCodings.codings);
   // a survey table's documents and participants are made by the app from the table, which was
   // checked when it was imported: they are not checked again one by one (at 200,000 responses
@@ -158,7 +169,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     participants: participants.map((p) => (fromTable(p.id) ? p : Participant.parse(p))),
     documents: documents.map((d, i) => (fromTable(d.id) ? Object.assign(d, { text: texts[i]! }) : DocumentWithText.parse({ ...d, text: texts[i]! }))),
   };
-  return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep, tables };
+  return { bundle, codings, columns: columns && (await columnsRead(db, projectId, columns)), keep, tables, people };
 }
 
 /** Of the codings memos are on, those visible: this project's, on a document `keep` accepts. */

@@ -82,8 +82,9 @@ export async function documentsToFill(db: ChorusDb, projectId: string, withTable
 /** A project's stored participants, opened (an encrypted project's pseudonyms and attribute values decoded). */
 const readParticipants = async (db: ChorusDb, projectId: string): Promise<Participant[]> => openParticipants(db, await db.participants.where('projectId').equals(projectId).toArray());
 
-export async function listParticipants(db: ChorusDb, projectId: string): Promise<Participant[]> {
-  const [stored, datasets, view] = await Promise.all([readParticipants(db, projectId), listDatasets(db, projectId), retractionView(db, projectId)]);
+/** A project's participants: those stored one by one, then its survey tables' (`withTables: false`: the stored ones only; the analysis worker reads a table's as columns, table-answers.ts). */
+export async function listParticipants(db: ChorusDb, projectId: string, withTables = true): Promise<Participant[]> {
+  const [stored, datasets, view] = await Promise.all([readParticipants(db, projectId), withTables ? listDatasets(db, projectId) : [], retractionView(db, projectId)]);
   if (datasets.length > 0) await datasetListsMade(datasets);
   const all = datasets.length === 0 ? stored : datasetsParticipants(datasets, stored);
   return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;

@@ -5,6 +5,7 @@
  * per answer.
  */
 import { answerIndexOf, tableAnswers, type TableAnswers } from '../../shared/analysis/index-documents';
+import { tableParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
 import { DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
 import type { Hidden } from '../../shared/governance/retraction';
 import { decodeAll, getCodec, type StoredText } from './codec';
@@ -28,6 +29,13 @@ function hiddenAnswers(ds: Dataset, hidden: Hidden): ((row: number, slot: number
     const place = datasetAnswerPlace(id, ds.id);
     if (place >= 0) places.add(place);
   }
+  const people = hiddenPeople(ds, hidden);
+  if (places.size === 0 && people.size === 0) return undefined;
+  return (row, slot) => places.has(row * PLACE_SLOTS + slot) || people.has(ds.participantOf[row]!);
+}
+
+/** The participants a retraction hides, by index in the dataset. */
+function hiddenPeople(ds: Dataset, hidden: Hidden): Set<number> {
   const people = new Set<number>();
   for (const id of hidden.participants) {
     const where = parseDatasetParticipantId(id);
@@ -35,8 +43,17 @@ function hiddenAnswers(ds: Dataset, hidden: Hidden): ((row: number, slot: number
     const p = ds.participants.rows.indexOf(where.row);
     if (p >= 0) people.add(p);
   }
-  if (places.size === 0 && people.size === 0) return undefined;
-  return (row, slot) => places.has(row * PLACE_SLOTS + slot) || people.has(ds.participantOf[row]!);
+  return people;
+}
+
+/** The visible participants of these (opened) datasets, as the index reads them (no store read). */
+export function readTableParticipants(datasets: readonly Dataset[], hidden: Hidden | undefined): TableParticipants[] {
+  return datasets
+    .filter((ds) => !hidden?.sources.has(ds.sourceId))
+    .map((ds) => {
+      const people = hidden && hiddenPeople(ds, hidden);
+      return tableParticipants(ds, people?.size ? (p) => people.has(p) : undefined);
+    });
 }
 
 /** The visible answers of these (opened) datasets, with their stored texts: Dexie reads only, so safe inside a transaction. */

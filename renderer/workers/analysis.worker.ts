@@ -4,7 +4,7 @@
  * Started by ./analysis-client.ts.
  */
 import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
-import { listDocumentsOf, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type TableAnswers } from '../../shared/analysis';
+import { listDocumentsOf, listParticipantsOf, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type IndexParticipants, type TableAnswers, type TableParticipants } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
 import { ensureTermCounts, exportBundleColumns, openChorusDb, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
@@ -55,6 +55,8 @@ interface Cached {
   codings: CodingColumnsRead;
   documents: IndexDocuments;
   tables: TableAnswers[];
+  participants: IndexParticipants;
+  people: TableParticipants[];
   keep: ((documentId: string) => boolean) | undefined;
   listed: boolean;
   index: AnalysisIndex | null;
@@ -67,13 +69,13 @@ async function project(projectId: string, revision: string): Promise<Cached> {
   if (cached?.key !== key) {
     cached = null; // (the last revision's project goes before the next is read)
     dbPromise ??= openChorusDb();
-    const { bundle, codings, documents, tables, keep } = await exportBundleColumns(await dbPromise, projectId);
-    cached = { key, projectId, bundle, codings, documents, tables, keep, listed: false, index: null, terms: null };
+    const { bundle, codings, documents, tables, participants, people, keep } = await exportBundleColumns(await dbPromise, projectId);
+    cached = { key, projectId, bundle, codings, documents, tables, participants, people, keep, listed: false, index: null, terms: null };
   }
   return cached;
 }
 
-const indexOf = (p: Cached) => (p.index ??= prepareIndex(p.bundle, digestRows(p.codings.digest, p.projectId, p.codings.changes, p.keep), p.documents));
+const indexOf = (p: Cached) => (p.index ??= prepareIndex(p.bundle, digestRows(p.codings.digest, p.projectId, p.codings.changes, p.keep), { documents: p.documents, participants: p.participants }));
 
 /** The project's bundle with its codings as a list (as exportBundle gives them), made once. */
 function listed(p: Cached): ProjectBundle {
@@ -81,6 +83,7 @@ function listed(p: Cached): ProjectBundle {
     const all = applyCodingChanges(digestToCodings(p.codings.digest), p.projectId, p.codings.changes);
     p.bundle.codings = p.keep ? all.filter((c) => p.keep!(c.documentId)) : all;
     p.bundle.documents = listDocumentsOf(p.bundle.documents, p.tables);
+    p.bundle.participants = listParticipantsOf(p.bundle.participants, p.people);
     p.listed = true;
   }
   return p.bundle;

@@ -10,6 +10,7 @@
  * analysis never knows which it reads.
  */
 import type { AttributeValue, DocumentWithText, SpeakerTurn } from '../model';
+import { mergeById } from './by-id';
 import { datasetAnswerParticipantId, datasetAnswerPlace, datasetDocument, datasetDocumentId, datasetDocumentsIn, DATASET_ID_LENGTH, PLACE_SLOTS, rowAttributes, type Dataset } from '../import/dataset';
 
 export interface IndexDocuments {
@@ -39,7 +40,6 @@ export interface TableAnswers {
   texts: string[];
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const NO_TURNS: readonly SpeakerTurn[] = Object.freeze([]);
 
 /** A dataset's answers in id order, less those `hidden(row, slot)` says to leave out: their places, with no texts yet. */
@@ -61,19 +61,6 @@ export function tableAnswers(ds: Dataset, hidden?: (row: number, slot: number) =
   }
   return { ds, rows, slots, texts: new Array<string>(count) };
 }
-
-interface ListPart {
-  start: number;
-  docs: DocumentWithText[];
-}
-interface TablePart extends TableAnswers {
-  start: number;
-  /** The row whose response attributes were made last, and them (its answers share one object). */
-  lastRow: number;
-  lastAttributes: Record<string, AttributeValue> | undefined;
-}
-type Part = ListPart | TablePart;
-const isTable = (p: Part): p is TablePart => 'ds' in p;
 
 /** The document of answer `i` of a table, with its text. */
 function answerDocument(t: TableAnswers, i: number): DocumentWithText {
@@ -119,121 +106,58 @@ export function answerIndexOf(t: TableAnswers, id: string): number {
  * into documents, so the order stays exact.
  */
 export function indexDocuments(listed: readonly DocumentWithText[], tables: readonly TableAnswers[] = []): IndexDocuments {
-  const docs = [...listed].sort(byId);
-  const ids = docs.map((d) => d.id);
-  const within = (lo: string, hi: string) => {
-    // the first stored id at or after lo
-    let a = 0;
-    let b = ids.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (ids[m]! < lo) a = m + 1;
-      else b = m;
-    }
-    return a < ids.length && ids[a]! <= hi;
-  };
-  const kept: TableAnswers[] = [];
-  let added = false;
-  for (const t of tables) {
+  const runOf = (t: TableAnswers) => {
     const n = t.rows.length;
-    if (n === 0) continue;
-    if (within(datasetDocumentId(t.ds.id, t.rows[0]!, t.slots[0]!), datasetDocumentId(t.ds.id, t.rows[n - 1]!, t.slots[n - 1]!))) {
-      for (let i = 0; i < n; i++) docs.push(answerDocument(t, i));
-      added = true;
-    } else kept.push(t);
-  }
-  if (added) docs.sort(byId);
-  kept.sort((a, b) => (a.ds.id < b.ds.id ? -1 : a.ds.id > b.ds.id ? 1 : 0));
-
-  // merge: the stored documents before each table, then the table
-  const parts: Part[] = [];
-  let at = 0;
-  let d = 0;
-  const list = (upTo: string | undefined) => {
-    const from = d;
-    while (d < docs.length && (upTo === undefined || docs[d]!.id < upTo)) d++;
-    if (d > from) {
-      parts.push({ start: at, docs: docs.slice(from, d) });
-      at += d - from;
-    }
+    return { key: t.ds.id, count: n, first: n ? datasetDocumentId(t.ds.id, t.rows[0]!, t.slots[0]!) : '', last: n ? datasetDocumentId(t.ds.id, t.rows[n - 1]!, t.slots[n - 1]!) : '' };
   };
-  const tableOf = new Map<string, TablePart>();
-  for (const t of kept) {
-    list(t.ds.id);
-    const part: TablePart = { ...t, start: at, lastRow: -1, lastAttributes: undefined };
-    parts.push(part);
-    tableOf.set(t.ds.id, part);
-    at += t.rows.length;
-  }
-  list(undefined);
-  const length = at;
-  const listIndex = new Map<string, number>();
-  for (const p of parts) if (!isTable(p)) p.docs.forEach((doc, i) => listIndex.set(doc.id, p.start + i));
-
-  const starts = Int32Array.from(parts, (p) => p.start);
-  let last = 0;
-  /** The part holding position d (the last one asked for first: analyses read in order). */
-  const partOf = (pos: number): Part => {
-    if (!Number.isInteger(pos) || pos < 0 || pos >= length) throw new RangeError(`no document at position ${pos} of ${length}`);
-    const p = parts[last]!;
-    if (pos >= p.start && (last + 1 >= parts.length || pos < starts[last + 1]!)) return p;
-    let lo = 0;
-    let hi = parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    last = lo;
-    return parts[lo]!;
-  };
-
+  const made = (t: TableAnswers) => Array.from({ length: t.rows.length }, (_, i) => answerDocument(t, i));
+  const all = mergeById(listed, tables, runOf, made, DATASET_ID_LENGTH);
+  /** Each table's response attributes of the row made last (a row's answers share one object). */
+  const lastRow = new Map<TableAnswers, { row: number; values: Record<string, AttributeValue> }>();
   return {
-    length,
+    length: all.length,
     id(pos) {
-      const p = partOf(pos);
+      const p = all.partOf(pos);
       const i = pos - p.start;
-      return isTable(p) ? datasetDocumentId(p.ds.id, p.rows[i]!, p.slots[i]!) : p.docs[i]!.id;
+      return p.table ? datasetDocumentId(p.table.ds.id, p.table.rows[i]!, p.table.slots[i]!) : p.list[i]!.id;
     },
     text(pos) {
-      const p = partOf(pos);
-      return isTable(p) ? p.texts[pos - p.start]! : p.docs[pos - p.start]!.text;
+      const p = all.partOf(pos);
+      return p.table ? p.table.texts[pos - p.start]! : p.list[pos - p.start]!.text;
     },
     turns(pos) {
-      const p = partOf(pos);
-      return isTable(p) ? NO_TURNS : p.docs[pos - p.start]!.turns;
+      const p = all.partOf(pos);
+      return p.table ? NO_TURNS : p.list[pos - p.start]!.turns;
     },
     sourceId(pos) {
-      const p = partOf(pos);
-      return isTable(p) ? p.ds.sourceId : p.docs[pos - p.start]!.sourceId;
+      const p = all.partOf(pos);
+      return p.table ? p.table.ds.sourceId : p.list[pos - p.start]!.sourceId;
     },
     participantId(pos) {
-      const p = partOf(pos);
+      const p = all.partOf(pos);
       const i = pos - p.start;
-      return isTable(p) ? (datasetAnswerParticipantId(p.ds, p.rows[i]!, p.slots[i]!) ?? null) : p.docs[i]!.participantId;
+      return p.table ? (datasetAnswerParticipantId(p.table.ds, p.table.rows[i]!, p.table.slots[i]!) ?? null) : p.list[i]!.participantId;
     },
     attributes(pos) {
-      const p = partOf(pos);
+      const p = all.partOf(pos);
       const i = pos - p.start;
-      if (!isTable(p)) return p.docs[i]!.attributes;
-      const columns = p.ds.responseAttributes;
+      if (!p.table) return p.list[i]!.attributes;
+      const columns = p.table.ds.responseAttributes;
       if (!columns) return undefined;
-      const row = p.rows[i]!;
-      if (row !== p.lastRow) {
-        p.lastRow = row;
-        p.lastAttributes = rowAttributes(columns, row);
-      }
-      return p.lastAttributes;
+      const row = p.table.rows[i]!;
+      let made = lastRow.get(p.table);
+      if (made?.row !== row) lastRow.set(p.table, (made = { row, values: rowAttributes(columns, row) }));
+      return made.values;
     },
     at(pos) {
-      const p = partOf(pos);
-      return isTable(p) ? answerDocument(p, pos - p.start) : p.docs[pos - p.start]!;
+      const p = all.partOf(pos);
+      return p.table ? answerDocument(p.table, pos - p.start) : p.list[pos - p.start]!;
     },
     indexOf(id) {
-      const found = listIndex.get(id);
+      const found = all.listed(id);
       if (found !== undefined) return found;
-      const t = id.length === 36 ? tableOf.get(id.slice(0, DATASET_ID_LENGTH)) : undefined;
-      const i = t ? answerIndexOf(t, id) : -1;
+      const t = all.tableOf(id);
+      const i = t ? answerIndexOf(t.table, id) : -1;
       return i < 0 ? undefined : t!.start + i;
     },
   };

@@ -3,6 +3,7 @@ export * from './types';
 export * from './notes';
 export * from './prepare';
 export * from './index-documents';
+export * from './index-participants';
 export * from './scope';
 export * from './chisquare';
 export * from './frequencies';

@@ -5,6 +5,7 @@
  */
 import type { AttributeValue, Code, ProjectBundle, Source } from '../model';
 import { indexDocuments, type IndexDocuments } from './index-documents';
+import { indexParticipants, type IndexParticipants } from './index-participants';
 import { listRows, type CodingRows } from '../coding/coding-rows';
 
 export interface AnalysisIndex {
@@ -40,7 +41,9 @@ export interface AnalysisIndex {
   /** Source of each person (the participant's source, or the unlinked document's). */
   personSource: Int32Array;
   /** Participant attributes by person (empty for unlinked documents). */
-  personAttributes: Array<Record<string, AttributeValue>>;
+  personAttributes: Array<Readonly<Record<string, AttributeValue>>>;
+  /** Participants sorted by id (persons 0 … participants.length − 1; a survey's read from its table). */
+  participants: IndexParticipants;
   coderIndex: Map<string, number>;
   /**
    * Codings as parallel arrays (sorted by document, then start, then id). A coding's id and time are
@@ -98,7 +101,11 @@ function orderCodes(codes: Code[]): Code[] {
  * passes the project's coding digest with the journal's changes (shared/coding/coding-rows.ts), so
  * a project's millions of codings are never made into objects for the index.
  */
-export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRows(bundle.codings), documents: IndexDocuments = indexDocuments(bundle.documents)): AnalysisIndex {
+export function prepareIndex(
+  bundle: ProjectBundle,
+  codings: CodingRows = listRows(bundle.codings),
+  { documents = indexDocuments(bundle.documents), participants = indexParticipants(bundle.participants) }: { documents?: IndexDocuments; participants?: IndexParticipants } = {},
+): AnalysisIndex {
   const codes = orderCodes(bundle.codes);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
   const parentOf = new Int32Array(codes.length).fill(-1);
@@ -125,16 +132,14 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
 
   const sources = [...bundle.sources].sort(byId);
   const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
-  const participants = [...bundle.participants].sort(byId);
-  const partIndex = new Map(participants.map((p, i) => [p.id, i]));
   const nP = participants.length;
   const personCount = nP + documents.length;
   const personSource = new Int32Array(personCount).fill(-1);
-  const personAttributes: Array<Record<string, AttributeValue>> = new Array(personCount);
-  participants.forEach((p, i) => {
-    personSource[i] = sourceIndex.get(p.sourceId) ?? -1;
-    personAttributes[i] = p.attributes;
-  });
+  const personAttributes: Array<Readonly<Record<string, AttributeValue>>> = new Array(personCount);
+  for (let i = 0; i < nP; i++) {
+    personSource[i] = sourceIndex.get(participants.sourceId(i)) ?? -1;
+    personAttributes[i] = participants.attributes(i);
+  }
   const empty: Record<string, AttributeValue> = Object.freeze({}) as Record<string, AttributeValue>;
   const docSource = new Int32Array(documents.length);
   const docPerson = new Int32Array(documents.length);
@@ -145,7 +150,7 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
   for (let i = 0; i < documents.length; i++) {
     docSource[i] = sourceIndex.get(documents.sourceId(i)) ?? -1;
     const participantId = documents.participantId(i);
-    const p = participantId ? partIndex.get(participantId) : undefined;
+    const p = participantId ? participants.indexOf(participantId) : undefined;
     const attributes = documents.attributes(i);
     const own = attributes && Object.keys(attributes).length > 0 ? attributes : undefined;
     if (p !== undefined && own) {
@@ -156,7 +161,7 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
         person = nP + i;
         occasions.set(key, person);
         personSource[person] = personSource[p]!;
-        personAttributes[person] = { ...participants[p]!.attributes, ...own };
+        personAttributes[person] = { ...participants.attributes(p), ...own };
       }
       docPerson[i] = person;
     } else if (p !== undefined) docPerson[i] = p;
@@ -201,6 +206,7 @@ export function prepareIndex(bundle: ProjectBundle, codings: CodingRows = listRo
     personDocs,
     personSource,
     personAttributes,
+    participants,
     coderIndex,
     codings: indexed,
     docStart,

@@ -93,17 +93,8 @@ function coderNamesOf(index: AnalysisIndex): string[] {
 function participantOf(index: AnalysisIndex, d: number): string {
   const pid = index.documents.participantId(d);
   if (!pid) return '';
-  return participantNames(index).get(pid) ?? '';
-}
-
-const pseudonyms = new WeakMap<AnalysisIndex, Map<string, string>>();
-function participantNames(index: AnalysisIndex): Map<string, string> {
-  let m = pseudonyms.get(index);
-  if (!m) {
-    m = new Map(index.bundle.participants.map((p) => [p.id, p.pseudonym]));
-    pseudonyms.set(index, m);
-  }
-  return m;
+  const i = index.participants.indexOf(pid);
+  return i === undefined ? '' : index.participants.pseudonym(i);
 }
 
 /** The view's segments, in order (positions into the index's codings). */

@@ -159,7 +159,7 @@ export function datasetParticipantId(datasetId: string, row: number): string {
 const participantIds = held<Dataset, (string | undefined)[]>('participant ids');
 
 /** The id of the dataset's participant with index `p` (the same string every time). */
-function participantIdOf(ds: Dataset, p: number): string {
+export function participantIdOf(ds: Dataset, p: number): string {
   let ids = participantIds.get(ds);
   if (!ids) participantIds.set(ds, (ids = new Array<string | undefined>(ds.participants.rows.length)));
   return (ids[p] ??= datasetParticipantId(ds.id, ds.participants.rows[p]!));

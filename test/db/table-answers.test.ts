@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execute, exportBundle, exportBundleColumns, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
-import { listDocumentsOf, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
+import { listDocumentsOf, listParticipantsOf, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
 import { runAnalysis } from '../../shared/analysis/run-request';
 import { listRows } from '../../shared/coding/coding-rows';
 import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
@@ -36,10 +36,12 @@ describe('exportBundleColumns reads survey answers as the index reads them', () 
         // only the documents stored one by one are made (a survey-only project has none)
         expect(cols.bundle.documents).toEqual([]);
         expect(listDocumentsOf(cols.bundle.documents, cols.tables)).toEqual(whole.documents);
+        expect(cols.bundle.participants).toEqual([]);
+        expect(listParticipantsOf(cols.bundle.participants, cols.people)).toEqual(whole.participants);
         const codings = applyCodingChanges(digestToCodings(cols.codings.digest), p.projectId, cols.codings.changes).filter((c) => !cols.keep || cols.keep(c.documentId));
         expect(codings).toEqual(whole.codings);
         const fromList = prepareIndex(whole);
-        const fromTables = prepareIndex({ ...cols.bundle, codings }, listRows(codings), cols.documents);
+        const fromTables = prepareIndex({ ...cols.bundle, codings }, listRows(codings), { documents: cols.documents, participants: cols.participants });
         expect(arrays(fromTables)).toEqual(arrays(fromList));
         for (const analysis of ['frequencies', 'saturation'] as const) expect(runAnalysis(fromTables, { analysis, filter: {} })).toEqual(runAnalysis(fromList, { analysis, filter: {} }));
         return whole;

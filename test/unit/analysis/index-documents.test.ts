@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexDocuments, listDocumentsOf, prepareIndex, tableAnswers, type AnalysisIndex, type IndexDocuments } from '../../../shared/analysis';
+import { indexDocuments, indexParticipants, listDocumentsOf, listParticipantsOf, prepareIndex, tableAnswers, tableParticipants, type AnalysisIndex, type IndexDocuments } from '../../../shared/analysis';
 import { runAnalysis, type AnalysisRequest } from '../../../shared/analysis/run-request';
 import { listRows } from '../../../shared/coding/coding-rows';
 import { listSegments, quoteLookup, segmentRow } from '../../../shared/evidence/view';
-import { datasetDocumentId, parseDatasetDocumentId } from '../../../shared/import/dataset';
+import { datasetDocumentId, datasetParticipantId, parseDatasetDocumentId } from '../../../shared/import/dataset';
 import { TableBuilder, type TableMapping } from '../../../shared/import/mapping';
 import type { ParsedTable } from '../../../shared/import/types';
 import { seededGuids, type Coding, type DocumentWithText, type ProjectBundle } from '../../../shared/model';
@@ -33,7 +33,7 @@ const tableArb = fc.array(fc.tuple(fc.constantFrom('P1', 'P2', 'P3', ''), fc.con
 );
 
 /** The fixture's project with a survey table added: its documents as the builder makes them, and the table's answers with `hidden` ones left out. */
-function withSurvey(table: ParsedTable, hide: (k: number) => boolean, codingPicks: readonly [number, number, number, number][]) {
+function withSurvey(table: ParsedTable, hide: (k: number) => boolean, codingPicks: readonly [number, number, number, number][], hidePerson: (p: number) => boolean = () => false) {
   const { bundle } = smallProject();
   const projectId = bundle.project.id;
   const b = new TableBuilder(table, mapping, { projectId, newId: seededGuids(11), now: '2026-12-05T00:00:00.000Z', fileName: 'survey.csv' });
@@ -55,8 +55,10 @@ function withSurvey(table: ParsedTable, hide: (k: number) => boolean, codingPick
     codings.push({ id: id(), projectId, documentId: doc.id, codeId: bundle.codes[c % bundle.codes.length]!.id, start, end, coderId: bundle.coders[c % 2]!.id, createdAt: '2026-12-05T10:00:00Z' });
   }
   // (a coding of a hidden answer, as the store leaves it out only by `keep`: skipped by both)
-  const full: ProjectBundle = { ...bundle, sources: [...bundle.sources, b.source], variables: [...bundle.variables, ...b.variables], participants: [...bundle.participants, ...b.participants()], documents: all, codings };
-  return { full, stored: bundle.documents, table: t, surveyDocs, hiddenIds };
+  const people = tableParticipants(ds, hidePerson);
+  const surveyPeople = b.participants().filter((_, p) => !hidePerson(p));
+  const full: ProjectBundle = { ...bundle, sources: [...bundle.sources, b.source], variables: [...bundle.variables, ...b.variables], participants: [...bundle.participants, ...surveyPeople], documents: all, codings };
+  return { full, stored: bundle.documents, storedPeople: bundle.participants, table: t, people, surveyDocs, surveyPeople, hiddenIds };
 }
 
 function sameDocuments(a: IndexDocuments, b: IndexDocuments, ids: readonly string[]) {
@@ -126,10 +128,10 @@ describe('an analysis index’s documents from a survey table', () => {
 
   it('give every analysis and every coded segment the list’s answers', () => {
     fc.assert(
-      fc.property(tableArb, fc.func(fc.boolean()), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 40 }), (table, hide, picks) => {
-        const { full, stored, table: t } = withSurvey(table, (k) => hide(k), picks);
+      fc.property(tableArb, fc.func(fc.boolean()), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 40 }), fc.func(fc.boolean()), (table, hide, picks, hidePerson) => {
+        const { full, stored, storedPeople, table: t, people } = withSurvey(table, (k) => hide(k), picks, (p) => hidePerson(p));
         const fromList = prepareIndex(full);
-        const fromTable = prepareIndex({ ...full, documents: [...stored] }, listRows(full.codings), indexDocuments(stored, [t]));
+        const fromTable = prepareIndex({ ...full, documents: [...stored], participants: [...storedPeople] }, listRows(full.codings), { documents: indexDocuments(stored, [t]), participants: indexParticipants(storedPeople, [people]) });
         expect(indexArrays(fromTable)).toEqual(indexArrays(fromList));
         for (const r of requests) expect(runAnalysis(fromTable, r)).toEqual(runAnalysis(fromList, r));
         const quoteOf = quoteLookup([]);
@@ -140,7 +142,31 @@ describe('an analysis index’s documents from a survey table', () => {
     );
   });
 
-  it('keep a stored document whose id falls among a table’s answers in id order', () => {
+  it('and its participants are the list’s, field by field and by id, with hidden ones left out', () => {
+    fc.assert(
+      fc.property(tableArb, fc.func(fc.boolean()), (table, hidePerson) => {
+        const { storedPeople, people, surveyPeople } = withSurvey(table, () => false, [], (p) => hidePerson(p));
+        const fromList = indexParticipants([...storedPeople, ...surveyPeople]);
+        const fromTable = indexParticipants(storedPeople, [people]);
+        expect(fromTable.length).toBe(fromList.length);
+        for (let i = 0; i < fromList.length; i++) {
+          expect(fromTable.id(i)).toBe(fromList.id(i));
+          expect(fromTable.sourceId(i)).toBe(fromList.sourceId(i));
+          expect(fromTable.pseudonym(i)).toBe(fromList.pseudonym(i));
+          expect(fromTable.attributes(i)).toEqual(fromList.attributes(i));
+        }
+        const hiddenIds = Array.from(people.ds.participants.rows).filter((_, p) => hidePerson(p)).map((row) => datasetParticipantId(people.ds.id, row));
+        for (const id of [...storedPeople, ...surveyPeople].map((x) => x.id).concat(hiddenIds, hiddenIds.map((id) => id.slice(0, 24) + id.slice(24).toUpperCase()), [datasetParticipantId(people.ds.id, 999)])) {
+          expect(fromTable.indexOf(id)).toBe(fromList.indexOf(id));
+        }
+        for (const id of hiddenIds) expect(fromTable.indexOf(id)).toBeUndefined();
+        expect(listParticipantsOf(storedPeople, [people])).toEqual([...storedPeople, ...surveyPeople]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keep a stored document whose id falls among a table’s answers in id order, and take an id with capitals in its row for no one’s', () => {
     const table: ParsedTable = { columns: ['ID', 'Area', 'Age', 'Q1', 'Q2', 'Who'], descriptions: [], rows: Array.from({ length: 12 }, (_, i) => [`R${i}`, 'North', '34', `First ${i}`, `Second ${i}`, `P${i}`]), warnings: [] };
     const { stored, table: t, surveyDocs } = withSurvey(table, () => false, []);
     // a copy of row 1's first answer stored one by one under an id between rows 1 and 2
@@ -152,5 +178,9 @@ describe('an analysis index’s documents from a survey table', () => {
     const upper = surveyDocs.filter((d) => /[a-f]/.test(d.id.slice(24))).map((d) => d.id.slice(0, 24) + d.id.slice(24).toUpperCase());
     expect(upper).toHaveLength(4);
     for (const id of upper) expect(indexDocuments(stored, [t]).indexOf(id)).toBeUndefined();
+    const { storedPeople, people } = withSurvey(table, () => false, []);
+    const upperPeople = [10, 11].map((p) => datasetParticipantId(people.ds.id, people.ds.participants.rows[p]!)).map((id) => id.slice(0, 24) + id.slice(24, 32).toUpperCase() + id.slice(32));
+    expect(upperPeople.every((id) => /[A-F]/.test(id.slice(24, 32)))).toBe(true);
+    for (const id of upperPeople) expect(indexParticipants(storedPeople, [people]).indexOf(id)).toBeUndefined();
   });
 });
