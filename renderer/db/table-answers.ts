@@ -6,12 +6,14 @@
  */
 import { answerIndexOf, tableAnswers, type TableAnswers } from '../../shared/analysis/index-documents';
 import { tableParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
-import { DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
+import { DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetBlockKey, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
 import type { Hidden } from '../../shared/governance/retraction';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { blockAnswer } from './dataset-blocks';
-import { datasetBlockRange } from './datasets';
 import type { ChorusDb, DatasetBlockRecord } from './schema';
+
+/** Blocks of answers read at a time (25,000 rows). */
+const BLOCKS_A_READ = 25;
 
 /** Tables' answers read, their texts still stored (encrypted or not). */
 export interface StoredTableAnswers {
@@ -57,20 +59,27 @@ export function readTableParticipants(datasets: readonly Dataset[], hidden: Hidd
 }
 
 /** The visible answers of these (opened) datasets, with their stored texts: Dexie reads only, so safe inside a transaction. */
-export async function readTableAnswers(db: ChorusDb, datasets: readonly Dataset[], hidden: Hidden | undefined): Promise<StoredTableAnswers> {
+export async function readTableAnswers(db: ChorusDb, datasets: readonly Dataset[], hidden: Hidden | undefined, blocksARead = BLOCKS_A_READ): Promise<StoredTableAnswers> {
   const tables: TableAnswers[] = [];
   const stored: StoredText[][] = [];
   for (const ds of datasets) {
     if (hidden?.sources.has(ds.sourceId)) continue;
     const t = tableAnswers(ds, hidden && hiddenAnswers(ds, hidden));
-    const blocks = new Map<number, DatasetBlockRecord>();
-    for (const b of await datasetBlockRange(db, ds.id).toArray()) blocks.set(b.first / DATASET_BLOCK_ROWS, b);
     const texts = new Array<StoredText>(t.rows.length);
-    for (let i = 0; i < t.rows.length; i++) {
-      const row = t.rows[i]!;
-      const text = blockAnswer(blocks.get(Math.floor(row / DATASET_BLOCK_ROWS)), row, t.slots[i]!);
-      if (!text) throw new Error(`Survey table ${ds.id} has no stored text for row ${row + 1}, column ${ds.fields[t.slots[i]!]?.name ?? t.slots[i]}`);
-      texts[i] = text;
+    // a few blocks a read: the values of a whole table at once (132 MB at 500,000 responses) arrive
+    // as one message, held beside the texts made from it
+    const blocks = Math.ceil(ds.recordIds.length / DATASET_BLOCK_ROWS);
+    let i = 0;
+    for (let from = 0; from < blocks; from += blocksARead) {
+      const read = new Map<number, DatasetBlockRecord>();
+      const to = Math.min(blocks, from + blocksARead);
+      for (const b of await db.datasetBlocks.where(':id').between(datasetBlockKey(ds.id, from), datasetBlockKey(ds.id, to), true, false).toArray()) read.set(b.first / DATASET_BLOCK_ROWS, b);
+      for (; i < t.rows.length && t.rows[i]! < to * DATASET_BLOCK_ROWS; i++) {
+        const row = t.rows[i]!;
+        const text = blockAnswer(read.get(Math.floor(row / DATASET_BLOCK_ROWS)), row, t.slots[i]!);
+        if (!text) throw new Error(`Survey table ${ds.id} has no stored text for row ${row + 1}, column ${ds.fields[t.slots[i]!]?.name ?? t.slots[i]}`);
+        texts[i] = text;
+      }
     }
     tables.push(t);
     stored.push(texts);

@@ -5,7 +5,9 @@
  * and encrypted.
  */
 import { describe, expect, it } from 'vitest';
-import { execute, exportBundle, exportBundleColumns, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { execute, exportBundle, exportBundleColumns, getDocumentTexts, listDatasets, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { decodeTableAnswers, readTableAnswers } from '../../renderer/db/table-answers';
+import { datasetDocumentId } from '../../shared/import/dataset';
 import { listDocumentsOf, listParticipantsOf, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
 import { runAnalysis } from '../../shared/analysis/run-request';
 import { listRows } from '../../shared/coding/coding-rows';
@@ -55,6 +57,22 @@ describe('exportBundleColumns reads survey answers as the index reads them', () 
       const after = await same();
       expect(after.documents.length).toBeLessThan(before.documents.length - 1);
       expect(after.codings.length).toBeLessThan(before.codings.length);
+      db.close();
+    });
+
+    it('reads a table a few blocks at a time, every answer from its own block', async () => {
+      const name = `table-answers-blocks-${Date.now()}-${Math.random()}`;
+      const p = await surveyProject(name, 2_600);
+      const db = await openChorusDb(name);
+      const datasets = await listDatasets(db, p.projectId);
+      const listed = await listDocuments(db, p.projectId);
+      const want = await getDocumentTexts(db, listed.map((d) => d.id));
+      const textOf = new Map(listed.map((d, i) => [d.id, want[i]!]));
+      for (const blocksARead of [1, 2, 25]) {
+        const [t] = await decodeTableAnswers(await db.transaction('r', [db.datasetBlocks], () => readTableAnswers(db, datasets, undefined, blocksARead)));
+        expect(t!.rows.length).toBe(3_900);
+        expect(t!.texts.every((text, i) => text === textOf.get(datasetDocumentId(t!.ds.id, t!.rows[i]!, t!.slots[i]!)))).toBe(true);
+      }
       db.close();
     });
   });
