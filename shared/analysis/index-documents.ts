@@ -11,12 +11,13 @@
  */
 import type { AttributeValue, DocumentWithText, SpeakerTurn } from '../model';
 import { mergeById } from './by-id';
-import { datasetAnswerParticipantId, datasetAnswerPlace, datasetDocument, datasetDocumentId, datasetDocumentsIn, DATASET_ID_LENGTH, PLACE_SLOTS, rowAttributes, type Dataset } from '../import/dataset';
+import { datasetAnswerParticipantId, datasetAnswerTitle, datasetAnswerPlace, datasetDocument, datasetDocumentId, datasetDocumentsIn, DATASET_ID_LENGTH, PLACE_SLOTS, rowAttributes, type Dataset } from '../import/dataset';
 
 export interface IndexDocuments {
   readonly length: number;
   id(d: number): string;
   text(d: number): string;
+  title(d: number): string;
   turns(d: number): readonly SpeakerTurn[];
   sourceId(d: number): string;
   participantId(d: number): string | null;
@@ -124,6 +125,11 @@ export function indexDocuments(listed: readonly DocumentWithText[], tables: read
     text(pos) {
       const p = all.partOf(pos);
       return p.table ? p.table.texts[pos - p.start]! : p.list[pos - p.start]!.text;
+    },
+    title(pos) {
+      const p = all.partOf(pos);
+      const i = pos - p.start;
+      return p.table ? datasetAnswerTitle(p.table.ds, p.table.rows[i]!, p.table.slots[i]!) : p.list[i]!.title;
     },
     turns(pos) {
       const p = all.partOf(pos);

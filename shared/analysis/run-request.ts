@@ -44,7 +44,7 @@ export type TermCountsOf = (documentId: string, text: string) => ReadonlyMap<str
 function* inScope(docs: IndexDocuments, docIn: Uint8Array): Iterable<{ id: string; title: string; text: string }> {
   for (let d = 0; d < docs.length; d++) {
     if (!docIn[d]) continue;
-    yield { text: docs.text(d), get id() { return docs.id(d); }, get title() { return docs.at(d).title; } };
+    yield { text: docs.text(d), get id() { return docs.id(d); }, get title() { return docs.title(d); } };
   }
 }
 

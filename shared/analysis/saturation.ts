@@ -87,8 +87,7 @@ export function saturation(index: AnalysisIndex, options: AnalysisFilter = {}): 
         total += found.length;
       }
     }
-    const doc = documents.at(d);
-    rows[i] = { position: i + 1, documentId: doc.id, document: doc.title, firstCoded: firstAt[d]!, newCodes: fresh.length, cumulative: total, codes: fresh };
+    rows[i] = { position: i + 1, documentId: documents.id(d), document: documents.title(d), firstCoded: firstAt[d]!, newCodes: fresh.length, cumulative: total, codes: fresh };
   }
   return {
     kind: 'saturation',

@@ -251,7 +251,7 @@ interface TableOfAnswers {
  * answer but its title (a survey's document list makes a million of these).
  */
 function answerDocument(t: TableOfAnswers, id: string, participantId: string, recordId: string, field: DatasetField, length: number, attributes: Record<string, AttributeValue> | undefined, withText = false): DocumentMeta {
-  const title = flat(recordId, ' – ', field.name).slice(0, MAX_TITLE);
+  const title = answerTitle(recordId, field);
   const { projectId, sourceId, createdAt } = t;
   const name = field.name;
   // (with an empty text to fill in: a property set later that the object was made with, so no second store)
@@ -265,6 +265,14 @@ function answerDocument(t: TableOfAnswers, id: string, participantId: string, re
   // (rare: a question with a description)
   if (field.description) doc.fieldDescription = field.description;
   return doc;
+}
+
+/** An answer's title: its record id, then its question. */
+const answerTitle = (recordId: string, field: DatasetField): string => flat(recordId, ' – ', field.name).slice(0, MAX_TITLE);
+
+/** The title of answer `slot` of row `row` (its document's, without making the document). */
+export function datasetAnswerTitle(ds: Dataset, row: number, slot: number): string {
+  return answerTitle(ds.recordIds[row]!, ds.fields[slot]!);
 }
 
 /** The response document of an answer, from where it is (its id and participant id derived from its place). */

@@ -66,6 +66,8 @@ function sameDocuments(a: IndexDocuments, b: IndexDocuments, ids: readonly strin
   for (let d = 0; d < a.length; d++) {
     expect(b.id(d)).toBe(a.id(d));
     expect(b.text(d)).toBe(a.text(d));
+    expect(b.title(d)).toBe(a.title(d));
+    expect(b.title(d)).toBe(a.at(d).title);
     expect(b.turns(d)).toEqual(a.turns(d));
     expect(b.sourceId(d)).toBe(a.sourceId(d));
     expect(b.participantId(d)).toBe(a.participantId(d));
