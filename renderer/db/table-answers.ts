@@ -9,16 +9,16 @@ import { tableParticipants, type TableParticipants } from '../../shared/analysis
 import { DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetBlockKey, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
 import type { Hidden } from '../../shared/governance/retraction';
 import { decodeAll, getCodec, type StoredText } from './codec';
-import { blockAnswer } from './dataset-blocks';
+import { blockAnswer, blockPlainAnswer } from './dataset-blocks';
 import type { ChorusDb, DatasetBlockRecord } from './schema';
 
 /** Blocks of answers read at a time (25,000 rows). */
 const BLOCKS_A_READ = 25;
 
-/** Tables' answers read, their texts still stored (encrypted or not). */
+/** Tables' answers read: the plain texts in place, the encrypted ones still stored (by table: where each goes, and it). */
 export interface StoredTableAnswers {
   tables: TableAnswers[];
-  stored: StoredText[][];
+  sealed: { at: number[]; stored: StoredText[] }[];
 }
 
 /**
@@ -61,11 +61,11 @@ export function readTableParticipants(datasets: readonly Dataset[], hidden: Hidd
 /** The visible answers of these (opened) datasets, with their stored texts: Dexie reads only, so safe inside a transaction. */
 export async function readTableAnswers(db: ChorusDb, datasets: readonly Dataset[], hidden: Hidden | undefined, blocksARead = BLOCKS_A_READ): Promise<StoredTableAnswers> {
   const tables: TableAnswers[] = [];
-  const stored: StoredText[][] = [];
+  const sealed: StoredTableAnswers['sealed'] = [];
   for (const ds of datasets) {
     if (hidden?.sources.has(ds.sourceId)) continue;
     const t = tableAnswers(ds, hidden && hiddenAnswers(ds, hidden));
-    const texts = new Array<StoredText>(t.rows.length);
+    const locked: StoredTableAnswers['sealed'][number] = { at: [], stored: [] };
     // a few blocks a read: the values of a whole table at once (132 MB at 500,000 responses) arrive
     // as one message, held beside the texts made from it
     const blocks = Math.ceil(ds.recordIds.length / DATASET_BLOCK_ROWS);
@@ -76,24 +76,33 @@ export async function readTableAnswers(db: ChorusDb, datasets: readonly Dataset[
       for (const b of await db.datasetBlocks.where(':id').between(datasetBlockKey(ds.id, from), datasetBlockKey(ds.id, to), true, false).toArray()) read.set(b.first / DATASET_BLOCK_ROWS, b);
       for (; i < t.rows.length && t.rows[i]! < to * DATASET_BLOCK_ROWS; i++) {
         const row = t.rows[i]!;
-        const text = blockAnswer(read.get(Math.floor(row / DATASET_BLOCK_ROWS)), row, t.slots[i]!);
+        const block = read.get(Math.floor(row / DATASET_BLOCK_ROWS));
+        // (a plain text as it is: no stored-text object or promise per answer)
+        const plain = blockPlainAnswer(block, row, t.slots[i]!);
+        if (plain !== undefined) {
+          t.texts[i] = plain;
+          continue;
+        }
+        const text = blockAnswer(block, row, t.slots[i]!);
         if (!text) throw new Error(`Survey table ${ds.id} has no stored text for row ${row + 1}, column ${ds.fields[t.slots[i]!]?.name ?? t.slots[i]}`);
-        texts[i] = text;
+        locked.at.push(i);
+        locked.stored.push(text);
       }
     }
     tables.push(t);
-    stored.push(texts);
+    sealed.push(locked);
   }
-  return { tables, stored };
+  return { tables, sealed };
 }
 
 /** The tables' texts decoded into them (never inside a transaction). */
-export async function decodeTableAnswers({ tables, stored }: StoredTableAnswers): Promise<TableAnswers[]> {
+export async function decodeTableAnswers({ tables, sealed }: StoredTableAnswers): Promise<TableAnswers[]> {
   const codec = getCodec();
   for (let k = 0; k < tables.length; k++) {
-    const texts = await decodeAll(codec, stored[k]!);
+    const { at, stored } = sealed[k]!;
+    const texts = await decodeAll(codec, stored);
     const into = tables[k]!.texts;
-    for (let i = 0; i < texts.length; i++) into[i] = texts[i]!;
+    for (let j = 0; j < at.length; j++) into[at[j]!] = texts[j]!;
   }
   return tables;
 }
