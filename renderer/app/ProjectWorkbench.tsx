@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { execute } from '../db/api';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { execute, getParticipant, listDocumentView } from '../db/api';
+import { documentView, viewDocument } from '../../shared/import/document-view';
 import type { WorkspaceProps } from './workspaces';
 import { useOpenDocumentRequest } from './openDocument';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
@@ -27,9 +29,14 @@ import { errorMessage } from '../../shared/error-message';
 const inTextField = (t: EventTarget) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 /** The three panes for one project: sources, the open document, the codebook and its codings. */
+/** The lists the Code workspace reads whole (its documents are a view: a survey's answers are not made into a list). */
+const LISTS = ['sources', 'variables', 'codes'] as const;
+const NO_DOCUMENTS = documentView([]);
+
 export function ProjectWorkbench({ project }: WorkspaceProps) {
   const db = useDb();
-  const data = useProjectData(db, project.id);
+  const data = useProjectData(db, project.id, LISTS);
+  const documents = useLiveQuery(() => listDocumentView(db, project.id), [db, project.id]) ?? NO_DOCUMENTS;
   const { coder, coders } = useCoder(db, project.id);
   const [blind] = useBlindMode(db);
   const memoIndex = useMemoIndex(db, project.id);
@@ -43,8 +50,8 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   });
   const [memo, setMemo] = useState<{ target: MemoTarget; about: string } | null>(null);
   const paneRef = useRef<HTMLDivElement>(null);
-  // (looked up once per choice or list, not at every render: a survey can make a million documents)
-  const doc = useMemo(() => (docId === null ? undefined : data.documents.find((d) => d.id === docId)), [data.documents, docId]);
+  // (looked up once per choice or list, not at every render)
+  const doc = useMemo(() => (docId === null ? undefined : viewDocument(documents, docId)), [documents, docId]);
   const { text, codings: stored } = useDocumentData(db, doc ? doc.id : null);
   // A coding just written is shown at once, until the live query (which re-reads every coding of
   // the document) returns: the highlight's latency does not grow with the document's codings.
@@ -156,14 +163,14 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   const source = doc && data.sources.find((s) => s.id === doc.sourceId);
   // (as the document: looked up once per document or list, not at every render)
   const participantId = doc?.participantId;
-  const participant = useMemo(() => (participantId ? data.participants.find((p) => p.id === participantId) : undefined), [data.participants, participantId]);
+  const participant = useLiveQuery(async () => (participantId ? getParticipant(db, project.id, participantId) : undefined), [db, project.id, participantId]);
 
   return (
     <div className="workbench">
       <aside className="pane pane--left" aria-label="Project and documents">
         <DocumentList
           sources={data.sources}
-          documents={data.documents}
+          documents={documents}
           currentId={docId}
           onOpen={(id) => {
             setDocId(id);
@@ -214,7 +221,7 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
         ) : (
           <div className="placeholder">
             <h2>{project.name}</h2>
-            {data.documents.length === 0 ? <ImportFirst /> : <p>Choose a document on the left to read and code it.</p>}
+            {documents.length === 0 ? <ImportFirst /> : <p>Choose a document on the left to read and code it.</p>}
           </div>
         )}
       </main>

@@ -33,8 +33,8 @@ function nextSlice(run: (time: IdleTime) => void): () => void {
   });
 }
 
-// a list of a survey's answers or participants asked for before idle time made it is made in
-// such slices too, not in one task (listDocuments, listParticipants: the Code workspace's list)
+// a list of a survey's answers or participants (listDocuments, listParticipants: the search and
+// quote panels' lists) is made in such slices, not in one task
 makeListsInSlices(() => new Promise<IdleTime>((resolve) => void nextSlice(resolve)));
 
 /**
@@ -42,8 +42,9 @@ makeListsInSlices(() => new Promise<IdleTime>((resolve) => void nextSlice(resolv
  * lengths) in this window once it is idle, after the project opens and after each import, so the
  * first coding of a session costs what the later ones do: a command on a survey answer needs its
  * table's record, and reading it at 100,000 rows holds the main thread for ~80 ms. Their document
- * and participant lists are made then too, in tasks of a few milliseconds, so opening the Code
- * workspace does not make 300,000 objects in one go. When the project is closed they are let go.
+ * and participant lists are not made ahead: the Code workspace lists a table's answers as places
+ * (listDocumentView), and a workspace that asks for the lists has them made in short tasks then.
+ * When the project is closed the tables are let go.
  */
 export function useSurveyTablesOpened(db: ChorusDb, projectId: string): void {
   const ids = useLiveQuery(() => surveyTableIds(db, projectId).then((list) => list.join(' ')), [db, projectId]);
@@ -51,14 +52,12 @@ export function useSurveyTablesOpened(db: ChorusDb, projectId: string): void {
     if (!ids) return;
     let stopped = false;
     let cancel = () => {};
-    // (the record is read in idle time; the lists are then made in short tasks of their own, which
-    // finish in a second or two even while the grid keeps every frame busy; none comes after the
-    // effect is cleaned up, so the work stops with the project)
-    const slice = () => new Promise<IdleTime>((resolve) => void (stopped || (cancel = nextSlice(resolve))));
+    // (the record is read in idle time, its pieces opened in short tasks of their own; none comes
+    // after the effect is cleaned up, so the work stops with the project)
     const settle = window.setTimeout(() => {
       cancel = whenIdle(() => {
         // (a failure here — a locked project, a store closed meanwhile — is met again, with its message, by what needs the table)
-        if (!stopped) openProjectDatasets(db, projectId, slice).catch(() => undefined);
+        if (!stopped) openProjectDatasets(db, projectId).catch(() => undefined);
       });
     }, SETTLE_MS);
     return () => {

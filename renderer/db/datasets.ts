@@ -3,7 +3,7 @@
  * documents, participants and answer texts. Datasets are written once, by an import, and never
  * changed afterwards, so a read one is cached per store.
  */
-import { blockKeyOfRowKey, blockOfRow, datasetBlockKey, datasetDocument, datasetDocumentsIn, datasetParticipants, datasetParticipantsIn, parseDatasetDocumentId, rowOfKey, type Dataset } from '../../shared/import/dataset';
+import { blockOfRow, datasetBlockKey, datasetDocument, datasetDocumentsIn, datasetParticipants, datasetParticipantsIn, parseDatasetDocumentId, type Dataset } from '../../shared/import/dataset';
 import type { DocumentMeta, Participant } from '../../shared/model';
 import Dexie from 'dexie';
 import { decodeAll, getCodec, type StorageCodec, type StoredText } from './codec';
@@ -137,14 +137,10 @@ export async function surveyTableIds(db: ChorusDb, projectId: string): Promise<s
 
 /**
  * Decode (and cache) a project's sealed datasets BEFORE a transaction that reads them; also what
- * opens a project's survey tables ahead of its first command. With `idle` (the next stretch of time
- * to work in), their document and participant lists are made too, a slice at a time (the window's
- * first list of documents then costs no more than its later ones).
+ * opens a project's survey tables ahead of its first command.
  */
-export async function openProjectDatasets(db: ChorusDb, projectId: string, idle?: () => Promise<IdleTime>): Promise<void> {
-  const datasets = await listDatasets(db, projectId);
-  // (not shared as `making`: these stretches stop with the project's window, and a list asked for must not wait on them)
-  if (idle) for (const ds of datasets) await makeLists(ds, idle);
+export async function openProjectDatasets(db: ChorusDb, projectId: string): Promise<void> {
+  await listDatasets(db, projectId);
 }
 
 /**
@@ -165,12 +161,12 @@ export function makeListsInSlices(slices: (() => Promise<IdleTime>) | undefined)
  * making already asked for (one made in idle time meanwhile is taken as soon as it is done). Inside a transaction nothing else may be awaited: the lists are then
  * made whole by the first reader, as without slices.
  */
-export async function datasetListsMade(datasets: readonly Dataset[]): Promise<void> {
+export async function datasetListsMade(datasets: readonly Dataset[], which: ListKind): Promise<void> {
   const slices = listSlices;
   if (!slices || Dexie.currentTransaction) return;
   for (const ds of datasets) {
     const l = listsOf(ds);
-    if (!l.documents || !l.participants) await (l.making ??= makeLists(ds, slices));
+    if (!l[which]) await (l.making[which] ??= makeList(ds, slices, which));
   }
 }
 
@@ -202,8 +198,9 @@ async function readDataset(db: ChorusDb, id: string): Promise<Dataset | undefine
  * per participant: 300,000 of them at 100,000 rows, too many to make again for every list). A
  * dataset read again (after a purge) is a new object, so its lists are made again.
  */
-const lists = held<Dataset, { documents?: DocumentMeta[]; participants?: Participant[]; making?: Promise<void> }>('survey lists');
-const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, {});
+type ListKind = 'documents' | 'participants';
+const lists = held<Dataset, { documents?: DocumentMeta[]; participants?: Participant[]; making: { [K in ListKind]?: Promise<void> } }>('survey lists');
+const listsOf = (ds: Dataset) => lists.get(ds) ?? lists.set(ds, { making: {} });
 
 /** Rows made into lists per slice when they are made ahead (`openProjectDatasets` with stretches of time): about a millisecond each. */
 const LIST_ROWS = 250;
@@ -266,16 +263,19 @@ function paced(idle: () => Promise<IdleTime>): () => Promise<void> {
   };
 }
 
-/** Make a dataset's lists a slice at a time in the stretches of time given (so none holds the thread long); a list asked for meanwhile is made whole and this stops. */
-async function makeLists(ds: Dataset, idle: () => Promise<IdleTime>): Promise<void> {
+/** Make one of a dataset's lists a slice at a time in the stretches of time given (so none holds the thread long); the list asked for meanwhile is made whole and this stops. */
+async function makeList(ds: Dataset, idle: () => Promise<IdleTime>, which: ListKind): Promise<void> {
   const l = listsOf(ds);
   const slice = paced(idle);
-  const documents: DocumentMeta[] = [];
-  for (let r = 0; r < ds.recordIds.length && !l.documents; r += LIST_ROWS) {
-    await slice();
-    if (!l.documents) documentsOfRows(ds, r, r + LIST_ROWS, documents);
+  if (which === 'documents') {
+    const documents: DocumentMeta[] = [];
+    for (let r = 0; r < ds.recordIds.length && !l.documents; r += LIST_ROWS) {
+      await slice();
+      if (!l.documents) documentsOfRows(ds, r, r + LIST_ROWS, documents);
+    }
+    l.documents ??= documents;
+    return;
   }
-  l.documents ??= documents;
   const participants: Participant[] = [];
   for (let i = 0; i < ds.participants.pseudonyms.length && !l.participants; i += LIST_ROWS) {
     await slice();

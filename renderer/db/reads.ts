@@ -2,7 +2,9 @@
 import type { DocumentMeta, DocumentWithText, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { answerIn, datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { answerPlaces, DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, datasetParticipantsIn, parseDatasetParticipantId, participantIdOf } from '../../shared/import/dataset';
+import { documentView, type DocumentView } from '../../shared/import/document-view';
+import { hiddenAnswers } from './table-answers';
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -31,7 +33,7 @@ const visibleParticipant = (p: Participant, h: Hidden) => !h.participants.has(p.
 async function allDocuments(db: ChorusDb, projectId: string): Promise<DocumentMeta[]> {
   const [stored, datasets] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId)]);
   if (datasets.length === 0) return stored;
-  await datasetListsMade(datasets);
+  await datasetListsMade(datasets, 'documents');
   return datasetsDocuments(datasets, stored);
 }
 
@@ -63,6 +65,30 @@ export async function listDocuments(db: ChorusDb, projectId: string): Promise<Do
   return visibleDocuments(all, view);
 }
 
+/**
+ * A project's documents as the Code workspace's list reads them (shared/import/document-view.ts):
+ * the stored ones as listDocuments gives them, and each survey table's answers as places, a
+ * retracted one left out. No document is made per answer (listDocuments makes 875,000 for a
+ * 500,000-response survey, and keeps them).
+ */
+export async function listDocumentView(db: ChorusDb, projectId: string): Promise<DocumentView> {
+  const [stored, datasets, view] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
+  const tables = datasets.filter((ds) => !view?.hidden.sources.has(ds.sourceId)).map((ds) => answerPlaces(ds, view ? hiddenAnswers(ds, view.hidden) : undefined));
+  return documentView(visibleDocuments(stored, view), tables);
+}
+
+/** A participant of the project by id (a survey table's made from the table's columns), or undefined. */
+export async function getParticipant(db: ChorusDb, projectId: string, id: string): Promise<Participant | undefined> {
+  const where = parseDatasetParticipantId(id);
+  const ds = where ? await getDataset(db, where.datasetId) : undefined;
+  if (ds && where) {
+    const p = ds.participants.rows.indexOf(where.row);
+    return ds.projectId === projectId && p >= 0 && participantIdOf(ds, p) === id ? datasetParticipantsIn(ds, p, p + 1)[0] : undefined;
+  }
+  const stored = await db.participants.get(id);
+  return stored && stored.projectId === projectId ? (await openParticipants(db, [stored]))[0] : undefined;
+}
+
 /** These documents less those a retraction hides (all of them when none is pending). */
 const visibleDocuments = <D extends DocumentMeta>(all: D[], view: { hidden: Hidden } | null): D[] => (view ? all.filter((d) => !isHiddenDocument(d, view.hidden)) : all);
 
@@ -85,7 +111,7 @@ const readParticipants = async (db: ChorusDb, projectId: string): Promise<Partic
 /** A project's participants: those stored one by one, then its survey tables' (`withTables: false`: the stored ones only; the analysis worker reads a table's as columns, table-answers.ts). */
 export async function listParticipants(db: ChorusDb, projectId: string, withTables = true): Promise<Participant[]> {
   const [stored, datasets, view] = await Promise.all([readParticipants(db, projectId), withTables ? listDatasets(db, projectId) : [], retractionView(db, projectId)]);
-  if (datasets.length > 0) await datasetListsMade(datasets);
+  if (datasets.length > 0) await datasetListsMade(datasets, 'participants');
   const all = datasets.length === 0 ? stored : datasetsParticipants(datasets, stored);
   return view ? all.filter((p) => visibleParticipant(p, view.hidden)) : all;
 }

@@ -4,9 +4,9 @@
  * reads only, and decoded after it (`decodeTableAnswers`). No document object, id or title is made
  * per answer.
  */
-import { answerIndexOf, tableAnswers, type TableAnswers } from '../../shared/analysis/index-documents';
+import { tableAnswers, type TableAnswers } from '../../shared/analysis/index-documents';
 import { tableParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
-import { DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetBlockKey, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
+import { answerIndexOf, DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetBlockKey, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
 import type { Hidden } from '../../shared/governance/retraction';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { blockAnswer, blockPlainAnswer } from './dataset-blocks';
@@ -25,7 +25,7 @@ export interface StoredTableAnswers {
  * Which answers of a dataset a retraction hides, as isHiddenDocument decides for its documents: a
  * hidden answer's id, or its participant's. (A hidden source hides the whole table: not read.)
  */
-function hiddenAnswers(ds: Dataset, hidden: Hidden): ((row: number, slot: number) => boolean) | undefined {
+export function hiddenAnswers(ds: Dataset, hidden: Hidden): ((row: number, slot: number) => boolean) | undefined {
   const places = new Set<number>();
   for (const id of hidden.documents) {
     const place = datasetAnswerPlace(id, ds.id);

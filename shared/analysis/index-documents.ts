@@ -11,7 +11,7 @@
  */
 import type { AttributeValue, DocumentWithText, SpeakerTurn } from '../model';
 import { mergeById } from './by-id';
-import { datasetAnswerParticipantId, datasetAnswerTitle, datasetAnswerPlace, datasetDocument, datasetDocumentId, datasetDocumentsIn, DATASET_ID_LENGTH, PLACE_SLOTS, rowAttributes, type Dataset } from '../import/dataset';
+import { answerIndexOf, answerPlaces, datasetAnswerParticipantId, datasetAnswerTitle, datasetDocument, datasetDocumentId, datasetDocumentsIn, DATASET_ID_LENGTH, rowAttributes, type AnswerPlaces, type Dataset } from '../import/dataset';
 
 export interface IndexDocuments {
   readonly length: number;
@@ -34,10 +34,7 @@ export interface IndexDocuments {
  * of a dataset. `texts` may be filled after the places are known (the store decodes them outside
  * its read), but before the documents are read.
  */
-export interface TableAnswers {
-  ds: Dataset;
-  rows: Int32Array;
-  slots: Uint16Array;
+export interface TableAnswers extends AnswerPlaces {
   texts: string[];
 }
 
@@ -45,22 +42,8 @@ const NO_TURNS: readonly SpeakerTurn[] = Object.freeze([]);
 
 /** A dataset's answers in id order, less those `hidden(row, slot)` says to leave out: their places, with no texts yet. */
 export function tableAnswers(ds: Dataset, hidden?: (row: number, slot: number) => boolean): TableAnswers {
-  const F = ds.fields.length;
-  const n = ds.recordIds.length;
-  let count = 0;
-  for (let k = 0; k < n * F; k++) if (ds.lengths[k]! >= 0 && !hidden?.(Math.floor(k / F), k % F)) count++;
-  const rows = new Int32Array(count);
-  const slots = new Uint16Array(count);
-  let i = 0;
-  for (let r = 0; r < n; r++) {
-    for (let s = 0; s < F; s++) {
-      if (ds.lengths[r * F + s]! < 0 || hidden?.(r, s)) continue;
-      rows[i] = r;
-      slots[i] = s;
-      i++;
-    }
-  }
-  return { ds, rows, slots, texts: new Array<string>(count) };
+  const places = answerPlaces(ds, hidden);
+  return { ...places, texts: new Array<string>(places.rows.length) };
 }
 
 /** The document of answer `i` of a table, with its text. */
@@ -70,36 +53,6 @@ function answerDocument(t: TableAnswers, i: number): DocumentWithText {
   return Object.assign(doc, { text: t.texts[i]! }) as DocumentWithText;
 }
 
-/** Whether an answer id's row and slot digits are lower case, as the ids made for answers are (an id in capitals is another id). */
-function lowerHex(id: string): boolean {
-  for (let i = DATASET_ID_LENGTH; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (c >= 65 && c <= 70) return false;
-  }
-  return true;
-}
-
-/** Index of (row, slot) among a table's answers (binary search), or -1. */
-function answerIndex(t: TableAnswers, row: number, slot: number): number {
-  let lo = 0;
-  let hi = t.rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const r = t.rows[mid]!;
-    const s = t.slots[mid]!;
-    if (r === row && s === slot) return mid;
-    if (r < row || (r === row && s < slot)) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** The index of the answer with this document id among a table's answers, or -1 if it is not one of them. */
-export function answerIndexOf(t: TableAnswers, id: string): number {
-  const place = datasetAnswerPlace(id, t.ds.id);
-  if (place < 0 || !lowerHex(id)) return -1;
-  return answerIndex(t, Math.floor(place / PLACE_SLOTS), place % PLACE_SLOTS);
-}
 
 /**
  * Documents (stored one by one) and survey tables' answers as one list in id order. A table whose

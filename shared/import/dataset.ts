@@ -417,3 +417,61 @@ export function datasetAttributeSets(ds: Dataset): Readonly<Record<string, Attri
   for (let i = 0; i < n; i++) out[i] = participantAttributes(ds, columns, i);
   return out;
 }
+
+/** A dataset's answers in id order (by row, then slot): each one's row and slot. */
+export interface AnswerPlaces {
+  ds: Dataset;
+  rows: Int32Array;
+  slots: Uint16Array;
+}
+
+/** A dataset's answers in id order, less those `hidden(row, slot)` says to leave out. */
+export function answerPlaces(ds: Dataset, hidden?: (row: number, slot: number) => boolean): AnswerPlaces {
+  const F = ds.fields.length;
+  const n = ds.recordIds.length;
+  let count = 0;
+  for (let k = 0; k < n * F; k++) if (ds.lengths[k]! >= 0 && !hidden?.(Math.floor(k / F), k % F)) count++;
+  const rows = new Int32Array(count);
+  const slots = new Uint16Array(count);
+  let i = 0;
+  for (let r = 0; r < n; r++) {
+    for (let s = 0; s < F; s++) {
+      if (ds.lengths[r * F + s]! < 0 || hidden?.(r, s)) continue;
+      rows[i] = r;
+      slots[i] = s;
+      i++;
+    }
+  }
+  return { ds, rows, slots };
+}
+
+/** Whether an answer id's row and slot digits are lower case, as the ids made for answers are (an id in capitals is another id). */
+function lowerHex(id: string): boolean {
+  for (let i = DATASET_ID_LENGTH; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 65 && c <= 70) return false;
+  }
+  return true;
+}
+
+/** Index of (row, slot) among a table's answers (binary search), or -1. */
+export function answerIndex(t: AnswerPlaces, row: number, slot: number): number {
+  let lo = 0;
+  let hi = t.rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = t.rows[mid]!;
+    const s = t.slots[mid]!;
+    if (r === row && s === slot) return mid;
+    if (r < row || (r === row && s < slot)) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The index of the answer with this document id among a table's answers, or -1 if it is not one of them. */
+export function answerIndexOf(t: AnswerPlaces, id: string): number {
+  const place = datasetAnswerPlace(id, t.ds.id);
+  if (place < 0 || !lowerHex(id)) return -1;
+  return answerIndex(t, Math.floor(place / PLACE_SLOTS), place % PLACE_SLOTS);
+}

@@ -108,27 +108,9 @@ describe('the coding path reads only the datasets it codes in', () => {
     other.close();
     db.close();
   });
-
-  it('makes a table’s lists ahead in idle time, at least a slice a stretch, the same as made at once', async () => {
-    const name = `coding-path-idle-${newGuid()}`;
-    const p = await surveyProject(name);
-    const { db } = await reopenCounting(name);
-    let stretches = 0;
-    // stretches with no time left (as given at a timeout): one slice each, and the lists still get made
-    await openProjectDatasets(db, p.projectId, async () => (stretches++, { timeRemaining: () => 0 }));
-    expect(stretches).toBe(2); // one for the documents' one slice (30 rows), one for the participants'
-    const [ds] = await listDatasets(db, p.projectId);
-    const documents = await listDocuments(db, p.projectId);
-    const participants = await listParticipants(db, p.projectId);
-    // the same objects every time (made once), and the same documents as a list made at once
-    expect((await listDocuments(db, p.projectId))[0]).toBe(documents[0]);
-    expect(sortById(documents)).toEqual(sortById(datasetDocuments(ds!)));
-    expect(sortById(participants)).toEqual(sortById(datasetParticipants(ds!)));
-    db.close();
-  });
 });
 
-describe('a survey’s lists asked for before idle time made them', () => {
+describe('a survey’s lists', () => {
   /** Stretches with no time left, each a task of its own: one slice (LIST_ROWS rows) each; what ran between two stretches is recorded. */
   function stretches() {
     const log = { given: 0 };
@@ -141,7 +123,7 @@ describe('a survey’s lists asked for before idle time made them', () => {
     const p = await surveyProject(name, 1100);
     const { db } = await reopenCounting(name);
     const log = stretches();
-    // asked for together: the two share one making of both lists
+    // asked for together: each list is made once, the two lists of documents sharing one making
     const [documents, participants, again] = await Promise.all([listDocuments(db, p.projectId), listParticipants(db, p.projectId), listDocuments(db, p.projectId)]);
     // the record opened a piece a stretch (its personal columns' JSON pieces), then 1,100 rows at 250 a slice:
     // 5 slices of documents and 5 of participants, one stretch each
@@ -159,15 +141,16 @@ describe('a survey’s lists asked for before idle time made them', () => {
     db.close();
   });
 
-  it('do not wait on idle-time making that was stopped (the project’s window closed meanwhile)', async () => {
-    const name = `coding-path-stopped-${newGuid()}`;
-    const p = await surveyProject(name, 600);
+  it('make only the list asked for (a workspace that shows participants does not hold every answer as a document)', async () => {
+    const name = `coding-path-one-list-${newGuid()}`;
+    const p = await surveyProject(name, 1100);
     const { db } = await reopenCounting(name);
-    // idle time that gives one stretch and then never another (as when its effect is cleaned up)
-    let first = true;
-    void openProjectDatasets(db, p.projectId, () => (first ? ((first = false), Promise.resolve({ timeRemaining: () => 0 })) : new Promise<IdleTime>(() => {})));
-    stretches();
-    expect(await listDocuments(db, p.projectId)).toHaveLength(600 + 300);
+    const log = stretches();
+    expect(await listParticipants(db, p.projectId)).toHaveLength(1100);
+    const pieces = (await db.datasets.get(p.datasetId))!.pieces!.length;
+    expect(log.given).toBe(pieces + 5);
+    expect(await listDocuments(db, p.projectId)).toHaveLength(1100 + 550);
+    expect(log.given).toBe(pieces + 10);
     db.close();
   });
 });

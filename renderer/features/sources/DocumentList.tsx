@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { DocumentMeta, Source } from '../../../shared/model';
-import { filterPreparedFrom, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments, type PreparedDocuments } from './groupDocuments';
+import type { Source } from '../../../shared/model';
+import { filterPreparedFrom, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments, type ListedDocuments, type PreparedDocuments } from './groupDocuments';
 import { nextTaskTurn } from '../../platform/next-task';
 import { rowAt, rowHeightOf, rowStart, totalHeight, useFixedRows, type FixedRows } from '../../app/fixedRows';
 import { layoutRows, type ListRow } from './rowLayout';
@@ -9,7 +9,8 @@ import './sources.css';
 
 interface Props {
   sources: readonly Source[];
-  documents: readonly DocumentMeta[];
+  /** A view (stored documents and survey tables' answers: see shared/import/document-view.ts) or a list. */
+  documents: ListedDocuments;
   currentId: string | null;
   onOpen: (id: string) => void;
 }
@@ -25,10 +26,10 @@ const PREPARE_IN_SLICES_FROM = 50_000;
  * prepared in slices of a few milliseconds after the render; until it is ready the list prepared
  * before stays shown (at first, none).
  */
-function usePreparedDocuments(sources: readonly Source[], documents: readonly DocumentMeta[]): { prepared: PreparedDocuments; listing: boolean } {
+function usePreparedDocuments(sources: readonly Source[], documents: ListedDocuments): { prepared: PreparedDocuments; listing: boolean } {
   const large = documents.length >= PREPARE_IN_SLICES_FROM;
   const now = useMemo(() => (large ? undefined : prepareDocuments(sources, documents)), [large, sources, documents]);
-  const [sliced, setSliced] = useState<{ prepared: PreparedDocuments; of: readonly DocumentMeta[] | null }>({ prepared: NOTHING_PREPARED, of: null });
+  const [sliced, setSliced] = useState<{ prepared: PreparedDocuments; of: ListedDocuments | null }>({ prepared: NOTHING_PREPARED, of: null });
   useEffect(() => {
     if (!large) return;
     let live = true;
@@ -111,7 +112,7 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
       scrollTo(index);
       return;
     }
-    const hidden = groups.find((g) => collapsed.has(g.source.id) && g.documents.some((d) => d.id === id));
+    const hidden = groups.find((g) => collapsed.has(g.source.id) && g.documents.indexOf(id) >= 0);
     if (hidden) toggle(hidden.source.id);
   }, [currentId, layout, groups, collapsed, toggle, scrollTo]);
 

@@ -1,9 +1,11 @@
 import type { DocumentMeta, Source } from '../../../shared/model';
+import type { AnswerPlaces } from '../../../shared/import/dataset';
+import { documentSeq, documentView, type DocumentSeq, type DocumentView } from '../../../shared/import/document-view';
 
 export interface SourceGroup {
   source: Source;
-  /** Documents matching the filter, in title order. */
-  documents: readonly DocumentMeta[];
+  /** Documents matching the filter, in title order (a survey table's answers made only when shown). */
+  documents: DocumentSeq;
   /** All documents of the source, whatever the filter. */
   total: number;
 }
@@ -11,7 +13,7 @@ export interface SourceGroup {
 /** One source with all its documents sorted by title, and their titles lower-cased for filtering. */
 interface PreparedGroup {
   source: Source;
-  documents: readonly DocumentMeta[];
+  documents: DocumentSeq;
   /** `documents[i].title` lower-cased (en-GB), in the same order (made when first asked for). */
   keys: readonly string[];
 }
@@ -110,12 +112,12 @@ export function compareTitles(a: string, na: number, b: string, nb: number): num
 export const ORDER_SLICE = 10_000;
 
 /** Whether `docs` is in title order: one pass of comparisons, pausing (yielding undefined) every ORDER_SLICE titles. */
-function* inTitleOrder(docs: readonly DocumentMeta[]): Generator<void, boolean> {
+function* inTitleOrder(docs: DocumentSeq): Generator<void, boolean> {
   if (docs.length === 0) return true;
-  let a = docs[0]!.title;
+  let a = docs.title(0);
   let na = leadingNumber(a);
   for (let i = 1; i < docs.length; i++) {
-    const b = docs[i]!.title;
+    const b = docs.title(i);
     const nb = leadingNumber(b);
     if (compareTitles(a, na, b, nb) > 0) return false;
     a = b;
@@ -125,34 +127,43 @@ function* inTitleOrder(docs: readonly DocumentMeta[]): Generator<void, boolean> 
   return true;
 }
 
+/** The documents to list: a view (stored documents and survey tables' answers), or a list of documents. */
+export type ListedDocuments = DocumentView | readonly DocumentMeta[];
+const viewOf = (documents: ListedDocuments): DocumentView => ('stored' in documents ? documents : documentView(documents));
+
 /** prepareDocuments, pausing (yielding) between slices of its work. */
-function* preparing(sources: readonly Source[], documents: readonly DocumentMeta[]): Generator<void, PreparedDocuments> {
-  const bySource = new Map<string, DocumentMeta[]>();
-  for (const s of sources) bySource.set(s.id, []);
-  for (let i = 0; i < documents.length; i++) {
-    const d = documents[i]!;
-    bySource.get(d.sourceId)?.push(d);
+function* preparing(sources: readonly Source[], documents: ListedDocuments): Generator<void, PreparedDocuments> {
+  const view = viewOf(documents);
+  const bySource = new Map<string, { stored: DocumentMeta[]; tables: AnswerPlaces[] }>();
+  for (const s of sources) bySource.set(s.id, { stored: [], tables: [] });
+  for (let i = 0; i < view.stored.length; i++) {
+    const d = view.stored[i]!;
+    bySource.get(d.sourceId)?.stored.push(d);
     if ((i + 1) % ORDER_SLICE === 0) yield;
   }
+  for (const t of view.tables) bySource.get(t.ds.sourceId)?.tables.push(t);
   const groups: PreparedGroup[] = [];
   for (const source of [...sources].sort((a, b) => collator.compare(a.name, b.name))) {
     // A stable sort, skipped for a list already in order (a survey's answers come in title
-    // order when its record ids ascend): one pass of comparisons, nothing made. (The sort itself
+    // order when its record ids ascend): one pass of comparisons, nothing kept. (The sort itself
     // is one task: a list out of order at survey scale still holds the thread while it sorts.)
-    const listed = bySource.get(source.id)!;
-    let docs = listed;
-    if (!(yield* inTitleOrder(listed))) {
-      const keyed = listed.map((doc) => ({ doc, n: leadingNumber(doc.title) }));
-      keyed.sort((a, b) => compareTitles(a.doc.title, a.n, b.doc.title, b.n));
-      docs = keyed.map((k) => k.doc);
+    const { stored, tables } = bySource.get(source.id)!;
+    let docs = documentSeq(stored, tables);
+    if (!(yield* inTitleOrder(docs))) {
+      const all = docs;
+      const titles = Array.from({ length: all.length }, (_, i) => all.title(i));
+      const numbers = Float64Array.from(titles, leadingNumber);
+      const order = Array.from({ length: all.length }, (_, i) => i).sort((a, b) => compareTitles(titles[a]!, numbers[a]!, titles[b]!, numbers[b]!) || a - b);
+      docs = all.pick(order);
     }
     // (lower-cased on the first filter, not before: most openings of the list never filter)
     let keys: string[] | undefined;
+    const listed = docs;
     groups.push({
       source,
-      documents: docs,
+      documents: listed,
       get keys() {
-        return (keys ??= docs.map((d) => lower(d.title)));
+        return (keys ??= Array.from({ length: listed.length }, (_, i) => lower(listed.title(i))));
       },
     });
   }
@@ -164,7 +175,7 @@ function* preparing(sources: readonly Source[], documents: readonly DocumentMeta
  * every title once. Documents whose source is not in `sources` are left out. O(n log n): memoise
  * it on the identity of `sources` and `documents`, then filter with {@link filterPrepared}.
  */
-export function prepareDocuments(sources: readonly Source[], documents: readonly DocumentMeta[]): PreparedDocuments {
+export function prepareDocuments(sources: readonly Source[], documents: ListedDocuments): PreparedDocuments {
   const work = preparing(sources, documents);
   for (;;) {
     const r = work.next();
@@ -176,7 +187,7 @@ export function prepareDocuments(sources: readonly Source[], documents: readonly
  * prepareDocuments in slices, awaiting `pause` between them (a large survey's list: 875,000
  * titles were checked in one 200 ms task); undefined if `live` turns false meanwhile.
  */
-export async function prepareDocumentsInSlices(sources: readonly Source[], documents: readonly DocumentMeta[], pause: () => Promise<void>, live: () => boolean): Promise<PreparedDocuments | undefined> {
+export async function prepareDocumentsInSlices(sources: readonly Source[], documents: ListedDocuments, pause: () => Promise<void>, live: () => boolean): Promise<PreparedDocuments | undefined> {
   const work = preparing(sources, documents);
   for (;;) {
     const r = work.next();
@@ -222,17 +233,17 @@ export function filterPreparedFrom(prepared: PreparedDocuments, filter: string, 
     ? last.groups.map((g, i) => ({ source: g.source, total: g.total, documents: g.documents, keys: last.keys[i]! }))
     : prepared.groups.map((g) => ({ source: g.source, total: g.documents.length, documents: g.documents, keys: g.keys }));
   for (const g of from) {
-    const matches: DocumentMeta[] = [];
+    const matches: number[] = [];
     const matchKeys: string[] = [];
     for (let i = 0; i < g.keys.length; i++) {
       const key = g.keys[i]!;
       if (key.includes(needle)) {
-        matches.push(g.documents[i]!);
+        matches.push(i);
         matchKeys.push(key);
       }
     }
     if (matches.length > 0) {
-      groups.push({ source: g.source, documents: matches, total: g.total });
+      groups.push({ source: g.source, documents: g.documents.pick(matches), total: g.total });
       keys.push(matchKeys);
     }
   }
@@ -240,6 +251,6 @@ export function filterPreparedFrom(prepared: PreparedDocuments, filter: string, 
 }
 
 /** Group documents by source (sources in name order), keeping only titles that contain `filter`. */
-export function groupDocuments(sources: readonly Source[], documents: readonly DocumentMeta[], filter: string): SourceGroup[] {
+export function groupDocuments(sources: readonly Source[], documents: ListedDocuments, filter: string): SourceGroup[] {
   return filterPrepared(prepareDocuments(sources, documents), filter);
 }

@@ -57,7 +57,7 @@ export function layoutRows(groups: readonly SourceGroup[], collapsed: ReadonlySe
       const group = groups[gi]!;
       const offset = index - starts[gi]!;
       if (offset === 0) return { kind: 'source', index, group, expanded: expanded[gi]! };
-      return { kind: 'document', index, group, doc: group.documents[offset - 1]!, position: offset - 1 };
+      return { kind: 'document', index, group, doc: group.documents.at(offset - 1), position: offset - 1 };
     },
     isHeader(index) {
       check(index);
@@ -66,7 +66,7 @@ export function layoutRows(groups: readonly SourceGroup[], collapsed: ReadonlySe
     indexOfDocument(id) {
       for (let gi = 0; gi < groups.length; gi++) {
         if (!expanded[gi]) continue;
-        const at = groups[gi]!.documents.findIndex((d) => d.id === id);
+        const at = groups[gi]!.documents.indexOf(id);
         if (at >= 0) return starts[gi]! + 1 + at;
       }
       return -1;

@@ -1,0 +1,134 @@
+/**
+ * A project's documents as a list shows them: those stored one by one, and each survey table's
+ * answers as places (row and slot), each answer made into a document only when a row of the list
+ * shows it. A 500,000-response survey's 875,000 answers as document objects held about 200 MB of
+ * the window's heap for the Code workspace's list, which draws thirty of them at a time.
+ */
+import type { DocumentMeta } from '../model';
+import { answerIndexOf, datasetAnswerTitle, datasetDocument, datasetDocumentId, DATASET_ID_LENGTH, type AnswerPlaces } from './dataset';
+
+/** Documents stored one by one, then survey tables' answers (each table's in id order). */
+export interface DocumentView {
+  readonly stored: readonly DocumentMeta[];
+  readonly tables: readonly AnswerPlaces[];
+  readonly length: number;
+}
+
+export function documentView(stored: readonly DocumentMeta[], tables: readonly AnswerPlaces[] = []): DocumentView {
+  return { stored, tables, length: tables.reduce((n, t) => n + t.rows.length, stored.length) };
+}
+
+/**
+ * Some of a view's documents in an order: entry e is stored document e, or past them answer
+ * e − stored − (answers of the tables before) of its table. `entries` picks and orders them (null:
+ * all, in entry order).
+ */
+export interface DocumentSeq {
+  readonly length: number;
+  /** The document at position i (made afresh for a table's answer). */
+  at(i: number): DocumentMeta;
+  id(i: number): string;
+  title(i: number): string;
+  /** The entry (see above) at position i. */
+  entry(i: number): number;
+  /** The position of a document by id, or -1. */
+  indexOf(id: string): number;
+  /** These positions of this sequence, as a sequence of the same view. */
+  pick(positions: readonly number[] | Int32Array): DocumentSeq;
+}
+
+interface Entries {
+  stored: readonly DocumentMeta[];
+  tables: readonly AnswerPlaces[];
+  /** Where each table's entries start. */
+  starts: Int32Array;
+  total: number;
+  storedIndex?: Map<string, number>;
+}
+
+function entriesOf(stored: readonly DocumentMeta[], tables: readonly AnswerPlaces[]): Entries {
+  const starts = new Int32Array(tables.length);
+  let at = stored.length;
+  tables.forEach((t, k) => {
+    starts[k] = at;
+    at += t.rows.length;
+  });
+  return { stored, tables, starts, total: at };
+}
+
+/** The table holding entry e (e past the stored documents), and the answer's index in it. */
+function tableEntry(x: Entries, e: number): { t: AnswerPlaces; i: number } {
+  let k = x.tables.length - 1;
+  while (k > 0 && x.starts[k]! > e) k--;
+  return { t: x.tables[k]!, i: e - x.starts[k]! };
+}
+
+function sequence(x: Entries, entries: Int32Array | null): DocumentSeq {
+  const length = entries ? entries.length : x.total;
+  const entryAt = (i: number) => {
+    if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`no document at position ${i} of ${length}`);
+    return entries ? entries[i]! : i;
+  };
+  let inverse: Int32Array | undefined;
+  const seq: DocumentSeq = {
+    length,
+    entry: entryAt,
+    at(i) {
+      const e = entryAt(i);
+      if (e < x.stored.length) return x.stored[e]!;
+      const { t, i: a } = tableEntry(x, e);
+      return datasetDocument(t.ds, t.rows[a]!, t.slots[a]!)!;
+    },
+    id(i) {
+      const e = entryAt(i);
+      if (e < x.stored.length) return x.stored[e]!.id;
+      const { t, i: a } = tableEntry(x, e);
+      return datasetDocumentId(t.ds.id, t.rows[a]!, t.slots[a]!);
+    },
+    title(i) {
+      const e = entryAt(i);
+      if (e < x.stored.length) return x.stored[e]!.title;
+      const { t, i: a } = tableEntry(x, e);
+      return datasetAnswerTitle(t.ds, t.rows[a]!, t.slots[a]!);
+    },
+    indexOf(id) {
+      let e = -1;
+      x.storedIndex ??= new Map(x.stored.map((d, k) => [d.id, k]));
+      const s = x.storedIndex.get(id);
+      if (s !== undefined) e = s;
+      else if (id.length > DATASET_ID_LENGTH) {
+        const prefix = id.slice(0, DATASET_ID_LENGTH);
+        x.tables.forEach((t, k) => {
+          if (e < 0 && t.ds.id === prefix) {
+            const a = answerIndexOf(t, id);
+            if (a >= 0) e = x.starts[k]! + a;
+          }
+        });
+      }
+      if (e < 0 || !entries) return e;
+      if (!inverse) {
+        inverse = new Int32Array(x.total).fill(-1);
+        for (let i = entries.length - 1; i >= 0; i--) inverse[entries[i]!] = i; // (the first place wins)
+      }
+      return inverse[e]!;
+    },
+    pick(positions) {
+      return sequence(x, Int32Array.from(positions, (p) => entryAt(p)));
+    },
+  };
+  return seq;
+}
+
+/** A source's documents of a view (stored ones and tables' answers) as a sequence in entry order; `order`: the entries in another order. */
+export function documentSeq(stored: readonly DocumentMeta[], tables: readonly AnswerPlaces[] = [], order: Int32Array | null = null): DocumentSeq {
+  return sequence(entriesOf(stored, tables), order);
+}
+
+/** A view's document by id (made afresh for a table's answer), or undefined. */
+export function viewDocument(view: DocumentView, id: string): DocumentMeta | undefined {
+  const stored = view.stored.find((d) => d.id === id);
+  if (stored) return stored;
+  const t = id.length > DATASET_ID_LENGTH ? view.tables.find((x) => id.startsWith(x.ds.id)) : undefined;
+  const a = t ? answerIndexOf(t, id) : -1;
+  return a < 0 ? undefined : datasetDocument(t!.ds, t!.rows[a]!, t!.slots[a]!);
+}
