@@ -270,6 +270,19 @@ function answerDocument(t: TableOfAnswers, id: string, participantId: string, re
 /** An answer's title: its record id, then its question. */
 const answerTitle = (recordId: string, field: DatasetField): string => flat(recordId, ' – ', field.name).slice(0, MAX_TITLE);
 
+/**
+ * What a list's filter matches an answer's title against: the title lower-cased. Made from the
+ * record id lower-cased and the question's part of the title lower-cased (`suffixes`, per slot, kept
+ * by the caller), without making the title first: a filter over a million answers does this for
+ * each. (A title cut at MAX_TITLE is lower-cased whole.)
+ */
+export function datasetAnswerTitleKey(ds: Dataset, row: number, slot: number, suffixes: (string | undefined)[]): string {
+  const recordId = ds.recordIds[row]!;
+  const field = ds.fields[slot]!;
+  if (recordId.length + 3 + field.name.length > MAX_TITLE) return answerTitle(recordId, field).toLowerCase();
+  return flat(recordId.toLowerCase(), (suffixes[slot] ??= flat(' – ', field.name).toLowerCase()));
+}
+
 /** The title of answer `slot` of row `row` (its document's, without making the document). */
 export function datasetAnswerTitle(ds: Dataset, row: number, slot: number): string {
   return answerTitle(ds.recordIds[row]!, ds.fields[slot]!);
@@ -313,6 +326,9 @@ export function rowAttributes(columns: Record<string, readonly AttributeValue[]>
 
 const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
+/** A dataset's answer slots in the order a row's answers are listed: by question name. */
+export const slotsByName = (ds: Dataset): number[] => ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
+
 /**
  * The response documents of rows [from, to), row by row and in each row its questions by name: in
  * title order (record id, then question) when the record ids ascend down the file, as they usually
@@ -320,7 +336,7 @@ const fieldCollator = new Intl.Collator('en-GB', { numeric: true, sensitivity: '
  * `withText`: each made with an empty `text` for the caller to fill in (a bundle's documents).
  */
 export function datasetDocumentsIn(ds: Dataset, from: number, to: number, withText = false): DocumentMeta[] {
-  const slots = ds.fields.map((_, i) => i).sort((a, b) => fieldCollator.compare(ds.fields[a]!.name, ds.fields[b]!.name));
+  const slots = slotsByName(ds);
   const slotHexes = ds.fields.map((_, i) => slotHex(i));
   const F = ds.fields.length;
   const out: DocumentMeta[] = [];

@@ -163,7 +163,7 @@ function* preparing(sources: readonly Source[], documents: ListedDocuments): Gen
       source,
       documents: listed,
       get keys() {
-        return (keys ??= Array.from({ length: listed.length }, (_, i) => lower(listed.title(i))));
+        return (keys ??= Array.from({ length: listed.length }, (_, i) => listed.titleKey(i)));
       },
     });
   }

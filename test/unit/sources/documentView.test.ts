@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupDocuments } from '../../../renderer/features/sources/groupDocuments';
 import { layoutRows } from '../../../renderer/features/sources/rowLayout';
-import { answerPlaces, datasetDocument, datasetDocumentId } from '../../../shared/import/dataset';
+import { answerPlaces, datasetDocumentId, datasetDocuments } from '../../../shared/import/dataset';
 import { documentSeq, documentView, viewDocument, type DocumentSeq } from '../../../shared/import/document-view';
 import { TableBuilder, type TableMapping } from '../../../shared/import/mapping';
 import type { ParsedTable } from '../../../shared/import/types';
@@ -17,7 +17,7 @@ const PROJECT = 'a0000000-0000-4000-8000-000000000001';
 const mapping: TableMapping = { idColumn: 'ID', textColumns: ['Why', 'How'], attributes: [{ column: 'Area', type: 'category' }], dateOrder: 'dmy', source: { name: 'Survey', kind: 'survey' } };
 const answer = fc.oneof(fc.constant(''), fc.constantFrom('Kind officer', 'Nobody called back', 'Wait'), fc.string({ maxLength: 8 }));
 /** Record ids that may not ascend (R9 after R10), so a table's answers are not always in title order. */
-const tableArb = fc.array(fc.tuple(fc.constantFrom('R1', 'R2', 'R9', 'R10', 'r3', 'Émile', '007'), fc.constantFrom('North', 'South'), answer, answer), { maxLength: 25 }).map(
+const tableArb = fc.array(fc.tuple(fc.constantFrom('R1', 'R2', 'R9', 'R10', 'r3', 'Émile', '007', 'ΟΔΟΣ', 'İstanbul'), fc.constantFrom('North', 'South'), answer, answer), { maxLength: 25 }).map(
   (rows): ParsedTable => ({ columns: ['ID', 'Area', 'Why', 'How'], descriptions: [], rows: rows.map(([id, area, a, b], i) => [`${id}-${i}`, area, a, b]), warnings: [] }),
 );
 
@@ -31,7 +31,8 @@ function setup(table: ParsedTable, hide: (k: number) => boolean) {
   const all = answerPlaces(ds);
   const hidden = new Set(Array.from(all.rows, (_, i) => i).filter(hide).map((i) => datasetDocumentId(ds.id, all.rows[i]!, all.slots[i]!)));
   const places = answerPlaces(ds, (row, slot) => hidden.has(datasetDocumentId(ds.id, row, slot)));
-  const answers = Array.from(places.rows, (row, i) => datasetDocument(ds, row, places.slots[i]!)!);
+  // (in the order the store lists a table's documents: row by row, each row's questions by name)
+  const answers = datasetDocuments(ds).filter((d) => !hidden.has(d.id));
   return { view: documentView(stored, [places]), list: [...stored, ...answers], sources: [interviews, b.source], hidden };
 }
 
@@ -49,6 +50,7 @@ describe('a document view', () => {
           expect(seq.at(i)).toEqual(d);
           expect(seq.id(i)).toBe(d.id);
           expect(seq.title(i)).toBe(d.title);
+          expect(seq.titleKey(i)).toBe(d.title.toLowerCase());
           expect(seq.indexOf(d.id)).toBe(i);
           expect(viewDocument(view, d.id)).toEqual(d);
         });
