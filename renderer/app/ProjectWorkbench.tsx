@@ -163,7 +163,9 @@ export function ProjectWorkbench({ project }: WorkspaceProps) {
   const source = doc && data.sources.find((s) => s.id === doc.sourceId);
   // (as the document: looked up once per document or list, not at every render)
   const participantId = doc?.participantId;
-  const participant = useLiveQuery(async () => (participantId ? getParticipant(db, project.id, participantId) : undefined), [db, project.id, participantId]);
+  const found = useLiveQuery(async () => (participantId ? getParticipant(db, project.id, participantId) : undefined), [db, project.id, participantId]);
+  // (a live query gives its last result until the new one comes: never the last document's participant beside this one)
+  const participant = found?.id === participantId ? found : undefined;
 
   return (
     <div className="workbench">

@@ -120,7 +120,7 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     // a memo on a coding of a hidden document goes with it (with codings as columns, its coding is looked up on its own)
     const codingIds = allCodings ? new Set(codings.map((c) => c.id)) : await visibleCodings(db, projectId, memoRows, keep);
     const visible: Record<string, (id: string) => boolean> = {
-      document: (id) => !docIds || docIds.has(id),
+      document: (id) => !keep || keep(id),
       coding: (id) => codingIds.has(id),
       participant: (id) => !view?.hidden.participants.has(id),
       source: (id) => !view?.hidden.sources.has(id),

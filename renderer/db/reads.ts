@@ -77,8 +77,14 @@ export async function listDocumentView(db: ChorusDb, projectId: string): Promise
   return documentView(visibleDocuments(stored, view), tables);
 }
 
-/** A participant of the project by id (a survey table's made from the table's columns), or undefined. */
+/** A participant of the project by id (a survey table's made from the table's columns), or undefined; one a retraction hides too, as listParticipants leaves it out. */
 export async function getParticipant(db: ChorusDb, projectId: string, id: string): Promise<Participant | undefined> {
+  const found = await participantById(db, projectId, id);
+  const view = found && (await retractionView(db, projectId));
+  return found && (!view || visibleParticipant(found, view.hidden)) ? found : undefined;
+}
+
+async function participantById(db: ChorusDb, projectId: string, id: string): Promise<Participant | undefined> {
   const where = parseDatasetParticipantId(id);
   const ds = where ? await getDataset(db, where.datasetId) : undefined;
   if (ds && where) {

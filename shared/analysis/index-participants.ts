@@ -51,7 +51,8 @@ function find(xs: Int32Array, x: number): number {
 export function participantIndexOf(t: TableParticipants, id: string): number {
   const where = parseDatasetParticipantId(id);
   if (where?.datasetId !== t.ds.id) return -1;
-  // (participants are numbered as first met, so their first rows ascend)
+  // (participants are numbered as first met, so their first rows ascend: TableBuilder, the one maker
+  // of datasets, numbers them so, and the property test would miss a participant if they did not)
   const p = find(t.ds.participants.rows, where.row);
   if (p < 0 || participantIdOf(t.ds, p) !== id) return -1;
   return find(t.people, p);

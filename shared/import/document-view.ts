@@ -122,7 +122,6 @@ function sequence(x: Entries, entries: Int32Array | null): DocumentSeq {
     if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`no document at position ${i} of ${length}`);
     return entries ? entries[i]! : i;
   };
-  let inverse: Int32Array | undefined;
   const seq: DocumentSeq = {
     length,
     entry: entryAt,
@@ -166,12 +165,8 @@ function sequence(x: Entries, entries: Int32Array | null): DocumentSeq {
           }
         });
       }
-      if (e < 0 || !entries) return e;
-      if (!inverse) {
-        inverse = new Int32Array(x.total).fill(-1);
-        for (let i = entries.length - 1; i >= 0; i--) inverse[entries[i]!] = i; // (the first place wins)
-      }
-      return inverse[e]!;
+      // (a native search of the picked entries: no array made per pick, as a filter keystroke makes one)
+      return e < 0 || !entries ? e : entries.indexOf(e);
     },
     pick(positions) {
       return sequence(x, Int32Array.from(positions, (p) => entryAt(p)));

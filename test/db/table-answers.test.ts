@@ -5,7 +5,7 @@
  * and encrypted.
  */
 import { describe, expect, it } from 'vitest';
-import { execute, exportBundle, exportBundleColumns, getDocumentTexts, listDatasets, listDocuments, listParticipants, openChorusDb } from '../../renderer/db';
+import { execute, exportBundle, exportBundleColumns, getDocumentTexts, listDatasets, listDocuments, listParticipants, openChorusDb, saveMemo } from '../../renderer/db';
 import { decodeTableAnswers, readTableAnswers } from '../../renderer/db/table-answers';
 import { datasetDocumentId } from '../../shared/import/dataset';
 import { listDocumentsOf, listParticipantsOf, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
@@ -32,6 +32,7 @@ describe('exportBundleColumns reads survey answers as the index reads them', () 
       const db = await openChorusDb(name);
       const docs = await listDocuments(db, p.projectId);
       await codeAnswers(db, p, docs.filter((_, i) => i % 3 === 0).slice(0, 9), 3);
+      await saveMemo(db, { projectId: p.projectId, target: { kind: 'document', id: docs[6]!.id }, title: 'On an answer', coderId: p.coderId, text: 'A note on a survey answer.' });
       const same = async () => {
         const whole = await exportBundle(db, p.projectId);
         const cols = await exportBundleColumns(db, p.projectId);
@@ -42,6 +43,10 @@ describe('exportBundleColumns reads survey answers as the index reads them', () 
         expect(listParticipantsOf(cols.bundle.participants, cols.people)).toEqual(whole.participants);
         const codings = applyCodingChanges(digestToCodings(cols.codings.digest), p.projectId, cols.codings.changes).filter((c) => !cols.keep || cols.keep(c.documentId));
         expect(codings).toEqual(whole.codings);
+        // everything else as exportBundle gives it (a memo on a survey answer too, with a retraction pending)
+        const { documents: _d, participants: _p, codings: _c, ...rest } = whole;
+        expect({ ...cols.bundle, documents: [], participants: [], codings: [] }).toEqual({ ...rest, documents: [], participants: [], codings: [] });
+        expect(whole.memos.map((m) => m.title)).toContain('On an answer');
         const fromList = prepareIndex(whole);
         const fromTables = prepareIndex({ ...cols.bundle, codings }, listRows(codings), { documents: cols.documents, participants: cols.participants });
         expect(arrays(fromTables)).toEqual(arrays(fromList));

@@ -196,7 +196,8 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
         docs.push(
           <DocumentRow
             key={r.doc.id}
-            doc={r.doc}
+            id={r.doc.id}
+            title={r.doc.title}
             index={r.index}
             position={r.position}
             setSize={group.documents.length}

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import type { DocumentMeta } from '../../../shared/model';
 import type { SourceGroup } from './groupDocuments';
 
 /** Fixed row heights (px), kept equal to the CSS in sources.css so the virtual list needs no measuring. */
@@ -71,7 +70,9 @@ export function PinnedHeader({ group, onCollapse }: { group: SourceGroup; onColl
 }
 
 interface RowProps {
-  doc: DocumentMeta;
+  /** The document's id and title (not the document: a survey answer's is made afresh for each render, which would defeat the memo). */
+  id: string;
+  title: string;
   index: number;
   position: number;
   setSize: number;
@@ -81,7 +82,7 @@ interface RowProps {
 }
 
 /** A document row: a button that opens the document. */
-export const DocumentRow = memo(function DocumentRow({ doc, index, position, setSize, current, tabbable, onOpen }: RowProps) {
+export const DocumentRow = memo(function DocumentRow({ id, title, index, position, setSize, current, tabbable, onOpen }: RowProps) {
   return (
     <li aria-setsize={setSize} aria-posinset={position + 1}>
       <button
@@ -90,10 +91,10 @@ export const DocumentRow = memo(function DocumentRow({ doc, index, position, set
         data-index={index}
         aria-current={current ? 'page' : undefined}
         tabIndex={tabbable ? 0 : -1}
-        title={doc.title}
-        onClick={() => onOpen(doc.id)}
+        title={title}
+        onClick={() => onOpen(id)}
       >
-        <bdi>{doc.title}</bdi>
+        <bdi>{title}</bdi>
       </button>
     </li>
   );
