@@ -36,6 +36,16 @@ function setup(table: ParsedTable, hide: (k: number) => boolean) {
   return { view: documentView(stored, [places]), list: [...stored, ...answers], sources: [interviews, b.source], hidden };
 }
 
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+/** The groups as defined, from the list: sources by name, each one's documents whose title contains the filter (case aside), by title (stable). */
+function reference(sources: readonly Source[], list: readonly DocumentMeta[], filter: string) {
+  const needle = filter.trim().toLowerCase();
+  return [...sources]
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((s) => ({ source: s.id, documents: list.filter((d) => d.sourceId === s.id && d.title.toLowerCase().includes(needle)).sort((a, b) => collator.compare(a.title, b.title)), total: list.filter((d) => d.sourceId === s.id).length }))
+    .filter((g) => !needle || g.documents.length > 0);
+}
+
 const items = (seq: DocumentSeq) => Array.from({ length: seq.length }, (_, i) => seq.at(i));
 const shape = (groups: ReturnType<typeof groupDocuments>) => groups.map((g) => ({ source: g.source.id, documents: items(g.documents), total: g.total }));
 
@@ -68,6 +78,7 @@ describe('a document view', () => {
         // the list's groups and filter, from the view as from the list
         const fromView = groupDocuments(sources, view, filter);
         expect(shape(fromView)).toEqual(shape(groupDocuments(sources, list, filter)));
+        expect(shape(fromView)).toEqual(reference(sources, list, filter));
         const layout = layoutRows(fromView, new Set());
         for (const d of list) expect(layout.indexOfDocument(d.id)).toBe(layoutRows(groupDocuments(sources, list, filter), new Set()).indexOfDocument(d.id));
       }),
