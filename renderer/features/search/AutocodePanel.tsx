@@ -22,6 +22,7 @@ interface Props {
   coderId: string | undefined;
   service: SearchService;
   codes: readonly Code[];
+  /** The documents whose speakers can be autocoded: those stored one by one (a survey's answers have no speakers). */
   documents: readonly DocumentMeta[];
   variables: readonly Variable[];
   participants: readonly Participant[];

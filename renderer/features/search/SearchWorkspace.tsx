@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listDocumentView } from '../../db/api';
 import type { WorkspaceProps } from '../../app/workspaces';
 import { useDb } from '../../app/dbContext';
 import { useCoder } from '../../app/useCoder';
@@ -10,10 +12,16 @@ import { SearchPanel } from './SearchPanel';
 import { useSearchService } from './useSearchService';
 import './search.css';
 
+/** The lists this workspace reads whole (not a survey's documents: 875,000 of them at 500,000 responses). */
+const LISTS = ['sources', 'participants', 'variables', 'codes'] as const;
+const NONE: never[] = [];
+
 /** The "Search & autocode" workspace: corpus search with "code all hits", and autocoding. */
 export function SearchWorkspace({ project, service: given }: WorkspaceProps & { service?: SearchService }) {
   const db = useDb();
-  const data = useProjectData(db, project.id);
+  const data = useProjectData(db, project.id, LISTS);
+  // (the speakers' documents: those stored one by one, not a survey's answers, which have none)
+  const documents = useLiveQuery(() => listDocumentView(db, project.id), [db, project.id]);
   const { coder } = useCoder(db, project.id);
   const service = useSearchService(given);
   const choices = useMemo(() => codeChoices(data.codes), [data.codes]);
@@ -35,7 +43,7 @@ export function SearchWorkspace({ project, service: given }: WorkspaceProps & { 
         coderId={coder?.id}
         service={service}
         codes={data.codes}
-        documents={data.documents}
+        documents={documents?.stored ?? NONE}
         variables={data.variables}
         participants={data.participants}
         choices={choices}
