@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
+import { autocodeBySpeaker } from '../../shared/coding/autocode';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -128,6 +129,50 @@ describe.skipIf(reason !== null)('Search, autocode and suggestions (Chromium)', 
     const before = await countCodings(page);
     await page.locator('.autocode-panel').getByRole('button', { name: 'Apply as one step' }).click();
     await expect.poll(() => countCodings(page)).toBe(before + segments);
+    expect(s.errors).toEqual([]);
+  }, 150_000);
+
+  it('autocodes a speaker’s turns: the speakers are the stored transcripts’, and the preview counts that speaker’s turns', async () => {
+    const s = await app.open();
+    const { page } = s;
+    // a code nothing is coded with yet, so the preview is every turn of the speaker
+    await page.getByText('all people and places are fictional').waitFor({ timeout: 60_000 });
+    await page.getByRole('toolbar', { name: 'Codebook actions' }).getByRole('button', { name: 'New code' }).click();
+    const rename = page.getByRole('textbox', { name: 'Code name' });
+    await rename.fill('Speaker check');
+    await rename.press('Enter');
+    await page.getByRole('treeitem', { name: /Speaker check/ }).waitFor();
+    await openSearch(page);
+    await page.locator('.autocode-panel').getByRole('radio', { name: 'Speaker' }).check();
+    // the transcripts as the store has them: their speakers, and the pure function's segments for one
+    const docs = await page.evaluate(
+      () =>
+        new Promise<{ id: string; text: string; participantId: null; turns: { speaker: string; start: number; end: number }[] }[]>((resolve, reject) => {
+          const open = indexedDB.open('chorus');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('documents').objectStore('documents').getAll();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve((req.result as { id: string; turns?: { speaker: string; start: number; end: number }[] }[]).map((d) => ({ id: d.id, text: '', participantId: null, turns: d.turns ?? [] })));
+            };
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+    const turns: Record<string, number> = {};
+    for (const d of docs) for (const t of d.turns) turns[t.speaker] = (turns[t.speaker] ?? 0) + 1;
+    const listed = (await page.locator('#autocode-speaker option').allTextContents()).slice(1);
+    expect([...listed].sort()).toEqual(Object.keys(turns).sort());
+    expect(listed.length).toBeGreaterThan(1);
+    const who = listed[0]!;
+    await page.locator('#autocode-speaker').selectOption(who);
+    await page.locator('#autocode-speaker-code').selectOption(await optionValue(page, '#autocode-speaker-code', 'Speaker check'));
+    await page.getByRole('button', { name: 'Preview autocoding' }).click();
+    await page.locator('.autocode-panel .preview-box__count').waitFor();
+    const text = (await page.locator('.autocode-panel .preview-box__count').textContent()) ?? '';
+    expect(Number(/Will code ([\d,]+) segment/.exec(text)![1]!.replace(/,/g, ''))).toBe(autocodeBySpeaker(docs, who, 'code').length);
+    expect(turns[who]).toBeGreaterThan(0);
     expect(s.errors).toEqual([]);
   }, 150_000);
 
