@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Source } from '../../../shared/model';
-import { filterPreparedFrom, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments, type ListedDocuments, type PreparedDocuments } from './groupDocuments';
+import { filterKeysMade, filterPreparedFrom, makeFilterKeysInSlices, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments, type ListedDocuments, type PreparedDocuments } from './groupDocuments';
 import { nextTaskTurn } from '../../platform/next-task';
 import { rowAt, rowHeightOf, rowStart, totalHeight, useFixedRows, type FixedRows } from '../../app/fixedRows';
 import { layoutRows, type ListRow } from './rowLayout';
@@ -42,6 +42,27 @@ function usePreparedDocuments(sources: readonly Source[], documents: ListedDocum
   }, [large, sources, documents]);
   return now ? { prepared: now, listing: false } : { prepared: sliced.prepared, listing: sliced.of !== documents };
 }
+/**
+ * Whether the prepared list's filter keys are made (always, when `wanted` is false); when they are
+ * wanted and not made, they are made in slices of a few milliseconds after the render (a survey's
+ * first filter lower-cased a million titles in one task).
+ */
+function useFilterKeys(prepared: PreparedDocuments, wanted: boolean): boolean {
+  const [madeFor, setMadeFor] = useState<PreparedDocuments | null>(null);
+  const ready = !wanted || madeFor === prepared || filterKeysMade(prepared);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void makeFilterKeysInSlices(prepared, nextTaskTurn, () => live).then((done) => {
+      if (done && live) setMadeFor(prepared);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready, prepared]);
+  return ready;
+}
+
 const rowKey = (r: ListRow) => (r.kind === 'source' ? `s:${r.group.source.id}` : `d:${r.doc.id}`);
 
 /**
@@ -57,13 +78,15 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NONE);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const { prepared, listing } = usePreparedDocuments(sources, documents);
+  const keysReady = useFilterKeys(prepared, deferredFilter.trim() !== '' && documents.length >= PREPARE_IN_SLICES_FROM);
   // (typing on narrows the last result rather than checking every title again)
   const lastFiltered = useRef<FilteredDocuments | undefined>(undefined);
   const groups = useMemo(() => {
-    const filtered = filterPreparedFrom(prepared, deferredFilter, lastFiltered.current);
+    // (a survey's first filter: the whole list until the titles are lower-cased, in slices)
+    const filtered = filterPreparedFrom(prepared, keysReady ? deferredFilter : '', lastFiltered.current);
     lastFiltered.current = filtered;
     return filtered.groups;
-  }, [prepared, deferredFilter]);
+  }, [prepared, deferredFilter, keysReady]);
   const layout = useMemo(() => layoutRows(groups, collapsed), [groups, collapsed]);
   const matching = useMemo(() => groups.reduce((n, g) => n + g.documents.length, 0), [groups]);
 
@@ -238,7 +261,13 @@ export function DocumentList({ sources, documents, currentId, onOpen }: Props) {
       </label>
       <input id="document-filter" type="search" placeholder="Filter documents…" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <p className="document-list__count" aria-live="polite">
-        {documents.length === 0 ? '' : filtering ? `${matching.toLocaleString('en-GB')} of ${documents.length.toLocaleString('en-GB')} documents match` : `${documents.length.toLocaleString('en-GB')} documents`}
+        {documents.length === 0
+          ? ''
+          : !filtering
+            ? `${documents.length.toLocaleString('en-GB')} documents`
+            : keysReady
+              ? `${matching.toLocaleString('en-GB')} of ${documents.length.toLocaleString('en-GB')} documents match`
+              : `Filtering ${documents.length.toLocaleString('en-GB')} documents…`}
       </p>
       {groups.length === 0 ? (
         <p className="empty">{documents.length === 0 ? 'This project has no documents yet.' : listing ? `Listing ${documents.length.toLocaleString('en-GB')} documents…` : 'No documents match.'}</p>

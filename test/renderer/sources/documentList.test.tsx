@@ -157,5 +157,16 @@ describe('DocumentList', () => {
     await vi.waitFor(() => expect(links(r.container).length).toBeGreaterThan(0), { timeout: 15_000 });
     expect(headers(r.container).map((h) => h.textContent)).toEqual([expect.stringContaining('Interviews'), expect.stringContaining('Wave 1 survey')]);
     expect(links(r.container).slice(3, 6).map((l) => l.textContent)).toEqual(['000000 – Q', '000001 – Q', '000002 – Q']);
+    // the first filter: the whole list stays while the titles are lower-cased in slices, then the matches
+    fireEvent.change(r.getByLabelText('Filter documents by title'), { target: { value: '04321' } });
+    expect(r.container.querySelector('.document-list__count')?.textContent).toBe('Filtering 60,003 documents…');
+    expect(links(r.container).length).toBeGreaterThan(3);
+    const matches = (needle: string) => many.filter((d) => d.title.toLowerCase().includes(needle)).length;
+    expect(matches('04321')).toBeGreaterThan(1);
+    await vi.waitFor(() => expect(r.container.querySelector('.document-list__count')?.textContent).toBe(`${matches('04321')} of 60,003 documents match`), { timeout: 15_000 });
+    expect(links(r.container).every((l) => l.textContent!.includes('04321'))).toBe(true);
+    // typing on narrows at once (the keys are made)
+    fireEvent.change(r.getByLabelText('Filter documents by title'), { target: { value: '0432' } });
+    expect(r.container.querySelector('.document-list__count')?.textContent).toBe(`${matches('0432')} of 60,003 documents match`);
   }, 30_000);
 });

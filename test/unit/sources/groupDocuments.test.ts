@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentMeta, Source } from '../../../shared/model';
-import { compareTitles, filterPrepared, filterPreparedFrom, ORDER_SLICE, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments } from '../../../renderer/features/sources/groupDocuments';
+import { compareTitles, filterKeysMade, filterPrepared, makeFilterKeysInSlices, filterPreparedFrom, ORDER_SLICE, groupDocuments, leadingNumber, normaliseFilter, prepareDocuments, prepareDocumentsInSlices, type FilteredDocuments } from '../../../renderer/features/sources/groupDocuments';
 import { layoutRows } from '../../../renderer/features/sources/rowLayout';
 import type { DocumentSeq } from '../../../shared/import/document-view';
 
@@ -64,6 +64,22 @@ describe('groupDocuments', () => {
     expect(pauses).toBe(8);
     expect(shape(filterPrepared(sliced!, ''))).toEqual(shape(filterPrepared(prepareDocuments(sources, big), '')));
     expect(await prepareDocumentsInSlices(sources, big, pause, () => false)).toBeUndefined();
+  });
+
+  it('makes the filter keys in slices: the keys the first filter would make, a pause every ORDER_SLICE titles, nothing kept if stopped', async () => {
+    const big = Array.from({ length: 25_000 }, (_, k) => doc(`b${k}`, 'a', `R${String(k).padStart(6, '0')} – Émile`));
+    const sliced = prepareDocuments(sources, big);
+    const whole = prepareDocuments(sources, big);
+    expect(filterKeysMade(sliced)).toBe(false);
+    let pauses = 0;
+    expect(await makeFilterKeysInSlices(sliced, async () => void pauses++, () => pauses < 1)).toBe(false);
+    expect(filterKeysMade(sliced)).toBe(false);
+    pauses = 0;
+    expect(await makeFilterKeysInSlices(sliced, async () => void pauses++, () => true)).toBe(true);
+    expect(pauses).toBe(2); // 25,000 titles in the survey's group: two pauses at 10,000
+    expect(filterKeysMade(sliced)).toBe(true);
+    expect(sliced.groups.map((g) => g.keys)).toEqual(whole.groups.map((g) => g.keys));
+    expect(shape(filterPrepared(sliced, 'émile'))).toEqual(shape(filterPrepared(whole, 'émile')));
   });
 
   it('does not mutate its input and reuses the prepared arrays when unfiltered', () => {
