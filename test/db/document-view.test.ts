@@ -4,7 +4,8 @@
  * by id — before and after retractions, plain and encrypted.
  */
 import { describe, expect, it } from 'vitest';
-import { execute, getParticipant, listDocuments, listDocumentView, listParticipants, openChorusDb } from '../../renderer/db';
+import { execute, getParticipant, listDocuments, listDocumentView, listParticipants, listSources, openChorusDb } from '../../renderer/db';
+import { speakerPopulation } from '../../shared/packs/quote-safety';
 import { documentSeq } from '../../shared/import/document-view';
 import { eachCodec } from './aes-codec';
 import { surveyProject } from './survey-coding';
@@ -24,6 +25,9 @@ describe('the Code workspace’s reads of a survey', () => {
         expect(Array.from({ length: seq.length }, (_, i) => seq.at(i))).toEqual(listed);
         const people = await listParticipants(db, p.projectId);
         for (const x of people) expect(await getParticipant(db, p.projectId, x.id)).toEqual(x);
+        // a quote's population from the view's stored documents (every survey answer has its participant) is the list's
+        const sources = await listSources(db, p.projectId);
+        expect(speakerPopulation({ sources, documents: view.stored, participants: people })).toEqual(speakerPopulation({ sources, documents: listed, participants: people }));
         return { listed, people };
       };
       const before = await same();

@@ -13,7 +13,8 @@ import type { Quote } from '../../../shared/model';
 import { errorMessage } from '../../../shared/error-message';
 import { useDb } from '../../app/dbContext';
 import { useProjectData } from '../../app/useProjectData';
-import { execute, listProjects } from '../../db/api';
+import { execute, listDocumentView, listProjects } from '../../db/api';
+import { viewDocument } from '../../../shared/import/document-view';
 import './evidence.css';
 
 export interface ConfirmQuoteProps {
@@ -27,9 +28,13 @@ export interface ConfirmQuoteProps {
   onCancel: () => void;
 }
 
+/** The lists this dialog reads whole (its documents are a view: a survey's answers are not made into a list). */
+const LISTS = ['sources', 'participants'] as const;
+
 export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel }: ConfirmQuoteProps) {
   const db = useDb();
-  const data = useProjectData(db, projectId);
+  const data = useProjectData(db, projectId, LISTS);
+  const view = useLiveQuery(() => listDocumentView(db, projectId), [db, projectId]);
   const project = useLiveQuery(async () => (await listProjects(db)).find((p) => p.id === projectId), [db, projectId]);
   const threshold = project?.settings.disclosureThreshold ?? 10;
   const [error, setError] = useState('');
@@ -38,16 +43,18 @@ export function ConfirmQuote({ projectId, quote, text, coderId, onDone, onCancel
 
   // (made once per list, not again when the text or the threshold arrives: a survey has 500,000
   // people, and sharedBy counts a population once and keeps the counts on it)
+  // (the documents without a participant are each a person of their own: only stored documents can
+  // be, as a survey's answers all have one, so the view's stored documents are all it needs)
   const population = useMemo(
-    () => speakerPopulation({ sources: data.sources, documents: data.documents, participants: data.participants }),
-    [data.sources, data.documents, data.participants],
+    () => speakerPopulation({ sources: data.sources, documents: view?.stored ?? [], participants: data.participants }),
+    [data.sources, view, data.participants],
   );
   const safety = useMemo(() => {
-    const doc = data.documents.find((d) => d.id === quote.documentId);
+    const doc = view && viewDocument(view, quote.documentId);
     const speaker = doc ? speakerAttributes({ sources: data.sources }, doc) : {};
     return { ...quoteSafety(text, speaker, population, threshold), published: Object.values(speaker).join(', ') };
-  }, [data.sources, data.documents, population, quote.documentId, text, threshold]);
-  const loaded = project !== undefined && data.documents.length > 0;
+  }, [data.sources, view, population, quote.documentId, text, threshold]);
+  const loaded = project !== undefined && view !== undefined && view.length > 0;
   const blocked = safety.personalData.length > 0;
 
   const confirm = async () => {
