@@ -2,7 +2,7 @@
 import type { DocumentMeta, DocumentWithText, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { answerIn, datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { answerPlaces, DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantId, datasetParticipantsIn, parseDatasetParticipantId, participantIdOf } from '../../shared/import/dataset';
+import { answerPlaces, DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantIndex, datasetParticipantsIn, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { documentView, type DocumentView } from '../../shared/import/document-view';
 import { hiddenAnswers } from './table-answers';
 import { participantLabel } from '../../shared/governance/target-search';
@@ -87,9 +87,9 @@ export async function getParticipant(db: ChorusDb, projectId: string, id: string
 async function participantById(db: ChorusDb, projectId: string, id: string): Promise<Participant | undefined> {
   const where = parseDatasetParticipantId(id);
   const ds = where ? await getDataset(db, where.datasetId) : undefined;
-  if (ds && where) {
-    const p = ds.participants.rows.indexOf(where.row);
-    return ds.projectId === projectId && p >= 0 && participantIdOf(ds, p) === id ? datasetParticipantsIn(ds, p, p + 1)[0] : undefined;
+  if (ds) {
+    const p = datasetParticipantIndex(ds, id);
+    return ds.projectId === projectId && p >= 0 ? datasetParticipantsIn(ds, p, p + 1)[0] : undefined;
   }
   const stored = await db.participants.get(id);
   return stored && stored.projectId === projectId ? (await openParticipants(db, [stored]))[0] : undefined;
@@ -128,8 +128,8 @@ async function datasetPseudonym(db: ChorusDb, projectId: string, id: string): Pr
   if (!where) return undefined;
   const ds = await getDataset(db, where.datasetId);
   if (!ds || ds.projectId !== projectId) return undefined;
-  const i = ds.participants.rows.indexOf(where.row);
-  if (i < 0 || datasetParticipantId(ds.id, where.row) !== id) return undefined;
+  const i = datasetParticipantIndex(ds, id);
+  if (i < 0) return undefined;
   const pseudonym = ds.participants.pseudonyms[i];
   return pseudonym === undefined ? undefined : { pseudonym, sourceId: ds.sourceId };
 }

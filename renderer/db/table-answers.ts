@@ -6,7 +6,7 @@
  */
 import { tableAnswers, type TableAnswers } from '../../shared/analysis/index-documents';
 import { tableParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
-import { answerIndexOf, DATASET_BLOCK_ROWS, datasetAnswerPlace, datasetBlockKey, datasetDocumentId, datasetParticipantId, parseDatasetParticipantId, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
+import { answerIndexOf, DATASET_BLOCK_ROWS, datasetBlockKey, datasetParticipantIndex, exactAnswerPlace, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
 import type { Hidden } from '../../shared/governance/retraction';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { blockAnswer, blockPlainAnswer } from './dataset-blocks';
@@ -28,9 +28,9 @@ export interface StoredTableAnswers {
 export function hiddenAnswers(ds: Dataset, hidden: Hidden): ((row: number, slot: number) => boolean) | undefined {
   const places = new Set<number>();
   for (const id of hidden.documents) {
-    const place = datasetAnswerPlace(id, ds.id);
-    // (the id exactly, as isHiddenDocument matches it: one with capitals in its digits is another id)
-    if (place >= 0 && datasetDocumentId(ds.id, Math.floor(place / PLACE_SLOTS), place % PLACE_SLOTS) === id) places.add(place);
+    // (the id exactly, as isHiddenDocument matches it)
+    const place = exactAnswerPlace(id, ds.id);
+    if (place >= 0) places.add(place);
   }
   const people = hiddenPeople(ds, hidden);
   if (places.size === 0 && people.size === 0) return undefined;
@@ -41,9 +41,7 @@ export function hiddenAnswers(ds: Dataset, hidden: Hidden): ((row: number, slot:
 function hiddenPeople(ds: Dataset, hidden: Hidden): Set<number> {
   const people = new Set<number>();
   for (const id of hidden.participants) {
-    const where = parseDatasetParticipantId(id);
-    if (where?.datasetId !== ds.id || datasetParticipantId(ds.id, where.row) !== id) continue;
-    const p = ds.participants.rows.indexOf(where.row);
+    const p = datasetParticipantIndex(ds, id);
     if (p >= 0) people.add(p);
   }
   return people;

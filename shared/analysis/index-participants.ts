@@ -6,7 +6,7 @@
  * analysis worker. Both forms give the same answers (a property test compares them).
  */
 import type { AttributeValue, Participant } from '../model';
-import { datasetAttributeSets, datasetParticipantsIn, DATASET_ID_LENGTH, parseDatasetParticipantId, participantIdOf, type Dataset } from '../import/dataset';
+import { datasetAttributeSets, datasetParticipantIndex, datasetParticipantsIn, DATASET_ID_LENGTH, participantIdOf, sortedIndexOf, type Dataset } from '../import/dataset';
 import { mergeById } from './by-id';
 
 export interface IndexParticipants {
@@ -33,29 +33,10 @@ export function tableParticipants(ds: Dataset, hidden?: (p: number) => boolean):
   return { ds, people: Int32Array.from(kept) };
 }
 
-/** First index in sorted `xs` holding `x`, or -1. */
-function find(xs: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = xs[mid]!;
-    if (v === x) return mid;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** The index among a table's participants of the one with this id, or -1. */
 export function participantIndexOf(t: TableParticipants, id: string): number {
-  const where = parseDatasetParticipantId(id);
-  if (where?.datasetId !== t.ds.id) return -1;
-  // (participants are numbered as first met, so their first rows ascend: TableBuilder, the one maker
-  // of datasets, numbers them so, and the property test would miss a participant if they did not)
-  const p = find(t.ds.participants.rows, where.row);
-  if (p < 0 || participantIdOf(t.ds, p) !== id) return -1;
-  return find(t.people, p);
+  const p = datasetParticipantIndex(t.ds, id);
+  return p < 0 ? -1 : sortedIndexOf(t.people, p);
 }
 
 /** A dataset's participants `people`, made (in the dataset's order). */

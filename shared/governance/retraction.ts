@@ -6,7 +6,7 @@
  */
 import type { AttributeValue, DocumentMeta, RetractionReason, RetractionRecord, RetractionTarget, Source } from '../model';
 import { RETRACTION_REASONS } from '../model';
-import { parseDatasetDocumentId, parseDatasetParticipantId, datasetParticipantId, type Dataset } from '../import/dataset';
+import { parseDatasetDocumentId, datasetParticipantId, datasetParticipantIndex, type Dataset } from '../import/dataset';
 import { fewerThan, suppressSmallCounts } from '../privacy/suppress';
 
 /** What a retraction removes, by id. Derived (survey) documents are listed as documents too. */
@@ -51,8 +51,8 @@ export function retractionScope(target: RetractionTarget, documents: readonly Do
   if (target.kind === 'participant') {
     scope.participantIds = [target.id];
     for (const ds of datasets) {
-      const idx = participantIndex(ds, target.id);
-      if (idx === undefined) continue;
+      const idx = datasetParticipantIndex(ds, target.id);
+      if (idx < 0) continue;
       scope.datasetParticipants.set(ds.id, new Set([idx]));
       const F = ds.fields.length;
       // every row of the participant, every slot (empty answers too: the row as a whole goes)
@@ -63,14 +63,6 @@ export function retractionScope(target: RetractionTarget, documents: readonly Do
   const where = parseDatasetDocumentId(target.id);
   if (where && datasets.some((ds) => ds.id === where.datasetId)) answer(where.datasetId, where.row, where.slot);
   return scope;
-}
-
-/** The index of a derived participant in its dataset's columns, or undefined. Read from the id (its table and row), not by making every participant's id in turn. */
-function participantIndex(ds: Dataset, participantId: string): number | undefined {
-  const where = parseDatasetParticipantId(participantId);
-  if (!where || where.datasetId !== ds.id) return undefined;
-  const i = ds.participants.rows.indexOf(where.row);
-  return i >= 0 && datasetParticipantId(ds.id, ds.participants.rows[i]!) === participantId ? i : undefined;
 }
 
 /**

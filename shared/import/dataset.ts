@@ -470,6 +470,40 @@ function lowerHex(id: string): boolean {
   return true;
 }
 
+/** datasetAnswerPlace, for an id that is exactly the id made for that answer (one with capitals in its digits is another id, as a list's lookup by id has it); else -1. */
+export function exactAnswerPlace(id: string, datasetId: string): number {
+  const place = datasetAnswerPlace(id, datasetId);
+  return place >= 0 && lowerHex(id) ? place : -1;
+}
+
+/** The index of `x` in the ascending `xs` (a binary search), or -1. */
+export function sortedIndexOf(xs: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = xs[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The index of the dataset's participant with this id, or -1: found from the row its id names (each
+ * participant's first row; participants are numbered as first met, so these ascend and a binary
+ * search finds it, with a scan in case a table's do not) and checked against the id made for it.
+ */
+export function datasetParticipantIndex(ds: Dataset, id: string): number {
+  const where = parseDatasetParticipantId(id);
+  if (where?.datasetId !== ds.id) return -1;
+  const rows = ds.participants.rows;
+  let p = sortedIndexOf(rows, where.row);
+  if (p < 0) p = rows.indexOf(where.row);
+  return p >= 0 && participantIdOf(ds, p) === id ? p : -1;
+}
+
 /** Index of (row, slot) among a table's answers (binary search), or -1. */
 export function answerIndex(t: AnswerPlaces, row: number, slot: number): number {
   let lo = 0;
@@ -487,7 +521,6 @@ export function answerIndex(t: AnswerPlaces, row: number, slot: number): number 
 
 /** The index of the answer with this document id among a table's answers, or -1 if it is not one of them. */
 export function answerIndexOf(t: AnswerPlaces, id: string): number {
-  const place = datasetAnswerPlace(id, t.ds.id);
-  if (place < 0 || !lowerHex(id)) return -1;
-  return answerIndex(t, Math.floor(place / PLACE_SLOTS), place % PLACE_SLOTS);
+  const place = exactAnswerPlace(id, t.ds.id);
+  return place < 0 ? -1 : answerIndex(t, Math.floor(place / PLACE_SLOTS), place % PLACE_SLOTS);
 }

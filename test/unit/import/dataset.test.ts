@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Dataset, blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipants, datasetParticipantsIn, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowAnswerId, rowOfKey } from '../../../shared/import/dataset';
+import { type Dataset, blockKeyOfRowKey, blockOfRow, DATASET_BLOCK_ROWS, datasetBlockKey, datasetDocument, datasetDocumentId, datasetDocuments, datasetDocumentsIn, datasetIdFrom, datasetParticipantId, datasetParticipantIndex, datasetParticipants, datasetParticipantsIn, datasetRowKey, parseDatasetDocumentId, parseDatasetParticipantId, rowAnswerId, rowOfKey } from '../../../shared/import/dataset';
 import { TableBuilder, buildBatchFromTable, type TableMapping } from '../../../shared/import/mapping';
 import { DocumentMeta, Guid, Participant, seededGuids, type AttributeValue } from '../../../shared/model';
 import type { ParsedTable } from '../../../shared/import/types';
@@ -166,6 +166,23 @@ describe('a survey’s participant list', () => {
     participantOf: Int32Array.from({ length: n }, (_, i) => i),
     lengths: new Int32Array(n).fill(5),
     participants: { rows: Int32Array.from({ length: n }, (_, i) => i), pseudonyms: Array.from({ length: n }, (_, i) => `P${i}`), attributes: { area: Array.from({ length: n }, (_, i) => area(i)), age: Array.from({ length: n }, (_, i) => age(i)) } },
+  });
+
+  it('finds a participant’s index from its id, by its first row, and no one for another id', () => {
+    const ds = withAttributes(40, () => 'North', () => 1);
+    // (rows spread out, so the ids' row digits have letters)
+    ds.participants.rows = Int32Array.from({ length: 40 }, (_, i) => i * 7);
+    const ids = datasetParticipants(ds).map((p) => p.id);
+    ids.forEach((id, i) => expect(datasetParticipantIndex(ds, id)).toBe(i));
+    const capitals = ids.filter((id) => /[a-f]/.test(id.slice(24, 32))).map((id) => id.slice(0, 24) + id.slice(24, 32).toUpperCase() + id.slice(32));
+    expect(capitals.length).toBeGreaterThan(0);
+    for (const id of capitals) expect(datasetParticipantIndex(ds, id)).toBe(-1);
+    expect(datasetParticipantIndex(ds, datasetParticipantId(ds.id, 8))).toBe(-1); // a row that is no one's first
+    expect(datasetParticipantIndex(ds, datasetParticipantId(datasetIdFrom('0f0e0d0c-0b0a-4908-8706-050403020100'), 7))).toBe(-1);
+    expect(datasetParticipantIndex(ds, datasetDocumentId(ds.id, 7, 0))).toBe(-1);
+    // first rows out of order (no table is made so, but the lookup does not rely on it)
+    const shuffled = { ...ds, participants: { ...ds.participants, rows: Int32Array.from(ds.participants.rows).reverse() } };
+    datasetParticipants(shuffled).forEach((p, i) => expect(datasetParticipantIndex(shuffled, p.id)).toBe(i));
   });
 
   it('gives participants with the same attribute values one shared object of them, and each its own values', () => {
