@@ -5,6 +5,7 @@
  */
 export * from './api';
 export { deleteProject, deletedProjectLog, exportBundle, exportBundleColumns } from './projects';
+export { readAnswerTexts } from './table-answers';
 export { AuditLogError } from './audit-log';
 export * from './writes';
 export { executeImport } from './execute';

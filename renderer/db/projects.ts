@@ -2,7 +2,7 @@ import { DocumentWithText, Participant, ProjectBundle, parseCodings, type MemoMe
 import { DATASET_ID_LENGTH } from '../../shared/import/dataset';
 import { datasetBlockRange, forgetDatasets, listDatasets, openProjectDatasets } from './datasets';
 import { openProjectParticipants } from './participant-seal';
-import { decodeTableAnswers, isTableAnswer, readTableAnswers, readTableParticipants } from './table-answers';
+import { isTableAnswer, readTableParticipants, tableAnswersOf } from './table-answers';
 import { indexParticipants, type IndexParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
 import { indexDocuments, type IndexDocuments, type TableAnswers } from '../../shared/analysis/index-documents';
 import { documentsToFill, listParticipants, readStoredTexts, retractionView } from './reads';
@@ -71,8 +71,9 @@ export async function exportBundle(db: ChorusDb, projectId: string): Promise<Pro
 /**
  * The project as the analysis worker reads it: its codings as columns (`codings`), and its documents
  * as the analysis index reads them (`documents`): the bundle's `documents` are only those stored
- * one by one, and a survey table's answers are read from its blocks as places and texts, not made
- * into documents (see shared/analysis/index-documents.ts).
+ * one by one, and a survey table's answers are places, not documents (see
+ * shared/analysis/index-documents.ts). Their texts are not read: readAnswerTexts reads them into
+ * `tables` for the analyses that read text.
  */
 export async function exportBundleColumns(
   db: ChorusDb,
@@ -108,11 +109,11 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     const participants = await listParticipants(db, projectId, !asTables);
     // Retracted documents, participants and sources (awaiting confirmation) leave nothing in an export.
     const view = await retractionView(db, projectId);
-    const answers = asTables ? await readTableAnswers(db, datasets, view?.hidden) : undefined;
+    const answers = asTables ? tableAnswersOf(datasets, view?.hidden) : undefined;
     const people = asTables ? readTableParticipants(datasets, view?.hidden) : undefined;
     // (the visible documents' ids, needed only when a retraction hides some: 875,000 of them in a large survey, unless read as tables)
     const docIds = view ? new Set(documents.map((d) => d.id)) : undefined;
-    const keep = docIds ? (documentId: string) => docIds.has(documentId) || (answers !== undefined && isTableAnswer(answers.tables, documentId)) : undefined;
+    const keep = docIds ? (documentId: string) => docIds.has(documentId) || (answers !== undefined && isTableAnswer(answers, documentId)) : undefined;
     const allCodings = codingsAs === 'list' ? await readProjectCodings(db, projectId) : undefined;
     const columns = codingsAs === 'columns' ? await readCodingColumnsIn(db, projectId) : undefined;
     const codings = allCodings ? allCodings.codings.filter((c) => !keep || keep(c.documentId)) : [];
@@ -155,8 +156,8 @@ async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | '
     };
   });
   const codec = getCodec();
-  const [texts, memoTexts, tables] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos), read.answers && decodeTableAnswers(read.answers)]);
-  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, answers: _a, people, keep, ...rows } = read;
+  const [texts, memoTexts] = await Promise.all([decodeAll(codec, read.storedTexts), decodeAll(codec, read.storedMemos)]);
+  const { storedTexts: _t, storedMemos: _m, datasetIds, documents, participants, allCodings, columns, answers: tables, people, keep, ...rows } = read;
   if (allCodings) await saveCodingDigest(db, allCodings.refresh, allCodings.codings);
   // a survey table's documents and participants are made by the app from the table, which was
   // checked when it was imported: they are not checked again one by one (at 200,000 responses

@@ -57,13 +57,16 @@ export function readTableParticipants(datasets: readonly Dataset[], hidden: Hidd
     });
 }
 
-/** The visible answers of these (opened) datasets, with their stored texts: Dexie reads only, so safe inside a transaction. */
-export async function readTableAnswers(db: ChorusDb, datasets: readonly Dataset[], hidden: Hidden | undefined, blocksARead = BLOCKS_A_READ): Promise<StoredTableAnswers> {
-  const tables: TableAnswers[] = [];
+/** The visible answers of these (opened) datasets: their places, with no texts yet (readAnswerTexts fills them). */
+export function tableAnswersOf(datasets: readonly Dataset[], hidden: Hidden | undefined): TableAnswers[] {
+  return datasets.filter((ds) => !hidden?.sources.has(ds.sourceId)).map((ds) => tableAnswers(ds, hidden && hiddenAnswers(ds, hidden)));
+}
+
+/** These tables' stored texts, the plain ones put in place: Dexie reads only, so safe inside a transaction (decode after it). */
+export async function readTableAnswers(db: ChorusDb, tables: readonly TableAnswers[], blocksARead = BLOCKS_A_READ): Promise<StoredTableAnswers> {
   const sealed: StoredTableAnswers['sealed'] = [];
-  for (const ds of datasets) {
-    if (hidden?.sources.has(ds.sourceId)) continue;
-    const t = tableAnswers(ds, hidden && hiddenAnswers(ds, hidden));
+  for (const t of tables) {
+    const { ds } = t;
     const locked: StoredTableAnswers['sealed'][number] = { at: [], stored: [] };
     // a few blocks a read: the values of a whole table at once (132 MB at 500,000 responses) arrive
     // as one message, held beside the texts made from it
@@ -88,10 +91,18 @@ export async function readTableAnswers(db: ChorusDb, datasets: readonly Dataset[
         locked.stored.push(text);
       }
     }
-    tables.push(t);
     sealed.push(locked);
   }
-  return { tables, sealed };
+  return { tables: [...tables], sealed };
+}
+
+/**
+ * These tables' texts read (one read transaction) and decoded into them, for the analyses that read
+ * text: the counts, matrices and timelines of a survey never hold its 132 MB of answers.
+ */
+export async function readAnswerTexts(db: ChorusDb, tables: readonly TableAnswers[]): Promise<TableAnswers[]> {
+  if (tables.length === 0) return [];
+  return decodeTableAnswers(await db.transaction('r', [db.datasetBlocks], () => readTableAnswers(db, tables)));
 }
 
 /** The tables' texts decoded into them (never inside a transaction). */

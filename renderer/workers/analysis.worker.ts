@@ -7,12 +7,12 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { listDocumentsOf, listParticipantsOf, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type IndexParticipants, type TableAnswers, type TableParticipants } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { ensureTermCounts, exportBundleColumns, openChorusDb, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
+import { ensureTermCounts, exportBundleColumns, openChorusDb, readAnswerTexts, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
 import type { CodingColumnsRead } from '../db/coding-journal';
 import { digestRows } from '../../shared/coding/coding-rows';
 import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
 import type { CodeCountMaps } from './analysis-protocol';
-import { runAnalysis } from '../../shared/analysis/run-request';
+import { readsText, runAnalysis } from '../../shared/analysis/run-request';
 import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import { findingsEvidence } from '../../shared/findings/evidence';
 import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
@@ -46,7 +46,8 @@ let dbPromise: Promise<ChorusDb> | null = null;
  * after it): the index reads them field by field; `bundle.codings` is made from them only for the
  * jobs that read the list (findings, agreement), once. Likewise its documents: a survey table's
  * answers are held as places and texts (`documents`), and `bundle.documents` holds only the
- * documents stored one by one until a job needs every document as a list.
+ * documents stored one by one until a job needs every document as a list. The answers' texts are
+ * read only when a job reads text (`textsRead`): a survey's counts never hold them.
  */
 interface Cached {
   key: string;
@@ -58,6 +59,7 @@ interface Cached {
   participants: IndexParticipants;
   people: TableParticipants[];
   keep: ((documentId: string) => boolean) | undefined;
+  textsRead: Promise<unknown> | null;
   listed: boolean;
   index: AnalysisIndex | null;
   terms: Map<string, Map<string, number>> | null;
@@ -70,9 +72,19 @@ async function project(projectId: string, revision: string): Promise<Cached> {
     cached = null; // (the last revision's project goes before the next is read)
     dbPromise ??= openChorusDb();
     const { bundle, codings, documents, tables, participants, people, keep } = await exportBundleColumns(await dbPromise, projectId);
-    cached = { key, projectId, bundle, codings, documents, tables, participants, people, keep, listed: false, index: null, terms: null };
+    cached = { key, projectId, bundle, codings, documents, tables, participants, people, keep, textsRead: null, listed: false, index: null, terms: null };
   }
   return cached;
+}
+
+/** The project with its survey answers' texts read (once; a failed read is tried again by the next job). */
+async function withTexts(p: Cached): Promise<Cached> {
+  p.textsRead ??= readAnswerTexts(await dbPromise!, p.tables).catch((e: unknown) => {
+    p.textsRead = null;
+    throw e;
+  });
+  await p.textsRead;
+  return p;
 }
 
 const indexOf = (p: Cached) => (p.index ??= prepareIndex(p.bundle, digestRows(p.codings.digest, p.projectId, p.codings.changes, p.keep), { documents: p.documents, participants: p.participants }));
@@ -111,7 +123,8 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
     case 'codeCounts':
       return { id: job.id, ok: true, type: 'codeCounts', counts: await countsAt(job.projectId, job.revision) };
     case 'analysis': {
-      const p = await project(job.projectId, job.revision);
+      const read = await project(job.projectId, job.revision);
+      const p = readsText(job.request) ? await withTexts(read) : read;
       const index = indexOf(p);
       if (job.request.analysis === 'words') p.terms ??= await ensureTermCounts(await dbPromise!, job.projectId);
       const terms = p.terms;
@@ -119,11 +132,11 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
       return { id: job.id, ok: true, type: 'analysis', table };
     }
     case 'agreement': {
-      const p = await project(job.projectId, job.revision);
+      const p = await withTexts(await project(job.projectId, job.revision));
       return { id: job.id, ok: true, type: 'agreement', result: runAgreement(listed(p), job.request) };
     }
     case 'findings': {
-      const p = await project(job.projectId, job.revision);
+      const p = await withTexts(await project(job.projectId, job.revision));
       return { id: job.id, ok: true, type: 'findings', evidence: findingsEvidence(listed(p), indexOf(p)) };
     }
     case 'export': {
@@ -131,7 +144,7 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
       return { id: job.id, ok: true, type: 'export', bytes };
     }
     case 'segments': {
-      const p = await project(job.projectId, job.revision);
+      const p = await withTexts(await project(job.projectId, job.revision));
       const index = indexOf(p);
       const selected = selectSegments(index, job.query).positions;
       const positions = listSegments(index, job.query, job.view, p.bundle.quotes ?? []);

@@ -31,8 +31,9 @@ export interface IndexDocuments {
 
 /**
  * A survey table's answers, in id order (by row, then slot), with their texts: what the index reads
- * of a dataset. `texts` may be filled after the places are known (the store decodes them outside
- * its read), but before the documents are read.
+ * of a dataset. `texts` are filled after the places are known, and only for what reads text (a
+ * survey's counts never need its answers' texts); reading a text not filled in is an error, never
+ * an empty answer.
  */
 export interface TableAnswers extends AnswerPlaces {
   texts: string[];
@@ -46,11 +47,18 @@ export function tableAnswers(ds: Dataset, hidden?: (row: number, slot: number) =
   return { ...places, texts: new Array<string>(places.rows.length) };
 }
 
+/** The text of answer `i` of a table (an error if the table's texts are not read yet). */
+function answerText(t: TableAnswers, i: number): string {
+  const text = t.texts[i];
+  if (text === undefined) throw new Error(`The texts of survey table ${t.ds.id} are not read yet`);
+  return text;
+}
+
 /** The document of answer `i` of a table, with its text. */
 function answerDocument(t: TableAnswers, i: number): DocumentWithText {
   const doc = datasetDocument(t.ds, t.rows[i]!, t.slots[i]!);
   if (!doc) throw new Error(`answer ${i} of survey table ${t.ds.id} has no document`);
-  return Object.assign(doc, { text: t.texts[i]! }) as DocumentWithText;
+  return Object.assign(doc, { text: answerText(t, i) }) as DocumentWithText;
 }
 
 
@@ -77,7 +85,7 @@ export function indexDocuments(listed: readonly DocumentWithText[], tables: read
     },
     text(pos) {
       const p = all.partOf(pos);
-      return p.table ? p.table.texts[pos - p.start]! : p.list[pos - p.start]!.text;
+      return p.table ? answerText(p.table, pos - p.start) : p.list[pos - p.start]!.text;
     },
     title(pos) {
       const p = all.partOf(pos);
@@ -138,7 +146,7 @@ export function listDocumentsOf(listed: readonly DocumentWithText[], tables: rea
     for (const doc of datasetDocumentsIn(t.ds, 0, t.ds.recordIds.length, true) as DocumentWithText[]) {
       const i = answerIndexOf(t, doc.id);
       if (i < 0) continue; // (hidden by a retraction)
-      doc.text = t.texts[i]!;
+      doc.text = answerText(t, i);
       out.push(doc);
     }
   }

@@ -68,6 +68,17 @@ export function kwicTable(index: AnalysisIndex, keyword: string, filter: Analysi
   };
 }
 
+/** The analyses that never read a document's text: counts of codings, documents and people (the rest read it, or may). */
+const COUNTS_ONLY: ReadonlySet<AnalysisChoice['analysis']> = new Set(['frequencies', 'matrix', 'time', 'saturation']);
+
+/**
+ * Whether an analysis reads documents' texts. A survey's answers' texts are read only for those that
+ * do: the first thing Analyse shows, a survey's code frequencies, never holds them.
+ */
+export function readsText(req: AnalysisChoice): boolean {
+  return !COUNTS_ONLY.has(req.analysis);
+}
+
 /** Run one analysis. Throws AnalysisInputError (a one-line message) for bad options. */
 export function runAnalysis(index: AnalysisIndex, req: AnalysisRequest, termCountsOf?: TermCountsOf): AnalysisTable {
   const filter = req.filter;

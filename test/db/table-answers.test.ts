@@ -5,8 +5,8 @@
  * and encrypted.
  */
 import { describe, expect, it } from 'vitest';
-import { execute, exportBundle, exportBundleColumns, getDocumentTexts, listDatasets, listDocuments, listParticipants, openChorusDb, saveMemo } from '../../renderer/db';
-import { decodeTableAnswers, readTableAnswers } from '../../renderer/db/table-answers';
+import { execute, exportBundle, exportBundleColumns, getDocumentTexts, listDatasets, listDocuments, listParticipants, openChorusDb, readAnswerTexts, saveMemo } from '../../renderer/db';
+import { decodeTableAnswers, readTableAnswers, tableAnswersOf } from '../../renderer/db/table-answers';
 import { datasetDocumentId } from '../../shared/import/dataset';
 import { listDocumentsOf, listParticipantsOf, prepareIndex, type AnalysisIndex } from '../../shared/analysis';
 import { runAnalysis } from '../../shared/analysis/run-request';
@@ -36,6 +36,12 @@ describe('exportBundleColumns reads survey answers as the index reads them', () 
       const same = async () => {
         const whole = await exportBundle(db, p.projectId);
         const cols = await exportBundleColumns(db, p.projectId);
+        // the answers' places without their texts, until they are read
+        const surveyAnswers = cols.tables.reduce((n, t) => n + t.rows.length, 0);
+        expect(surveyAnswers).toBeGreaterThan(0);
+        expect(cols.tables.every((t) => t.texts.every((x) => x === undefined))).toBe(true);
+        expect(() => listDocumentsOf(cols.bundle.documents, cols.tables)).toThrow(/not read yet/);
+        await readAnswerTexts(db, cols.tables);
         // only the documents stored one by one are made (a survey-only project has none)
         expect(cols.bundle.documents).toEqual([]);
         expect(listDocumentsOf(cols.bundle.documents, cols.tables)).toEqual(whole.documents);
@@ -74,7 +80,7 @@ describe('exportBundleColumns reads survey answers as the index reads them', () 
       const want = await getDocumentTexts(db, listed.map((d) => d.id));
       const textOf = new Map(listed.map((d, i) => [d.id, want[i]!]));
       for (const blocksARead of [1, 2, 25]) {
-        const [t] = await decodeTableAnswers(await db.transaction('r', [db.datasetBlocks], () => readTableAnswers(db, datasets, undefined, blocksARead)));
+        const [t] = await decodeTableAnswers(await db.transaction('r', [db.datasetBlocks], () => readTableAnswers(db, tableAnswersOf(datasets, undefined), blocksARead)));
         expect(t!.rows.length).toBe(3_900);
         expect(t!.texts.every((text, i) => text === textOf.get(datasetDocumentId(t!.ds.id, t!.rows[i]!, t!.slots[i]!)))).toBe(true);
       }

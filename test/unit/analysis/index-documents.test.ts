@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexDocuments, indexParticipants, listDocumentsOf, listParticipantsOf, prepareIndex, tableAnswers, tableParticipants, type AnalysisIndex, type IndexDocuments } from '../../../shared/analysis';
-import { runAnalysis, type AnalysisRequest } from '../../../shared/analysis/run-request';
+import { readsText, runAnalysis, type AnalysisRequest } from '../../../shared/analysis/run-request';
 import { listRows } from '../../../shared/coding/coding-rows';
 import { listSegments, quoteLookup, segmentRow } from '../../../shared/evidence/view';
 import { datasetDocumentId, datasetParticipantId, parseDatasetDocumentId } from '../../../shared/import/dataset';
@@ -90,6 +90,7 @@ const requests: AnalysisRequest[] = [
   { analysis: 'words', mode: 'frequencies', n: 2, stem: true, stopWords: false, by: '', keyword: '' },
   { analysis: 'words', mode: 'kwic', n: 1, stem: false, stopWords: true, by: '', keyword: 'wait' },
   { analysis: 'saturation', filter: {} },
+  { analysis: 'sentiment', attribute: 'Area', filter: {} },
 ].map((r) => ({ filter: {}, ...r }) as AnalysisRequest);
 
 const indexArrays = (x: AnalysisIndex) => ({
@@ -139,6 +140,28 @@ describe('an analysis index’s documents from a survey table', () => {
         const quoteOf = quoteLookup([]);
         const rows = (x: AnalysisIndex) => Array.from(listSegments(x, {}), (k) => segmentRow(x, k, quoteOf));
         expect(rows(fromTable)).toEqual(rows(fromList));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('give the counting analyses the same answers before the table’s texts are read, and refuse to read a text not yet read', () => {
+    fc.assert(
+      fc.property(tableArb, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 40 }), (table, picks) => {
+        const { full, stored, storedPeople, table: t, people } = withSurvey(table, () => false, picks);
+        const unread = { ...t, texts: new Array<string>(t.rows.length) };
+        const index = (x: typeof t) => prepareIndex({ ...full, documents: [...stored], participants: [...storedPeople] }, listRows(full.codings), { documents: indexDocuments(stored, [x]), participants: indexParticipants(storedPeople, [people]) });
+        const withTexts = index(t);
+        const withoutTexts = index(unread);
+        expect(indexArrays(withoutTexts)).toEqual(indexArrays(withTexts));
+        const counting = requests.filter((r) => !readsText(r));
+        expect(counting.map((r) => r.analysis)).toEqual(['frequencies', 'matrix', 'saturation']);
+        for (const r of counting) expect(runAnalysis(withoutTexts, r)).toEqual(runAnalysis(withTexts, r));
+        // (a stored document's text as before; a survey answer's is an error until read, never an empty answer)
+        for (let d = 0; d < withoutTexts.documents.length; d++) {
+          if (withTexts.documents.sourceId(d) !== t.ds.sourceId) expect(withoutTexts.documents.text(d)).toBe(withTexts.documents.text(d));
+          else expect(() => withoutTexts.documents.text(d)).toThrow(/not read yet/);
+        }
       }),
       { numRuns: 40 },
     );
