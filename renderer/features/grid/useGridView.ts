@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listCodes, projectChangeStamp, type ChorusDb } from '../../db/api';
 import type { Code } from '../../../shared/model';
-import { gridKeys, gridService, type GridService } from '../../workers/grid-client';
+import { gridKeys, gridService, leaveGrid, type GridService } from '../../workers/grid-client';
 import { withCodingAdded } from './rowPatch';
 import type { CodingPatch, GridColumns, GridReply, GridRowData, GridView, RowPage } from '../../workers/grid-core';
 import type { GridCoding, GridFilters, SortState } from '../../../shared/grid/rows';
@@ -141,6 +141,9 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
   useEffect(() => {
     request().catch((e: unknown) => console.error(e));
   }, [request]);
+
+  // leaving the grid: a large survey's worker is stopped once it has answered (its memory given back)
+  useEffect(() => () => leaveGrid(viewRef.current?.total ?? 0, service), [service]);
 
   const view = current?.view ?? null;
   const want = useCallback(

@@ -8,6 +8,7 @@ import { moveCursor, type Cursor } from '../../../renderer/features/grid/cursor'
 import { gridHandler } from '../../../renderer/workers/grid-core';
 import { readCodingChangesSince, readCodingColumns } from '../../../renderer/db/coding-journal';
 import { localService } from '../../../renderer/workers/rpc';
+import { RELEASE_FROM, type GridService } from '../../../renderer/workers/grid-client';
 import { TableBuilder } from '../../../shared/import/mapping';
 import { datasetDocumentId } from '../../../shared/import/dataset';
 import { quickKeyCodes } from '../../../shared/coding/quick-keys';
@@ -44,16 +45,16 @@ async function surveyProject(name: string) {
   return { db, project: b.project, datasetId: builder.datasetId };
 }
 
-function renderGrid(db: ChorusDb, project: Parameters<typeof SurveyGrid>[0]['project']) {
-  const service = localService(
+function renderGrid(db: ChorusDb, project: Parameters<typeof SurveyGrid>[0]['project'], wrap: (s: GridService) => GridService = (s) => s) {
+  const service = wrap(localService(
     gridHandler(async () => ({
       survey: (projectId) => listSurveyParts(db, projectId),
       codings: (projectId) => readCodingColumns(db, projectId),
       codingChanges: (since) => readCodingChangesSince(db, since),
       texts: (ids) => getDocumentTexts(db, ids),
     })),
-  );
-  render(
+  ));
+  return render(
     <DbContext.Provider value={db}>
       <SurveyGrid project={project} service={service} />
     </DbContext.Provider>,
@@ -146,6 +147,26 @@ describe('survey grid keyboard', () => {
     watch.disconnect();
     expect(seen.filter((n) => n < 4)).toEqual([]);
     expect(shown()).toBe(4);
+  }, 60_000);
+
+  it('gives a large survey’s worker back when the grid is left, and keeps a small one’s', async () => {
+    const { db, project } = await surveyProject('grid-release');
+    for (const total of [ROWS, RELEASE_FROM]) {
+      const release = vi.fn();
+      // (the worker's reply says the survey has `total` responses: the policy reads no more than that)
+      const { unmount } = renderGrid(db, project, (s) => ({
+        ...s,
+        release,
+        call: async (req) => {
+          const reply = await s.call(req);
+          return reply.ok && reply.kind === 'view' ? { ...reply, view: { ...reply.view, total } } : reply;
+        },
+      }));
+      await screen.findByText(new RegExp(`of ${total.toLocaleString('en-GB')} responses`), undefined, WAIT);
+      expect(release).not.toHaveBeenCalled();
+      unmount();
+      expect(release).toHaveBeenCalledTimes(total >= RELEASE_FROM ? 1 : 0);
+    }
   }, 60_000);
 
   it('moves the cursor within the grid whatever the keys (property)', () => {
