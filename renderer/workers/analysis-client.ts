@@ -23,6 +23,8 @@ export interface AnalysisClient {
   exportSegments(listId: number, format: 'csv' | 'xlsx', title: string): Promise<Uint8Array>;
   /** The codebook's counts at a revision (read and counted in the worker, off the main thread). */
   codeCounts(projectId: string, revision: string): Promise<CodeCountMaps>;
+  /** The distinct values of a participant attribute over the project's (visible) participants, sorted, as the filter compares them. */
+  attributeValues(projectId: string, revision: string, variableId: string): Promise<string[]>;
 }
 
 function defaultWorker(): Worker {
@@ -94,6 +96,10 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
     async codeCounts(projectId, revision) {
       const r = ok(await call({ type: 'codeCounts', projectId, revision }), 'codeCounts');
       return (r as Extract<AnalysisReply, { type: 'codeCounts' }>).counts;
+    },
+    async attributeValues(projectId, revision, variableId) {
+      const r = ok(await call({ type: 'attributeValues', projectId, revision, variableId }), 'attributeValues');
+      return (r as Extract<AnalysisReply, { type: 'attributeValues' }>).values;
     },
   };
 }

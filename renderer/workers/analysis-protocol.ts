@@ -31,7 +31,9 @@ export type AnalysisJob =
   | { id: number; type: 'segments'; projectId: string; revision: string; query: SegmentQuery; view: SegmentView }
   | { id: number; type: 'segmentRows'; listId: number; from: number; to: number }
   | { id: number; type: 'segmentExport'; listId: number; format: 'csv' | 'xlsx'; title: string }
-  | { id: number; type: 'codeCounts'; projectId: string; revision: string };
+  | { id: number; type: 'codeCounts'; projectId: string; revision: string }
+  /** The distinct values of a participant attribute, as the analyses' filter compares them (personValues). */
+  | { id: number; type: 'attributeValues'; projectId: string; revision: string; variableId: string };
 
 export type AnalysisReply =
   | { id: number; ok: true; type: 'analysis'; table: AnalysisTable }
@@ -41,6 +43,7 @@ export type AnalysisReply =
   | { id: number; ok: true; type: 'segments'; info: SegmentListInfo }
   | { id: number; ok: true; type: 'segmentRows'; rows: SegmentRow[] }
   | { id: number; ok: true; type: 'codeCounts'; counts: CodeCountMaps }
+  | { id: number; ok: true; type: 'attributeValues'; values: string[] }
   | { id: number; ok: false; message: string };
 
 type Job = AnalysisJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;

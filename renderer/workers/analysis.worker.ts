@@ -4,7 +4,7 @@
  * Started by ./analysis-client.ts.
  */
 import '../../shared/zod-jitless'; // first: zod without its eval probe (see the module)
-import { listDocumentsOf, listParticipantsOf, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type IndexParticipants, type TableAnswers, type TableParticipants } from '../../shared/analysis';
+import { listDocumentsOf, listParticipantsOf, personValues, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type IndexParticipants, type TableAnswers, type TableParticipants } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
 import { ensureTermCounts, exportBundleColumns, openChorusDb, readAnswerTexts, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
@@ -138,6 +138,10 @@ async function handle(job: AnalysisJob): Promise<AnalysisReply> {
     case 'findings': {
       const p = await withTexts(await project(job.projectId, job.revision));
       return { id: job.id, ok: true, type: 'findings', evidence: findingsEvidence(listed(p), indexOf(p)) };
+    }
+    case 'attributeValues': {
+      const p = await project(job.projectId, job.revision);
+      return { id: job.id, ok: true, type: 'attributeValues', values: personValues(indexOf(p), { type: 'participant', variableId: job.variableId, name: '' }).values };
     }
     case 'export': {
       const bytes = job.format === 'csv' ? new TextEncoder().encode(toCsv(job.table, { bom: true })) : toXlsx(job.table);

@@ -14,12 +14,13 @@ import type { Page } from 'playwright-core';
 import { REPO_ROOT, screenshot, seriousA11yViolations, skipReason, useApp } from './harness';
 import { realisticSurvey, realisticTranscript, SURVEY_COLUMNS } from '../fixtures/realistic/generate';
 import * as step from './journey/steps';
-import { prepareIndex } from '../../shared/analysis';
+import { personValues, prepareIndex } from '../../shared/analysis';
 import { runAnalysis, type AnalysisRequest } from '../../shared/analysis/run-request';
 import { cellEvidence } from '../../shared/evidence/cells';
 import { countSelection, selectSegments } from '../../shared/evidence/segments';
 import { listSegments, segmentTable } from '../../shared/evidence/view';
 import { toCsv } from '../../shared/export/table';
+import { withMeasure, type MatrixMeasure } from '../../shared/analysis/measure';
 
 const reason = skipReason();
 if (reason) console.warn(`e2e tests skipped: ${reason}`);
@@ -173,6 +174,30 @@ describe.skipIf(reason !== null)('Evidence: the Code view and the segments behin
     await expect.poll(() => page.locator('.analyse__chart .mark[aria-label*="(suppressed)"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.locator('.analyse__chart .mark[aria-label*="(suppressed)"][data-row]').count()).toBe(0);
     await page.getByRole('switch', { name: /For publication/ }).uncheck();
+
+    // the filter's values of an attribute are the worker's (no participant listed in the window):
+    // those personValues gives for the same data, and the table filtered by one is the pure function's
+    await page.locator('summary').filter({ hasText: /^Filters/ }).click();
+    const areaVar = bundle.variables.find((v) => v.name === SURVEY_COLUMNS.area)!;
+    const filterBox = page.locator('fieldset.filters');
+    await filterBox.getByLabel('Only participants with').selectOption(areaVar.name);
+    const wantValues = personValues(index, { type: 'participant', variableId: areaVar.id, name: areaVar.name }).values;
+    expect(wantValues.length).toBeGreaterThan(1);
+    const valueSelect = filterBox.getByLabel('equal to');
+    await expect.poll(async () => (await valueSelect.locator('option').allTextContents()).slice(1), { timeout: 30_000 }).toEqual(wantValues);
+    const matrixCaption = (await page.locator('.result-table caption').textContent()) ?? '';
+    const signature = () => page.evaluate(() => document.querySelector('.result-table tbody')?.textContent ?? '');
+    const unfiltered = await signature();
+    await valueSelect.selectOption(wantValues[1]!);
+    await expect.poll(async () => (await page.locator('main[aria-busy="true"]').count()) === 0 && (await signature()) !== unfiltered, { timeout: 60_000 }).toBe(true);
+    const filteredMatrix = runAnalysis(index, { ...request, filter: { where: { attribute: areaVar.name, values: [wantValues[1]!] } } });
+    const measure = (await step.optionValue(page, 'Show')) as MatrixMeasure;
+    expect((await step.exportCsv(page)).text).toBe(toCsv(withMeasure(filteredMatrix, measure), { bom: true }));
+    expect(matrixCaption).toBeTruthy();
+    await screenshot(page, 'evidence-analyse-filter');
+    expect(await seriousA11yViolations(page, 'fieldset.filters')).toEqual([]);
+    await valueSelect.selectOption('');
+    await filterBox.getByLabel('Only participants with').selectOption('');
 
     // Code frequencies: the theme's bar (participants) opens the segments behind it, by keyboard too
     await step.chooseAnalysis(page, 'Code frequencies');

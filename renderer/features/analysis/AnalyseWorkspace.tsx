@@ -26,8 +26,10 @@ import { useCoder } from '../../app/useCoder';
 import { CodeView, type CodeViewRequest } from '../evidence/CodeView';
 import { plural } from '../../../shared/plural';
 
-/** The project's lists this workspace shows (not its documents: a survey has 875,000). */
-const LISTS = ['sources', 'participants', 'variables'] as const;
+/** The project's lists this workspace shows (not its documents or participants: a survey has 875,000 and 500,000; the worker reads them). */
+const LISTS = ['sources', 'variables'] as const;
+
+const NO_VALUES: readonly string[] = [];
 
 export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const db = useDb();
@@ -48,6 +50,11 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
   const request = opts ? toRequest(kind, opts, filter) : null;
   const key = revision !== undefined && request && typeof request !== 'string' ? JSON.stringify([revision, request]) : null;
   const { result, busy, error } = useWorkerResult(key, () => analysisClient().analyse(project.id, revision!, request as Exclude<typeof request, string | null>));
+
+  // the filter's values of the attribute chosen, from the worker's index (as the filter compares them)
+  const filterVariable = data.variables.find((v) => v.name === filter.attribute);
+  const valuesKey = revision !== undefined && filterVariable ? JSON.stringify([revision, filterVariable.id]) : null;
+  const filterValues = useWorkerResult(valuesKey, () => analysisClient().attributeValues(project.id, revision!, filterVariable!.id)).result ?? NO_VALUES;
 
   const measure = opts?.measure ?? 'n';
   const shown = useMemo(() => {
@@ -99,7 +106,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
         )}
         <details className="filters-box">
           <summary>Filters{filterSummary(filter)}</summary>
-          <FilterControls sources={data.sources} coders={coders} variables={data.variables} participants={data.participants} value={filter} onChange={setFilter} />
+          <FilterControls sources={data.sources} coders={coders} variables={data.variables} values={filterValues} value={filter} onChange={setFilter} />
         </details>
         <TableActions table={shown?.table ?? null} published={published} onPublished={setPublished} threshold={threshold} onStatus={setStatus} projectId={project.id} />
         {published && (

@@ -1,13 +1,13 @@
 /** Filters shared by every analysis: sources, coders, and one attribute value. */
-import { useMemo } from 'react';
-import type { Coder, Participant, Source, Variable } from '../../../shared/model';
+import type { Coder, Source, Variable } from '../../../shared/model';
 import type { FilterState } from './options';
 
 export interface FilterControlsProps {
   sources: Source[];
   coders: Coder[];
   variables: Variable[];
-  participants: Participant[];
+  /** The chosen attribute's values (read by the analysis worker: a survey has 500,000 participants, never listed in the window). */
+  values: readonly string[];
   value: FilterState;
   onChange: (f: FilterState) => void;
 }
@@ -16,17 +16,8 @@ function toggle(list: string[], id: string, on: boolean): string[] {
   return on ? [...list, id] : list.filter((x) => x !== id);
 }
 
-export function FilterControls({ sources, coders, variables, participants, value, onChange }: FilterControlsProps) {
+export function FilterControls({ sources, coders, variables, values, value, onChange }: FilterControlsProps) {
   const variable = variables.find((v) => v.name === value.attribute);
-  const values = useMemo(() => {
-    if (!variable) return [];
-    const set = new Set<string>();
-    for (const p of participants) {
-      const v = p.attributes[variable.id];
-      if (v !== null && v !== undefined && String(v).trim() !== '') set.add(String(v).trim());
-    }
-    return [...set].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
-  }, [variable, participants]);
   return (
     <fieldset className="filters">
       <legend>Filters</legend>
