@@ -76,6 +76,43 @@ export function joinedPosition(j: JoinedStrings, value: string): number {
   return lo < j.ends.length && joinedAt(j, lo) === value ? lo : -1;
 }
 
+/** FNV-1a over text[from, to) (UTF-16 code units). */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A lookup of distinct joined strings by value, in any order: their place, or -1. An open-addressed
+ * table of places over the joined text (four bytes a slot, half full at most), where a Map of the
+ * strings held a string and an entry for each: at 875,000 document ids, 8 MB against about 60 MB,
+ * built without making a string.
+ */
+export function joinedLookup(j: JoinedStrings): (value: string) => number {
+  const { text, ends } = j;
+  const n = ends.length;
+  let size = 2;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let h = hashRange(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!) & mask;
+    while (table[h] !== -1) h = (h + 1) & mask;
+    table[h] = i;
+  }
+  return (value) => {
+    for (let h = hashRange(value, 0, value.length) & mask, i = table[h]!; i !== -1; h = (h + 1) & mask, i = table[h]!) {
+      const from = i === 0 ? 0 : ends[i - 1]!;
+      if (ends[i]! - from !== value.length) continue;
+      let k = 0;
+      while (k < value.length && text.charCodeAt(from + k) === value.charCodeAt(k)) k++;
+      if (k === value.length) return i;
+    }
+    return -1;
+  };
+}
+
 /** Why these joined strings cannot be split (null when they can). */
 function joinedDamage(j: JoinedStrings | undefined): string | null {
   if (!j || typeof j.text !== 'string' || !(j.ends instanceof Uint32Array)) return 'missing';

@@ -12,7 +12,7 @@
  * take the place of their part of the columns. Within an answer, codings are in id order, the
  * order a read of the store gives. Pure: no DOM, no Dexie.
  */
-import { column, idPosition, joinedAt, joinedPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from './coding-digest';
+import { column, idPosition, joinedAt, joinedLookup, joinedPosition, joinStrings, splitStrings, type CodingChange, type DigestColumn, type JoinedStrings } from './coding-digest';
 import type { Coding } from '../model';
 
 /** A coding as the index holds it (the survey grid's IndexedCoding). */
@@ -52,11 +52,12 @@ const sameCoding = (a: IndexedCoding, b: IndexedCoding) =>
 export class CodingIndex {
   readonly #cols: CodingColumns;
   readonly #idEnds: Uint32Array;
-  readonly #docs: string[];
+  /** The documents with codings in the columns (their ids are made when asked for: a string each held for 875,000 answers was 25 MB). */
+  readonly #docCount: number;
   readonly #codes: string[];
   readonly #coders: string[];
-  /** Document id → its place in #docs. */
-  readonly #docAt: Map<string, number>;
+  /** Document id → its place among the columns' documents, or -1 (a table over the joined ids, not a Map of strings). */
+  readonly #docAt: (documentId: string) => number;
   /** Positions of the columns' codings, grouped by document: document k's are #byDoc[#docStart[k] .. #docStart[k+1]). */
   readonly #byDoc: Uint32Array;
   readonly #docStart: Uint32Array;
@@ -74,23 +75,28 @@ export class CodingIndex {
   constructor(cols: CodingColumns) {
     this.#cols = cols;
     this.#idEnds = cols.ids.ends;
-    this.#docs = splitStrings(cols.documentId.values);
+    const docCount = cols.documentId.values.ends.length;
+    this.#docCount = docCount;
     this.#codes = splitStrings(cols.codeId.values);
     this.#coders = splitStrings(cols.coderId.values);
-    this.#docAt = new Map();
-    for (let k = 0; k < this.#docs.length; k++) this.#docAt.set(this.#docs[k]!, k);
+    this.#docAt = joinedLookup(cols.documentId.values);
     // a counting sort of positions by document (positions stay in id order within each)
     const docOf = cols.documentId.at;
     const n = docOf.length;
-    const start = new Uint32Array(this.#docs.length + 1);
+    const start = new Uint32Array(docCount + 1);
     for (let i = 0; i < n; i++) start[docOf[i]! + 1]!++;
-    for (let k = 0; k < this.#docs.length; k++) start[k + 1]! += start[k]!;
-    const next = start.slice(0, this.#docs.length);
+    for (let k = 0; k < docCount; k++) start[k + 1]! += start[k]!;
+    const next = start.slice(0, docCount);
     const byDoc = new Uint32Array(n);
     for (let i = 0; i < n; i++) byDoc[next[docOf[i]!]!++] = i;
     this.#byDoc = byDoc;
     this.#docStart = start;
-    this.#overridden = new Uint8Array(this.#docs.length);
+    this.#overridden = new Uint8Array(docCount);
+  }
+
+  /** The id of the columns' document k. */
+  #doc(k: number): string {
+    return joinedAt(this.#cols.documentId.values, k);
   }
 
   /** Whether the columns' answer at place k is overridden by #changed. */
@@ -101,7 +107,7 @@ export class CodingIndex {
   /** Answers with at least one coding. */
   get size(): number {
     let n = 0;
-    for (let k = 0; k < this.#docs.length; k++) if (this.#docStart[k + 1]! > this.#docStart[k]! && !this.#isOverridden(k)) n++;
+    for (let k = 0; k < this.#docCount; k++) if (this.#docStart[k + 1]! > this.#docStart[k]! && !this.#isOverridden(k)) n++;
     for (const list of this.#changed.values()) if (list.length > 0) n++;
     return n;
   }
@@ -112,15 +118,15 @@ export class CodingIndex {
 
   #coding(p: number): IndexedCoding {
     const c = this.#cols;
-    return { id: this.#id(p), documentId: this.#docs[c.documentId.at[p]!]!, codeId: this.#codes[c.codeId.at[p]!]!, coderId: this.#coders[c.coderId.at[p]!]!, start: c.start[p]!, end: c.end[p]! };
+    return { id: this.#id(p), documentId: this.#doc(c.documentId.at[p]!), codeId: this.#codes[c.codeId.at[p]!]!, coderId: this.#coders[c.coderId.at[p]!]!, start: c.start[p]!, end: c.end[p]! };
   }
 
   /** An answer's codings, in id order (objects made for the asking: for the rows shown, not for every answer). */
   get(documentId: string): readonly IndexedCoding[] | undefined {
     const changed = this.#changed.get(documentId);
     if (changed) return changed.length > 0 ? changed : undefined;
-    const k = this.#docAt.get(documentId);
-    if (k === undefined) return undefined;
+    const k = this.#docAt(documentId);
+    if (k < 0) return undefined;
     const from = this.#docStart[k]!;
     const to = this.#docStart[k + 1]!;
     if (from === to) return undefined;
@@ -136,8 +142,8 @@ export class CodingIndex {
       for (const c of changed) if (visit(c.codeId) === true) return;
       return;
     }
-    const k = this.#docAt.get(documentId);
-    if (k === undefined) return;
+    const k = this.#docAt(documentId);
+    if (k < 0) return;
     const codeAt = this.#cols.codeId.at;
     for (let i = this.#docStart[k]!, to = this.#docStart[k + 1]!; i < to; i++) if (visit(this.#codes[codeAt[this.#byDoc[i]!]!]!) === true) return;
   }
@@ -148,8 +154,8 @@ export class CodingIndex {
     if (!list) {
       list = [...(this.get(documentId) ?? [])];
       this.#changed.set(documentId, list);
-      const k = this.#docAt.get(documentId);
-      if (k !== undefined) this.#overridden[k] = 1;
+      const k = this.#docAt(documentId);
+      if (k >= 0) this.#overridden[k] = 1;
       for (const c of list) this.#changedAt.set(c.id, documentId);
     }
     return list;
@@ -206,19 +212,25 @@ export class CodingIndex {
     return changed;
   }
 
-  /** Calls `visit` with each coding's document, code and coder (no objects made; answers changed since last). */
+  /** Calls `visit` with each coding's document, code and coder, answer by answer (each answer's id made once; answers changed since last). */
   forEachCoding(visit: (documentId: string, codeId: string, coderId: string) => void): void {
     const c = this.#cols;
-    for (let p = 0; p < this.#idEnds.length; p++) {
-      const k = c.documentId.at[p]!;
-      if (!this.#isOverridden(k)) visit(this.#docs[k]!, this.#codes[c.codeId.at[p]!]!, this.#coders[c.coderId.at[p]!]!);
+    for (let k = 0; k < this.#docCount; k++) {
+      const from = this.#docStart[k]!;
+      const to = this.#docStart[k + 1]!;
+      if (from === to || this.#isOverridden(k)) continue;
+      const doc = this.#doc(k);
+      for (let i = from; i < to; i++) {
+        const p = this.#byDoc[i]!;
+        visit(doc, this.#codes[c.codeId.at[p]!]!, this.#coders[c.coderId.at[p]!]!);
+      }
     }
     for (const [doc, list] of this.#changed) for (const x of list) visit(doc, x.codeId, x.coderId);
   }
 
   /** Answers the columns hold (the `k` forEachAnswer gives is below this). */
   get columnAnswers(): number {
-    return this.#docs.length;
+    return this.#docCount;
   }
 
   /**
@@ -231,13 +243,13 @@ export class CodingIndex {
   forEachAnswer(visit: (documentId: string, codeIds: readonly string[], k: number) => void): void {
     const codeAt = this.#cols.codeId.at;
     const codes: string[] = [];
-    for (let k = 0; k < this.#docs.length; k++) {
+    for (let k = 0; k < this.#docCount; k++) {
       const from = this.#docStart[k]!;
       const to = this.#docStart[k + 1]!;
       if (from === to || this.#isOverridden(k)) continue;
       codes.length = 0;
       for (let i = from; i < to; i++) codes.push(this.#codes[codeAt[this.#byDoc[i]!]!]!);
-      visit(this.#docs[k]!, codes, k);
+      visit(this.#doc(k), codes, k);
     }
     for (const [doc, list] of this.#changed) {
       if (list.length === 0) continue;
@@ -250,8 +262,8 @@ export class CodingIndex {
   /** The documents with at least one coding. */
   documentIds(): string[] {
     const out: string[] = [];
-    for (let k = 0; k < this.#docs.length; k++) {
-      if (this.#docStart[k + 1]! > this.#docStart[k]! && !this.#isOverridden(k)) out.push(this.#docs[k]!);
+    for (let k = 0; k < this.#docCount; k++) {
+      if (this.#docStart[k + 1]! > this.#docStart[k]! && !this.#isOverridden(k)) out.push(this.#doc(k));
     }
     for (const [doc, list] of this.#changed) if (list.length > 0) out.push(doc);
     return out;

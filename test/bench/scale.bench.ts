@@ -102,12 +102,14 @@ function rendererRss(): number {
 
 class Peak {
   rss = 0;
+  /** The renderer memory when the step started. */
+  start = 0;
   #timer: ReturnType<typeof setInterval>;
   constructor() {
     this.#timer = setInterval(() => (this.rss = Math.max(this.rss, rendererRss())), 250);
   }
   reset() {
-    this.rss = rendererRss();
+    this.start = this.rss = rendererRss();
   }
   stop() {
     clearInterval(this.#timer);
@@ -264,7 +266,7 @@ async function main() {
     steps.push(step);
     line(`${label}: time`, fmt(step.ms), '(context)');
     line(`${label}: longest main-thread task`, fmt(step.task), taskVerdict(step.task));
-    line(`${label}: peak page JS heap / renderer memory`, `${mb(step.heap)} / ${mb(step.rss).trim()}`, '(context)');
+    line(`${label}: peak page JS heap / renderer memory`, `${mb(step.heap)} / ${mb(step.rss).trim()}`, `(context: renderer ${mb(peak.start).trim()} at the start, ${mb(rendererRss()).trim()} after)`);
     if (WORKER_HEAPS) {
       const heaps = await workerHeaps(page).catch((e: Error) => (console.log(`  (worker heaps not read: ${e.message})`), []));
       if (heaps.length) line(`${label}: workers' JS heaps after, used / retained (context)`, '', heaps.map((h) => `${h.name} ${(h.used / 1e6).toFixed(0)}/${(h.retained / 1e6).toFixed(0)} MB`).join(', '));

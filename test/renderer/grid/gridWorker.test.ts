@@ -224,6 +224,11 @@ describe('survey grid worker', () => {
           expect(seen).toEqual(mine.map((c) => c.codeId));
         }
         expect(index.size).toBe(new Set(want.map((c) => c.documentId)).size);
+        // every coding visited once (answer by answer), and the answers with codings
+        const visited: string[] = [];
+        index.forEachCoding((d, c, by) => void visited.push(`${d} ${c} ${by}`));
+        expect(visited.sort()).toEqual(want.map((c) => `${c.documentId} ${c.codeId} ${c.coderId}`).sort());
+        expect(index.documentIds().sort()).toEqual([...new Set(want.map((c) => c.documentId))].sort());
       }),
     );
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCodingChanges, digestCodings, digestDamage, digestToCodings, joinStrings, splitStrings, type CodingChange, type CodingDigest } from '../../../shared/coding/coding-digest';
+import { applyCodingChanges, digestCodings, digestDamage, digestToCodings, joinedLookup, joinStrings, splitStrings, type CodingChange, type CodingDigest } from '../../../shared/coding/coding-digest';
 import type { Coding } from '../../../shared/model';
 
 const P = 'p';
@@ -49,6 +49,24 @@ describe('coding digest', () => {
     fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 5 })), (list) => {
       expect(splitStrings(joinStrings(list))).toEqual(list);
     }));
+  });
+
+  it('property: a lookup of joined strings finds each one’s place and no other string', () => {
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('', 'a', 'ab', 'ba', 'Café', 'cafe\u0301', '\ud83d\ude00'));
+    fc.assert(
+      fc.property(fc.uniqueArray(text, { maxLength: 200 }), fc.array(text, { maxLength: 50 }), (list, others) => {
+        const find = joinedLookup(joinStrings(list));
+        list.forEach((s, i) => expect(find(s)).toBe(i));
+        for (const o of others) expect(find(o)).toBe(list.indexOf(o));
+        // a prefix, an extension or a neighbour's join is no one's
+        for (const s of list) {
+          if (!list.includes(s + 'x')) expect(find(s + 'x')).toBe(-1);
+          if (s.length > 0 && !list.includes(s.slice(1))) expect(find(s.slice(1))).toBe(-1);
+        }
+        if (list.length > 1 && !list.includes(list[0]! + list[1]!)) expect(find(list[0]! + list[1]!)).toBe(-1);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('names a damaged digest instead of reading it', () => {
