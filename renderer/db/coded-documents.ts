@@ -9,24 +9,46 @@ import { getDocuments, hiddenDocuments, listCodes } from './reads';
 import { answerIn, listDatasets } from './datasets';
 import { readCodingColumns } from './coding-journal';
 import { CodingIndex } from '../../shared/coding/coding-index';
-import { codeCounts, type ParticipantOf } from '../../shared/coding/counts';
-import { datasetAnswerParticipantId } from '../../shared/import/dataset';
+import { codeCounts, type ParticipantKeys } from '../../shared/coding/counts';
+import { datasetAnswerParticipantId, datasetParticipantIndex, parseDatasetParticipantId, type Dataset } from '../../shared/import/dataset';
 
 /**
- * A lookup of the participant of each of these documents (the coded ones) of the project: a survey
- * answer's from its table, any other document's from its stored record, read by id (a retracted
- * one is not found, as getDocuments leaves it out). A document that is not the project's, or not
- * there, has none. The caller leaves out the codings of survey answers a pending retraction hides.
+ * The coded documents' participants as keys (codeCounts): a survey answer's is its table's
+ * participant index, after the tables before it; any other document's participant is read from its
+ * stored record and numbered after every table's (or, if it names a table's participant, that one's).
  */
-export async function codedParticipants(db: ChorusDb, projectId: string, documentIds: Iterable<string>): Promise<ParticipantOf> {
-  const answer = answerIn(await listDatasets(db, projectId));
+export async function codedParticipantKeys(db: ChorusDb, projectId: string, documentIds: Iterable<string>): Promise<ParticipantKeys> {
+  const datasets = await listDatasets(db, projectId);
+  const answer = answerIn(datasets);
+  const offset = new Map<Dataset, number>();
+  let total = 0;
+  for (const ds of datasets) {
+    offset.set(ds, total);
+    total += ds.participants.pseudonyms.length;
+  }
+  const tables = new Map(datasets.map((ds) => [ds.id, ds]));
   const others: string[] = [];
   for (const id of documentIds) if (!answer(id)) others.push(id);
-  const stored = new Map<string, string | null>();
-  for (const d of others.length > 0 ? await getDocuments(db, others) : []) if (d && d.projectId === projectId) stored.set(d.id, d.participantId);
-  return (id) => {
-    const a = answer(id);
-    return a ? datasetAnswerParticipantId(a.ds, a.row, a.slot) : stored.get(id);
+  const stored = new Map<string, number>();
+  const keyOfParticipant = new Map<string, number>();
+  for (const d of others.length > 0 ? await getDocuments(db, others) : []) {
+    if (!d || d.projectId !== projectId || !d.participantId) continue;
+    let key = keyOfParticipant.get(d.participantId);
+    if (key === undefined) {
+      const where = parseDatasetParticipantId(d.participantId);
+      const ds = where && tables.get(where.datasetId);
+      const i = ds ? datasetParticipantIndex(ds, d.participantId) : -1;
+      key = i >= 0 ? offset.get(ds!)! + i : total + keyOfParticipant.size;
+      keyOfParticipant.set(d.participantId, key);
+    }
+    stored.set(d.id, key);
+  }
+  return {
+    keyOf(id) {
+      const a = answer(id);
+      if (!a) return stored.get(id) ?? -1;
+      return datasetAnswerParticipantId(a.ds, a.row, a.slot) === undefined ? -1 : offset.get(a.ds)! + a.ds.participantOf[a.row]!;
+    },
   };
 }
 
@@ -41,5 +63,5 @@ export async function projectCodeCounts(db: ChorusDb, projectId: string) {
   const codings = new CodingIndex(read.digest);
   codings.apply(projectId, read.changes);
   if (hidden) for (const d of codings.documentIds()) if (hidden(d)) for (const c of codings.get(d) ?? []) codings.remove(c.id);
-  return codeCounts(codes, codings, await codedParticipants(db, projectId, codings.documentIds()));
+  return codeCounts(codes, codings, await codedParticipantKeys(db, projectId, codings.documentIds()));
 }

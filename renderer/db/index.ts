@@ -12,7 +12,7 @@ export { executeImport } from './execute';
 export { commitImport, findPreviousImports, ImportCancelled, type CommitBatch, type CommitMeta, type CommitProgress, type DatasetCommit } from './imports';
 export { commitImports } from './import-many';
 export { ensureTermCounts, forgetTermCounts } from './termCounts';
-export { codedParticipants, projectCodeCounts } from './coded-documents';
+export { codedParticipantKeys, projectCodeCounts } from './coded-documents';
 export { activateKey, heldProjectKey, keyCodec } from './keyring';
 export { getCodec, setCodec, plainCodec, aesGcmCodec, type StorageCodec, type StoredText } from './codec';
 export { setAssignment, resolveDisagreement, type AssignmentInput, type ResolveInput } from './reliability';

@@ -1,6 +1,6 @@
 /** Counts beside each code in the codebook: codings, documents, participants — own and rolled up to parents. */
 import type { Code, Coding, DocumentMeta } from '../model';
-import { eachCoding, type CodingIndex } from './coding-index';
+import { CodingIndex } from './coding-index';
 
 export interface CodeCounts {
   codings: number;
@@ -12,61 +12,125 @@ export interface CodeCounts {
 export type ParticipantOf = (documentId: string) => string | null | undefined;
 
 /**
+ * Coded documents' participants as small integers (-1: none), the same integer for the same
+ * participant: the analysis worker's, where a survey answer's participant is its table's row's
+ * (no participant id made for each of 875,000 answers, nor held in a set per code).
+ */
+export interface ParticipantKeys {
+  keyOf(documentId: string): number;
+}
+
+/** A lookup of participant ids as keys (lists and tests: a key per distinct id, given as met). */
+function keysOf(participantOf: ParticipantOf): ParticipantKeys {
+  const ids = new Map<string, number>();
+  return {
+    keyOf(documentId) {
+      const p = participantOf(documentId);
+      if (!p) return -1;
+      let k = ids.get(p);
+      if (k === undefined) ids.set(p, (k = ids.size));
+      return k;
+    },
+  };
+}
+
+/** Bits set per code (a set of small integers that grows as it needs). */
+class Bits {
+  #words = new Uint32Array(64);
+  /** Set bit k; true if it was not set. */
+  add(k: number): boolean {
+    const w = k >>> 5;
+    if (w >= this.#words.length) {
+      const grown = new Uint32Array(Math.max(w + 1, this.#words.length * 2));
+      grown.set(this.#words);
+      this.#words = grown;
+    }
+    const bit = 1 << (k & 31);
+    if (this.#words[w]! & bit) return false;
+    this.#words[w]! |= bit;
+    return true;
+  }
+}
+
+/** One figure being counted: documents by the last document counted (codings come document by document), participants as bits. */
+class Tally {
+  n = 0;
+  docs = 0;
+  parts = 0;
+  #lastDoc = -1;
+  #people: Bits | null = null;
+  add(doc: number, person: number): void {
+    this.n++;
+    if (doc !== this.#lastDoc) {
+      this.#lastDoc = doc;
+      this.docs++;
+    }
+    if (person >= 0 && (this.#people ??= new Bits()).add(person)) this.parts++;
+  }
+}
+
+/**
+ * Each coding's code, document by document (every coding of a document together, the document
+ * numbered in the order met): an index gives its codings answer by answer; a list is grouped first.
+ */
+function eachByDocument(codings: readonly Pick<Coding, 'documentId' | 'codeId'>[] | CodingIndex, visit: (doc: number, documentId: string, codeId: string) => void): void {
+  let doc = -1;
+  let last: string | undefined;
+  const step = (documentId: string, codeId: string) => {
+    if (documentId !== last) {
+      last = documentId;
+      doc++;
+    }
+    visit(doc, documentId, codeId);
+  };
+  if (codings instanceof CodingIndex) return codings.forEachCoding(step);
+  const byDoc = new Map<string, string[]>();
+  for (const c of codings) (byDoc.get(c.documentId) ?? byDoc.set(c.documentId, []).get(c.documentId)!).push(c.codeId);
+  for (const [documentId, codes] of byDoc) for (const codeId of codes) step(documentId, codeId);
+}
+
+/**
  * `own` counts a code's own codings; `rolled` counts distinct documents/participants over the code
  * and all its descendants (a parent's figure is a union, not a sum). The coded documents'
- * participants come from a list of documents, or from a lookup (the analysis worker's, which
- * reads a survey answer's participant from its table without making its document).
+ * participants come from a list of documents, a lookup of ids, or participant keys (the analysis
+ * worker's, which reads a survey answer's participant from its table without making its id).
+ * Memory is a few integers per code and a bit per participant per code: no set of document or
+ * participant ids (at a million codings those sets held well over 100 MB while they were counted).
  */
 export function codeCounts(
   codes: readonly Code[],
   codings: readonly Pick<Coding, 'documentId' | 'codeId' | 'coderId'>[] | CodingIndex,
-  documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[] | ParticipantOf,
+  documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[] | ParticipantOf | ParticipantKeys,
 ): { own: Map<string, CodeCounts>; rolled: Map<string, CodeCounts> } {
-  // a list, or the columns of millions (no object per coding)
-  const each = (visit: (documentId: string, codeId: string) => void) => eachCoding(codings, visit);
-  const participantOf = typeof documents === 'function' ? documents : participantsOfCoded(documents, each);
-  const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
-  const ownSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();
-  const rollSets = new Map<string, { n: number; docs: Set<string>; parts: Set<string> }>();
-  const get = (m: typeof ownSets, id: string) => m.get(id) ?? m.set(id, { n: 0, docs: new Set(), parts: new Set() }).get(id)!;
-  // (a document's codings come together: its participant is looked up once)
-  let lastDocument: string | undefined;
-  let p: string | null = null;
-  each((documentId, codeId) => {
-    if (!parentOf.has(codeId)) return;
-    if (documentId !== lastDocument) {
-      lastDocument = documentId;
-      p = participantOf(documentId) ?? null;
-    }
-    const o = get(ownSets, codeId);
-    o.n++;
-    o.docs.add(documentId);
-    if (p) o.parts.add(p);
-    const seen = new Set<string>();
-    for (let id: string | null | undefined = codeId; id && !seen.has(id); id = parentOf.get(id)) {
-      seen.add(id);
-      const r = get(rollSets, id);
-      r.n++;
-      r.docs.add(documentId);
-      if (p) r.parts.add(p);
-    }
+  const keys = typeof documents === 'function' ? keysOf(documents) : 'keyOf' in documents ? documents : keysOf(participantsOfList(documents));
+  const at = new Map(codes.map((c, i) => [c.id, i]));
+  // each code's line up to the top (itself first), once; a cycle stops where it repeats
+  const lines = codes.map((c) => {
+    const line: number[] = [];
+    for (let id: string | null | undefined = c.id; id !== null && id !== undefined && at.has(id) && !line.includes(at.get(id)!); id = codes[at.get(id)!]!.parentId) line.push(at.get(id)!);
+    return line;
   });
-  const toCounts = (m: typeof ownSets) => {
-    const out = new Map<string, CodeCounts>();
-    for (const code of codes) {
-      const s = m.get(code.id);
-      out.set(code.id, { codings: s?.n ?? 0, documents: s?.docs.size ?? 0, participants: s?.parts.size ?? 0 });
+  const own = codes.map(() => new Tally());
+  const rolled = codes.map(() => new Tally());
+  // (a document's participant is looked up once)
+  let lastDoc = -1;
+  let person = -1;
+  eachByDocument(codings, (doc, documentId, codeId) => {
+    const c = at.get(codeId);
+    if (c === undefined) return;
+    if (doc !== lastDoc) {
+      lastDoc = doc;
+      person = keys.keyOf(documentId);
     }
-    return out;
-  };
-  return { own: toCounts(ownSets), rolled: toCounts(rollSets) };
+    own[c]!.add(doc, person);
+    for (const a of lines[c]!) rolled[a]!.add(doc, person);
+  });
+  const toCounts = (tallies: Tally[]) => new Map(codes.map((code, i) => [code.id, { codings: tallies[i]!.n, documents: tallies[i]!.docs, participants: tallies[i]!.parts }]));
+  return { own: toCounts(own), rolled: toCounts(rolled) };
 }
 
-/** The coded documents' participants from a list of documents (a survey has hundreds of thousands of documents, a few of them coded). */
-function participantsOfCoded(documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[], each: (visit: (documentId: string) => void) => void): ParticipantOf {
-  const coded = new Set<string>();
-  each((documentId) => coded.add(documentId));
-  const participantOf = new Map<string, string | null>();
-  for (const d of documents) if (coded.has(d.id)) participantOf.set(d.id, d.participantId);
+/** The participants of a list of documents, by document id. */
+function participantsOfList(documents: readonly Pick<DocumentMeta, 'id' | 'participantId'>[]): ParticipantOf {
+  const participantOf = new Map(documents.map((d) => [d.id, d.participantId]));
   return (documentId) => participantOf.get(documentId);
 }

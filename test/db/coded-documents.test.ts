@@ -1,11 +1,12 @@
 /**
- * The codebook's counts read only the coded documents' participants (renderer/db/coded-documents.ts):
- * the same participants as the project's whole list of documents gives, a survey answer's read
- * from its table without making its document; a retracted document is left out as the list leaves
- * it out.
+ * The codebook's counts read only the coded documents' participants (renderer/db/coded-documents.ts),
+ * as keys: the same key for the same participant and another for another, as the project's whole
+ * list of documents gives them, a survey answer's read from its table without making its document
+ * or its participant's id; a retracted document is left out as the list leaves it out.
  */
 import { describe, expect, it } from 'vitest';
-import { codedParticipants, projectCodeCounts } from '../../renderer/db/coded-documents';
+import { codedParticipantKeys, projectCodeCounts } from '../../renderer/db/coded-documents';
+import type { ParticipantKeys } from '../../shared/coding/counts';
 import { execute, importBundle, listCodings, listDocuments, listParticipants, openChorusDb, type ChorusDb } from '../../renderer/db';
 import { hiddenDocuments } from '../../renderer/db/reads';
 import type { RetractionTarget } from '../../shared/model';
@@ -15,7 +16,25 @@ import { codeAnswers, reopenCounting, surveyProject } from './survey-coding';
 import { datasetDocumentId } from '../../shared/import/dataset';
 import { smallBundle } from './fixtures';
 
-describe('codedParticipants', () => {
+/** Keys name participants as the documents' ids do: -1 for none, one key per participant, another for another. */
+function expectKeysAsIds(keys: ParticipantKeys, docs: readonly { id: string; participantId: string | null | undefined }[]) {
+  const idOfKey = new Map<number, string>();
+  const keyOfId = new Map<string, number>();
+  for (const d of docs) {
+    const k = keys.keyOf(d.id);
+    if (!d.participantId) {
+      expect(k, d.id).toBe(-1);
+      continue;
+    }
+    expect(k, d.id).toBeGreaterThanOrEqual(0);
+    expect(idOfKey.get(k) ?? d.participantId).toBe(d.participantId);
+    expect(keyOfId.get(d.participantId) ?? k).toBe(k);
+    idOfKey.set(k, d.participantId);
+    keyOfId.set(d.participantId, k);
+  }
+}
+
+describe('codedParticipantKeys', () => {
   it('gives each coded document’s participant as the project list does, survey answers included, and leaves out a retracted one', async () => {
     const name = `coded-documents-${Date.now()}`;
     const p = await surveyProject(name, 40);
@@ -26,15 +45,15 @@ describe('codedParticipants', () => {
     const codings = await listCodings(db, { projectId: p.projectId });
     expect(codings.length).toBe(5);
 
-    const participantOf = await codedParticipants(db, p.projectId, codings.map((c) => c.documentId));
-    for (const d of docs) expect(participantOf(d.id)).toBe(d.participantId);
+    const keys = await codedParticipantKeys(db, p.projectId, codings.map((c) => c.documentId));
+    // (several answers of one participant: the same key)
+    expect(new Set(docs.map((d) => d.participantId)).size).toBeLessThan(docs.length);
+    expectKeysAsIds(keys, docs);
     // an answer left blank, a row past the table, and an id that is not the project's have none
-    expect(participantOf(datasetDocumentId(p.datasetId, 1, 1))).toBeUndefined();
-    expect(participantOf(datasetDocumentId(p.datasetId, 40, 0))).toBeUndefined();
-    expect(participantOf('not-a-document')).toBeUndefined();
+    for (const id of [datasetDocumentId(p.datasetId, 1, 1), datasetDocumentId(p.datasetId, 40, 0), 'not-a-document']) expect(keys.keyOf(id)).toBe(-1);
     // the counts beside the codes are those of the whole list
     const codes = await listCodes(db, p.projectId);
-    expect(codeCounts(codes, codings, participantOf)).toEqual(codeCounts(codes, codings, docs));
+    expect(codeCounts(codes, codings, keys)).toEqual(codeCounts(codes, codings, docs));
     expect(await projectCodeCounts(db, p.projectId)).toEqual(codeCounts(codes, codings, docs));
 
     // a participant retracted (pending): their documents and codings leave the counts
@@ -57,13 +76,11 @@ describe('codedParticipants', () => {
     const docs = await listDocuments(db, b.project.id);
     expect(docs.some((d) => d.participantId !== null)).toBe(true);
     const surveyDocs = await listDocuments(db, survey.projectId);
-    const participantOf = await codedParticipants(db, b.project.id, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
-    for (const d of docs) expect(participantOf(d.id)).toBe(d.participantId);
-    for (const d of surveyDocs) expect(participantOf(d.id)).toBeUndefined();
+    const keys = await codedParticipantKeys(db, b.project.id, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
+    expectKeysAsIds(keys, [...docs, ...surveyDocs.map((d) => ({ id: d.id, participantId: null }))]);
     // and the other way round: the survey's project gives its answers' participants, not the bundle's
-    const fromSurvey = await codedParticipants(db, survey.projectId, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
-    for (const d of surveyDocs) expect(fromSurvey(d.id)).toBe(d.participantId);
-    for (const d of docs) expect(fromSurvey(d.id)).toBeUndefined();
+    const fromSurvey = await codedParticipantKeys(db, survey.projectId, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
+    expectKeysAsIds(fromSurvey, [...surveyDocs, ...docs.map((d) => ({ id: d.id, participantId: null }))]);
     db.close();
   });
 
@@ -75,8 +92,7 @@ describe('codedParticipants', () => {
     const many = all.slice(0, 400).map((d) => d.id);
     setup.close();
     const { db, reads } = await reopenCounting(name);
-    const participantOf = await codedParticipants(db, p.projectId, many);
-    for (const d of all.slice(0, 400)) expect(participantOf(d.id)).toBe(d.participantId);
+    expectKeysAsIds(await codedParticipantKeys(db, p.projectId, many), all.slice(0, 400));
     // one read of the dataset's record (and none per answer)
     expect(reads.records).toBe(1);
     db.close();
