@@ -11,6 +11,7 @@
  *   npx vite build && npx tsx test/bench/scale.bench.ts     (BENCH_SCALE_N=50000 for a quicker run)
  *   npm run bench -- scale --deadline=240                   (through the runner: its 30-minute default is too short)
  *   BENCH_SCALE_WORKER_HEAPS=1 …                            (also each worker's JS heap after each step: where the memory is)
+ *   BENCH_SCALE_WORKER_PEAKS=1 …                            (each worker's JS heap sampled during each step, no collection forced)
  *   BENCH_SCALE_PROFILE=/tmp/scale-1m …                     (keep the profile; a later run with the same sizes measures only open, code, analyse)
  *
  * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)
@@ -42,6 +43,7 @@ const WORDS: [number, number] = [30, 15];
 const MIN = 60_000;
 /** BENCH_SCALE_WORKER_HEAPS=1: after each step, each worker's JS heap (a full collection in each: the next step's memory is then not comparable with a run without it). */
 const WORKER_HEAPS = process.env.BENCH_SCALE_WORKER_HEAPS === '1';
+const WORKER_PEAKS = process.env.BENCH_SCALE_WORKER_PEAKS === '1';
 const PROJECT = 'Scale bench';
 /** BENCH_SCALE_PROFILE=dir: keep the profile there and, on a later run with the same sizes, skip the import and the seed. */
 const REUSE = process.env.BENCH_SCALE_PROFILE || undefined;
@@ -208,6 +210,46 @@ async function workerHeaps(page: Page): Promise<{ name: string; used: number; re
   }
 }
 
+/**
+ * BENCH_SCALE_WORKER_PEAKS=1: each worker's JS heap sampled every 250 ms during a step (used and
+ * committed, CDP Runtime.getHeapUsage; no collection forced, so the run stays comparable with one
+ * without it): which worker's reads set the renderer's peak.
+ */
+async function workerPeaks(page: Page): Promise<() => Promise<string>> {
+  const s = await page.context().newCDPSession(page);
+  const attached = new Map<string, string>();
+  const peaks = new Map<string, { used: number; total: number }>();
+  const waiting = new Map<number, (m: { result?: { usedSize?: number; totalSize?: number } }) => void>();
+  let id = 0;
+  s.on('Target.attachedToTarget', (e) => attached.set(e.sessionId, /([a-z-]+)(?:\.worker)?[-.][\w-]*\.js/i.exec(e.targetInfo.url)?.[1] ?? e.targetInfo.url.slice(-40)));
+  s.on('Target.detachedFromTarget', (e) => attached.delete(e.sessionId));
+  s.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number; totalSize?: number } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+  });
+  await s.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  let on = true;
+  const poll = (async () => {
+    while (on) {
+      for (const [sessionId, name] of [...attached]) {
+        const mid = ++id;
+        const reply = new Promise<{ result?: { usedSize?: number; totalSize?: number } }>((r) => waiting.set(mid, r));
+        await s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mid, method: 'Runtime.getHeapUsage' }) }).catch(() => undefined);
+        const r = await Promise.race([reply, new Promise<undefined>((res) => setTimeout(res, 1000))]);
+        const p = peaks.get(name) ?? { used: 0, total: 0 };
+        peaks.set(name, { used: Math.max(p.used, r?.result?.usedSize ?? 0), total: Math.max(p.total, r?.result?.totalSize ?? 0) });
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return async () => {
+    on = false;
+    await poll;
+    await s.detach().catch(() => {});
+    return [...peaks].map(([name, p]) => `${name} ${(p.used / 1e6).toFixed(0)}/${(p.total / 1e6).toFixed(0)} MB`).join(', ');
+  };
+}
+
 interface Step {
   label: string;
   ms: number;
@@ -258,9 +300,11 @@ async function main() {
     peak.reset();
     const p0 = navigates ? 0 : await now(page);
     const trace = TRACE ? await startTrace(page) : undefined;
+    const sampled = WORKER_PEAKS ? await workerPeaks(page) : undefined;
     const t0 = Date.now();
     await deadline(work(), ms, label);
     const elapsed = Date.now() - t0;
+    if (sampled) line(`${label}: workers' peak JS heaps, used / committed (context)`, '', await sampled());
     if (trace) for (const t of await trace()) console.log(`  ${label}: ${t}`);
     const step = { label, ms: elapsed, task: await longest(page, p0), heap: await heapPeak(page), rss: peak.rss };
     steps.push(step);
