@@ -6,7 +6,7 @@ import type { AnalysisTable } from '../../shared/analysis';
 import type { AnalysisRequest } from '../../shared/analysis/run-request';
 import type { AgreementRequest, AgreementResult } from '../../shared/analysis/reliability/run-agreement';
 import type { FindingsEvidence } from '../../shared/findings/evidence';
-import type { AnalysisJobInput, AnalysisReply, CodeCountMaps, SegmentListInfo } from './analysis-protocol';
+import type { AnalysisJobInput, AnalysisReply, SegmentListInfo } from './analysis-protocol';
 import type { SegmentQuery } from '../../shared/evidence/segments';
 import type { SegmentRow, SegmentView } from '../../shared/evidence/view';
 import { withKey } from './worker-key';
@@ -21,8 +21,6 @@ export interface AnalysisClient {
   segments(projectId: string, revision: string, query: SegmentQuery, view: SegmentView): Promise<SegmentListInfo>;
   segmentRows(listId: number, from: number, to: number): Promise<SegmentRow[]>;
   exportSegments(listId: number, format: 'csv' | 'xlsx', title: string): Promise<Uint8Array>;
-  /** The codebook's counts at a revision (read and counted in the worker, off the main thread). */
-  codeCounts(projectId: string, revision: string): Promise<CodeCountMaps>;
   /** The distinct values of a participant attribute over the project's (visible) participants, sorted, as the filter compares them. */
   attributeValues(projectId: string, revision: string, variableId: string): Promise<string[]>;
 }
@@ -92,10 +90,6 @@ export function createAnalysisClient(createWorker: () => Worker = defaultWorker)
     async exportSegments(listId, format, title) {
       const r = ok(await call({ type: 'segmentExport', listId, format, title }), 'export');
       return (r as Extract<AnalysisReply, { type: 'export' }>).bytes;
-    },
-    async codeCounts(projectId, revision) {
-      const r = ok(await call({ type: 'codeCounts', projectId, revision }), 'codeCounts');
-      return (r as Extract<AnalysisReply, { type: 'codeCounts' }>).counts;
     },
     async attributeValues(projectId, revision, variableId) {
       const r = ok(await call({ type: 'attributeValues', projectId, revision, variableId }), 'attributeValues');

@@ -5,13 +5,6 @@ import type { AgreementRequest, AgreementResult } from '../../shared/analysis/re
 import type { FindingsEvidence } from '../../shared/findings/evidence';
 import type { SegmentQuery } from '../../shared/evidence/segments';
 import type { SegmentFacets, SegmentRow, SegmentView } from '../../shared/evidence/view';
-import type { CodeCounts } from '../../shared/coding/counts';
-
-/** The codebook's counts: each code's own, and rolled up over its subcodes. */
-export interface CodeCountMaps {
-  own: Map<string, CodeCounts>;
-  rolled: Map<string, CodeCounts>;
-}
 
 /** A Code view list the worker holds: its length and what its filters can choose from (rows are fetched by range). */
 export interface SegmentListInfo {
@@ -31,7 +24,6 @@ export type AnalysisJob =
   | { id: number; type: 'segments'; projectId: string; revision: string; query: SegmentQuery; view: SegmentView }
   | { id: number; type: 'segmentRows'; listId: number; from: number; to: number }
   | { id: number; type: 'segmentExport'; listId: number; format: 'csv' | 'xlsx'; title: string }
-  | { id: number; type: 'codeCounts'; projectId: string; revision: string }
   /** The distinct values of a participant attribute, as the analyses' filter compares them (personValues). */
   | { id: number; type: 'attributeValues'; projectId: string; revision: string; variableId: string };
 
@@ -42,7 +34,6 @@ export type AnalysisReply =
   | { id: number; ok: true; type: 'findings'; evidence: FindingsEvidence }
   | { id: number; ok: true; type: 'segments'; info: SegmentListInfo }
   | { id: number; ok: true; type: 'segmentRows'; rows: SegmentRow[] }
-  | { id: number; ok: true; type: 'codeCounts'; counts: CodeCountMaps }
   | { id: number; ok: true; type: 'attributeValues'; values: string[] }
   | { id: number; ok: false; message: string };
 

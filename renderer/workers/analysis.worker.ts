@@ -7,11 +7,10 @@ import '../../shared/zod-jitless'; // first: zod without its eval probe (see the
 import { listDocumentsOf, listParticipantsOf, personValues, prepareIndex, termCounts, type AnalysisIndex, type IndexDocuments, type IndexParticipants, type TableAnswers, type TableParticipants } from '../../shared/analysis';
 import { toCsv, toXlsx } from '../../shared/export/table';
 import type { ProjectBundle } from '../../shared/model';
-import { ensureTermCounts, exportBundleColumns, openChorusDb, readAnswerTexts, projectCodeCounts as readCodeCounts, type ChorusDb } from '../db';
+import { ensureTermCounts, exportBundleColumns, openChorusDb, readAnswerTexts, type ChorusDb } from '../db';
 import type { CodingColumnsRead } from '../db/coding-journal';
 import { digestRows } from '../../shared/coding/coding-rows';
 import { applyCodingChanges, digestToCodings } from '../../shared/coding/coding-digest';
-import type { CodeCountMaps } from './analysis-protocol';
 import { readsText, runAnalysis } from '../../shared/analysis/run-request';
 import { runAgreement } from '../../shared/analysis/reliability/run-agreement';
 import { findingsEvidence } from '../../shared/findings/evidence';
@@ -101,27 +100,8 @@ function listed(p: Cached): ProjectBundle {
   return p.bundle;
 }
 
-/** The codebook's counts, read from the store (codes, codings and the coded documents only, not the bundle) once per revision. */
-let counted: { key: string; counts: Promise<CodeCountMaps> } | null = null;
-function countsAt(projectId: string, revision: string): Promise<CodeCountMaps> {
-  const key = `${projectId}@${revision}`;
-  if (counted?.key !== key) {
-    const counts = (async () => {
-      dbPromise ??= openChorusDb();
-      return readCodeCounts(await dbPromise, projectId);
-    })();
-    counted = { key, counts };
-    counts.catch(() => {
-      if (counted?.counts === counts) counted = null;
-    });
-  }
-  return counted.counts;
-}
-
 async function handle(job: AnalysisJob): Promise<AnalysisReply> {
   switch (job.type) {
-    case 'codeCounts':
-      return { id: job.id, ok: true, type: 'codeCounts', counts: await countsAt(job.projectId, job.revision) };
     case 'analysis': {
       const read = await project(job.projectId, job.revision);
       const p = readsText(job.request) ? await withTexts(read) : read;

@@ -8,6 +8,12 @@ export interface CodeCounts {
   participants: number;
 }
 
+/** The codebook's counts: each code's own, and rolled up over its subcodes. */
+export interface CodeCountMaps {
+  own: ReadonlyMap<string, CodeCounts>;
+  rolled: ReadonlyMap<string, CodeCounts>;
+}
+
 /** A coded document's participant (null or undefined: none, or no such document). */
 export type ParticipantOf = (documentId: string) => string | null | undefined;
 

@@ -12,6 +12,7 @@
  *   npm run bench -- scale --deadline=240                   (through the runner: its 30-minute default is too short)
  *   BENCH_SCALE_WORKER_HEAPS=1 …                            (also each worker's JS heap after each step: where the memory is)
  *   BENCH_SCALE_WORKER_PEAKS=1 …                            (each worker's JS heap sampled during each step, no collection forced)
+ *   BENCH_SCALE_MEMORY_DUMP=1 …                             (the renderer's memory by allocator after each step)
  *   BENCH_SCALE_PROFILE=/tmp/scale-1m …                     (keep the profile; a later run with the same sizes measures only open, code, analyse)
  *
  * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)
@@ -44,6 +45,8 @@ const MIN = 60_000;
 /** BENCH_SCALE_WORKER_HEAPS=1: after each step, each worker's JS heap (a full collection in each: the next step's memory is then not comparable with a run without it). */
 const WORKER_HEAPS = process.env.BENCH_SCALE_WORKER_HEAPS === '1';
 const WORKER_PEAKS = process.env.BENCH_SCALE_WORKER_PEAKS === '1';
+/** BENCH_SCALE_SETTLE_MS=n: a pause of n ms between the steps after the open (a user reading the screen); 0 by default, the worst case: each step's work overlaps the last one's tail. */
+const SETTLE = Number(process.env.BENCH_SCALE_SETTLE_MS ?? 0);
 const PROJECT = 'Scale bench';
 /** BENCH_SCALE_PROFILE=dir: keep the profile there and, on a later run with the same sizes, skip the import and the seed. */
 const REUSE = process.env.BENCH_SCALE_PROFILE || undefined;
@@ -250,6 +253,45 @@ async function workerPeaks(page: Page): Promise<() => Promise<string>> {
   };
 }
 
+/**
+ * BENCH_SCALE_MEMORY_DUMP=1: after each step, Chromium's memory-infra dump of the renderer
+ * processes, by allocator (V8, Blink's collector, PartitionAlloc, malloc, …): what the renderer's
+ * memory is, beside the JS heaps.
+ */
+const MEMORY_DUMP = process.env.BENCH_SCALE_MEMORY_DUMP === '1';
+
+async function memoryDump(page: Page): Promise<string> {
+  const s = await page.context().newCDPSession(page);
+  const events: { ph: string; pid: number; name?: string; args?: { name?: string; dumps?: { allocators?: Record<string, { attrs?: Record<string, { value?: string }> }>; process_totals?: { resident_set_bytes?: string } } } }[] = [];
+  s.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  await s.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } } as never, transferMode: 'ReportEvents' });
+  await s.send('Tracing.requestMemoryDump', { deterministic: true, levelOfDetail: 'detailed' } as never).catch(() => undefined);
+  const done = new Promise<void>((r) => s.once('Tracing.tracingComplete', () => r()));
+  await s.send('Tracing.end');
+  await done;
+  await s.detach().catch(() => {});
+  const renderers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'process_name' && e.args?.name === 'Renderer').map((e) => e.pid));
+  const size = (v: string | undefined) => (v ? Number.parseInt(v, 16) : 0);
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.ph !== 'v' || !renderers.has(e.pid) || !e.args?.dumps?.allocators) continue;
+    const a = e.args.dumps.allocators;
+    const top = Object.entries(a)
+      .filter(([name]) => !name.includes('/'))
+      .map(([name, d]) => [name, size(d.attrs?.size?.value)] as const)
+      .filter(([, b]) => b >= 5e6)
+      .sort((x, y) => y[1] - x[1]);
+    const sub = Object.entries(a)
+      .filter(([name]) => /^(v8\/(main|workers)|v8\/[^/]+$|partition_alloc\/partitions\/[^/]+$|malloc\/partitions\/[^/]+$|blink_objects\/[^/]+$)/.test(name))
+      .map(([name, d]) => [name, size(d.attrs?.size?.value)] as const)
+      .filter(([, b]) => b >= 10e6)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 8);
+    out.push(`pid ${e.pid} rss ${(size(e.args.dumps.process_totals?.resident_set_bytes) / 1e6).toFixed(0)} MB: ${top.map(([n, b]) => `${n} ${(b / 1e6).toFixed(0)}`).join(', ')} | ${sub.map(([n, b]) => `${n} ${(b / 1e6).toFixed(0)}`).join(', ')}`);
+  }
+  return out.join('\n    ') || '(no renderer dump)';
+}
+
 interface Step {
   label: string;
   ms: number;
@@ -305,6 +347,7 @@ async function main() {
     await deadline(work(), ms, label);
     const elapsed = Date.now() - t0;
     if (sampled) line(`${label}: workers' peak JS heaps, used / committed (context)`, '', await sampled());
+    if (MEMORY_DUMP) console.log(`  ${label}: memory dump after, MB\n    ${await memoryDump(page)}`);
     if (trace) for (const t of await trace()) console.log(`  ${label}: ${t}`);
     const step = { label, ms: elapsed, task: await longest(page, p0), heap: await heapPeak(page), rss: peak.rss };
     steps.push(step);
@@ -385,6 +428,7 @@ async function main() {
       await page.locator('.doc-link').first().waitFor({ timeout: 60 * MIN });
       await page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: /^Theme 1/ }).waitFor({ timeout: 60 * MIN });
     }, 65 * MIN, true);
+    if (SETTLE) await page.waitForTimeout(SETTLE);
     await measure('Apply one code (Survey grid: first answer, key 1)', async () => {
       await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Survey grid', exact: true }).click();
       await page.locator('.grid-row td.grid-cell--answer').first().waitFor({ timeout: 60 * MIN });
@@ -392,6 +436,7 @@ async function main() {
       await page.keyboard.press('1');
       await page.locator('p.status').filter({ hasText: /^(Coded|Removed)/ }).first().waitFor({ timeout: 60 * MIN });
     }, 125 * MIN);
+    if (SETTLE) await page.waitForTimeout(SETTLE);
     await measure('Analyse (the first analysis shown)', async () => {
       await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Analyse', exact: true }).click();
       await page.locator('.result-table caption').first().waitFor({ timeout: 60 * MIN });

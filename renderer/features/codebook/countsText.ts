@@ -1,10 +1,7 @@
-import type { CodeCounts } from '../../../shared/coding/counts';
+import type { CodeCountMaps, CodeCounts } from '../../../shared/coding/counts';
 import { plural } from '../../../shared/plural';
 
-export interface CodeCountMaps {
-  own: ReadonlyMap<string, CodeCounts>;
-  rolled: ReadonlyMap<string, CodeCounts>;
-}
+export type { CodeCountMaps };
 
 const ZERO: CodeCounts = { codings: 0, documents: 0, participants: 0 };
 const describe = (c: CodeCounts) =>
