@@ -32,13 +32,15 @@ export function listRows(list: readonly Coding[]): CodingRows {
   };
 }
 
+const keepAll = () => true;
+
 /**
  * The rows of a digest with these journal changes applied (as applyCodingChanges applies them: a
  * record written replaces its id or is added, or leaves when it is another project's; a deleted id
  * goes), keeping only codings whose document `keep` accepts. The digest's codings come first, in
  * id order, then the ones the changes wrote.
  */
-export function digestRows(d: CodingDigest, projectId: string, changes: readonly CodingChange[], keep: (documentId: string) => boolean = () => true): CodingRows {
+export function digestRows(d: CodingDigest, projectId: string, changes: readonly CodingChange[], keep: (documentId: string) => boolean = keepAll): CodingRows {
   const latest = new Map<string, Coding | null>();
   for (const ch of changes) {
     for (const c of ch.written) latest.set(c.id, c.projectId === projectId ? c : null);
@@ -51,8 +53,11 @@ export function digestRows(d: CodingDigest, projectId: string, changes: readonly
     const p = joinedPosition(d.ids, id);
     if (p >= 0) changed[p] = 1;
   }
-  const docs = splitStrings(d.documentId.values);
-  const keepDoc = Uint8Array.from(docs, (x) => (keep(x) ? 1 : 0));
+  // (a document's id is made when read, not split out for all 875,000 answers: the index reads each once)
+  const docs = d.documentId.values;
+  const keepDoc = new Uint8Array(docs.ends.length);
+  if (keep === keepAll) keepDoc.fill(1);
+  else for (let k = 0; k < keepDoc.length; k++) keepDoc[k] = keep(joinedAt(docs, k)) ? 1 : 0;
   const docAt = d.documentId.at;
   let kept = 0;
   for (let p = 0; p < n; p++) if (!changed[p] && keepDoc[docAt[p]!]) kept++;
@@ -64,7 +69,7 @@ export function digestRows(d: CodingDigest, projectId: string, changes: readonly
   return {
     length: b + extra.length,
     ...idsAndTimes(d, base, extra),
-    documentId: (i) => (i < b ? docs[docAt[base[i]!]!]! : extra[i - b]!.documentId),
+    documentId: (i) => (i < b ? joinedAt(docs, docAt[base[i]!]!) : extra[i - b]!.documentId),
     codeId: (i) => (i < b ? codes[d.codeId.at[base[i]!]!]! : extra[i - b]!.codeId),
     coderId: (i) => (i < b ? coders[d.coderId.at[base[i]!]!]! : extra[i - b]!.coderId),
     start: (i) => (i < b ? d.start[base[i]!]! : extra[i - b]!.start),
