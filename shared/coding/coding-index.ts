@@ -73,7 +73,9 @@ export class CodingIndex {
   readonly #overridden: Uint8Array;
 
   constructor(cols: CodingColumns) {
-    this.#cols = cols;
+    // (only the columns it reads: a digest passed whole would keep its dates, a string each for a
+    // project coded by hand, for as long as the index lives)
+    this.#cols = { ids: cols.ids, documentId: cols.documentId, codeId: cols.codeId, coderId: cols.coderId, start: cols.start, end: cols.end };
     this.#idEnds = cols.ids.ends;
     const docCount = cols.documentId.values.ends.length;
     this.#docCount = docCount;
