@@ -308,7 +308,7 @@ async function main() {
   const dir = REUSE ?? (await mkdtemp(path.join(tmpdir(), 'chorus-scale-')));
   mkdirSync(dir, { recursive: true });
   const seededFile = path.join(dir, 'seeded.json');
-  const reused = REUSE && existsSync(seededFile) ? (JSON.parse(readFileSync(seededFile, 'utf8')) as { bytes: number; baseline: number; n: number; codings: number; port: number }) : undefined;
+  const reused = REUSE && existsSync(seededFile) ? (JSON.parse(readFileSync(seededFile, 'utf8')) as { bytes: number; baseline: number; n: number; codings: number; port: number; dates?: 'each' }) : undefined;
   if (reused && (reused.n !== N || reused.codings !== CODINGS)) throw new Error(`${dir} holds ${reused.n} responses and ${reused.codings} codings, not ${N} and ${CODINGS}`);
   const csv = path.join(dir, 'scale-survey.csv');
   let t = Date.now();
@@ -363,6 +363,7 @@ async function main() {
   try {
     let baseline = reused?.baseline ?? 0;
     if (reused) line('Renderer memory with the demo project open, before importing', mb(baseline), '(context: as measured when the profile was made)');
+    if (reused && reused.dates !== 'each') line('Codings\' dates', '     one', '(context: seeded before 2026-12-05, every coding one time; a new profile gives each its own)');
     else {
       await page.goto(server.url);
       await page.locator('.doc-link').first().waitFor({ timeout: 5 * MIN });
@@ -415,7 +416,7 @@ async function main() {
       line(`Codings written (${seeded.codings.toLocaleString('en-GB')} over ${seeded.answers.toLocaleString('en-GB')} answers; bench script)`, fmt(Date.now() - t), '(context)');
       const estimate = await page.evaluate(() => navigator.storage.estimate());
       line('Store size after (navigator.storage.estimate usage)', mb(estimate.usage ?? 0), `${((estimate.usage ?? 0) / bytes).toFixed(1)}× the file (context)`);
-      if (REUSE) writeFileSync(seededFile, JSON.stringify({ bytes, baseline, n: N, codings: CODINGS, port: Number(new URL(server.url).port) }));
+      if (REUSE) writeFileSync(seededFile, JSON.stringify({ bytes, baseline, n: N, codings: CODINGS, port: Number(new URL(server.url).port), dates: 'each' }));
     }
     const importSteps = steps.slice();
     // the browser starts again, as a user reopens the app: nothing the seed's page made stays in the
