@@ -24,7 +24,7 @@ export async function codedParticipantKeys(db: ChorusDb, projectId: string, docu
   let total = 0;
   for (const ds of datasets) {
     offset.set(ds, total);
-    total += ds.participants.pseudonyms.length;
+    total += ds.participants.rows.length;
   }
   const tables = new Map(datasets.map((ds) => [ds.id, ds]));
   const others: string[] = [];
@@ -53,7 +53,7 @@ export async function codedParticipantKeys(db: ChorusDb, projectId: string, docu
 }
 
 /**
- * The codebook's counts of a project (the analysis worker's, once per revision): its codings read as
+ * The codebook's counts of a project (the counts worker's, once per revision): its codings read as
  * columns (a million codings are not made into a million objects to be counted), less those of
  * documents a pending retraction hides (as listCodings leaves them out), with the coded documents'
  * participants.

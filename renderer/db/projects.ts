@@ -91,7 +91,7 @@ export async function exportBundleColumns(
   };
 }
 
-/** `codingsAs: 'columns'` also reads survey tables' answers as `tables` (and leaves them out of `documents`). */
+/** `codingsAs: 'columns'` also gives survey tables' answers as `tables`, their places only (and leaves them out of `documents`). */
 async function readBundle(db: ChorusDb, projectId: string, codingsAs: 'list' | 'columns') {
   const asTables = codingsAs === 'columns';
   // (an encrypted project's survey tables are decoded before the read transaction, never inside it)

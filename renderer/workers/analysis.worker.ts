@@ -63,25 +63,37 @@ interface Cached {
   index: AnalysisIndex | null;
   terms: Map<string, Map<string, number>> | null;
 }
-let cached: Cached | null = null;
+/** The project read at one revision, or being read (jobs that arrive together for one revision share one read). */
+let cached: { key: string; project: Promise<Cached> } | null = null;
 
-async function project(projectId: string, revision: string): Promise<Cached> {
+function project(projectId: string, revision: string): Promise<Cached> {
   const key = `${projectId}@${revision}`;
   if (cached?.key !== key) {
     cached = null; // (the last revision's project goes before the next is read)
-    dbPromise ??= openChorusDb();
-    const { bundle, codings, documents, tables, participants, people, keep } = await exportBundleColumns(await dbPromise, projectId);
-    cached = { key, projectId, bundle, codings, documents, tables, participants, people, keep, textsRead: null, listed: false, index: null, terms: null };
+    const read = (async (): Promise<Cached> => {
+      dbPromise ??= openChorusDb();
+      const { bundle, codings, documents, tables, participants, people, keep } = await exportBundleColumns(await dbPromise, projectId);
+      return { key, projectId, bundle, codings, documents, tables, participants, people, keep, textsRead: null, listed: false, index: null, terms: null };
+    })();
+    const entry = { key, project: read };
+    cached = entry;
+    // (a failed read is tried again by the next job)
+    read.catch(() => {
+      if (cached === entry) cached = null;
+    });
   }
-  return cached;
+  return cached.project;
 }
 
-/** The project with its survey answers' texts read (once; a failed read is tried again by the next job). */
+/** The project with its survey answers' texts read (once, however many jobs ask at once; a failed read is tried again by the next job). */
 async function withTexts(p: Cached): Promise<Cached> {
-  p.textsRead ??= readAnswerTexts(await dbPromise!, p.tables).catch((e: unknown) => {
-    p.textsRead = null;
-    throw e;
-  });
+  if (!p.textsRead) {
+    const db = await dbPromise!;
+    p.textsRead ??= readAnswerTexts(db, p.tables).catch((e: unknown) => {
+      p.textsRead = null;
+      throw e;
+    });
+  }
   await p.textsRead;
   return p;
 }

@@ -23,7 +23,7 @@ export function gridService(): GridService {
  */
 export const RELEASE_FROM = 50_000;
 
-/** The grid has been left, showing a survey of `total` responses. */
+/** The grid has been left, showing a survey of `total` responses (Infinity: left before its size was known). */
 export function leaveGrid(total: number, service: GridService = gridService()): void {
   if (total >= RELEASE_FROM) service.release();
 }

@@ -63,6 +63,16 @@ function answerDocument(t: TableAnswers, i: number): DocumentWithText {
 
 
 /**
+ * The document of answer `i` of a table made into documents (mergeById), its text read from the
+ * table when asked for: the table may be made before its texts are read.
+ */
+function madeDocument(t: TableAnswers, i: number): DocumentWithText {
+  const doc = datasetDocument(t.ds, t.rows[i]!, t.slots[i]!);
+  if (!doc) throw new Error(`answer ${i} of survey table ${t.ds.id} has no document`);
+  return Object.defineProperty(doc, 'text', { get: () => answerText(t, i), enumerable: true, configurable: true }) as DocumentWithText;
+}
+
+/**
  * Documents (stored one by one) and survey tables' answers as one list in id order. A table whose
  * id range holds a stored document's id (only a stored copy of one of its answers could) is made
  * into documents, so the order stays exact.
@@ -72,7 +82,7 @@ export function indexDocuments(listed: readonly DocumentWithText[], tables: read
     const n = t.rows.length;
     return { key: t.ds.id, count: n, first: n ? datasetDocumentId(t.ds.id, t.rows[0]!, t.slots[0]!) : '', last: n ? datasetDocumentId(t.ds.id, t.rows[n - 1]!, t.slots[n - 1]!) : '' };
   };
-  const made = (t: TableAnswers) => Array.from({ length: t.rows.length }, (_, i) => answerDocument(t, i));
+  const made = (t: TableAnswers) => Array.from({ length: t.rows.length }, (_, i) => madeDocument(t, i));
   const all = mergeById(listed, tables, runOf, made, DATASET_ID_LENGTH);
   /** Each table's response attributes of the row made last (a row's answers share one object). */
   const lastRow = new Map<TableAnswers, { row: number; values: Record<string, AttributeValue> }>();

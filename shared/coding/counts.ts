@@ -19,7 +19,7 @@ export type ParticipantOf = (documentId: string) => string | null | undefined;
 
 /**
  * Coded documents' participants as small integers (-1: none), the same integer for the same
- * participant: the analysis worker's, where a survey answer's participant is its table's row's
+ * participant: the counts worker's, where a survey answer's participant is its table's row's
  * (no participant id made for each of 875,000 answers, nor held in a set per code).
  */
 export interface ParticipantKeys {
@@ -98,7 +98,7 @@ function eachByDocument(codings: readonly Pick<Coding, 'documentId' | 'codeId'>[
 /**
  * `own` counts a code's own codings; `rolled` counts distinct documents/participants over the code
  * and all its descendants (a parent's figure is a union, not a sum). The coded documents'
- * participants come from a list of documents, a lookup of ids, or participant keys (the analysis
+ * participants come from a list of documents, a lookup of ids, or participant keys (the counts
  * worker's, which reads a survey answer's participant from its table without making its id).
  * Memory is a few integers per code and a bit per participant per code: no set of document or
  * participant ids (at a million codings those sets held well over 100 MB while they were counted).

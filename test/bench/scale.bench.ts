@@ -13,6 +13,7 @@
  *   BENCH_SCALE_WORKER_HEAPS=1 …                            (also each worker's JS heap after each step: where the memory is)
  *   BENCH_SCALE_WORKER_PEAKS=1 …                            (each worker's JS heap sampled during each step, no collection forced)
  *   BENCH_SCALE_MEMORY_DUMP=1 …                             (the renderer's memory by allocator after each step)
+ *   BENCH_SCALE_SETTLE_MS=5000 …                            (a pause between the steps after the open, as a user reading the screen)
  *   BENCH_SCALE_PROFILE=/tmp/scale-1m …                     (keep the profile; a later run with the same sizes measures only open, code, analyse)
  *
  * Measured 2026-12-03 on a 2-core machine under load 7–17: the import of 500,000 rows (132 MB)

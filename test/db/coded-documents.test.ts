@@ -13,6 +13,25 @@ import type { RetractionTarget } from '../../shared/model';
 import { codeCounts } from '../../shared/coding/counts';
 import { listCodes } from '../../renderer/db';
 import { codeAnswers, reopenCounting, surveyProject } from './survey-coding';
+import { commitImport } from '../../renderer/db';
+import { TableBuilder } from '../../shared/import/mapping';
+import { newGuid } from '../../shared/model';
+
+/** A second survey table in the project (every row its own participant, as in the first). */
+async function addSurvey(db: ChorusDb, projectId: string, rows: number) {
+  const builder = new TableBuilder(
+    { columns: ['ID', 'Q1'], descriptions: [] },
+    { idColumn: 'ID', textColumns: ['Q1'], attributes: [], dateOrder: 'dmy', source: { name: 'Second survey', kind: 'survey' } },
+    { projectId, newId: newGuid, now: '2026-01-02T00:00:00.000Z', fileName: 't.csv' },
+  );
+  const answers = builder.addRows(Array.from({ length: rows }, (_, i) => [`T${i}`, `Another answer ${i}`]));
+  await commitImport(
+    db,
+    projectId,
+    { sources: [builder.source], variables: builder.variables, participants: [], documents: [], skippedEmpty: 0, dataset: { id: builder.datasetId, rows: [answers.map((a) => ({ row: a.row, texts: [a.text] }))][Symbol.iterator](), documents: answers.length, participants: rows, rowCount: rows, dataset: () => builder.dataset() } },
+    { fileNames: ['t.csv'], checksum: 't', by: 'me', redactions: {} },
+  );
+}
 import { datasetDocumentId } from '../../shared/import/dataset';
 import { smallBundle } from './fixtures';
 
@@ -81,6 +100,20 @@ describe('codedParticipantKeys', () => {
     // and the other way round: the survey's project gives its answers' participants, not the bundle's
     const fromSurvey = await codedParticipantKeys(db, survey.projectId, [...docs.map((d) => d.id), ...surveyDocs.map((d) => d.id)]);
     expectKeysAsIds(fromSurvey, [...surveyDocs, ...docs.map((d) => ({ id: d.id, participantId: null }))]);
+    db.close();
+  });
+
+  it('gives the participants of two survey tables in one project keys of their own', async () => {
+    const name = `coded-documents-two-${Date.now()}`;
+    const p = await surveyProject(name, 12);
+    const db = await openChorusDb(name);
+    await addSurvey(db, p.projectId, 9);
+    const docs = await listDocuments(db, p.projectId);
+    expect(new Set(docs.map((d) => d.sourceId)).size).toBe(2);
+    const keys = await codedParticipantKeys(db, p.projectId, docs.map((d) => d.id));
+    expectKeysAsIds(keys, docs);
+    // (two tables, one key space: 12 and 9 participants, none sharing a key)
+    expect(new Set(docs.map((d) => keys.keyOf(d.id))).size).toBe(21);
     db.close();
   });
 

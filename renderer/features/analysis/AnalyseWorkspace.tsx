@@ -54,7 +54,10 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
   // the filter's values of the attribute chosen, from the worker's index (as the filter compares them)
   const filterVariable = data.variables.find((v) => v.name === filter.attribute);
   const valuesKey = revision !== undefined && filterVariable ? JSON.stringify([revision, filterVariable.id]) : null;
-  const filterValues = useWorkerResult(valuesKey, () => analysisClient().attributeValues(project.id, revision!, filterVariable!.id)).result ?? NO_VALUES;
+  const valuesRead = useWorkerResult(valuesKey, () => analysisClient().attributeValues(project.id, revision!, filterVariable!.id));
+  // (while another attribute's values are read, none are offered: the last attribute's would filter nothing)
+  const filterValues = (!valuesRead.busy && valuesRead.result) || NO_VALUES;
+  const valuesNote = valuesRead.busy ? 'Reading the values…' : valuesRead.error ? `The values could not be read: ${valuesRead.error}` : undefined;
 
   const measure = opts?.measure ?? 'n';
   const shown = useMemo(() => {
@@ -106,7 +109,7 @@ export function AnalyseWorkspace({ project }: WorkspaceProps) {
         )}
         <details className="filters-box">
           <summary>Filters{filterSummary(filter)}</summary>
-          <FilterControls sources={data.sources} coders={coders} variables={data.variables} values={filterValues} value={filter} onChange={setFilter} />
+          <FilterControls sources={data.sources} coders={coders} variables={data.variables} values={filterValues} valuesNote={valuesNote} value={filter} onChange={setFilter} />
         </details>
         <TableActions table={shown?.table ?? null} published={published} onPublished={setPublished} threshold={threshold} onStatus={setStatus} projectId={project.id} />
         {published && (

@@ -8,6 +8,8 @@ export interface FilterControlsProps {
   variables: Variable[];
   /** The chosen attribute's values (read by the analysis worker: a survey has 500,000 participants, never listed in the window). */
   values: readonly string[];
+  /** Why no values are offered yet (being read, or the read failed). */
+  valuesNote?: string;
   value: FilterState;
   onChange: (f: FilterState) => void;
 }
@@ -16,7 +18,7 @@ function toggle(list: string[], id: string, on: boolean): string[] {
   return on ? [...list, id] : list.filter((x) => x !== id);
 }
 
-export function FilterControls({ sources, coders, variables, values, value, onChange }: FilterControlsProps) {
+export function FilterControls({ sources, coders, variables, values, valuesNote, value, onChange }: FilterControlsProps) {
   const variable = variables.find((v) => v.name === value.attribute);
   return (
     <fieldset className="filters">
@@ -56,6 +58,11 @@ export function FilterControls({ sources, coders, variables, values, value, onCh
             equal to
             <select value={value.value} onChange={(e) => onChange({ ...value, value: e.target.value })}>
               <option value="">(any value)</option>
+              {valuesNote && (
+                <option value="" disabled>
+                  {valuesNote}
+                </option>
+              )}
               {values.map((v) => (
                 <option key={v} value={v}>
                   {v}

@@ -142,8 +142,9 @@ export function useGridView(db: ChorusDb, projectId: string, sort: SortState, fi
     request().catch((e: unknown) => console.error(e));
   }, [request]);
 
-  // leaving the grid: a large survey's worker is stopped once it has answered (its memory given back)
-  useEffect(() => () => leaveGrid(viewRef.current?.total ?? 0, service), [service]);
+  // leaving the grid: a large survey's worker is stopped once it has answered (its memory given
+  // back); left before its first view arrived, the survey's size is not known: it is stopped too
+  useEffect(() => () => leaveGrid(viewRef.current?.total ?? Number.POSITIVE_INFINITY, service), [service]);
 
   const view = current?.view ?? null;
   const want = useCallback(

@@ -227,6 +227,9 @@ describe('survey grid worker', () => {
         // every coding visited once (answer by answer), and the answers with codings
         const visited: string[] = [];
         index.forEachCoding((d, c, by) => void visited.push(`${d} ${c} ${by}`));
+        // (answer by answer: each answer's codings come together, as the codebook's counts need)
+        const answers = visited.map((v) => v.split(' ')[0]!);
+        expect(answers.filter((d, i) => i === 0 || d !== answers[i - 1]).length).toBe(new Set(answers).size);
         expect(visited.sort()).toEqual(want.map((c) => `${c.documentId} ${c.codeId} ${c.coderId}`).sort());
         expect(index.documentIds().sort()).toEqual([...new Set(want.map((c) => c.documentId))].sort());
       }),

@@ -167,6 +167,14 @@ describe('survey grid keyboard', () => {
       unmount();
       expect(release).toHaveBeenCalledTimes(total >= RELEASE_FROM ? 1 : 0);
     }
+    // left before the first view arrived (the survey's size not known yet): given back too
+    const release = vi.fn();
+    let answer = () => {};
+    const held = new Promise<void>((r) => (answer = r));
+    const { unmount } = renderGrid(db, project, (s) => ({ ...s, release, call: async (req) => (await held, s.call(req)) }));
+    unmount();
+    expect(release).toHaveBeenCalledTimes(1);
+    answer();
   }, 60_000);
 
   it('moves the cursor within the grid whatever the keys (property)', () => {

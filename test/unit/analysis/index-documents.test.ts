@@ -93,6 +93,9 @@ const requests: AnalysisRequest[] = [
   { analysis: 'sentiment', attribute: 'Area', filter: {} },
 ].map((r) => ({ filter: {}, ...r }) as AnalysisRequest);
 
+/** Change by wave over the project's first two sources (the fixture's and the survey's). */
+const waves = (p: ProjectBundle): AnalysisRequest => ({ analysis: 'time', mode: 'wave', waves: p.sources.slice(0, 2).map((s) => s.id), filter: {} });
+
 const indexArrays = (x: AnalysisIndex) => ({
   docSource: x.docSource,
   docPerson: x.docPerson,
@@ -136,7 +139,7 @@ describe('an analysis index’s documents from a survey table', () => {
         const fromList = prepareIndex(full);
         const fromTable = prepareIndex({ ...full, documents: [...stored], participants: [...storedPeople] }, listRows(full.codings), { documents: indexDocuments(stored, [t]), participants: indexParticipants(storedPeople, [people]) });
         expect(indexArrays(fromTable)).toEqual(indexArrays(fromList));
-        for (const r of requests) expect(runAnalysis(fromTable, r)).toEqual(runAnalysis(fromList, r));
+        for (const r of [...requests, waves(full)]) expect(runAnalysis(fromTable, r)).toEqual(runAnalysis(fromList, r));
         const quoteOf = quoteLookup([]);
         const rows = (x: AnalysisIndex) => Array.from(listSegments(x, {}), (k) => segmentRow(x, k, quoteOf));
         expect(rows(fromTable)).toEqual(rows(fromList));
@@ -154,8 +157,8 @@ describe('an analysis index’s documents from a survey table', () => {
         const withTexts = index(t);
         const withoutTexts = index(unread);
         expect(indexArrays(withoutTexts)).toEqual(indexArrays(withTexts));
-        const counting = requests.filter((r) => !readsText(r));
-        expect(counting.map((r) => r.analysis)).toEqual(['frequencies', 'matrix', 'saturation']);
+        const counting = [...requests, waves(full)].filter((r) => !readsText(r));
+        expect(counting.map((r) => r.analysis)).toEqual(['frequencies', 'matrix', 'saturation', 'time']);
         for (const r of counting) expect(runAnalysis(withoutTexts, r)).toEqual(runAnalysis(withTexts, r));
         // (a stored document's text as before; a survey answer's is an error until read, never an empty answer)
         for (let d = 0; d < withoutTexts.documents.length; d++) {
@@ -199,6 +202,14 @@ describe('an analysis index’s documents from a survey table', () => {
     const fromTable = indexDocuments([...stored, between], [t]);
     const fromList = indexDocuments([...stored, between, ...surveyDocs]);
     sameDocuments(fromList, fromTable, [...stored, between, ...surveyDocs].map((d) => d.id));
+    // the same before the table's texts are read (the analysis worker reads them later): the table
+    // is made into documents without reading a text, and they read the texts once filled in
+    const unread = { ...t, texts: new Array<string>(t.rows.length) };
+    const early = indexDocuments([...stored, between], [unread]);
+    const answerAt = early.indexOf(surveyDocs[0]!.id)!;
+    expect(() => early.text(answerAt)).toThrow(/not read yet/);
+    unread.texts.splice(0, t.texts.length, ...t.texts);
+    sameDocuments(fromList, early, [...stored, between, ...surveyDocs].map((d) => d.id));
     // rows 10 and 11 have hex letters in their ids: in capitals they are other ids
     const upper = surveyDocs.filter((d) => /[a-f]/.test(d.id.slice(24))).map((d) => d.id.slice(0, 24) + d.id.slice(24).toUpperCase());
     expect(upper).toHaveLength(4);

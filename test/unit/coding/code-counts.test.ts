@@ -56,6 +56,12 @@ describe('codeCounts', () => {
         // and with the participants as a lookup (the worker's: a survey answer's read from its table), however the codings come
         expect(codeCounts(codes, cs, partOf)).toEqual({ own, rolled });
         expect(codeCounts(codes, columns, partOf)).toEqual({ own, rolled });
+        // and from columns with changes applied since (answers changed since are counted from the changes)
+        const ided = cs.map((x, i) => ({ ...x, id: `k${String(i).padStart(3, '0')}`, coderId: 'me', start: 0, end: 1 }));
+        const half = Math.floor(ided.length / 2);
+        const changed = indexCodings(ided.slice(0, half).concat(ided.slice(half).map((c) => ({ ...c, documentId: 'd99' }))));
+        changed.apply('p', [{ written: ided.slice(half), deleted: [] }]);
+        expect(codeCounts(codes, changed, partOf)).toEqual({ own, rolled });
       }),
     );
   });

@@ -7,6 +7,7 @@ const root = path.resolve(__dirname, '../../..');
 const ENTRIES = [
   'renderer/main.tsx',
   'renderer/workers/analysis.worker.ts',
+  'renderer/workers/counts.worker.ts',
   'renderer/workers/detect.worker.ts',
   'renderer/workers/prescan.worker.ts',
   'renderer/workers/grid.worker.ts',
