@@ -4,19 +4,13 @@
  * "Save as SVG" all call this, so they draw the same bytes. No React, no browser globals.
  */
 import type { ChartSpec } from '../../shared/report/chart-spec';
+import { fnv1a } from '../../shared/hash';
 import { chartToSvgString, type RenderOptions } from './render';
 
 export type { RenderOptions };
 
 /** FNV-1a of a string, as 8 hex digits. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+const fnv1aHex = (text: string): string => fnv1a(text).toString(16).padStart(8, '0');
 
 /**
  * A standalone SVG document (XML declaration, xmlns, width/height and viewBox, <title> and <desc>,
@@ -29,6 +23,6 @@ export function renderChartSvg(spec: ChartSpec, doc: Document, opts: RenderOptio
   const width = Math.max(320, Math.round(opts.width ?? 800));
   const theme = opts.theme ?? 'print';
   // (a value's ref names where it came from and is never drawn in an export, so it is left out)
-  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1a(JSON.stringify([spec, width, theme], (k, v: unknown) => (k === 'ref' ? undefined : v)))}`;
+  const idPrefix = opts.idPrefix ?? `chorus-chart-${fnv1aHex(JSON.stringify([spec, width, theme], (k, v: unknown) => (k === 'ref' ? undefined : v)))}`;
   return chartToSvgString(spec, doc, { ...opts, width, theme, idPrefix });
 }

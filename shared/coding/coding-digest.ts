@@ -10,6 +10,7 @@
  * fit. Codings are kept in id order, the order a read of the records by project gives.
  */
 import type { Coding } from '../model';
+import { slotHash } from '../hash';
 
 /**
  * Strings stored as one text and where each ends (IndexedDB copies one long string far faster than
@@ -76,13 +77,6 @@ export function joinedPosition(j: JoinedStrings, value: string): number {
   return lo < j.ends.length && joinedAt(j, lo) === value ? lo : -1;
 }
 
-/** FNV-1a over text[from, to) (UTF-16 code units). */
-function hashRange(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * A lookup of distinct joined strings by value, in any order: their place, or -1. An open-addressed
  * table of places over the joined text (four bytes a slot, half full at most), where a Map of the
@@ -97,12 +91,12 @@ export function joinedLookup(j: JoinedStrings): (value: string) => number {
   const mask = size - 1;
   const table = new Int32Array(size).fill(-1);
   for (let i = 0; i < n; i++) {
-    let h = hashRange(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!) & mask;
+    let h = slotHash(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!) & mask;
     while (table[h] !== -1) h = (h + 1) & mask;
     table[h] = i;
   }
   return (value) => {
-    for (let h = hashRange(value, 0, value.length) & mask, i = table[h]!; i !== -1; h = (h + 1) & mask, i = table[h]!) {
+    for (let h = slotHash(value) & mask, i = table[h]!; i !== -1; h = (h + 1) & mask, i = table[h]!) {
       const from = i === 0 ? 0 : ends[i - 1]!;
       if (ends[i]! - from !== value.length) continue;
       let k = 0;

@@ -3,6 +3,7 @@
  * a JavaScript Set or Map of that size costs several times more (string keys to build and hash,
  * and a table that is slow to grow and unfriendly to the cache).
  */
+import { slotHash } from '../hash';
 
 function mix(h: number, x: number): number {
   h = Math.imul(h ^ x, 0x5bd1e995);
@@ -104,14 +105,8 @@ export class IdTable {
     this.mask = cap - 1;
   }
 
-  private static hash(s: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    return (h ^ (h >>> 16)) >>> 0;
-  }
-
   has(id: string): boolean {
-    let i = IdTable.hash(id) & this.mask;
+    let i = slotHash(id) & this.mask;
     for (;;) {
       const k = this.slots[i]!;
       if (k < 0) return false;
@@ -122,7 +117,7 @@ export class IdTable {
 
   /** Add an id known to be absent. */
   add(id: string): void {
-    let i = IdTable.hash(id) & this.mask;
+    let i = slotHash(id) & this.mask;
     while (this.slots[i]! >= 0) i = (i + 1) & this.mask;
     this.slots[i] = this.ids.length;
     this.ids.push(id);
@@ -131,7 +126,7 @@ export class IdTable {
       this.slots = new Int32Array(cap).fill(-1);
       this.mask = cap - 1;
       for (let k = 0; k < this.ids.length; k++) {
-        let j = IdTable.hash(this.ids[k]!) & this.mask;
+        let j = slotHash(this.ids[k]!) & this.mask;
         while (this.slots[j]! >= 0) j = (j + 1) & this.mask;
         this.slots[j] = k;
       }
