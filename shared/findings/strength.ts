@@ -112,6 +112,14 @@ interface ProjectView {
   codingsOf: Map<string, number[]>;
   /** documentsByCoder, made when first asked for. */
   docsByCoder?: Map<string, Set<string>>;
+  /** agreementBase by set of coders, made when first asked for. */
+  bases?: Map<string, AgreementBase>;
+}
+
+/** Where agreement between some coders is measured: the documents at least two of them coded, and the project cut down to those documents and those coders' codings. */
+interface AgreementBase {
+  shared: string[];
+  bundle: ProjectBundle;
 }
 const views = held<ProjectBundle, ProjectView>('findings project view');
 
@@ -130,14 +138,39 @@ function projectView(bundle: ProjectBundle): ProjectView {
   return views.set(bundle, { lists: [bundle.documents, bundle.codings, bundle.sources], docById, kindOf, projectKinds, codingsOf });
 }
 
-function measureAgreement(bundle: ProjectBundle, codeIds: string[], coderIds: string[]): EvidenceAgreement | null {
+/**
+ * The agreement base of a set of coders, made once per project view: every finding coded by the
+ * same coders measures agreement over the same documents, so the project is cut down to them once
+ * (the documents in the project's order, and the codings on them by those coders, in the project's
+ * order: what the agreement reads of the whole project, less what it would pass over), where each
+ * finding's measure had read every document and every coding again.
+ */
+function agreementBase(bundle: ProjectBundle, coderIds: readonly string[]): AgreementBase {
+  const view = projectView(bundle);
+  const key = coderIds.join(' ');
+  const known = (view.bases ??= new Map()).get(key);
+  if (known) return known;
   const byCoder = documentsByCoder(bundle);
   // documents at least two of these coders coded something in
   const seen = new Map<string, number>();
   for (const id of coderIds) for (const d of byCoder.get(id) ?? []) seen.set(d, (seen.get(d) ?? 0) + 1);
   const shared = [...seen].filter(([, n]) => n >= 2).map(([d]) => d);
+  const inShared = new Set(shared);
+  const coders = new Set(coderIds);
+  const base: AgreementBase = {
+    shared,
+    bundle: { ...bundle, documents: bundle.documents.filter((d) => inShared.has(d.id)), codings: bundle.codings.filter((c) => inShared.has(c.documentId) && coders.has(c.coderId)) },
+  };
+  view.bases.set(key, base);
+  return base;
+}
+
+function measureAgreement(bundle: ProjectBundle, codeIds: string[], coderIds: string[]): EvidenceAgreement | null {
+  const { shared, bundle: cut } = agreementBase(bundle, coderIds);
   if (!shared.length) return { coderIds, documents: 0, kappa: null, alpha: null, percentAgreement: null };
-  const report = computeAgreement(bundle, { unit: 'character', codeIds, coderIds, documentIds: shared, absentCoder: 'missing' });
+  // (a coder the project does not name is found among all its codings: measured on the whole project)
+  const named = coderIds.every((id) => bundle.coders.some((c) => c.id === id));
+  const report = computeAgreement(named ? cut : bundle, { unit: 'character', codeIds, coderIds, documentIds: shared, absentCoder: 'missing' });
   return { coderIds, documents: shared.length, kappa: report.overall.kappa, alpha: report.overall.alpha, percentAgreement: report.overall.percentAgreement };
 }
 

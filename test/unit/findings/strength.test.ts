@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evidenceStrength, STRENGTH_RATINGS, type StrengthRating } from '../../../shared/findings/strength';
+import { evidenceStrength, findingCodeIds, STRENGTH_RATINGS, type StrengthRating } from '../../../shared/findings/strength';
+import { computeAgreement } from '../../../shared/analysis/reliability';
 import { prepareIndex, triangulation } from '../../../shared/analysis';
-import { bundleOf, CODER_B, OTHER, SUB, THEME, type Voice } from './fixture';
+import { bundleOf, CODER_A, CODER_B, OTHER, SUB, THEME, type Voice } from './fixture';
 
 describe('evidenceStrength: hand-counted cases', () => {
   it('counts participants (a document without one counts as its own voice), documents and kinds through subcategories', () => {
@@ -98,6 +99,38 @@ describe('evidenceStrength: properties', () => {
         expect(after.sourceKinds.length).toBeGreaterThanOrEqual(before.sourceKinds.length);
         expect(rank(after.rating)).toBeGreaterThanOrEqual(rank(before.rating));
       }),
+    );
+  });
+
+  it('measures agreement as the whole project gives it, for every finding of one project (the documents both coded found once)', () => {
+    const coding = fc.record({ doc: fc.nat(11), code: fc.constantFrom(THEME, SUB, OTHER), coder: fc.constantFrom(CODER_A, CODER_B, 'unnamed-coder'), start: fc.nat(60), len: fc.nat(30) });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<Voice['kind']>('survey', 'interview', 'partner'), { minLength: 12, maxLength: 12 }), fc.array(coding, { maxLength: 40 }), (kinds, raw) => {
+        const b = bundleOf(kinds.map((kind) => ({ kind })), raw.map((c) => ({ doc: c.doc, code: c.code, coder: c.coder, start: c.start, end: c.start + c.len })));
+        // several findings of one project: the later ones reuse what the first made
+        for (const codeIds of [[THEME], [SUB], [OTHER], [THEME, OTHER], [SUB, OTHER]]) {
+          const got = evidenceStrength(b, { codeIds });
+          // the reference: the whole project, as each finding read it before
+          const codes = findingCodeIds(b.codes, codeIds);
+          const mine = b.codings.filter((c) => codes.has(c.codeId));
+          const coderIds = [...b.coders.map((c) => c.id).filter((id) => mine.some((c) => c.coderId === id)), ...new Set(mine.map((c) => c.coderId).filter((id) => !b.coders.some((x) => x.id === id)))];
+          if (coderIds.length < 2) {
+            expect(got.agreement).toBeNull();
+            continue;
+          }
+          const docsOf = (id: string) => new Set(b.codings.filter((c) => c.coderId === id).map((c) => c.documentId));
+          const count = new Map<string, number>();
+          for (const id of coderIds) for (const d of docsOf(id)) count.set(d, (count.get(d) ?? 0) + 1);
+          const shared = [...count].filter(([, n]) => n >= 2).map(([d]) => d);
+          if (shared.length === 0) {
+            expect(got.agreement).toEqual({ coderIds, documents: 0, kappa: null, alpha: null, percentAgreement: null });
+            continue;
+          }
+          const want = computeAgreement(b, { unit: 'character', codeIds: [...codes], coderIds, documentIds: shared, absentCoder: 'missing' }).overall;
+          expect(got.agreement).toEqual({ coderIds, documents: shared.length, kappa: want.kappa, alpha: want.alpha, percentAgreement: want.percentAgreement });
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
