@@ -30,10 +30,8 @@ export interface ById<L, T> {
   readonly length: number;
   /** The part holding position `pos` (a RangeError past the end). */
   partOf(pos: number): Part<L, T>;
-  /** A listed entry's position by id. */
-  listed(id: string): number | undefined;
-  /** The table whose key an id starts with, if it is one of these. */
-  tableOf(id: string): TablePart<T> | undefined;
+  /** An entry's position by id: a listed one's, or a table's (`inTable`: its index in the table, or -1). */
+  indexOf(id: string, inTable: (table: T, id: string) => number): number | undefined;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -113,7 +111,13 @@ export function mergeById<L extends { id: string }, T>(listed: readonly L[], tab
       last = lo;
       return parts[lo]!;
     },
-    listed: (id) => listIndex.get(id),
-    tableOf: (id) => (id.length > keyLength ? tableByKey.get(id.slice(0, keyLength)) : undefined),
+    indexOf(id, inTable) {
+      const found = listIndex.get(id);
+      if (found !== undefined) return found;
+      // (the table whose key the id starts with)
+      const t = id.length > keyLength ? tableByKey.get(id.slice(0, keyLength)) : undefined;
+      const i = t ? inTable(t.table, id) : -1;
+      return i < 0 ? undefined : t!.start + i;
+    },
   };
 }

@@ -130,13 +130,7 @@ export function indexDocuments(listed: readonly DocumentWithText[], tables: read
       const p = all.partOf(pos);
       return p.table ? answerDocument(p.table, pos - p.start) : p.list[pos - p.start]!;
     },
-    indexOf(id) {
-      const found = all.listed(id);
-      if (found !== undefined) return found;
-      const t = all.tableOf(id);
-      const i = t ? answerIndexOf(t.table, id) : -1;
-      return i < 0 ? undefined : t!.start + i;
-    },
+    indexOf: (id) => all.indexOf(id, answerIndexOf),
   };
 }
 

@@ -72,13 +72,7 @@ export function indexParticipants(listed: readonly Participant[], tables: readon
       const p = all.partOf(pos);
       return p.table ? setsOf(p.table)[p.table.people[pos - p.start]!]! : p.list[pos - p.start]!.attributes;
     },
-    indexOf(id) {
-      const found = all.listed(id);
-      if (found !== undefined) return found;
-      const t = all.tableOf(id);
-      const i = t ? participantIndexOf(t.table, id) : -1;
-      return i < 0 ? undefined : t!.start + i;
-    },
+    indexOf: (id) => all.indexOf(id, participantIndexOf),
   };
 }
 
