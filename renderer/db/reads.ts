@@ -2,9 +2,9 @@
 import type { DocumentMeta, DocumentWithText, Participant } from '../../shared/model';
 import type { ChorusDb, TextRow } from './schema';
 import { answerIn, datasetListsMade, datasetsDocuments, datasetsParticipants, getDataset, getDatasetDocument, listDatasets, readAnswersStored } from './datasets';
-import { answerPlaces, DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantIndex, datasetParticipantsIn, parseDatasetParticipantId } from '../../shared/import/dataset';
+import { DATASET_ID_LENGTH, datasetAnswerParticipantId, datasetDocumentCount, datasetDocumentsIn, datasetParticipantIndex, datasetParticipantsIn, parseDatasetParticipantId } from '../../shared/import/dataset';
 import { documentView, type DocumentView } from '../../shared/import/document-view';
-import { hiddenAnswers } from './table-answers';
+import { answerPlacesOf } from './table-answers';
 import { participantLabel } from '../../shared/governance/target-search';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { getText } from './texts';
@@ -73,8 +73,7 @@ export async function listDocuments(db: ChorusDb, projectId: string): Promise<Do
  */
 export async function listDocumentView(db: ChorusDb, projectId: string): Promise<DocumentView> {
   const [stored, datasets, view] = await Promise.all([db.documents.where('projectId').equals(projectId).toArray(), listDatasets(db, projectId), retractionView(db, projectId)]);
-  const tables = datasets.filter((ds) => !view?.hidden.sources.has(ds.sourceId)).map((ds) => answerPlaces(ds, view ? hiddenAnswers(ds, view.hidden) : undefined));
-  return documentView(visibleDocuments(stored, view), tables);
+  return documentView(visibleDocuments(stored, view), answerPlacesOf(datasets, view?.hidden));
 }
 
 /** A participant of the project by id (a survey table's made from the table's columns), or undefined; one a retraction hides too, as listParticipants leaves it out. */

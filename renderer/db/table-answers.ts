@@ -6,7 +6,7 @@
  */
 import { tableAnswers, type TableAnswers } from '../../shared/analysis/index-documents';
 import { tableParticipants, type TableParticipants } from '../../shared/analysis/index-participants';
-import { answerIndexOf, DATASET_BLOCK_ROWS, datasetBlockKey, datasetParticipantIndex, exactAnswerPlace, PLACE_SLOTS, type Dataset } from '../../shared/import/dataset';
+import { answerIndexOf, answerPlaces, DATASET_BLOCK_ROWS, datasetBlockKey, datasetParticipantIndex, exactAnswerPlace, PLACE_SLOTS, type AnswerPlaces, type Dataset } from '../../shared/import/dataset';
 import type { Hidden } from '../../shared/governance/retraction';
 import { decodeAll, getCodec, type StoredText } from './codec';
 import { blockAnswer, blockPlainAnswer } from './dataset-blocks';
@@ -57,10 +57,16 @@ export function readTableParticipants(datasets: readonly Dataset[], hidden: Hidd
     });
 }
 
-/** The visible answers of these (opened) datasets: their places, with no texts yet (readAnswerTexts fills them). */
-export function tableAnswersOf(datasets: readonly Dataset[], hidden: Hidden | undefined): TableAnswers[] {
-  return datasets.filter((ds) => !hidden?.sources.has(ds.sourceId)).map((ds) => tableAnswers(ds, hidden && hiddenAnswers(ds, hidden)));
+/** The visible answers of these (opened) datasets, as `place` makes them: a hidden source's none, a hidden answer or participant's left out. */
+function visibleAnswers<P>(datasets: readonly Dataset[], hidden: Hidden | undefined, place: (ds: Dataset, hide?: (row: number, slot: number) => boolean) => P): P[] {
+  return datasets.filter((ds) => !hidden?.sources.has(ds.sourceId)).map((ds) => place(ds, hidden && hiddenAnswers(ds, hidden)));
 }
+
+/** The visible answers' places (the Code workspace's list). */
+export const answerPlacesOf = (datasets: readonly Dataset[], hidden: Hidden | undefined): AnswerPlaces[] => visibleAnswers(datasets, hidden, answerPlaces);
+
+/** The visible answers of these datasets: their places, with no texts yet (readAnswerTexts fills them). */
+export const tableAnswersOf = (datasets: readonly Dataset[], hidden: Hidden | undefined): TableAnswers[] => visibleAnswers(datasets, hidden, tableAnswers);
 
 /** These tables' stored texts, the plain ones put in place: Dexie reads only, so safe inside a transaction (decode after it). */
 export async function readTableAnswers(db: ChorusDb, tables: readonly TableAnswers[], blocksARead = BLOCKS_A_READ): Promise<StoredTableAnswers> {
